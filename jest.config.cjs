@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+    testEnvironment: 'node',
+    roots: ['<rootDir>/tests'],
+    testMatch: ['**/*.test.ts'],
+    transform: { '^.+\\.(ts|js)$': '<rootDir>/tests/support/esbuild-transform.cjs' },
+    moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
+    globalSetup: '<rootDir>/tests/support/global-setup.cjs',
+    testTimeout: 60000,
+}
