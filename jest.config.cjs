@@ -6,5 +6,6 @@ module.exports = {
     transform: { '^.+\\.(ts|js)$': '<rootDir>/tests/support/esbuild-transform.cjs' },
     moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
     globalSetup: '<rootDir>/tests/support/global-setup.cjs',
+    globalTeardown: '<rootDir>/tests/support/global-teardown.cjs',
     testTimeout: 60000,
 }

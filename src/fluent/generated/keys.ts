@@ -213,6 +213,10 @@ declare global {
                         table: 'sys_module'
                         id: 'e4827a396d814bb3a65ccef047089890'
                     }
+                    src_server_core_ports_ts: {
+                        table: 'sys_module'
+                        id: '0e859ab70e8c4cc6a9ab8add20bdfb5a'
+                    }
                 }
                 composite: [
                     {
