@@ -1,0 +1,147 @@
+/**
+ * Public types of the Atlassian emulator (test code only; never shipped).
+ * Section numbers (§) refer to /work/shared/research/atlassian-oauth.md.
+ */
+
+/** Endpoints a fault can be attached to; every logged request carries one of these (or null for an unmatched path). */
+export type EmulatorTarget =
+    | 'authorize' // GET /authorize and POST /authorize/consent on auth.atlassian.com
+    | 'token' // POST /oauth/token on auth.atlassian.com
+    | 'error-page' // GET /error on auth.atlassian.com or id.atlassian.com
+    | 'accessible-resources' // GET api.atlassian.com/oauth/token/accessible-resources
+    | 'me' // GET api.atlassian.com/me
+    | 'myself' // GET api.atlassian.com/ex/jira/{cloudId}/rest/api/{2|3}/myself
+    | 'serverInfo' // GET api.atlassian.com/ex/jira/{cloudId}/rest/api/{2|3}/serverInfo
+    | 'site-myself' // GET <site>.atlassian.net/rest/api/{2|3}/myself
+    | 'site-serverInfo' // GET <site>.atlassian.net/rest/api/{2|3}/serverInfo
+    | 'tenant-info' // GET <site>.atlassian.net/_edge/tenant_info
+
+export type Fault =
+    /** Answer with this status (and optional body/headers) instead of the real handler. */
+    | { status: number; body?: string; headers?: Record<string, string> }
+    /** Read the request, never answer, keep the socket open (until the client gives up or the emulator closes). */
+    | 'hang'
+    /** Destroy the socket as soon as the request arrives (client sees a connection reset). */
+    | 'reset'
+    /** 200 text/html: an Atlassian login page, as a proxy/SSO interception would return. */
+    | 'html'
+    /** Run the real handler (side effects happen, e.g. a refresh token rotates), then send only the first half of its body. */
+    | 'truncated-json'
+    /** 200 application/json whose body is exactly `oversized` bytes of valid JSON. */
+    | { oversized: number }
+    /** 429 with Retry-After and the X-RateLimit-* headers of §4.5. */
+    | { rateLimit: number }
+
+export interface FaultOptions {
+    /** Apply only to the next n matching requests, then clear. Default: until clearFaults(). */
+    count?: number
+}
+
+export interface EmulatorOptions {
+    /**
+     * Fake clock: freeze the emulator's clock at this epoch-ms; it then moves only with advanceTime().
+     * Without it the clock is Date.now() + the sum of advanceTime() calls.
+     * (A `now()` callback cannot be passed: the emulator runs in a worker thread, see README.)
+     */
+    startTimeMs?: number
+    /** What /authorize does once a consent user is set: show the consent page (null, default), or decide at once. */
+    autoConsent?: 'accept' | 'deny' | null
+    /** §1.3: 'unusable-token' (default) issues a code/token the gateway rejects with 401; 'error-page' fails at /authorize. */
+    missingAudience?: 'unusable-token' | 'error-page'
+    /** §1.2: 'ignored' (default) accepts a missing prompt; 'required' redirects back with error=invalid_request. */
+    prompt?: 'ignored' | 'required'
+    /** §2.5: body of an invalid refresh: documented invalid_grant (default) or the observed unauthorized_client variant. */
+    invalidRefreshError?: 'invalid_grant' | 'unauthorized_client'
+    /** §4.4: status for an unknown cloudId on the gateway (default 404). */
+    unknownCloudIdStatus?: 404 | 403 | 401
+    /** Lifetimes in seconds (defaults from §2.1 / §2.4). absoluteSeconds null disables the 365-day rule (volatile). */
+    accessTokenSeconds?: number
+    reuseLeewaySeconds?: number
+    inactivitySeconds?: number
+    absoluteSeconds?: number | null
+    /** Authorization-code lifetime (default 300 s; Atlassian does not document it, §1.4). */
+    codeSeconds?: number
+    /** Where the unregistered-redirect page lives (default https://id.atlassian.com, §1.4). */
+    errorPageBase?: string
+}
+
+export interface AppRegistration {
+    clientId: string
+    clientSecret: string
+    /** Registered callback URLs; redirect_uri must match one exactly (§1.6). */
+    callbackUrls: string[]
+    /** Scopes added to the app's APIs in the developer console (§1.2). offline_access is always allowed. */
+    scopes: string[]
+}
+
+export interface SiteRegistration {
+    cloudId: string
+    name: string
+    /** e.g. acme.atlassian.net */
+    host: string
+    avatarUrl?: string
+}
+
+export interface UserRegistration {
+    accountId: string
+    email: string
+    displayName: string
+    /** Classic API tokens valid for Basic auth on the site URL (§5). */
+    apiTokens?: string[]
+    /** The Atlassian account password: Basic auth with it is refused as deprecated (§5). */
+    password?: string
+    /** cloudIds of the sites this user belongs to. */
+    sites?: string[]
+    /** When false, /myself omits emailAddress (privacy setting, §4.2). Default true. */
+    emailVisible?: boolean
+}
+
+export interface GrantRequest {
+    clientId: string
+    accountId: string
+    scopes: string[]
+    cloudIds: string[]
+    /** Default api.atlassian.com; anything else gives a token the gateway rejects (§1.3). */
+    audience?: string | null
+}
+
+export interface IssuedTokens {
+    accessToken: string
+    /** null when offline_access was not granted (§1.2). */
+    refreshToken: string | null
+    expiresIn: number
+    scope: string
+    familyId: string
+}
+
+export interface LoggedRequest {
+    seq: number
+    /** Emulator clock (epoch ms) when the request arrived. */
+    time: number
+    method: string
+    /** Host header without the port. */
+    host: string
+    path: string
+    query: Record<string, string>
+    /** Lower-case names. */
+    headers: Record<string, string>
+    body: string
+    target: EmulatorTarget | null
+    /** Status sent; null when no answer was sent (hang, reset). */
+    status: number | null
+    /** The fault applied, if any ('hang', 'reset', 'html', 'truncated-json', 'status', 'oversized', 'rateLimit'). */
+    fault: string | null
+}
+
+export interface FamilyInfo {
+    familyId: string
+    clientId: string
+    accountId: string
+    scopes: string[]
+    cloudIds: string[]
+    createdAt: number
+    /** null while usable; otherwise why the refresh tokens of the family stopped working. */
+    revoked: null | 'reuse-after-leeway' | 'grant-revoked'
+    /** Refresh tokens issued in this family, oldest first. */
+    refreshTokens: number
+}

@@ -1,0 +1,2 @@
+export * from './sync-http'
+export * from './loopback-network'
