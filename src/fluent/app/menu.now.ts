@@ -107,3 +107,19 @@ Record({
         order: 700,
     },
 })
+
+Record({
+    $id: Now.ID['module-validation-runs'],
+    table: 'sys_app_module',
+    data: {
+        title: 'Validation Runs',
+        application: jiraConnectMenu,
+        link_type: 'LIST',
+        name: 'x_jira_connect_validation_run',
+        filter: 'ORDERBYDESCsys_created_on',
+        hint: 'Every "Validate Jira connection" run: verdict, each check, duration, who and when',
+        roles: ['admin', 'x_jira_connect.admin'],
+        active: true,
+        order: 600,
+    },
+})

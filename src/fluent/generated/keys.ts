@@ -5,9 +5,117 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'atf-post-install-check': {
+                        table: 'sys_atf_test'
+                        id: '3c0f875c8784486ea8a7c3d81a3d6528'
+                    }
+                    'atf-post-install-check-alias': {
+                        table: 'sys_atf_step'
+                        id: 'ec6d95aea736402ea977a7a188855429'
+                    }
+                    'atf-post-install-check-attr-api-version': {
+                        table: 'sys_atf_step'
+                        id: 'a398b97fe18c4c66979af34d606dac72'
+                    }
+                    'atf-post-install-check-attr-server-type': {
+                        table: 'sys_atf_step'
+                        id: '081bd43ba36e4b32b8ec02ae7a0f856a'
+                    }
+                    'atf-post-install-check-profile': {
+                        table: 'sys_atf_step'
+                        id: '964dcbaec17a493990c1baf1eedd86d9'
+                    }
+                    'atf-post-install-check-registry': {
+                        table: 'sys_atf_step'
+                        id: '80d63f3685334a8cb314c87e2a552d1d'
+                    }
+                    'atf-post-install-check-scopes': {
+                        table: 'sys_atf_step'
+                        id: '43579eaacc424ab2bea5e6c507536330'
+                    }
+                    'atf-post-install-check-validator': {
+                        table: 'sys_atf_step'
+                        id: 'a5e557b7257a46c99ea1b856ff9f5334'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: '7e42d9ca52f44281a2accd229093b817'
+                    }
+                    'csp-exec-credential-by-id': {
+                        table: 'sys_scope_privilege'
+                        id: '41fcc488ac3c4930ab82dcc278e32ed6'
+                    }
+                    'csp-exec-oauth-get-token': {
+                        table: 'sys_scope_privilege'
+                        id: '122b09a3b8ea477f9bf8ee4351d15994'
+                    }
+                    'csp-exec-oauth-request-token': {
+                        table: 'sys_scope_privilege'
+                        id: '484667089ea3408ca170c557b364faf3'
+                    }
+                    'csp-exec-rest-execute': {
+                        table: 'sys_scope_privilege'
+                        id: '65ea6dc39ba84323aa5b1b5056aebe17'
+                    }
+                    'csp-exec-rest-timeout': {
+                        table: 'sys_scope_privilege'
+                        id: '9f8a2b2bb0524f3da0fc332edc2afdc9'
+                    }
+                    'csp-execute-oauthutil': {
+                        table: 'sys_scope_privilege'
+                        id: '6339bce0371343858a9a8432c60416f8'
+                    }
+                    'csp-read-basic-auth-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: 'ef9e5dd0eab1479e8a60ab23b87276ac'
+                    }
+                    'csp-read-connection-attributes': {
+                        table: 'sys_scope_privilege'
+                        id: 'e0477e79790649a48134ea2ced88710b'
+                    }
+                    'csp-read-discovery-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: '9690a60517534445954a25e32ed11e82'
+                    }
+                    'csp-read-http-connection': {
+                        table: 'sys_scope_privilege'
+                        id: 'e8d72589acd14f6e9f679fba017e71e1'
+                    }
+                    'csp-read-oauth-2-0-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: 'eaab162aeb634a2c8615ec5fe5d116ac'
+                    }
+                    'csp-read-oauth-entity': {
+                        table: 'sys_scope_privilege'
+                        id: 'e40d6f58cfee4dbd9807ae2b5fa46463'
+                    }
+                    'csp-read-oauth-entity-profile': {
+                        table: 'sys_scope_privilege'
+                        id: '2e05f7cdae9e4e1c934869fd19f75860'
+                    }
+                    'csp-read-oauth-entity-profile-scope': {
+                        table: 'sys_scope_privilege'
+                        id: '4b3822bdeadf4fad814d107c79387680'
+                    }
+                    'csp-read-oauth-entity-scope': {
+                        table: 'sys_scope_privilege'
+                        id: '84e3d6edd0e04babb5b41d1a05d54840'
+                    }
+                    'csp-read-sys-alias': {
+                        table: 'sys_scope_privilege'
+                        id: '800ebd176f8d4ab9a86363885c5b818c'
+                    }
+                    'csp-read-sys-connection': {
+                        table: 'sys_scope_privilege'
+                        id: '952f4170ddd0489b9f0ff71bab7f08b7'
+                    }
+                    'csp-read-sys-script-include': {
+                        table: 'sys_scope_privilege'
+                        id: 'abdfa7bde03249f786332e7a5b4975ff'
+                    }
+                    'csp-read-sys-variable-value': {
+                        table: 'sys_scope_privilege'
+                        id: 'b9e5f2f8e79f41f58ea4a1eb3b127679'
                     }
                     'jira-alias': {
                         table: 'sys_alias'
@@ -68,6 +176,10 @@ declare global {
                     'module-properties': {
                         table: 'sys_app_module'
                         id: '9ae436a0ccb9446f875dcabf0b4a26b7'
+                    }
+                    'module-validation-runs': {
+                        table: 'sys_app_module'
+                        id: '4595e4b4e970465e9675a0f61fdf5cfe'
                     }
                     'oauth-jira-cloud-util': {
                         table: 'sys_script_include'
@@ -209,6 +321,38 @@ declare global {
                         table: 'sys_module'
                         id: '14191ca2ff3447b9ad8be440ec017983'
                     }
+                    src_server_core_calls_ts: {
+                        table: 'sys_module'
+                        id: 'c260d182b5184a4389e7c6af7108bfad'
+                    }
+                    src_server_core_checks_atlassian_ts: {
+                        table: 'sys_module'
+                        id: '32caaa889fc0472dbe881c8de80f4b79'
+                    }
+                    src_server_core_checks_configuration_ts: {
+                        table: 'sys_module'
+                        id: 'b0eedc54f5fb4cb8a5a0fd34c5fde32f'
+                    }
+                    src_server_core_checks_jira_ts: {
+                        table: 'sys_module'
+                        id: '1e8d551e793f487ab73285d05b019edf'
+                    }
+                    'src_server_core_checks_oauth-registry_ts': {
+                        table: 'sys_module'
+                        id: '0d6d5e74f114490390988a13b21d1f0b'
+                    }
+                    src_server_core_checks_token_ts: {
+                        table: 'sys_module'
+                        id: 'd3607e3f41e8414e993397362853b391'
+                    }
+                    src_server_core_findings_ts: {
+                        table: 'sys_module'
+                        id: '4198e19f3af64be783879f4a1c29eb55'
+                    }
+                    src_server_core_format_ts: {
+                        table: 'sys_module'
+                        id: 'd3bc158310fc4d7da7099fb7e952ce8c'
+                    }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
                         id: 'e4827a396d814bb3a65ccef047089890'
@@ -217,13 +361,671 @@ declare global {
                         table: 'sys_module'
                         id: '0e859ab70e8c4cc6a9ab8add20bdfb5a'
                     }
+                    src_server_core_report_ts: {
+                        table: 'sys_module'
+                        id: 'd1679dd50ba64d6288c235590ae1ee14'
+                    }
+                    src_server_core_sanitize_ts: {
+                        table: 'sys_module'
+                        id: 'e496089f875543638697ed88022b7e75'
+                    }
+                    src_server_core_urls_ts: {
+                        table: 'sys_module'
+                        id: 'c828d0cd573e4d319e02c17ed6fb106c'
+                    }
+                    src_server_core_validator_ts: {
+                        table: 'sys_module'
+                        id: 'de16d8e7e85f43979e1f120cb64d227b'
+                    }
+                    src_server_glide_clock_ts: {
+                        table: 'sys_module'
+                        id: '365a4d8db7c24cb1bbe17cffa0982e9c'
+                    }
+                    'src_server_glide_config-reader_ts': {
+                        table: 'sys_module'
+                        id: 'b227bdbd999542c3a58dd27f82047092'
+                    }
+                    'src_server_glide_oauth-tokens_ts': {
+                        table: 'sys_module'
+                        id: '580b3b764c5a4484bd055d185fa5e661'
+                    }
+                    'src_server_glide_platform-errors_ts': {
+                        table: 'sys_module'
+                        id: '94ddefe26e5d4d59a90eeb3ad69eb674'
+                    }
+                    src_server_glide_records_ts: {
+                        table: 'sys_module'
+                        id: '29c8952cd2c94c6dbdd8c816d6d8086e'
+                    }
+                    'src_server_glide_rest-http_ts': {
+                        table: 'sys_module'
+                        id: '840e7323d4e64e4b89d3c839446cac80'
+                    }
+                    'src_server_glide_run-store_ts': {
+                        table: 'sys_module'
+                        id: 'a1db0eca82264738a003572d6c09d1f2'
+                    }
+                    'src_server_glide_validation-service_ts': {
+                        table: 'sys_module'
+                        id: 'ca39a09f683845f58d9c6aeb40ee1df4'
+                    }
+                    'src_server_ui-actions_validate-jira-connection_ts': {
+                        table: 'sys_module'
+                        id: '72d535c50b2b4460bedb7923564effb2'
+                    }
+                    'validate-jira-alias': {
+                        table: 'sys_ui_action'
+                        id: 'a2e576a122c2462e8481a5b886c573c6'
+                    }
+                    'validate-jira-connection': {
+                        table: 'sys_ui_action'
+                        id: 'a01c5b7a7ffd48ef81626fdc48e47a59'
+                    }
+                    'validate-jira-oauth-credential': {
+                        table: 'sys_ui_action'
+                        id: '0e243b5f1e2b4cb58681b53cc08fc1d1'
+                    }
+                    'validate-jira-run': {
+                        table: 'sys_ui_action'
+                        id: 'bbb2df17a66d4543a19dea5460207cb8'
+                    }
                 }
                 composite: [
+                    {
+                        table: 'sys_choice'
+                        id: '01c76138b9ae497482b9598dd93e74d3'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'verdict'
+                            value: 'warn'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '07936dbd99904b179aa5b56819ff8466'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'summary'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '0897c926ac144586bee4722a12bbc3b0'
+                        key: {
+                            sys_ui_action: 'a2e576a122c2462e8481a5b886c573c6'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '0b8a7bf3d1294414b9b41c97f1fd8cb4'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0dfcbbc59bf845b795c3ae43b8fc2490'
+                        key: {
+                            document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '168cacdaa18e4f7289165f4087351c7d'
+                        key: {
+                            sys_ui_action: 'bbb2df17a66d4543a19dea5460207cb8'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '19eda0741fb64ec4865bd781640358d4'
+                        key: {
+                            document_key: '964dcbaec17a493990c1baf1eedd86d9'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '1dcb65183f014cdda7715741eb3e065a'
+                        key: {
+                            document_key: '80d63f3685334a8cb314c87e2a552d1d'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1e23b6a60950444d8561b87bad93eb0d'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'calls'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '209d72761a814808b8eb734368349363'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'target_table'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2114b95c01d1431bbc4c4ecc53c37f37'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'run_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '2fdf878f727c4c91933ce0fc6aa29d66'
+                        key: {
+                            sys_ui_action: 'a01c5b7a7ffd48ef81626fdc48e47a59'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '31c4a287e492420f90d5c6aba5e2aa37'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'run_by'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '31c965be43e648fcae1f0792dacb76bf'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '32e70b85422b414abb3ad0355171e4e3'
+                        key: {
+                            document_key: 'a398b97fe18c4c66979af34d606dac72'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '3359d572336247d7b90ba7798de01dff'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'verdict'
+                            value: 'fail'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '3565a090fb2646d2ac1a9901884df40c'
+                        key: {
+                            sys_ui_action: 'a2e576a122c2462e8481a5b886c573c6'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '3b18e7b256de4aa9a5803a75b1d3dce1'
+                        key: {
+                            sys_ui_action: 'bbb2df17a66d4543a19dea5460207cb8'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '41da139bb1b047828f65ae20e39148cd'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '44b78a5b0f974e27b21b3f18b0f3b27e'
+                        key: {
+                            document_key: '80d63f3685334a8cb314c87e2a552d1d'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '47ec309669d646b3b069605400064ec4'
+                        key: {
+                            sys_ui_action: '0e243b5f1e2b4cb58681b53cc08fc1d1'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '4a67f551ce6044488589e87480c05447'
+                        key: {
+                            sys_ui_action: 'a01c5b7a7ffd48ef81626fdc48e47a59'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '52aa2c906626496581cd12af75a7e4d4'
+                        key: {
+                            document_key: 'a398b97fe18c4c66979af34d606dac72'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '531c90f01d20476a9dee665d2507325d'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '569e919402d449b89ab3d29758bb45ae'
+                        key: {
+                            document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '59fb1094502a440dac0429a221a11443'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'failed_count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6023296e91c846079e35691bd796e0f3'
+                        key: {
+                            document_key: '80d63f3685334a8cb314c87e2a552d1d'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '6072122468cf476db0b21ce6e6b06e21'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '60acffb7b2a44b92a3a829a9bc4ad499'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'report'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '64330371ce584949872a42254b88d1fb'
+                        key: {
+                            document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6c9ff82762f147c8a2e6a58ce06b9899'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'target_sys_id'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '707f5b6d766a454cbe296c4fc407b858'
+                        key: {
+                            document_key: '964dcbaec17a493990c1baf1eedd86d9'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '71dfdb46e6fd4e18b11e23ff31187141'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'verdict'
+                            value: 'pass'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8060214877f94da88ce824ee54f2ef6a'
+                        key: {
+                            document_key: 'a398b97fe18c4c66979af34d606dac72'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '81c8a1e29e9e45e4addf3253590ce268'
+                        key: {
+                            field: 'script'
+                            table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
+                            id: '43579eaacc424ab2bea5e6c507536330'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8244be9deb59453c938c4e344ddb85a8'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'checks_json'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '83f7e9176a2e4bdf9eb2682cc5e0af43'
+                        key: {
+                            document_key: 'ec6d95aea736402ea977a7a188855429'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '861af5a541794c0f8a9074953cb1ca58'
+                        key: {
+                            field: 'script'
+                            table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
+                            id: 'a5e557b7257a46c99ea1b856ff9f5334'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8ae3bf3120d546768f36c211e979bc40'
+                        key: {
+                            document_key: '43579eaacc424ab2bea5e6c507536330'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '8f6f38f2c0ac4f6e9dcc096f10c08413'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'warning_count'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '99451bb0054644ea8eb57493e3df4554'
+                        key: {
+                            document_key: '43579eaacc424ab2bea5e6c507536330'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9d2818b2f5384c6c81ab087da4e16d42'
+                        key: {
+                            document_key: '964dcbaec17a493990c1baf1eedd86d9'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a03995fb49514c22b5ce486f67656725'
+                        key: {
+                            document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a138f19f795d4eefbfa53e10084ec73b'
+                        key: {
+                            document_key: '964dcbaec17a493990c1baf1eedd86d9'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
                     {
                         table: 'sys_user_role'
                         id: 'a2ea47aa1efa4e8b961c5af6551866ca'
                         key: {
                             name: 'x_jira_connect.admin'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a3792db6aac34633baedcb8e39f28db1'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a7b6db9f0ec848edab841df91457f85c'
+                        key: {
+                            document_key: '80d63f3685334a8cb314c87e2a552d1d'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a8444181877343048c577432e9cd17e7'
+                        key: {
+                            document_key: 'a398b97fe18c4c66979af34d606dac72'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a8bda61833b745eea82c855593423997'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'report'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'aa06e07d68ba433fa137a8853f4cb572'
+                        key: {
+                            sys_ui_action: '0e243b5f1e2b4cb58681b53cc08fc1d1'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b297f41cb8ca4cb3bf311448d59844cf'
+                        key: {
+                            document_key: 'ec6d95aea736402ea977a7a188855429'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b4b9e14cd94441279a37578f6d86ad3b'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'failed_count'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b5eaf87171684114bdc2d8fc92fd4a88'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'checks_json'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c562dbce420b488f94099020eba7f84f'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'target_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c84b1c346c4f473aaef7f24851c5f55d'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'calls'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c88e514cfb284b90a66d3917ab9f903b'
+                        key: {
+                            document_key: 'ec6d95aea736402ea977a7a188855429'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cdacbfb6ef474c40b54551a985e88528'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'verdict'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd31b999d74314aab831af84f5a745312'
+                        key: {
+                            document_key: 'ec6d95aea736402ea977a7a188855429'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd742a1f192fa4762a6f5dbaca5ef51d9'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'target_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'dc52348c560147798439d48d6bf9f8d9'
+                        key: {
+                            document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e01401ee83ab452ea9f75d59992692ab'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'summary'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e4dd08add65247faa6ebd60f9d0ee891'
+                        key: {
+                            document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ee51c2d7f86f46c88d366fb58f9ec1a6'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'duration_ms'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f444cee33328497b8bed3ed877f23a87'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f638c7ad6b5344299cfc92f483a594d0'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'target_sys_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'fb54e6f7baf146468d0b17da4193025c'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'target_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fc294aa2f62440e585dffdff4a4e2d99'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'warning_count'
+                            language: 'en'
                         }
                     },
                 ]

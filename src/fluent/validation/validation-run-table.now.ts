@@ -1,0 +1,35 @@
+import { IntegerColumn, ReferenceColumn, StringColumn, Table } from '@servicenow/sdk/core'
+
+/**
+ * One row per "Validate Jira connection" run: what was validated, the verdict, every check's result, duration, calls,
+ * who and when (sys_created_by / sys_created_on). Rows hold no token, secret or Authorization header: every text
+ * comes from the validator's sanitised findings.
+ */
+export const x_jira_connect_validation_run = Table({
+    name: 'x_jira_connect_validation_run',
+    label: 'Jira Validation Run',
+    display: 'target_name',
+    accessibleFrom: 'package_private',
+    allowWebServiceAccess: false,
+    createAccessControls: true,
+    userRole: 'x_jira_connect.admin',
+    schema: {
+        target_name: StringColumn({ label: 'Validated', maxLength: 255, readOnly: true }),
+        target_table: StringColumn({ label: 'Target table', maxLength: 80, readOnly: true }),
+        target_sys_id: StringColumn({ label: 'Target sys_id', maxLength: 32, readOnly: true }),
+        verdict: StringColumn({
+            label: 'Verdict',
+            maxLength: 10,
+            readOnly: true,
+            choices: { pass: 'Pass', warn: 'Pass with warnings', fail: 'Fail' },
+        }),
+        summary: StringColumn({ label: 'Summary', maxLength: 1000, readOnly: true }),
+        report: StringColumn({ label: 'Report', maxLength: 16000, readOnly: true }),
+        checks_json: StringColumn({ label: 'Checks (JSON)', maxLength: 65000, readOnly: true }),
+        failed_count: IntegerColumn({ label: 'Failed checks', readOnly: true }),
+        warning_count: IntegerColumn({ label: 'Warnings', readOnly: true }),
+        calls: IntegerColumn({ label: 'Calls to Atlassian', readOnly: true }),
+        duration_ms: IntegerColumn({ label: 'Duration (ms)', readOnly: true }),
+        run_by: ReferenceColumn({ label: 'Run by', referenceTable: 'sys_user', readOnly: true }),
+    },
+})

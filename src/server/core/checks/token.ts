@@ -1,0 +1,98 @@
+/**
+ * Check group 3, tokens: access token present and alive, refresh token present and its remaining life against
+ * Atlassian's rotating-refresh-token rules (90 days inactivity, ~365 days absolute consent; atlassian-oauth.md §2.4),
+ * and, when the access token has expired, one refresh through the platform so the rotated refresh token is stored.
+ */
+import { ATLASSIAN } from '../atlassian'
+import type { CallEngine } from '../calls'
+import type { CredentialSnapshot, TokenPort, TokenState } from '../ports'
+import { humanDuration, type CheckLog } from '../report'
+import { safeText } from '../sanitize'
+import type { OAuthSetup } from './oauth-registry'
+
+/** Warn when the refresh token has less than this left (seconds): 14 days. */
+export const REFRESH_WARN_SECONDS = 14 * 86400
+
+type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
+
+/** Returns true when a usable access token exists (possibly after a refresh). */
+export function checkTokens(
+    log: CheckLog,
+    credential: OAuthCredential,
+    setup: OAuthSetup,
+    tokens: TokenPort,
+    engine: CallEngine
+): boolean {
+    const profile = setup.profile
+    if (!profile) {
+        log.skip('token.access', 'Access token', 'No OAuth profile: see oauth.profile.')
+        return false
+    }
+    const getToken = `Open credential "${credential.name}" and click Get OAuth Token, then Accept on Atlassian's consent screen.`
+    const state = tokens.read(credential.sysId, profile.sysId)
+    if (!state || (!state.hasAccessToken && !state.hasRefreshToken)) {
+        log.fail('token.access', 'Access token', 'no_token', `No OAuth token is stored for credential "${credential.name}" and profile "${profile.name}".`, 'An access token and a refresh token from Get OAuth Token.', getToken)
+        log.skip('token.refresh', 'Refresh token', 'No token.')
+        return false
+    }
+    checkRefreshLife(log, credential, state, getToken)
+    const alive = state.hasAccessToken && state.accessExpiresInSec !== null && state.accessExpiresInSec > 0
+    if (alive) {
+        log.pass('token.access', 'Access token', `Access token valid for ${humanDuration(state.accessExpiresInSec as number)}.`)
+        return true
+    }
+    const what = state.hasAccessToken ? 'The access token has expired' : 'No access token is stored'
+    if (!state.hasRefreshToken) {
+        log.fail('token.access', 'Access token', 'access_expired_no_refresh', `${what} and there is no refresh token to renew it.`, 'A refresh token (scope offline_access).', getToken)
+        return false
+    }
+    if (!setup.canRefresh || !setup.registry) {
+        log.fail('token.access', 'Access token', 'cannot_refresh', `${what}; it cannot be refreshed because the registry lacks its client ID or secret.`, 'Client ID and secret on the registry.', 'Fix oauth.registry.client_credentials, then validate again.')
+        return false
+    }
+    if (!engine.hasBudget()) {
+        log.fail('token.access', 'Access token', 'time_budget_exhausted', `${what}; no time was left in the validation budget to refresh it.`, 'A refresh within the budget.', 'Validate again.')
+        return false
+    }
+    engine.countExternalCall()
+    const result = tokens.refresh(credential.sysId, profile.sysId, setup.registry.name, engine.settings.timeoutMs)
+    if (result.ok) {
+        const life = result.state.accessExpiresInSec
+        log.pass('token.access', 'Access token', `${what}; refreshed it through the platform: the new access token is valid for ${life ? humanDuration(life) : 'an unknown time'} and Atlassian's rotated refresh token was stored.`, '', 'refreshed')
+        return result.state.hasAccessToken
+    }
+    if (result.error === 'invalid_grant' || result.error === 'unauthorized_client') {
+        log.fail('token.access', 'Access token', 'consent_expired', `${what}, and Atlassian refused the refresh token (${result.error}${result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''}).`, 'A refresh token Atlassian still accepts.', `Consent expired or was revoked (refresh token unused for 90 days, older than Atlassian's consent limit, password change, app access revoked, or a rotated token that was not stored): get a new token. ${getToken}`)
+        return false
+    }
+    if (result.httpStatus === 401 || result.error === 'access_denied' || result.error === 'invalid_client') {
+        log.fail('token.access', 'Access token', 'client_rejected', `${what}, and Atlassian rejected the registry's client credentials (${result.httpStatus ?? ''} ${result.error || ''}).`, 'The Client ID and Secret of the Atlassian app.', `Copy Client ID and Secret again from developer.atlassian.com > your app > Settings into registry "${setup.registry.name}" (a rotated secret must be updated here).`)
+        return false
+    }
+    if (result.transport) {
+        log.fail('token.access', 'Access token', `refresh_${result.transport}`, `${what}, and the refresh call to the token URL failed: ${result.transport.replace(/_/g, ' ')} (${safeText(result.detail, 120)}).`, 'An answer from the token URL.', `Check that this instance can reach ${ATLASSIAN.tokenUrl}, then validate again.`)
+        return false
+    }
+    log.fail('token.access', 'Access token', 'refresh_failed', `${what}, and the refresh failed (HTTP ${result.httpStatus ?? 'none'}${result.error ? `, ${result.error}` : ''}${result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''}).`, 'A successful refresh.', `Validate again; if it persists: ${getToken}`)
+    return false
+}
+
+function checkRefreshLife(log: CheckLog, credential: OAuthCredential, state: TokenState, getToken: string): void {
+    const id = 'token.refresh'
+    const title = 'Refresh token and its remaining life'
+    const limits = `Atlassian expires a refresh token unused for ${ATLASSIAN.refreshInactivitySeconds / 86400} days (every refresh restarts the 90 days) and ends consent about ${ATLASSIAN.consentAbsoluteSeconds / 86400} days after it was first given.`
+    if (!state.hasRefreshToken) {
+        log.fail(id, title, 'no_refresh_token', `No refresh token is stored for credential "${credential.name}": the connection stops when the access token expires (1 hour).`, `A refresh token (requires the offline_access scope). ${limits}`, `Make sure offline_access is among the profile's scopes, then ${getToken.charAt(0).toLowerCase()}${getToken.slice(1)}`)
+        return
+    }
+    const left = state.refreshExpiresInSec
+    if (left === null) {
+        log.pass(id, title, `A refresh token is stored (remaining life unknown). ${limits}`)
+    } else if (left <= 0) {
+        log.fail(id, title, 'refresh_expired', `The refresh token expired ${humanDuration(-left)} ago: it was not used for ${ATLASSIAN.refreshInactivitySeconds / 86400} days.`, `A refresh token used at least every ${ATLASSIAN.refreshInactivitySeconds / 86400} days. ${limits}`, `Re-consent: ${getToken}`)
+    } else if (left < REFRESH_WARN_SECONDS) {
+        log.warn(id, title, 'refresh_expiring', `The refresh token expires in ${humanDuration(left)} unless it is used.`, limits, `Use the connection before then (any refresh rotates it and restarts the 90 days), or ${getToken.charAt(0).toLowerCase()}${getToken.slice(1)}`)
+    } else {
+        log.pass(id, title, `Refresh token stored, ${humanDuration(left)} left. ${limits}`)
+    }
+}

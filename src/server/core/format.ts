@@ -1,0 +1,45 @@
+/** Plain-text renderings of a report: the form messages an admin sees and the stored run's report text. */
+import type { CheckResult, ValidationReport } from './report'
+
+const MARK: Record<string, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' }
+
+function subject(c: CheckResult): string {
+    return c.subject ? `[${c.subject}] ` : ''
+}
+
+/** One message per problem, in check order: "<title>: <found> Expected: <expected> Fix: <fix> (<id>)". */
+export function problemMessage(c: CheckResult): string {
+    return `${subject(c)}${c.title}: ${c.found} Expected: ${c.expected} Fix: ${c.fix} (${c.id})`
+}
+
+export interface FormMessages {
+    info: string[]
+    errors: string[]
+}
+
+/** The verdict as an info message; each failure as an error message; each warning as an info message marked Warning. */
+export function formMessages(report: ValidationReport): FormMessages {
+    const info = [`${report.summary} (${report.calls} call${report.calls === 1 ? '' : 's'} to Atlassian, ${(report.durationMs / 1000).toFixed(1)} s.)`]
+    const errors: string[] = []
+    for (const c of report.checks) {
+        if (c.status === 'fail') errors.push(problemMessage(c))
+        else if (c.status === 'warn') info.push(`Warning: ${problemMessage(c)}`)
+    }
+    const identity = report.checks.find((c) => c.id === 'jira.myself' && c.status === 'pass')
+    if (identity) info.push(`${subject(identity)}${identity.found}`)
+    return { info, errors }
+}
+
+export function reportText(report: ValidationReport): string {
+    const lines = [report.summary, '']
+    for (const c of report.checks) {
+        lines.push(`${MARK[c.status]}  ${subject(c)}${c.title} (${c.id})`)
+        lines.push(`      ${c.found}`)
+        if (c.status === 'fail' || c.status === 'warn') {
+            lines.push(`      Expected: ${c.expected}`)
+            lines.push(`      Fix: ${c.fix}`)
+        }
+    }
+    lines.push('', `${report.calls} call(s) to Atlassian in ${report.durationMs} ms.`)
+    return lines.join('\n')
+}

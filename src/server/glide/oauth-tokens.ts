@@ -1,0 +1,116 @@
+/**
+ * TokenPort over sn_auth.GlideOAuthClient. Token values stay inside this file: the core sees presence and lifetimes.
+ * Refresh goes through the platform (requestTokenByRequest with the requestor context oauth_2_0_credentials, the
+ * credential and the profile) because only that path makes the platform store the new access token AND Atlassian's
+ * rotated refresh token against the credential (ServiceNow docs r_OAuthProfileParameters: "When these three parameters
+ * are set, the access token is saved in the instance database"). Assumption A5 in the README.
+ */
+import { GlideOAuthClient, GlideOAuthClientRequest } from '@servicenow/glide/sn_auth'
+import type { RefreshResult, TokenPort, TokenState } from '../core/ports'
+import { safeText } from '../core/sanitize'
+import { classifyPlatformError } from './platform-errors'
+
+export const REQUESTOR_CONTEXT = 'oauth_2_0_credentials'
+
+interface PlatformToken {
+    getAccessToken(): string
+    getExpiresIn(): number
+    getRefreshToken(): string
+    getRefreshTokenExpiresIn(): number
+}
+
+interface PlatformClient {
+    getToken(requestor: string, profile: string): PlatformToken | null
+    requestTokenByRequest(clientName: string, request: unknown): {
+        getResponseCode(): number
+        getErrorMessage(): string
+        getBody(): string
+        getToken(): PlatformToken | null
+    }
+}
+
+function client(): PlatformClient {
+    return new (GlideOAuthClient as unknown as new () => PlatformClient)()
+}
+
+function num(v: unknown): number | null {
+    const n = Number(v)
+    return v === null || v === undefined || v === '' || !Number.isFinite(n) ? null : n
+}
+
+function stateOf(token: PlatformToken | null): TokenState | null {
+    if (!token) return null
+    const access = String(token.getAccessToken() || '')
+    const refresh = String(token.getRefreshToken() || '')
+    if (!access && !refresh) return null
+    return {
+        hasAccessToken: access !== '',
+        accessExpiresInSec: access ? num(token.getExpiresIn()) : null,
+        hasRefreshToken: refresh !== '',
+        refreshExpiresInSec: refresh ? num(token.getRefreshTokenExpiresIn()) : null,
+    }
+}
+
+/** The stored access token for an OAuth 2.0 credential; used only by the HTTP adapter to build the header. */
+export function accessTokenFor(credentialSysId: string, profileSysId: string): string {
+    const token = client().getToken(credentialSysId, profileSysId)
+    return token ? String(token.getAccessToken() || '') : ''
+}
+
+export class GlideTokenStore implements TokenPort {
+    read(credentialSysId: string, profileSysId: string): TokenState | null {
+        return stateOf(client().getToken(credentialSysId, profileSysId))
+    }
+
+    refresh(credentialSysId: string, profileSysId: string, registryName: string, _timeoutMs: number): RefreshResult {
+        // GlideOAuthClient has no per-call timeout; the platform applies its outbound OAuth HTTP timeout (assumption A6).
+        const oauth = client()
+        const current = oauth.getToken(credentialSysId, profileSysId)
+        const refreshToken = current ? String(current.getRefreshToken() || '') : ''
+        if (!refreshToken) return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: null, detail: 'no refresh token stored' }
+        const request = new (GlideOAuthClientRequest as unknown as new () => {
+            setGrantType(v: string): void
+            setRefreshToken(v: string): void
+            setParameter(k: string, v: string): void
+        })()
+        request.setGrantType('refresh_token')
+        request.setRefreshToken(refreshToken)
+        request.setParameter('oauth_requestor_context', REQUESTOR_CONTEXT)
+        request.setParameter('oauth_requestor', credentialSysId)
+        request.setParameter('oauth_provider_profile', profileSysId)
+        let response
+        try {
+            response = oauth.requestTokenByRequest(registryName, request)
+        } catch (e) {
+            const detail = safeText(String((e as { message?: string })?.message || e), 160)
+            return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: classifyPlatformError(detail), detail }
+        }
+        const status = num(response.getResponseCode())
+        const fresh = stateOf(response.getToken())
+        if (fresh && fresh.hasAccessToken && (status === null || (status >= 200 && status < 300))) {
+            // Re-read what the platform stored: that is what the integration will use next.
+            const stored = this.read(credentialSysId, profileSysId)
+            return { ok: true, state: stored && stored.hasAccessToken ? stored : fresh }
+        }
+        const body = String(response.getBody() || '')
+        let error: string | null = null
+        let errorDescription: string | null = null
+        try {
+            const j = JSON.parse(body)
+            if (j && typeof j.error === 'string') error = safeText(j.error, 60)
+            if (j && typeof j.error_description === 'string') errorDescription = safeText(j.error_description, 160)
+        } catch (e) {
+            /* not JSON */
+        }
+        const message = safeText(String(response.getErrorMessage() || ''), 160)
+        const noAnswer = !status && !body
+        return {
+            ok: false,
+            httpStatus: status || null,
+            error,
+            errorDescription,
+            transport: noAnswer ? classifyPlatformError(message) : null,
+            detail: message,
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/** Stores each validation in x_jira_connect_validation_run. Only sanitised report text is stored: no token or secret. */
+import { gs } from '@servicenow/glide'
+import { reportText } from '../core/format'
+import type { ValidationReport } from '../core/report'
+import { newRecord } from './records'
+
+export const RUN_TABLE = 'x_jira_connect_validation_run'
+
+export function saveRun(report: ValidationReport): string | null {
+    const row = newRecord(RUN_TABLE)
+    row.setValue('target_name', report.targetName)
+    row.setValue('target_table', report.target.table)
+    row.setValue('target_sys_id', report.target.sysId)
+    row.setValue('verdict', report.verdict)
+    row.setValue('summary', report.summary)
+    row.setValue('report', reportText(report).slice(0, 16000))
+    row.setValue('checks_json', JSON.stringify(report.checks).slice(0, 65000))
+    row.setValue('failed_count', report.checks.filter((c) => c.status === 'fail').length)
+    row.setValue('warning_count', report.checks.filter((c) => c.status === 'warn').length)
+    row.setValue('calls', report.calls)
+    row.setValue('duration_ms', report.durationMs)
+    row.setValue('run_by', gs.getUserID())
+    return row.insert()
+}

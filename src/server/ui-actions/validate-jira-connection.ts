@@ -1,0 +1,42 @@
+/**
+ * "Validate Jira connection": server-side UI action on the Jira alias, its connections, the Jira OAuth 2.0
+ * credentials, and the app's validation runs ("Validate again"). Shows the verdict as an info message, each failure as
+ * an error message and each warning as an info message, stores the run, and returns to the form.
+ */
+import { gs } from '@servicenow/glide'
+import { formMessages } from '../core/format'
+import { RUN_TABLE } from '../glide/run-store'
+import { targetOfRun, validateAndStore } from '../glide/validation-service'
+
+interface CurrentRecord {
+    getTableName(): string
+    getRecordClassName(): string
+    getUniqueValue(): string
+}
+
+/** `action` is a global of UI action scripts; modules only receive `current` (SDK wrapper). Assumption A8. */
+declare const action: { setRedirectURL(target: unknown): void } | undefined
+
+export function validateJiraConnection(current: CurrentRecord): void {
+    let table = current.getRecordClassName() || current.getTableName()
+    let sysId = current.getUniqueValue()
+    if (table === RUN_TABLE) {
+        const target = targetOfRun(sysId)
+        if (!target || !target.table || !target.sysId) {
+            gs.addErrorMessage('This validation run does not record what it validated; run "Validate Jira connection" from the Jira alias, connection or credential instead.')
+            redirect(current)
+            return
+        }
+        table = target.table
+        sysId = target.sysId
+    }
+    const { report } = validateAndStore(table, sysId)
+    const messages = formMessages(report)
+    for (const m of messages.info) gs.addInfoMessage(m)
+    for (const m of messages.errors) gs.addErrorMessage(m)
+    redirect(current)
+}
+
+function redirect(current: CurrentRecord): void {
+    if (typeof action !== 'undefined' && action) action.setRedirectURL(current)
+}
