@@ -1,0 +1,475 @@
+/**
+ * Reads the BUILT app: the record_update XML files `now-sdk build` writes to dist/app/{update,unload,scope} and the
+ * package zip `now-sdk pack` writes to target/. No XML or zip dependency: a small parser for the record_update shape
+ * (elements, attributes, CDATA, the five XML entities and numeric references, comments, <?xml?>) and a zip reader over
+ * the central directory (stored or deflated entries, node:zlib inflateRawSync, CRC-32 checked).
+ *
+ * Unknown tables are fine: every child element of <record_update> that carries a <sys_id> becomes a record, whatever
+ * its name; anything else (e.g. the <database> dictionary shape of a table definition) is kept in `others`.
+ */
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { inflateRawSync } from 'node:zlib'
+import { distAppDir, packageZipPath } from './artifacts'
+
+// ---------------------------------------------------------------- XML
+
+export interface XmlElement {
+    kind: 'element'
+    name: string
+    attributes: Record<string, string>
+    children: XmlNode[]
+}
+export interface XmlText {
+    kind: 'text' | 'cdata'
+    value: string
+}
+export type XmlNode = XmlElement | XmlText
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+
+/** `where(i)` names the position of raw[i] (file and line) for errors. */
+function decodeEntities(raw: string, where: (i: number) => string): string {
+    return raw.replace(/&([^;&\s<]*);?/g, (whole: string, body: string, i: number) => {
+        if (!whole.endsWith(';')) throw new Error(`${where(i)}: "&" not followed by an entity reference`)
+        if (body in NAMED_ENTITIES) return NAMED_ENTITIES[body]
+        const num = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(body)
+        if (num) return String.fromCodePoint(num[1] !== undefined ? parseInt(num[1], 16) : parseInt(num[2], 10))
+        throw new Error(`${where(i)}: unknown XML entity "&${body};"`)
+    })
+}
+
+/** Parses one XML document and returns its root element. Throws with file name and line on malformed input. */
+export function parseXml(text: string, file = '<xml>'): XmlElement {
+    let pos = 0
+    const where = (at = pos) => `${file}:${text.slice(0, at).split('\n').length}`
+    const fail = (msg: string, at = pos): never => {
+        throw new Error(`${where(at)}: ${msg}`)
+    }
+    const startsWith = (s: string) => text.startsWith(s, pos)
+    const skipUntil = (end: string, what: string) => {
+        const i = text.indexOf(end, pos)
+        if (i < 0) fail(`unterminated ${what}`)
+        pos = i + end.length
+    }
+    const skipMisc = () => {
+        for (;;) {
+            while (pos < text.length && /\s/.test(text[pos])) pos++
+            if (startsWith('<?')) skipUntil('?>', 'processing instruction')
+            else if (startsWith('<!--')) skipUntil('-->', 'comment')
+            else if (startsWith('<!DOCTYPE')) skipUntil('>', 'DOCTYPE')
+            else return
+        }
+    }
+    const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y
+    const readName = (): string => {
+        NAME.lastIndex = pos
+        const m = NAME.exec(text)
+        if (!m) fail(`expected a name, found ${JSON.stringify(text.slice(pos, pos + 20))}`)
+        pos += m![0].length
+        return m![0]
+    }
+    const parseElement = (): XmlElement => {
+        if (text[pos] !== '<') fail('expected "<"')
+        pos++
+        const el: XmlElement = { kind: 'element', name: readName(), attributes: {}, children: [] }
+        for (;;) {
+            while (/\s/.test(text[pos] ?? '')) pos++
+            if (startsWith('/>')) {
+                pos += 2
+                return el
+            }
+            if (text[pos] === '>') {
+                pos++
+                break
+            }
+            if (pos >= text.length) fail(`unterminated start tag <${el.name}>`)
+            const attr = readName()
+            while (/\s/.test(text[pos] ?? '')) pos++
+            if (text[pos] !== '=') fail(`attribute ${attr} of <${el.name}> has no value`)
+            pos++
+            while (/\s/.test(text[pos] ?? '')) pos++
+            const quote = text[pos]
+            if (quote !== '"' && quote !== "'") fail(`attribute ${attr} of <${el.name}> is not quoted`)
+            const end = text.indexOf(quote, pos + 1)
+            if (end < 0) fail(`unterminated value of attribute ${attr}`)
+            if (attr in el.attributes) fail(`duplicate attribute ${attr} on <${el.name}>`)
+            const valueAt = pos + 1
+            el.attributes[attr] = decodeEntities(text.slice(valueAt, end), (i) => where(valueAt + i))
+            pos = end + 1
+        }
+        // content
+        for (;;) {
+            if (pos >= text.length) fail(`element <${el.name}> is not closed`)
+            if (startsWith('</')) {
+                pos += 2
+                const closing = readName()
+                if (closing !== el.name) fail(`</${closing}> closes <${el.name}>`)
+                while (/\s/.test(text[pos] ?? '')) pos++
+                if (text[pos] !== '>') fail(`malformed end tag </${closing}>`)
+                pos++
+                return el
+            }
+            if (startsWith('<![CDATA[')) {
+                const end = text.indexOf(']]>', pos)
+                if (end < 0) fail('unterminated CDATA section')
+                el.children.push({ kind: 'cdata', value: text.slice(pos + 9, end) })
+                pos = end + 3
+            } else if (startsWith('<!--')) {
+                skipUntil('-->', 'comment')
+            } else if (startsWith('<?')) {
+                skipUntil('?>', 'processing instruction')
+            } else if (text[pos] === '<') {
+                el.children.push(parseElement())
+            } else {
+                const next = text.indexOf('<', pos)
+                const end = next < 0 ? text.length : next
+                const at = pos
+                el.children.push({ kind: 'text', value: decodeEntities(text.slice(pos, end), (i) => where(at + i)) })
+                pos = end
+            }
+        }
+    }
+    if (text.charCodeAt(0) === 0xfeff) pos = 1
+    skipMisc()
+    const root = parseElement()
+    skipMisc()
+    if (pos < text.length) fail('content after the root element')
+    return root
+}
+
+export function childElements(el: XmlElement): XmlElement[] {
+    return el.children.filter((c): c is XmlElement => c.kind === 'element')
+}
+
+/** Concatenated text and CDATA of the element and its descendants (exactly as stored, not trimmed). */
+export function elementText(el: XmlElement): string {
+    return el.children.map((c) => (c.kind === 'element' ? elementText(c) : c.value)).join('')
+}
+
+// ---------------------------------------------------------------- records
+
+export type Folder = 'update' | 'unload' | 'scope'
+export const FOLDERS: readonly Folder[] = ['update', 'unload', 'scope']
+
+export interface AppRecord {
+    table: string
+    sysId: string
+    /** Leaf fields by column name, text exactly as stored (entities decoded, CDATA unwrapped). Empty element = ''. */
+    fields: Record<string, string>
+    /** XML attributes of a field element, e.g. sys_scope's display_value. Only for fields that have attributes. */
+    fieldAttributes: Record<string, Record<string, string>>
+    /** The record element's attributes (action, and for sys_dictionary element/table). */
+    attributes: Record<string, string>
+    folder: Folder
+    /** Path relative to dist/app (or to the zip root), e.g. update/oauth_entity_<sys_id>.xml */
+    file: string
+}
+
+/** A child of <record_update> (or a root) that is not a record with a sys_id, e.g. the <database> table shape. */
+export interface OtherElement {
+    file: string
+    folder: Folder
+    element: XmlElement
+}
+
+/** The records of one record_update document. */
+export function parseRecordUpdate(xml: string, folder: Folder, file: string): { records: AppRecord[]; others: OtherElement[] } {
+    const root = parseXml(xml, file)
+    const records: AppRecord[] = []
+    const others: OtherElement[] = []
+    if (root.name !== 'record_update') return { records, others: [{ file, folder, element: root }] }
+    for (const el of childElements(root)) {
+        const kids = childElements(el)
+        const sysIdEl = kids.find((k) => k.name === 'sys_id')
+        if (!sysIdEl) {
+            others.push({ file, folder, element: el })
+            continue
+        }
+        const rec: AppRecord = { table: el.name, sysId: elementText(sysIdEl).trim(), fields: {}, fieldAttributes: {}, attributes: { ...el.attributes }, folder, file }
+        for (const k of kids) {
+            if (k.name in rec.fields) continue // keep the first occurrence
+            rec.fields[k.name] = elementText(k) // nested elements: their text, concatenated
+            if (Object.keys(k.attributes).length) rec.fieldAttributes[k.name] = { ...k.attributes }
+        }
+        records.push(rec)
+    }
+    return { records, others }
+}
+
+export class AppRecords {
+    readonly records: readonly AppRecord[]
+    readonly others: readonly OtherElement[]
+    private readonly byId = new Map<string, AppRecord[]>()
+
+    constructor(records: readonly AppRecord[], others: readonly OtherElement[] = []) {
+        this.records = records
+        this.others = others
+        for (const r of records) this.byId.set(r.sysId, [...(this.byId.get(r.sysId) ?? []), r])
+    }
+
+    tables(): string[] {
+        return [...new Set(this.records.map((r) => r.table))].sort()
+    }
+
+    byTable(table: string): AppRecord[] {
+        return this.records.filter((r) => r.table === table)
+    }
+
+    /** The record with this sys_id, or undefined. */
+    bySysId(sysId: string): AppRecord | undefined {
+        return this.byId.get(sysId)?.[0]
+    }
+
+    /** sys_ids carried by more than one record. */
+    duplicateSysIds(): string[] {
+        return [...this.byId].filter(([, rs]) => rs.length > 1).map(([id]) => id)
+    }
+
+    /** Exactly one record of the table whose fields equal `where`; throws naming the table and filter otherwise. */
+    one(table: string, where: Record<string, string> = {}): AppRecord {
+        const found = this.byTable(table).filter((r) => Object.entries(where).every(([f, v]) => r.fields[f] === v))
+        if (found.length !== 1) {
+            const filter = Object.entries(where).map(([f, v]) => `${f}=${JSON.stringify(v)}`).join(', ') || '(any)'
+            throw new Error(`expected exactly one ${table} record with ${filter}, found ${found.length}${found.length ? ': ' + found.map((r) => r.file).join(', ') : ''}`)
+        }
+        return found[0]
+    }
+
+    /** The record the reference field points at; throws naming the record, the field and the missing sys_id. */
+    resolve(record: AppRecord, field: string): AppRecord {
+        const label = describeRecord(record)
+        if (!(field in record.fields)) throw new Error(`${label} field ${field}: the field is not in the record (${record.file})`)
+        const id = record.fields[field].trim()
+        if (!id) throw new Error(`${label} field ${field}: the reference is empty (${record.file})`)
+        const target = this.bySysId(id)
+        if (!target) throw new Error(`${label} field ${field}: references ${id} which is not shipped (${record.file})`)
+        return target
+    }
+}
+
+/** `<table> "<name>"` (or title/id/element), else `<table> <sys_id>`: how problems name a record. */
+export function describeRecord(r: AppRecord): string {
+    for (const f of ['name', 'title', 'id', 'element']) {
+        const v = r.fields[f]
+        if (v) return `${r.table} "${v}"`
+    }
+    return `${r.table} ${r.sysId}`
+}
+
+/** Deep copy of records, so a test can break one without touching the shared parse. */
+export function cloneRecords(records: readonly AppRecord[]): AppRecord[] {
+    return records.map((r) => ({
+        ...r,
+        fields: { ...r.fields },
+        attributes: { ...r.attributes },
+        fieldAttributes: Object.fromEntries(Object.entries(r.fieldAttributes).map(([k, v]) => [k, { ...v }])),
+    }))
+}
+
+/**
+ * Every .xml file of dist/app/{update,unload,scope}, relative to the app dir ("update/x.xml"). Other folders the SDK
+ * writes (dictionary/ with the <database> table shape, author_elective_update/) are not record folders and are skipped.
+ */
+export function listAppXmlFiles(appDir = distAppDir()): string[] {
+    const files: string[] = []
+    for (const folder of FOLDERS) {
+        const dir = path.join(appDir, folder)
+        if (!fs.existsSync(dir)) continue
+        for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.xml')) files.push(`${folder}/${f}`)
+    }
+    return files
+}
+
+function fromDocuments(docs: Iterable<{ file: string; text: string }>): AppRecords {
+    const records: AppRecord[] = []
+    const others: OtherElement[] = []
+    for (const { file, text } of docs) {
+        const folder = file.split('/')[0] as Folder
+        const parsed = parseRecordUpdate(text, folder, file)
+        records.push(...parsed.records)
+        others.push(...parsed.others)
+    }
+    return new AppRecords(records, others)
+}
+
+const cache = new Map<string, AppRecords>()
+
+/** All records of the built app (dist/app of this run's snapshot). Parsed once per app dir and test file. */
+export function loadAppRecords(appDir = distAppDir()): AppRecords {
+    let loaded = cache.get(appDir)
+    if (!loaded) {
+        loaded = fromDocuments(listAppXmlFiles(appDir).map((file) => ({ file, text: fs.readFileSync(path.join(appDir, file), 'utf8') })))
+        cache.set(appDir, loaded)
+    }
+    return loaded
+}
+
+/** The records inside the package zip (its update/, unload/ and scope/ entries). */
+export function loadZipRecords(zip: PackageZip): AppRecords {
+    const docs = zip
+        .names()
+        .filter((n) => /^(update|unload|scope)\/[^/]+\.xml$/.test(n))
+        .sort()
+        .map((file) => ({ file, text: zip.text(file) }))
+    return fromDocuments(docs)
+}
+
+// ---------------------------------------------------------------- zip
+
+export interface ZipEntry {
+    /** Name as stored in the zip (now-sdk pack stores a leading "/"). */
+    rawName: string
+    /** Name without a leading "/", e.g. update/oauth_entity_<sys_id>.xml */
+    name: string
+    method: number
+    flags: number
+    crc32: number
+    compressedSize: number
+    size: number
+    localHeaderOffset: number
+}
+
+const CRC_TABLE = (() => {
+    const t = new Uint32Array(256)
+    for (let n = 0; n < 256; n++) {
+        let c = n
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+        t[n] = c >>> 0
+    }
+    return t
+})()
+
+export function crc32(buf: Uint8Array): number {
+    let c = 0xffffffff
+    for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+}
+
+export interface PackageInventory {
+    /** The "#key=value" header lines, e.g. build, appVersion, type, version. */
+    header: Record<string, string>
+    rows: { path: string; sha256: string }[]
+}
+
+export function parseInventory(csv: string): PackageInventory {
+    const header: Record<string, string> = {}
+    const rows: PackageInventory['rows'] = []
+    csv.split(/\r?\n/).forEach((line, i) => {
+        if (!line.trim()) return
+        if (line.startsWith('#')) {
+            const eq = line.indexOf('=')
+            header[line.slice(1, eq < 0 ? undefined : eq)] = eq < 0 ? '' : line.slice(eq + 1)
+            return
+        }
+        const semi = line.lastIndexOf(';')
+        if (semi < 0) throw new Error(`package_inventory.csv line ${i + 1}: expected "<path>;<sha256>", found ${JSON.stringify(line)}`)
+        rows.push({ path: line.slice(0, semi), sha256: line.slice(semi + 1) })
+    })
+    return { header, rows }
+}
+
+export class PackageZip {
+    readonly file: string
+    private readonly buf: Buffer
+    private readonly entryList: ZipEntry[]
+
+    constructor(buf: Buffer, file = '<zip>') {
+        this.buf = buf
+        this.file = file
+        this.entryList = this.readCentralDirectory()
+    }
+
+    private fail(msg: string): never {
+        throw new Error(`${this.file}: ${msg}`)
+    }
+
+    private readCentralDirectory(): ZipEntry[] {
+        const b = this.buf
+        // End of central directory record: 22 bytes + comment of up to 65535 bytes.
+        let eocd = -1
+        for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+            if (b.readUInt32LE(i) === 0x06054b50) {
+                eocd = i
+                break
+            }
+        }
+        if (eocd < 0) this.fail('no end-of-central-directory record (not a zip file?)')
+        const count = b.readUInt16LE(eocd + 10)
+        const cdSize = b.readUInt32LE(eocd + 12)
+        let p = b.readUInt32LE(eocd + 16)
+        if (count === 0xffff || cdSize === 0xffffffff || p === 0xffffffff) this.fail('zip64 archives are not supported')
+        const entries: ZipEntry[] = []
+        for (let i = 0; i < count; i++) {
+            if (b.readUInt32LE(p) !== 0x02014b50) this.fail(`central directory entry ${i} has a bad signature at offset ${p}`)
+            const flags = b.readUInt16LE(p + 8)
+            const nameLen = b.readUInt16LE(p + 28)
+            const extraLen = b.readUInt16LE(p + 30)
+            const commentLen = b.readUInt16LE(p + 32)
+            const rawName = b.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen)
+            entries.push({
+                rawName,
+                name: rawName.replace(/^\/+/, ''),
+                method: b.readUInt16LE(p + 10),
+                flags,
+                crc32: b.readUInt32LE(p + 16),
+                compressedSize: b.readUInt32LE(p + 20),
+                size: b.readUInt32LE(p + 24),
+                localHeaderOffset: b.readUInt32LE(p + 42),
+            })
+            p += 46 + nameLen + extraLen + commentLen
+        }
+        return entries
+    }
+
+    entries(): readonly ZipEntry[] {
+        return this.entryList
+    }
+
+    /** Entry names without the leading "/". */
+    names(): string[] {
+        return this.entryList.map((e) => e.name)
+    }
+
+    entry(name: string): ZipEntry {
+        const n = name.replace(/^\/+/, '')
+        const e = this.entryList.find((x) => x.name === n)
+        if (!e) this.fail(`no entry ${name}`)
+        return e
+    }
+
+    /** The entry's bytes, inflated and CRC-checked. */
+    read(name: string): Buffer {
+        const e = this.entry(name)
+        const b = this.buf
+        const h = e.localHeaderOffset
+        if (b.readUInt32LE(h) !== 0x04034b50) this.fail(`entry ${e.rawName}: bad local header signature`)
+        if (e.flags & 0x1) this.fail(`entry ${e.rawName} is encrypted`)
+        const start = h + 30 + b.readUInt16LE(h + 26) + b.readUInt16LE(h + 28)
+        const raw = b.subarray(start, start + e.compressedSize)
+        let data: Buffer
+        if (e.method === 0) data = Buffer.from(raw)
+        else if (e.method === 8) data = inflateRawSync(raw)
+        else this.fail(`entry ${e.rawName}: compression method ${e.method} is not supported`)
+        if (data!.length !== e.size) this.fail(`entry ${e.rawName}: inflated to ${data!.length} bytes, the directory says ${e.size}`)
+        if (crc32(data!) !== e.crc32) this.fail(`entry ${e.rawName}: CRC-32 mismatch`)
+        return data!
+    }
+
+    text(name: string): string {
+        return this.read(name).toString('utf8')
+    }
+
+    inventory(): PackageInventory {
+        return parseInventory(this.text('package_inventory.csv'))
+    }
+}
+
+export function openPackageZip(file = packageZipPath()): PackageZip {
+    return new PackageZip(fs.readFileSync(file), file)
+}
+
+export function sha256Hex(data: Uint8Array | string): string {
+    return createHash('sha256').update(data).digest('hex')
+}
