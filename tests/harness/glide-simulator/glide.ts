@@ -1,0 +1,346 @@
+/**
+ * GlideRecord and gs over the simulator's store, for the surface the app uses (see README "What it models").
+ * Stricter than the platform on purpose where the platform silently does nothing: an unknown table or column throws
+ * (a typo in the app must fail a test), and so does a reference to a record that does not exist.
+ */
+import { SchemaError } from './schema'
+import type { Row, Store } from './store'
+
+export interface SessionUser {
+    sysId: string
+    userName: string
+    displayName: string
+    roles: string[]
+}
+
+export interface LogEntry {
+    level: 'info' | 'warn' | 'error' | 'debug'
+    message: string
+    source: string
+}
+
+/** What one transaction (an admin's click) collects: messages shown on the next page, logs, the redirect. */
+export class Session {
+    info: string[] = []
+    errors: string[] = []
+    constructor(public user: SessionUser) {}
+    takeMessages(): { info: string[]; errors: string[] } {
+        const out = { info: this.info, errors: this.errors }
+        this.info = []
+        this.errors = []
+        return out
+    }
+}
+
+export interface GlideEnv {
+    store: Store
+    session: Session
+    logs: LogEntry[]
+}
+
+type Condition = { field: string; op: string; value: string | string[] }
+
+function str(v: unknown): string {
+    if (v === null || v === undefined) return ''
+    if (typeof v === 'object' && v && 'getUniqueValue' in (v as object)) return String((v as { getUniqueValue(): string }).getUniqueValue())
+    return String(v)
+}
+
+const OPERATORS = new Set(['=', '!=', 'IN', 'NOT IN', 'STARTSWITH', 'ENDSWITH', 'CONTAINS', 'ISEMPTY', 'ISNOTEMPTY', '>', '<', '>=', '<='])
+
+function matches(row: Row, c: Condition): boolean {
+    const v = row[c.field] ?? ''
+    switch (c.op) {
+        case '=':
+            return v === c.value
+        case '!=':
+            return v !== c.value
+        case 'IN':
+            return (c.value as string[]).includes(v)
+        case 'NOT IN':
+            return !(c.value as string[]).includes(v)
+        case 'STARTSWITH':
+            return v.startsWith(c.value as string)
+        case 'ENDSWITH':
+            return v.endsWith(c.value as string)
+        case 'CONTAINS':
+            return v.includes(c.value as string)
+        case 'ISEMPTY':
+            return v === ''
+        case 'ISNOTEMPTY':
+            return v !== ''
+        default: {
+            const a = Number(v)
+            const b = Number(c.value)
+            const [x, y] = Number.isFinite(a) && Number.isFinite(b) && v !== '' ? [a, b] : [v, c.value as string]
+            if (c.op === '>') return x > y
+            if (c.op === '<') return x < y
+            if (c.op === '>=') return x >= y
+            return x <= y
+        }
+    }
+}
+
+export function createGlideRecordClass(env: GlideEnv) {
+    const { store } = env
+    const schema = store.schema
+
+    class GlideRecord {
+        private readonly table: string
+        private conditions: Condition[] = []
+        private order: Array<{ field: string; desc: boolean }> = []
+        private limit = -1
+        private results: Row[] | null = null
+        private pos = -1
+        private current: Row | null = null
+        private changes: Row = {}
+
+        constructor(table: string) {
+            if (!schema.hasTable(table)) throw new SchemaError(`new GlideRecord('${table}'): table '${table}' does not exist in the simulator`)
+            this.table = table
+        }
+
+        private col(field: string, what: string) {
+            const c = schema.column(this.table, field)
+            if (!c) {
+                const child = schema.selfAndDescendants(this.table).find((t) => t !== this.table && schema.column(t, field))
+                const hint = child ? ` (it is a column of the child table '${child}': query that table to read it)` : ''
+                throw new SchemaError(`GlideRecord('${this.table}').${what}: column '${field}' is not on table '${this.table}'${hint}`)
+            }
+            return c
+        }
+
+        isValid(): boolean {
+            return true
+        }
+        getTableName(): string {
+            return this.table
+        }
+        getRecordClassName(): string {
+            return this.current?.sys_class_name ?? this.table
+        }
+        initialize(): void {
+            this.current = null
+            this.changes = {}
+        }
+        newRecord(): void {
+            this.initialize()
+        }
+
+        addQuery(field: string, opOrValue?: unknown, value?: unknown): this {
+            if (arguments.length === 1) return this.addEncodedQuery(field)
+            let op = '='
+            let v: unknown = opOrValue
+            if (arguments.length >= 3) {
+                op = String(opOrValue).toUpperCase()
+                v = value
+            }
+            if (!OPERATORS.has(op)) throw new SchemaError(`GlideRecord('${this.table}').addQuery: operator '${op}' is not modeled by the simulator`)
+            this.col(field, `addQuery('${field}')`)
+            if (op === 'IN' || op === 'NOT IN') {
+                const list = Array.isArray(v) ? v.map(str) : str(v).split(',').map((s) => s.trim())
+                this.conditions.push({ field, op, value: list })
+            } else this.conditions.push({ field, op, value: str(v) })
+            return this
+        }
+        addNullQuery(field: string): this {
+            this.col(field, `addNullQuery('${field}')`)
+            this.conditions.push({ field, op: 'ISEMPTY', value: '' })
+            return this
+        }
+        addNotNullQuery(field: string): this {
+            this.col(field, `addNotNullQuery('${field}')`)
+            this.conditions.push({ field, op: 'ISNOTEMPTY', value: '' })
+            return this
+        }
+        addActiveQuery(): this {
+            return this.addQuery('active', true)
+        }
+        /** Encoded queries: a=b^c!=d^fieldISEMPTY^fieldSTARTSWITHx^fieldINa,b^ORDERBYf^ORDERBYDESCf (no OR). */
+        addEncodedQuery(q: string): this {
+            for (const part of String(q).split('^')) {
+                if (!part || part === 'EQ') continue
+                if (part.startsWith('ORDERBYDESC')) this.orderByDesc(part.slice(11))
+                else if (part.startsWith('ORDERBY')) this.orderBy(part.slice(7))
+                else {
+                    const m = /^([a-z0-9_]+?)(ISEMPTY|ISNOTEMPTY|STARTSWITH|ENDSWITH|NOT IN|IN|!=|>=|<=|=|>|<|LIKE)(.*)$/.exec(part)
+                    if (!m) throw new SchemaError(`GlideRecord('${this.table}').addEncodedQuery: cannot parse '${part}'`)
+                    const op = m[2] === 'LIKE' ? 'CONTAINS' : m[2]
+                    if (op === 'ISEMPTY') this.addNullQuery(m[1])
+                    else if (op === 'ISNOTEMPTY') this.addNotNullQuery(m[1])
+                    else this.addQuery(m[1], op, m[3])
+                }
+            }
+            return this
+        }
+        orderBy(field: string): void {
+            this.col(field, `orderBy('${field}')`)
+            this.order.push({ field, desc: false })
+        }
+        orderByDesc(field: string): void {
+            this.col(field, `orderByDesc('${field}')`)
+            this.order.push({ field, desc: true })
+        }
+        setLimit(n: number): void {
+            this.limit = Number(n)
+        }
+
+        query(): void {
+            let rows = store.rowsOf(this.table).filter((r) => this.conditions.every((c) => matches(r, c)))
+            if (this.order.length) {
+                rows = [...rows].sort((a, b) => {
+                    for (const o of this.order) {
+                        const x = a[o.field] ?? ''
+                        const y = b[o.field] ?? ''
+                        const nx = Number(x)
+                        const ny = Number(y)
+                        const cmp = x !== '' && y !== '' && Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x < y ? -1 : x > y ? 1 : 0
+                        if (cmp) return o.desc ? -cmp : cmp
+                    }
+                    return 0
+                })
+            }
+            if (this.limit >= 0) rows = rows.slice(0, this.limit)
+            this.results = rows.map((r) => ({ ...r }))
+            this.pos = -1
+            this.current = null
+            this.changes = {}
+        }
+        hasNext(): boolean {
+            return !!this.results && this.pos + 1 < this.results.length
+        }
+        next(): boolean {
+            if (!this.results || this.pos + 1 >= this.results.length) {
+                this.current = null
+                return false
+            }
+            this.pos++
+            this.current = this.results[this.pos]
+            this.changes = {}
+            return true
+        }
+        getRowCount(): number {
+            return this.results ? this.results.length : 0
+        }
+        get(fieldOrSysId: unknown, value?: unknown): boolean {
+            const single = arguments.length < 2
+            if (single && (fieldOrSysId === null || fieldOrSysId === undefined || str(fieldOrSysId) === '')) return false
+            this.conditions = []
+            this.order = []
+            this.limit = 1
+            if (single) this.conditions.push({ field: 'sys_id', op: '=', value: str(fieldOrSysId) })
+            else this.addQuery(String(fieldOrSysId), value)
+            this.query()
+            this.limit = -1
+            return this.next()
+        }
+        isValidRecord(): boolean {
+            return this.current !== null
+        }
+        isNewRecord(): boolean {
+            return this.current === null
+        }
+        getUniqueValue(): string | null {
+            return this.current?.sys_id ?? this.changes.sys_id ?? null
+        }
+
+        getValue(field: string): string | null {
+            this.col(field, `getValue('${field}')`)
+            const v = field in this.changes ? this.changes[field] : this.current ? this.current[field] ?? '' : ''
+            if (v === '' || v === undefined) return null
+            // password2 columns: whatever was typed is encrypted before it is stored; getValue shows the ciphertext.
+            if (schema.isPassword(this.current?.sys_class_name ?? this.table, field) && !store.vault.isEncrypted(v)) return store.vault.encrypt(v)
+            return v
+        }
+        getDisplayValue(field?: string): string | null {
+            if (!field) return this.getValue('name') ?? this.getUniqueValue()
+            if (schema.isPassword(this.table, field)) return this.getValue(field) ? '********' : null
+            return this.getValue(field)
+        }
+        setValue(field: string, value: unknown): void {
+            this.col(field, `setValue('${field}')`)
+            this.changes[field] = str(value)
+        }
+
+        insert(): string | null {
+            const values: Row = {}
+            for (const [k, v] of Object.entries(this.changes)) values[k] = v
+            const row = store.insert(this.table, values, { user: env.session.user.userName })
+            this.current = { ...row }
+            this.changes = {}
+            return row.sys_id
+        }
+        update(): string | null {
+            if (!this.current) {
+                return this.insert()
+            }
+            const row = store.update(this.current.sys_class_name, this.current.sys_id, this.changes, { user: env.session.user.userName })
+            this.current = { ...row }
+            this.changes = {}
+            return row.sys_id
+        }
+        deleteRecord(): boolean {
+            if (!this.current) return false
+            const ok = store.delete(this.table, this.current.sys_id)
+            this.current = null
+            return ok
+        }
+    }
+    return GlideRecord
+}
+
+export type GlideRecordClass = ReturnType<typeof createGlideRecordClass>
+
+function format(message: unknown, args: unknown[]): string {
+    let s = message === undefined ? '' : String(message)
+    args.forEach((a, i) => {
+        s = s.split(`{${i}}`).join(String(a))
+    })
+    return s
+}
+
+export function createGs(env: GlideEnv, source = 'x_jira_connect') {
+    const { store, session } = env
+    const log = (level: LogEntry['level']) => (message: unknown, ...args: unknown[]) => {
+        env.logs.push({ level, message: format(message, args), source })
+    }
+    return {
+        getProperty(name: string, fallback?: unknown): string | undefined {
+            const row = store.rowsOf('sys_properties').find((r) => r.name === name)
+            if (!row) return fallback === undefined ? undefined : String(fallback)
+            return row.value ?? ''
+        },
+        addInfoMessage(message: unknown): void {
+            session.info.push(String(message))
+        },
+        addErrorMessage(message: unknown): void {
+            session.errors.push(String(message))
+        },
+        info: log('info'),
+        warn: log('warn'),
+        error: log('error'),
+        debug: log('debug'),
+        log: log('info'),
+        hasRole(role: string): boolean {
+            const roles = session.user.roles
+            return roles.includes('admin') || String(role).split(',').some((r) => roles.includes(r.trim()))
+        },
+        getUserID(): string {
+            return session.user.sysId
+        },
+        getUserName(): string {
+            return session.user.userName
+        },
+        getUserDisplayName(): string {
+            return session.user.displayName
+        },
+        nil(v: unknown): boolean {
+            return v === null || v === undefined || String(v) === ''
+        },
+        getMessage(key: string, args?: unknown): string {
+            return format(key, Array.isArray(args) ? args : args === undefined ? [] : [args])
+        },
+    }
+}
+
+export type Gs = ReturnType<typeof createGs>

@@ -1,0 +1,644 @@
+/**
+ * sn_ws.RESTMessageV2, sn_auth.GlideOAuthClient (+ the platform's OAuth engine: authorization request, code
+ * exchange, refresh, token storage in oauth_requestor_profile / oauth_credential) and sn_cc credential/connection
+ * readers, over the simulator's store and a real synchronous HTTP transport (tests/harness/net).
+ */
+import * as crypto from 'node:crypto'
+import type { LogEntry } from './glide'
+import type { Runtime } from './runtime'
+import { glideDateTime, parseGlideDateTime, type Row, type Store } from './store'
+
+export interface HttpRequestSpec {
+    method: string
+    url: string
+    headers?: Record<string, string>
+    body?: string
+    timeoutMs: number
+}
+export type HttpResultSpec =
+    | { ok: true; status: number; headers: Record<string, string>; body: string }
+    | { ok: false; code: string; message: string }
+export type SyncHttp = (req: HttpRequestSpec) => HttpResultSpec
+
+export interface OutboundLogEntry {
+    via: 'RESTMessageV2' | 'oauth'
+    method: string
+    url: string
+    /** Header names only: values (Authorization!) are not kept. */
+    headerNames: string[]
+    status: number | null
+    failure: string | null
+    timeoutMs: number
+}
+
+export interface PlatformOptions {
+    /**
+     * What RESTMessageV2.execute() does when the request times out. 'response' (default): returns a response with
+     * status 0, haveError() true, getErrorCode() 1 and the Java message. 'throw': throws an Error carrying the Java
+     * message (the platform documents that execute() "might throw exception if http connection timed out").
+     */
+    restTimeout: 'response' | 'throw'
+    /** What GlideOAuthClient.getToken returns when nothing is stored: an empty token (default) or null. */
+    getTokenWhenNone: 'empty' | 'null'
+    /** Default RESTMessageV2 timeout when setHttpTimeout is not called (ms). */
+    defaultHttpTimeoutMs: number
+}
+
+export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = { restTimeout: 'response', getTokenWhenNone: 'empty', defaultHttpTimeoutMs: 60000 }
+
+interface Deps {
+    store: Store
+    runtime: () => Runtime
+    http: SyncHttp
+    logs: LogEntry[]
+    outbound: OutboundLogEntry[]
+    options: PlatformOptions
+    userName: () => string
+}
+
+// ------------------------------------------------------------------ helpers
+
+/** java.util.Map-like object the OAuth API script hooks receive. */
+export class ParamMap {
+    private readonly m = new Map<string, string>()
+    put(k: string, v: unknown): void {
+        this.m.set(String(k), v === null || v === undefined ? '' : String(v))
+    }
+    get(k: string): string | null {
+        return this.m.has(String(k)) ? (this.m.get(String(k)) as string) : null
+    }
+    containsKey(k: string): boolean {
+        return this.m.has(String(k))
+    }
+    remove(k: string): void {
+        this.m.delete(String(k))
+    }
+    keySet(): string[] {
+        return [...this.m.keys()]
+    }
+    size(): number {
+        return this.m.size
+    }
+    entries(): Array<[string, string]> {
+        return [...this.m.entries()]
+    }
+}
+
+function headerLookup(headers: Record<string, string>, name: string): string | null {
+    const k = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase())
+    return k === undefined ? null : headers[k]
+}
+
+function encodeForm(pairs: Array<[string, string]>): string {
+    return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
+}
+
+// ------------------------------------------------------------------ sn_ws
+
+export function createSnWs(deps: Deps) {
+    class RESTResponseV2 {
+        constructor(
+            private readonly status: number,
+            private readonly headers: Record<string, string>,
+            private readonly body: string,
+            private readonly errorCode: number,
+            private readonly errorMessage: string | null,
+        ) {}
+        getStatusCode(): number {
+            return this.status
+        }
+        getBody(): string {
+            return this.body
+        }
+        getHeader(name: string): string | null {
+            return headerLookup(this.headers, name)
+        }
+        getHeaders(): Record<string, string> {
+            return { ...this.headers }
+        }
+        getAllHeaders(): Array<{ name: string; value: string }> {
+            return Object.entries(this.headers).map(([name, value]) => ({ name, value }))
+        }
+        haveError(): boolean {
+            return this.errorMessage !== null
+        }
+        getErrorMessage(): string | null {
+            return this.errorMessage
+        }
+        getErrorCode(): number {
+            return this.errorCode
+        }
+    }
+
+    class RESTMessageV2 {
+        private endpoint = ''
+        private method = ''
+        private readonly headers: Record<string, string> = {}
+        private readonly query: Array<[string, string]> = []
+        private body: string | undefined
+        private timeoutMs = deps.options.defaultHttpTimeoutMs
+
+        constructor(name?: string) {
+            if (name !== undefined) throw new Error('RESTMessageV2(name, method): named REST messages are not modeled by the simulator')
+        }
+        setEndpoint(url: string): void {
+            this.endpoint = String(url)
+        }
+        getEndpoint(): string {
+            return this.endpoint
+        }
+        setHttpMethod(m: string): void {
+            this.method = String(m).toUpperCase()
+        }
+        setRequestHeader(name: string, value: string): void {
+            this.headers[String(name)] = String(value)
+        }
+        getRequestHeader(name: string): string | null {
+            return headerLookup(this.headers, name)
+        }
+        setQueryParameter(name: string, value: string): void {
+            this.query.push([String(name), String(value)])
+        }
+        setRequestBody(body: string): void {
+            this.body = String(body)
+        }
+        getRequestBody(): string {
+            return this.body ?? ''
+        }
+        setHttpTimeout(ms: number): void {
+            this.timeoutMs = Number(ms)
+        }
+        setBasicAuth(user: string, password: string): void {
+            this.headers.Authorization = 'Basic ' + Buffer.from(`${user}:${password}`, 'utf8').toString('base64')
+        }
+        execute(): RESTResponseV2 {
+            if (!this.method) throw new Error('RESTMessageV2.execute(): no HTTP method set (setHttpMethod)')
+            let url = this.endpoint
+            if (this.query.length) url += (url.includes('?') ? '&' : '?') + encodeForm(this.query)
+            const headers = { 'User-Agent': 'ServiceNow/1.0', ...this.headers }
+            const r = deps.http({ method: this.method, url, headers, body: this.body, timeoutMs: this.timeoutMs })
+            deps.outbound.push({
+                via: 'RESTMessageV2',
+                method: this.method,
+                url,
+                headerNames: Object.keys(headers),
+                status: r.ok ? r.status : null,
+                failure: r.ok ? null : r.code,
+                timeoutMs: this.timeoutMs,
+            })
+            if (!r.ok) {
+                if (r.code === 'timeout' && deps.options.restTimeout === 'throw') throw new Error(r.message)
+                return new RESTResponseV2(0, {}, '', r.code === 'timeout' ? 1 : -1, r.message)
+            }
+            let path = url
+            try {
+                path = new URL(url).pathname
+            } catch {
+                /* keep url */
+            }
+            const failed = r.status >= 400
+            return new RESTResponseV2(r.status, r.headers, r.body, failed ? r.status : 0, failed ? `Method failed: (${path}) with code: ${r.status}` : null)
+        }
+    }
+    return { RESTMessageV2, RESTResponseV2 }
+}
+
+// ------------------------------------------------------------------ OAuth engine
+
+export interface StoredToken {
+    accessToken: string | null
+    accessTokenSysId: string | null
+    accessExpiresMs: number | null
+    refreshToken: string | null
+    refreshTokenSysId: string | null
+    refreshExpiresMs: number | null
+    scope: string | null
+}
+
+export interface TokenExchangeResult {
+    /** HTTP status, 0 when no answer. */
+    status: number
+    body: string
+    contentType: string
+    params: ParamMap
+    transportError: string | null
+    errorMessage: string | null
+    stored: StoredToken | null
+}
+
+export class OAuthEngine {
+    constructor(private readonly deps: Deps) {}
+
+    private get store(): Store {
+        return this.deps.store
+    }
+
+    registryByName(name: string): Row | null {
+        return this.store.rowsOf('oauth_entity').find((r) => r.name === name) ?? null
+    }
+
+    profileScopes(profileSysId: string): string[] {
+        const scopes: string[] = []
+        for (const ps of this.store.rowsOf('oauth_entity_profile_scope').filter((r) => r.oauth_entity_profile === profileSysId)) {
+            const s = this.store.find('oauth_entity_scope', ps.oauth_entity_scope)
+            if (s?.oauth_entity_scope) scopes.push(...s.oauth_entity_scope.split(/\s+/).filter(Boolean))
+        }
+        return scopes
+    }
+
+    redirectUri(registry: Row): string {
+        if (registry.redirect_url) return registry.redirect_url
+        const base = this.store.rowsOf('sys_properties').find((r) => r.name === 'glide.servlet.uri')?.value ?? ''
+        return base.replace(/\/?$/, '/') + 'oauth_redirect.do'
+    }
+
+    /** An instance of the registry's OAuth API Script (OOB OAuthUtil when none is set). */
+    apiScript(registry: Row, profileSysId: string | null): Record<string, (...a: unknown[]) => unknown> {
+        const rt = this.deps.runtime()
+        const cls = registry.oauth_api_script ? rt.scriptIncludeBySysId(registry.oauth_api_script) : rt.scriptInclude('global', 'OAuthUtil')
+        const oauthContext = {
+            getOAuthProfile: () => (profileSysId ? this.store.find('oauth_entity_profile', profileSysId) : null),
+            getOAuthEntity: () => registry,
+        }
+        return new (cls as new (ctx: unknown) => Record<string, (...a: unknown[]) => unknown>)(oauthContext)
+    }
+
+    /** The authorization request oauth_initiator.do redirects the browser to. */
+    authorizationUrl(registry: Row, profileSysId: string, state: string): string {
+        const map = new ParamMap()
+        map.put('response_type', 'code')
+        map.put('client_id', registry.client_id)
+        map.put('redirect_uri', this.redirectUri(registry))
+        map.put('state', state)
+        map.put('scope', this.profileScopes(profileSysId).join(' '))
+        this.apiScript(registry, profileSysId).preprocessAuthCode(map)
+        // KB0786459: the platform appends "?" + parameters to the Authorization URL as it is, even if it already has a query.
+        return `${registry.auth_url}?${encodeForm(map.entries())}`
+    }
+
+    /** POSTs a token request (form-encoded) through the registry's hooks. */
+    tokenRequest(registry: Row, profileSysId: string | null, grant: ParamMap, url: string, timeoutMs = 60000): TokenExchangeResult {
+        const secret = this.store.vault.decrypt(registry.client_secret ?? '')
+        const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }
+        if (registry.send_client_credentials_as === 'basic_authorization_header') {
+            headers.Authorization = 'Basic ' + Buffer.from(`${registry.client_id}:${secret}`, 'utf8').toString('base64')
+        } else {
+            grant.put('client_id', registry.client_id)
+            grant.put('client_secret', secret)
+        }
+        const hooks = this.apiScript(registry, profileSysId)
+        hooks.interceptRequestParameters(grant)
+        const r = this.deps.http({ method: 'POST', url, headers, body: encodeForm(grant.entries()), timeoutMs })
+        this.deps.outbound.push({
+            via: 'oauth',
+            method: 'POST',
+            url,
+            headerNames: Object.keys(headers),
+            status: r.ok ? r.status : null,
+            failure: r.ok ? null : r.code,
+            timeoutMs,
+        })
+        const params = new ParamMap()
+        if (!r.ok) {
+            return { status: 0, body: '', contentType: '', params, transportError: r.message, errorMessage: r.message, stored: null }
+        }
+        const contentType = headerLookup(r.headers, 'content-type') ?? ''
+        const accessTokenResponse = {
+            getContentType: () => contentType,
+            getBody: () => r.body,
+            getResponseCode: () => r.status,
+            getparameters: () => params,
+            getParameters: () => params,
+        }
+        try {
+            hooks.parseTokenResponse(accessTokenResponse)
+        } catch (e) {
+            // The OOB parser throws on a body that is not JSON: the platform logs it and the request fails.
+            this.deps.logs.push({ level: 'error', message: `OAuth token response could not be parsed: ${(e as Error).message}`, source: 'oauth' })
+        }
+        let errorMessage: string | null = null
+        if (r.status !== 200 || !params.get('access_token')) {
+            const err = params.get('error')
+            const desc = params.get('error_description')
+            errorMessage = err ? `${err}${desc ? `: ${desc}` : ''}` : `OAuth token request failed with HTTP ${r.status}`
+        }
+        return { status: r.status, body: r.body, contentType, params, transportError: null, errorMessage, stored: null }
+    }
+
+    private requestorProfile(context: string, requestorId: string, profileSysId: string, create: boolean): Row | null {
+        const existing = this.store
+            .rowsOf('oauth_requestor_profile')
+            .find((r) => r.requestor_context === context && r.requestor_id === requestorId && r.oauth_entity_profile === profileSysId)
+        if (existing || !create) return existing ?? null
+        return this.store.insert(
+            'oauth_requestor_profile',
+            { requestor_context: context, requestor_id: requestorId, oauth_entity_profile: profileSysId },
+            { user: 'system' },
+        )
+    }
+
+    /** Stores the tokens of a successful response against the requestor profile (what the platform does). */
+    storeTokens(context: string, requestorId: string, profileSysId: string, registry: Row, params: ParamMap): StoredToken {
+        const rp = this.requestorProfile(context, requestorId, profileSysId, true) as Row
+        const now = this.store.clock.nowMs()
+        const rows = this.store.rowsOf('oauth_credential').filter((r) => r.oauth_requestor_profile === rp.sys_id)
+        for (const r of rows.filter((x) => x.type === 'access_token')) this.store.delete('oauth_credential', r.sys_id)
+        const expiresIn = Number(params.get('expires_in') ?? '')
+        const accessLife = Number.isFinite(expiresIn) && params.get('expires_in') ? expiresIn : Number(registry.access_token_lifespan || 1800)
+        const scope = params.get('scope') ?? ''
+        this.store.insert(
+            'oauth_credential',
+            {
+                name: registry.name,
+                type: 'access_token',
+                token_received: params.get('access_token') ?? '',
+                expires: glideDateTime(now + accessLife * 1000),
+                peer: registry.sys_id,
+                oauth_requestor_profile: rp.sys_id,
+                scope,
+            },
+            { user: this.deps.userName() },
+        )
+        const rt = params.get('refresh_token')
+        if (rt) {
+            for (const r of rows.filter((x) => x.type === 'refresh_token')) this.store.delete('oauth_credential', r.sys_id)
+            this.store.insert(
+                'oauth_credential',
+                {
+                    name: registry.name,
+                    type: 'refresh_token',
+                    token_received: rt,
+                    expires: glideDateTime(now + Number(registry.refresh_token_lifespan || 8640000) * 1000),
+                    peer: registry.sys_id,
+                    oauth_requestor_profile: rp.sys_id,
+                    scope,
+                },
+                { user: this.deps.userName() },
+            )
+        }
+        return this.readToken(requestorId, profileSysId) as StoredToken
+    }
+
+    readToken(requestorId: string, profileSysId: string): StoredToken | null {
+        const rps = this.store
+            .rowsOf('oauth_requestor_profile')
+            .filter((r) => r.requestor_id === requestorId && r.oauth_entity_profile === profileSysId)
+        if (!rps.length) return null
+        const rows = this.store.rowsOf('oauth_credential').filter((r) => rps.some((rp) => rp.sys_id === r.oauth_requestor_profile))
+        const at = rows.find((r) => r.type === 'access_token')
+        const rt = rows.find((r) => r.type === 'refresh_token')
+        if (!at && !rt) return null
+        return {
+            accessToken: at ? this.store.vault.decrypt(at.token_received) : null,
+            accessTokenSysId: at?.sys_id ?? null,
+            accessExpiresMs: at?.expires ? parseGlideDateTime(at.expires) : null,
+            refreshToken: rt ? this.store.vault.decrypt(rt.token_received) : null,
+            refreshTokenSysId: rt?.sys_id ?? null,
+            refreshExpiresMs: rt?.expires ? parseGlideDateTime(rt.expires) : null,
+            scope: at?.scope || rt?.scope || null,
+        }
+    }
+}
+
+// ------------------------------------------------------------------ sn_auth
+
+export function createSnAuth(deps: Deps, engine: OAuthEngine) {
+    const now = () => deps.store.clock.nowMs()
+
+    class GlideOAuthToken {
+        constructor(private readonly t: StoredToken | null) {}
+        getAccessToken(): string | null {
+            return this.t?.accessToken ?? null
+        }
+        getAccessTokenSysID(): string | null {
+            return this.t?.accessTokenSysId ?? null
+        }
+        getExpiresIn(): number {
+            return this.t?.accessExpiresMs != null ? Math.floor((this.t.accessExpiresMs - now()) / 1000) : 0
+        }
+        getRefreshToken(): string | null {
+            return this.t?.refreshToken ?? null
+        }
+        getRefreshTokenSysID(): string | null {
+            return this.t?.refreshTokenSysId ?? null
+        }
+        getRefreshTokenExpiresIn(): number {
+            return this.t?.refreshExpiresMs != null ? Math.floor((this.t.refreshExpiresMs - now()) / 1000) : 0
+        }
+        getScope(): string | null {
+            return this.t?.scope ?? null
+        }
+    }
+
+    class GlideOAuthClientRequest {
+        private grantType = ''
+        private refreshToken = ''
+        private scope = ''
+        private readonly params = new Map<string, string>()
+        private readonly headers = new Map<string, string>()
+        setGrantType(g: string): void {
+            this.grantType = String(g)
+        }
+        getGrantType(): string {
+            return this.grantType
+        }
+        setRefreshToken(t: string): void {
+            this.refreshToken = String(t ?? '')
+        }
+        getRefreshToken(): string {
+            return this.refreshToken
+        }
+        setScope(s: string): void {
+            this.scope = String(s)
+        }
+        getScope(): string {
+            return this.scope
+        }
+        setParameter(k: string, v: string): void {
+            this.params.set(String(k), String(v))
+        }
+        getParameter(k: string): string | null {
+            return this.params.get(String(k)) ?? null
+        }
+        setHeader(k: string, v: string): void {
+            this.headers.set(String(k), String(v))
+        }
+        getHeader(k: string): string | null {
+            return this.headers.get(String(k)) ?? null
+        }
+    }
+
+    class GlideOAuthClientResponse {
+        constructor(
+            private readonly code: number,
+            private readonly body: string,
+            private readonly contentType: string,
+            private readonly error: string | null,
+            private readonly token: StoredToken | null,
+            private readonly params: ParamMap,
+        ) {}
+        getResponseCode(): number {
+            return this.code
+        }
+        getBody(): string {
+            return this.body
+        }
+        getContentType(): string {
+            return this.contentType
+        }
+        getErrorMessage(): string | null {
+            return this.error
+        }
+        getToken(): GlideOAuthToken | null {
+            return this.token ? new GlideOAuthToken(this.token) : null
+        }
+        getResponseParameters(): Record<string, string> {
+            return Object.fromEntries(this.params.entries())
+        }
+        getparameters(): ParamMap {
+            return this.params
+        }
+    }
+
+    class GlideOAuthClient {
+        getToken(requestorId: string, profileSysId: string): GlideOAuthToken | null {
+            const t = engine.readToken(String(requestorId), String(profileSysId))
+            if (!t && deps.options.getTokenWhenNone === 'null') return null
+            return new GlideOAuthToken(t)
+        }
+
+        requestTokenByRequest(registryName: string | null, request: GlideOAuthClientRequest): GlideOAuthClientResponse {
+            const profileSysId = request.getParameter('oauth_provider_profile')
+            let registry = registryName ? engine.registryByName(String(registryName)) : null
+            if (!registry && profileSysId) {
+                const p = deps.store.find('oauth_entity_profile', profileSysId)
+                registry = p ? deps.store.find('oauth_entity', p.oauth_entity) : null
+            }
+            if (!registry) return new GlideOAuthClientResponse(0, '', '', `OAuth provider not found: ${registryName ?? profileSysId}`, null, new ParamMap())
+            if (registry.active === 'false') return new GlideOAuthClientResponse(0, '', '', `OAuth provider ${registry.name} is inactive`, null, new ParamMap())
+            const grant = new ParamMap()
+            const grantType = request.getGrantType() || registry.default_grant_type
+            grant.put('grant_type', grantType)
+            if (grantType === 'refresh_token') grant.put('refresh_token', request.getRefreshToken())
+            if (request.getScope()) grant.put('scope', request.getScope())
+            const url = grantType === 'refresh_token' ? registry.refresh_token_url || registry.token_url : registry.token_url
+            const timeout = Number(deps.store.rowsOf('sys_properties').find((r) => r.name === 'glide.oauth.http.timeout')?.value ?? '') || 60000
+            const r = engine.tokenRequest(registry, profileSysId, grant, url, timeout)
+            let stored: StoredToken | null = null
+            const ctx = request.getParameter('oauth_requestor_context')
+            const requestor = request.getParameter('oauth_requestor')
+            if (!r.errorMessage) {
+                // "When these three parameters are set, the access token is saved in the instance database."
+                if (ctx && requestor && profileSysId) stored = engine.storeTokens(ctx, requestor, profileSysId, registry, r.params)
+                else
+                    stored = {
+                        accessToken: r.params.get('access_token'),
+                        accessTokenSysId: null,
+                        accessExpiresMs: now() + Number(r.params.get('expires_in') || registry.access_token_lifespan || 1800) * 1000,
+                        refreshToken: r.params.get('refresh_token'),
+                        refreshTokenSysId: null,
+                        refreshExpiresMs: null,
+                        scope: r.params.get('scope'),
+                    }
+            } else {
+                deps.logs.push({ level: 'error', message: `OAuth token request to ${url} failed: ${r.errorMessage}`, source: 'oauth' })
+            }
+            return new GlideOAuthClientResponse(r.status, r.body, r.contentType, r.errorMessage, stored, r.params)
+        }
+
+        requestToken(registryName: string, jsonString: string): GlideOAuthClientResponse {
+            const req = new GlideOAuthClientRequest()
+            const o = JSON.parse(jsonString || '{}') as Record<string, string>
+            for (const [k, v] of Object.entries(o)) {
+                if (k === 'grant_type') req.setGrantType(v)
+                else if (k === 'refresh_token') req.setRefreshToken(v)
+                else req.setParameter(k, v)
+            }
+            return this.requestTokenByRequest(registryName, req)
+        }
+    }
+
+    return { GlideOAuthClient, GlideOAuthClientRequest, GlideOAuthClientResponse, GlideOAuthToken }
+}
+
+// ------------------------------------------------------------------ sn_cc
+
+export function createSnCc(deps: Deps) {
+    const { store } = deps
+
+    class StandardCredential {
+        constructor(private readonly row: Row) {}
+        getAttribute(name: string): string | null {
+            const col = store.schema.column(this.row.sys_class_name, name)
+            if (!col) return null
+            const v = this.row[name] ?? ''
+            if (store.schema.isPassword(this.row.sys_class_name, name)) return v ? store.vault.decrypt(v) : null
+            return v === '' ? null : v
+        }
+        getID(): string {
+            return this.row.sys_id
+        }
+        getName(): string {
+            return this.row.name
+        }
+        getType(): string {
+            return this.row.type || this.row.sys_class_name
+        }
+        getUsername(): string | null {
+            return this.getAttribute('user_name')
+        }
+        getPassword(): string | null {
+            return this.getAttribute('password')
+        }
+    }
+
+    class StandardCredentialsProvider {
+        getCredentialByID(sysId: string): StandardCredential | null {
+            const row = store.find('discovery_credentials', String(sysId))
+            return row ? new StandardCredential(row) : null
+        }
+    }
+
+    class ConnectionInfo {
+        constructor(
+            private readonly conn: Row,
+            private readonly aliasSysId: string,
+        ) {}
+        getAttribute(name: string): string | null {
+            const v = this.conn[name]
+            return v === undefined || v === '' ? null : v
+        }
+        getCredentialAttribute(name: string): string | null {
+            if (!this.conn.credential) return null
+            return new StandardCredentialsProvider().getCredentialByID(this.conn.credential)?.getAttribute(name) ?? null
+        }
+        getDataMap(): Record<string, string> {
+            const out: Record<string, string> = {}
+            for (const [k, v] of Object.entries(this.conn)) if (!k.startsWith('sys_')) out[k] = v
+            return out
+        }
+        getExtendedAttributes(): Record<string, string> {
+            const out: Record<string, string> = {}
+            for (const a of store.rowsOf('connection_attributes').filter((r) => r.model === this.aliasSysId)) {
+                const set = store
+                    .rowsOf('sys_variable_value')
+                    .find((v) => v.document_key === this.conn.sys_id && v.variable === a.sys_id)
+                out[a.element] = set ? set.value : a.default_value
+            }
+            return out
+        }
+    }
+
+    class ConnectionInfoProvider {
+        getConnectionInfo(aliasSysId: string): ConnectionInfo | null {
+            const conn = store.rowsOf('sys_connection').find((r) => r.connection_alias === String(aliasSysId) && r.active === 'true')
+            return conn ? new ConnectionInfo(conn, String(aliasSysId)) : null
+        }
+    }
+
+    return { StandardCredentialsProvider, StandardCredential, ConnectionInfoProvider, ConnectionInfo }
+}
+
+export function randomState(): string {
+    return crypto.randomBytes(24).toString('base64url')
+}

@@ -1,0 +1,494 @@
+/**
+ * The Glide simulator: an in-memory ServiceNow instance for tests and `npm start` (never shipped).
+ *
+ *     const sim = await GlideSimulator.start({ http: (req) => network.request(req) })
+ *     sim.install({ distAppDir })                       // or { zipPath }
+ *     sim.admin.setField('oauth_entity', id, 'client_secret', 's3cr3t')
+ *     const url = sim.admin.getOAuthTokenUrl(credSysId)  // what the "Get OAuth Token" popup opens
+ *     const r = sim.admin.clickUiAction('oauth_2_0_credentials', credSysId, 'Validate Jira connection')
+ *     await sim.close()
+ *
+ * See README.md for what it models, what it does not, and why that is safe.
+ */
+import * as http from 'node:http'
+import { createGlideRecordClass, createGs, type LogEntry, Session, type SessionUser } from './glide'
+import { installPackage, type InstallReport, type PackageSource } from './install'
+import {
+    createSnAuth,
+    createSnCc,
+    createSnWs,
+    DEFAULT_PLATFORM_OPTIONS,
+    OAuthEngine,
+    type OutboundLogEntry,
+    ParamMap,
+    type PlatformOptions,
+    randomState,
+    type SyncHttp,
+} from './platform-apis'
+import { OOB_OAUTH_UTIL, Runtime } from './runtime'
+import { Schema, SchemaError } from './schema'
+import { Clock, type Row, Store, Vault } from './store'
+
+export const ADMIN_USER: SessionUser = {
+    sysId: '6816f79cc0a8016401c5a33be04be441',
+    userName: 'admin',
+    displayName: 'System Administrator',
+    roles: ['admin'],
+}
+
+export interface SimulatorOptions {
+    /** Synchronous HTTP for RESTMessageV2 and the OAuth engine (e.g. (r) => loopbackNetwork.request(r)). */
+    http: SyncHttp
+    platform?: Partial<PlatformOptions>
+    user?: SessionUser
+}
+
+export interface UiActionResult {
+    /** Info messages the admin sees on the next page. */
+    info: string[]
+    /** Error messages the admin sees on the next page. */
+    errors: string[]
+    /** Where action.setRedirectURL sent the browser (e.g. "oauth_2_0_credentials.do?sys_id=..."), null when not set. */
+    redirect: string | null
+    /** System log lines written during the click. */
+    logs: LogEntry[]
+    /** An exception that escaped the script (the platform logs it and the admin sees no result). */
+    exception: string | null
+}
+
+export interface OAuthFlowResult {
+    outcome: 'token stored' | 'provider error' | 'invalid state' | 'token request failed' | 'initiator error'
+    /** What the admin sees in the popup window. */
+    message: string
+    requestorId: string | null
+}
+
+const OOB_OAUTH_UTIL_SYS_ID = '3e3a3a11c333210016194ffe5bba8f70'
+const OOB_HTTP_RETRY_POLICY = 'ef751ff07301330025d71afe2ff6a7f9'
+
+function escapeHtml(s: string): string {
+    return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+export class GlideSimulator {
+    readonly schema = new Schema()
+    readonly clock = new Clock()
+    readonly vault = new Vault()
+    readonly store = new Store(this.schema, this.clock, this.vault)
+    readonly session: Session
+    readonly logs: LogEntry[] = []
+    readonly outbound: OutboundLogEntry[] = []
+    readonly oauthFlows: OAuthFlowResult[] = []
+    readonly options: PlatformOptions
+    readonly runtime: Runtime
+    readonly engine: OAuthEngine
+    readonly apis: {
+        gs: ReturnType<typeof createGs>
+        GlideRecord: ReturnType<typeof createGlideRecordClass>
+        sn_ws: ReturnType<typeof createSnWs>
+        sn_auth: ReturnType<typeof createSnAuth>
+        sn_cc: ReturnType<typeof createSnCc>
+    }
+    private server: http.Server | null = null
+    private baseUrl = ''
+    private readonly pending = new Map<string, { context: string; requestorId: string; profileSysId: string; registrySysId: string; redirectUri: string }>()
+
+    private constructor(opts: SimulatorOptions) {
+        this.options = { ...DEFAULT_PLATFORM_OPTIONS, ...(opts.platform ?? {}) }
+        this.session = new Session(opts.user ?? ADMIN_USER)
+        const env = { store: this.store, session: this.session, logs: this.logs }
+        const deps = {
+            store: this.store,
+            runtime: () => this.runtime,
+            http: opts.http,
+            logs: this.logs,
+            outbound: this.outbound,
+            options: this.options,
+            userName: () => this.session.user.userName,
+        }
+        this.engine = new OAuthEngine(deps)
+        this.apis = {
+            gs: createGs(env),
+            GlideRecord: createGlideRecordClass(env),
+            sn_ws: createSnWs(deps),
+            sn_auth: createSnAuth(deps, this.engine),
+            sn_cc: createSnCc(deps),
+        }
+        this.runtime = new Runtime(this.store, this.apis as never)
+        this.installRules()
+        this.seedPlatform()
+    }
+
+    /** Starts the simulated instance (its HTTP endpoints oauth_initiator.do / oauth_redirect.do on 127.0.0.1). */
+    static async start(opts: SimulatorOptions): Promise<GlideSimulator> {
+        const sim = new GlideSimulator(opts)
+        await sim.listen()
+        return sim
+    }
+
+    /** https-less instance URL, e.g. http://127.0.0.1:41234/ (glide.servlet.uri). */
+    get instanceUrl(): string {
+        return this.baseUrl
+    }
+
+    /** The callback the instance sends as redirect_uri (registry redirect_url blank: <glide.servlet.uri>oauth_redirect.do). */
+    get callbackUrl(): string {
+        return `${this.baseUrl}oauth_redirect.do`
+    }
+
+    async close(): Promise<void> {
+        const s = this.server
+        this.server = null
+        if (s) await new Promise<void>((resolve) => s.close(() => resolve()))
+    }
+
+    // ---------------------------------------------------------------- platform seed
+
+    private seedPlatform(): void {
+        const sys = { user: 'system', checkReferences: false }
+        this.store.insert('sys_user', { sys_id: ADMIN_USER.sysId, user_name: 'admin', name: 'System Administrator', active: 'true' }, sys)
+        this.store.insert('sys_user_role', { name: 'admin', description: 'OOB admin role' }, sys)
+        this.store.insert(
+            'sys_script_include',
+            { sys_id: OOB_OAUTH_UTIL_SYS_ID, name: 'OAuthUtil', api_name: 'global.OAuthUtil', active: 'true', access: 'public', script: OOB_OAUTH_UTIL, sys_scope: 'global' },
+            sys,
+        )
+        this.store.insert('sys_retry_policy', { sys_id: OOB_HTTP_RETRY_POLICY, name: 'Default HTTP Retry Policy' }, sys)
+        this.store.insert('sys_properties', { name: 'glide.servlet.uri', value: '', type: 'string' }, sys)
+    }
+
+    /**
+     * Platform rules we know of and enforce on every write (form, template, script):
+     * - "Only one connection is active per Connection alias at any one time" unless the alias supports multiple
+     *   active connections (SNDOCS connection-information.md);
+     * - "Credential is unique across active connections, if not empty" (same page).
+     */
+    private installRules(): void {
+        const store = this.store
+        const insert = store.insert.bind(store)
+        const update = store.update.bind(store)
+        const check = (table: string, row: Row) => {
+            if (!this.schema.isA(table, 'sys_connection') || row.active !== 'true') return
+            const others = store.rowsOf('sys_connection').filter((r) => r.sys_id !== row.sys_id && r.active === 'true')
+            if (row.connection_alias) {
+                const alias = store.find('sys_alias', row.connection_alias)
+                const clash = others.find((r) => r.connection_alias === row.connection_alias)
+                if (alias && alias.multiple_connections !== 'true' && clash) {
+                    throw new SchemaError(
+                        `Only one connection can be active for the alias ${alias.id || alias.name}: "${clash.name}" is already active. Deactivate it first, or enable Support Multiple Active Connections on the alias.`,
+                    )
+                }
+            }
+            if (row.credential) {
+                const clash = others.find((r) => r.credential === row.credential)
+                if (clash) throw new SchemaError(`The credential is already used by the active connection "${clash.name}".`)
+            }
+        }
+        store.insert = (table, values, opts) => {
+            const merged = { active: '', ...values }
+            if (this.schema.isA(table, 'sys_connection')) check(table, { ...merged, sys_id: values.sys_id ?? '' } as Row)
+            return insert(table, values, opts)
+        }
+        store.update = (table, sysId, values, opts) => {
+            const before = store.find(table, sysId)
+            if (before && this.schema.isA(before.sys_class_name, 'sys_connection')) {
+                const next = { ...before, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === 'active' ? (v === 'true' || v === '1' ? 'true' : 'false') : String(v)])) }
+                check(before.sys_class_name, next)
+            }
+            return update(table, sysId, values, opts)
+        }
+    }
+
+    // ---------------------------------------------------------------- install
+
+    install(source: PackageSource): InstallReport {
+        return installPackage(this.store, source)
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** A copy of a record (password2 columns as ciphertext), or null. */
+    read(table: string, sysId: string): Row | null {
+        const r = this.store.find(table, sysId)
+        return r ? { ...r } : null
+    }
+
+    /** Copies of the records of a table (and its children) matching every field=value of `where`. */
+    query(table: string, where: Record<string, string> = {}): Row[] {
+        for (const k of Object.keys(where)) this.schema.requireColumn(table, k, `query ${table}`)
+        return this.store
+            .rowsOf(table)
+            .filter((r) => Object.entries(where).every(([k, v]) => (r[k] ?? '') === v))
+            .map((r) => ({ ...r }))
+    }
+
+    /** The only record matching `where`; throws when there are none or several. */
+    one(table: string, where: Record<string, string>): Row {
+        const rows = this.query(table, where)
+        if (rows.length !== 1) throw new Error(`expected one ${table} with ${JSON.stringify(where)}, found ${rows.length}`)
+        return rows[0]
+    }
+
+    /** The tokens the instance holds for a requestor + profile (plain text: test inspection only). */
+    storedTokens(requestorId: string, profileSysId: string) {
+        return this.engine.readToken(requestorId, profileSysId)
+    }
+
+    /**
+     * Every place an admin (or anyone reading the instance) could see text: session messages are returned per click,
+     * so this covers the system log and every non-password column of every record.
+     */
+    visibleText(): string[] {
+        const out = this.logs.map((l) => l.message)
+        for (const { table, row } of this.store.dump()) {
+            for (const [k, v] of Object.entries(row)) if (v && !this.schema.isPassword(table, k)) out.push(v)
+        }
+        return out
+    }
+
+    // ---------------------------------------------------------------- admin actions
+
+    readonly admin = {
+        /** Sets fields on a record as the form does (password2 fields are encrypted on save). */
+        setFields: (table: string, sysId: string, values: Record<string, string | number | boolean>): Row => {
+            const v: Row = {}
+            for (const [k, x] of Object.entries(values)) v[k] = String(x)
+            return { ...this.store.update(table, sysId, v, { user: this.session.user.userName }) }
+        },
+        setField: (table: string, sysId: string, field: string, value: string | number | boolean): Row =>
+            this.admin.setFields(table, sysId, { [field]: value }),
+
+        /** Inserts a record as the form's Submit does. */
+        insertRecord: (table: string, values: Record<string, string | number | boolean>): Row => {
+            const v: Row = {}
+            for (const [k, x] of Object.entries(values)) v[k] = String(x)
+            return { ...this.store.insert(table, v, { user: this.session.user.userName }) }
+        },
+
+        /** Sets a connection attribute value on a connection (the connection form's Attributes tab). */
+        setConnectionAttribute: (connectionSysId: string, element: string, value: string): void => {
+            const conn = this.store.find('sys_connection', connectionSysId)
+            if (!conn) throw new SchemaError(`no connection ${connectionSysId}`)
+            const attr = this.store.rowsOf('connection_attributes').find((a) => a.model === conn.connection_alias && a.element === element)
+            if (!attr) throw new SchemaError(`the alias of ${conn.name} has no connection attribute '${element}'`)
+            const existing = this.store.rowsOf('sys_variable_value').find((r) => r.document_key === connectionSysId && r.variable === attr.sys_id)
+            if (existing) this.store.update('sys_variable_value', existing.sys_id, { value }, { user: this.session.user.userName })
+            else
+                this.store.insert(
+                    'sys_variable_value',
+                    { document: conn.sys_class_name, document_key: connectionSysId, variable: attr.sys_id, value },
+                    { user: this.session.user.userName, checkReferences: false },
+                )
+        },
+
+        /**
+         * "Get OAuth Token" on an OAuth 2.0 credential: the URL of oauth_initiator.do the related link opens in a popup.
+         * Open it in a browser (or browser-client.ts) to run the authorization-code flow.
+         */
+        getOAuthTokenUrl: (credentialSysId: string): string => {
+            const cred = this.store.find('oauth_2_0_credentials', credentialSysId)
+            if (!cred) throw new SchemaError(`no oauth_2_0_credentials ${credentialSysId}`)
+            const q = new URLSearchParams({
+                oauth_requestor_context: 'oauth_2_0_credentials',
+                oauth_requestor: credentialSysId,
+                oauth_provider_profile: cred.oauth_entity_profile,
+                response_type: 'code',
+            })
+            return `${this.baseUrl}oauth_initiator.do?${q.toString()}`
+        },
+
+        /**
+         * "Create New Connection & Credential" on an alias: fills the alias's configuration template
+         * (default_data_template + dynamic_data_schema) with the admin's input, keyed like the form
+         * ('connection.name', 'credential.password', ...), and creates the credential and the connection.
+         */
+        createConnectionFromTemplate: (aliasSysId: string, input: Record<string, string>): { connection: Row; credential: Row } => {
+            const alias = this.store.find('sys_alias', aliasSysId)
+            if (!alias) throw new SchemaError(`no sys_alias ${aliasSysId}`)
+            const tpl = alias.configuration_template ? this.store.find('sys_alias_templates', alias.configuration_template) : null
+            if (!tpl) throw new SchemaError(`alias ${alias.name} has no configuration template`)
+            const data = JSON.parse(tpl.default_data_template || '{}') as Record<string, Record<string, unknown>>
+            const schema = JSON.parse(tpl.dynamic_data_schema || '{}') as Record<string, Array<{ name: string; mandatory?: boolean; defaultValue?: string; label?: string }>>
+            const fields = [...(schema.connection_fields ?? []), ...(schema.credential_fields ?? [])]
+            for (const k of Object.keys(input)) {
+                if (!fields.some((f) => f.name === k)) throw new SchemaError(`the template form has no field '${k}' (fields: ${fields.map((f) => f.name).join(', ')})`)
+            }
+            for (const f of fields) {
+                const value = input[f.name] ?? f.defaultValue ?? ''
+                if (f.mandatory && !value) throw new SchemaError(`${f.label ?? f.name} is mandatory`)
+                const [part, ...rest] = f.name.split('.')
+                if (!data[part]) throw new SchemaError(`template field ${f.name}: default data has no '${part}' section`)
+                data[part][rest.join('.')] = value
+            }
+            const user = { user: this.session.user.userName }
+            const { table: credTable, ...credValues } = data.credential as Record<string, string>
+            const credRow: Row = { active: 'true' }
+            for (const [k, v] of Object.entries(credValues)) credRow[k] = typeof v === 'object' ? JSON.stringify(v) : String(v)
+            const credential = this.store.insert(String(credTable), credRow, user)
+            const { table: connTable, ...connValues } = data.connection as Record<string, string>
+            const connRow: Row = { active: 'true', connection_alias: aliasSysId, credential: credential.sys_id }
+            for (const [k, v] of Object.entries(connValues)) connRow[k] = String(v)
+            let connection: Row
+            try {
+                connection = this.store.insert(String(connTable), connRow, user)
+            } catch (e) {
+                this.store.delete(String(credTable), credential.sys_id)
+                throw e
+            }
+            return { connection: { ...connection }, credential: { ...credential } }
+        },
+
+        /**
+         * Clicks a UI action (by name or action_name) on the form of a record. `table` is the form's table (the
+         * record's class by default). Returns what the admin sees.
+         */
+        clickUiAction: (table: string, sysId: string, nameOrActionName: string): UiActionResult => {
+            const row = this.store.find(table, sysId)
+            if (!row) throw new SchemaError(`no ${table} record ${sysId}`)
+            const formTable = table
+            const lineage = this.schema.lineage(formTable)
+            const candidates = this.store
+                .rowsOf('sys_ui_action')
+                .filter((a) => a.active !== 'false' && lineage.includes(a.table) && (a.name === nameOrActionName || a.action_name === nameOrActionName))
+                .sort((a, b) => lineage.indexOf(a.table) - lineage.indexOf(b.table))
+            if (!candidates.length) {
+                const available = this.store.rowsOf('sys_ui_action').filter((a) => lineage.includes(a.table)).map((a) => a.name)
+                throw new SchemaError(`no active UI action '${nameOrActionName}' on ${formTable} (available: ${available.join(', ') || 'none'})`)
+            }
+            const ua = candidates[0]
+            const roleIds = this.store.rowsOf('sys_ui_action_role').filter((r) => r.sys_ui_action === ua.sys_id).map((r) => r.sys_user_role)
+            const roleNames = roleIds.map((id) => this.store.find('sys_user_role', id)?.name ?? id)
+            if (roleNames.length && !roleNames.some((r) => this.apis.gs.hasRole(r))) {
+                throw new SchemaError(`UI action '${ua.name}' is not shown: it needs one of the roles ${roleNames.join(', ')}`)
+            }
+            const current = new this.apis.GlideRecord(formTable)
+            if (!current.get(sysId)) throw new SchemaError(`no ${formTable} record ${sysId}`)
+            if (ua.condition && !this.runtime.evaluate(ua.condition, { current, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/condition.js`)) {
+                throw new SchemaError(`UI action '${ua.name}' is not shown on this record: its condition is false (${ua.condition})`)
+            }
+            this.session.takeMessages()
+            const logStart = this.logs.length
+            let redirect: string | null = null
+            const action = {
+                setRedirectURL: (target: unknown) => {
+                    if (target && typeof target === 'object' && 'getUniqueValue' in target) {
+                        const gr = target as { getTableName(): string; getUniqueValue(): string }
+                        redirect = `${gr.getTableName()}.do?sys_id=${gr.getUniqueValue()}`
+                    } else redirect = String(target)
+                },
+                setReturnURL: () => undefined,
+                setNoPop: () => undefined,
+            }
+            let exception: string | null = null
+            try {
+                this.runtime.runScript(ua.script, { current, action, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/script.js`)
+            } catch (e) {
+                exception = String((e as Error)?.stack ?? e)
+                this.logs.push({ level: 'error', message: `UI action ${ua.name} failed: ${(e as Error)?.message ?? e}`, source: 'sys_ui_action' })
+            }
+            const m = this.session.takeMessages()
+            return { info: m.info, errors: m.errors, redirect, logs: this.logs.slice(logStart), exception }
+        },
+    }
+
+    /** Runs a classic server script (like Scripts - Background) with gs/GlideRecord/sn_* and require(). */
+    runBackgroundScript(script: string): unknown {
+        return this.runtime.runScript(script, { gs: this.apis.gs }, 'background-script.js')
+    }
+
+    // ---------------------------------------------------------------- instance endpoints
+
+    private async listen(): Promise<void> {
+        const server = http.createServer((req, res) => {
+            try {
+                this.handle(req, res)
+            } catch (e) {
+                res.writeHead(500, { 'content-type': 'text/plain' })
+                res.end(String((e as Error)?.message ?? e))
+            }
+        })
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+        this.server = server
+        const port = (server.address() as { port: number }).port
+        this.baseUrl = `http://127.0.0.1:${port}/`
+        const prop = this.store.rowsOf('sys_properties').find((r) => r.name === 'glide.servlet.uri') as Row
+        this.store.update('sys_properties', prop.sys_id, { value: this.baseUrl }, { user: 'system' })
+    }
+
+    private page(res: http.ServerResponse, status: number, title: string, message: string): void {
+        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(`<!doctype html><html><head><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p id="message">${escapeHtml(message)}</p></body></html>`)
+    }
+
+    private flowResult(res: http.ServerResponse, status: number, r: OAuthFlowResult): void {
+        this.oauthFlows.push(r)
+        this.page(res, status, r.outcome === 'token stored' ? 'OAuth token received' : 'OAuth authorization failed', r.message)
+    }
+
+    private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+        const url = new URL(req.url ?? '/', this.baseUrl)
+        const q = url.searchParams
+        if (url.pathname === '/oauth_initiator.do') {
+            const context = q.get('oauth_requestor_context') ?? ''
+            const requestorId = q.get('oauth_requestor') ?? ''
+            const profileSysId = q.get('oauth_provider_profile') ?? ''
+            const profile = this.store.find('oauth_entity_profile', profileSysId)
+            const registry = profile ? this.store.find('oauth_entity', profile.oauth_entity) : null
+            if (!profile || !registry) {
+                return this.flowResult(res, 400, { outcome: 'initiator error', message: `OAuth profile ${profileSysId} or its OAuth provider does not exist.`, requestorId })
+            }
+            if (registry.active === 'false') {
+                return this.flowResult(res, 400, { outcome: 'initiator error', message: `The OAuth provider "${registry.name}" is inactive.`, requestorId })
+            }
+            const state = randomState()
+            const location = this.engine.authorizationUrl(registry, profileSysId, state)
+            this.pending.set(state, { context, requestorId, profileSysId, registrySysId: registry.sys_id, redirectUri: this.engine.redirectUri(registry) })
+            res.writeHead(302, { location })
+            res.end()
+            return
+        }
+        if (url.pathname === '/oauth_redirect.do') {
+            const state = q.get('state') ?? ''
+            const flow = this.pending.get(state)
+            if (!flow) {
+                return this.flowResult(res, 400, {
+                    outcome: 'invalid state',
+                    message: 'The OAuth response does not match a pending authorization request (state mismatch or already used). Start Get OAuth Token again.',
+                    requestorId: null,
+                })
+            }
+            this.pending.delete(state)
+            const error = q.get('error')
+            if (error) {
+                const desc = q.get('error_description')
+                return this.flowResult(res, 400, {
+                    outcome: 'provider error',
+                    message: `The OAuth provider returned an error: ${error}${desc ? ` (${desc})` : ''}. No token was stored.`,
+                    requestorId: flow.requestorId,
+                })
+            }
+            const code = q.get('code') ?? ''
+            const registry = this.store.find('oauth_entity', flow.registrySysId) as Row
+            const grant = new ParamMap()
+            grant.put('grant_type', 'authorization_code')
+            grant.put('code', code)
+            grant.put('redirect_uri', flow.redirectUri)
+            const r = this.engine.tokenRequest(registry, flow.profileSysId, grant, registry.token_url)
+            if (r.errorMessage) {
+                this.logs.push({ level: 'error', message: `OAuth token request to ${registry.token_url} failed: ${r.errorMessage}`, source: 'oauth' })
+                return this.flowResult(res, 400, {
+                    outcome: 'token request failed',
+                    message: `The token request to ${registry.token_url} failed: ${r.errorMessage}. No token was stored.`,
+                    requestorId: flow.requestorId,
+                })
+            }
+            this.engine.storeTokens(flow.context, flow.requestorId, flow.profileSysId, registry, r.params)
+            return this.flowResult(res, 200, {
+                outcome: 'token stored',
+                message: `Access token received from ${registry.name} and stored${r.params.get('refresh_token') ? ' with a refresh token' : ' (no refresh token: offline_access was not granted)'}.`,
+                requestorId: flow.requestorId,
+            })
+        }
+        this.page(res, 404, 'Not found', `The simulated instance serves only oauth_initiator.do and oauth_redirect.do (asked for ${url.pathname}).`)
+    }
+}
