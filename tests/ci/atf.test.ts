@@ -207,6 +207,16 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
         ])
     })
 
+    test('the suite the pipeline runs by name contains exactly this test', () => {
+        const suites = shipped.filter((r) => r.table === 'sys_atf_test_suite' && r.fields.name === 'Jira Cloud Connect: post-install')
+        expect(suites).toHaveLength(1)
+        expect(suites[0].fields.active).toBe('true')
+        const members = shipped.filter((r) => r.table === 'sys_atf_test_suite_test' && r.fields.test_suite === suites[0].fields.sys_id)
+        expect(members.map((m) => m.fields.test)).toEqual([tests[0].fields.sys_id])
+        // scripts/run-atf.mjs runs it under this name by default.
+        expect(fs.readFileSync(path.join(root, 'scripts/run-atf.mjs'), 'utf8')).toContain(`const DEFAULT_SUITE = '${suites[0].fields.name}'`)
+    })
+
     describe('the validator step', () => {
         const step = () => steps[6]
         const script = () => input(step(), VAR.script) ?? ''

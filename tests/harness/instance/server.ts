@@ -21,6 +21,11 @@
 //     GET  /api/sn_cicd/progress/<tracker id>           polled every second until status 2 (success) or 3 (error)
 //   (POST /api/now/wfa_fluent/activate_flows only when the app ships flows; this app ships none.)
 //
+// For scripts/run-atf.mjs (CI/CD REST API, Basic or Bearer auth):
+//     POST /api/sn_cicd/testsuite/run?test_suite_name=<suite>   -> result.links.progress.id
+//     GET  /api/sn_cicd/progress/<id>                            running, then status 2 with links.results.id
+//     GET  /api/sn_cicd/testsuite/results/<id>                   test_suite_status + rolled-up counts
+//
 // Every request is recorded. Failure modes: 'wrong-password' (login answers status:error),
 // 'upload-forbidden' (upload processor answers 401), 'install-error' (the tracker ends in status 3),
 // 'progress-unavailable' (the progress API answers 500). "Instance unreachable" is a closed port: see closedPort().
@@ -60,10 +65,12 @@ export type InstanceOptions = {
     /** Progress polls answered "running" before the tracker finishes (exercises the CLI's polling). */
     pendingPolls?: number
     installErrorMessage?: string
+    /** ATF suites by name and how their run ends (scripts/run-atf.mjs). */
+    atfSuites?: Record<string, 'success' | 'failure'>
 }
 
 type Session = { id: string; user?: string; userToken: string }
-type Tracker = { id: string; polls: number; rollbackId: string }
+type Tracker = { id: string; polls: number; rollbackId: string; suite?: { name: string; outcome: 'success' | 'failure'; resultsId: string } }
 
 export type Instance = {
     url: string
@@ -155,6 +162,10 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         const caller = (): string | undefined => {
             const auth = req.headers.authorization ?? ''
             if (auth.startsWith('Bearer ')) return accessTokens.get(auth.slice(7))
+            if (auth.startsWith('Basic ')) {
+                const [user, ...rest] = Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':')
+                return users[user] !== undefined && users[user] === rest.join(':') ? user : undefined
+            }
             if (cookieSession?.user && record.headers.userToken === cookieSession.userToken) return cookieSession.user
             return undefined
         }
@@ -220,10 +231,51 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
                 trackers.set(tracker.id, tracker)
                 return send(200, { executionTracker: tracker.id, rollbackContext: tracker.rollbackId })
             }
+            if (route === 'POST /api/sn_cicd/testsuite/run') {
+                if (!caller()) return notAuthenticated()
+                const name = query.test_suite_name ?? ''
+                const outcome = options.atfSuites?.[name]
+                if (!outcome) return send(400, { error: { message: `Test suite not found: ${name}`, detail: '' }, status: 'failure' })
+                const tracker: Tracker = { id: randomUUID().replace(/-/g, ''), polls: 0, rollbackId: '', suite: { name, outcome, resultsId: randomUUID().replace(/-/g, '') } }
+                trackers.set(tracker.id, tracker)
+                return send(200, { result: { links: { progress: { id: tracker.id, url: `http://127.0.0.1/api/sn_cicd/progress/${tracker.id}` } }, status: TRACKER.PENDING, status_label: 'Pending', status_message: '', percent_complete: 0 } })
+            }
+            if (record.method === 'GET' && url.pathname.startsWith('/api/sn_cicd/testsuite/results/')) {
+                if (!caller()) return notAuthenticated()
+                const id = url.pathname.split('/').pop()
+                const tracker = [...trackers.values()].find((t) => t.suite?.resultsId === id)
+                if (!tracker?.suite || tracker.polls <= pendingPolls) return send(404, { error: { message: 'No record found' }, status: 'failure' })
+                const ok = tracker.suite.outcome === 'success'
+                return send(200, {
+                    result: {
+                        test_suite_name: tracker.suite.name,
+                        test_suite_status: ok ? 'success' : 'failure',
+                        test_suite_duration: '6 Seconds',
+                        rolledup_test_success_count: ok ? 1 : 0,
+                        rolledup_test_failure_count: ok ? 0 : 1,
+                        rolledup_test_error_count: 0,
+                        rolledup_test_skip_count: 0,
+                    },
+                })
+            }
             if (record.method === 'GET' && url.pathname.startsWith('/api/sn_cicd/progress/')) {
                 if (!caller()) return notAuthenticated()
                 const tracker = trackers.get(url.pathname.split('/').pop() ?? '')
                 if (!tracker) return send(404, { error: { message: 'No execution tracker found' }, status: 'failure' })
+                if (tracker.suite) {
+                    // A suite run completes (status 2) whether or not its tests passed; the results say which.
+                    tracker.polls += 1
+                    const done = tracker.polls > pendingPolls
+                    return send(200, {
+                        result: {
+                            links: { progress: { id: tracker.id }, ...(done ? { results: { id: tracker.suite.resultsId } } : {}) },
+                            status: done ? TRACKER.SUCCESSFUL : TRACKER.RUNNING,
+                            status_label: done ? 'Successful' : 'Running',
+                            status_message: done ? 'Test suite run complete' : 'Running tests',
+                            percent_complete: done ? 100 : 50,
+                        },
+                    })
+                }
                 if (mode === 'progress-unavailable') return send(500, { error: { message: 'Progress worker unavailable' }, status: 'failure' })
                 tracker.polls += 1
                 let result: { status: string; status_label: string; status_message: string; percent_complete: number }
