@@ -728,6 +728,7 @@ export class EmulatorCore {
         if (outcome === 'ok') return json(200, myselfBody(user as User, site, version), { 'x-seraph-loginreason': 'OK' })
         if (outcome === 'bad') {
             // §5: bad token on /myself → 401 + AUTHENTICATED_FAILED [R node-jira-client #255, gajira-login #59].
+            // gajira-login #59 shows a www-authenticate header on this 401; its value is not quoted anywhere [I].
             return json(
                 401,
                 { message: 'Client must be authenticated to access this resource.', 'status-code': 401 },
