@@ -85,27 +85,82 @@ export function createGlideRecordClass(env: GlideEnv) {
     const { store } = env
     const schema = store.schema
 
+    /**
+     * A GlideElement: the value of one column, compared with == as a string (valueOf/toString), and dot-walkable
+     * through references (current.oauth_entity_profile.oauth_entity.name). A walk through an empty or dangling
+     * reference yields empty elements; a column that is not on the referenced table yields undefined, as on the
+     * platform.
+     */
+    function makeElement(table: string, field: string, value: string): unknown {
+        const col = schema.column(table, field)
+        const base = {
+            toString: () => value,
+            valueOf: () => value,
+            toJSON: () => value,
+            getValue: () => (value === '' ? null : value),
+            getDisplayValue: () => (schema.isPassword(table, field) ? (value ? '********' : '') : value),
+            nil: () => value === '',
+            getName: () => field,
+            getTableName: () => table,
+            getRefRecord: () => {
+                if (!col?.reference) throw new SchemaError(`${table}.${field} is not a reference field`)
+                const gr = new GlideRecord(col.reference)
+                if (value) gr.get(value)
+                return gr
+            },
+        }
+        return new Proxy(base, {
+            get: (t, p, r) => {
+                if (typeof p !== 'string' || p in t) return Reflect.get(t, p, r)
+                if (!col?.reference) return undefined
+                const target = value ? store.find(col.reference, value) : null
+                const targetTable = target?.sys_class_name ?? col.reference
+                if (!schema.column(targetTable, p)) return undefined
+                return makeElement(targetTable, p, target ? target[p] ?? '' : '')
+            },
+        })
+    }
+
     class GlideRecord {
-        private readonly table: string
-        private conditions: Condition[] = []
-        private order: Array<{ field: string; desc: boolean }> = []
-        private limit = -1
-        private results: Row[] | null = null
-        private pos = -1
-        private current: Row | null = null
-        private changes: Row = {}
+        private readonly _table: string
+        private _conditions: Condition[] = []
+        private _order: Array<{ field: string; desc: boolean }> = []
+        private _limit = -1
+        private _results: Row[] | null = null
+        private _pos = -1
+        private _current: Row | null = null
+        private _changes: Row = {}
 
         constructor(table: string) {
             if (!schema.hasTable(table)) throw new SchemaError(`new GlideRecord('${table}'): table '${table}' does not exist in the simulator`)
-            this.table = table
+            this._table = table
+            // Field access as GlideElements (current.name, current.connection_alias.id): see makeElement.
+            return new Proxy(this, {
+                get: (t, p, r) => {
+                    if (typeof p !== 'string' || p in t) return Reflect.get(t, p, r)
+                    const cls = t._current?.sys_class_name ?? t._table
+                    if (!schema.column(cls, p)) return undefined
+                    return makeElement(cls, p, t._raw(p))
+                },
+                set: (t, p, v, r) => {
+                    if (typeof p !== 'string' || p in t) return Reflect.set(t, p, v, r)
+                    t.setValue(p, v)
+                    return true
+                },
+            })
+        }
+
+        /** Stored value of a column ('' when empty), pending changes first. */
+        _raw(field: string): string {
+            return field in this._changes ? this._changes[field] : this._current ? this._current[field] ?? '' : ''
         }
 
         private col(field: string, what: string) {
-            const c = schema.column(this.table, field)
+            const c = schema.column(this._table, field)
             if (!c) {
-                const child = schema.selfAndDescendants(this.table).find((t) => t !== this.table && schema.column(t, field))
+                const child = schema.selfAndDescendants(this._table).find((t) => t !== this._table && schema.column(t, field))
                 const hint = child ? ` (it is a column of the child table '${child}': query that table to read it)` : ''
-                throw new SchemaError(`GlideRecord('${this.table}').${what}: column '${field}' is not on table '${this.table}'${hint}`)
+                throw new SchemaError(`GlideRecord('${this._table}').${what}: column '${field}' is not on table '${this._table}'${hint}`)
             }
             return c
         }
@@ -114,14 +169,14 @@ export function createGlideRecordClass(env: GlideEnv) {
             return true
         }
         getTableName(): string {
-            return this.table
+            return this._table
         }
         getRecordClassName(): string {
-            return this.current?.sys_class_name ?? this.table
+            return this._current?.sys_class_name ?? this._table
         }
         initialize(): void {
-            this.current = null
-            this.changes = {}
+            this._current = null
+            this._changes = {}
         }
         newRecord(): void {
             this.initialize()
@@ -135,22 +190,22 @@ export function createGlideRecordClass(env: GlideEnv) {
                 op = String(opOrValue).toUpperCase()
                 v = value
             }
-            if (!OPERATORS.has(op)) throw new SchemaError(`GlideRecord('${this.table}').addQuery: operator '${op}' is not modeled by the simulator`)
+            if (!OPERATORS.has(op)) throw new SchemaError(`GlideRecord('${this._table}').addQuery: operator '${op}' is not modeled by the simulator`)
             this.col(field, `addQuery('${field}')`)
             if (op === 'IN' || op === 'NOT IN') {
                 const list = Array.isArray(v) ? v.map(str) : str(v).split(',').map((s) => s.trim())
-                this.conditions.push({ field, op, value: list })
-            } else this.conditions.push({ field, op, value: str(v) })
+                this._conditions.push({ field, op, value: list })
+            } else this._conditions.push({ field, op, value: str(v) })
             return this
         }
         addNullQuery(field: string): this {
             this.col(field, `addNullQuery('${field}')`)
-            this.conditions.push({ field, op: 'ISEMPTY', value: '' })
+            this._conditions.push({ field, op: 'ISEMPTY', value: '' })
             return this
         }
         addNotNullQuery(field: string): this {
             this.col(field, `addNotNullQuery('${field}')`)
-            this.conditions.push({ field, op: 'ISNOTEMPTY', value: '' })
+            this._conditions.push({ field, op: 'ISNOTEMPTY', value: '' })
             return this
         }
         addActiveQuery(): this {
@@ -164,7 +219,7 @@ export function createGlideRecordClass(env: GlideEnv) {
                 else if (part.startsWith('ORDERBY')) this.orderBy(part.slice(7))
                 else {
                     const m = /^([a-z0-9_]+?)(ISEMPTY|ISNOTEMPTY|STARTSWITH|ENDSWITH|NOT IN|IN|!=|>=|<=|=|>|<|LIKE)(.*)$/.exec(part)
-                    if (!m) throw new SchemaError(`GlideRecord('${this.table}').addEncodedQuery: cannot parse '${part}'`)
+                    if (!m) throw new SchemaError(`GlideRecord('${this._table}').addEncodedQuery: cannot parse '${part}'`)
                     const op = m[2] === 'LIKE' ? 'CONTAINS' : m[2]
                     if (op === 'ISEMPTY') this.addNullQuery(m[1])
                     else if (op === 'ISNOTEMPTY') this.addNotNullQuery(m[1])
@@ -175,21 +230,21 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
         orderBy(field: string): void {
             this.col(field, `orderBy('${field}')`)
-            this.order.push({ field, desc: false })
+            this._order.push({ field, desc: false })
         }
         orderByDesc(field: string): void {
             this.col(field, `orderByDesc('${field}')`)
-            this.order.push({ field, desc: true })
+            this._order.push({ field, desc: true })
         }
         setLimit(n: number): void {
-            this.limit = Number(n)
+            this._limit = Number(n)
         }
 
         query(): void {
-            let rows = store.rowsOf(this.table).filter((r) => this.conditions.every((c) => matches(r, c)))
-            if (this.order.length) {
+            let rows = store.rowsOf(this._table).filter((r) => this._conditions.every((c) => matches(r, c)))
+            if (this._order.length) {
                 rows = [...rows].sort((a, b) => {
-                    for (const o of this.order) {
+                    for (const o of this._order) {
                         const x = a[o.field] ?? ''
                         const y = b[o.field] ?? ''
                         const nx = Number(x)
@@ -200,89 +255,89 @@ export function createGlideRecordClass(env: GlideEnv) {
                     return 0
                 })
             }
-            if (this.limit >= 0) rows = rows.slice(0, this.limit)
-            this.results = rows.map((r) => ({ ...r }))
-            this.pos = -1
-            this.current = null
-            this.changes = {}
+            if (this._limit >= 0) rows = rows.slice(0, this._limit)
+            this._results = rows.map((r) => ({ ...r }))
+            this._pos = -1
+            this._current = null
+            this._changes = {}
         }
         hasNext(): boolean {
-            return !!this.results && this.pos + 1 < this.results.length
+            return !!this._results && this._pos + 1 < this._results.length
         }
         next(): boolean {
-            if (!this.results || this.pos + 1 >= this.results.length) {
-                this.current = null
+            if (!this._results || this._pos + 1 >= this._results.length) {
+                this._current = null
                 return false
             }
-            this.pos++
-            this.current = this.results[this.pos]
-            this.changes = {}
+            this._pos++
+            this._current = this._results[this._pos]
+            this._changes = {}
             return true
         }
         getRowCount(): number {
-            return this.results ? this.results.length : 0
+            return this._results ? this._results.length : 0
         }
         get(fieldOrSysId: unknown, value?: unknown): boolean {
             const single = arguments.length < 2
             if (single && (fieldOrSysId === null || fieldOrSysId === undefined || str(fieldOrSysId) === '')) return false
-            this.conditions = []
-            this.order = []
-            this.limit = 1
-            if (single) this.conditions.push({ field: 'sys_id', op: '=', value: str(fieldOrSysId) })
+            this._conditions = []
+            this._order = []
+            this._limit = 1
+            if (single) this._conditions.push({ field: 'sys_id', op: '=', value: str(fieldOrSysId) })
             else this.addQuery(String(fieldOrSysId), value)
             this.query()
-            this.limit = -1
+            this._limit = -1
             return this.next()
         }
         isValidRecord(): boolean {
-            return this.current !== null
+            return this._current !== null
         }
         isNewRecord(): boolean {
-            return this.current === null
+            return this._current === null
         }
         getUniqueValue(): string | null {
-            return this.current?.sys_id ?? this.changes.sys_id ?? null
+            return this._current?.sys_id ?? this._changes.sys_id ?? null
         }
 
         getValue(field: string): string | null {
             this.col(field, `getValue('${field}')`)
-            const v = field in this.changes ? this.changes[field] : this.current ? this.current[field] ?? '' : ''
+            const v = field in this._changes ? this._changes[field] : this._current ? this._current[field] ?? '' : ''
             if (v === '' || v === undefined) return null
             // password2 columns: whatever was typed is encrypted before it is stored; getValue shows the ciphertext.
-            if (schema.isPassword(this.current?.sys_class_name ?? this.table, field) && !store.vault.isEncrypted(v)) return store.vault.encrypt(v)
+            if (schema.isPassword(this._current?.sys_class_name ?? this._table, field) && !store.vault.isEncrypted(v)) return store.vault.encrypt(v)
             return v
         }
         getDisplayValue(field?: string): string | null {
             if (!field) return this.getValue('name') ?? this.getUniqueValue()
-            if (schema.isPassword(this.table, field)) return this.getValue(field) ? '********' : null
+            if (schema.isPassword(this._table, field)) return this.getValue(field) ? '********' : null
             return this.getValue(field)
         }
         setValue(field: string, value: unknown): void {
             this.col(field, `setValue('${field}')`)
-            this.changes[field] = str(value)
+            this._changes[field] = str(value)
         }
 
         insert(): string | null {
             const values: Row = {}
-            for (const [k, v] of Object.entries(this.changes)) values[k] = v
-            const row = store.insert(this.table, values, { user: env.session.user.userName })
-            this.current = { ...row }
-            this.changes = {}
+            for (const [k, v] of Object.entries(this._changes)) values[k] = v
+            const row = store.insert(this._table, values, { user: env.session.user.userName })
+            this._current = { ...row }
+            this._changes = {}
             return row.sys_id
         }
         update(): string | null {
-            if (!this.current) {
+            if (!this._current) {
                 return this.insert()
             }
-            const row = store.update(this.current.sys_class_name, this.current.sys_id, this.changes, { user: env.session.user.userName })
-            this.current = { ...row }
-            this.changes = {}
+            const row = store.update(this._current.sys_class_name, this._current.sys_id, this._changes, { user: env.session.user.userName })
+            this._current = { ...row }
+            this._changes = {}
             return row.sys_id
         }
         deleteRecord(): boolean {
-            if (!this.current) return false
-            const ok = store.delete(this.table, this.current.sys_id)
-            this.current = null
+            if (!this._current) return false
+            const ok = store.delete(this._table, this._current.sys_id)
+            this._current = null
             return ok
         }
     }

@@ -253,6 +253,16 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
         source: 'the SDK 4.9 build output (author_elective_update/sys_choice_*.xml: <sys_choice_v2> holding a sys_choice_set and its sys_choice rows)',
         columns: { name: 'String', element: 'String' },
     },
+    sys_atf_test_suite: {
+        extends: 'sys_metadata',
+        source: 'S ServiceNow ATF docs (Test Suite form: Name, Description, Active, Parent, Filter, Fail on missing / run options) [I for column names beyond name/description/active]',
+        columns: { name: 'String', description: 'String', active: 'Boolean', parent: 'Reference>sys_atf_test_suite', filter: 'String', json_definition: 'String' },
+    },
+    sys_atf_test_suite_test: {
+        extends: 'sys_metadata',
+        source: 'S ServiceNow ATF docs (Test Suite > Tests related list: Test, Order, Abort on failure)',
+        columns: { test_suite: 'Reference>sys_atf_test_suite', test: 'Reference>sys_atf_test', order: 'Integer', abort_on_failure: 'Boolean' },
+    },
     sys_retry_policy: {
         extends: 'sys_metadata',
         source: 'seeded OOB record only (the SDK default HTTP retry policy ef751ff07301330025d71afe2ff6a7f9); research §2.1',

@@ -1,0 +1,100 @@
+/**
+ * A complete loopback world for end-to-end scenarios and `npm start`: the Atlassian emulator (one registered OAuth
+ * app, one Jira site, one user with an API token), the loopback network that sends production Atlassian hosts to it,
+ * and a Glide simulator with the built package installed. Secrets are random per world.
+ */
+import * as crypto from 'node:crypto'
+import { type AtlassianEmulator, type EmulatorOptions, startAtlassianEmulator } from '../atlassian-emulator'
+import { createLoopbackNetwork, type LoopbackNetwork, routeAtlassian } from '../net'
+import { REQUIRED_JIRA_SCOPES } from '../../../src/server/core/jira-scopes'
+import { browseWithHttpClient, type BrowseResult } from './browser-client'
+import type { InstallReport, PackageSource } from './install'
+import type { PlatformOptions } from './platform-apis'
+import { GlideSimulator } from './simulator'
+
+export interface WorldIds {
+    alias: string
+    registry: string
+    profile: string
+    credential: string
+    connection: string
+}
+
+export interface WorldOptions {
+    source: PackageSource
+    emulator?: EmulatorOptions
+    platform?: Partial<PlatformOptions>
+}
+
+export class World {
+    readonly clientId = `jcc-${crypto.randomBytes(6).toString('hex')}`
+    readonly clientSecret = `secret-${crypto.randomBytes(18).toString('base64url')}`
+    readonly cloudId = crypto.randomUUID()
+    readonly siteHost = 'acme-jcc.atlassian.net'
+    readonly accountId = `5b10a2844c20165700ede21g${crypto.randomBytes(4).toString('hex')}`
+    readonly email = 'jira.admin@acme.example'
+    readonly apiToken = `ATATT3x${crypto.randomBytes(24).toString('base64url')}`
+    ids!: WorldIds
+    installReport!: InstallReport
+
+    private constructor(
+        readonly emu: AtlassianEmulator,
+        readonly network: LoopbackNetwork,
+        readonly sim: GlideSimulator,
+    ) {}
+
+    static async start(opts: WorldOptions): Promise<World> {
+        const emu = await startAtlassianEmulator(opts.emulator ?? {})
+        const network = routeAtlassian(createLoopbackNetwork(), emu.port)
+        const sim = await GlideSimulator.start({ http: (r) => network.request(r), platform: opts.platform })
+        const w = new World(emu, network, sim)
+        w.installReport = sim.install(opts.source)
+        emu.registerApp({ clientId: w.clientId, clientSecret: w.clientSecret, callbackUrls: [sim.callbackUrl], scopes: [...REQUIRED_JIRA_SCOPES] })
+        emu.addSite({ cloudId: w.cloudId, name: 'acme-jcc', host: w.siteHost })
+        emu.addUser({ accountId: w.accountId, email: w.email, displayName: 'Jira Admin', apiTokens: [w.apiToken], sites: [w.cloudId] })
+        emu.setConsentUser(w.accountId)
+        const alias = sim.one('sys_alias', { id: 'x_jira_connect.Jira' })
+        const registry = sim.one('oauth_entity', { name: 'Jira Cloud OAuth' })
+        const profile = sim.one('oauth_entity_profile', { oauth_entity: registry.sys_id })
+        const credential = sim.one('oauth_2_0_credentials', { oauth_entity_profile: profile.sys_id })
+        const connection = sim.one('http_connection', { credential: credential.sys_id })
+        w.ids = { alias: alias.sys_id, registry: registry.sys_id, profile: profile.sys_id, credential: credential.sys_id, connection: connection.sys_id }
+        return w
+    }
+
+    /** Every secret of this world (for "never shown, logged or stored in clear" assertions), tokens included. */
+    secrets(): string[] {
+        const out = [this.clientSecret, this.apiToken]
+        const t = this.sim.storedTokens(this.ids.credential, this.ids.profile)
+        if (t?.accessToken) out.push(t.accessToken)
+        if (t?.refreshToken) out.push(t.refreshToken)
+        return out
+    }
+
+    /** What the admin does after install: paste client ID/secret into the registry and the cloud id into the connection URL. */
+    configureOAuth(cloudId = this.cloudId): void {
+        this.sim.admin.setFields('oauth_entity', this.ids.registry, { client_id: this.clientId, client_secret: this.clientSecret })
+        this.sim.admin.setField('http_connection', this.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${cloudId}`)
+    }
+
+    /** "Get OAuth Token" on the shipped credential, with a plain HTTP client as the browser. */
+    getOAuthToken(consent: 'accept' | 'deny' = 'accept'): Promise<BrowseResult> {
+        return browseWithHttpClient(this.sim.admin.getOAuthTokenUrl(this.ids.credential), (h, p) => this.network.resolve(h, p), consent)
+    }
+
+    /** Moves both clocks (instance and Atlassian) forward. */
+    advance(ms: number): void {
+        this.sim.clock.advance(ms)
+        this.emu.advanceTime(ms)
+    }
+
+    validate(table: string, sysId: string) {
+        return this.sim.admin.clickUiAction(table, sysId, 'Validate Jira connection')
+    }
+
+    async close(): Promise<void> {
+        await this.sim.close()
+        await this.emu.close()
+        await this.network.close()
+    }
+}
