@@ -1,0 +1,206 @@
+/**
+ * A small in-memory stand-in for the instance side of the validator's ports (test code, never shipped), so the core
+ * can be driven over REAL HTTP to the Atlassian emulator: configuration snapshots from plain objects, a token store
+ * that refreshes over HTTP at the registry's token URL and keeps the rotated refresh token, and the AuthRef-to-header
+ * mapping the Glide HTTP adapter performs. The Glide adapters themselves run in tests/e2e against the Glide simulator.
+ */
+import type {
+    AliasSnapshot,
+    AuthRef,
+    ClockPort,
+    ConfigPort,
+    ConnectionSnapshot,
+    CredentialSnapshot,
+    ProfileSnapshot,
+    RefreshResult,
+    RegistrySnapshot,
+    TokenPort,
+    TokenState,
+} from '../../../src/server/core/ports'
+import type { LoopbackNetwork } from '../net'
+
+export interface StoredToken {
+    accessToken: string | null
+    accessExpiresAtMs: number | null
+    refreshToken: string | null
+    refreshExpiresAtMs: number | null
+}
+
+export interface BasicSecret {
+    userName: string
+    password: string
+}
+
+/** Mutable configuration of one simulated instance; tests edit it to create bad configurations. */
+export interface InstanceState {
+    aliases: AliasSnapshot[]
+    connections: ConnectionSnapshot[]
+    credentials: CredentialSnapshot[]
+    profiles: ProfileSnapshot[]
+    registries: RegistrySnapshot[]
+    /** Secrets live apart from the snapshots, as password2 columns do. */
+    registrySecrets: Record<string, { clientId: string; clientSecret: string }>
+    basicSecrets: Record<string, BasicSecret>
+    properties: Record<string, string>
+    instanceUrl: string
+}
+
+export class InMemoryConfig implements ConfigPort {
+    constructor(private readonly s: InstanceState) {}
+
+    alias(sysId: string): AliasSnapshot | null {
+        return clone(this.s.aliases.find((a) => a.sysId === sysId))
+    }
+    connectionsOfAlias(aliasSysId: string): ConnectionSnapshot[] {
+        return this.s.connections.filter((c) => c.aliasSysId === aliasSysId).map((c) => clone(c) as ConnectionSnapshot)
+    }
+    connection(sysId: string): ConnectionSnapshot | null {
+        return clone(this.s.connections.find((c) => c.sysId === sysId))
+    }
+    connectionsUsingCredential(credentialSysId: string): ConnectionSnapshot[] {
+        return this.s.connections.filter((c) => c.credentialSysId === credentialSysId).map((c) => clone(c) as ConnectionSnapshot)
+    }
+    credential(sysId: string): CredentialSnapshot | null {
+        const c = this.s.credentials.find((x) => x.sysId === sysId)
+        if (!c) return null
+        if (c.kind === 'basic') {
+            const secret = this.s.basicSecrets[c.sysId]
+            return { ...c, userName: secret ? secret.userName : '', hasPassword: !!secret?.password }
+        }
+        return clone(c)
+    }
+    profile(sysId: string): ProfileSnapshot | null {
+        return clone(this.s.profiles.find((p) => p.sysId === sysId))
+    }
+    registry(sysId: string): RegistrySnapshot | null {
+        const r = this.s.registries.find((x) => x.sysId === sysId)
+        if (!r) return null
+        const secret = this.s.registrySecrets[r.sysId]
+        return { ...clone(r)!, hasClientId: !!secret?.clientId, hasClientSecret: !!secret?.clientSecret }
+    }
+    property(name: string, fallback: string): string {
+        const v = this.s.properties[name]
+        return v === undefined || v === '' ? fallback : v
+    }
+    instanceCallbackUrl(): string {
+        return `${this.s.instanceUrl}/oauth_redirect.do`
+    }
+}
+
+/** The platform's token table for the in-memory instance, refreshing over the loopback network. */
+export class InMemoryTokenStore implements TokenPort {
+    readonly tokens = new Map<string, StoredToken>()
+    /** Every refresh attempt, for assertions (no values). */
+    refreshes = 0
+
+    constructor(
+        private readonly state: InstanceState,
+        private readonly network: LoopbackNetwork,
+        private readonly clock: () => number,
+        /** Platform-side refresh token lifespan (registry refresh_token_lifespan), seconds. */
+        private readonly refreshLifespanSec = 7776000
+    ) {}
+
+    private key(credentialSysId: string, profileSysId: string): string {
+        return `${credentialSysId}/${profileSysId}`
+    }
+
+    put(credentialSysId: string, profileSysId: string, token: StoredToken): void {
+        this.tokens.set(this.key(credentialSysId, profileSysId), { ...token })
+    }
+
+    get(credentialSysId: string, profileSysId: string): StoredToken | undefined {
+        return this.tokens.get(this.key(credentialSysId, profileSysId))
+    }
+
+    read(credentialSysId: string, profileSysId: string): TokenState | null {
+        const t = this.get(credentialSysId, profileSysId)
+        if (!t || (!t.accessToken && !t.refreshToken)) return null
+        const now = this.clock()
+        return {
+            hasAccessToken: !!t.accessToken,
+            accessExpiresInSec: t.accessToken && t.accessExpiresAtMs !== null ? Math.floor((t.accessExpiresAtMs - now) / 1000) : null,
+            hasRefreshToken: !!t.refreshToken,
+            refreshExpiresInSec: t.refreshToken && t.refreshExpiresAtMs !== null ? Math.floor((t.refreshExpiresAtMs - now) / 1000) : null,
+        }
+    }
+
+    refresh(credentialSysId: string, profileSysId: string, registryName: string, timeoutMs: number): RefreshResult {
+        this.refreshes++
+        const current = this.get(credentialSysId, profileSysId)
+        const registry = this.state.registries.find((r) => r.name === registryName)
+        const secret = registry ? this.state.registrySecrets[registry.sysId] : undefined
+        if (!current?.refreshToken || !registry || !secret) {
+            return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: null, detail: 'nothing to refresh with' }
+        }
+        const form = new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: current.refreshToken,
+            client_id: secret.clientId,
+            client_secret: secret.clientSecret,
+        })
+        const r = this.network.request({
+            method: 'POST',
+            url: registry.refreshTokenUrl || registry.tokenUrl,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body: form.toString(),
+            timeoutMs,
+        })
+        if (!r.ok) return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: r.code, detail: r.message }
+        let json: { [k: string]: unknown } = {}
+        try {
+            json = JSON.parse(r.body)
+        } catch {
+            return { ok: false, httpStatus: r.status, error: null, errorDescription: null, transport: null, detail: 'token response is not JSON' }
+        }
+        if (r.status !== 200 || typeof json.access_token !== 'string') {
+            return {
+                ok: false,
+                httpStatus: r.status,
+                error: typeof json.error === 'string' ? json.error : null,
+                errorDescription: typeof json.error_description === 'string' ? json.error_description : null,
+                transport: null,
+                detail: `HTTP ${r.status}`,
+            }
+        }
+        const now = this.clock()
+        // Like the platform: store the new access token AND the rotated refresh token (keep the old one only if none came back).
+        const next: StoredToken = {
+            accessToken: json.access_token,
+            accessExpiresAtMs: now + Number(json.expires_in || 3600) * 1000,
+            refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : current.refreshToken,
+            refreshExpiresAtMs: typeof json.refresh_token === 'string' ? now + this.refreshLifespanSec * 1000 : current.refreshExpiresAtMs,
+        }
+        this.put(credentialSysId, profileSysId, next)
+        return { ok: true, state: this.read(credentialSysId, profileSysId)! }
+    }
+
+    /** AuthRef -> Authorization header, as the Glide HTTP adapter does (tokens never pass through the core). */
+    authorize(auth: AuthRef): string | null {
+        if (auth.kind === 'oauth2') {
+            const t = this.get(auth.credentialSysId, auth.profileSysId)
+            return t?.accessToken ? `Bearer ${t.accessToken}` : null
+        }
+        if (auth.kind === 'basic') {
+            const s = this.state.basicSecrets[auth.credentialSysId]
+            return s && s.userName && s.password ? `Basic ${Buffer.from(`${s.userName}:${s.password}`).toString('base64')}` : null
+        }
+        return null
+    }
+}
+
+/** Real time for durations; sleep blocks the thread like the Rhino clock does. */
+export class RealClock implements ClockPort {
+    slept: number[] = []
+    nowMs(): number {
+        return Date.now()
+    }
+    sleep(ms: number): void {
+        this.slept.push(ms)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+    }
+}
+
+function clone<T>(v: T | undefined): T | null {
+    return v === undefined ? null : (JSON.parse(JSON.stringify(v)) as T)
+}
