@@ -191,7 +191,11 @@ export function createGlideRecordClass(env: GlideEnv) {
                 v = value
             }
             if (!OPERATORS.has(op)) throw new SchemaError(`GlideRecord('${this._table}').addQuery: operator '${op}' is not modeled by the simulator`)
-            this.col(field, `addQuery('${field}')`)
+            const colInfo = this.col(field, `addQuery('${field}')`)
+            if (colInfo.type === 'Boolean' && (op === '=' || op === '!=')) {
+                const b = str(v)
+                v = b === 'true' || b === '1' ? 'true' : b === 'false' || b === '0' ? 'false' : b
+            }
             if (op === 'IN' || op === 'NOT IN') {
                 const list = Array.isArray(v) ? v.map(str) : str(v).split(',').map((s) => s.trim())
                 this._conditions.push({ field, op, value: list })
@@ -300,9 +304,11 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
 
         getValue(field: string): string | null {
-            this.col(field, `getValue('${field}')`)
+            const c = this.col(field, `getValue('${field}')`)
             const v = field in this._changes ? this._changes[field] : this._current ? this._current[field] ?? '' : ''
             if (v === '' || v === undefined) return null
+            // Booleans come back as '1' / '0' (community-documented platform behaviour; README "Booleans").
+            if (c.type === 'Boolean' && (v === 'true' || v === 'false')) return v === 'true' ? '1' : '0'
             // password2 columns: whatever was typed is encrypted before it is stored; getValue shows the ciphertext.
             if (schema.isPassword(this._current?.sys_class_name ?? this._table, field) && !store.vault.isEncrypted(v)) return store.vault.encrypt(v)
             return v

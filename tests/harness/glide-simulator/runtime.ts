@@ -32,6 +32,7 @@ OAuthUtil.prototype = {
 
 /** The Prototype-style helpers Glide defines for classic scripts, plus global.JSON. Evaluated inside the context. */
 const CLASSIC_PRELUDE = `
+delete this.console; // V8 gives every context a console; Rhino has none
 var Class = { create: function () { return function () { this.initialize.apply(this, arguments); }; } };
 Object.extend = function (destination, source) { for (var p in source) destination[p] = source[p]; return destination; };
 Object.clone = function (o) { return Object.extend({}, o); };
