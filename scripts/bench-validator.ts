@@ -1,0 +1,69 @@
+/**
+ * Validator benchmark (npm run bench): calls made and wall time against the Atlassian emulator over real loopback HTTP,
+ * for the happy path, an expired access token (one refresh), and a hanging endpoint with the shipped defaults
+ * (10 s per-call timeout, 45 s budget). Not a test: it prints figures for notes and regressions.
+ */
+import { startWorld, type World } from '../tests/validator/world'
+
+interface Row {
+    scenario: string
+    runs: number
+    calls: number
+    verdict: string
+    medianMs: number
+    maxMs: number
+}
+
+function measure(w: World, scenario: string, runs: number, prepare: () => void): Row {
+    const times: number[] = []
+    let calls = 0
+    let verdict = ''
+    for (let i = 0; i < runs; i++) {
+        prepare()
+        const t0 = process.hrtime.bigint()
+        const report = w.run()
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6)
+        calls = report.calls
+        verdict = report.verdict
+    }
+    times.sort((a, b) => a - b)
+    return { scenario, runs, calls, verdict, medianMs: round(times[Math.floor(times.length / 2)]), maxMs: round(times[times.length - 1]) }
+}
+
+const round = (n: number) => Math.round(n * 10) / 10
+
+async function main(): Promise<void> {
+    const rows: Row[] = []
+    const w = await startWorld()
+    try {
+        w.getOAuthToken()
+        w.run() // warm-up: worker threads, JIT
+        rows.push(measure(w, 'happy path (OAuth, token valid)', 50, () => undefined))
+        rows.push(measure(w, 'expired access token (refresh + rotate)', 20, () => w.advance(2 * 3600e3)))
+        w.useBasic()
+        rows.push(measure(w, 'happy path (basic auth)', 50, () => undefined))
+        for (const c of w.state.connections) c.active = c.name === 'Jira Cloud OAuth Connection'
+        w.emu.setFault('accessible-resources', 'hang')
+        rows.push(measure(w, 'accessible-resources hangs (defaults: 10 s timeout)', 1, () => undefined))
+        w.emu.clearFaults()
+        w.state.aliases[0].multipleConnections = true
+        const base = w.state.connections[0]
+        for (let i = 2; i <= 6; i++) w.state.connections.push({ ...base, sysId: `c0aa00000000000000000000000000${i}0`, name: `Jira Cloud OAuth Connection ${i}` })
+        w.emu.setFault('accessible-resources', 'hang')
+        rows.push(measure(w, '6 connections, all hang (45 s budget)', 1, () => undefined))
+    } finally {
+        await w.close()
+    }
+    console.log('Jira connection validator benchmark (emulator on loopback, real HTTP)')
+    console.log(`node ${process.version}, ${new Date().toISOString()}`)
+    console.log('')
+    console.log(['scenario'.padEnd(52), 'runs', 'calls', 'verdict', 'median ms', 'max ms'].join('  '))
+    for (const r of rows) {
+        console.log([r.scenario.padEnd(52), String(r.runs).padStart(4), String(r.calls).padStart(5), r.verdict.padEnd(7), String(r.medianMs).padStart(9), String(r.maxMs).padStart(7)].join('  '))
+    }
+}
+
+main().catch((e) => {
+    console.error(e)
+    process.exit(1)
+})
