@@ -37,6 +37,14 @@ declare global {
                         table: 'sys_atf_step'
                         id: 'a5e557b7257a46c99ea1b856ff9f5334'
                     }
+                    'atf-post-install-suite': {
+                        table: 'sys_atf_test_suite'
+                        id: 'c94aaf71030d42098f63105e23fc551a'
+                    }
+                    'atf-post-install-suite-member': {
+                        table: 'sys_atf_test_suite_test'
+                        id: 'e0ff758ff2ca4722bcdae3e8f634e8ef'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: '7e42d9ca52f44281a2accd229093b817'
