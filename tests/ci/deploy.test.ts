@@ -44,6 +44,8 @@ function makeProject(): { projectDir: string; home: string } {
     fs.mkdirSync(home, { recursive: true })
     for (const f of ['package.json', 'now.config.json']) fs.copyFileSync(path.join(root, f), path.join(projectDir, f))
     fs.copyFileSync(path.join(root, 'src/fluent/generated/keys.ts'), path.join(projectDir, 'src/fluent/generated/keys.ts'))
+    fs.mkdirSync(path.join(projectDir, 'scripts'))
+    fs.copyFileSync(path.join(root, 'scripts/deploy.mjs'), path.join(projectDir, 'scripts/deploy.mjs'))
     fs.cpSync(path.join(artifactsDir(), 'dist'), path.join(projectDir, 'dist'), { recursive: true })
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(projectDir, 'node_modules'), 'dir')
     return { projectDir, home }
@@ -156,6 +158,8 @@ function expectNothingDeployed(run: Run, i: Instance | undefined) {
     expect(run.output).not.toContain('Rollback (undo installation)')
     if (i) expect(i.reportedInstalled()).toBe(false)
     expect(run.blocked).toEqual([])
+    // scripts/deploy.mjs adds one plain-words diagnosis and keeps the CLI's non-zero exit
+    expect(run.output).toMatch(/Deploy failed \(now-sdk install exited [1-9]\d*\): .+ Nothing was reported as installed\./)
 }
 
 describe('npm run deploy (real now-sdk install, CI mode) against the loopback instance', () => {
@@ -229,6 +233,7 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         const i = await instance({ mode: 'wrong-password' })
         const run = await deploy(ciBasic(i.url, 'not-the-password'))
         expectNothingDeployed(run, i)
+        expect(run.output).toContain('the instance rejected the login: check SN_SDK_USER / SN_SDK_USER_PWD')
         expect(run.output).toContain(`Attempting to log into instance ${i.url} as ${USER}`)
         expect(run.output).toContain('User name or password invalid')
         expect(i.uploads).toHaveLength(0)
@@ -239,6 +244,7 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         const i = await instance()
         const run = await deploy(ciOAuth(i.url, 'wrong-secret'))
         expectNothingDeployed(run, i)
+        expect(run.output).toContain('the instance rejected the OAuth client ID or secret')
         expect(run.output).toContain('OAuth client_credentials token request failed: 401')
         expect(run.output).not.toContain('wrong-secret')
         expect(routes(i)).toEqual(['POST /oauth_token.do'])
@@ -249,14 +255,17 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         const url = `http://127.0.0.1:${port}`
         const run = await deploy(ciBasic(url))
         expectNothingDeployed(run, undefined)
+        expect(run.output).toContain('could not be reached. Check SN_SDK_INSTANCE_URL')
         expect(run.output).toContain(`Attempting to log into instance ${url} as ${USER}`)
         expect(run.output).toMatch(/fetch failed|ECONNREFUSED/)
+        expect(run.output).toContain(`Deploy failed (now-sdk install exited 1): the instance ${url} could not be reached. Check SN_SDK_INSTANCE_URL`)
     })
 
     test('upload rejected (401 from the upload processor): permission error, non-zero exit', async () => {
         const i = await instance({ mode: 'upload-forbidden' })
         const run = await deploy(ciBasic(i.url))
         expectNothingDeployed(run, i)
+        expect(run.output).toContain('the CI user may not install applications')
         expect(run.output).toContain('Insufficient permissions to install the app. Ensure you have the required roles.')
         expect(i.uploads).toHaveLength(1) // it was sent, and refused
         expect(routes(i).filter((r) => r.includes('/api/sn_cicd/progress/'))).toEqual([])
@@ -267,6 +276,7 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         const i = await instance({ mode: 'install-error', pendingPolls: 0, installErrorMessage: message })
         const run = await deploy(ciBasic(i.url))
         expectNothingDeployed(run, i)
+        expect(run.output).toContain('the instance refused the package')
         expect(run.output).toContain(message)
         expect(i.reportedStatuses).toEqual(['3'])
     })
@@ -275,6 +285,7 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         const i = await instance({ mode: 'progress-unavailable' })
         const run = await deploy(ciBasic(i.url))
         expectNothingDeployed(run, i)
+        expect(run.output).toContain('the install did not report success')
         expect(run.output).toContain('Failed to fetch progress status: Internal Server Error')
         expect(i.reportedStatuses).toEqual([])
     })
@@ -285,6 +296,7 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         delete env.SN_SDK_USER_PWD
         const run = await deploy(env)
         expectNothingDeployed(run, i)
+        expect(run.output).toContain('CI mode is on (SN_SDK_NODE_ENV=SN_SDK_CI_INSTALL) but credentials are missing')
         expect(run.output).toContain('CI basic auth is missing required environment variables: SN_SDK_USER_PWD')
         expect(i.requests).toEqual([])
     })
