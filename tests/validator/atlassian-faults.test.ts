@@ -2,9 +2,8 @@
  * One test per Atlassian-side fault, over real HTTP to the emulator: each asserts the verdict, the failing check's id
  * and code, and the remediation the admin is given.
  */
-import { check, everythingShown, firstFailure, IDS, OTHER_SITE, SITE, startWorld, USER, APP, type World } from './world'
+import { check, expectFail, everythingShown, firstFailure, IDS, OTHER_SITE, SITE, startWorld, USER, APP, type World } from './world'
 import { REQUIRED_JIRA_SCOPES } from '../../src/server/core/jira-scopes'
-import type { ValidationReport } from '../../src/server/core/report'
 
 let w: World
 beforeEach(async () => {
@@ -12,15 +11,6 @@ beforeEach(async () => {
 })
 afterEach(() => w.close())
 
-function expectFail(report: ValidationReport, id: string, code: string, fix: RegExp) {
-    expect(report.verdict).toBe('fail')
-    const c = check(report, id)
-    expect({ id: c.id, status: c.status, code: c.code }).toEqual({ id, status: 'fail', code })
-    expect(c.fix).toMatch(fix)
-    expect(c.found.length).toBeGreaterThan(10)
-    expect(c.expected.length).toBeGreaterThan(3)
-    return c
-}
 
 const fast = () => Object.assign(w.state.properties, { 'x_jira_connect.http_timeout_ms': '1000' })
 

@@ -3,8 +3,7 @@
  * the remediation; prerequisite failures must stop the calls that depend on them, and the validator must change
  * nothing it reads.
  */
-import { check, firstFailure, IDS, SITE, startWorld, type World } from './world'
-import type { ValidationReport } from '../../src/server/core/report'
+import { check, expectFail, firstFailure, IDS, SITE, startWorld, type World } from './world'
 
 let w: World
 beforeEach(async () => {
@@ -13,13 +12,6 @@ beforeEach(async () => {
 })
 afterEach(() => w.close())
 
-function expectFail(report: ValidationReport, id: string, code: string, fix: RegExp) {
-    expect(report.verdict).toBe('fail')
-    const c = check(report, id)
-    expect({ id: c.id, status: c.status, code: c.code }).toEqual({ id, status: 'fail', code })
-    expect(c.fix).toMatch(fix)
-    return c
-}
 
 const oauthConnection = () => w.state.connections[0]
 const registry = () => w.state.registries[0]

@@ -150,3 +150,14 @@ export function check(report: ValidationReport, id: string) {
 export function firstFailure(report: ValidationReport) {
     return report.checks.find((c) => c.status === 'fail')
 }
+
+/** Asserts the run failed on check `id` with finding `code`, and that its remediation matches `fix`. */
+export function expectFail(report: ValidationReport, id: string, code: string, fix: RegExp) {
+    expect(report.verdict).toBe('fail')
+    const c = check(report, id)
+    expect({ id: c.id, status: c.status, code: c.code }).toEqual({ id, status: 'fail', code })
+    expect(c.fix).toMatch(fix)
+    expect(c.found.length).toBeGreaterThan(10)
+    expect(c.expected.length).toBeGreaterThan(3)
+    return c
+}
