@@ -3,6 +3,7 @@
  * outages and unusable bodies. Each says what was found, what was expected, and the next step.
  */
 import type { CallOutcome } from './calls'
+import type { CheckLog } from './report'
 import { originOf } from './urls'
 import { safeText } from './sanitize'
 
@@ -31,6 +32,23 @@ export function genericFinding(outcome: CallOutcome, what: string, url: string, 
         case 'http':
             return httpFinding(outcome.status, outcome.headers, outcome.body, outcome.problem, what, host)
     }
+}
+
+/**
+ * The parsed JSON of a usable answer, or null after logging the outcome's finding as a failure of check `id`
+ * (the shared tail of every check that calls Atlassian).
+ */
+export function jsonOrFail(
+    log: CheckLog,
+    check: { id: string; title: string; what: string },
+    outcome: CallOutcome,
+    url: string,
+    timeoutMs: number
+): { json: unknown } | null {
+    if (outcome.kind === 'json') return { json: outcome.json }
+    const f = genericFinding(outcome, check.what, url, timeoutMs) as Finding
+    log.fail(check.id, check.title, f.code, f.found, f.expected, f.fix)
+    return null
 }
 
 function transportFinding(failure: string, detail: string, what: string, host: string, timeoutMs: number): Finding {

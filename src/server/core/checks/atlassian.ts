@@ -5,7 +5,7 @@
  */
 import { REQUIRED_JIRA_SCOPES } from '../jira-scopes'
 import type { CallEngine } from '../calls'
-import { errorMessageOf, genericFinding } from '../findings'
+import { errorMessageOf, jsonOrFail } from '../findings'
 import type { AuthRef } from '../ports'
 import type { CheckLog } from '../report'
 import { safeText } from '../sanitize'
@@ -51,13 +51,9 @@ export function checkAccessibleResources(
         log.fail(id, title, 'token_forbidden', `Atlassian refused the token (403${errorMessageOf(outcome.body) ? `: ${errorMessageOf(outcome.body)}` : ''}).`, 'HTTP 200.', 'The app or the user lost access: check the app in developer.atlassian.com (distribution, scopes) and get a new token.')
         return none
     }
-    const generic = genericFinding(outcome, 'accessible-resources', url, engine.settings.timeoutMs)
-    if (generic || outcome.kind !== 'json') {
-        const f = generic || { code: 'unexpected', found: 'Unexpected answer.', expected: 'JSON', fix: 'Validate again.' }
-        log.fail(id, title, f.code, f.found, f.expected, f.fix)
-        return none
-    }
-    const sites = parseSites(outcome.json)
+    const answer = jsonOrFail(log, { id, title, what: 'accessible-resources' }, outcome, url, engine.settings.timeoutMs)
+    if (!answer) return none
+    const sites = parseSites(answer.json)
     if (sites === null) {
         log.fail(id, title, 'unexpected_shape', 'accessible-resources answered JSON that is not a list of sites.', 'A JSON array of {id, name, url, scopes}.', 'Check x_jira_connect.api_gateway_url points at https://api.atlassian.com.')
         return none

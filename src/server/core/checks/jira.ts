@@ -5,8 +5,8 @@
  * (AUTHENTICATED_FAILED / AUTHENTICATION_DENIED), and are never retried: Atlassian locks accounts after a few bad
  * logins (atlassian-oauth.md §5).
  */
-import type { CallEngine, CallOutcome } from '../calls'
-import { errorMessageOf, genericFinding } from '../findings'
+import type { CallEngine } from '../calls'
+import { errorMessageOf, jsonOrFail } from '../findings'
 import type { AuthRef } from '../ports'
 import type { CheckLog } from '../report'
 import { safeText } from '../sanitize'
@@ -73,13 +73,9 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
         log.fail(id, title, outcome.status === 404 ? 'site_not_found' : 'forbidden', `${url.replace(/\/rest\/.*/, '')} answered ${outcome.status}${message ? ` "${message}"` : ''}.`, 'HTTP 200 from /rest/api/' + t.apiVersion + '/myself.', outcome.status === 404 ? `Check the site or cloud id in Connection URL on "${t.connectionName}".` : `The account has no access to this site: grant it Jira access, or use an account that has it.`)
         return false
     }
-    const generic = genericFinding(outcome, 'Jira /myself', url, engine.settings.timeoutMs)
-    if (generic || outcome.kind !== 'json') {
-        const f = generic || { code: 'unexpected', found: 'Unexpected answer.', expected: 'JSON', fix: 'Validate again.' }
-        log.fail(id, title, f.code, f.found, f.expected, f.fix)
-        return false
-    }
-    const me = (outcome.json || {}) as { [k: string]: unknown }
+    const answer = jsonOrFail(log, { id, title, what: 'Jira /myself' }, outcome, url, engine.settings.timeoutMs)
+    if (!answer) return false
+    const me = (answer.json || {}) as { [k: string]: unknown }
     if (typeof me.accountId !== 'string') {
         log.fail(id, title, 'unexpected_shape', 'Jira /myself answered without an accountId.', 'A Jira user with an accountId.', `Check Connection URL on "${t.connectionName}" points at Jira Cloud.`)
         return false
@@ -95,14 +91,9 @@ function checkServerInfo(log: CheckLog, engine: CallEngine, t: JiraTarget): void
     const id = 'jira.server_info'
     const title = 'Jira Cloud site (serverInfo)'
     const url = joinUrl(t.baseUrl, `rest/api/${t.apiVersion}/serverInfo`)
-    const outcome: CallOutcome = engine.getJson(url, t.auth)
-    const generic = genericFinding(outcome, 'Jira /serverInfo', url, engine.settings.timeoutMs)
-    if (generic || outcome.kind !== 'json') {
-        const f = generic || { code: 'unexpected', found: 'Unexpected answer.', expected: 'JSON', fix: 'Validate again.' }
-        log.fail(id, title, f.code, f.found, f.expected, f.fix)
-        return
-    }
-    const info = (outcome.json || {}) as { [k: string]: unknown }
+    const answer = jsonOrFail(log, { id, title, what: 'Jira /serverInfo' }, engine.getJson(url, t.auth), url, engine.settings.timeoutMs)
+    if (!answer) return
+    const info = (answer.json || {}) as { [k: string]: unknown }
     const deployment = typeof info.deploymentType === 'string' ? info.deploymentType : ''
     const baseUrl = typeof info.baseUrl === 'string' ? safeText(info.baseUrl, 120) : ''
     const version = typeof info.version === 'string' ? ` ${safeText(info.version, 40)}` : ''
