@@ -104,7 +104,8 @@ export interface ChromiumSession {
 
 /** Launches headless Chromium with a fresh profile directory, behind the loopback proxy. */
 export async function launchChromium(resolver: HostResolver): Promise<ChromiumSession> {
-    const { chromium } = await import('playwright-core')
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { chromium } = require('playwright-core') as typeof import('playwright-core')
     const proxy = await startLoopbackProxy(resolver)
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jcc-chromium-'))
     let context: import('playwright-core').BrowserContext
