@@ -12,6 +12,17 @@ import type { InstallReport, PackageSource } from './install'
 import type { PlatformOptions } from './platform-apis'
 import { GlideSimulator } from './simulator'
 
+/**
+ * The package e2e scenarios install: the zip this jest run built and packed (tests/support/global-setup.cjs).
+ * JCC_E2E_DIST_APP=<dist/app dir> points at another build instead (local debugging only).
+ */
+export function e2eSource(): PackageSource {
+    if (process.env.JCC_E2E_DIST_APP && !process.env.CI) return { distAppDir: process.env.JCC_E2E_DIST_APP }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packageZipPath } = require('../../support/artifacts') as typeof import('../../support/artifacts')
+    return { zipPath: packageZipPath() }
+}
+
 export interface WorldIds {
     alias: string
     registry: string
