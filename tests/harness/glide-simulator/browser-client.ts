@@ -32,7 +32,7 @@ export interface BrowseResult {
 
 export function pageText(html: string): string {
     return html
-        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]+>/g, ' ')
         .replace(/&#(\d+);/g, (_m, d: string) => String.fromCharCode(Number(d)))
         .replace(/&amp;/g, '&')

@@ -1,0 +1,178 @@
+/**
+ * `npm start`: build and pack the app with the real ServiceNow SDK, start the Atlassian emulator and the Glide
+ * simulator on 127.0.0.1, install the built package into the simulator and run four scenarios as an admin would,
+ * printing each "Validate Jira connection" result the way the form shows it. No network, no instance.
+ * Exit code 0 when every scenario behaves as expected, 1 otherwise.
+ */
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import type { UiActionResult } from '../tests/harness/glide-simulator/simulator'
+import { World } from '../tests/harness/glide-simulator/world'
+
+const root = path.resolve(__dirname, '..')
+const started = Date.now()
+
+function sleepMs(ms: number): void {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/** Same lock as tests/support/global-setup.cjs: one now-sdk build at a time in this work tree. */
+function withBuildLock<T>(fn: () => T): T {
+    const lock = path.join(root, '.artifacts', '.build-lock')
+    fs.mkdirSync(path.dirname(lock), { recursive: true })
+    const deadline = Date.now() + 5 * 60 * 1000
+    for (;;) {
+        try {
+            fs.mkdirSync(lock)
+            break
+        } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+            if (Date.now() - fs.statSync(lock).mtimeMs > 3 * 60 * 1000) fs.rmSync(lock, { recursive: true, force: true })
+            if (Date.now() > deadline) throw new Error('timed out waiting for another now-sdk build to finish')
+            sleepMs(250)
+        }
+    }
+    try {
+        return fn()
+    } finally {
+        fs.rmSync(lock, { recursive: true, force: true })
+    }
+}
+
+function sdk(args: string[]): void {
+    try {
+        execFileSync(path.join(root, 'node_modules', '.bin', 'now-sdk'), args, { cwd: root, stdio: 'pipe', encoding: 'utf8' })
+    } catch (e) {
+        const err = e as { stdout?: string; stderr?: string }
+        throw new Error(`now-sdk ${args.join(' ')} failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`)
+    }
+}
+
+/** Builds and packs, then copies the zip aside so a concurrent build cannot change it under us. */
+function buildPackage(): string {
+    return withBuildLock(() => {
+        sdk(['build'])
+        sdk(['pack'])
+        const target = path.join(root, 'target')
+        const zips = fs.readdirSync(target).filter((f) => f.endsWith('.zip'))
+        if (zips.length !== 1) throw new Error(`expected one package zip in target/, found: ${zips.join(', ') || 'none'}`)
+        const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'jcc-start-'))
+        fs.copyFileSync(path.join(target, zips[0]), path.join(snapshot, zips[0]))
+        return path.join(snapshot, zips[0])
+    })
+}
+
+function indent(lines: string[], mark: string): void {
+    for (const l of lines) console.log(`    ${mark} ${l}`)
+}
+
+function show(what: string, r: UiActionResult): void {
+    console.log(`  Admin clicks "Validate Jira connection" on ${what}. The form shows:`)
+    indent(r.info, '[info] ')
+    indent(r.errors, '[error]')
+    if (r.exception) indent([r.exception], '[script exception]')
+}
+
+interface Outcome {
+    name: string
+    ok: boolean
+    why: string
+}
+
+async function main(): Promise<number> {
+    console.log('Jira Cloud Connect: simulated instance + Atlassian emulator, all on 127.0.0.1 (no network, no instance)\n')
+    process.stdout.write('Building the package with the ServiceNow SDK (now-sdk build, now-sdk pack)... ')
+    const t0 = Date.now()
+    const zip = buildPackage()
+    console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${path.basename(zip)}`)
+
+    const world = await World.start({ source: { zipPath: zip } })
+    const outcomes: Outcome[] = []
+    const results: UiActionResult[] = []
+    try {
+        const rep = world.installReport
+        console.log(`Atlassian emulator: 127.0.0.1:${world.emu.port} (auth.atlassian.com, api.atlassian.com, ${world.siteHost})`)
+        console.log(`Simulated instance: ${world.sim.instanceUrl}`)
+        console.log(`Installed ${rep.scope} ${rep.version} (${rep.mode}): ${rep.inserted.length} records, ${world.sim.query('sys_module').length} server modules.\n`)
+
+        // ---- 1. healthy
+        console.log('== Scenario 1/4: healthy OAuth 2.0 connection ==')
+        console.log(`  Admin pastes the Client ID and Secret into registry "Jira Cloud OAuth" and the cloud id into "Jira Cloud OAuth Connection",`)
+        console.log('  then clicks Get OAuth Token on "Jira Cloud OAuth Credential" and Accept on Atlassian\'s consent screen.')
+        world.configureOAuth()
+        const popup = await world.getOAuthToken('accept')
+        console.log(`  Popup: ${popup.text}`)
+        let r = world.validate('oauth_2_0_credentials', world.ids.credential)
+        results.push(r)
+        show('credential "Jira Cloud OAuth Credential"', r)
+        outcomes.push({ name: 'healthy', ok: r.errors.length === 0 && /works/.test(r.info[0] ?? ''), why: 'expected: every check passes' })
+
+        // ---- 2. expired access token
+        console.log('\n== Scenario 2/4: access token expired (2 hours later) ==')
+        const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)
+        world.advance(2 * 3600 * 1000)
+        r = world.validate('oauth_2_0_credentials', world.ids.credential)
+        results.push(r)
+        show('credential "Jira Cloud OAuth Credential"', r)
+        const after = world.sim.storedTokens(world.ids.credential, world.ids.profile)
+        const rotated = !!before?.refreshToken && !!after?.refreshToken && before.refreshToken !== after.refreshToken && world.emu.isRefreshTokenValid(after.refreshToken)
+        console.log(`  Instance: the rotated refresh token ${rotated ? 'was stored' : 'was NOT stored'} against the credential.`)
+        outcomes.push({ name: 'expired token', ok: r.errors.length === 0 && rotated, why: 'expected: refreshed through the platform, rotated refresh token stored, all checks pass' })
+
+        // ---- 3. wrong cloud id
+        console.log('\n== Scenario 3/4: wrong cloud id in the connection URL ==')
+        const wrongCloud = '11111111-2222-3333-4444-555555555555'
+        world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${wrongCloud}`)
+        console.log(`  Admin sets Connection URL to https://api.atlassian.com/ex/jira/${wrongCloud}`)
+        r = world.validate('http_connection', world.ids.connection)
+        results.push(r)
+        show('connection "Jira Cloud OAuth Connection"', r)
+        outcomes.push({ name: 'wrong cloud id', ok: r.errors.some((e) => e.includes(world.cloudId)), why: `expected: a failure naming the right cloud id ${world.cloudId}` })
+        world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${world.cloudId}`)
+
+        // ---- 4. wrong API token (basic auth through the shipped template)
+        console.log('\n== Scenario 4/4: email + API token connection with a wrong API token ==')
+        console.log('  Admin deactivates "Jira Cloud OAuth Connection" (one active connection per alias) and uses')
+        console.log('  Create New Connection & Credential on alias "Jira" with a mistyped API token.')
+        world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
+        const wrongToken = 'ATATT3x-mistyped-api-token'
+        const { connection } = world.sim.admin.createConnectionFromTemplate(world.ids.alias, {
+            'connection.name': 'Jira Cloud acme (API token)',
+            'connection.connection_url': `https://${world.siteHost}`,
+            'credential.user_name': world.email,
+            'credential.password': wrongToken,
+        })
+        world.emu.clearRequests()
+        r = world.validate('http_connection', connection.sys_id)
+        results.push(r)
+        show('connection "Jira Cloud acme (API token)"', r)
+        const attempts = world.emu.requests.filter((q) => q.status === 401).length
+        console.log(`  Atlassian saw ${attempts} failed login${attempts === 1 ? '' : 's'} (the validator does not retry a rejected credential).`)
+        outcomes.push({ name: 'wrong API token', ok: r.errors.some((e) => /401/.test(e)) && attempts === 1, why: 'expected: a 401 failure after exactly one attempt' })
+
+        // ---- secrets
+        const everything = [...results.flatMap((x) => [...x.info, ...x.errors, ...x.logs.map((l) => l.message)]), ...world.sim.visibleText()].join('\n')
+        const leaked = [...world.secrets(), wrongToken, ...(before?.refreshToken ? [before.refreshToken] : [])].filter((s) => everything.includes(s))
+        outcomes.push({ name: 'no secret shown', ok: leaked.length === 0, why: 'expected: no client secret, token or API token in messages, logs or stored records' })
+        console.log(`\n${world.sim.query('x_jira_connect_validation_run').length} validation runs stored in x_jira_connect_validation_run.`)
+    } finally {
+        await world.close()
+        fs.rmSync(path.dirname(zip), { recursive: true, force: true })
+    }
+
+    console.log('\nResult:')
+    for (const o of outcomes) console.log(`  ${o.ok ? 'as expected' : 'NOT as expected'}  ${o.name}${o.ok ? '' : ` (${o.why})`}`)
+    const bad = outcomes.filter((o) => !o.ok).length
+    console.log(`\n${outcomes.length - bad}/${outcomes.length} behaved as expected in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+    return bad === 0 ? 0 : 1
+}
+
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        console.error(`\nnpm start failed: ${(e as Error)?.stack ?? e}`)
+        process.exit(1)
+    },
+)
