@@ -1,0 +1,123 @@
+/**
+ * The simulated platform surface itself, exercised through scripts on the simulated instance (the way the app's
+ * adapters call it): GlideRecord, gs, RESTMessageV2 over real loopback HTTP (status, headers, errors, timeouts),
+ * GlideOAuthClient refresh with rotation and storage, StandardCredentialsProvider.
+ */
+import { World, e2eSource } from '../harness/glide-simulator/world'
+
+let world: World
+const run = (script: string) => world.sim.runBackgroundScript(script)
+
+afterEach(async () => {
+    await world?.close()
+})
+
+describe('GlideRecord and gs', () => {
+    beforeEach(async () => {
+        world = await World.start({ source: e2eSource() })
+    })
+
+    test('queries with operators, ordering, limits; insert fills the system fields; update persists', () => {
+        const names = run(`var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', 'STARTSWITH', 'read:'); g.orderBy('name'); g.setLimit(3); g.query();
+            var out = []; while (g.next()) out.push(g.getValue('name')); return out.join(' ') + '|' + g.getRowCount();`) as string
+        expect(names).toBe('read:board-scope:jira-software read:issue-details:jira read:jira-user|3')
+        const inCount = run(`var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', 'IN', 'offline_access,read:jira-work,nope'); g.query(); return g.getRowCount();`)
+        expect(inCount).toBe(2)
+        const notEq = run(`var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', '!=', 'offline_access'); g.query(); return g.getRowCount();`)
+        expect(notEq).toBe(13)
+        const inserted = run(`var g = new GlideRecord('x_jira_connect_validation_run'); g.setValue('verdict', 'pass'); g.setValue('run_by', gs.getUserID()); var id = g.insert();
+            var r = new GlideRecord('x_jira_connect_validation_run'); r.get(id); r.setValue('summary', 'edited'); r.update();
+            var c = new GlideRecord('x_jira_connect_validation_run'); c.get('verdict', 'pass'); return [id.length, c.getValue('summary'), c.getValue('sys_created_by'), !!c.getValue('sys_created_on'), c.isValidRecord()].join(',');`)
+        expect(inserted).toBe('32,edited,admin,true,true')
+        expect(() => run(`var g = new GlideRecord('x_jira_connect_validation_run'); g.setValue('run_by', '0123456789abcdef0123456789abcdef'); g.insert();`)).toThrow(/references sys_user/)
+        expect(() => run(`new GlideRecord('x_jira_connect_validation_runs')`)).toThrow(/does not exist/)
+    })
+
+    test('gs: properties, roles, user and messages', () => {
+        expect(run(`return gs.getProperty('x_jira_connect.http_timeout_ms', '1') + ',' + gs.getProperty('x_jira_connect.nope', 'fallback') + ',' + gs.getProperty('x_jira_connect.nope')`)).toBe('10000,fallback,undefined')
+        expect(run(`return [gs.hasRole('x_jira_connect.admin'), gs.getUserName(), gs.getUserDisplayName()].join(',')`)).toBe('true,admin,System Administrator')
+        world.sim.session.user = { ...world.sim.session.user, roles: ['itil'] }
+        expect(run(`return gs.hasRole('x_jira_connect.admin')`)).toBe(false)
+        expect(() => world.validate('oauth_2_0_credentials', world.ids.credential)).toThrow(/needs one of the roles/)
+        run(`gs.info('hello {0}', 'there'); gs.addInfoMessage('shown')`)
+        expect(world.sim.logs.at(-1)).toMatchObject({ level: 'info', message: 'hello there' })
+        expect(world.sim.session.takeMessages().info).toEqual(['shown'])
+    })
+})
+
+describe('RESTMessageV2 over loopback HTTP', () => {
+    const probe = (url: string, timeout = 2000) => `var r = new sn_ws.RESTMessageV2(); r.setEndpoint('${url}'); r.setHttpMethod('get'); r.setHttpTimeout(${timeout});
+        r.setRequestHeader('Accept', 'application/json'); var s = r.execute();
+        return JSON.stringify({ status: s.getStatusCode(), err: s.haveError(), msg: s.getErrorMessage(), code: s.getErrorCode(), ct: s.getHeader('Content-Type'), body: s.getBody().slice(0, 40) });`
+
+    test('status, headers and body from the emulator; 401 is an error response; unknown hosts and timeouts give status 0', async () => {
+        world = await World.start({ source: e2eSource() })
+        const ok = JSON.parse(run(probe(`https://${world.siteHost}/rest/api/3/serverInfo`)) as string)
+        expect(ok).toMatchObject({ status: 200, err: false, msg: null, code: 0 })
+        expect(ok.ct).toMatch(/application\/json/)
+        const unauth = JSON.parse(run(probe('https://api.atlassian.com/oauth/token/accessible-resources')) as string)
+        expect(unauth).toMatchObject({ status: 401, err: true, code: 401, msg: 'Method failed: (/oauth/token/accessible-resources) with code: 401' })
+        const unknown = JSON.parse(run(probe('https://jira.example.invalid/rest/api/3/myself')) as string)
+        expect(unknown).toMatchObject({ status: 0, err: true, msg: 'java.net.UnknownHostException: jira.example.invalid', body: '' })
+        world.emu.setFault('site-serverInfo', 'hang', { count: 1 })
+        const t0 = Date.now()
+        const hung = JSON.parse(run(probe(`https://${world.siteHost}/rest/api/3/serverInfo`, 300)) as string)
+        expect(Date.now() - t0).toBeLessThan(5000)
+        expect(hung).toMatchObject({ status: 0, err: true, code: 1 })
+        expect(hung.msg).toMatch(/SocketTimeoutException/)
+        const log = world.sim.outbound.at(-1)!
+        expect(log).toMatchObject({ via: 'RESTMessageV2', failure: 'timeout', timeoutMs: 300 })
+    })
+
+    test("restTimeout 'throw': execute() throws the Java timeout message", async () => {
+        world = await World.start({ source: e2eSource(), platform: { restTimeout: 'throw' } })
+        world.emu.setFault('site-serverInfo', 'hang', { count: 1 })
+        expect(() => run(probe(`https://${world.siteHost}/rest/api/3/serverInfo`, 300))).toThrow(/SocketTimeoutException/)
+    })
+})
+
+describe('GlideOAuthClient', () => {
+    beforeEach(async () => {
+        world = await World.start({ source: e2eSource() })
+        world.configureOAuth()
+        await world.getOAuthToken('accept')
+    })
+
+    const refresh = (w: World) => `var c = new sn_auth.GlideOAuthClient(); var t = c.getToken('${w.ids.credential}', '${w.ids.profile}');
+        var q = new sn_auth.GlideOAuthClientRequest(); q.setGrantType('refresh_token'); q.setRefreshToken(t.getRefreshToken());
+        q.setParameter('oauth_requestor_context', 'oauth_2_0_credentials'); q.setParameter('oauth_requestor', '${w.ids.credential}'); q.setParameter('oauth_provider_profile', '${w.ids.profile}');
+        var r = c.requestTokenByRequest('Jira Cloud OAuth', q);
+        return JSON.stringify({ code: r.getResponseCode(), err: r.getErrorMessage(), has: !!(r.getToken() && r.getToken().getAccessToken()) });`
+
+    test('a refresh posts the rotation request to the refresh URL and stores the new access and refresh tokens', () => {
+        const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
+        expect(JSON.parse(run(refresh(world)) as string)).toEqual({ code: 200, err: null, has: true })
+        const req = world.emu.requestsTo('token').at(-1)!
+        const form = new URLSearchParams(req.body)
+        expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded')
+        expect([...form.keys()].sort()).toEqual(['client_id', 'client_secret', 'grant_type', 'refresh_token'])
+        expect(form.get('refresh_token')).toBe(before.refreshToken)
+        const after = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
+        expect(after.refreshToken).not.toBe(before.refreshToken)
+        expect(world.sim.query('oauth_credential')).toHaveLength(2)
+        // the old token is refused by Atlassian once the 10-minute reuse window is over
+        world.advance(11 * 60 * 1000)
+        expect(world.emu.isRefreshTokenValid(before.refreshToken!)).toBe(false)
+    })
+
+    test('a refused refresh returns the provider error and keeps the stored tokens', () => {
+        world.emu.revokeGrant(world.accountId, world.clientId)
+        const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
+        const r = JSON.parse(run(refresh(world)) as string)
+        expect(r.code).toBe(403)
+        expect(r.err).toMatch(/^(invalid_grant|unauthorized_client)/)
+        expect(r.has).toBe(false)
+        expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toEqual(before)
+    })
+
+    test('getToken for a requestor without tokens: an empty token', () => {
+        expect(run(`var t = new sn_auth.GlideOAuthClient().getToken('0123456789abcdef0123456789abcdef', '${world.ids.profile}'); return t === null ? 'no token object' : 'token object, access token ' + t.getAccessToken() + ', expires in ' + t.getExpiresIn();`)).toBe(
+            'token object, access token null, expires in 0',
+        )
+    })
+})
