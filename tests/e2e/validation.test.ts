@@ -134,3 +134,15 @@ test('basic-auth connection created through the shipped template: Validate passe
     expect(runs().map((r) => r.verdict)).toEqual(expect.arrayContaining(['pass', 'fail']))
     expectNoSecretShown([ok, bad], [wrong])
 })
+
+test('consent denied: the popup says so, and Validate then reports that no token is stored and how to get one', async () => {
+    world.configureOAuth()
+    const page = await world.getOAuthToken('deny')
+    expect(page.text).toContain('access_denied')
+    const r = world.validate('oauth_2_0_credentials', world.ids.credential)
+    const text = r.errors.join('\n')
+    expect(text).toContain('No OAuth token is stored for credential "Jira Cloud OAuth Credential"')
+    expect(text).toContain('click Get OAuth Token')
+    expect(world.emu.requestsTo('token')).toHaveLength(0)
+    expectNoSecretShown([r])
+})
