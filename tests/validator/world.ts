@@ -39,7 +39,7 @@ export function healthyState(): InstanceState {
         instanceUrl: INSTANCE_URL,
         properties: {},
         aliases: [
-            { sysId: IDS.alias, id: 'x_jira_connect.Jira', name: 'Jira', active: true, parentSysId: null, multipleConnections: false, attributeDefaults: { api_version: '2', server_type: 'cloud' } },
+            { sysId: IDS.alias, id: 'x_jira_connect.Jira', name: 'Jira', parentSysId: null, multipleConnections: false, attributeDefaults: { api_version: '2', server_type: 'cloud' } },
         ],
         connections: [
             { sysId: IDS.oauthConnection, name: 'Jira Cloud OAuth Connection', table: 'http_connection', active: true, url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`, aliasSysId: IDS.alias, credentialSysId: IDS.oauthCredential, attributes: {} },

@@ -90,7 +90,6 @@ export interface AliasSnapshot {
     /** sys_alias.id, e.g. x_jira_connect.Jira */
     id: string
     name: string
-    active: boolean
     parentSysId: string | null
     multipleConnections: boolean
     /** connection_attributes defaults of this alias (and its parent), by element name. */

@@ -34,7 +34,6 @@ export class GlideConfigReader implements ConfigPort {
             sysId: row.getUniqueValue(),
             id: str(row, 'id'),
             name: str(row, 'name'),
-            active: str(row, 'active') === '' ? true : bool(row, 'active'),
             parentSysId,
             multipleConnections: bool(row, 'multiple_connections'),
             attributeDefaults,
@@ -121,12 +120,16 @@ export class GlideConfigReader implements ConfigPort {
         return `${base.replace(/\/+$/, '')}/oauth_redirect.do`
     }
 
-    private snapshot(row: Row): ConnectionSnapshot {
-        const sysId = row.getUniqueValue()
+    private snapshot(base: Row): ConnectionSnapshot {
+        const sysId = base.getUniqueValue()
+        // A query on sys_connection exposes only sys_connection's columns; connection_url lives on the extension
+        // (http_connection), so read the row again from its own class table.
+        const table = base.getRecordClassName() || base.getTableName()
+        const row = (table !== base.getTableName() && byId(table, sysId)) || base
         return {
             sysId,
             name: str(row, 'name'),
-            table: row.getRecordClassName() || row.getTableName(),
+            table,
             active: bool(row, 'active'),
             url: str(row, 'connection_url'),
             aliasSysId: str(row, 'connection_alias') || null,
