@@ -83,7 +83,10 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
     const name = safeText(typeof me.displayName === 'string' ? me.displayName : '(no display name)', 80)
     const email = typeof me.emailAddress === 'string' && me.emailAddress ? `, ${safeText(me.emailAddress, 80)}` : ', email hidden by the profile visibility settings'
     const type = typeof me.accountType === 'string' && me.accountType !== 'atlassian' ? `, ${safeText(me.accountType, 20)} account` : ''
-    log.pass(id, title, `Authenticated as ${name} (account id ${safeText(me.accountId, 64)}${email}${type}).`)
+    // Account ids are identifiers, not secrets: shown verbatim when they have the documented shape (opaque id or
+    // "<number>:<uuid>"), so the long-string redaction of safeText() cannot hide them.
+    const accountId = /^[A-Za-z0-9:_-]{1,128}$/.test(me.accountId) ? me.accountId : safeText(me.accountId, 64)
+    log.pass(id, title, `Authenticated as ${name} (account id ${accountId}${email}${type}).`)
     return true
 }
 
