@@ -146,3 +146,22 @@ test('consent denied: the popup says so, and Validate then reports that no token
     expect(world.emu.requestsTo('token')).toHaveLength(0)
     expectNoSecretShown([r])
 })
+
+test('from the app-owned Validation Runs list: fresh install fails cleanly with fixes; after set-up it passes; each run opens', async () => {
+    const fresh = world.sim.admin.clickListButton('x_jira_connect_validation_run', 'Validate Jira connection')
+    expect(fresh.exception).toBeNull()
+    expect(fresh.info[0]).toMatch(/^Jira connection "Jira" does not work: \d+ checks failed\./)
+    expect(fresh.errors.join('\n')).toContain('(config.connection.cloud_id)')
+    expect(fresh.errors.join('\n')).toContain('(oauth.registry.client_credentials)')
+    expect(fresh.errors.every((e) => / Fix: .{10,}/.test(e))).toBe(true)
+    const [firstRun] = runs()
+    expect(fresh.redirect).toBe(`x_jira_connect_validation_run.do?sys_id=${firstRun.sys_id}`)
+    expect(firstRun).toMatchObject({ target_table: 'sys_alias', target_name: 'Jira', verdict: 'fail', calls: '0' })
+
+    await healthyOAuth()
+    const healthy = world.sim.admin.clickListButton('x_jira_connect_validation_run', 'Validate Jira connection')
+    expect({ errors: healthy.errors, exception: healthy.exception }).toEqual({ errors: [], exception: null })
+    expect(healthy.info[0]).toMatch(/^Jira connection "Jira" works/)
+    expect(runs().map((r) => r.verdict).sort()).toEqual(['fail', 'pass'])
+    expectNoSecretShown([fresh, healthy])
+})

@@ -429,6 +429,10 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'a01c5b7a7ffd48ef81626fdc48e47a59'
                     }
+                    'validate-jira-from-runs-list': {
+                        table: 'sys_ui_action'
+                        id: 'dff2067c4381404886e8012f40331d20'
+                    }
                     'validate-jira-oauth-credential': {
                         table: 'sys_ui_action'
                         id: '0e243b5f1e2b4cb58681b53cc08fc1d1'
@@ -840,6 +844,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'a1f938f514294e04b9d7a1377ed277e1'
+                        key: {
+                            sys_ui_action: 'dff2067c4381404886e8012f40331d20'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: 'a2ea47aa1efa4e8b961c5af6551866ca'
                         key: {
@@ -967,6 +984,19 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_table'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'dac30c7226b941518b088953e59ebb61'
+                        key: {
+                            sys_ui_action: 'dff2067c4381404886e8012f40331d20'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {

@@ -1,5 +1,5 @@
 import { UiAction } from '@servicenow/sdk/core'
-import { validateJiraConnection } from '../../server/ui-actions/validate-jira-connection'
+import { validateJiraAlias, validateJiraConnection } from '../../server/ui-actions/validate-jira-connection'
 
 /**
  * "Validate Jira connection" form buttons: the same server module on every table. Each condition limits the button to
@@ -75,4 +75,19 @@ UiAction({
     roles: ['admin', 'x_jira_connect.admin'],
     order: 200,
     script: validateJiraConnection,
+})
+
+/** Validation Runs list: validates the shipped Jira alias from an app-owned list (works even if A9 does not hold). */
+UiAction({
+    $id: Now.ID['validate-jira-from-runs-list'],
+    table: 'x_jira_connect_validation_run',
+    name: 'Validate Jira connection',
+    actionName: 'x_jira_connect_validate_alias',
+    active: true,
+    hint: 'Validates the Jira alias (x_jira_connect.Jira) and opens the stored run. Changes no configuration.',
+    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin'))",
+    list: { showBannerButton: true, showButton: false, showLink: false, showContextMenu: false, style: 'primary' },
+    roles: ['admin', 'x_jira_connect.admin'],
+    order: 100,
+    script: validateJiraAlias,
 })

@@ -6,7 +6,8 @@
 import { gs } from '@servicenow/glide'
 import { formMessages } from '../core/format'
 import { RUN_TABLE } from '../glide/run-store'
-import { targetOfRun, validateAndStore } from '../glide/validation-service'
+import type { ValidationReport } from '../core/report'
+import { findAliasSysId, JIRA_ALIAS_ID, targetOfRun, validateAndStore } from '../glide/validation-service'
 
 interface CurrentRecord {
     getTableName(): string
@@ -31,12 +32,27 @@ export function validateJiraConnection(current: CurrentRecord): void {
         sysId = target.sysId
     }
     const { report } = validateAndStore(table, sysId)
-    const messages = formMessages(report)
-    for (const m of messages.info) gs.addInfoMessage(m)
-    for (const m of messages.errors) gs.addErrorMessage(m)
+    showMessages(report)
     redirect(current)
 }
 
-function redirect(current: CurrentRecord): void {
-    if (typeof action !== 'undefined' && action) action.setRedirectURL(current)
+/**
+ * List banner button "Validate Jira connection" on Validation Runs: validates the shipped Jira alias from an app-owned
+ * list, so a first validation is possible even where UI actions on the global alias/connection/credential tables are
+ * not allowed (assumption A9). Opens the stored run.
+ */
+export function validateJiraAlias(current: CurrentRecord): void {
+    const { report, runSysId } = validateAndStore('sys_alias', findAliasSysId(JIRA_ALIAS_ID) || JIRA_ALIAS_ID)
+    showMessages(report)
+    redirect(runSysId ? `${RUN_TABLE}.do?sys_id=${runSysId}` : current)
+}
+
+function showMessages(report: ValidationReport): void {
+    const messages = formMessages(report)
+    for (const m of messages.info) gs.addInfoMessage(m)
+    for (const m of messages.errors) gs.addErrorMessage(m)
+}
+
+function redirect(target: unknown): void {
+    if (typeof action !== 'undefined' && action) action.setRedirectURL(target)
 }

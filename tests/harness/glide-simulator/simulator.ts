@@ -342,61 +342,79 @@ export class GlideSimulator {
          * Clicks a UI action (by name or action_name) on the form of a record. `table` is the form's table (the
          * record's class by default). Returns what the admin sees.
          */
+        /** Clicks a form button / link / context-menu action on a record's form. */
         clickUiAction: (table: string, sysId: string, nameOrActionName: string): UiActionResult => {
             const row = this.store.find(table, sysId)
             if (!row) throw new SchemaError(`no ${table} record ${sysId}`)
-            const formTable = table
-            const lineage = this.schema.lineage(formTable)
-            const candidates = this.store
-                .rowsOf('sys_ui_action')
-                .filter((a) => a.active !== 'false' && lineage.includes(a.table) && (a.name === nameOrActionName || a.action_name === nameOrActionName))
-                .sort((a, b) => lineage.indexOf(a.table) - lineage.indexOf(b.table))
-            if (!candidates.length) {
-                const available = this.store.rowsOf('sys_ui_action').filter((a) => lineage.includes(a.table)).map((a) => a.name)
-                throw new SchemaError(`no active UI action '${nameOrActionName}' on ${formTable} (available: ${available.join(', ') || 'none'})`)
-            }
-            const ua = candidates[0]
-            const roleIds = this.store.rowsOf('sys_ui_action_role').filter((r) => r.sys_ui_action === ua.sys_id).map((r) => r.sys_user_role)
-            const roleNames = roleIds.map((id) => this.store.find('sys_user_role', id)?.name ?? id)
-            if (roleNames.length && !roleNames.some((r) => this.apis.gs.hasRole(r))) {
-                throw new SchemaError(`UI action '${ua.name}' is not shown: it needs one of the roles ${roleNames.join(', ')}`)
-            }
-            const current = new this.apis.GlideRecord(formTable)
-            if (!current.get(sysId)) throw new SchemaError(`no ${formTable} record ${sysId}`)
-            if (ua.condition && !this.runtime.evaluate(ua.condition, { current, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/condition.js`)) {
-                throw new SchemaError(`UI action '${ua.name}' is not shown on this record: its condition is false (${ua.condition})`)
-            }
-            this.session.takeMessages()
-            const logStart = this.logs.length
-            let redirect: string | null = null
-            const action = {
-                setRedirectURL: (target: unknown) => {
-                    if (target && typeof target === 'object' && 'getUniqueValue' in target) {
-                        const gr = target as { getTableName(): string; getUniqueValue(): string }
-                        redirect = `${gr.getTableName()}.do?sys_id=${gr.getUniqueValue()}`
-                    } else redirect = String(target)
-                },
-                setReturnURL: () => undefined,
-                setNoPop: () => undefined,
-            }
-            let exception: string | null = null
-            // current and action are globals of the UI action's script for the duration of the transaction, so a
-            // module it calls sees them as globals too (the platform's script scope).
-            const ctx = this.runtime.context as Record<string, unknown>
-            ctx.current = current
-            ctx.action = action
-            try {
-                this.runtime.runScript(ua.script, { current, action, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/script.js`)
-            } catch (e) {
-                exception = String((e as Error)?.stack ?? e)
-                this.logs.push({ level: 'error', message: `UI action ${ua.name} failed: ${(e as Error)?.message ?? e}`, source: 'sys_ui_action' })
-            } finally {
-                delete ctx.current
-                delete ctx.action
-            }
-            const m = this.session.takeMessages()
-            return { info: m.info, errors: m.errors, redirect, logs: this.logs.slice(logStart), exception }
+            const ua = this.findUiAction(table, nameOrActionName, 'form')
+            const current = new this.apis.GlideRecord(table)
+            if (!current.get(sysId)) throw new SchemaError(`no ${table} record ${sysId}`)
+            return this.runUiAction(ua, current)
         },
+        /** Clicks a list (banner) button; like the platform, `current` is an empty record of the list's table. */
+        clickListButton: (table: string, nameOrActionName: string): UiActionResult => {
+            const ua = this.findUiAction(table, nameOrActionName, 'list')
+            return this.runUiAction(ua, new this.apis.GlideRecord(table))
+        },
+    }
+
+    private findUiAction(table: string, nameOrActionName: string, where: 'form' | 'list'): Row {
+        const lineage = this.schema.lineage(table)
+        const placed = (a: Row) =>
+            where === 'form'
+                ? a.form_button === 'true' || a.form_link === 'true' || a.form_context_menu === 'true'
+                : a.list_banner_button === 'true' || a.list_button === 'true' || a.list_context_menu === 'true'
+        const candidates = this.store
+            .rowsOf('sys_ui_action')
+            .filter((a) => a.active !== 'false' && placed(a) && lineage.includes(a.table) && (a.name === nameOrActionName || a.action_name === nameOrActionName))
+            .sort((a, b) => lineage.indexOf(a.table) - lineage.indexOf(b.table))
+        if (!candidates.length) {
+            const available = this.store.rowsOf('sys_ui_action').filter((a) => placed(a) && lineage.includes(a.table)).map((a) => a.name)
+            throw new SchemaError(`no active ${where} UI action '${nameOrActionName}' on ${table} (available: ${available.join(', ') || 'none'})`)
+        }
+        const ua = candidates[0]
+        const roleIds = this.store.rowsOf('sys_ui_action_role').filter((r) => r.sys_ui_action === ua.sys_id).map((r) => r.sys_user_role)
+        const roleNames = roleIds.map((id) => this.store.find('sys_user_role', id)?.name ?? id)
+        if (roleNames.length && !roleNames.some((r) => this.apis.gs.hasRole(r))) {
+            throw new SchemaError(`UI action '${ua.name}' is not shown: it needs one of the roles ${roleNames.join(', ')}`)
+        }
+        return ua
+    }
+
+    private runUiAction(ua: Row, current: InstanceType<ReturnType<typeof createGlideRecordClass>>): UiActionResult {
+        if (ua.condition && !this.runtime.evaluate(ua.condition, { current, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/condition.js`)) {
+            throw new SchemaError(`UI action '${ua.name}' is not shown on this record: its condition is false (${ua.condition})`)
+        }
+        this.session.takeMessages()
+        const logStart = this.logs.length
+        let redirect: string | null = null
+        const action = {
+            setRedirectURL: (target: unknown) => {
+                if (target && typeof target === 'object' && 'getUniqueValue' in target) {
+                    const gr = target as { getTableName(): string; getUniqueValue(): string }
+                    redirect = `${gr.getTableName()}.do?sys_id=${gr.getUniqueValue()}`
+                } else redirect = String(target)
+            },
+            setReturnURL: () => undefined,
+            setNoPop: () => undefined,
+        }
+        let exception: string | null = null
+        // current and action are globals of the UI action's script for the duration of the transaction, so a
+        // module it calls sees them as globals too (the platform's script scope).
+        const ctx = this.runtime.context as Record<string, unknown>
+        ctx.current = current
+        ctx.action = action
+        try {
+            this.runtime.runScript(ua.script, { current, action, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/script.js`)
+        } catch (e) {
+            exception = String((e as Error)?.stack ?? e)
+            this.logs.push({ level: 'error', message: `UI action ${ua.name} failed: ${(e as Error)?.message ?? e}`, source: 'sys_ui_action' })
+        } finally {
+            delete ctx.current
+            delete ctx.action
+        }
+        const m = this.session.takeMessages()
+        return { info: m.info, errors: m.errors, redirect, logs: this.logs.slice(logStart), exception }
     }
 
     /** Runs a classic server script (like Scripts - Background) with gs/GlideRecord/sn_* and require(). */
