@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import * as zlib from 'node:zlib'
+import { PackageZip } from '../../support/zip'
 
 export type PackageFolder = 'scope' | 'update' | 'unload' | 'author_elective_update'
 
@@ -150,37 +150,11 @@ export function readDistApp(appDir: string): PackageRecord[] {
     return out
 }
 
-/** Minimal zip reader (central directory; stored or deflated entries). */
+/** Entries of a zip file by name (shared reader: tests/support/zip.ts). */
 export function readZipEntries(zipPath: string): Map<string, Buffer> {
-    const buf = fs.readFileSync(zipPath)
-    let eocd = -1
-    for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
-        if (buf.readUInt32LE(i) === 0x06054b50) {
-            eocd = i
-            break
-        }
-    }
-    if (eocd < 0) throw new Error(`${zipPath}: not a zip file`)
-    const count = buf.readUInt16LE(eocd + 10)
-    let p = buf.readUInt32LE(eocd + 16)
+    const zip = new PackageZip(fs.readFileSync(zipPath), zipPath)
     const out = new Map<string, Buffer>()
-    for (let n = 0; n < count; n++) {
-        if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`${zipPath}: bad central directory`)
-        const method = buf.readUInt16LE(p + 10)
-        const csize = buf.readUInt32LE(p + 20)
-        const nameLen = buf.readUInt16LE(p + 28)
-        const extraLen = buf.readUInt16LE(p + 30)
-        const commentLen = buf.readUInt16LE(p + 32)
-        const local = buf.readUInt32LE(p + 42)
-        const name = buf.toString('utf8', p + 46, p + 46 + nameLen)
-        const lNameLen = buf.readUInt16LE(local + 26)
-        const lExtraLen = buf.readUInt16LE(local + 28)
-        const data = buf.subarray(local + 30 + lNameLen + lExtraLen, local + 30 + lNameLen + lExtraLen + csize)
-        if (!name.endsWith('/')) out.set(name, method === 0 ? Buffer.from(data) : method === 8 ? zlib.inflateRawSync(data) : (() => {
-            throw new Error(`${zipPath}: ${name}: unsupported compression ${method}`)
-        })())
-        p += 46 + nameLen + extraLen + commentLen
-    }
+    for (const e of zip.entries()) if (!e.rawName.endsWith('/')) out.set(e.rawName, zip.read(e.name))
     return out
 }
 
