@@ -63,7 +63,7 @@ describe('.github/workflows/ci.yml', () => {
         const job = wf.jobs.build
         const setupNode = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))
         expect(setupNode?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
-        const order = ['npm ci --no-audit --no-fund', 'npm run lint', 'npm test', 'npx now-sdk build --frozenKeys', 'npx now-sdk pack'].map((c) => indexOfRun(job, c))
+        const order = ['npm ci --no-audit --no-fund', 'npm run lint', 'npm run typecheck', 'npm test', 'npx now-sdk build --frozenKeys', 'npx now-sdk pack'].map((c) => indexOfRun(job, c))
         expect(order.every((i) => i >= 0)).toBe(true)
         expect([...order].sort((a, b) => a - b)).toEqual(order)
         const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'target/*.zip')
