@@ -4,51 +4,14 @@
  * printing each "Validate Jira connection" result the way the form shows it. No network, no instance.
  * Exit code 0 when every scenario behaves as expected, 1 otherwise.
  */
-import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { UiActionResult } from '../tests/harness/glide-simulator/simulator'
 import { World } from '../tests/harness/glide-simulator/world'
+import { root, sdk, withBuildLock } from '../tests/support/sdk-build.cjs'
 
-const root = path.resolve(__dirname, '..')
 const started = Date.now()
-
-function sleepMs(ms: number): void {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-}
-
-/** Same lock as tests/support/global-setup.cjs: one now-sdk build at a time in this work tree. */
-function withBuildLock<T>(fn: () => T): T {
-    const lock = path.join(root, '.artifacts', '.build-lock')
-    fs.mkdirSync(path.dirname(lock), { recursive: true })
-    const deadline = Date.now() + 5 * 60 * 1000
-    for (;;) {
-        try {
-            fs.mkdirSync(lock)
-            break
-        } catch (e) {
-            if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
-            if (Date.now() - fs.statSync(lock).mtimeMs > 3 * 60 * 1000) fs.rmSync(lock, { recursive: true, force: true })
-            if (Date.now() > deadline) throw new Error('timed out waiting for another now-sdk build to finish')
-            sleepMs(250)
-        }
-    }
-    try {
-        return fn()
-    } finally {
-        fs.rmSync(lock, { recursive: true, force: true })
-    }
-}
-
-function sdk(args: string[]): void {
-    try {
-        execFileSync(path.join(root, 'node_modules', '.bin', 'now-sdk'), args, { cwd: root, stdio: 'pipe', encoding: 'utf8' })
-    } catch (e) {
-        const err = e as { stdout?: string; stderr?: string }
-        throw new Error(`now-sdk ${args.join(' ')} failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`)
-    }
-}
 
 /** Builds and packs, then copies the zip aside so a concurrent build cannot change it under us. */
 function buildPackage(): string {
