@@ -136,12 +136,25 @@ describe('token refresh', () => {
         expect(r.durationMs).toBeLessThan(1000 + 1500)
     })
 
-    test('token endpoint answers an HTML page on refresh -> refresh failed, nothing stored', () => {
+    test('refresh answer cut off after Atlassian rotated: validate again within the 10-minute leeway and the credential survives', () => {
+        w.getOAuthToken()
+        w.advance(2 * 3600e3)
+        w.emu.setFault('token', 'truncated-json', { count: 1 })
+        expectFail(w.run(), 'token.access', 'refresh_answer_unreadable', /within 10 minutes/)
+        w.advance(5 * 60e3)
+        const again = w.run()
+        expect(again.verdict).toBe('pass')
+        const stored = w.tokens.get(IDS.oauthCredential, IDS.profile)!
+        w.advance(11 * 60e3)
+        expect(w.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
+    })
+
+    test('token endpoint answers an HTML page (200) on refresh -> unreadable answer, nothing stored, validate again soon', () => {
         w.getOAuthToken()
         w.advance(2 * 3600e3)
         const before = w.tokens.get(IDS.oauthCredential, IDS.profile)
         w.emu.setFault('token', 'html')
-        expectFail(w.run(), 'token.access', 'refresh_failed', /Get OAuth Token/)
+        expectFail(w.run(), 'token.access', 'refresh_answer_unreadable', /Get OAuth Token/)
         expect(w.tokens.get(IDS.oauthCredential, IDS.profile)).toEqual(before)
     })
 })

@@ -73,6 +73,12 @@ export function checkTokens(
         log.fail('token.access', 'Access token', `refresh_${result.transport}`, `${what}, and the refresh call to the token URL failed: ${result.transport.replace(/_/g, ' ')} (${safeText(result.detail, 120)}).`, 'An answer from the token URL.', `Check that this instance can reach ${ATLASSIAN.tokenUrl}, then validate again.`)
         return false
     }
+    if (result.httpStatus !== null && result.httpStatus >= 200 && result.httpStatus < 300) {
+        // Atlassian may have rotated the refresh token although its answer could not be read: the previous refresh
+        // token stays usable for the 10-minute reuse leeway (atlassian-oauth.md §2.4), after which reuse revokes consent.
+        log.fail('token.access', 'Access token', 'refresh_answer_unreadable', `${what}; the token URL answered ${result.httpStatus} but the platform could not read a token from it (${safeText(result.detail, 100)}).`, 'A JSON token response.', `Validate again now, within ${ATLASSIAN.refreshReuseLeewaySeconds / 60} minutes: Atlassian accepts the previous refresh token for that long, and the next refresh stores the new one. After that, use Get OAuth Token on "${credential.name}".`)
+        return false
+    }
     log.fail('token.access', 'Access token', 'refresh_failed', `${what}, and the refresh failed (HTTP ${result.httpStatus ?? 'none'}${result.error ? `, ${result.error}` : ''}${result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''}).`, 'A successful refresh.', `Validate again; if it persists: ${getToken}`)
     return false
 }
