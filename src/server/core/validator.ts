@@ -10,7 +10,7 @@ import { checkAttributes, checkConnectionUrl, checkCredentialLink } from './chec
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkTokens } from './checks/token'
-import type { AliasSnapshot, ClockPort, ConfigPort, ConnectionSnapshot, CredentialSnapshot, HttpPort, TokenPort } from './ports'
+import type { AliasSnapshot, AuthRef, ClockPort, ConfigPort, ConnectionSnapshot, CredentialSnapshot, HttpPort, TokenPort } from './ports'
 import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
 import { originOf } from './urls'
 
@@ -187,14 +187,9 @@ function validateConnection(
     }
 
     // OAuth 2.0
-    const setup = checkOAuthRegistry(log, credential, ports.config)
-    const tokenOk = checkTokens(log, credential, setup, ports.tokens, engine)
-    if (!tokenOk || !setup.profile) {
-        skipRemote(log, skipReason('no usable access token'))
-        return
-    }
-    const tokenJustIssued = log.checks.some((c) => c.id === 'token.access' && c.code === 'refreshed')
-    const auth = { kind: 'oauth2' as const, credentialSysId: credential.sysId, profileSysId: setup.profile.sysId }
+    const token = oauthToken(log, credential, ports, engine)
+    if (!token) return
+    const { auth, tokenJustIssued } = token
     // accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
     if (!urlPlan.jiraBaseUrl && !urlPlan.cloudIdUnset) {
         skipRemote(log, skipReason('the connection URL is not usable'))
@@ -226,13 +221,27 @@ function validateCredentialOnly(log: CheckLog, credential: CredentialSnapshot, p
         log.fail('config.connection.credential', 'Credential is active', 'credential_inactive', `Credential "${credential.name}" is inactive.`, 'An active credential.', `Open credential "${credential.name}" and check Active.`)
         return
     }
+    const token = oauthToken(log, credential, ports, engine)
+    if (token) checkAccessibleResources(log, engine, gatewayBase, token.auth, undefined, '(no connection)', token.tokenJustIssued)
+}
+
+/**
+ * Registry and token checks of an OAuth 2.0 credential; the AuthRef for Atlassian calls, or null (remote checks are
+ * then logged as skipped). tokenJustIssued: this run refreshed the token, so a 401 right after points at `audience`.
+ */
+function oauthToken(
+    log: CheckLog,
+    credential: Extract<CredentialSnapshot, { kind: 'oauth2' }>,
+    ports: ValidatorPorts,
+    engine: CallEngine
+): { auth: AuthRef; tokenJustIssued: boolean } | null {
     const setup = checkOAuthRegistry(log, credential, ports.config)
-    if (!checkTokens(log, credential, setup, ports.tokens, engine) || !setup.profile) {
+    const outcome = checkTokens(log, credential, setup, ports.tokens, engine)
+    if (!outcome || !setup.profile) {
         skipRemote(log, 'Skipped: no usable access token.')
-        return
+        return null
     }
-    const tokenJustIssued = log.checks.some((c) => c.id === 'token.access' && c.code === 'refreshed')
-    checkAccessibleResources(log, engine, gatewayBase, { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId }, undefined, '(no connection)', tokenJustIssued)
+    return { auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId }, tokenJustIssued: outcome === 'refreshed' }
 }
 
 function skipRemote(log: CheckLog, reason: string): void {

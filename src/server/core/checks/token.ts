@@ -15,72 +15,75 @@ export const REFRESH_WARN_SECONDS = 14 * 86400
 
 type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
 
-/** Returns true when a usable access token exists (possibly after a refresh). */
+/** How the run got a usable access token: it was stored and alive, or this run refreshed it; null when none. */
+export type TokenOutcome = 'stored' | 'refreshed' | null
+
+/** Checks the stored tokens and refreshes an expired access token once; returns how a usable token was obtained. */
 export function checkTokens(
     log: CheckLog,
     credential: OAuthCredential,
     setup: OAuthSetup,
     tokens: TokenPort,
     engine: CallEngine
-): boolean {
+): TokenOutcome {
     const profile = setup.profile
     if (!profile) {
         log.skip('token.access', 'Access token', 'No OAuth profile: see oauth.profile.')
-        return false
+        return null
     }
     const getToken = `Open credential "${credential.name}" and click Get OAuth Token, then Accept on Atlassian's consent screen.`
     const state = tokens.read(credential.sysId, profile.sysId)
     if (!state || (!state.hasAccessToken && !state.hasRefreshToken)) {
         log.fail('token.access', 'Access token', 'no_token', `No OAuth token is stored for credential "${credential.name}" and profile "${profile.name}".`, 'An access token and a refresh token from Get OAuth Token.', getToken)
         log.skip('token.refresh', 'Refresh token', 'No token.')
-        return false
+        return null
     }
     checkRefreshLife(log, credential, state, getToken)
     const alive = state.hasAccessToken && state.accessExpiresInSec !== null && state.accessExpiresInSec > 0
     if (alive) {
         log.pass('token.access', 'Access token', `Access token valid for ${humanDuration(state.accessExpiresInSec as number)}.`)
-        return true
+        return 'stored'
     }
     const what = state.hasAccessToken ? 'The access token has expired' : 'No access token is stored'
     if (!state.hasRefreshToken) {
         log.fail('token.access', 'Access token', 'access_expired_no_refresh', `${what} and there is no refresh token to renew it.`, 'A refresh token (scope offline_access).', getToken)
-        return false
+        return null
     }
     if (!setup.canRefresh || !setup.registry) {
         log.fail('token.access', 'Access token', 'cannot_refresh', `${what}; it cannot be refreshed because the registry lacks its client ID or secret.`, 'Client ID and secret on the registry.', 'Fix oauth.registry.client_credentials, then validate again.')
-        return false
+        return null
     }
     if (!engine.hasBudget()) {
         log.fail('token.access', 'Access token', 'time_budget_exhausted', `${what}; no time was left in the validation budget to refresh it.`, 'A refresh within the budget.', 'Validate again.')
-        return false
+        return null
     }
     engine.countExternalCall()
     const result = tokens.refresh(credential.sysId, profile.sysId, setup.registry.name, engine.settings.timeoutMs)
     if (result.ok) {
         const life = result.state.accessExpiresInSec
         log.pass('token.access', 'Access token', `${what}; refreshed it through the platform: the new access token is valid for ${life ? humanDuration(life) : 'an unknown time'} and Atlassian's rotated refresh token was stored.`, '', 'refreshed')
-        return result.state.hasAccessToken
+        return result.state.hasAccessToken ? 'refreshed' : null
     }
     if (result.error === 'invalid_grant' || result.error === 'unauthorized_client') {
         log.fail('token.access', 'Access token', 'consent_expired', `${what}, and Atlassian refused the refresh token (${result.error}${result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''}).`, 'A refresh token Atlassian still accepts.', `Consent expired or was revoked (refresh token unused for 90 days, older than Atlassian's consent limit, password change, app access revoked, or a rotated token that was not stored): get a new token. ${getToken}`)
-        return false
+        return null
     }
     if (result.httpStatus === 401 || result.error === 'access_denied' || result.error === 'invalid_client') {
         log.fail('token.access', 'Access token', 'client_rejected', `${what}, and Atlassian rejected the registry's client credentials (${result.httpStatus ?? ''} ${result.error || ''}).`, 'The Client ID and Secret of the Atlassian app.', `Copy Client ID and Secret again from developer.atlassian.com > your app > Settings into registry "${setup.registry.name}" (a rotated secret must be updated here).`)
-        return false
+        return null
     }
     if (result.transport) {
         log.fail('token.access', 'Access token', `refresh_${result.transport}`, `${what}, and the refresh call to the token URL failed: ${result.transport.replace(/_/g, ' ')} (${safeText(result.detail, 120)}).`, 'An answer from the token URL.', `Check that this instance can reach ${ATLASSIAN.tokenUrl}, then validate again.`)
-        return false
+        return null
     }
     if (result.httpStatus !== null && result.httpStatus >= 200 && result.httpStatus < 300) {
         // Atlassian may have rotated the refresh token although its answer could not be read: the previous refresh
         // token stays usable for the 10-minute reuse leeway (atlassian-oauth.md §2.4), after which reuse revokes consent.
         log.fail('token.access', 'Access token', 'refresh_answer_unreadable', `${what}; the token URL answered ${result.httpStatus} but the platform could not read a token from it (${safeText(result.detail, 100)}).`, 'A JSON token response.', `Validate again now, within ${ATLASSIAN.refreshReuseLeewaySeconds / 60} minutes: Atlassian accepts the previous refresh token for that long, and the next refresh stores the new one. After that, use Get OAuth Token on "${credential.name}".`)
-        return false
+        return null
     }
     log.fail('token.access', 'Access token', 'refresh_failed', `${what}, and the refresh failed (HTTP ${result.httpStatus ?? 'none'}${result.error ? `, ${result.error}` : ''}${result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''}).`, 'A successful refresh.', `Validate again; if it persists: ${getToken}`)
-    return false
+    return null
 }
 
 function checkRefreshLife(log: CheckLog, credential: OAuthCredential, state: TokenState, getToken: string): void {
