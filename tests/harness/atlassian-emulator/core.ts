@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import type {
     AppRegistration,
+    EmuRequest,
     EmulatorOptions,
     EmulatorTarget,
     FamilyInfo,
@@ -13,15 +14,6 @@ import type {
     SiteRegistration,
     UserRegistration,
 } from './types'
-
-export interface EmuRequest {
-    method: string
-    host: string
-    path: string
-    query: Record<string, string>
-    headers: Record<string, string>
-    body: string
-}
 
 export interface EmuResponse {
     status: number

@@ -4,7 +4,8 @@
  */
 import * as http from 'node:http'
 import type { Socket } from 'node:net'
-import { EmulatorCore, type EmuRequest, type EmuResponse } from './core'
+import { EmulatorCore, type EmuResponse } from './core'
+import type { EmuRequest } from './types'
 import type { EmulatorOptions, EmulatorTarget, Fault, FaultOptions, LoggedRequest } from './types'
 
 interface ActiveFault {

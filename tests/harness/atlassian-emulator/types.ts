@@ -114,10 +114,8 @@ export interface IssuedTokens {
     familyId: string
 }
 
-export interface LoggedRequest {
-    seq: number
-    /** Emulator clock (epoch ms) when the request arrived. */
-    time: number
+/** A request as the emulator's handlers see it. */
+export interface EmuRequest {
     method: string
     /** Host header without the port. */
     host: string
@@ -126,6 +124,12 @@ export interface LoggedRequest {
     /** Lower-case names. */
     headers: Record<string, string>
     body: string
+}
+
+export interface LoggedRequest extends EmuRequest {
+    seq: number
+    /** Emulator clock (epoch ms) when the request arrived. */
+    time: number
     target: EmulatorTarget | null
     /** Status sent; null when no answer was sent (hang, reset). */
     status: number | null
