@@ -8,6 +8,7 @@
  * App tables are defined from the package's sys_db_object / sys_dictionary records before any record is loaded.
  * Every column must exist on its table and every reference must point at an existing record: a typo fails the install.
  */
+import { encodedQuery } from './encoded-query'
 import { readPackage, type PackageRecord } from './package-reader'
 import { SchemaError } from './schema'
 import type { Store } from './store'
@@ -74,10 +75,7 @@ export function installPackage(store: Store, source: PackageSource): InstallRepo
         }
         if (r.action === 'delete_multiple') {
             // <table action="delete_multiple" query="document_key=..."/>: clears child rows before they are rewritten.
-            // Encoded query of field=value terms joined by ^, alternatives joined by ^NQ.
-            const groups = (r.fields['@query'] ?? '').split('^NQ').map((g) => g.split('^').filter(Boolean).map((c) => c.split('=')))
-            for (const [k] of groups.flat()) store.schema.requireColumn(r.table, k, r.file)
-            const hit = (x: Record<string, string>) => groups.some((g) => g.length > 0 && g.every(([k, v]) => (x[k] ?? '') === v))
+            const hit = encodedQuery(store, r.table, r.fields['@query'] ?? '', r.file)
             for (const row of store.rowsOf(r.table).filter(hit)) store.delete(r.table, row.sys_id)
             continue
         }

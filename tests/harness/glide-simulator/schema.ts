@@ -7,6 +7,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { PLATFORM_TABLES, SDK_EMITTED_EXTRA_COLUMNS, SYSTEM_COLUMNS } from './platform-tables'
+import { WEB_EXTRA_COLUMNS, WEB_TABLES } from './web-tables'
 
 export interface ColumnInfo {
     type: string
@@ -59,10 +60,10 @@ export class Schema {
         for (const [name, t] of Object.entries(sdk.tables)) {
             const columns: Record<string, ColumnInfo> = {}
             for (const [c, spec] of Object.entries(t.columns)) columns[c] = parseType(spec)
-            for (const [c, spec] of Object.entries(SDK_EMITTED_EXTRA_COLUMNS[name] ?? {})) columns[c] = parseType(spec)
+            for (const [c, spec] of Object.entries({ ...SDK_EMITTED_EXTRA_COLUMNS[name], ...WEB_EXTRA_COLUMNS[name] })) columns[c] = parseType(spec)
             this.tables.set(name, { name, extends: t.extends, source: `${sdk.source} (${t.file})`, columns })
         }
-        for (const [name, t] of Object.entries(PLATFORM_TABLES)) {
+        for (const [name, t] of Object.entries({ ...PLATFORM_TABLES, ...WEB_TABLES })) {
             const columns: Record<string, ColumnInfo> = {}
             for (const [c, spec] of Object.entries(t.columns)) columns[c] = parseType(spec)
             this.tables.set(name, { name, extends: t.extends, source: t.source, columns })

@@ -28,6 +28,7 @@ import {
 import { OOB_OAUTH_UTIL, Runtime } from './runtime'
 import { Schema, SchemaError } from './schema'
 import { Clock, type Row, Store, Vault } from './store'
+import { WebFront } from './web'
 
 export const ADMIN_USER: SessionUser = {
     sysId: '6816f79cc0a8016401c5a33be04be441',
@@ -82,6 +83,8 @@ export class GlideSimulator {
     readonly options: PlatformOptions
     readonly runtime: Runtime
     readonly engine: OAuthEngine
+    /** UI pages, their assets and scripted REST APIs, with sessions and X-UserToken (web.ts). */
+    readonly web: WebFront
     readonly apis: {
         gs: ReturnType<typeof createGs>
         GlideRecord: ReturnType<typeof createGlideRecordClass>
@@ -115,6 +118,7 @@ export class GlideSimulator {
             sn_cc: createSnCc(deps),
         }
         this.runtime = new Runtime(this.store, this.apis as never)
+        this.web = new WebFront({ store: this.store, session: this.session, runtime: this.runtime, gs: this.apis.gs, logs: this.logs })
         this.installRules()
         this.seedPlatform()
     }
@@ -426,6 +430,7 @@ export class GlideSimulator {
 
     private async listen(): Promise<void> {
         const server = http.createServer((req, res) => {
+            if (this.web.owns(new URL(req.url ?? '/', 'http://instance.invalid').pathname)) return this.web.serve(req, res)
             try {
                 this.handle(req, res)
             } catch (e) {
