@@ -49,6 +49,14 @@ declare global {
                         table: 'sys_module'
                         id: '7e42d9ca52f44281a2accd229093b817'
                     }
+                    'csp-create-basic-auth-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: '12529ed0203b45639df3b70b7527c144'
+                    }
+                    'csp-create-http-connection': {
+                        table: 'sys_scope_privilege'
+                        id: 'c6eb807893eb484098081922e5d65bb3'
+                    }
                     'csp-exec-credential-by-id': {
                         table: 'sys_scope_privilege'
                         id: '41fcc488ac3c4930ab82dcc278e32ed6'
@@ -125,6 +133,18 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: 'b9e5f2f8e79f41f58ea4a1eb3b127679'
                     }
+                    'csp-write-basic-auth-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: '8c4c3280a1f2406d98e0eb54ff6014b5'
+                    }
+                    'csp-write-http-connection': {
+                        table: 'sys_scope_privilege'
+                        id: '00219c99f381463aaaf87316f050f739'
+                    }
+                    'csp-write-oauth-entity': {
+                        table: 'sys_scope_privilege'
+                        id: '79c2ff5f340b4cd58fbfbffc0ac7a7e5'
+                    }
                     'jira-alias': {
                         table: 'sys_alias'
                         id: '0b1daa39187e4f15860a64e8e90b9d09'
@@ -173,6 +193,10 @@ declare global {
                         table: 'sys_app_module'
                         id: '99109d6b507f43e9a9f2cbfe13b0b1ca'
                     }
+                    'module-health': {
+                        table: 'sys_app_module'
+                        id: '0ec02f3ab98a4613b40be08b6b957a9b'
+                    }
                     'module-oauth-credentials': {
                         table: 'sys_app_module'
                         id: '4bcd118ac69242f0a53b0a28a2d4a1e8'
@@ -184,6 +208,10 @@ declare global {
                     'module-properties': {
                         table: 'sys_app_module'
                         id: '9ae436a0ccb9446f875dcabf0b4a26b7'
+                    }
+                    'module-setup': {
+                        table: 'sys_app_module'
+                        id: '50493f00e0ed494f9d02b41879ff8b52'
                     }
                     'module-validation-runs': {
                         table: 'sys_app_module'
@@ -325,6 +353,50 @@ declare global {
                         table: 'oauth_entity_scope'
                         id: '4bdf3b5cea94429e84add9150185d60e'
                     }
+                    'setup-api': {
+                        table: 'sys_ws_definition'
+                        id: '00a10da8a4674e39870c8295abd7c5cd'
+                    }
+                    'setup-api-acl': {
+                        table: 'sys_security_acl'
+                        id: '61a0d8a3422e41dc98d5e2603eaf927d'
+                    }
+                    'setup-api-api-token': {
+                        table: 'sys_ws_operation'
+                        id: '1cf3f29839cc497db7d4223fcb1175d9'
+                    }
+                    'setup-api-health': {
+                        table: 'sys_ws_operation'
+                        id: 'c72cca9b194d41fb864b453e20725aff'
+                    }
+                    'setup-api-oauth-client': {
+                        table: 'sys_ws_operation'
+                        id: 'e2f8c380d9e940ec80dc29147c9e7cd4'
+                    }
+                    'setup-api-site': {
+                        table: 'sys_ws_operation'
+                        id: 'dab7c8c940b54673becb92bd3b64bebc'
+                    }
+                    'setup-api-site-lookup': {
+                        table: 'sys_ws_operation'
+                        id: 'c19d6b3603594bb18e4de403507c2b9d'
+                    }
+                    'setup-api-sites': {
+                        table: 'sys_ws_operation'
+                        id: 'f87e4c311204409e93cd4c83be4c1a39'
+                    }
+                    'setup-api-state': {
+                        table: 'sys_ws_operation'
+                        id: '3619ac9e0b4a420c9b0c406b57bd83b1'
+                    }
+                    'setup-api-validate': {
+                        table: 'sys_ws_operation'
+                        id: '6f3c72f68c264fcd9313a7db1c8e3bfe'
+                    }
+                    'setup-page-acl': {
+                        table: 'sys_security_acl'
+                        id: '8e41436459594f639648a129780cd035'
+                    }
                     src_server_core_atlassian_ts: {
                         table: 'sys_module'
                         id: '14191ca2ff3447b9ad8be440ec017983'
@@ -377,6 +449,26 @@ declare global {
                         table: 'sys_module'
                         id: 'e496089f875543638697ed88022b7e75'
                     }
+                    src_server_core_setup_inputs_ts: {
+                        table: 'sys_module'
+                        id: 'f3a8dd6bd8a6472db40e59d88d1289da'
+                    }
+                    src_server_core_setup_operations_ts: {
+                        table: 'sys_module'
+                        id: '5212ad6576a346f7a85c0c6f14aced74'
+                    }
+                    src_server_core_setup_result_ts: {
+                        table: 'sys_module'
+                        id: '3b5d6d2d1fe3477686a5dfee5132bc38'
+                    }
+                    src_server_core_setup_scopes_ts: {
+                        table: 'sys_module'
+                        id: '091df9acdd444de8b770c69f24eebd65'
+                    }
+                    'src_server_core_setup_setup-port_ts': {
+                        table: 'sys_module'
+                        id: 'f19e0630e7a5406da75eab91faf0e782'
+                    }
                     src_server_core_urls_ts: {
                         table: 'sys_module'
                         id: 'c828d0cd573e4d319e02c17ed6fb106c'
@@ -413,9 +505,17 @@ declare global {
                         table: 'sys_module'
                         id: 'a1db0eca82264738a003572d6c09d1f2'
                     }
+                    'src_server_glide_setup-records_ts': {
+                        table: 'sys_module'
+                        id: '367628ab5a074b558fc8d6d34f4e6a19'
+                    }
                     'src_server_glide_validation-service_ts': {
                         table: 'sys_module'
                         id: 'ca39a09f683845f58d9c6aeb40ee1df4'
+                    }
+                    'src_server_rest_setup-api_ts': {
+                        table: 'sys_module'
+                        id: '9865d3367e4449acb2bfbf7815c461f6'
                     }
                     'src_server_ui-actions_validate-jira-connection_ts': {
                         table: 'sys_module'
@@ -484,6 +584,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '0de8481f03f7498794b694d3e80eac20'
+                        key: {
+                            application_file: '211b245d9f8949148e80a3bc8500d325'
+                            source_artifact: '6e67e6a3a4e74c7fa1d6890dd2264726'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0dfcbbc59bf845b795c3ae43b8fc2490'
                         key: {
@@ -543,6 +651,34 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'run_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_page'
+                        id: '211b245d9f8949148e80a3bc8500d325'
+                        key: {
+                            endpoint: 'x_jira_connect_setup.do'
+                        }
+                    },
+                    {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '25a3cd0141f04fc4923b439b6477f13f'
+                        key: {
+                            application_file: '41d3df7bd6ce45c0b2d0775e6556ab09'
+                            source_artifact: '6e67e6a3a4e74c7fa1d6890dd2264726'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '2f9db56ff83847c5bf25225ca17e1642'
+                        key: {
+                            sys_security_acl: '61a0d8a3422e41dc98d5e2603eaf927d'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -617,6 +753,13 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: '41d3df7bd6ce45c0b2d0775e6556ab09'
+                        key: {
+                            name: 'x_jira_connect/main'
                         }
                     },
                     {
@@ -734,6 +877,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact'
+                        id: '6e67e6a3a4e74c7fa1d6890dd2264726'
+                        key: {
+                            name: 'x_jira_connect_setup.do - BYOUI Files'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '707f5b6d766a454cbe296c4fc407b858'
                         key: {
@@ -750,6 +900,26 @@ declare global {
                             value: 'pass'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7862def44f874cb8a9f3cfd0765116b1'
+                        key: {
+                            sys_security_acl: '8e41436459594f639648a129780cd035'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: '7b6cd18f02fa4299b805726a2d621c97'
+                        key: {
+                            name: 'x_jira_connect/main.js.map'
                         }
                     },
                     {
@@ -935,6 +1105,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'c4e9b56ad9a345eda29be80463e714f2'
+                        key: {
+                            sys_security_acl: '61a0d8a3422e41dc98d5e2603eaf927d'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'c562dbce420b488f94099020eba7f84f'
                         key: {
@@ -958,6 +1141,14 @@ declare global {
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: 'c92e032520764ca6920918fcf5d5c80e'
+                        key: {
+                            application_file: '7b6cd18f02fa4299b805726a2d621c97'
+                            source_artifact: '6e67e6a3a4e74c7fa1d6890dd2264726'
                         }
                     },
                     {
@@ -1021,6 +1212,19 @@ declare global {
                         key: {
                             document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
                             variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e96543052a0c4405ab3905f99ad02045'
+                        key: {
+                            sys_security_acl: '8e41436459594f639648a129780cd035'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {

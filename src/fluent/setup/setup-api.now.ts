@@ -1,0 +1,92 @@
+import { RestApi } from '@servicenow/sdk/core'
+import {
+    getHealth,
+    getSites,
+    getState,
+    postSiteLookup,
+    postValidate,
+    putApiToken,
+    putOAuthClient,
+    putSite,
+} from '../../server/rest/setup-api'
+import { setupApiAcl } from './access.now'
+
+/**
+ * The setup assistant's API: /api/x_jira_connect/setup/<resource>. Authentication and the session's X-UserToken
+ * (CSRF) are the platform's; each script checks the admin / x_jira_connect.admin role (src/server/rest/setup-api.ts).
+ */
+RestApi({
+    $id: Now.ID['setup-api'],
+    name: 'Jira Cloud Connect setup',
+    serviceId: 'setup',
+    shortDescription: 'Setup assistant: save the Atlassian app credentials, pick the Jira site, validate.',
+    consumes: 'application/json',
+    produces: 'application/json',
+    enforceAcl: [setupApiAcl],
+    routes: [
+        {
+            $id: Now.ID['setup-api-state'],
+            name: 'state',
+            method: 'GET',
+            path: '/state',
+            enforceAcl: [setupApiAcl],
+            script: getState,
+        },
+        {
+            $id: Now.ID['setup-api-oauth-client'],
+            name: 'oauth client',
+            method: 'PUT',
+            path: '/oauth-client',
+            enforceAcl: [setupApiAcl],
+            script: putOAuthClient,
+        },
+        {
+            $id: Now.ID['setup-api-sites'],
+            name: 'sites',
+            method: 'GET',
+            path: '/sites',
+            enforceAcl: [setupApiAcl],
+            script: getSites,
+        },
+        {
+            $id: Now.ID['setup-api-site'],
+            name: 'site',
+            method: 'PUT',
+            path: '/site',
+            enforceAcl: [setupApiAcl],
+            script: putSite,
+        },
+        {
+            $id: Now.ID['setup-api-site-lookup'],
+            name: 'site lookup',
+            method: 'POST',
+            path: '/site-lookup',
+            enforceAcl: [setupApiAcl],
+            script: postSiteLookup,
+        },
+        {
+            $id: Now.ID['setup-api-api-token'],
+            name: 'api token',
+            method: 'PUT',
+            path: '/api-token',
+            enforceAcl: [setupApiAcl],
+            script: putApiToken,
+        },
+        {
+            $id: Now.ID['setup-api-validate'],
+            name: 'validate',
+            method: 'POST',
+            path: '/validate',
+            enforceAcl: [setupApiAcl],
+            script: postValidate,
+        },
+        {
+            $id: Now.ID['setup-api-health'],
+            name: 'health',
+            method: 'GET',
+            path: '/health',
+            enforceAcl: [setupApiAcl],
+            script: getHealth,
+        },
+    ],
+})

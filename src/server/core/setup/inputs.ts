@@ -1,0 +1,136 @@
+/**
+ * Input checks for the setup operations: each returns the normalised value or a FieldError that says what was found,
+ * what is expected and what to do. Values that are secrets are never echoed back in a message.
+ */
+import { UUID } from '../urls'
+import type { FieldError } from './result'
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: FieldError }
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
+const bad = <T>(field: string, code: string, message: string): Parsed<T> => ({
+    ok: false,
+    error: { field, code, message },
+})
+
+/**
+ * Atlassian shows OAuth client ids as 32 letters and digits (developer.atlassian.com console, Settings → Client ID).
+ * Accept 16-128 of [A-Za-z0-9_-] so a future format still passes, and refuse what is clearly a paste of something else.
+ */
+const CLIENT_ID = /^[A-Za-z0-9_-]{16,128}$/
+/** oauth_entity.client_secret is a password2 column; 255 characters is the platform's default max length [I]. */
+export const MAX_SECRET_LENGTH = 255
+/** Atlassian API tokens are about 190 characters (ATATT…); basic_auth_credentials.password holds up to 255 [I]. */
+export const MAX_API_TOKEN_LENGTH = 255
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const SITE_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+
+function text(v: unknown): string | null {
+    return typeof v === 'string' ? v : null
+}
+
+export function clientId(v: unknown): Parsed<string> {
+    const s = text(v)
+    if (s === null || s.trim() === '') {
+        return bad(
+            'clientId',
+            'client_id_missing',
+            'Client ID is empty: copy it from your Atlassian app, Settings → Client ID.',
+        )
+    }
+    const t = s.trim()
+    if (!CLIENT_ID.test(t)) {
+        return bad(
+            'clientId',
+            'client_id_malformed',
+            `Client ID "${t.slice(0, 40)}" is not an Atlassian client id (expected 16-128 letters, digits, - or _, ` +
+                'like the 32-character value under Settings → Client ID). Copy it again from the Atlassian console.',
+        )
+    }
+    return ok(t)
+}
+
+export function secret(field: string, label: string, v: unknown, max: number): Parsed<string> {
+    const s = text(v)
+    if (s === null || s === '')
+        return bad(field, `${field}_missing`, `${label} is empty: paste it from the Atlassian console.`)
+    if (s.trim() !== s) {
+        return bad(
+            field,
+            `${field}_whitespace`,
+            `${label} starts or ends with a space or line break; paste it again without it.`,
+        )
+    }
+    if (s.length > max) {
+        return bad(
+            field,
+            `${field}_too_long`,
+            `${label} is ${s.length} characters; at most ${max} fit. Copy only the value from the Atlassian console.`,
+        )
+    }
+    return ok(s)
+}
+
+export function cloudId(v: unknown): Parsed<string> {
+    const s = text(v)
+    const t = s === null ? '' : s.trim()
+    if (!UUID.test(t)) {
+        return bad(
+            'cloudId',
+            'cloud_id_not_uuid',
+            `Cloud id "${t.slice(0, 60)}" is not a UUID (expected 8-4-4-4-12 hexadecimal digits). ` +
+                'Pick the site from the list.',
+        )
+    }
+    return ok(t.toLowerCase())
+}
+
+/** "acme", "acme.atlassian.net" or "https://acme.atlassian.net/" → "acme". */
+export function siteName(v: unknown): Parsed<string> {
+    const s = text(v)
+    const raw = s === null ? '' : s.trim().toLowerCase()
+    const name = raw
+        .replace(/^https?:\/\//, '')
+        .replace(/\/+$/, '')
+        .replace(/\.atlassian\.net$/, '')
+    if (!name)
+        return bad('site', 'site_missing', 'Site is empty: type your Jira site name, e.g. acme for acme.atlassian.net.')
+    if (!SITE_LABEL.test(name)) {
+        return bad(
+            'site',
+            'site_malformed',
+            `Site "${raw.slice(0, 80)}" is not a Jira Cloud site name (expected the part before .atlassian.net: ` +
+                'letters, digits and hyphens, e.g. acme).',
+        )
+    }
+    return ok(name)
+}
+
+export function email(v: unknown): Parsed<string> {
+    const s = text(v)
+    const t = s === null ? '' : s.trim()
+    if (!EMAIL.test(t) || t.length > 254) {
+        return bad(
+            'email',
+            'email_malformed',
+            `Email "${t.slice(0, 80)}" is not an email address: use the Atlassian account's email.`,
+        )
+    }
+    return ok(t)
+}
+
+/** The JSON object body of a request, or a FieldError for a missing/odd body or a wrong content type. */
+export function jsonBody(contentType: string, body: unknown): Parsed<Record<string, unknown>> {
+    const type = contentType.split(';')[0].trim().toLowerCase()
+    if (type !== 'application/json') {
+        return bad(
+            'content-type',
+            'content_type_unsupported',
+            `Content-Type is "${type || 'missing'}"; this API accepts application/json only.`,
+        )
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        return bad('', 'body_not_object', 'The request body is not a JSON object.')
+    }
+    return ok(body as Record<string, unknown>)
+}

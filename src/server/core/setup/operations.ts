@@ -1,0 +1,483 @@
+/**
+ * The setup assistant's operations (the scripted REST API's resources call these). Each validates all its input
+ * before its first write, so a refusal changes nothing; each returns data the page shows and never a secret.
+ */
+import { ATLASSIAN } from '../atlassian'
+import type { HttpPort, HttpResult, TokenPort } from '../ports'
+import type { CheckResult } from '../report'
+import { safeText } from '../sanitize'
+import { parseUrl, UUID } from '../urls'
+import * as inputs from './inputs'
+import { done, type FieldError, type OpResult, refuse } from './result'
+import { type ConsoleScopes, consoleScopes } from './scopes'
+import type { ConnectionRow, JiraRecords, SetupPort } from './setup-port'
+
+export interface SetupDeps {
+    records: SetupPort
+    http: HttpPort
+    tokens: TokenPort
+}
+
+export interface Site {
+    cloudId: string
+    name: string
+    url: string
+    scopes: string[]
+}
+
+export interface SetupState {
+    instanceUrl: string
+    callbackUrl: string
+    scopes: ConsoleScopes
+    oauth: {
+        registrySysId: string
+        clientIdSet: boolean
+        clientSecretSet: boolean
+        /** When the registry (client id / secret) was last saved; '' when neither is set. */
+        savedOn: string
+        credentialSysId: string | null
+        /** The platform's "Get OAuth Token" popup URL (relative to the instance). */
+        getTokenPath: string | null
+        token: { hasAccessToken: boolean; hasRefreshToken: boolean; accessExpiresInSec: number | null } | null
+        connection: { sysId: string; url: string; active: boolean; cloudId: string | null } | null
+    }
+    apiToken: {
+        connection: { sysId: string; url: string; active: boolean; site: string } | null
+        email: string
+        tokenSet: boolean
+        savedOn: string
+    }
+}
+
+const TIMEOUT_PROPERTY = 'x_jira_connect.http_timeout_ms'
+const GATEWAY_PROPERTY = 'x_jira_connect.api_gateway_url'
+
+function records<T>(deps: SetupDeps): OpResult<JiraRecords> {
+    const r = deps.records.jiraRecords()
+    return r
+        ? done(r)
+        : refuse<T & JiraRecords>(
+              404,
+              '',
+              'app_records_missing',
+              'The Jira alias x_jira_connect.Jira or the "Jira Cloud OAuth" registry is not installed. ' +
+                  'Reinstall Jira Cloud Connect from the application repository.',
+          )
+}
+
+function timeoutMs(deps: SetupDeps): number {
+    const n = Number(deps.records.property(TIMEOUT_PROPERTY, '10000'))
+    return Number.isFinite(n) && n > 0 ? Math.min(n, 60000) : 10000
+}
+
+function gateway(deps: SetupDeps): string {
+    return deps.records.property(GATEWAY_PROPERTY, ATLASSIAN.apiGatewayUrl).replace(/\/+$/, '')
+}
+
+function cloudIdOf(url: string): string | null {
+    const m = /\/ex\/jira\/([^/?#\s]+)$/.exec(url.trim())
+    return m && UUID.test(m[1]) ? m[1].toLowerCase() : null
+}
+
+function siteOfUrl(url: string): string {
+    const p = parseUrl(url.trim())
+    const m = p ? /^([a-z0-9-]+)\.atlassian\.net$/.exec(p.host) : null
+    return m ? m[1] : ''
+}
+
+function apiTokenConnection(deps: SetupDeps, aliasSysId: string): ConnectionRow | null {
+    const rows = deps.records
+        .connections(aliasSysId)
+        .filter((c) => c.credentialKind === 'basic' && c.aliasSysId === aliasSysId)
+    return rows.find((c) => c.active) || rows[0] || null
+}
+
+export function state(deps: SetupDeps): OpResult<SetupState> {
+    const found = records<SetupState>(deps)
+    if (!found.ok) return found
+    const r = found.value
+    const instanceUrl = deps.records.instanceUrl()
+    const token = r.credentialSysId ? deps.tokens.read(r.credentialSysId, r.profileSysId) : null
+    const conn = r.oauthConnection
+    const basicConn = apiTokenConnection(deps, r.aliasSysId)
+    const basic = basicConn ? deps.records.basicCredential(basicConn.credentialSysId) : null
+    const registry = r.registry
+    return done({
+        instanceUrl,
+        callbackUrl: `${instanceUrl}oauth_redirect.do`,
+        scopes: consoleScopes(),
+        oauth: {
+            registrySysId: registry.sysId,
+            clientIdSet: registry.hasClientId,
+            clientSecretSet: registry.hasClientSecret,
+            savedOn: registry.hasClientId || registry.hasClientSecret ? registry.updatedOn : '',
+            credentialSysId: r.credentialSysId,
+            getTokenPath: r.credentialSysId
+                ? 'oauth_initiator.do?oauth_requestor_context=oauth_2_0_credentials' +
+                  `&oauth_requestor=${r.credentialSysId}&oauth_provider_profile=${r.profileSysId}&response_type=code`
+                : null,
+            token: token
+                ? {
+                      hasAccessToken: token.hasAccessToken,
+                      hasRefreshToken: token.hasRefreshToken,
+                      accessExpiresInSec: token.accessExpiresInSec,
+                  }
+                : null,
+            connection: conn
+                ? { sysId: conn.sysId, url: conn.url, active: conn.active, cloudId: cloudIdOf(conn.url) }
+                : null,
+        },
+        apiToken: {
+            connection: basicConn
+                ? {
+                      sysId: basicConn.sysId,
+                      url: basicConn.url,
+                      active: basicConn.active,
+                      site: siteOfUrl(basicConn.url),
+                  }
+                : null,
+            email: basic ? basic.email : '',
+            tokenSet: basic ? basic.hasToken : false,
+            savedOn: basic ? basic.updatedOn : '',
+        },
+    })
+}
+
+export function saveOAuthClient(deps: SetupDeps, body: Record<string, unknown>): OpResult<{ savedOn: string }> {
+    const id = inputs.clientId(body.clientId)
+    const sec = inputs.secret('clientSecret', 'Client secret', body.clientSecret, inputs.MAX_SECRET_LENGTH)
+    if (!id.ok || !sec.ok) return { ok: false, status: 400, errors: errorsOf([id, sec]) }
+    const found = records<{ savedOn: string }>(deps)
+    if (!found.ok) return found
+    deps.records.setRegistryClient(found.value.registry.sysId, id.value, sec.value)
+    const after = deps.records.jiraRecords()
+    return done({ savedOn: after ? after.registry.updatedOn : '' })
+}
+
+function errorsOf(parsed: Array<inputs.Parsed<unknown>>): FieldError[] {
+    const out: FieldError[] = []
+    for (const p of parsed) if (!p.ok) out.push(p.error)
+    return out
+}
+
+function upstreamFailure<T>(what: string, r: HttpResult): OpResult<T> {
+    if (!r.ok) {
+        return refuse(
+            502,
+            '',
+            `atlassian_${r.failure}`,
+            `${what} did not answer (${r.failure}: ${safeText(r.detail, 160)}). Try again.`,
+        )
+    }
+    return refuse(502, '', 'atlassian_error', `${what} answered HTTP ${r.status}: ${safeText(r.body, 160)}`)
+}
+
+/** The Jira sites the 3LO token reaches (GET <gateway>/oauth/token/accessible-resources). */
+export function sites(deps: SetupDeps): OpResult<{ sites: Site[] }> {
+    const found = records<{ sites: Site[] }>(deps)
+    if (!found.ok) return found
+    const r = found.value
+    const token = r.credentialSysId ? deps.tokens.read(r.credentialSysId, r.profileSysId) : null
+    if (!r.credentialSysId || !token || !token.hasAccessToken) {
+        return refuse(
+            409,
+            '',
+            'no_token',
+            'There is no OAuth token yet: click "Get OAuth Token" and accept in Atlassian first.',
+        )
+    }
+    const res = deps.http.send({
+        method: 'GET',
+        url: `${gateway(deps)}/oauth/token/accessible-resources`,
+        headers: { Accept: 'application/json' },
+        auth: { kind: 'oauth2', credentialSysId: r.credentialSysId, profileSysId: r.profileSysId },
+        timeoutMs: timeoutMs(deps),
+    })
+    if (!res.ok || res.status !== 200) {
+        if (res.ok && res.status === 401) {
+            return refuse(
+                409,
+                '',
+                'token_rejected',
+                'Atlassian refused the stored token (HTTP 401). Click "Get OAuth Token" again; then run Validate.',
+            )
+        }
+        return upstreamFailure('Atlassian (accessible-resources)', res)
+    }
+    let list: unknown
+    try {
+        list = JSON.parse(res.body)
+    } catch (e) {
+        return refuse(
+            502,
+            '',
+            'atlassian_not_json',
+            'Atlassian answered accessible-resources with something that is not JSON.',
+        )
+    }
+    if (!Array.isArray(list))
+        return refuse(502, '', 'atlassian_not_json', 'Atlassian answered accessible-resources with no list.')
+    const out: Site[] = []
+    for (const x of list as Array<Record<string, unknown>>) {
+        const id = String((x && x.id) || '')
+        if (!UUID.test(id)) continue
+        const scopes = Array.isArray(x.scopes) ? (x.scopes as unknown[]).map(String) : []
+        out.push({
+            cloudId: id.toLowerCase(),
+            name: safeText(String(x.name || ''), 100),
+            url: safeText(String(x.url || ''), 200),
+            scopes,
+        })
+    }
+    return done({ sites: out })
+}
+
+/** Points the shipped OAuth connection at a site the token reaches: <gateway>/ex/jira/<cloud id>. */
+export function chooseSite(deps: SetupDeps, body: Record<string, unknown>): OpResult<{ url: string; site: Site }> {
+    const id = inputs.cloudId(body.cloudId)
+    if (!id.ok) return { ok: false, status: 400, errors: [id.error] }
+    const found = records<{ url: string; site: Site }>(deps)
+    if (!found.ok) return found
+    const conn = found.value.oauthConnection
+    if (!conn) {
+        return refuse(
+            404,
+            '',
+            'connection_missing',
+            'The "Jira Cloud OAuth Connection" is not on this instance; reinstall the app.',
+        )
+    }
+    const reachable = sites(deps)
+    if (!reachable.ok) return reachable
+    const site = reachable.value.sites.find((s) => s.cloudId === id.value)
+    if (!site) {
+        const names = reachable.value.sites.map((s) => `${s.name} (${s.cloudId})`).join(', ') || 'none'
+        return refuse(
+            400,
+            'cloudId',
+            'site_unknown',
+            `Cloud id ${id.value} is not a site this token reaches (it reaches: ${names}). ` +
+                'Pick one of those, or get a token as a user of that site.',
+        )
+    }
+    const url = `${gateway(deps)}/ex/jira/${site.cloudId}`
+    deps.records.setConnectionUrl(conn.sysId, url)
+    return done({ url, site })
+}
+
+/** The cloud id of https://<site>.atlassian.net from its unauthenticated /_edge/tenant_info. */
+export function lookupSite(
+    deps: SetupDeps,
+    body: Record<string, unknown>,
+): OpResult<{ site: string; url: string; cloudId: string }> {
+    const name = inputs.siteName(body.site)
+    if (!name.ok) return { ok: false, status: 400, errors: [name.error] }
+    return tenantInfo(deps, name.value)
+}
+
+function tenantInfo(deps: SetupDeps, site: string): OpResult<{ site: string; url: string; cloudId: string }> {
+    const url = `https://${site}.atlassian.net`
+    const res = deps.http.send({
+        method: 'GET',
+        url: `${url}/_edge/tenant_info`,
+        headers: { Accept: 'application/json' },
+        auth: { kind: 'none' },
+        timeoutMs: timeoutMs(deps),
+    })
+    const unknown = () =>
+        refuse<{ site: string; url: string; cloudId: string }>(
+            400,
+            'site',
+            'site_unknown',
+            `No Jira Cloud site answers at ${url} (${res.ok ? `HTTP ${res.status}` : res.failure}). ` +
+                "Check the name in your browser's address bar when you use Jira, e.g. acme for acme.atlassian.net.",
+        )
+    if (!res.ok) return res.failure === 'unknown_host' ? unknown() : upstreamFailure(`${url}/_edge/tenant_info`, res)
+    if (res.status === 404) return unknown()
+    if (res.status !== 200) return upstreamFailure(`${url}/_edge/tenant_info`, res)
+    let cloud = ''
+    try {
+        cloud = String((JSON.parse(res.body) as { cloudId?: unknown }).cloudId || '')
+    } catch (e) {
+        cloud = ''
+    }
+    if (!UUID.test(cloud))
+        return refuse(502, 'site', 'tenant_info_unreadable', `${url}/_edge/tenant_info gave no cloud id.`)
+    return done({ site, url, cloudId: cloud.toLowerCase() })
+}
+
+/**
+ * API token path: checks the site exists, then creates (or updates) a basic-auth credential and a connection
+ * https://<site>.atlassian.net on the Jira alias, and deactivates the OAuth connection (one active connection per
+ * alias).
+ */
+export function saveApiToken(
+    deps: SetupDeps,
+    body: Record<string, unknown>,
+): OpResult<{ connectionSysId: string; url: string }> {
+    const site = inputs.siteName(body.site)
+    const mail = inputs.email(body.email)
+    const tok = inputs.secret('apiToken', 'API token', body.apiToken, inputs.MAX_API_TOKEN_LENGTH)
+    if (!site.ok || !mail.ok || !tok.ok) return { ok: false, status: 400, errors: errorsOf([site, mail, tok]) }
+    const found = records<{ connectionSysId: string; url: string }>(deps)
+    if (!found.ok) return found
+    const tenant = tenantInfo(deps, site.value)
+    if (!tenant.ok) return tenant
+    const r = found.value
+    const existing = apiTokenConnection(deps, r.aliasSysId)
+    for (const c of deps.records.connections(r.aliasSysId)) {
+        if (c.active && c.aliasSysId === r.aliasSysId && (!existing || c.sysId !== existing.sysId)) {
+            deps.records.setConnectionActive(c.sysId, false)
+        }
+    }
+    const sysId = deps.records.saveApiToken(r.aliasSysId, existing ? existing.sysId : null, {
+        site: site.value,
+        siteUrl: tenant.value.url,
+        email: mail.value,
+        apiToken: tok.value,
+    })
+    return done({ connectionSysId: sysId, url: tenant.value.url })
+}
+
+export interface ShownCheck extends CheckResult {
+    /** Which step of the page fixes it (1 Atlassian app, 2 secrets, 3 token, 4 site), 0 when none. */
+    step: number
+    /** The record form to open for the fix, relative to the instance, or ''. */
+    link: string
+}
+
+export interface ValidationShown {
+    verdict: string
+    summary: string
+    checks: ShownCheck[]
+    runSysId: string | null
+    runLink: string
+}
+
+function stepOf(id: string): number {
+    if (id === 'atlassian.scopes' || id === 'oauth.callback_url') return 1
+    if (id === 'oauth.registry.client_credentials' || id === 'config.credential.basic') return 2
+    if (id.indexOf('token.') === 0 || id === 'atlassian.accessible_resources') return 3
+    if (id === 'atlassian.cloud_id' || id.indexOf('config.connection.url') === 0 || id === 'config.connection.cloud_id')
+        return 4
+    return 0
+}
+
+function linkOf(id: string, r: JiraRecords, target: { connection: string; credential: string }): string {
+    if (id.indexOf('oauth.registry') === 0 || id === 'oauth.callback_url')
+        return `oauth_entity.do?sys_id=${r.registry.sysId}`
+    if (id.indexOf('oauth.profile') === 0) return `oauth_entity_profile.do?sys_id=${r.profileSysId}`
+    if (id.indexOf('token.') === 0 || id === 'config.credential.basic') return target.credential
+    if (id.indexOf('config.connection') === 0 || id.indexOf('config.attribute') === 0 || id === 'atlassian.cloud_id') {
+        return target.connection
+    }
+    if (id === 'config.alias') return `sys_alias.do?sys_id=${r.aliasSysId}`
+    return ''
+}
+
+/** Validates the Jira alias (whichever connection is active), stores the run, and maps each check to its fix. */
+export function validateSetup(deps: SetupDeps): OpResult<ValidationShown> {
+    const found = records<ValidationShown>(deps)
+    if (!found.ok) return found
+    const r = found.value
+    return done(shown(deps, r, 'sys_alias', r.aliasSysId))
+}
+
+/** Validates one connection (health view's per-row Validate). */
+export function validateConnection(deps: SetupDeps, body: Record<string, unknown>): OpResult<ValidationShown> {
+    const raw = typeof body.connectionSysId === 'string' ? body.connectionSysId : ''
+    if (!/^[0-9a-f]{32}$/.test(raw)) {
+        return refuse(
+            400,
+            'connectionSysId',
+            'sys_id_malformed',
+            `"${raw.slice(0, 40)}" is not a sys_id (32 hexadecimal digits).`,
+        )
+    }
+    const found = records<ValidationShown>(deps)
+    if (!found.ok) return found
+    if (!deps.records.connections(found.value.aliasSysId).some((c) => c.sysId === raw)) {
+        return refuse(
+            400,
+            'connectionSysId',
+            'connection_unknown',
+            `No connection ${raw} on the Jira alias or its child aliases.`,
+        )
+    }
+    return done(shown(deps, found.value, 'http_connection', raw))
+}
+
+function credentialTable(kind: string): string {
+    return kind === 'basic' ? 'basic_auth_credentials' : 'oauth_2_0_credentials'
+}
+
+function shown(deps: SetupDeps, r: JiraRecords, table: string, sysId: string): ValidationShown {
+    const { report, runSysId } = deps.records.validate(table, sysId)
+    const active = deps.records.connections(r.aliasSysId).filter((c) => c.active)
+    const conn =
+        table === 'http_connection' ? deps.records.connections(r.aliasSysId).find((c) => c.sysId === sysId) : active[0]
+    const target = {
+        connection: conn ? `http_connection.do?sys_id=${conn.sysId}` : '',
+        credential:
+            conn && conn.credentialSysId
+                ? `${credentialTable(conn.credentialKind)}.do?sys_id=${conn.credentialSysId}`
+                : '',
+    }
+    return {
+        verdict: report.verdict,
+        summary: report.summary,
+        checks: report.checks.map((c) => ({
+            ...c,
+            step: stepOf(c.id),
+            link: c.status === 'pass' ? '' : linkOf(c.id, r, target),
+        })),
+        runSysId,
+        runLink: runSysId ? `x_jira_connect_validation_run.do?sys_id=${runSysId}` : '',
+    }
+}
+
+export interface HealthRow {
+    connectionSysId: string
+    name: string
+    url: string
+    active: boolean
+    alias: string
+    auth: string
+    verdict: string
+    summary: string
+    lastRun: string
+    lastSuccess: string
+    runLink: string
+}
+
+/** Every connection on the Jira alias and its children with its latest stored run and last passing run. */
+export function health(deps: SetupDeps): OpResult<{ rows: HealthRow[] }> {
+    const found = records<{ rows: HealthRow[] }>(deps)
+    if (!found.ok) return found
+    const conns = deps.records.connections(found.value.aliasSysId)
+    const runs = deps.records.runs(500)
+    const rows = conns.map((c) => {
+        const mine = runs.filter((x) => x.targetTable === 'http_connection' && x.targetSysId === c.sysId)
+        const last = mine[0]
+        const success = mine.find((x) => x.verdict === 'pass')
+        return {
+            connectionSysId: c.sysId,
+            name: c.name,
+            url: c.url,
+            active: c.active,
+            alias: c.aliasId,
+            auth:
+                c.credentialKind === 'basic'
+                    ? 'API token'
+                    : c.credentialKind === 'oauth2'
+                      ? 'OAuth 2.0'
+                      : c.credentialKind,
+            verdict: last ? last.verdict : 'not validated',
+            summary: last ? last.summary : '',
+            lastRun: last ? last.createdOn : '',
+            lastSuccess: success ? success.createdOn : '',
+            runLink: last ? `x_jira_connect_validation_run.do?sys_id=${last.sysId}` : '',
+        }
+    })
+    return done({ rows })
+}

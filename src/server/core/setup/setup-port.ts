@@ -1,0 +1,78 @@
+/**
+ * What the setup operations need from the instance, beyond the validator's ports (HttpPort, TokenPort, ClockPort).
+ * src/server/glide/setup-records.ts implements it with GlideRecord; tests run it over the Glide simulator. No method
+ * returns a secret: client secret and API token are written, never read; presence and dates only.
+ */
+import type { ValidationReport } from '../report'
+
+export interface RegistryState {
+    sysId: string
+    name: string
+    hasClientId: boolean
+    hasClientSecret: boolean
+    /** sys_updated_on of the registry (GMT, yyyy-MM-dd HH:mm:ss): when the client id/secret were last saved. */
+    updatedOn: string
+}
+
+export interface ConnectionRow {
+    sysId: string
+    name: string
+    url: string
+    active: boolean
+    aliasSysId: string
+    aliasId: string
+    credentialSysId: string
+    credentialKind: 'oauth2' | 'basic' | 'other' | 'none'
+}
+
+/** The records the app ships for the 3LO path, as installed. */
+export interface JiraRecords {
+    aliasSysId: string
+    registry: RegistryState
+    profileSysId: string
+    /** The shipped "Jira Cloud OAuth Credential" and its connection (first-install records: may have been deleted). */
+    credentialSysId: string | null
+    oauthConnection: ConnectionRow | null
+}
+
+export interface BasicCredentialState {
+    sysId: string
+    email: string
+    hasToken: boolean
+    updatedOn: string
+}
+
+export interface RunRow {
+    sysId: string
+    targetTable: string
+    targetSysId: string
+    targetName: string
+    verdict: string
+    summary: string
+    createdOn: string
+}
+
+export interface ApiTokenInput {
+    site: string
+    siteUrl: string
+    email: string
+    apiToken: string
+}
+
+export interface SetupPort {
+    /** <glide.servlet.uri> with a trailing slash. */
+    instanceUrl(): string
+    property(name: string, fallback: string): string
+    jiraRecords(): JiraRecords | null
+    /** Connections on the Jira alias and its child aliases. */
+    connections(aliasSysId: string): ConnectionRow[]
+    basicCredential(sysId: string): BasicCredentialState | null
+    setRegistryClient(registrySysId: string, clientId: string, clientSecret: string): void
+    setConnectionUrl(connectionSysId: string, url: string): void
+    setConnectionActive(connectionSysId: string, active: boolean): void
+    /** Creates or updates the basic credential and connection for a site; returns the connection's sys_id. */
+    saveApiToken(aliasSysId: string, existingConnectionSysId: string | null, input: ApiTokenInput): string
+    /** Most recent first. */
+    runs(limit: number): RunRow[]
+    validate(table: string, sysId: string): { report: ValidationReport; runSysId: string | null }
+}

@@ -1,0 +1,142 @@
+/**
+ * Scripted REST resources of the setup assistant (/api/x_jira_connect/setup/...). Each resource checks the role,
+ * reads a JSON body where it takes one, runs one core operation and answers JSON. The platform authenticates the
+ * session and checks X-UserToken (CSRF) before the script runs; bad input gets 400 with field-level messages and
+ * changes nothing; no answer carries a secret. Sources: ServiceNow docs "Scripted REST API" (RESTAPIRequest,
+ * RESTAPIResponse: setStatus, setBody, setHeader).
+ */
+import { gs } from '@servicenow/glide'
+import { safeText } from '../core/sanitize'
+import { jsonBody } from '../core/setup/inputs'
+import * as ops from '../core/setup/operations'
+import type { OpResult } from '../core/setup/result'
+import { GlideTokenStore } from '../glide/oauth-tokens'
+import { GlideRestHttp } from '../glide/rest-http'
+import { GlideSetupRecords } from '../glide/setup-records'
+
+interface RestRequest {
+    getHeader(name: string): string | null
+    body: { dataString: string } | null
+}
+
+interface RestResponse {
+    setStatus(status: number): void
+    setBody(body: unknown): void
+    setHeader(name: string, value: string): void
+}
+
+export const SETUP_ROLES = ['admin', 'x_jira_connect.admin']
+
+function deps(): ops.SetupDeps {
+    return { records: new GlideSetupRecords(), http: new GlideRestHttp(), tokens: new GlideTokenStore() }
+}
+
+function allowed(): boolean {
+    return SETUP_ROLES.some((r) => gs.hasRole(r))
+}
+
+function answer<T>(response: RestResponse, r: OpResult<T>): void {
+    response.setHeader('Cache-Control', 'no-store')
+    if (r.ok) {
+        response.setStatus(200)
+        response.setBody(r.value)
+        return
+    }
+    response.setStatus(r.status)
+    response.setBody({ error: { status: r.status, errors: r.errors } })
+}
+
+function run<T>(response: RestResponse, name: string, op: () => OpResult<T>): void {
+    if (!allowed()) {
+        answer(response, {
+            ok: false,
+            status: 403,
+            errors: [
+                {
+                    field: '',
+                    code: 'role_required',
+                    message: 'The Jira Cloud Connect setup needs the admin or x_jira_connect.admin role.',
+                },
+            ],
+        })
+        return
+    }
+    try {
+        answer(response, op())
+    } catch (e) {
+        gs.error(
+            `Jira Cloud Connect setup: ${name} failed: ` +
+                safeText(String((e as { stack?: string })?.stack || e), 2000),
+        )
+        response.setStatus(500)
+        response.setBody({
+            error: {
+                status: 500,
+                errors: [
+                    {
+                        field: '',
+                        code: 'internal_error',
+                        message:
+                            `The ${name} step stopped on an unexpected platform error; nothing more was changed. ` +
+                            'See the system log ("Jira Cloud Connect setup").',
+                    },
+                ],
+            },
+        })
+    }
+}
+
+/** Runs a write operation on the request's JSON object body; a wrong content type or body is a 400. */
+function withBody<T>(
+    request: RestRequest,
+    response: RestResponse,
+    name: string,
+    op: (body: Record<string, unknown>) => OpResult<T>,
+): void {
+    run(response, name, () => {
+        let data: unknown = null
+        const text = request.body ? String(request.body.dataString || '') : ''
+        try {
+            data = text ? JSON.parse(text) : null
+        } catch (e) {
+            data = null
+        }
+        const parsed = jsonBody(String(request.getHeader('Content-Type') || ''), data)
+        if (!parsed.ok) return { ok: false, status: 400, errors: [parsed.error] }
+        return op(parsed.value)
+    })
+}
+
+export function getState(_request: RestRequest, response: RestResponse): void {
+    run(response, 'state', () => ops.state(deps()))
+}
+
+export function putOAuthClient(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'save client id and secret', (b) => ops.saveOAuthClient(deps(), b))
+}
+
+export function getSites(_request: RestRequest, response: RestResponse): void {
+    run(response, 'list sites', () => ops.sites(deps()))
+}
+
+export function putSite(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'choose site', (b) => ops.chooseSite(deps(), b))
+}
+
+export function postSiteLookup(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'find site', (b) => ops.lookupSite(deps(), b))
+}
+
+export function putApiToken(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'save API token', (b) => ops.saveApiToken(deps(), b))
+}
+
+export function postValidate(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'validate', (b) =>
+        b.connectionSysId ? ops.validateConnection(deps(), b) : ops.validateSetup(deps()),
+    )
+}
+
+export function getHealth(_request: RestRequest, response: RestResponse): void {
+    run(response, 'health', () => ops.health(deps()))
+}

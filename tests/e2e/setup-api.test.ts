@@ -1,0 +1,200 @@
+/**
+ * The setup assistant's scripted REST API, served by the simulated instance from the shipped sys_ws_* records with a
+ * session, roles and the CSRF token; Atlassian played by the emulator. Every refusal is checked to change nothing, and
+ * no response, log line or readable column may hold a secret.
+ */
+import { ADMIN_USER } from '../harness/glide-simulator/simulator'
+import { APP_ADMIN, ITIL_USER, SetupClient } from '../harness/glide-simulator/setup-client'
+import { World, e2eSource } from '../harness/glide-simulator/world'
+
+let world: World
+
+beforeEach(async () => {
+    world = await World.start({ source: e2eSource() })
+})
+afterEach(async () => {
+    await world.close()
+})
+
+/** Every configuration record the setup could touch, for "changed nothing" comparisons. */
+function snapshot() {
+    return JSON.stringify({
+        registry: world.sim.read('oauth_entity', world.ids.registry),
+        connections: world.sim.query('http_connection'),
+        credentials: world.sim.query('discovery_credentials'),
+        aliases: world.sim.query('sys_alias'),
+    })
+}
+
+function errorsOf(a: { json: unknown }) {
+    return (a.json as { result: { error: { errors: Array<{ field: string; code: string; message: string }> } } }).result.error.errors
+}
+
+function expectNoSecretAnywhere(extra: string[] = []): void {
+    const everywhere = [...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join('\n')
+    for (const s of [...world.secrets(), ...extra]) expect(everywhere).not.toContain(s)
+}
+
+test('a user without admin or x_jira_connect.admin gets 403 from every shipped operation and the page shows nothing', async () => {
+    const ops = world.sim.query('sys_ws_operation')
+    expect(ops.length).toBeGreaterThanOrEqual(8)
+    const itil = new SetupClient(world.sim, ITIL_USER)
+    const before = snapshot()
+    for (const op of ops) {
+        const a = await itil.send(op.http_method, op.operation_uri, op.http_method === 'GET' ? undefined : { clientId: 'x' })
+        expect({ op: op.name, status: a.status }).toEqual({ op: op.name, status: 403 })
+        expect(a.text).not.toContain('callback')
+    }
+    const page = await itil.send('GET', '/x_jira_connect_setup.do')
+    expect(page.status).toBe(403)
+    expect(page.text).not.toContain('main.jsdbx')
+    expect(snapshot()).toBe(before)
+})
+
+test('the app role (x_jira_connect.admin) and admin both reach the API; without X-UserToken or with another session\'s it is 401', async () => {
+    const appAdmin = new SetupClient(world.sim, APP_ADMIN)
+    expect((await appAdmin.api('GET', 'state')).status).toBe(200)
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    expect((await admin.api('GET', 'state')).status).toBe(200)
+    const before = snapshot()
+    const noToken = await admin.api('PUT', 'oauth-client', { clientId: world.clientId, clientSecret: world.clientSecret }, { token: null })
+    expect(noToken.status).toBe(401)
+    const otherToken = await admin.api('PUT', 'oauth-client', { clientId: world.clientId, clientSecret: world.clientSecret }, { token: appAdmin.token })
+    expect(otherToken.status).toBe(401)
+    expect(snapshot()).toBe(before)
+})
+
+test('state on a fresh install: the instance callback URL, the console scopes split classic/granular, nothing set yet', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const a = await admin.api('GET', 'state')
+    expect(a.status).toBe(200)
+    const s = a.json!.result as Record<string, any>
+    expect(s.callbackUrl).toBe(world.sim.callbackUrl)
+    expect(s.scopes.classic).toEqual(['manage:jira-configuration', 'manage:jira-project', 'manage:jira-webhook', 'read:jira-user', 'read:jira-work', 'write:jira-work'])
+    expect(s.scopes.granular).toEqual([
+        'delete:sprint:jira-software',
+        'read:issue-details:jira',
+        'read:jql:jira',
+        'read:sprint:jira-software',
+        'write:sprint:jira-software',
+        'read:board-scope:jira-software',
+        'read:project:jira',
+    ])
+    expect(s.oauth).toMatchObject({ clientIdSet: false, clientSecretSet: false, savedOn: '', token: null, credentialSysId: world.ids.credential })
+    expect(s.oauth.connection).toMatchObject({ sysId: world.ids.connection, cloudId: null })
+    expect(s.oauth.getTokenPath).toBe(new URL(world.sim.admin.getOAuthTokenUrl(world.ids.credential)).href.slice(world.sim.instanceUrl.length))
+})
+
+test('malformed client id, empty or over-long secret, wrong content type, invalid JSON: 400 with the field and nothing saved', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const before = snapshot()
+    const cases: Array<[unknown, { contentType?: string; rawBody?: string }, string, string]> = [
+        [{ clientId: 'not a client id!', clientSecret: world.clientSecret }, {}, 'clientId', 'client_id_malformed'],
+        [{ clientId: world.clientId.padEnd(20, 'x'), clientSecret: '' }, {}, 'clientSecret', 'clientSecret_missing'],
+        [{ clientId: world.clientId.padEnd(20, 'x'), clientSecret: 'S'.repeat(256) }, {}, 'clientSecret', 'clientSecret_too_long'],
+        [{ clientId: world.clientId.padEnd(20, 'x'), clientSecret: world.clientSecret }, { contentType: 'text/plain' }, 'content-type', 'content_type_unsupported'],
+        [undefined, { rawBody: '{"clientId": ' }, '', 'body_not_object'],
+    ]
+    for (const [body, opts, field, code] of cases) {
+        const a = await admin.api('PUT', 'oauth-client', body, opts)
+        expect({ code, status: a.status }).toEqual({ code, status: 400 })
+        expect(errorsOf(a)).toEqual(expect.arrayContaining([expect.objectContaining({ field, code })]))
+        expect(a.text).not.toContain(world.clientSecret)
+    }
+    expect(snapshot()).toBe(before)
+})
+
+test('3LO: save client id and secret, Get OAuth Token, pick the site the token reaches, validate: green; secrets never echoed', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const saved = await admin.api('PUT', 'oauth-client', { clientId: world.clientId, clientSecret: world.clientSecret })
+    expect(saved.status).toBe(200)
+    const registry = world.sim.read('oauth_entity', world.ids.registry)!
+    expect(registry.client_id).toBe(world.clientId)
+    expect(registry.client_secret).not.toBe(world.clientSecret)
+    const state = (await admin.api('GET', 'state')).json!.result as Record<string, any>
+    expect(state.oauth).toMatchObject({ clientIdSet: true, clientSecretSet: true })
+    expect(state.oauth.savedOn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+
+    const noToken = await admin.api('GET', 'sites')
+    expect(noToken.status).toBe(409)
+    expect(errorsOf(noToken)[0]).toMatchObject({ code: 'no_token' })
+    expect((await world.getOAuthToken('accept')).text).toContain('Access token received')
+
+    const sites = await admin.api('GET', 'sites')
+    expect(sites.status).toBe(200)
+    expect(sites.json!.result).toEqual({ sites: [expect.objectContaining({ cloudId: world.cloudId, name: 'acme-jcc', url: `https://${world.siteHost}` })] })
+
+    const before = snapshot()
+    const notUuid = await admin.api('PUT', 'site', { cloudId: 'acme-jcc' })
+    expect(notUuid.status).toBe(400)
+    expect(errorsOf(notUuid)[0]).toMatchObject({ field: 'cloudId', code: 'cloud_id_not_uuid' })
+    const other = '0b0e1f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b'
+    const unknown = await admin.api('PUT', 'site', { cloudId: other })
+    expect(unknown.status).toBe(400)
+    expect(errorsOf(unknown)[0]).toMatchObject({ field: 'cloudId', code: 'site_unknown' })
+    expect(errorsOf(unknown)[0].message).toContain(`acme-jcc (${world.cloudId})`)
+    expect(snapshot()).toBe(before)
+
+    const chosen = await admin.api('PUT', 'site', { cloudId: world.cloudId })
+    expect(chosen.status).toBe(200)
+    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(`https://api.atlassian.com/ex/jira/${world.cloudId}`)
+
+    const v = await admin.api('POST', 'validate', {})
+    expect(v.status).toBe(200)
+    const report = v.json!.result as Record<string, any>
+    expect({ verdict: report.verdict, failed: report.checks.filter((c: { status: string }) => c.status === 'fail') }).toEqual({ verdict: 'pass', failed: [] })
+    expect(report.runLink).toMatch(/^x_jira_connect_validation_run\.do\?sys_id=[0-9a-f]{32}$/)
+    expectNoSecretAnywhere()
+})
+
+test('API token: unknown site is a 400 naming the site and changes nothing; a real site gets a basic connection that validates', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const before = snapshot()
+    const nowhere = await admin.api('PUT', 'api-token', { site: 'nowhere-jcc', email: world.email, apiToken: world.apiToken })
+    expect(nowhere.status).toBe(400)
+    expect(errorsOf(nowhere)[0]).toMatchObject({ field: 'site', code: 'site_unknown' })
+    expect(errorsOf(nowhere)[0].message).toContain('https://nowhere-jcc.atlassian.net')
+    const bad = await admin.api('PUT', 'api-token', { site: 'acme jcc', email: 'not-an-email', apiToken: 'A'.repeat(300) })
+    expect(bad.status).toBe(400)
+    expect(errorsOf(bad).map((e) => e.code)).toEqual(['site_malformed', 'email_malformed', 'apiToken_too_long'])
+    expect(snapshot()).toBe(before)
+
+    const found = await admin.api('POST', 'site-lookup', { site: `https://${world.siteHost}/` })
+    expect(found.json!.result).toEqual({ site: 'acme-jcc', url: `https://${world.siteHost}`, cloudId: world.cloudId })
+
+    const saved = await admin.api('PUT', 'api-token', { site: 'acme-jcc', email: world.email, apiToken: world.apiToken })
+    expect(saved.status).toBe(200)
+    const connSysId = (saved.json!.result as { connectionSysId: string }).connectionSysId
+    const conn = world.sim.read('http_connection', connSysId)!
+    expect(conn).toMatchObject({ active: 'true', connection_url: `https://${world.siteHost}`, connection_alias: world.ids.alias })
+    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
+    const cred = world.sim.read('basic_auth_credentials', conn.credential)!
+    expect(cred.user_name).toBe(world.email)
+    expect(cred.password).not.toBe(world.apiToken)
+
+    const state = (await admin.api('GET', 'state')).json!.result as Record<string, any>
+    expect(state.apiToken).toMatchObject({ email: world.email, tokenSet: true, connection: { site: 'acme-jcc', active: true } })
+
+    const v = await admin.api('POST', 'validate', {})
+    expect((v.json!.result as { verdict: string }).verdict).toBe('pass')
+    // Saving again updates the same records instead of adding a second connection.
+    expect((await admin.api('PUT', 'api-token', { site: 'acme-jcc', email: world.email, apiToken: world.apiToken })).status).toBe(200)
+    expect(world.sim.query('basic_auth_credentials')).toHaveLength(1)
+    expectNoSecretAnywhere()
+})
+
+test('health lists every Jira connection with its last verdict; per-row Validate takes only a connection of the Jira alias', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const empty = (await admin.api('GET', 'health')).json!.result as { rows: Array<Record<string, string>> }
+    expect(empty.rows).toEqual([expect.objectContaining({ connectionSysId: world.ids.connection, verdict: 'not validated', auth: 'OAuth 2.0' })])
+    const bad = await admin.api('POST', 'validate', { connectionSysId: 'abc' })
+    expect(bad.status).toBe(400)
+    expect(errorsOf(bad)[0]).toMatchObject({ field: 'connectionSysId', code: 'sys_id_malformed' })
+    const stranger = await admin.api('POST', 'validate', { connectionSysId: 'f'.repeat(32) })
+    expect(errorsOf(stranger)[0]).toMatchObject({ code: 'connection_unknown' })
+    const v = await admin.api('POST', 'validate', { connectionSysId: world.ids.connection })
+    expect((v.json!.result as { verdict: string }).verdict).toBe('fail')
+    const after = (await admin.api('GET', 'health')).json!.result as { rows: Array<Record<string, string>> }
+    expect(after.rows[0]).toMatchObject({ verdict: 'fail', lastSuccess: '' })
+    expect(after.rows[0].lastRun).toMatch(/^\d{4}-/)
+})
