@@ -2,6 +2,7 @@
  * Finds secret-looking values in shipped text. A finding names where it is and the kind of secret, never the value.
  */
 import type { AppRecord } from '../support/app-records'
+import { PackageZip } from '../support/zip'
 
 const TEXT_PATTERNS: [string, RegExp][] = [
     ['JWT', /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g],
@@ -26,8 +27,15 @@ export function looksRandom(s: string): boolean {
 }
 
 /** Findings in one text ("<where>: <kind> at line N"). */
-export function scanText(text: string, where: string): string[] {
+export function scanText(input: string, where: string): string[] {
     const findings: string[] = []
+    // A UiPage build ships its client sources as a zip attachment (<sys_attachment_doc><data>base64</data>): scan the
+    // files inside it instead of the base64 text, which looks random by nature.
+    const text = input.replace(/(<sys_attachment_doc\b[\s\S]*?<data>)([A-Za-z0-9+/=\s]+)(<\/data>)/g, (_m, open, b64, close) => {
+        const zip = new PackageZip(Buffer.from(b64, 'base64'), `${where} attachment`)
+        for (const name of zip.names()) findings.push(...scanText(zip.text(name), `${where} attachment ${name}`))
+        return `${open}${close}`
+    })
     const lineOf = (i: number) => text.slice(0, i).split('\n').length
     for (const [kind, re] of TEXT_PATTERNS) {
         for (const m of text.matchAll(re)) findings.push(`${where}: ${kind} at line ${lineOf(m.index!)}`)
