@@ -1,4 +1,6 @@
 import React from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './app'
+import './styles.css'
 
-createRoot(document.getElementById('root') as HTMLElement).render(<main><h1>Jira Cloud Connect setup</h1></main>)
+createRoot(document.getElementById('root') as HTMLElement).render(<App />)

@@ -1,0 +1,257 @@
+/**
+ * The setup page in headless Chromium, served by the simulated instance from the shipped package (UI page, bundled
+ * React assets, scripted REST API with session, roles and X-UserToken), Atlassian played by the emulator. Each test
+ * walks an admin from a fresh install, counting the admin's actions inside ServiceNow, runs axe-core on every view and
+ * checks that no secret reaches the DOM, a response or a log.
+ */
+import type { Page } from 'playwright-core'
+import { ADMIN_USER } from '../harness/glide-simulator/simulator'
+import { APP_ADMIN, ITIL_USER } from '../harness/glide-simulator/setup-client'
+import { World, e2eSource } from '../harness/glide-simulator/world'
+import { Admin } from './setup-page-driver'
+
+jest.setTimeout(180000)
+
+let world: World
+let admin: Admin | null = null
+
+beforeEach(async () => {
+    world = await World.start({ source: e2eSource() })
+})
+afterEach(async () => {
+    await admin?.close()
+    admin = null
+    await world.close()
+})
+
+async function expectAccessible(a: Admin, view: string): Promise<void> {
+    expect({ view, violations: await a.axe() }).toEqual({ view, violations: [] })
+}
+
+async function expectNoSecret(a: Admin): Promise<void> {
+    const text = [await a.domText(), ...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join('\n')
+    for (const s of world.secrets()) expect(text).not.toContain(s)
+}
+
+/** Waits for the popup Chromium opens for "Get OAuth Token" and clicks a button on Atlassian's consent page. */
+async function consent(a: Admin, button: '#accept' | '#deny'): Promise<Page> {
+    const popup = await a.context.waitForEvent('page', { timeout: 20000 })
+    await popup.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
+    await popup.locator(button).click()
+    return popup
+}
+
+test('3LO from a fresh install to green: 8 admin actions, copy-ready callback URL, site picked by the app, axe clean', async () => {
+    admin = await Admin.open(world, ADMIN_USER, '3lo')
+    await admin.openFromMenu()
+    await admin.page.locator('legend', { hasText: 'How should ServiceNow sign in to Jira?' }).waitFor()
+    await expectAccessible(admin, 'chooser')
+    await admin.shot('chooser')
+
+    await admin.click('#way-oauth', 'path: OAuth 2.0 (3LO)')
+    await admin.page.locator('#step-1-title').waitFor()
+    expect(await admin.page.locator('[data-copy="callback"]').inputValue()).toBe(world.sim.callbackUrl)
+    expect(await admin.page.locator('[data-scopes="classic"] code').allTextContents()).toHaveLength(6)
+    expect(await admin.page.locator('[data-scopes="granular"] code').allTextContents()).toHaveLength(7)
+    await admin.click('button[aria-label="Copy Callback URL (this instance)"]', 'copy callback URL')
+    expect(await admin.page.evaluate(() => navigator.clipboard.readText())).toBe(world.sim.callbackUrl)
+    await expectAccessible(admin, '3LO path')
+    await admin.shot('3lo-atlassian-app')
+
+    await admin.fill('#clientId', world.clientId, 'paste client id')
+    await admin.fill('#clientSecret', world.clientSecret, 'paste secret')
+    await admin.click('[data-action="save-oauth-client"]', 'save client id and secret')
+    await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    expect(await admin.page.locator('#clientSecret').inputValue()).toBe('')
+    await expectNoSecret(admin)
+    await admin.shot('3lo-secrets-saved')
+
+    await admin.click('[data-action="get-token"]', 'Get OAuth Token')
+    await consent(admin, '#accept')
+    await admin.page.locator('[data-token="present"]').waitFor()
+    await admin.page.getByText("is now the connection's site").waitFor()
+    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(`https://api.atlassian.com/ex/jira/${world.cloudId}`)
+    await expectAccessible(admin, 'token and site')
+    await admin.shot('3lo-token-and-site')
+
+    await admin.click('[data-action="validate"]', 'Validate')
+    await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+    await expectAccessible(admin, 'validation passed')
+    await admin.shot('3lo-green')
+    await expectNoSecret(admin)
+    expect(admin.actions).toEqual([
+        'menu: Setup',
+        'click: path: OAuth 2.0 (3LO)',
+        'click: copy callback URL',
+        'fill: paste client id',
+        'fill: paste secret',
+        'click: save client id and secret',
+        'click: Get OAuth Token',
+        'click: Validate',
+    ])
+})
+
+test('API token path by keyboard alone: unknown site shown at the field, then green in 7 admin actions, axe clean', async () => {
+    admin = await Admin.open(world, APP_ADMIN, 'token')
+    await admin.openFromMenu()
+    await admin.page.locator('#way-service').waitFor()
+    await admin.keyPress('#way-token', 'path: API token', 'Space')
+    await admin.page.locator('#site').waitFor()
+    await expectAccessible(admin, 'API token path')
+    await admin.shot('token-path')
+
+    await admin.keyType('#site', 'acme-jcc-typo', 'type site')
+    await admin.keyType('#email', world.email, 'type email')
+    await admin.keyType('#apiToken', world.apiToken, 'paste API token')
+    await admin.keyPress('[data-action="save-api-token"]', 'save')
+    await admin.page.locator('#site-error').waitFor()
+    expect(await admin.page.locator('#site-error').textContent()).toContain('No Jira Cloud site answers at https://acme-jcc-typo.atlassian.net')
+    expect(await admin.page.locator('#site').getAttribute('aria-invalid')).toBe('true')
+    expect(world.sim.query('basic_auth_credentials')).toEqual([])
+    await expectAccessible(admin, 'site error')
+    await admin.shot('token-site-unknown')
+
+    await admin.page.locator('#site').fill('')
+    admin.actions.length = 0
+    await admin.openFromMenu()
+    await admin.page.locator('#way-service').waitFor()
+    await admin.keyPress('#way-token', 'path: API token', 'Space')
+    await admin.keyType('#site', 'acme-jcc', 'type site')
+    await admin.keyType('#email', world.email, 'type email')
+    await admin.keyType('#apiToken', world.apiToken, 'paste API token')
+    await admin.keyPress('[data-action="save-api-token"]', 'save')
+    await admin.page.getByText(`the connection now points at https://${world.siteHost}`).waitFor()
+    expect(await admin.page.locator('#apiToken').inputValue()).toBe('')
+    await admin.keyPress('[data-action="validate"]', 'Validate')
+    await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+    await expectAccessible(admin, 'API token green')
+    await admin.shot('token-green')
+    await expectNoSecret(admin)
+    expect(admin.actions).toEqual([
+        'menu: Setup',
+        'key: path: API token',
+        'type: type site',
+        'type: type email',
+        'type: paste API token',
+        'key: save',
+        'key: Validate',
+    ])
+})
+
+test('consent denied: the page says Atlassian returned access_denied and no token; Validate links the failing step', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'denied')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path')
+    await admin.fill('#clientId', world.clientId)
+    await admin.fill('#clientSecret', world.clientSecret)
+    await admin.click('[data-action="save-oauth-client"]')
+    await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    await admin.click('[data-action="get-token"]')
+    await consent(admin, '#deny')
+    const message = admin.page.locator('.token-message')
+    await message.getByText('No token').waitFor()
+    expect(await message.textContent()).toContain('access_denied')
+    expect(await admin.page.locator('[data-token="present"]').count()).toBe(0)
+    await admin.click('[data-action="validate"]')
+    await admin.page.locator('[data-verdict="fail"]').waitFor({ timeout: 30000 })
+    const failing = admin.page.locator('[data-check="token.access"][data-status="fail"]')
+    await failing.waitFor()
+    expect(await failing.locator('a[href="#step-3"]').textContent()).toBe('Go to step 3')
+    expect(await failing.locator(`a[href="/oauth_2_0_credentials.do?sys_id=${world.ids.credential}"]`).count()).toBe(1)
+    await expectAccessible(admin, 'validation failed')
+    await admin.shot('denied-validate')
+    await expectNoSecret(admin)
+})
+
+test('wrong secret: the token request fails, the page shows the instance\'s message and Atlassian\'s refusal, nothing stored', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'wrong-secret')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path')
+    await admin.fill('#clientId', world.clientId)
+    await admin.fill('#clientSecret', `${world.clientSecret}x`)
+    await admin.click('[data-action="save-oauth-client"]')
+    await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    await admin.click('[data-action="get-token"]')
+    await consent(admin, '#accept')
+    const message = admin.page.locator('.token-message')
+    await message.getByText('No token').waitFor()
+    expect(await message.textContent()).toMatch(/token request .* failed/)
+    expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toBeNull()
+    await admin.shot('wrong-secret')
+    await expectNoSecret(admin)
+    expect(await admin.domText()).not.toContain(`${world.clientSecret}x`)
+})
+
+test('scope missing from the Atlassian app: consent never completes; the page says so and points at the scopes of step 1', async () => {
+    world.emu.registerApp({
+        clientId: world.clientId,
+        clientSecret: world.clientSecret,
+        callbackUrls: [world.sim.callbackUrl],
+        scopes: ['read:jira-work', 'read:jira-user', 'write:jira-work'],
+    })
+    admin = await Admin.open(world, ADMIN_USER, 'scope-missing')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path')
+    await admin.fill('#clientId', world.clientId)
+    await admin.fill('#clientSecret', world.clientSecret)
+    await admin.click('[data-action="save-oauth-client"]')
+    await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    await admin.click('[data-action="get-token"]')
+    const popup = await admin.context.waitForEvent('page', { timeout: 20000 })
+    await popup.locator('#scope-error').waitFor()
+    expect(await popup.locator('#scope-error').textContent()).toContain('manage:jira-configuration')
+    await popup.close()
+    const message = admin.page.locator('.token-message')
+    await message.getByText('closed before a token arrived').waitFor()
+    expect(await message.textContent()).toContain('add every scope of step 1')
+    await admin.shot('scope-missing')
+})
+
+test('a second site: the token reaches two sites, the admin picks the second, the connection URL follows', async () => {
+    const second = { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'acme-eu', host: 'acme-eu.atlassian.net' }
+    world.emu.addSite(second)
+    world.emu.addUser({ accountId: world.accountId, email: world.email, displayName: 'Jira Admin', apiTokens: [world.apiToken], sites: [world.cloudId, second.cloudId] })
+    admin = await Admin.open(world, ADMIN_USER, 'two-sites')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path')
+    await admin.fill('#clientId', world.clientId)
+    await admin.fill('#clientSecret', world.clientSecret)
+    await admin.click('[data-action="save-oauth-client"]')
+    await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    await admin.click('[data-action="get-token"]')
+    await consent(admin, '#accept')
+    await admin.page.locator(`#site-${second.cloudId}`).waitFor()
+    expect(await admin.page.locator('input[name="site"]').count()).toBe(2)
+    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toContain('<cloud-id>')
+    await expectAccessible(admin, 'two sites')
+    await admin.click(`#site-${second.cloudId}`, 'pick acme-eu')
+    await admin.click('[data-action="use-site"]', 'use this site')
+    await admin.page.getByText("acme-eu (https://acme-eu.atlassian.net) is now the connection's site").waitFor()
+    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(`https://api.atlassian.com/ex/jira/${second.cloudId}`)
+    await admin.shot('two-sites')
+})
+
+test('a user without the roles gets the platform\'s refusal and no page content; the health view lists and validates connections', async () => {
+    const itil = await Admin.open(world, ITIL_USER, 'itil')
+    try {
+        const r = await itil.page.goto(`${world.sim.instanceUrl}x_jira_connect_setup.do`)
+        expect(r!.status()).toBe(403)
+        expect(await itil.page.locator('#root').count()).toBe(0)
+        expect(await itil.page.content()).not.toContain('main.jsdbx')
+    } finally {
+        await itil.close()
+    }
+
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    admin = await Admin.open(world, ADMIN_USER, 'health')
+    await admin.openFromMenu('Connection Health')
+    const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
+    await row.waitFor()
+    expect(await row.locator('[data-verdict]').getAttribute('data-verdict')).toBe('not validated')
+    await expectAccessible(admin, 'health')
+    await admin.click('[data-action="validate-all"]', 'Validate all')
+    await row.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+    await expectAccessible(admin, 'health validated')
+    await admin.shot('health')
+})

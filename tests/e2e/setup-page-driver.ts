@@ -1,0 +1,139 @@
+/**
+ * Drives the setup page in headless Chromium like an admin: every click, paste and typed field inside ServiceNow goes
+ * through an Admin method, which counts it (the issue's "admin actions"). Actions in Atlassian's windows (Accept,
+ * Deny) are not counted: they are not ServiceNow's. Also runs axe-core in the page and writes screenshots.
+ */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '../harness/glide-simulator/chromium'
+import type { SessionUser } from '../harness/glide-simulator/glide'
+import type { World } from '../harness/glide-simulator/world'
+
+/** Where the page tests write their screenshots (JCC_SCREENSHOTS overrides). */
+export const SCREENSHOT_DIR = process.env.JCC_SCREENSHOTS || path.join(__dirname, '..', '..', '.screenshots')
+
+export const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+export interface AxeFinding {
+    id: string
+    impact: string
+    nodes: string[]
+}
+
+export class Admin {
+    readonly actions: string[] = []
+    private shots = 0
+
+    private constructor(
+        readonly world: World,
+        readonly page: Page,
+        readonly context: BrowserContext,
+        private readonly closeBrowser: () => Promise<void>,
+        readonly name: string,
+    ) {}
+
+    static async open(world: World, user: SessionUser, name: string): Promise<Admin> {
+        const browser = await launchChromium((h, p) => world.network.resolve(h, p))
+        const { cookie } = world.sim.web.login(user)
+        await browser.context.addCookies([{ name: 'JSESSIONID', value: cookie, url: world.sim.instanceUrl }])
+        await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.sim.instanceUrl.replace(/\/$/, '') })
+        const page = await browser.newPage()
+        await page.setViewportSize({ width: 1100, height: 900 })
+        return new Admin(world, page, browser.context, () => browser.close(), name)
+    }
+
+    close(): Promise<void> {
+        return this.closeBrowser()
+    }
+
+    /** Opens the page from the app menu: the "Setup" module's link (one click in the navigator). */
+    async openFromMenu(module = 'Setup'): Promise<void> {
+        const row = this.world.sim.one('sys_app_module', { title: module })
+        expect(row.link_type).toBe('DIRECT')
+        this.actions.push(`menu: ${module}`)
+        await this.page.goto(`${this.world.sim.instanceUrl}${row.query}`)
+    }
+
+    async click(selector: string, what = selector): Promise<void> {
+        this.actions.push(`click: ${what}`)
+        await this.page.locator(selector).click()
+    }
+
+    /** A paste or a typed field: one action. */
+    async fill(selector: string, value: string, what = selector): Promise<void> {
+        this.actions.push(`fill: ${what}`)
+        await this.page.locator(selector).fill(value)
+    }
+
+    /**
+     * Keyboard only: Tab (at most 80 times) until the element is focused, then the key (Enter for buttons, Space for
+     * radios). A radio group takes one Tab stop: arrow keys move within it, as in every browser.
+     */
+    async keyFocus(selector: string): Promise<void> {
+        const target = this.page.locator(selector)
+        const name = await target.evaluate((el) => (el instanceof HTMLInputElement && el.type === 'radio' ? el.name : ''))
+        for (let i = 0; i < 80; i++) {
+            const where = await this.page.evaluate(
+                ([sel, group]) => {
+                    const a = document.activeElement as HTMLInputElement | null
+                    if (!a) return 'none'
+                    if (a.matches(sel)) return 'target'
+                    return group && a.type === 'radio' && a.name === group ? 'group' : 'other'
+                },
+                [selector, name] as const,
+            )
+            if (where === 'target') return
+            if (where === 'group') {
+                await this.page.keyboard.press('ArrowDown')
+                continue
+            }
+            await this.page.keyboard.press('Tab')
+        }
+        throw new Error(`keyboard: ${selector} never received focus`)
+    }
+
+    async keyPress(selector: string, what: string, key = 'Enter'): Promise<void> {
+        this.actions.push(`key: ${what}`)
+        await this.keyFocus(selector)
+        await this.page.keyboard.press(key)
+    }
+
+    async keyType(selector: string, value: string, what: string): Promise<void> {
+        this.actions.push(`type: ${what}`)
+        await this.keyFocus(selector)
+        await this.page.keyboard.insertText(value)
+    }
+
+    /** Runs axe-core in the page; returns serious and critical violations. */
+    async axe(): Promise<AxeFinding[]> {
+        const has = await this.page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined')
+        if (!has) await this.page.addScriptTag({ content: AXE_SOURCE })
+        const violations = (await this.page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe
+            const r = await axe.run(document, { resultTypes: ['violations'] })
+            return r.violations
+        })) as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
+        return violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+    }
+
+    /** Screenshot into .screenshots/<name>-NN-<step>.png (git-ignored; the README's come from here); returns the path. */
+    async shot(step: string): Promise<string> {
+        const dir = SCREENSHOT_DIR
+        fs.mkdirSync(dir, { recursive: true })
+        this.shots += 1
+        const file = path.join(dir, `${this.name}-${String(this.shots).padStart(2, '0')}-${step}.png`)
+        await this.page.screenshot({ path: file, fullPage: true })
+        return file
+    }
+
+    /** Every text of the page a person or script could read: the HTML and the live values of every input. */
+    async domText(): Promise<string> {
+        return this.page.evaluate(() => {
+            const values = Array.from(document.querySelectorAll('input')).map((i) => (i as HTMLInputElement).value)
+            return `${document.documentElement.outerHTML}\n${values.join('\n')}`
+        })
+    }
+}
