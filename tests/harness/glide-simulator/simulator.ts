@@ -399,19 +399,15 @@ export class GlideSimulator {
             setNoPop: () => undefined,
         }
         let exception: string | null = null
-        // current and action are globals of the UI action's script for the duration of the transaction, so a
-        // module it calls sees them as globals too (the platform's script scope).
-        const ctx = this.runtime.context as Record<string, unknown>
-        ctx.current = current
-        ctx.action = action
+        // current and action are variables of the UI action's own script only. A module the script requires does not
+        // see them: it gets what the SDK wrapper passes as arguments (the wrapper passes each declared parameter by
+        // its name, e.g. validateJiraConnection(current, action)). No public source shows module code reaching the
+        // script's variables (assumption A8), so the simulator gives modules no such access.
         try {
             this.runtime.runScript(ua.script, { current, action, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/script.js`)
         } catch (e) {
             exception = String((e as Error)?.stack ?? e)
             this.logs.push({ level: 'error', message: `UI action ${ua.name} failed: ${(e as Error)?.message ?? e}`, source: 'sys_ui_action' })
-        } finally {
-            delete ctx.current
-            delete ctx.action
         }
         const m = this.session.takeMessages()
         return { info: m.info, errors: m.errors, redirect, logs: this.logs.slice(logStart), exception }
