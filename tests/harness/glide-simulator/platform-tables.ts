@@ -115,6 +115,8 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
             send_client_credentials_as: 'String',
             access_token_lifespan: 'Integer',
             refresh_token_lifespan: 'Integer',
+            // Yokohama and later (KB2132135); seen with default false in instance exports published in public Fluent apps.
+            extend_refresh_token_expiry: 'Boolean',
             auth_code_lifespan: 'Integer',
             id_token_lifespan: 'Integer',
             message_signature_lifespan: 'Integer',

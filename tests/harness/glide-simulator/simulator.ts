@@ -413,6 +413,15 @@ export class GlideSimulator {
         return { info: m.info, errors: m.errors, redirect, logs: this.logs.slice(logStart), exception }
     }
 
+    /**
+     * Runs a platform scheduled job by name. Modeled: "Clean Expired OAuth Credentials" (deletes expired
+     * oauth_credential rows; ServiceNow docs t_ManageTokens.md, KB1380167). Returns how many rows it changed.
+     */
+    runScheduledJob(name: 'Clean Expired OAuth Credentials'): number {
+        if (name !== 'Clean Expired OAuth Credentials') throw new SchemaError(`scheduled job '${name}' is not modeled`)
+        return this.engine.cleanExpiredOAuthCredentials()
+    }
+
     /** Runs a classic server script (like Scripts - Background) with gs/GlideRecord/sn_* and require(). */
     runBackgroundScript(script: string): unknown {
         return this.runtime.runScript(script, { gs: this.apis.gs }, 'background-script.js')
