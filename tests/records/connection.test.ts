@@ -30,6 +30,20 @@ describe('connection attributes (DOC: "Enter the value 2 for api_version. Enter 
         expect(attr.fields.default_value).toBe(value)
         expect(app().resolve(attr, 'model')).toBe(find('alias'))
     })
+
+    // An install runs no business rules, so the var_dictionary fields the alias form would fill are shipped
+    // (assumption A3): name = var__m_connection_attributes_<alias sys_id>, model_table, model_id, label.
+    test.each(['api_version', 'server_type'])('%s carries the var_dictionary fields the UI relies on, for the built alias sys_id', (element) => {
+        const attr = app().one('connection_attributes', { element })
+        const aliasSysId = find('alias').sysId
+        expect(attr.fields).toMatchObject({
+            name: `var__m_connection_attributes_${aliasSysId}`,
+            model_table: 'sys_alias',
+            model_id: aliasSysId,
+            label: attr.fields.column_label,
+        })
+        expect(attr.fields.label.length).toBeGreaterThan(2)
+    })
 })
 
 describe('OAuth 2.0 credential (DOC: Create credential record for the Jira spoke)', () => {

@@ -696,7 +696,13 @@ export function createSnCc(deps: Deps) {
         }
         getExtendedAttributes(): Record<string, string> {
             const out: Record<string, string> = {}
-            for (const a of store.rowsOf('connection_attributes').filter((r) => r.model === this.aliasSysId)) {
+            // Only definitions the variable machinery sees (simulator.ts attributeDefinitions; assumption A3).
+            const visible = (r: Row) =>
+                r.model === this.aliasSysId &&
+                r.name === `var__m_connection_attributes_${this.aliasSysId}` &&
+                r.model_table === 'sys_alias' &&
+                r.model_id === this.aliasSysId
+            for (const a of store.rowsOf('connection_attributes').filter(visible)) {
                 const set = store
                     .rowsOf('sys_variable_value')
                     .find((v) => v.document_key === this.conn.sys_id && v.variable === a.sys_id)

@@ -182,9 +182,13 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
     },
     connection_attributes: {
         extends: 'sys_metadata',
-        source: 'S-strong OOB HttpNLUService (model, element, default_value); var_dictionary-style columns I (research §2.3, assumption A3)',
+        source:
+            'S-strong OOB HttpNLUService (model, element, default_value: mirrored in github jacebenson/sn); var_dictionary columns (name = var__m_<table>_<model sys_id>, model_id, model_table, label, column_label) as in real var_dictionary exports (ServiceNowDevProgram/ActionPack sys_hub_action_input); assumption A3',
         columns: {
             model: 'Reference>sys_alias',
+            model_id: 'String',
+            model_table: 'String',
+            label: 'String',
             element: 'String',
             default_value: 'String',
             column_label: 'String',

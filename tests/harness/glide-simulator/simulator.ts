@@ -265,12 +265,18 @@ export class GlideSimulator {
             return { ...this.store.insert(table, v, { user: this.session.user.userName }) }
         },
 
+        /**
+         * The alias form's "Connection Attributes" related list, which is also what the connection form's Attributes
+         * tab offers: the element names of the definitions the variable machinery sees (see attributeDefinitions).
+         */
+        connectionAttributesOf: (aliasSysId: string): string[] => this.attributeDefinitions(aliasSysId).map((a) => a.element),
+
         /** Sets a connection attribute value on a connection (the connection form's Attributes tab). */
         setConnectionAttribute: (connectionSysId: string, element: string, value: string): void => {
             const conn = this.store.find('sys_connection', connectionSysId)
             if (!conn) throw new SchemaError(`no connection ${connectionSysId}`)
-            const attr = this.store.rowsOf('connection_attributes').find((a) => a.model === conn.connection_alias && a.element === element)
-            if (!attr) throw new SchemaError(`the alias of ${conn.name} has no connection attribute '${element}'`)
+            const attr = this.attributeDefinitions(conn.connection_alias).find((a) => a.element === element)
+            if (!attr) throw new SchemaError(`the Attributes tab of ${conn.name} has no connection attribute '${element}'`)
             const existing = this.store.rowsOf('sys_variable_value').find((r) => r.document_key === connectionSysId && r.variable === attr.sys_id)
             if (existing) this.store.update('sys_variable_value', existing.sys_id, { value }, { user: this.session.user.userName })
             else
@@ -356,6 +362,29 @@ export class GlideSimulator {
             const ua = this.findUiAction(table, nameOrActionName, 'list')
             return this.runUiAction(ua, new this.apis.GlideRecord(table))
         },
+    }
+
+    /**
+     * Connection attribute definitions of an alias as the platform's variable machinery sees them. A definition is a
+     * var_dictionary row: the UI's business rules fill name = var__m_connection_attributes_<alias sys_id>,
+     * model_table = sys_alias and model_id = <alias sys_id> when an admin creates one on the alias form (ServiceNow
+     * docs create-connection-attributes.md: attributes are dictionary entries). An application install loads XML and
+     * runs no business rules (ServiceNow SDK alias guide), so a shipped definition without those fields is a row the
+     * related list and the Attributes tab do not show [I: the var__m_<table>_<model sys_id> naming is what real
+     * var_dictionary exports carry, e.g. sys_hub_action_input rows in ServiceNowDevProgram/ActionPack].
+     */
+    attributeDefinitions(aliasSysId: string): Row[] {
+        return this.store
+            .rowsOf('connection_attributes')
+            .filter(
+                (a) =>
+                    a.model === aliasSysId &&
+                    a.name === `var__m_connection_attributes_${aliasSysId}` &&
+                    a.model_table === 'sys_alias' &&
+                    a.model_id === aliasSysId &&
+                    a.active !== 'false',
+            )
+            .sort((x, y) => Number(x.order || 0) - Number(y.order || 0))
     }
 
     private findUiAction(table: string, nameOrActionName: string, where: 'form' | 'list'): Row {
