@@ -1,5 +1,6 @@
 import { Alias, Record } from '@servicenow/sdk/core'
 import { jiraBasicAuthTemplate } from './basic-auth-template.now'
+import { jiraRetryPolicy } from './retry-policy.now'
 
 /** Connection & Credential alias "Jira" (id x_jira_connect.Jira), HTTP connection type. */
 export const jiraAlias = Alias({
@@ -9,6 +10,7 @@ export const jiraAlias = Alias({
     connectionType: 'httpConnection',
     multipleConnections: false,
     configurationTemplate: jiraBasicAuthTemplate,
+    retryPolicy: jiraRetryPolicy,
     description:
         'Jira Cloud. OAuth 2.0: the shipped "Jira Cloud OAuth Connection" (https://api.atlassian.com/ex/jira/<cloud-id>). Email and API token: Create New Connection & Credential (https://<site>.atlassian.net). Check either with "Validate Jira connection".',
 })

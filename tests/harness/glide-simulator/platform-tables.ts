@@ -271,8 +271,18 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
     },
     sys_retry_policy: {
         extends: 'sys_metadata',
-        source: 'seeded OOB record only (the SDK default HTTP retry policy ef751ff07301330025d71afe2ff6a7f9); research §2.1',
-        columns: { name: 'String' },
+        source:
+            'C the SDK 4.9.0 RetryPolicy() build output (now-sdk explain retrypolicy-api: condition, connection_type, count, interval, max_elapsed_time, restrict_to, retry_strategy); OOB default HTTP policy ef751ff07301330025d71afe2ff6a7f9 (SDK Alias() default)',
+        columns: {
+            name: 'String',
+            condition: 'String',
+            connection_type: 'String',
+            count: 'Integer',
+            interval: 'Integer',
+            max_elapsed_time: 'Integer',
+            restrict_to: 'String',
+            retry_strategy: 'String',
+        },
     },
 }
 
