@@ -62,8 +62,14 @@ export class WebFront {
         return { cookie, token }
     }
 
+    /**
+     * Users /login.do accepts (demo only: `npm run demo` registers the admin so a person's browser gets a session).
+     * Tests log in through login() and never through this page.
+     */
+    readonly loginUsers = new Map<string, SessionUser>()
+
     owns(pathname: string): boolean {
-        return pathname.startsWith('/api/') || pathname.startsWith('/uxasset/') || pathname.startsWith('/$uxappimmutables.do') || this.page(pathname) !== null
+        return pathname === '/login.do' || pathname.startsWith('/api/') || pathname.startsWith('/uxasset/') || pathname.startsWith('/$uxappimmutables.do') || this.page(pathname) !== null
     }
 
     serve(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -78,6 +84,7 @@ export class WebFront {
                 res.end(body)
             }
             try {
+                if (url.pathname === '/login.do') return this.loginPage(url, send)
                 if (url.pathname.startsWith('/api/')) return this.api(req, url, session, Buffer.concat(chunks).toString('utf8'), send)
                 if (url.pathname.startsWith('/uxasset/')) return this.asset(url.pathname, send)
                 if (url.pathname.startsWith('/$uxappimmutables.do')) return send(200, 'text/css', '/* instance theme variables: not simulated */')
@@ -87,6 +94,14 @@ export class WebFront {
                 send(500, 'text/plain', `simulator error: ${(e as Error).message}`)
             }
         })
+    }
+
+    private loginPage(url: URL, send: (s: number, t: string, b: string, h?: Record<string, string>) => void): void {
+        const user = this.loginUsers.get(url.searchParams.get('user_name') ?? '')
+        if (!user) return send(403, 'text/html', '<!doctype html><html lang="en"><head><title>Log in</title></head><body><h1>Unknown user</h1></body></html>')
+        const { cookie } = this.login(user)
+        const goto = (url.searchParams.get('sysparm_goto') ?? 'x_jira_connect_setup.do').replace(/^\/+/, '')
+        send(302, 'text/plain', '', { location: `/${goto}`, 'set-cookie': `JSESSIONID=${cookie}; Path=/; HttpOnly; SameSite=Lax` })
     }
 
     private sessionOf(req: http.IncomingMessage): WebSession | null {

@@ -1,0 +1,61 @@
+/**
+ * `npm run demo`: builds and packs the app, starts the Atlassian emulator, the simulated instance with the package
+ * installed and a loopback proxy for Atlassian's hosts, and keeps them running so a person can click through the
+ * setup page in a browser on this machine. Ctrl+C stops everything. Nothing leaves 127.0.0.1.
+ *
+ * The emulated Atlassian app already knows this instance's callback URL and the scopes; its client ID and secret, the
+ * Jira site and an account with an API token are printed so they can be pasted into the page.
+ */
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { startLoopbackProxy } from '../tests/harness/glide-simulator/chromium'
+import { ADMIN_USER } from '../tests/harness/glide-simulator/simulator'
+import { World } from '../tests/harness/glide-simulator/world'
+import { root, sdk, withBuildLock } from '../tests/support/sdk-build.cjs'
+
+function buildPackage(): string {
+    return withBuildLock(() => {
+        sdk(['build'])
+        sdk(['pack'])
+        const target = path.join(root, 'target')
+        const zip = fs.readdirSync(target).find((f) => f.endsWith('.zip'))
+        if (!zip) throw new Error('now-sdk pack wrote no zip into target/')
+        const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'jcc-demo-'))
+        fs.copyFileSync(path.join(target, zip), path.join(snapshot, zip))
+        return path.join(snapshot, zip)
+    })
+}
+
+async function main(): Promise<void> {
+    const zip = process.env.JCC_DEMO_ZIP || buildPackage()
+    const world = await World.start({ source: { zipPath: zip } })
+    world.emu.setConsentUser(world.accountId)
+    world.sim.web.loginUsers.set('admin', ADMIN_USER)
+    const proxy = await startLoopbackProxy((h, p) => world.network.resolve(h, p))
+    const page = `${world.sim.instanceUrl}login.do?user_name=admin&sysparm_goto=x_jira_connect_setup.do`
+    console.log('Jira Cloud Connect demo: simulated instance and emulated Atlassian on 127.0.0.1\n')
+    console.log(`  Setup page (logs you in as admin):  ${page}`)
+    console.log(`  Connection health:                  ${world.sim.instanceUrl}x_jira_connect_setup.do?view=health\n`)
+    console.log('  For "Get OAuth Token" the browser must reach the emulated auth.atlassian.com through the loopback proxy:')
+    console.log(`    chromium --proxy-server=http://127.0.0.1:${proxy.port} --ignore-certificate-errors --user-data-dir=$(mktemp -d) '${page}'\n`)
+    console.log('  Values to paste:')
+    console.log(`    OAuth client ID      ${world.clientId}`)
+    console.log(`    OAuth client secret  ${world.clientSecret}   (demo value, random per run)`)
+    console.log(`    Jira site            ${world.siteHost.replace('.atlassian.net', '')}   (cloud id ${world.cloudId})`)
+    console.log(`    Account email        ${world.email}`)
+    console.log(`    API token            ${world.apiToken}   (demo value, random per run)\n`)
+    console.log('Running. Ctrl+C to stop.')
+    const stop = async () => {
+        await proxy.close()
+        await world.close()
+        process.exit(0)
+    }
+    process.on('SIGINT', () => void stop())
+    process.on('SIGTERM', () => void stop())
+}
+
+main().catch((e) => {
+    console.error(e)
+    process.exit(1)
+})
