@@ -2,7 +2,7 @@
  * What the built app must contain, field by field. Values are written out literally (never imported from src/) so a
  * typo in src/ makes a test fail.
  *
- * DOC = ServiceNow docs "Set up the Jira spoke for Jira Cloud" (seed /work/shared/seed/000_e8fcbae687a7f34d.txt).
+ * DOC = ServiceNow docs "Set up the Jira spoke for Jira Cloud" (https://www.servicenow.com/docs/r/zurich/integrate-applications/integration-hub/setup-jira-spk-opt2.html).
  * Where the doc gives only an example ("For example, Jira cloud OAuth credential"), the shipped name is pinned and the
  * comment says so. Values the doc does not give are marked with their source.
  */
@@ -63,7 +63,7 @@ export const EXPECTED: ExpectedApp = {
         // (type oauth_provider), Default Grant type Authorization Code, Authorization URL, Token URL, Refresh Token URL.
         // Redirect URL: "System generates the URL upon saving" -> not shipped. Client ID / Client Secret come from the
         // admin's Atlassian app -> not shipped. The name is the doc's example ("Jira cloud OAuth app registry") renamed:
-        // pinned to the shipped one. Lifespans are not in DOC: Atlassian (research/atlassian-oauth.md) access token
+        // pinned to the shipped one. Lifespans are not in DOC: Atlassian (docs/atlassian-contract.md §2.4) access token
         // 1 h = 3600 s, refresh token expires after 90 days unused = 7776000 s.
         {
             key: 'registry',
@@ -231,7 +231,7 @@ export const EXPECTED_BASIC_AUTH_TEMPLATE = {
     defaultData: { credentialTable: 'basic_auth_credentials', connectionTable: 'http_connection' },
 } as const
 
-/** Where the doc's authorization request parameters come from: Atlassian 3LO (research/atlassian-oauth.md), KB0786459. */
+/** Where the doc's authorization request parameters come from: Atlassian 3LO (docs/atlassian-contract.md §1.2), KB0786459. */
 export const EXPECTED_AUTH_PARAMS: readonly [string, string][] = [
     ['audience', 'api.atlassian.com'],
     ['prompt', 'consent'],

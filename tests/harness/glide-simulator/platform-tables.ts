@@ -1,7 +1,7 @@
 /**
  * Column lists for the platform tables the app ships records into or reads, which the pinned SDK does not describe
  * (sdk-tables.json covers the ones it does). Each table names its source; the tags follow
- * /work/shared/research/servicenow-platform.md: C = ServiceNow docs / OOB source, S = third-party code consistent with
+ * docs/servicenow-platform.md: C = ServiceNow docs / OOB source, S = third-party code consistent with
  * the platform, I = inferred. A column that is not listed here (or inherited) is refused by the simulator, so a typo in
  * a Record() definition fails a test instead of installing a blank field. If the platform is found to have a column we
  * do not list, add it here with its source.
