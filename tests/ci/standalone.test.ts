@@ -46,6 +46,12 @@ function offences(text: string): string[] {
     return found
 }
 
+/** Section headings ("## §2 …", "### §2.4 …") of docs/<doc>.md. */
+function sectionsOf(doc: string): Set<string> {
+    const text = fs.readFileSync(path.join(root, 'docs', `${doc}.md`), 'utf8')
+    return new Set([...text.matchAll(/^#{2,4} §(\d+(?:\.\d+)?)\b/gm)].map((m) => m[1]))
+}
+
 describe('the repository stands alone', () => {
     test('no tracked file refers to a notebook next to the checkout or to an absolute path of one machine', () => {
         const files = trackedFiles()
@@ -57,6 +63,43 @@ describe('the repository stands alone', () => {
             for (const o of offences(buf.toString('utf8'))) problems.push(`${f}:${o}`)
         }
         expect(problems).toEqual([])
+    })
+
+    test('every "docs/<file>.md §N" citation, and every SN §/ATL § in the README, names a section that exists', () => {
+        const docs: Record<string, Set<string>> = {
+            'atlassian-contract': sectionsOf('atlassian-contract'),
+            'servicenow-platform': sectionsOf('servicenow-platform'),
+        }
+        expect(docs['atlassian-contract'].size).toBeGreaterThan(20)
+        expect(docs['servicenow-platform'].size).toBeGreaterThan(15)
+        const missing: string[] = []
+        for (const f of trackedFiles().filter((f) => /\.(ts|cjs|mjs|js|md)$/.test(f))) {
+            const text = fs.readFileSync(path.join(root, f), 'utf8')
+            for (const m of text.matchAll(/docs\/(atlassian-contract|servicenow-platform)\.md`?\)?,? §(\d+(?:\.\d+)?)/g)) {
+                if (!docs[m[1]].has(m[2])) missing.push(`${f}: ${m[0]}`)
+            }
+            if (f === 'README.md') {
+                for (const m of text.matchAll(/\b(SN|ATL) §(\d+(?:\.\d+)?)/g)) {
+                    const doc = m[1] === 'SN' ? 'servicenow-platform' : 'atlassian-contract'
+                    if (!docs[doc].has(m[2])) missing.push(`${f}: ${m[0]}`)
+                }
+            }
+        }
+        expect(missing).toEqual([])
+    })
+
+    test('the README assumption table has one complete row per assumption, each with a verdict', () => {
+        const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
+        const section = readme.slice(readme.indexOf('## Assumptions to confirm on an instance'))
+        const rows = section.split('\n').filter((l) => /^\| A\d+ \|/.test(l))
+        expect(rows.map((r) => r.split('|')[1].trim())).toEqual(Array.from({ length: rows.length }, (_, i) => `A${i + 1}`))
+        expect(rows.length).toBeGreaterThanOrEqual(21)
+        for (const row of rows) {
+            const cells = row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim())
+            expect({ row: cells[0], cells: cells.length, empty: cells.filter((c) => c === '').length }).toEqual({ row: cells[0], cells: 6, empty: 0 })
+            expect({ row: cells[0], verdict: /^(confirmed|likely|unknown)\b/.test(cells[2]) }).toEqual({ row: cells[0], verdict: true })
+        }
+        expect(rows.some((r) => /follows HTTP redirects/.test(r))).toBe(true)
     })
 
     test('the patterns catch what they are meant to and leave ordinary text alone', () => {
