@@ -5,12 +5,15 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from '../harness/glide-simulator/chromium'
 import type { SessionUser } from '../harness/glide-simulator/glide'
 import type { World } from '../harness/glide-simulator/world'
 
 /** Where the page tests write their screenshots (JCC_SCREENSHOTS overrides). */
+/** playwright-core types; the browser itself is launched (and found) by chromium.ts. */
+type BrowserContext = import('playwright-core').BrowserContext
+type Page = import('playwright-core').Page
+
 export const SCREENSHOT_DIR = process.env.JCC_SCREENSHOTS || path.join(__dirname, '..', '..', '.screenshots')
 
 export const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
