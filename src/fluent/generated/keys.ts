@@ -161,6 +161,10 @@ declare global {
                         table: 'oauth_entity_profile'
                         id: '5450d3cf1f25459687d56bb35d653498'
                     }
+                    'jira-retry-policy': {
+                        table: 'sys_retry_policy'
+                        id: '7549420854e84d10839c95f5192f5a9d'
+                    }
                     'module-alias': {
                         table: 'sys_app_module'
                         id: '27236080e3b14984916538167956f6c8'
