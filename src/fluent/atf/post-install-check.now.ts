@@ -129,7 +129,8 @@ jasmine.getEnv().execute();`,
             // sys_module-sample): say which release the app needs instead of a bare "require is not defined".
             if (typeof require === 'undefined') {
                 error = 'Jira Cloud Connect needs ServiceNow Washington DC Patch 9, Xanadu Patch 2 or later: on this ' +
-                    'release server scripts cannot load the modules of the app (require is undefined). Upgrade the instance, ' +
+                    'release server scripts cannot load the modules of the app (require is undefined). \
+Upgrade the instance, ' +
                     'then run this test again.';
                 return;
             }
