@@ -269,7 +269,8 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
             const scopeDir = path.join(distAppDir(), 'scope')
             const sysApp = fs.readdirSync(scopeDir).filter((f) => f.startsWith('sys_app_')).map((f) => fs.readFileSync(path.join(scopeDir, f), 'utf8'))
             expect(sysApp).toHaveLength(1)
-            expect(decode(/<short_description>([\s\S]*?)<\/short_description>/.exec(sysApp[0])?.[1] ?? '')).toContain(MINIMUM_RELEASE)
+            const scopeRecord = parseRecordUpdate(sysApp[0], 'scope', 'scope/sys_app.xml').records[0]
+            expect(scopeRecord?.fields.short_description ?? '').toContain(MINIMUM_RELEASE)
         })
 
         test('fails when the report is not "not configured yet", a failing check has no fix, or the module throws', () => {
