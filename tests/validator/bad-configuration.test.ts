@@ -157,9 +157,30 @@ test('empty refresh token URL -> warning with the hidden-field hint', () => {
     expect(check(r, 'oauth.registry.urls').fix).toMatch(/Form Layout/)
 })
 
-test('registry without OAuth API Script -> audience and prompt are not sent', () => {
+test('registry without OAuth API Script while Atlassian accepts the token -> api_script_missing is a warning (A11)', () => {
     registry().apiScript = null
-    expectFail(w.run(), 'oauth.registry.api_script', 'api_script_missing', /OAuthJiraCloudUtil/)
+    const report = w.run()
+    expect(report.verdict).toBe('warn')
+    const c = report.checks.find((x) => x.id === 'oauth.registry.api_script')!
+    expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'api_script_missing' })
+    expect(c.fix).toContain('OAuthJiraCloudGlobal')
+    expect(report.checks.find((x) => x.id === 'atlassian.accessible_resources')?.status).toBe('pass')
+})
+
+test('a second default profile on the registry (a UI save creates one) -> multiple_default_profiles warning (A1)', () => {
+    w.state.profiles.push({ ...w.state.profiles[0], sysId: 'f'.repeat(32), name: 'Jira Cloud OAuth default_profile' })
+    const report = w.run()
+    const c = report.checks.find((x) => x.id === 'oauth.profile.default')!
+    expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'multiple_default_profiles' })
+    expect(c.fix).toContain('"Jira Cloud OAuth default_profile"')
+})
+
+test('blank Redirect URL -> redirect_url_missing names the exact callback URL', () => {
+    registry().redirectUrl = ''
+    const report = w.run()
+    const c = report.checks.find((x) => x.id === 'oauth.callback_url')!
+    expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'redirect_url_missing' })
+    expect(c.fix).toContain(w.state.instanceUrl + '/oauth_redirect.do')
 })
 
 test('OAuth API Script that does not add prompt=consent -> api_script_incomplete', () => {

@@ -1,7 +1,7 @@
 import { CrossScopePrivilege } from '@servicenow/sdk/core'
 
 /**
- * Runtime access the validator needs to global tables and platform APIs (README "Cross-scope privileges" explains each).
+ * Runtime access the validator needs to global tables and platform APIs (README "Cross-scope privileges" says why).
  * Shipped as allowed so a published app runs without an admin approving requests, even with Runtime Access Tracking
  * set to Enforcing. Scriptable names are the Java class names real instances record: ScriptableRESTMessageClient,
  * ScriptableRESTResponse, GlideOAuthClient(Response), GlideOAuthToken (privileges harvested from an instance in the
@@ -25,6 +25,15 @@ CrossScopePrivilege({ $id: Now.ID['csp-read-oauth-entity-profile'], operation: '
 CrossScopePrivilege({ $id: Now.ID['csp-read-oauth-entity-profile-scope'], operation: 'read', status: 'allowed', targetName: 'oauth_entity_profile_scope', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-read-oauth-entity-scope'], operation: 'read', status: 'allowed', targetName: 'oauth_entity_scope', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['csp-read-sys-script-include'], operation: 'read', status: 'allowed', targetName: 'sys_script_include', targetScope: 'global', targetType: 'sys_db_object' })
+
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-scope'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_scope',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
 
 // The registry's OAuth API script extends the platform's OAuthUtil.
 CrossScopePrivilege({

@@ -213,6 +213,10 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '952f4170ddd0489b9f0ff71bab7f08b7'
                     }
+                    'csp-read-sys-scope': {
+                        table: 'sys_scope_privilege'
+                        id: '68b1e02f79af4ca9a25848469d50c8f4'
+                    }
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
                         id: 'abdfa7bde03249f786332e7a5b4975ff'
@@ -425,6 +429,10 @@ declare global {
                         table: 'oauth_entity_scope'
                         id: '4bdf3b5cea94429e84add9150185d60e'
                     }
+                    'src_server_core_api-script-snippet_ts': {
+                        table: 'sys_module'
+                        id: '1885c8a4465b4f8392ad9bbd939776d9'
+                    }
                     src_server_core_atlassian_ts: {
                         table: 'sys_module'
                         id: '14191ca2ff3447b9ad8be440ec017983'
@@ -448,6 +456,10 @@ declare global {
                     'src_server_core_checks_oauth-registry_ts': {
                         table: 'sys_module'
                         id: '0d6d5e74f114490390988a13b21d1f0b'
+                    }
+                    'src_server_core_checks_platform-findings_ts': {
+                        table: 'sys_module'
+                        id: '54303dda7d0843ba99a8165ceb819ad4'
                     }
                     src_server_core_checks_token_ts: {
                         table: 'sys_module'

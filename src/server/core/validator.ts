@@ -9,6 +9,7 @@ import { checkAccessibleResources } from './checks/atlassian'
 import { checkAttributes, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
+import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkTokens } from './checks/token'
 import type { AliasSnapshot, AuthRef, ClockPort, ConfigPort, ConnectionSnapshot, CredentialSnapshot, HttpPort, TokenPort } from './ports'
 import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
@@ -189,13 +190,22 @@ function validateConnection(
     // OAuth 2.0
     const token = oauthToken(log, credential, ports, engine)
     if (!token) return
-    const { auth, tokenJustIssued } = token
+    const { auth, tokenJustIssued, audience } = token
     // accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
     if (!urlPlan.jiraBaseUrl && !urlPlan.cloudIdUnset) {
         skipRemote(log, skipReason('the connection URL is not usable'))
         return
     }
-    const atlassian = checkAccessibleResources(log, engine, gatewayBase, auth, urlPlan.cloudId, connection.name, tokenJustIssued)
+    const atlassian = checkAccessibleResources(
+        log,
+        engine,
+        gatewayBase,
+        auth,
+        urlPlan.cloudId,
+        connection.name,
+        tokenJustIssued,
+        audience
+    )
     if (!atlassian.site || !urlPlan.jiraBaseUrl || !apiVersion) {
         const why = !atlassian.tokenAccepted ? 'Atlassian did not accept the token' : !atlassian.site ? 'the connection does not name a site the token reaches' : 'api_version is not usable'
         log.skip('jira.myself', 'Jira accepts the credential (myself)', skipReason(why))
@@ -222,7 +232,11 @@ function validateCredentialOnly(log: CheckLog, credential: CredentialSnapshot, p
         return
     }
     const token = oauthToken(log, credential, ports, engine)
-    if (token) checkAccessibleResources(log, engine, gatewayBase, token.auth, undefined, '(no connection)', token.tokenJustIssued)
+    if (token) {
+        const { auth, tokenJustIssued, audience } = token
+        const connectionName = '(no connection)'
+        checkAccessibleResources(log, engine, gatewayBase, auth, undefined, connectionName, tokenJustIssued, audience)
+    }
 }
 
 /**
@@ -234,14 +248,21 @@ function oauthToken(
     credential: Extract<CredentialSnapshot, { kind: 'oauth2' }>,
     ports: ValidatorPorts,
     engine: CallEngine
-): { auth: AuthRef; tokenJustIssued: boolean } | null {
+): { auth: AuthRef; tokenJustIssued: boolean; audience?: Advice } | null {
     const setup = checkOAuthRegistry(log, credential, ports.config)
     const outcome = checkTokens(log, credential, setup, ports.tokens, engine)
     if (!outcome || !setup.profile) {
         skipRemote(log, 'Skipped: no usable access token.')
         return null
     }
-    return { auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId }, tokenJustIssued: outcome === 'refreshed' }
+    // A token refreshed by this run, or issued minutes ago, that Atlassian rejects points at the authorization
+    // request (audience), not at the token's age.
+    const justIssued = outcome === 'refreshed' || outcome === 'fresh'
+    return {
+        auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId },
+        tokenJustIssued: justIssued,
+        audience: justIssued && setup.registry ? audienceAdvice(setup.registry) : undefined,
+    }
 }
 
 function skipRemote(log: CheckLog, reason: string): void {

@@ -110,6 +110,7 @@ export class GlideSimulator {
             outbound: this.outbound,
             options: this.options,
             userName: () => this.session.user.userName,
+            userRoles: () => this.session.user.roles,
         }
         this.engine = new OAuthEngine(deps)
         this.apis = {
@@ -270,6 +271,13 @@ export class GlideSimulator {
         setFields: (table: string, sysId: string, values: Record<string, string | number | boolean>): Row => {
             const v: Row = {}
             for (const [k, x] of Object.entries(values)) v[k] = String(x)
+            // Saving an application registry form with a blank Redirect URL fills it ("System generates the URL upon
+            // saving", ServiceNow's Jira spoke set-up; docs: "If blank, the instance auto-generates an entry").
+            const row = this.store.find(table, sysId)
+            if (row && this.schema.isA(row.sys_class_name, 'oauth_entity') && this.options.redirectUrlFill === 'on-form-save') {
+                const after = { ...row, ...v }
+                if (!after.redirect_url) v.redirect_url = this.callbackUrl
+            }
             return { ...this.store.update(table, sysId, v, { user: this.session.user.userName }) }
         },
         setField: (table: string, sysId: string, field: string, value: string | number | boolean): Row =>
@@ -573,7 +581,7 @@ export class GlideSimulator {
             const grant = new ParamMap()
             grant.put('grant_type', 'authorization_code')
             grant.put('code', code)
-            grant.put('redirect_uri', flow.redirectUri)
+            if (flow.redirectUri) grant.put('redirect_uri', flow.redirectUri)
             const r = this.engine.tokenRequest(registry, flow.profileSysId, grant, registry.token_url)
             if (r.errorMessage) {
                 this.logs.push({ level: 'error', message: `OAuth token request to ${registry.token_url} failed: ${r.errorMessage}`, source: 'oauth' })

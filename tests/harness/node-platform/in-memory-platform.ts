@@ -37,7 +37,7 @@ export interface InstanceState {
     connections: ConnectionSnapshot[]
     credentials: CredentialSnapshot[]
     profiles: ProfileSnapshot[]
-    registries: RegistrySnapshot[]
+    registries: Array<Omit<RegistrySnapshot, 'defaultProfiles'>>
     /** Secrets live apart from the snapshots, as password2 columns do. */
     registrySecrets: Record<string, { clientId: string; clientSecret: string }>
     basicSecrets: Record<string, BasicSecret>
@@ -76,7 +76,9 @@ export class InMemoryConfig implements ConfigPort {
         const r = this.s.registries.find((x) => x.sysId === sysId)
         if (!r) return null
         const secret = this.s.registrySecrets[r.sysId]
-        return { ...clone(r)!, hasClientId: !!secret?.clientId, hasClientSecret: !!secret?.clientSecret }
+        // Default profiles are derived from the profiles, as the Glide reader queries them.
+        const defaultProfiles = this.s.profiles.filter((p) => p.registrySysId === r.sysId && p.isDefault).map((p) => p.name)
+        return { ...clone(r)!, hasClientId: !!secret?.clientId, hasClientSecret: !!secret?.clientSecret, defaultProfiles }
     }
     property(name: string, fallback: string): string {
         const v = this.s.properties[name]

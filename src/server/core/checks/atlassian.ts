@@ -33,7 +33,9 @@ export function checkAccessibleResources(
     /** null: the connection holds no usable cloud id; undefined: no connection (credential-only run). */
     cloudId: string | null | undefined,
     connectionName: string,
-    tokenJustIssued: boolean
+    tokenJustIssued: boolean,
+    /** Why a token rejected right after issuance lacks audience, and the fix (platform-findings audienceAdvice). */
+    audience?: { found: string; fix: string }
 ): AtlassianResult {
     const id = 'atlassian.accessible_resources'
     const title = 'Atlassian accepts the token (accessible-resources)'
@@ -41,10 +43,16 @@ export function checkAccessibleResources(
     const outcome = engine.getJson(url, auth)
     const none: AtlassianResult = { site: null, tokenAccepted: false }
     if (outcome.kind === 'http' && outcome.status === 401) {
-        const audience = tokenJustIssued
-            ? ' The token was issued moments ago, so the authorization request most likely lacked audience=api.atlassian.com: check oauth.registry.api_script.'
-            : ''
-        log.fail(id, title, 'token_rejected', `Atlassian rejected the access token (401${errorMessageOf(outcome.body) ? `: ${errorMessageOf(outcome.body)}` : ''}).${audience}`, 'HTTP 200 with the sites the token can reach.', 'Get a new token: open the credential and click Get OAuth Token. If it fails again right after, the OAuth API Script is not adding audience=api.atlassian.com.')
+        const fresh = tokenJustIssued && audience
+        const why = fresh
+            ? audience.found
+            : tokenJustIssued
+              ? ' The token was issued moments ago, so the authorization request most likely lacked audience=api.atlassian.com: check oauth.registry.api_script.'
+              : ''
+        const fix = fresh
+            ? audience.fix
+            : 'Get a new token: open the credential and click Get OAuth Token. If it fails again right after, the OAuth API Script is not adding audience=api.atlassian.com.'
+        log.fail(id, title, 'token_rejected', `Atlassian rejected the access token (401${errorMessageOf(outcome.body) ? `: ${errorMessageOf(outcome.body)}` : ''}).${why}`, 'HTTP 200 with the sites the token can reach.', fix)
         return none
     }
     if (outcome.kind === 'http' && outcome.status === 403) {

@@ -8,6 +8,7 @@ import { ATLASSIAN } from '../atlassian'
 import { REQUIRED_JIRA_SCOPES } from '../jira-scopes'
 import type { ConfigPort, CredentialSnapshot, ProfileSnapshot, RegistrySnapshot } from '../ports'
 import type { CheckLog } from '../report'
+import { apiScriptMissing, checkDefaultProfiles, redirectUrlMissing } from './platform-findings'
 
 export interface OAuthSetup {
     profile: ProfileSnapshot | null
@@ -35,6 +36,7 @@ export function checkOAuthRegistry(log: CheckLog, credential: OAuthCredential, c
     log.pass('oauth.profile', 'Credential has an OAuth entity profile', `Profile "${profile.name}" of registry "${registry.name}" (grant ${profile.grantType || 'unset'}).`)
 
     checkRegistryBasics(log, registry, profile)
+    checkDefaultProfiles(log, registry, profile)
     setup.canRefresh = checkClientCredentials(log, registry)
     checkEndpoints(log, registry)
     checkApiScript(log, registry)
@@ -105,7 +107,7 @@ function checkApiScript(log: CheckLog, registry: RegistrySnapshot): void {
     const script = registry.apiScript
     const fix = `Set OAuth API Script on "${registry.name}" to OAuthJiraCloudUtil (shipped with this app), then Get OAuth Token again.`
     if (!script) {
-        log.fail(id, title, 'api_script_missing', `Registry "${registry.name}" has no OAuth API Script, so the authorization request lacks audience=api.atlassian.com and prompt=consent.`, 'OAuth API Script = OAuthJiraCloudUtil.', fix)
+        apiScriptMissing(log, registry)
         return
     }
     if (!script.active) {
@@ -147,7 +149,11 @@ function checkCallback(log: CheckLog, registry: RegistrySnapshot, instanceCallba
     const id = 'oauth.callback_url'
     const title = 'Callback URL to register in the Atlassian app'
     const configured = registry.redirectUrl.trim()
-    if (configured && configured !== instanceCallback) {
+    if (!configured) {
+        redirectUrlMissing(log, registry, instanceCallback)
+        return
+    }
+    if (configured !== instanceCallback) {
         log.warn(id, title, 'redirect_url_differs', `Registry "${registry.name}" sends redirect URL ${configured}, but this instance's callback is ${instanceCallback}.`, `Redirect URL ${instanceCallback}, registered as Callback URL in the Atlassian app.`, `Clear the Redirect URL on "${registry.name}" (the instance fills in its own) or make sure ${configured} is the Callback URL registered at developer.atlassian.com > your app > Authorization.`)
         return
     }

@@ -9,14 +9,21 @@ import type { CredentialSnapshot, TokenPort, TokenState } from '../ports'
 import { humanDuration, type CheckLog } from '../report'
 import { safeText } from '../sanitize'
 import type { OAuthSetup } from './oauth-registry'
+import { refreshNotStored, tokenAccessDenied } from './platform-findings'
 
 /** Warn when the refresh token has less than this left (seconds): 14 days. */
 export const REFRESH_WARN_SECONDS = 14 * 86400
 
 type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
 
-/** How the run got a usable access token: it was stored and alive, or this run refreshed it; null when none. */
-export type TokenOutcome = 'stored' | 'refreshed' | null
+/**
+ * How the run got a usable access token: stored and alive, stored and issued in the last FRESH_SECONDS ('fresh':
+ * Get OAuth Token moments ago), or this run refreshed it; null when none.
+ */
+export type TokenOutcome = 'stored' | 'fresh' | 'refreshed' | null
+
+/** A stored token at most this old (seconds) counts as just issued: a 401 then points at the request, not at age. */
+export const FRESH_SECONDS = 15 * 60
 
 /** Checks the stored tokens and refreshes an expired access token once; returns how a usable token was obtained. */
 export function checkTokens(
@@ -32,7 +39,13 @@ export function checkTokens(
         return null
     }
     const getToken = `Open credential "${credential.name}" and click Get OAuth Token, then Accept on Atlassian's consent screen.`
-    const state = tokens.read(credential.sysId, profile.sysId)
+    const read = tokens.read(credential.sysId, profile.sysId)
+    if (read && 'denied' in read) {
+        tokenAccessDenied(log, read, credential.name)
+        log.skip('token.refresh', 'Refresh token', 'The tokens are not readable by this user.')
+        return null
+    }
+    const state = read
     if (!state || (!state.hasAccessToken && !state.hasRefreshToken)) {
         log.fail('token.access', 'Access token', 'no_token', `No OAuth token is stored for credential "${credential.name}" and profile "${profile.name}".`, 'An access token and a refresh token from Get OAuth Token.', getToken)
         log.skip('token.refresh', 'Refresh token', 'No token.')
@@ -42,7 +55,8 @@ export function checkTokens(
     const alive = state.hasAccessToken && state.accessExpiresInSec !== null && state.accessExpiresInSec > 0
     if (alive) {
         log.pass('token.access', 'Access token', `Access token valid for ${humanDuration(state.accessExpiresInSec as number)}.`)
-        return 'stored'
+        const age = ATLASSIAN.accessTokenLifespanSeconds - (state.accessExpiresInSec as number)
+        return age <= FRESH_SECONDS ? 'fresh' : 'stored'
     }
     const what = state.hasAccessToken ? 'The access token has expired' : 'No access token is stored'
     if (!state.hasRefreshToken) {
@@ -63,6 +77,10 @@ export function checkTokens(
         const life = result.state.accessExpiresInSec
         log.pass('token.access', 'Access token', `${what}; refreshed it through the platform: the new access token is valid for ${life ? humanDuration(life) : 'an unknown time'} and Atlassian's rotated refresh token was stored.`, '', 'refreshed')
         return result.state.hasAccessToken ? 'refreshed' : null
+    }
+    if (result.notStored) {
+        refreshNotStored(log, result.notStored, credential.name, getToken)
+        return null
     }
     if (result.error === 'invalid_grant' || result.error === 'unauthorized_client') {
         log.fail('token.access', 'Access token', 'consent_expired', `${what}, and Atlassian refused the refresh token (${result.error}${result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''}).`, 'A refresh token Atlassian still accepts.', `Consent expired or was revoked (refresh token unused for 90 days, older than Atlassian's consent limit, password change, app access revoked, or a rotated token that was not stored): get a new token. ${getToken}`)
