@@ -1,6 +1,6 @@
 /**
  * Outbound calls with the validator's bounds: every call has a timeout, the whole run has a time budget, 401s and
- * basic-auth failures are never retried (Atlassian locks an account after a few bad logins, atlassian-oauth.md §5),
+ * basic-auth failures are never retried (Atlassian locks accounts after bad logins, docs/atlassian-contract.md §5),
  * and a 429/5xx is retried at most once and only when its Retry-After is short (ATL-RL: retrying earlier than
  * Retry-After fails again).
  */
@@ -91,7 +91,9 @@ function toOutcome(result: HttpResult): CallOutcome {
     if (!result.ok) return { kind: 'transport', failure: result.failure, detail: safeText(result.detail) }
     const headers = lowerCaseKeys(result.headers)
     const body = result.body === null || result.body === undefined ? '' : String(result.body)
-    if (body.length > MAX_BODY_CHARS) return { kind: 'http', status: result.status, headers, body: '', problem: 'oversized' }
+    if (body.length > MAX_BODY_CHARS) {
+        return { kind: 'http', status: result.status, headers, body: '', problem: 'oversized' }
+    }
     const problem = bodyProblem(body, headers['content-type'] || '')
     if (result.status >= 200 && result.status < 300 && problem === null) {
         return { kind: 'json', status: result.status, headers, json: JSON.parse(body) }

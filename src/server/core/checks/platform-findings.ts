@@ -41,40 +41,38 @@ export function audienceAdvice(registry: RegistrySnapshot): Advice {
 
 /** oauth.registry.api_script when the registry has none: a warning (tokens may work without audience). */
 export function apiScriptMissing(log: CheckLog, registry: RegistrySnapshot): void {
-    log.warn(
-        'oauth.registry.api_script',
-        'OAuth API Script adds audience and prompt=consent',
-        'api_script_missing',
-        `Registry "${registry.name}" has no OAuth API Script: the authorization request carries no ` +
+    log.warn('oauth.registry.api_script', {
+        code: 'api_script_missing',
+        found:
+            `Registry "${registry.name}" has no OAuth API Script: the authorization request carries no ` +
             'audience=api.atlassian.com and no prompt=consent. If Atlassian accepts the token (see ' +
             'atlassian.accessible_resources) the connection works without it.',
-        `OAuth API Script = OAuthJiraCloudUtil (shipped) or ${API_SCRIPT_GLOBAL_NAME} (global).`,
-        `If Atlassian rejects the token right after Get OAuth Token: ${apiScriptGlobalSteps(registry.name)}`
-    )
+        expected: `OAuth API Script = OAuthJiraCloudUtil (shipped) or ${API_SCRIPT_GLOBAL_NAME} (global).`,
+        fix: `If Atlassian rejects the token right after Get OAuth Token: ${apiScriptGlobalSteps(registry.name)}`,
+    })
 }
 
 /** A1: more than one default profile on the registry (the UI creates "<registry> default_profile" on save). */
 export function checkDefaultProfiles(log: CheckLog, registry: RegistrySnapshot, profile: ProfileSnapshot): void {
     const id = 'oauth.profile.default'
-    const title = 'Registry has one default profile'
     const names = registry.defaultProfiles
     if (names.length <= 1) {
         const one = names.length ? `one default profile, "${names[0]}"` : 'no default profile'
-        log.pass(id, title, `Registry "${registry.name}" has ${one}.`)
+        log.pass(id, `Registry "${registry.name}" has ${one}.`)
         return
     }
     const others = names.filter((n) => n !== profile.name)
-    log.warn(
-        id,
-        title,
-        'multiple_default_profiles',
-        `Registry "${registry.name}" has ${names.length} default profiles: ${names.map((n) => `"${n}"`).join(', ')}. ` +
-            'ServiceNow allows one; a save of the registry form creates "<registry> default_profile".',
-        `One default profile: "${profile.name}", the one credential uses.`,
-        `Open registry "${registry.name}" > OAuth Entity Profiles and delete ` +
-            `${others.map((n) => `"${n}"`).join(', ')}` +
-            ` (or clear its Is default), keeping "${profile.name}".`
-    )
+    log.warn(id, {
+        code: 'multiple_default_profiles',
+        found:
+            `Registry "${registry.name}" has ${names.length} default profiles: ` +
+            `${names.map((n) => `"${n}"`).join(', ')}. ServiceNow allows one; a save of the registry form creates ` +
+            '"<registry> default_profile".',
+        expected: `One default profile: "${profile.name}", the one the credential uses.`,
+        fix:
+            `Open registry "${registry.name}" > OAuth Entity Profiles and delete ` +
+            `${others.map((n) => `"${n}"`).join(', ')} (or clear its Is default), keeping "${profile.name}".`,
+    })
 }
 
 /**
@@ -82,32 +80,32 @@ export function checkDefaultProfiles(log: CheckLog, registry: RegistrySnapshot, 
  * saves no form, so until someone saves the registry form the request may reach Atlassian without redirect_uri.
  */
 export function redirectUrlMissing(log: CheckLog, registry: RegistrySnapshot, instanceCallback: string): void {
-    log.warn(
-        'oauth.callback_url',
-        'Callback URL to register in the Atlassian app',
-        'redirect_url_missing',
-        `Registry "${registry.name}" has a blank Redirect URL. The instance fills it when the registry form is ` +
+    log.warn('oauth.callback_url', {
+        code: 'redirect_url_missing',
+        found:
+            `Registry "${registry.name}" has a blank Redirect URL. The instance fills it when the registry form is ` +
             'saved; an application install saves no form, so Get OAuth Token may reach Atlassian without ' +
             'redirect_uri and fail.',
-        `Redirect URL ${instanceCallback}, registered as Callback URL in the Atlassian app.`,
-        `Open registry "${registry.name}" and save it (the instance fills the Redirect URL), or set Redirect URL to ` +
-            `${instanceCallback}; register the same URL at developer.atlassian.com > your app > Authorization.`
-    )
+        expected: `Redirect URL ${instanceCallback}, registered as Callback URL in the Atlassian app.`,
+        fix:
+            `Open registry "${registry.name}" and save it (the instance fills the Redirect URL), or set Redirect URL ` +
+            `to ${instanceCallback}; register the same URL at developer.atlassian.com > your app > Authorization.`,
+    })
 }
 
 /** KB0859525: the platform keeps stored tokens to the admin role. */
 export function tokenAccessDenied(log: CheckLog, denied: TokenAccessDenied, credentialName: string): void {
-    log.fail(
-        'token.access',
-        'Access token',
-        'token_access_denied',
-        `No token of credential "${credentialName}" is readable by ${denied.userName}, who does not have the admin ` +
+    log.fail('token.access', {
+        code: 'token_access_denied',
+        found:
+            `No token of credential "${credentialName}" is readable by ${denied.userName}, who does not have the admin ` +
             'role: ServiceNow lets only admin read stored OAuth tokens (KB0859525)' +
             `${denied.detail ? ` (${denied.detail})` : ''}.`,
-        'A user with the admin role runs the validation.',
-        'Ask a user with the admin role to click Validate Jira connection (x_jira_connect.admin alone lets you ' +
-            'start it but not read tokens). Nothing was changed.'
-    )
+        expected: 'A user with the admin role runs the validation.',
+        fix:
+            'Ask a user with the admin role to click Validate Jira connection (x_jira_connect.admin alone lets you ' +
+            'start it but not read tokens). Nothing was changed.',
+    })
 }
 
 /** A refresh Atlassian answered but the platform did not store (assumption A5). */
@@ -117,13 +115,12 @@ export function refreshNotStored(log: CheckLog, loss: RefreshLoss, credentialNam
             ? 'Atlassian returned a rotated refresh token, but the platform kept the previous one: Atlassian revokes ' +
               'the previous one about 10 minutes after a rotation, so the connection will stop working.'
             : 'Atlassian returned a new access token, but the platform did not store it for the credential.'
-    log.fail(
-        'token.access',
-        'Access token',
-        loss,
-        `The access token had expired and was refreshed. ${what}`,
-        `The platform stores what the refresh returned against credential "${credentialName}" (KB2132135).`,
-        `${getToken} Then validate again; if this finding returns, the instance does not store refreshed tokens for ` +
-            'OAuth 2.0 credentials: raise it with ServiceNow support quoting KB2132135.'
-    )
+    log.fail('token.access', {
+        code: loss,
+        found: `The access token had expired and was refreshed. ${what}`,
+        expected: `The platform stores what the refresh returned against credential "${credentialName}" (KB2132135).`,
+        fix:
+            `${getToken} Then validate again; if this finding returns, the instance does not store refreshed tokens ` +
+            'for OAuth 2.0 credentials: raise it with ServiceNow support quoting KB2132135.',
+    })
 }
