@@ -12,19 +12,110 @@ import { CrossScopePrivilege } from '@servicenow/sdk/core'
  */
 
 // Reads: the configuration the validator inspects (src/server/glide/config-reader.ts).
-CrossScopePrivilege({ $id: Now.ID['csp-read-sys-alias'], operation: 'read', status: 'allowed', targetName: 'sys_alias', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-sys-connection'], operation: 'read', status: 'allowed', targetName: 'sys_connection', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-http-connection'], operation: 'read', status: 'allowed', targetName: 'http_connection', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-connection-attributes'], operation: 'read', status: 'allowed', targetName: 'connection_attributes', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-sys-variable-value'], operation: 'read', status: 'allowed', targetName: 'sys_variable_value', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-discovery-credentials'], operation: 'read', status: 'allowed', targetName: 'discovery_credentials', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-oauth-2-0-credentials'], operation: 'read', status: 'allowed', targetName: 'oauth_2_0_credentials', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-basic-auth-credentials'], operation: 'read', status: 'allowed', targetName: 'basic_auth_credentials', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-oauth-entity'], operation: 'read', status: 'allowed', targetName: 'oauth_entity', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-oauth-entity-profile'], operation: 'read', status: 'allowed', targetName: 'oauth_entity_profile', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-oauth-entity-profile-scope'], operation: 'read', status: 'allowed', targetName: 'oauth_entity_profile_scope', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-oauth-entity-scope'], operation: 'read', status: 'allowed', targetName: 'oauth_entity_scope', targetScope: 'global', targetType: 'sys_db_object' })
-CrossScopePrivilege({ $id: Now.ID['csp-read-sys-script-include'], operation: 'read', status: 'allowed', targetName: 'sys_script_include', targetScope: 'global', targetType: 'sys_db_object' })
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-alias'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_alias',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-connection'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_connection',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-http-connection'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'http_connection',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-connection-attributes'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'connection_attributes',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-variable-value'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_variable_value',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-discovery-credentials'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'discovery_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-oauth-2-0-credentials'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'oauth_2_0_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-basic-auth-credentials'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'basic_auth_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-oauth-entity'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'oauth_entity',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-oauth-entity-profile'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'oauth_entity_profile',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-oauth-entity-profile-scope'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'oauth_entity_profile_scope',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-oauth-entity-scope'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'oauth_entity_scope',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-script-include'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_script_include',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
 
 CrossScopePrivilege({
     $id: Now.ID['csp-read-sys-scope'],
