@@ -5,6 +5,18 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'acl-validation-run-create': {
+                        table: 'sys_security_acl'
+                        id: 'f3dfd4902f804d0cb97584053c8da734'
+                    }
+                    'acl-validation-run-delete': {
+                        table: 'sys_security_acl'
+                        id: '703bde5f7a7047bcaecf3590dd1a0916'
+                    }
+                    'acl-validation-run-read': {
+                        table: 'sys_security_acl'
+                        id: '9559c6f2400446b18a53cfcd5a723108'
+                    }
                     'atf-post-install-check': {
                         table: 'sys_atf_test'
                         id: '3c0f875c8784486ea8a7c3d81a3d6528'
@@ -49,6 +61,10 @@ declare global {
                         table: 'sys_module'
                         id: '7e42d9ca52f44281a2accd229093b817'
                     }
+                    'csp-exec-credential-attribute': {
+                        table: 'sys_scope_privilege'
+                        id: 'a0ab80eabd44416b88a0599a8f60b893'
+                    }
                     'csp-exec-credential-by-id': {
                         table: 'sys_scope_privilege'
                         id: '41fcc488ac3c4930ab82dcc278e32ed6'
@@ -57,13 +73,93 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '122b09a3b8ea477f9bf8ee4351d15994'
                     }
+                    'csp-exec-oauth-req-grant-type': {
+                        table: 'sys_scope_privilege'
+                        id: 'd6c28576b90c471888923773f2cea553'
+                    }
+                    'csp-exec-oauth-req-parameter': {
+                        table: 'sys_scope_privilege'
+                        id: '4771e4c091724d2c8c8c228fe2d9fbb4'
+                    }
+                    'csp-exec-oauth-req-refresh-token': {
+                        table: 'sys_scope_privilege'
+                        id: '1549ac0665f04db6b01765b074b7ae8c'
+                    }
                     'csp-exec-oauth-request-token': {
                         table: 'sys_scope_privilege'
                         id: '484667089ea3408ca170c557b364faf3'
                     }
+                    'csp-exec-oauth-resp-body': {
+                        table: 'sys_scope_privilege'
+                        id: '6ea72e2eabe3477eb2ad2e8ca90036a9'
+                    }
+                    'csp-exec-oauth-resp-code': {
+                        table: 'sys_scope_privilege'
+                        id: '7b3e37e7495b46c697cf8346a9db3a63'
+                    }
+                    'csp-exec-oauth-resp-error': {
+                        table: 'sys_scope_privilege'
+                        id: '0bd6200d22ac49f09c5d21fb033c4577'
+                    }
+                    'csp-exec-oauth-resp-token': {
+                        table: 'sys_scope_privilege'
+                        id: 'c17828a1877142ba8178f94987a0d6c2'
+                    }
+                    'csp-exec-oauth-token-access': {
+                        table: 'sys_scope_privilege'
+                        id: 'f1f5578947754dbe9717842c18ea0d8c'
+                    }
+                    'csp-exec-oauth-token-expires': {
+                        table: 'sys_scope_privilege'
+                        id: '100a1804e8274ef2bb704f450b187ec2'
+                    }
+                    'csp-exec-oauth-token-refresh': {
+                        table: 'sys_scope_privilege'
+                        id: 'd28af10af4f8477987bf39452eb5a758'
+                    }
+                    'csp-exec-oauth-token-refresh-expires': {
+                        table: 'sys_scope_privilege'
+                        id: '0fa01e80d04d4d08a021e2e93b5e722d'
+                    }
+                    'csp-exec-rest-basic-auth': {
+                        table: 'sys_scope_privilege'
+                        id: '4a452b5ae0bc4c74b34344148f8ac520'
+                    }
+                    'csp-exec-rest-body': {
+                        table: 'sys_scope_privilege'
+                        id: 'ce4600cac6e146d7a5d9fe17830ce44b'
+                    }
+                    'csp-exec-rest-endpoint': {
+                        table: 'sys_scope_privilege'
+                        id: 'db8909facb424473874b120d7e82bf18'
+                    }
                     'csp-exec-rest-execute': {
                         table: 'sys_scope_privilege'
                         id: '65ea6dc39ba84323aa5b1b5056aebe17'
+                    }
+                    'csp-exec-rest-header': {
+                        table: 'sys_scope_privilege'
+                        id: '01949708223848faa0f13cea4f122517'
+                    }
+                    'csp-exec-rest-method': {
+                        table: 'sys_scope_privilege'
+                        id: '52f1387679aa4876be5cbe042d4c0792'
+                    }
+                    'csp-exec-rest-resp-body': {
+                        table: 'sys_scope_privilege'
+                        id: '41ee297f1d90472495e47c125ae34d6b'
+                    }
+                    'csp-exec-rest-resp-error': {
+                        table: 'sys_scope_privilege'
+                        id: '5a2d44517a3245a195807cde038cd31a'
+                    }
+                    'csp-exec-rest-resp-headers': {
+                        table: 'sys_scope_privilege'
+                        id: 'b2af3cbeab054719b7a3aed7ed9f5e12'
+                    }
+                    'csp-exec-rest-resp-status': {
+                        table: 'sys_scope_privilege'
+                        id: '7cc705b294e2421aafabe2a513f17b7c'
                     }
                     'csp-exec-rest-timeout': {
                         table: 'sys_scope_privilege'
@@ -116,6 +212,10 @@ declare global {
                     'csp-read-sys-connection': {
                         table: 'sys_scope_privilege'
                         id: '952f4170ddd0489b9f0ff71bab7f08b7'
+                    }
+                    'csp-read-sys-scope': {
+                        table: 'sys_scope_privilege'
+                        id: '68b1e02f79af4ca9a25848469d50c8f4'
                     }
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
@@ -329,6 +429,10 @@ declare global {
                         table: 'oauth_entity_scope'
                         id: '4bdf3b5cea94429e84add9150185d60e'
                     }
+                    'src_server_core_api-script-snippet_ts': {
+                        table: 'sys_module'
+                        id: '1885c8a4465b4f8392ad9bbd939776d9'
+                    }
                     src_server_core_atlassian_ts: {
                         table: 'sys_module'
                         id: '14191ca2ff3447b9ad8be440ec017983'
@@ -356,6 +460,10 @@ declare global {
                     'src_server_core_checks_oauth-registry_ts': {
                         table: 'sys_module'
                         id: '0d6d5e74f114490390988a13b21d1f0b'
+                    }
+                    'src_server_core_checks_platform-findings_ts': {
+                        table: 'sys_module'
+                        id: '54303dda7d0843ba99a8165ceb819ad4'
                     }
                     src_server_core_checks_token_ts: {
                         table: 'sys_module'
@@ -554,6 +662,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '2942047917064124a73444512cc5eb3e'
+                        key: {
+                            sys_security_acl: '9559c6f2400446b18a53cfcd5a723108'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '2fdf878f727c4c91933ce0fc6aa29d66'
                         key: {
@@ -580,6 +701,19 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '32dee62e155346e5a43694b082b27b75'
+                        key: {
+                            sys_security_acl: 'f3dfd4902f804d0cb97584053c8da734'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -966,6 +1100,19 @@ declare global {
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'cc91a50c2f0e43a8b423d042a71858d2'
+                        key: {
+                            sys_security_acl: '703bde5f7a7047bcaecf3590dd1a0916'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {

@@ -6,6 +6,7 @@
 import { ATLASSIAN } from './atlassian'
 import { CallEngine, type CallSettings } from './calls'
 import { checkAccessibleResources } from './checks/atlassian'
+import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
@@ -260,6 +261,7 @@ function validateConnection(
         cloudId: urlPlan.cloudId,
         connectionName: connection.name,
         tokenJustIssued: token.tokenJustIssued,
+        audience: token.audience,
     })
     if (!log.ready('jira.myself') || !atlassian.site || !urlPlan.jiraBaseUrl || !apiVersion) return 'oauth2'
     checkJira(log, engine, {
@@ -301,24 +303,28 @@ function validateCredentialOnly(
         cloudId: undefined,
         connectionName: '(no connection)',
         tokenJustIssued: token.tokenJustIssued,
+        audience: token.audience,
     })
 }
 
 /**
  * Registry and token checks of an OAuth 2.0 credential; the AuthRef for Atlassian calls, or null.
- * tokenJustIssued: this run refreshed the token, so a 401 right after points at `audience`.
+ * tokenJustIssued: this run refreshed the token or it was issued minutes ago, so a 401 points at `audience`.
  */
 function oauthToken(
     log: CheckLog,
     credential: Extract<CredentialSnapshot, { kind: 'oauth2' }>,
     ports: ValidatorPorts,
     engine: CallEngine
-): { auth: AuthRef; tokenJustIssued: boolean } | null {
+): { auth: AuthRef; tokenJustIssued: boolean; audience?: Advice } | null {
     const setup = checkOAuthRegistry(log, credential, ports.config)
     const outcome = checkTokens(log, credential, setup, ports.tokens, engine)
     if (!outcome || !setup.profile) return null
+    // Refreshed by this run, or issued minutes ago (Get OAuth Token): a 401 then points at the authorization request.
+    const justIssued = outcome === 'refreshed' || outcome === 'fresh'
     return {
         auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId },
-        tokenJustIssued: outcome === 'refreshed',
+        tokenJustIssued: justIssued,
+        audience: justIssued && setup.registry ? audienceAdvice(setup.registry) : undefined,
     }
 }

@@ -105,10 +105,24 @@ export class Runtime {
         if (!row) return undefined
         const key = `${row.sys_id}:${row.script}`
         if (this.siCache.has(key)) return this.siCache.get(key)
-        const fn = vm.runInContext(`(function () {\n${row.script}\n;return typeof ${row.name} === 'undefined' ? undefined : ${row.name};\n})`, this.context, {
-            filename: `sys_script_include/${row.api_name || row.name}.js`,
-        }) as () => unknown
-        const cls = fn()
+        // A global script include names other global script includes bare (Object.extendsObject(OAuthUtil, ...)), as
+        // in the platform's global scope; a scoped one must write global.OAuthUtil. Bare names resolve through `with`
+        // over the global script includes, except the include's own name.
+        const isGlobal = !row.sys_scope || row.sys_scope === 'global'
+        const own = row.name
+        const globals = new Proxy(
+            {},
+            {
+                has: (_t, n) => isGlobal && typeof n === 'string' && n !== own && this.findScriptInclude('global', n) !== null,
+                get: (_t, n) => (typeof n === 'string' ? this.scriptInclude('global', n) : undefined),
+            },
+        )
+        const fn = vm.runInContext(
+            `(function (__globals) { with (__globals) {\n${row.script}\n;return typeof ${own} === 'undefined' ? undefined : ${own};\n} })`,
+            this.context,
+            { filename: `sys_script_include/${row.api_name || row.name}.js` },
+        ) as (g: unknown) => unknown
+        const cls = fn(globals)
         this.siCache.set(key, cls)
         return cls
     }

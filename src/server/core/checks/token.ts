@@ -9,14 +9,21 @@ import type { CredentialSnapshot, RefreshResult, TokenPort, TokenState } from '.
 import { humanDuration, type CheckLog } from '../report'
 import { safeText } from '../sanitize'
 import type { OAuthSetup } from './oauth-registry'
+import { refreshNotStored, tokenAccessDenied } from './platform-findings'
 
 /** Warn when the refresh token has less than this left (seconds): 14 days. */
 export const REFRESH_WARN_SECONDS = 14 * 86400
 
 type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
 
-/** How the run got a usable access token: it was stored and alive, or this run refreshed it; null when none. */
-export type TokenOutcome = 'stored' | 'refreshed' | null
+/**
+ * How the run got a usable access token: stored and alive, stored and issued in the last FRESH_SECONDS ('fresh':
+ * Get OAuth Token moments ago), or this run refreshed it; null when none.
+ */
+export type TokenOutcome = 'stored' | 'fresh' | 'refreshed' | null
+
+/** A stored token at most this old (seconds) counts as just issued: a 401 then points at the request, not at age. */
+export const FRESH_SECONDS = 15 * 60
 
 /** Checks the stored tokens and refreshes an expired access token once; returns how a usable token was obtained. */
 export function checkTokens(
@@ -32,7 +39,13 @@ export function checkTokens(
     const getToken =
         `Open credential "${credential.name}" and click Get OAuth Token, then Accept on Atlassian's consent ` +
         'screen.'
-    const state = tokens.read(credential.sysId, profile.sysId)
+    const read = tokens.read(credential.sysId, profile.sysId)
+    if (read && 'denied' in read) {
+        tokenAccessDenied(log, read, credential.name)
+        log.skip('token.refresh', 'The tokens are not readable by this user.')
+        return null
+    }
+    const state = read
     if (!state || (!state.hasAccessToken && !state.hasRefreshToken)) {
         log.fail('token.access', {
             code: 'no_token',
@@ -47,7 +60,8 @@ export function checkTokens(
     const alive = state.hasAccessToken && state.accessExpiresInSec !== null && state.accessExpiresInSec > 0
     if (alive) {
         log.pass('token.access', `Access token valid for ${humanDuration(state.accessExpiresInSec as number)}.`)
-        return 'stored'
+        const age = ATLASSIAN.accessTokenLifespanSeconds - (state.accessExpiresInSec as number)
+        return age <= FRESH_SECONDS ? 'fresh' : 'stored'
     }
     const what = state.hasAccessToken ? 'The access token has expired' : 'No access token is stored'
     if (!state.hasRefreshToken) {
@@ -102,6 +116,10 @@ function refreshFailed(
 ): null {
     const id = 'token.access'
     const description = result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''
+    if (result.notStored) {
+        refreshNotStored(log, result.notStored, credential.name, getToken)
+        return null
+    }
     if (result.error === 'invalid_grant' || result.error === 'unauthorized_client') {
         log.fail(id, {
             code: 'consent_expired',
