@@ -30,3 +30,7 @@ CrossScopePrivilege({ $id: Now.ID['csp-exec-oauth-request-token'], operation: 'e
 CrossScopePrivilege({ $id: Now.ID['csp-exec-rest-execute'], operation: 'execute', status: 'allowed', targetName: 'ScriptableRESTMessageClient.execute', targetScope: 'global', targetType: 'scriptable' })
 CrossScopePrivilege({ $id: Now.ID['csp-exec-rest-timeout'], operation: 'execute', status: 'allowed', targetName: 'ScriptableRESTMessageClient.setHttpTimeout', targetScope: 'global', targetType: 'scriptable' })
 CrossScopePrivilege({ $id: Now.ID['csp-exec-credential-by-id'], operation: 'execute', status: 'allowed', targetName: 'StandardCredentialsProvider.getCredentialByID', targetScope: 'global', targetType: 'scriptable' })
+
+// Health alerts: the users holding x_jira_connect.admin receive them (src/server/glide/health-alerts.ts).
+CrossScopePrivilege({ $id: Now.ID['csp-read-sys-user-has-role'], operation: 'read', status: 'allowed', targetName: 'sys_user_has_role', targetScope: 'global', targetType: 'sys_db_object' })
+CrossScopePrivilege({ $id: Now.ID['csp-read-sys-user'], operation: 'read', status: 'allowed', targetName: 'sys_user', targetScope: 'global', targetType: 'sys_db_object' })

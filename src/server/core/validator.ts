@@ -10,6 +10,7 @@ import { checkAttributes, checkConnectionUrl, checkCredentialLink } from './chec
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkTokens } from './checks/token'
+import type { CredentialRunCache } from './health/run-cache'
 import type { AliasSnapshot, AuthRef, ClockPort, ConfigPort, ConnectionSnapshot, CredentialSnapshot, HttpPort, TokenPort } from './ports'
 import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
 import { originOf } from './urls'
@@ -46,7 +47,17 @@ export function settingsFrom(config: ConfigPort): CallSettings & { gatewayBase: 
     }
 }
 
-export function validate(target: ValidationTarget, ports: ValidatorPorts): ValidationReport {
+export interface ValidateOptions {
+    /**
+     * Per-run credential cache of the health check: connections sharing a credential share its token refresh and its
+     * answers, and the cache says whether this run may refresh a credential's token at all (keep-alive).
+     */
+    cache?: CredentialRunCache
+}
+
+export function validate(target: ValidationTarget, basePorts: ValidatorPorts, options: ValidateOptions = {}): ValidationReport {
+    const cache = options.cache
+    const ports = cache ? { ...basePorts, http: cache.http(basePorts.http), tokens: cache.tokens(basePorts.tokens) } : basePorts
     const startedAtMs = ports.clock.nowMs()
     const settings = settingsFrom(ports.config)
     const engine = new CallEngine(ports.http, ports.clock, settings)
@@ -58,10 +69,10 @@ export function validate(target: ValidationTarget, ports: ValidatorPorts): Valid
         targetName = plan.name
         const many = plan.connections.length > 1
         for (const connection of plan.connections) {
-            validateConnection(many ? log.withSubject(connection.name) : log, connection, plan.alias, ports, engine, settings.gatewayBase)
+            validateConnection(many ? log.withSubject(connection.name) : log, connection, plan.alias, ports, engine, settings.gatewayBase, cache)
         }
         if (plan.connections.length === 0 && plan.credentialOnly) {
-            validateCredentialOnly(log, plan.credentialOnly, ports, engine, settings.gatewayBase)
+            validateCredentialOnly(log, plan.credentialOnly, ports, engine, settings.gatewayBase, cache)
         }
     }
     const verdict = verdictOf(log.checks)
@@ -148,7 +159,8 @@ function validateConnection(
     targetAlias: AliasSnapshot | null,
     ports: ValidatorPorts,
     engine: CallEngine,
-    gatewayBase: string
+    gatewayBase: string,
+    cache?: CredentialRunCache
 ): void {
     const alias = connection.aliasSysId && (!targetAlias || targetAlias.sysId !== connection.aliasSysId) ? ports.config.alias(connection.aliasSysId) : targetAlias
     const credential = connection.credentialSysId ? ports.config.credential(connection.credentialSysId) : null
@@ -187,7 +199,7 @@ function validateConnection(
     }
 
     // OAuth 2.0
-    const token = oauthToken(log, credential, ports, engine)
+    const token = oauthToken(log, credential, ports, engine, mayRefresh(cache, credential.sysId))
     if (!token) return
     const { auth, tokenJustIssued } = token
     // accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
@@ -212,7 +224,14 @@ function validateConnection(
     })
 }
 
-function validateCredentialOnly(log: CheckLog, credential: CredentialSnapshot, ports: ValidatorPorts, engine: CallEngine, gatewayBase: string): void {
+function validateCredentialOnly(
+    log: CheckLog,
+    credential: CredentialSnapshot,
+    ports: ValidatorPorts,
+    engine: CallEngine,
+    gatewayBase: string,
+    cache?: CredentialRunCache
+): void {
     if (credential.kind !== 'oauth2') {
         log.skip('token.access', 'Access token', 'Basic credentials are checked through a connection that uses them.')
         return
@@ -221,7 +240,7 @@ function validateCredentialOnly(log: CheckLog, credential: CredentialSnapshot, p
         log.fail('config.connection.credential', 'Credential is active', 'credential_inactive', `Credential "${credential.name}" is inactive.`, 'An active credential.', `Open credential "${credential.name}" and check Active.`)
         return
     }
-    const token = oauthToken(log, credential, ports, engine)
+    const token = oauthToken(log, credential, ports, engine, mayRefresh(cache, credential.sysId))
     if (token) checkAccessibleResources(log, engine, gatewayBase, token.auth, undefined, '(no connection)', token.tokenJustIssued)
 }
 
@@ -233,15 +252,21 @@ function oauthToken(
     log: CheckLog,
     credential: Extract<CredentialSnapshot, { kind: 'oauth2' }>,
     ports: ValidatorPorts,
-    engine: CallEngine
+    engine: CallEngine,
+    mayRefresh: boolean
 ): { auth: AuthRef; tokenJustIssued: boolean } | null {
     const setup = checkOAuthRegistry(log, credential, ports.config)
-    const outcome = checkTokens(log, credential, setup, ports.tokens, engine)
+    const outcome = checkTokens(log, credential, setup, ports.tokens, engine, mayRefresh)
     if (!outcome || !setup.profile) {
-        skipRemote(log, 'Skipped: no usable access token.')
+        const idle = log.checks.some((c) => c.id === 'token.access' && c.code === 'access_idle')
+        skipRemote(log, idle ? 'Skipped: the access token has expired and this health check did not refresh it.' : 'Skipped: no usable access token.')
         return null
     }
     return { auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId }, tokenJustIssued: outcome === 'refreshed' }
+}
+
+function mayRefresh(cache: CredentialRunCache | undefined, credentialSysId: string): boolean {
+    return cache ? cache.refreshAllowed(credentialSysId) : true
 }
 
 function skipRemote(log: CheckLog, reason: string): void {

@@ -24,7 +24,9 @@ export function checkTokens(
     credential: OAuthCredential,
     setup: OAuthSetup,
     tokens: TokenPort,
-    engine: CallEngine
+    engine: CallEngine,
+    /** false in a health check whose keep-alive is not due: an expired access token is normal, not refreshed. */
+    mayRefresh = true
 ): TokenOutcome {
     const profile = setup.profile
     if (!profile) {
@@ -47,6 +49,11 @@ export function checkTokens(
     const what = state.hasAccessToken ? 'The access token has expired' : 'No access token is stored'
     if (!state.hasRefreshToken) {
         log.fail('token.access', 'Access token', 'access_expired_no_refresh', `${what} and there is no refresh token to renew it.`, 'A refresh token (scope offline_access).', getToken)
+        return null
+    }
+    if (!mayRefresh) {
+        // The platform refreshes on the next use (KB1437067); refreshing here would rotate the token for nothing.
+        log.pass('token.access', 'Access token', `${what}; the platform gets a new one on the next use. This health check did not refresh it (keep-alive not due), so Atlassian was not called.`, '', 'access_idle')
         return null
     }
     if (!setup.canRefresh || !setup.registry) {
