@@ -10,5 +10,6 @@ ScheduledScript({
     active: true,
     frequency: 'periodically',
     executionInterval: Duration({ hours: 1 }),
+    executionStart: '2025-01-01 00:00:00',
     script: Now.include('./health-job.server.js'),
 })
