@@ -4,7 +4,7 @@
  * the consent's age limit, the API token's first anniversary), never again for the same deadline.
  */
 import type { TokenState } from '../ports'
-import type { CheckResult, ValidationReport } from '../report'
+import type { CheckResult } from '../report'
 import { humanDuration } from '../report'
 import { safeText } from '../sanitize'
 import { ALERT_EVENTS, type AlertKind, type ApiTokenInfo, type HealthAlert, type HealthState, type HealthSubject } from './model'
