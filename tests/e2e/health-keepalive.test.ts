@@ -108,3 +108,28 @@ test('keep-alive on with the 365-day consent limit: one expiring alert before it
     expect(after.filter((s) => s.event === 'x_jira_connect.connection.broken')).toHaveLength(1)
     expect(healthRow(w).verdict).toBe('healthy')
 })
+
+test('basic auth from the template: one API-token warning, 30 days before the token is a year old', async () => {
+    const w = (world = await World.start({ source: e2eSource() }))
+    w.addAppAdmin()
+    w.sim.admin.setField('http_connection', w.ids.connection, 'active', false)
+    const { connection } = w.sim.admin.createConnectionFromTemplate(w.ids.alias, {
+        'connection.name': 'Jira Cloud acme (API token)',
+        'connection.connection_url': `https://${w.siteHost}`,
+        'credential.user_name': w.email,
+        'credential.password': w.apiToken,
+    })
+    const start = w.sim.clock.nowMs()
+    w.advanceWithJobs(350 * DAY)
+    const sent = emailDays(w, start).filter((s) => s.event === 'x_jira_connect.api_token.expiring')
+    expect(sent).toHaveLength(1)
+    expect(sent[0].day).toBe(335)
+    expect(sent[0].email.subject).toBe('Jira connection "Jira Cloud acme (API token)": API token expiring')
+    expect(sent[0].email.body).toMatch(/expires in (29|30) days or earlier/)
+    expect(sent[0].email.body).toMatch(/id\.atlassian\.com/)
+    const row = w.sim.one(HEALTH, { subject_sys_id: connection.sys_id })
+    expect(row).toMatchObject({ verdict: 'healthy', credential_kind: 'basic', api_token_set_basis: 'credential created (the token may be newer)' })
+    expect(Number(row.api_token_age_days)).toBeGreaterThanOrEqual(349)
+    const visible = [...w.sim.visibleText(), ...w.sim.eventManager.emails.map((e) => e.body)].join('\n')
+    expect(visible).not.toContain(w.apiToken)
+})

@@ -2,7 +2,7 @@
  * AlertPort over gs.eventQueue: each alert is a registered event on the subject's health row (parm1 = the finding
  * and the fix, sanitised; parm2 = the users holding x_jira_connect.admin), and the app's email notifications
  * (src/fluent/health/notifications.now.ts) send it to them. ServiceNow docs: GlideSystem eventQueue(name, record,
- * parm1, parm2); notification "Event parm 2 contains recipient".
+ * parm1, parm2); notification "Event parm 2 contains recipient". The alert text is built from sanitised findings.
  */
 import { gs } from '@servicenow/glide'
 import type { AlertPort, HealthAlert, HealthState } from '../core/health/model'
@@ -22,7 +22,7 @@ export class GlideAlerts implements AlertPort {
         if (!row) return
         if (this.recipients === null) this.recipients = adminUserIds().join(',')
         const queue = (gs as unknown as { eventQueue(n: string, r: unknown, p1: string, p2: string): void }).eventQueue
-        queue.call(gs, alert.event, row, safeText(alert.text, 1500), this.recipients)
+        queue.call(gs, alert.event, row, alert.text.slice(0, 2000), this.recipients)
         gs.info(`Jira Cloud Connect health: ${alert.event} for "${safeText(alert.subjectName, 100)}".`)
     }
 }

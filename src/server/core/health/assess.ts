@@ -6,7 +6,6 @@
 import type { TokenState } from '../ports'
 import type { CheckResult } from '../report'
 import { humanDuration } from '../report'
-import { safeText } from '../sanitize'
 import { ALERT_EVENTS, type AlertKind, type ApiTokenInfo, type HealthAlert, type HealthState, type HealthSubject } from './model'
 import type { HealthSettings } from './settings'
 
@@ -88,8 +87,10 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
         notCheckedReason: '',
     }
     const alerts: HealthAlert[] = []
+    // Texts are built from the validator's findings (external text in them already went through safeText) and
+    // configuration names; running safeText again would mangle names such as "Basic Credential".
     const alert = (kind: AlertKind, text: string) =>
-        alerts.push({ kind, event: ALERT_EVENTS[kind], subjectName: o.subject.name, text: safeText(text, 1500) })
+        alerts.push({ kind, event: ALERT_EVENTS[kind], subjectName: o.subject.name, text: bounded(text, 1500) })
 
     const verdict = verdictOfChecks(o.checks)
     const problem = o.checks.find((c) => c.status === 'fail') ?? o.checks.find((c) => c.status === 'warn')
@@ -99,8 +100,8 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
     else next.lastSuccessMs = now
     if (problem) {
         next.lastFindingCode = `${problem.id}/${problem.code}`
-        next.lastFinding = safeText(problem.found, 1000)
-        next.lastFix = safeText(problem.fix, 1000)
+        next.lastFinding = bounded(problem.found, 1000)
+        next.lastFix = bounded(problem.fix, 1000)
     }
 
     // Keep-alive bookkeeping (the refresh is done by the validator when the runner allowed it).
@@ -181,6 +182,10 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
         alert('api_token_expiring', `Jira connection "${o.subject.name}": the Atlassian API token of credential "${next.credentialName}" was set ${humanDuration((now - (next.apiTokenSetMs as number)) / 1000)} ago (${next.apiTokenSetBasis}); Atlassian API tokens expire after at most ${settings.apiTokenMaxDays} days, so it expires in ${left} or earlier. Fix: create a new API token at id.atlassian.com > Security > API tokens and paste it into credential "${next.credentialName}" (or move the connection to OAuth 2.0).`)
     }
     return { state: next, alerts }
+}
+
+function bounded(text: string, max: number): string {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
 
 const HEALTH_KEEPALIVE_HINT = 'the refresh token has been idle for the keep-alive days'
