@@ -185,6 +185,10 @@ declare global {
                         table: 'oauth_entity_profile'
                         id: '5450d3cf1f25459687d56bb35d653498'
                     }
+                    'jira-retry-policy': {
+                        table: 'sys_retry_policy'
+                        id: 'bc2a7042727043bda7138a95deaf4bfc'
+                    }
                     'job-health-check': {
                         table: 'sysauto_script'
                         id: 'f90c5fc1a60f4813aafe69eb3e6d8b9e'
