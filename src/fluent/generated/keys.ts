@@ -590,6 +590,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '00bcc30272494dac8cdb24a2fa17a8fe'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -680,6 +681,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '094bad32d53d4dd29e3c1c4e66d728e6'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -773,6 +775,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '18106cd13e6d44eaba2a3fd110e3c2f2'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -917,6 +920,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '2e2c557f69bd42d4993bdad0c8544640'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -1082,6 +1086,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '43c67254ebca47b5a26ec20dd589cd09'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -1122,6 +1127,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '46537a64cd9642119cd98362ece34518'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -1262,6 +1268,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '5795521f9d244c2ba5a77cfc112c3ca4'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -1401,6 +1408,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '6452e76323ff484e804cbb8a3851999e'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -1424,6 +1432,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: '66a2cb89a8894a8db746fb3c56d84281'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -1598,6 +1607,7 @@ declare global {
                     {
                         table: 'sys_ui_list'
                         id: '8a1d162d495d447c9a22df6df225f9e4'
+                        deleted: true
                         key: {
                             name: 'x_jira_connect_connection_health'
                             view: {
@@ -1918,6 +1928,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: 'c7ecab34997f4f7985f17c49a53d76df'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'
@@ -2160,6 +2171,7 @@ declare global {
                     {
                         table: 'sys_ui_list_element'
                         id: 'f42fa9671c814c9fa810cd10a4a6926c'
+                        deleted: true
                         key: {
                             list_id: {
                                 id: '8a1d162d495d447c9a22df6df225f9e4'

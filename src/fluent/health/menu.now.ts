@@ -1,4 +1,4 @@
-import { default_view, List, Record } from '@servicenow/sdk/core'
+import { Record } from '@servicenow/sdk/core'
 import { jiraConnectMenu } from '../app/menu.now'
 
 /** Connection Health: one row per connection, failing first, then the nearest expiry. */
@@ -16,22 +16,4 @@ Record({
         active: true,
         order: 550,
     },
-})
-
-List({
-    table: 'x_jira_connect_connection_health',
-    view: default_view,
-    columns: [
-        'subject_name',
-        'verdict',
-        'verdict_since',
-        'last_success',
-        'next_expiry',
-        'next_expiry_what',
-        'last_finding',
-        'alias_name',
-        'credential_name',
-        'last_keep_alive',
-        'last_run',
-    ],
 })

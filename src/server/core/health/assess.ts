@@ -92,8 +92,17 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
     const alert = (kind: AlertKind, text: string) =>
         alerts.push({ kind, event: ALERT_EVENTS[kind], subjectName: o.subject.name, text: bounded(text, 1500) })
 
-    const verdict = verdictOfChecks(o.checks)
-    const problem = o.checks.find((c) => c.status === 'fail') ?? o.checks.find((c) => c.status === 'warn')
+    let verdict = verdictOfChecks(o.checks)
+    let problem = o.checks.find((c) => c.status === 'fail') ?? o.checks.find((c) => c.status === 'warn')
+    // A consent found dead stays dead until a new token is stored: a later check that only looks at the stored
+    // tokens (access_idle: Atlassian not called) cannot tell, unless the refresh token's expiry moved (new consent).
+    const localOnly = o.checks.some((c) => c.id === 'token.access' && c.code === 'access_idle')
+    const refreshNow = o.token && o.token.hasRefreshToken && o.token.refreshExpiresInSec !== null ? now + o.token.refreshExpiresInSec * 1000 : null
+    const newToken = refreshNow !== null && (prev.refreshExpiresMs === null || Math.abs(refreshNow - prev.refreshExpiresMs) > 60000)
+    if (verdict !== 'broken' && localOnly && prev.verdict === 'broken' && isConsentLoss(prev.lastFindingCode) && !newToken) {
+        verdict = 'broken'
+        problem = undefined
+    }
     if (verdict !== prev.verdict) next.verdictSinceMs = now
     next.verdict = verdict
     if (verdict === 'broken') next.lastFailureMs = now
@@ -117,7 +126,9 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
     next.refreshExpiresMs = token && token.hasRefreshToken && token.refreshExpiresInSec !== null ? now + token.refreshExpiresInSec * 1000 : null
     const consentLost = o.checks.some((c) => c.status === 'fail' && CONSENT_LOST.includes(c.code))
     if (!token || !token.hasRefreshToken || consentLost) next.consentSinceMs = null
-    else if (prev.consentSinceMs === null || (prev.verdict === 'broken' && isConsentLoss(prev.lastFindingCode))) next.consentSinceMs = now
+    else if (verdict !== 'broken' && (prev.consentSinceMs === null || (prev.verdict === 'broken' && isConsentLoss(prev.lastFindingCode)))) {
+        next.consentSinceMs = now
+    }
 
     // API token age (basic auth).
     if (o.apiToken) {
