@@ -592,30 +592,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_list_element'
-                        id: '00bcc30272494dac8cdb24a2fa17a8fe'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'last_keep_alive'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '0138a5a9dc1143bfb33cb61aeeb9238f'
                         key: {
@@ -680,30 +656,6 @@ declare global {
                                     name: 'admin'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '094bad32d53d4dd29e3c1c4e66d728e6'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'last_run'
                         }
                     },
                     {
@@ -774,30 +726,6 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '18106cd13e6d44eaba2a3fd110e3c2f2'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'next_expiry'
                         }
                     },
                     {
@@ -919,30 +847,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'subject_sys_id'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '2e2c557f69bd42d4993bdad0c8544640'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'last_finding'
                         }
                     },
                     {
@@ -1088,30 +992,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_list_element'
-                        id: '43c67254ebca47b5a26ec20dd589cd09'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'alias_name'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '44b78a5b0f974e27b21b3f18b0f3b27e'
                         key: {
@@ -1126,30 +1006,6 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'trigger'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '46537a64cd9642119cd98362ece34518'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'subject_name'
                         }
                     },
                     {
@@ -1270,30 +1126,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_list_element'
-                        id: '5795521f9d244c2ba5a77cfc112c3ca4'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'credential_name'
-                        }
-                    },
-                    {
                         table: 'sys_ui_action_role'
                         id: '582743ae74844ee383d3d789ee83ea29'
                         key: {
@@ -1407,54 +1239,6 @@ declare global {
                         key: {
                             document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
                             variable: '42f2564b73031300440211d8faf6a777'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '6452e76323ff484e804cbb8a3851999e'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'verdict'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '66a2cb89a8894a8db746fb3c56d84281'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'verdict_since'
                         }
                     },
                     {
@@ -1606,24 +1390,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_set_basis'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list'
-                        id: '8a1d162d495d447c9a22df6df225f9e4'
-                        deleted: true
-                        key: {
-                            name: 'x_jira_connect_connection_health'
-                            view: {
-                                id: 'Default view'
-                                key: {
-                                    name: 'NULL'
-                                }
-                            }
-                            sys_domain: 'global'
-                            element: 'NULL'
-                            relationship: 'NULL'
-                            parent: 'NULL'
                         }
                     },
                     {
@@ -1930,30 +1696,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_list_element'
-                        id: 'c7ecab34997f4f7985f17c49a53d76df'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'next_expiry_what'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'c84b1c346c4f473aaef7f24851c5f55d'
                         key: {
@@ -2170,30 +1912,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_finding_code'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: 'f42fa9671c814c9fa810cd10a4a6926c'
-                        deleted: true
-                        key: {
-                            list_id: {
-                                id: '8a1d162d495d447c9a22df6df225f9e4'
-                                key: {
-                                    name: 'x_jira_connect_connection_health'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'last_success'
                         }
                     },
                     {

@@ -29,7 +29,12 @@ export const x_jira_connect_connection_health = Table({
             label: 'Health',
             maxLength: 20,
             readOnly: true,
-            choices: { broken: 'Broken', warning: 'Works, with warnings', not_checked: 'Not checked yet', healthy: 'Healthy' },
+            choices: {
+                broken: 'Broken',
+                warning: 'Works, with warnings',
+                not_checked: 'Not checked yet',
+                healthy: 'Healthy',
+            },
         }),
         verdict_rank: IntegerColumn({ label: 'Health order', readOnly: true }),
         verdict_since: DateTimeColumn({ label: 'Since', readOnly: true }),
@@ -53,7 +58,11 @@ export const x_jira_connect_connection_health = Table({
         keep_alive_result: StringColumn({ label: 'Last keep-alive result', maxLength: 60, readOnly: true }),
         refresh_alert_deadline: DateTimeColumn({ label: 'Token expiry alerted for', readOnly: true }),
         api_token_alert_deadline: DateTimeColumn({ label: 'API token expiry alerted for', readOnly: true }),
-        last_run: ReferenceColumn({ label: 'Last run', referenceTable: 'x_jira_connect_validation_run', readOnly: true }),
+        last_run: ReferenceColumn({
+            label: 'Last run',
+            referenceTable: 'x_jira_connect_validation_run',
+            readOnly: true,
+        }),
         not_checked_reason: StringColumn({ label: 'Not checked because', maxLength: 255, readOnly: true }),
     },
 })

@@ -11,7 +11,7 @@ Record({
         link_type: 'LIST',
         name: 'x_jira_connect_connection_health',
         filter: 'ORDERBYverdict_rank^ORDERBYnext_expiry',
-        hint: 'Every Jira connection: health, since when, last success, next expiry; broken ones first. Validate all is here.',
+        hint: 'Every Jira connection: health, since, last success, next expiry; broken first. Validate all is here.',
         roles: ['admin', 'x_jira_connect.admin'],
         active: true,
         order: 550,

@@ -18,7 +18,11 @@ EmailNotification({
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}" is broken',
         messageHtml:
-            '<p>${event.parm1}</p><p>Health: ${verdict} since ${verdict_since}. Last success: ${last_success}. Next expiry: ${next_expiry} (${next_expiry_what}).</p><p>Validation run: ${last_run.URI_REF}</p><p>Connection health: ${URI_REF}</p>',
+            `<p>\${event.parm1}</p>
+<p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
+Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
+<p>Validation run: \${last_run.URI_REF}</p>
+<p>Connection health: \${URI_REF}</p>`,
         importance: 'high',
     },
 })
@@ -34,7 +38,11 @@ EmailNotification({
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}" works again',
         messageHtml:
-            '<p>${event.parm1}</p><p>Health: ${verdict} since ${verdict_since}. Last success: ${last_success}. Next expiry: ${next_expiry} (${next_expiry_what}).</p><p>Validation run: ${last_run.URI_REF}</p><p>Connection health: ${URI_REF}</p>',
+            `<p>\${event.parm1}</p>
+<p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
+Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
+<p>Validation run: \${last_run.URI_REF}</p>
+<p>Connection health: \${URI_REF}</p>`,
     },
 })
 
@@ -49,7 +57,11 @@ EmailNotification({
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}": OAuth token expiring',
         messageHtml:
-            '<p>${event.parm1}</p><p>Health: ${verdict} since ${verdict_since}. Last success: ${last_success}. Next expiry: ${next_expiry} (${next_expiry_what}).</p><p>Validation run: ${last_run.URI_REF}</p><p>Connection health: ${URI_REF}</p>',
+            `<p>\${event.parm1}</p>
+<p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
+Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
+<p>Validation run: \${last_run.URI_REF}</p>
+<p>Connection health: \${URI_REF}</p>`,
     },
 })
 
@@ -64,6 +76,10 @@ EmailNotification({
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}": API token expiring',
         messageHtml:
-            '<p>${event.parm1}</p><p>Health: ${verdict} since ${verdict_since}. Last success: ${last_success}. Next expiry: ${next_expiry} (${next_expiry_what}).</p><p>Validation run: ${last_run.URI_REF}</p><p>Connection health: ${URI_REF}</p>',
+            `<p>\${event.parm1}</p>
+<p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
+Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
+<p>Validation run: \${last_run.URI_REF}</p>
+<p>Connection health: \${URI_REF}</p>`,
     },
 })

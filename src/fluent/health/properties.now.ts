@@ -18,7 +18,8 @@ Property({
     name: 'x_jira_connect.health.connection_budget_ms',
     type: 'integer',
     value: 30000,
-    description: 'Time budget in milliseconds for checking one connection in a health check (default 30000, minimum 5000).',
+    description: `Time budget in milliseconds for checking one connection in a health
+check (default 30000, minimum 5000).`,
     roles: access,
 })
 
@@ -27,7 +28,8 @@ Property({
     name: 'x_jira_connect.health.total_budget_ms',
     type: 'integer',
     value: 240000,
-    description: 'Total time budget in milliseconds of one health check; connections left when it is spent are listed as not checked (default 240000).',
+    description: `Total time budget in milliseconds of one health check; connections
+left when it is spent are listed as not checked (default 240000).`,
     roles: access,
 })
 
@@ -37,7 +39,8 @@ Property({
     name: 'x_jira_connect.health.keepalive_days',
     type: 'integer',
     value: 30,
-    description: 'Keep-alive: refresh an OAuth 2.0 refresh token that has not been used for this many days (default 30; 0 turns keep-alive off).',
+    description: `Keep-alive: refresh an OAuth 2.0 refresh token that has not been used
+for this many days (default 30; 0 turns keep-alive off).`,
     roles: access,
 })
 

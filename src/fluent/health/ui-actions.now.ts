@@ -26,7 +26,8 @@ UiAction({
     showInsert: false,
     showUpdate: true,
     hint: 'Runs the connection health check now on every Jira connection, child aliases included.',
-    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin')) && (current.id == 'x_jira_connect.Jira' || current.parent.id == 'x_jira_connect.Jira')",
+    condition: `(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin')) &&
+        (current.id == 'x_jira_connect.Jira' || current.parent.id == 'x_jira_connect.Jira')`,
     form: { showButton: true, showLink: false, showContextMenu: true, style: 'primary' },
     roles: ['admin', 'x_jira_connect.admin'],
     order: 210,
