@@ -27,3 +27,20 @@ test.each(expectedOf('sys_app_module').map((e) => [e.identity.title, e] as const
 test.each(expectedOf('sys_properties').map((e) => [e.identity.name, e.fields.value, e] as const))('property %s = %s', (_name, _value, e) => {
     expect(app().one(e.table, e.identity).fields).toMatchObject(e.fields)
 })
+
+// Assumption A16: an install may not create ACLs from create_access_controls, so the run table's ACLs are shipped.
+test('the validation-run table ships explicit record ACLs for x_jira_connect.admin: read, create, delete (no write)', () => {
+    const table = 'x_jira_connect_validation_run'
+    expect(app().one('sys_db_object', { name: table }).fields.create_access_controls).toBe('false')
+    const acls = app()
+        .byTable('sys_security_acl')
+        .filter((a) => a.fields.name === table && a.fields.type === 'record')
+    const roleOf = (aclSysId: string) =>
+        app()
+            .byTable('sys_security_acl_role')
+            .filter((r) => r.fields.sys_security_acl === aclSysId)
+            .map((r) => app().resolve(r, 'sys_user_role').fields.name)
+    const byOperation = Object.fromEntries(acls.map((a) => [a.fields.operation, { active: a.fields.active, decision: a.fields.decision_type, roles: roleOf(a.sysId) }]))
+    const expected = { active: 'true', decision: 'allow', roles: ['x_jira_connect.admin'] }
+    expect(byOperation).toEqual({ read: expected, create: expected, delete: expected })
+})

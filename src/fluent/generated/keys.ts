@@ -5,6 +5,18 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'acl-validation-run-create': {
+                        table: 'sys_security_acl'
+                        id: 'eb6724ef026a4ef3864d329a9ba4a461'
+                    }
+                    'acl-validation-run-delete': {
+                        table: 'sys_security_acl'
+                        id: '8746875f93fe48dab9073534f45107c5'
+                    }
+                    'acl-validation-run-read': {
+                        table: 'sys_security_acl'
+                        id: '33f794b3442f4c7ebd9450c839f0c97f'
+                    }
                     'atf-post-install-check': {
                         table: 'sys_atf_test'
                         id: '3c0f875c8784486ea8a7c3d81a3d6528'
@@ -51,11 +63,15 @@ declare global {
                     }
                     'csp-create-basic-auth-credentials': {
                         table: 'sys_scope_privilege'
-                        id: '12529ed0203b45639df3b70b7527c144'
+                        id: '002d9c52a2004c069c5bef04eec58c49'
                     }
                     'csp-create-http-connection': {
                         table: 'sys_scope_privilege'
-                        id: 'c6eb807893eb484098081922e5d65bb3'
+                        id: '6902bf1efe6642b98f9d69767dc2bd70'
+                    }
+                    'csp-exec-credential-attribute': {
+                        table: 'sys_scope_privilege'
+                        id: '2f9f1c9758af428aa61367585ce36eac'
                     }
                     'csp-exec-credential-by-id': {
                         table: 'sys_scope_privilege'
@@ -65,13 +81,93 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '122b09a3b8ea477f9bf8ee4351d15994'
                     }
+                    'csp-exec-oauth-req-grant-type': {
+                        table: 'sys_scope_privilege'
+                        id: '8ee5e08f82c6459199b968ac100004ef'
+                    }
+                    'csp-exec-oauth-req-parameter': {
+                        table: 'sys_scope_privilege'
+                        id: '4a1e81b1e681411d84595f1613cf2d62'
+                    }
+                    'csp-exec-oauth-req-refresh-token': {
+                        table: 'sys_scope_privilege'
+                        id: '4c07991c7729460b96e6df7f2ff3451e'
+                    }
                     'csp-exec-oauth-request-token': {
                         table: 'sys_scope_privilege'
                         id: '484667089ea3408ca170c557b364faf3'
                     }
+                    'csp-exec-oauth-resp-body': {
+                        table: 'sys_scope_privilege'
+                        id: '480053b386c54c97aa29a89b4ce7493b'
+                    }
+                    'csp-exec-oauth-resp-code': {
+                        table: 'sys_scope_privilege'
+                        id: '341199f9a1d544af9272fcf490d151c2'
+                    }
+                    'csp-exec-oauth-resp-error': {
+                        table: 'sys_scope_privilege'
+                        id: '228e3b15c3394e09b861592a8c169530'
+                    }
+                    'csp-exec-oauth-resp-token': {
+                        table: 'sys_scope_privilege'
+                        id: '46f49997937d475e961ea501e5c7c834'
+                    }
+                    'csp-exec-oauth-token-access': {
+                        table: 'sys_scope_privilege'
+                        id: '5bf716f346074f5d90a0e1464e770921'
+                    }
+                    'csp-exec-oauth-token-expires': {
+                        table: 'sys_scope_privilege'
+                        id: 'ea582dfe53fb4b2dbbc7c9512186ee0e'
+                    }
+                    'csp-exec-oauth-token-refresh': {
+                        table: 'sys_scope_privilege'
+                        id: '1cb4c6bf3c0042429b4702e13251e145'
+                    }
+                    'csp-exec-oauth-token-refresh-expires': {
+                        table: 'sys_scope_privilege'
+                        id: '2b722d9f49f64fa2b7b9b6d4a9df802a'
+                    }
+                    'csp-exec-rest-basic-auth': {
+                        table: 'sys_scope_privilege'
+                        id: '80040fbab05c418b98946e0983444422'
+                    }
+                    'csp-exec-rest-body': {
+                        table: 'sys_scope_privilege'
+                        id: 'ffd88e5ee80e43fea13eec2b67511295'
+                    }
+                    'csp-exec-rest-endpoint': {
+                        table: 'sys_scope_privilege'
+                        id: '8f4841703381405dad59e6e1d2522a4a'
+                    }
                     'csp-exec-rest-execute': {
                         table: 'sys_scope_privilege'
                         id: '65ea6dc39ba84323aa5b1b5056aebe17'
+                    }
+                    'csp-exec-rest-header': {
+                        table: 'sys_scope_privilege'
+                        id: '4d3419ce974b45f883c98fad73b2c4f7'
+                    }
+                    'csp-exec-rest-method': {
+                        table: 'sys_scope_privilege'
+                        id: '45720177d00b49989a38b61969c076d0'
+                    }
+                    'csp-exec-rest-resp-body': {
+                        table: 'sys_scope_privilege'
+                        id: '27e716d2f22740efbdcd2274afe6e99d'
+                    }
+                    'csp-exec-rest-resp-error': {
+                        table: 'sys_scope_privilege'
+                        id: 'eacdfc5730ed454196eee165ae8b1b69'
+                    }
+                    'csp-exec-rest-resp-headers': {
+                        table: 'sys_scope_privilege'
+                        id: 'f59679570bee409b9b3d9ba8bdd0d1f9'
+                    }
+                    'csp-exec-rest-resp-status': {
+                        table: 'sys_scope_privilege'
+                        id: 'd4202065a12f4f659c72f4b5663c6be2'
                     }
                     'csp-exec-rest-timeout': {
                         table: 'sys_scope_privilege'
@@ -125,9 +221,21 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '952f4170ddd0489b9f0ff71bab7f08b7'
                     }
+                    'csp-read-sys-scope': {
+                        table: 'sys_scope_privilege'
+                        id: 'a470e40d10c3477db3a9aab1b590b7ea'
+                    }
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
                         id: 'abdfa7bde03249f786332e7a5b4975ff'
+                    }
+                    'csp-read-sys-user': {
+                        table: 'sys_scope_privilege'
+                        id: '8d0acce738e94224a4a00d54908faa9e'
+                    }
+                    'csp-read-sys-user-has-role': {
+                        table: 'sys_scope_privilege'
+                        id: '99323c7da486493abc6a8a3fe2d7242f'
                     }
                     'csp-read-sys-variable-value': {
                         table: 'sys_scope_privilege'
@@ -135,15 +243,31 @@ declare global {
                     }
                     'csp-write-basic-auth-credentials': {
                         table: 'sys_scope_privilege'
-                        id: '8c4c3280a1f2406d98e0eb54ff6014b5'
+                        id: '6792a57bb37b44bda463b2aaea308237'
                     }
                     'csp-write-http-connection': {
                         table: 'sys_scope_privilege'
-                        id: '00219c99f381463aaaf87316f050f739'
+                        id: '9ac99e66831e4377a79bf9d263cd9bc0'
                     }
                     'csp-write-oauth-entity': {
                         table: 'sys_scope_privilege'
-                        id: '79c2ff5f340b4cd58fbfbffc0ac7a7e5'
+                        id: 'f96e2b19784b40509a93b459c326b4a0'
+                    }
+                    'event-api-token-expiring': {
+                        table: 'sysevent_register'
+                        id: '421b2a8bad904e82835079cee71d1748'
+                    }
+                    'event-connection-broken': {
+                        table: 'sysevent_register'
+                        id: 'f3b6166185aa47e4bab4cc42e82327d9'
+                    }
+                    'event-connection-recovered': {
+                        table: 'sysevent_register'
+                        id: '3b122236519c430f8dc2e21a606b3012'
+                    }
+                    'event-refresh-token-expiring': {
+                        table: 'sysevent_register'
+                        id: 'a005515dc2b04e9db895165ce3e7104c'
                     }
                     'jira-alias': {
                         table: 'sys_alias'
@@ -183,7 +307,11 @@ declare global {
                     }
                     'jira-retry-policy': {
                         table: 'sys_retry_policy'
-                        id: '7549420854e84d10839c95f5192f5a9d'
+                        id: 'bc2a7042727043bda7138a95deaf4bfc'
+                    }
+                    'job-health-check': {
+                        table: 'sysauto_script'
+                        id: 'f90c5fc1a60f4813aafe69eb3e6d8b9e'
                     }
                     'module-alias': {
                         table: 'sys_app_module'
@@ -193,13 +321,17 @@ declare global {
                         table: 'sys_app_module'
                         id: '0c8985b5e0ee44f79ef8c7a8fad8ba80'
                     }
+                    'module-connection-health': {
+                        table: 'sys_app_module'
+                        id: 'dcd72d32984e488a9266c53280db4fb8'
+                    }
                     'module-connections': {
                         table: 'sys_app_module'
                         id: '99109d6b507f43e9a9f2cbfe13b0b1ca'
                     }
                     'module-health': {
                         table: 'sys_app_module'
-                        id: '0ec02f3ab98a4613b40be08b6b957a9b'
+                        id: 'da9bf22e6eb040c99c1545f94d097df5'
                     }
                     'module-oauth-credentials': {
                         table: 'sys_app_module'
@@ -215,11 +347,27 @@ declare global {
                     }
                     'module-setup': {
                         table: 'sys_app_module'
-                        id: '50493f00e0ed494f9d02b41879ff8b52'
+                        id: '16de6d13b191458881f0675a4150ba02'
                     }
                     'module-validation-runs': {
                         table: 'sys_app_module'
                         id: '4595e4b4e970465e9675a0f61fdf5cfe'
+                    }
+                    'notification-api-token-expiring': {
+                        table: 'sysevent_email_action'
+                        id: 'edb974abf3134a76ab6305b3232d622c'
+                    }
+                    'notification-connection-broken': {
+                        table: 'sysevent_email_action'
+                        id: '6408b99e11a04e1f908e3c8a4a72b1f5'
+                    }
+                    'notification-connection-recovered': {
+                        table: 'sysevent_email_action'
+                        id: '47212781bda4472e92f9011ff62fde19'
+                    }
+                    'notification-refresh-token-expiring': {
+                        table: 'sysevent_email_action'
+                        id: '8a97e9eef52f4049b554e03b84e5c5da'
                     }
                     'oauth-jira-cloud-util': {
                         table: 'sys_script_include'
@@ -288,6 +436,38 @@ declare global {
                     'property-api-gateway-url': {
                         table: 'sys_properties'
                         id: 'b5a1ec677f9949a3a005727ad7cfd2b3'
+                    }
+                    'property-health-api-token-max-days': {
+                        table: 'sys_properties'
+                        id: '92c20508faf94c2d81ed74d053762d61'
+                    }
+                    'property-health-api-token-warn-days': {
+                        table: 'sys_properties'
+                        id: '50b3787e2f8940b2866c9d8dcfd19273'
+                    }
+                    'property-health-connection-budget-ms': {
+                        table: 'sys_properties'
+                        id: '2d2777fa070f4ef1a8e8510c97a39887'
+                    }
+                    'property-health-consent-max-days': {
+                        table: 'sys_properties'
+                        id: 'cc9fc03503d14b3dbdd613962510de7d'
+                    }
+                    'property-health-interval-hours': {
+                        table: 'sys_properties'
+                        id: '8e10b3255e264da8833b74cad3867918'
+                    }
+                    'property-health-keepalive-days': {
+                        table: 'sys_properties'
+                        id: '628fcf2f1c85499f9debe573d38de562'
+                    }
+                    'property-health-refresh-warn-days': {
+                        table: 'sys_properties'
+                        id: '8dbb66826e6c4f4387b292f398795a42'
+                    }
+                    'property-health-total-budget-ms': {
+                        table: 'sys_properties'
+                        id: 'c99debd62d9d4bdabe710be57c795f37'
                     }
                     'property-http-timeout-ms': {
                         table: 'sys_properties'
@@ -359,47 +539,51 @@ declare global {
                     }
                     'setup-api': {
                         table: 'sys_ws_definition'
-                        id: '00a10da8a4674e39870c8295abd7c5cd'
+                        id: '943d9203f43b4f1ba4bb54225262e93f'
                     }
                     'setup-api-acl': {
                         table: 'sys_security_acl'
-                        id: '61a0d8a3422e41dc98d5e2603eaf927d'
+                        id: '3d27f016efb54d799ad04a8dd72d871f'
                     }
                     'setup-api-api-token': {
                         table: 'sys_ws_operation'
-                        id: '1cf3f29839cc497db7d4223fcb1175d9'
+                        id: 'c7e628365a864256a3a9fceaf4343ce6'
                     }
                     'setup-api-health': {
                         table: 'sys_ws_operation'
-                        id: 'c72cca9b194d41fb864b453e20725aff'
+                        id: 'ccc99fdd3c0d4082a781c58284c901ad'
                     }
                     'setup-api-oauth-client': {
                         table: 'sys_ws_operation'
-                        id: 'e2f8c380d9e940ec80dc29147c9e7cd4'
+                        id: '46e781ef3b27450b88a200b8c752ed09'
                     }
                     'setup-api-site': {
                         table: 'sys_ws_operation'
-                        id: 'dab7c8c940b54673becb92bd3b64bebc'
+                        id: '5bac1d8e43fd4327a45e0ea8a9034eb7'
                     }
                     'setup-api-site-lookup': {
                         table: 'sys_ws_operation'
-                        id: 'c19d6b3603594bb18e4de403507c2b9d'
+                        id: '3a1e40dee1bb421f84c1d057112eec11'
                     }
                     'setup-api-sites': {
                         table: 'sys_ws_operation'
-                        id: 'f87e4c311204409e93cd4c83be4c1a39'
+                        id: 'f6899a17b9d74f07ad8b666fcf0a70cf'
                     }
                     'setup-api-state': {
                         table: 'sys_ws_operation'
-                        id: '3619ac9e0b4a420c9b0c406b57bd83b1'
+                        id: '6121e289f6054a68bf56a2c8f195598e'
                     }
                     'setup-api-validate': {
                         table: 'sys_ws_operation'
-                        id: '6f3c72f68c264fcd9313a7db1c8e3bfe'
+                        id: 'b87c930e2da4432a823eabd92676fb8f'
                     }
                     'setup-page-acl': {
                         table: 'sys_security_acl'
-                        id: '8e41436459594f639648a129780cd035'
+                        id: '2e0b880881fc479a8204a3eddf238951'
+                    }
+                    'src_server_core_api-script-snippet_ts': {
+                        table: 'sys_module'
+                        id: '5852e3a198df40a996767b85664bf9e6'
                     }
                     src_server_core_atlassian_ts: {
                         table: 'sys_module'
@@ -429,6 +613,10 @@ declare global {
                         table: 'sys_module'
                         id: '0d6d5e74f114490390988a13b21d1f0b'
                     }
+                    'src_server_core_checks_platform-findings_ts': {
+                        table: 'sys_module'
+                        id: 'cc7e030c774243a390996436f3d80561'
+                    }
                     src_server_core_checks_token_ts: {
                         table: 'sys_module'
                         id: 'd3607e3f41e8414e993397362853b391'
@@ -440,6 +628,26 @@ declare global {
                     src_server_core_format_ts: {
                         table: 'sys_module'
                         id: 'd3bc158310fc4d7da7099fb7e952ce8c'
+                    }
+                    src_server_core_health_assess_ts: {
+                        table: 'sys_module'
+                        id: 'caa7c5b779144471bbcfb9a58718a5a5'
+                    }
+                    src_server_core_health_model_ts: {
+                        table: 'sys_module'
+                        id: '29caf39d239e467ba0e1fdac5a2201a6'
+                    }
+                    'src_server_core_health_run-cache_ts': {
+                        table: 'sys_module'
+                        id: '01695e6b718a4460b21cd89c5bd0ecb3'
+                    }
+                    src_server_core_health_runner_ts: {
+                        table: 'sys_module'
+                        id: '07dc5ce7025543d88e1ead706872eae7'
+                    }
+                    src_server_core_health_settings_ts: {
+                        table: 'sys_module'
+                        id: '5a746e82d15f4c65b761417d05dbc47f'
                     }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
@@ -459,23 +667,27 @@ declare global {
                     }
                     src_server_core_setup_inputs_ts: {
                         table: 'sys_module'
-                        id: 'f3a8dd6bd8a6472db40e59d88d1289da'
+                        id: 'e4af8c7f3a5d461d8a3252cdbec321f8'
                     }
                     src_server_core_setup_operations_ts: {
                         table: 'sys_module'
-                        id: '5212ad6576a346f7a85c0c6f14aced74'
+                        id: 'cfa4453f01cd4d88b215cdcd24fce4fb'
                     }
                     src_server_core_setup_result_ts: {
                         table: 'sys_module'
-                        id: '3b5d6d2d1fe3477686a5dfee5132bc38'
+                        id: 'ebf01700963e436eb465f23c190d2a72'
                     }
                     src_server_core_setup_scopes_ts: {
                         table: 'sys_module'
-                        id: '091df9acdd444de8b770c69f24eebd65'
+                        id: 'f944c204a56e443e9f0a6b20b27053b5'
                     }
                     'src_server_core_setup_setup-port_ts': {
                         table: 'sys_module'
-                        id: 'f19e0630e7a5406da75eab91faf0e782'
+                        id: '7fbfebe6c8b545d281bf84a27823213a'
+                    }
+                    'src_server_core_stored-tokens_ts': {
+                        table: 'sys_module'
+                        id: '7d6e2c486e044c7fbf2aca3de2a188db'
                     }
                     src_server_core_urls_ts: {
                         table: 'sys_module'
@@ -492,6 +704,26 @@ declare global {
                     'src_server_glide_config-reader_ts': {
                         table: 'sys_module'
                         id: 'b227bdbd999542c3a58dd27f82047092'
+                    }
+                    'src_server_glide_health-alerts_ts': {
+                        table: 'sys_module'
+                        id: '1c0c9256b806435e90d9e96db378af4a'
+                    }
+                    'src_server_glide_health-clock_ts': {
+                        table: 'sys_module'
+                        id: '063f586349524bc38a1eee64827357a8'
+                    }
+                    'src_server_glide_health-inventory_ts': {
+                        table: 'sys_module'
+                        id: 'e07b846599014ac484293ca2555da1fb'
+                    }
+                    'src_server_glide_health-service_ts': {
+                        table: 'sys_module'
+                        id: 'f148aad00ace4f9fb81b1af2548ead9b'
+                    }
+                    'src_server_glide_health-store_ts': {
+                        table: 'sys_module'
+                        id: 'c7180e71a1b44c7295cd1c681fe0c242'
                     }
                     'src_server_glide_oauth-tokens_ts': {
                         table: 'sys_module'
@@ -515,7 +747,7 @@ declare global {
                     }
                     'src_server_glide_setup-records_ts': {
                         table: 'sys_module'
-                        id: '367628ab5a074b558fc8d6d34f4e6a19'
+                        id: '2b5961db90924cf5b3ff2b0e4bc77803'
                     }
                     'src_server_glide_validation-service_ts': {
                         table: 'sys_module'
@@ -523,11 +755,23 @@ declare global {
                     }
                     'src_server_rest_setup-api_ts': {
                         table: 'sys_module'
-                        id: '9865d3367e4449acb2bfbf7815c461f6'
+                        id: 'a57d6fdc396a49ee9a01baf3a8014f37'
+                    }
+                    'src_server_ui-actions_validate-all_ts': {
+                        table: 'sys_module'
+                        id: 'b6d73bea695f42b088d86d3e3b9f8cef'
                     }
                     'src_server_ui-actions_validate-jira-connection_ts': {
                         table: 'sys_module'
                         id: '72d535c50b2b4460bedb7923564effb2'
+                    }
+                    'validate-all-health-list': {
+                        table: 'sys_ui_action'
+                        id: '940709547023409cb06801c5352113d2'
+                    }
+                    'validate-all-jira-alias': {
+                        table: 'sys_ui_action'
+                        id: '500b12c55ec9498bab02089f085b9b3d'
                     }
                     'validate-jira-alias': {
                         table: 'sys_ui_action'
@@ -552,6 +796,39 @@ declare global {
                 }
                 composite: [
                     {
+                        table: 'sys_dictionary'
+                        id: '004ceadddff34925bd7bce9a90aebacc'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '01325c9ecf714c78906c9561d2158565'
+                        key: {
+                            application_file: 'ace03bc2a07b4b89a9ea84587f71ca2f'
+                            source_artifact: '74dd33b1af814f51bbbda8057bd60547'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '0138a5a9dc1143bfb33cb61aeeb9238f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '017533dade1544b69296e612ec9caad2'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'access_expires'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '01c76138b9ae497482b9598dd93e74d3'
                         key: {
@@ -563,12 +840,42 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '03c8c1a7e21c41ee862eac857b3c67f6'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '05e1c60b77fd460b817c019ae801845b'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_fix'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '07936dbd99904b179aa5b56819ff8466'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'summary'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '0859d37605e7467ead920e1eb9b56e70'
+                        key: {
+                            sys_security_acl: '3d27f016efb54d799ad04a8dd72d871f'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -585,18 +892,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: '094e1fe0d90f468da1e0af2238c797f5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0b1d5f6c33524c1cba186ca16941f18d'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '0b8a7bf3d1294414b9b41c97f1fd8cb4'
                         key: {
                             name: 'x_jira_connect_validation_run'
-                        }
-                    },
-                    {
-                        table: 'sn_glider_source_artifact_m2m'
-                        id: '0de8481f03f7498794b694d3e80eac20'
-                        key: {
-                            application_file: '211b245d9f8949148e80a3bc8500d325'
-                            source_artifact: '6e67e6a3a4e74c7fa1d6890dd2264726'
                         }
                     },
                     {
@@ -605,6 +921,38 @@ declare global {
                         key: {
                             document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
                             variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: '11038cb6376d4aa29e5675072a65130d'
+                        key: {
+                            name: 'x_jira_connect/main.js.map'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '128c5d212c9041489f68605c597f7004'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_marker'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1417354e24904412a775aadabbc59a89'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '15df99de4a9b4905b3c9b285ca36c1c8'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_sys_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -629,6 +977,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '1a8d0672c1f2490f89e36670f3a0a48f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_keep_alive'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1b5b434b883c4ea69fb4a9b2474f736a'
+                        key: {
+                            sys_security_acl: '2e0b880881fc479a8204a3eddf238951'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '1b6fc8206394477aa46bc07c2e3ebddd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'healthy'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '1dcb65183f014cdda7715741eb3e065a'
                         key: {
@@ -642,6 +1023,35 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'calls'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1e2e8b12938c4672ab236f978c6b5bc3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_age_days'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '1f48fe03c5114c6087484798519b5a51'
+                        key: {
+                            sys_ui_action: '940709547023409cb06801c5352113d2'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '1f8c7c9fb4b342aa9d5b0230682115d7'
+                        key: {
+                            application_file: '11038cb6376d4aa29e5675072a65130d'
+                            source_artifact: '74dd33b1af814f51bbbda8057bd60547'
                         }
                     },
                     {
@@ -662,31 +1072,58 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_page'
-                        id: '211b245d9f8949148e80a3bc8500d325'
+                        table: 'sys_documentation'
+                        id: '2413a81e02d0465aa4941720936bf417'
                         key: {
-                            endpoint: 'x_jira_connect_setup.do'
+                            name: 'x_jira_connect_connection_health'
+                            element: 'alias_name'
+                            language: 'en'
                         }
                     },
                     {
-                        table: 'sn_glider_source_artifact_m2m'
-                        id: '25a3cd0141f04fc4923b439b6477f13f'
+                        table: 'sys_choice'
+                        id: '24e6336798494aa1acde5a0584597c99'
                         key: {
-                            application_file: '41d3df7bd6ce45c0b2d0775e6556ab09'
-                            source_artifact: '6e67e6a3a4e74c7fa1d6890dd2264726'
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'warning'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '2f9db56ff83847c5bf25225ca17e1642'
+                        table: 'sys_choice'
+                        id: '29ea95d8fc8b4a23ac2fe3bb3b886b65'
                         key: {
-                            sys_security_acl: '61a0d8a3422e41dc98d5e2603eaf927d'
-                            sys_user_role: {
-                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
-                                key: {
-                                    name: 'x_jira_connect.admin'
-                                }
-                            }
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'broken'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2b06bddd70914379a0bb4ad2cfd156ac'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_sys_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: '2e8198ac0ba24d00bea2e744a4ff4c5b'
+                        key: {
+                            name: 'x_jira_connect/main'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2f6bbc2dbaeb4e3e82f4757e904ecec5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_set_on'
+                            language: 'en'
                         }
                     },
                     {
@@ -738,10 +1175,49 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '354bcfd35ecb40719b97e3e078c5da6a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict_rank'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '3565a090fb2646d2ac1a9901884df40c'
                         key: {
                             sys_ui_action: 'a2e576a122c2462e8481a5b886c573c6'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '39665bf419a74e948246256f918ac3aa'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_run'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '39dd3ca2f731463d99044829b06f9a6a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_success'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '3a8ed1434f0645b3803d7b86662652a4'
+                        key: {
+                            sys_security_acl: '33f794b3442f4c7ebd9450c839f0c97f'
                             sys_user_role: {
                                 id: 'a2ea47aa1efa4e8b961c5af6551866ca'
                                 key: {
@@ -764,10 +1240,41 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ux_lib_asset'
-                        id: '41d3df7bd6ce45c0b2d0775e6556ab09'
+                        table: 'sys_security_acl_role'
+                        id: '3b75d6679dac48e7a22f87f81e5d0d80'
                         key: {
-                            name: 'x_jira_connect/main'
+                            sys_security_acl: '2e0b880881fc479a8204a3eddf238951'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3bf22b6090fb4ccf8a0d2077411a0cca'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict_rank'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3e1bec23741f42738596f3d5de584487'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3fab1686f8ce42d0a516301958ab4d16'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'not_checked_reason'
                         }
                     },
                     {
@@ -779,11 +1286,41 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '42dc5f2af4dd4a87bd845f6c5df70563'
+                        key: {
+                            application_file: '2e8198ac0ba24d00bea2e744a4ff4c5b'
+                            source_artifact: '74dd33b1af814f51bbbda8057bd60547'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '44b78a5b0f974e27b21b3f18b0f3b27e'
                         key: {
                             document_key: '80d63f3685334a8cb314c87e2a552d1d'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '463edddb36164b25b326f24e7357a746'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '472891b711a6437bb0aa4f4fd2d04df5'
+                        key: {
+                            sys_ui_action: '500b12c55ec9498bab02089f085b9b3d'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -813,6 +1350,52 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4d35729b23264a1d80e1f6c04f3627f3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '4deadd8e0bb8446c8d1cb252f14784e7'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_checked'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4ee8d06d159d4a399e6b00d7e99b55e3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_success'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '513f3f856ee14b24b6a9427cf165a0c3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_failure'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '51ab466a2e434e269d7001bf2461c273'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'on_demand'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '52aa2c906626496581cd12af75a7e4d4'
                         key: {
@@ -828,6 +1411,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '533968edf29c4301b8f20390f4cee8b8'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'not_checked_reason'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '569e919402d449b89ab3d29758bb45ae'
                         key: {
@@ -836,11 +1428,70 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '582743ae74844ee383d3d789ee83ea29'
+                        key: {
+                            sys_ui_action: '500b12c55ec9498bab02089f085b9b3d'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '59fb1094502a440dac0429a221a11443'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'failed_count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '59fe77076b1243f59ccb5648b0372aba'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_finding_code'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5aeacaf9349c4451ae7ba70f2e89d35b'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_keep_alive'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '5be9c102f050404da39c17e3401f6763'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'scheduled'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5cf68751dc89432d89deb88e175a2d0b'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'next_expiry_what'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5db66c6261ea4ef4b710e277c048645a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_alert_deadline'
                             language: 'en'
                         }
                     },
@@ -869,11 +1520,47 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: '62a30e328b074a0cb34f94a4719119e2'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '62fb2d1d435c41e9847d19759d56d983'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'refresh_alert_deadline'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '64330371ce584949872a42254b88d1fb'
                         key: {
                             document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '6701bf9720564e01be3c264d8f8580f5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '6ae650fd2f7f4f0c8336dc4ceaeac273'
+                        key: {
+                            sys_ui_action: '940709547023409cb06801c5352113d2'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -885,18 +1572,19 @@ declare global {
                         }
                     },
                     {
-                        table: 'sn_glider_source_artifact'
-                        id: '6e67e6a3a4e74c7fa1d6890dd2264726'
-                        key: {
-                            name: 'x_jira_connect_setup.do - BYOUI Files'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '707f5b6d766a454cbe296c4fc407b858'
                         key: {
                             document_key: '964dcbaec17a493990c1baf1eedd86d9'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '711ddb904c4a43f7a9ebb2e21470027c'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_run'
                         }
                     },
                     {
@@ -911,23 +1599,39 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '7862def44f874cb8a9f3cfd0765116b1'
+                        table: 'sn_glider_source_artifact'
+                        id: '74dd33b1af814f51bbbda8057bd60547'
                         key: {
-                            sys_security_acl: '8e41436459594f639648a129780cd035'
-                            sys_user_role: {
-                                id: 'c0024b69a0304dd9926a616a740dc7ad'
-                                key: {
-                                    name: 'admin'
-                                }
-                            }
+                            name: 'x_jira_connect_setup.do - BYOUI Files'
                         }
                     },
                     {
-                        table: 'sys_ux_lib_asset'
-                        id: '7b6cd18f02fa4299b805726a2d621c97'
+                        table: 'sys_documentation'
+                        id: '76fda28f1ce741f0b8454fd5ffd004ad'
                         key: {
-                            name: 'x_jira_connect/main.js.map'
+                            name: 'x_jira_connect_validation_run'
+                            element: 'not_checked'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7dabcd5df0b9479eb9485bbd56cf82e4'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'keep_alive_result'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7f2a4c5a53194daca6725e6a964a967b'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'manual'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -945,6 +1649,14 @@ declare global {
                             field: 'script'
                             table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
                             id: '43579eaacc424ab2bea5e6c507536330'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '823f38eb063447bfbdb065097cf93128'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_name'
                         }
                     },
                     {
@@ -974,6 +1686,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '865e276681244e8aaa6533203cc839eb'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_finding'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '891fa39fab19457da0849d5152f3d716'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_set_basis'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8a483a1b834b4e5f82513600ca65c2ae'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8ae3bf3120d546768f36c211e979bc40'
                         key: {
@@ -983,10 +1720,50 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '8d9bba832c95411e8e5f6f90c256c47a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'next_expiry'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '8f6f38f2c0ac4f6e9dcc096f10c08413'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'warning_count'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '930fd02801af458ba03812a02b3c94bf'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'refresh_expires'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '934c14ee3ab24b5daba712a142280a0d'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9556e4d3bcf643d68e6aa7da1668d951'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'keep_alive_result'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '980965a0b46746b690a61b9eac9cd2bf'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
                         }
                     },
                     {
@@ -1035,6 +1812,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'a227aeda76994e6a936172a05a985111'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: 'a2ea47aa1efa4e8b961c5af6551866ca'
                         key: {
@@ -1047,6 +1833,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a7237b9ce5ed492fbfead300a11dee9a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'next_expiry'
                             language: 'en'
                         }
                     },
@@ -1089,6 +1884,71 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'ab8c4fa351b243d091beeb74ddfccc5f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'not_checked'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'acad690b25b64c03b831004a4b8c278c'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'keep_alive_count'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_page'
+                        id: 'ace03bc2a07b4b89a9ea84587f71ca2f'
+                        key: {
+                            endpoint: 'x_jira_connect_setup.do'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'adebf76b63b2478983e6e7018a6a9a3f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict_since'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ae30176a42d847dabecfc843b9cbf6a8'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'afbf6f1a54684c87b5a0e54200f5a6c1'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict_since'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b0636113f2c84ac1bd8a14e422798c76'
+                        key: {
+                            sys_security_acl: 'eb6724ef026a4ef3864d329a9ba4a461'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'b297f41cb8ca4cb3bf311448d59844cf'
                         key: {
@@ -1105,6 +1965,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'b53e8afc80814b8fa8dfc187eca4e5fe'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                            value: 'other'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b5eaf87171684114bdc2d8fc92fd4a88'
                         key: {
@@ -1113,16 +1984,26 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: 'c4e9b56ad9a345eda29be80463e714f2'
+                        table: 'sys_db_object'
+                        id: 'bb8e7ba6c22448818c17fc510040a4de'
                         key: {
-                            sys_security_acl: '61a0d8a3422e41dc98d5e2603eaf927d'
-                            sys_user_role: {
-                                id: 'c0024b69a0304dd9926a616a740dc7ad'
-                                key: {
-                                    name: 'admin'
-                                }
-                            }
+                            name: 'x_jira_connect_connection_health'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bcf213c292bd409799f848166a9d2055'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_fix'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bf53da12f20941fa86af784c5104aaea'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_failure'
                         }
                     },
                     {
@@ -1131,6 +2012,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c70c143c843b4fd3be33b2cc8f6f2908'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'refresh_expires'
                             language: 'en'
                         }
                     },
@@ -1152,11 +2042,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sn_glider_source_artifact_m2m'
-                        id: 'c92e032520764ca6920918fcf5d5c80e'
+                        table: 'sys_documentation'
+                        id: 'cc2f21c11d084f99a2dded46d20586bc'
                         key: {
-                            application_file: '7b6cd18f02fa4299b805726a2d621c97'
-                            source_artifact: '6e67e6a3a4e74c7fa1d6890dd2264726'
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_marker'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cd01538e38df464eb50cce12f97c5562'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'next_expiry_what'
                         }
                     },
                     {
@@ -1169,6 +2068,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'cef4a5f8eed7480086ff9494a263e20a'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'not_checked'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cf774c09efc641c2adcd573971dc6750'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'access_expires'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd014dec514184944a46d50e0af5678b2'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'consent_since'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'd2287feaf4304be69c1021c58ff44fd8'
+                        key: {
+                            sys_security_acl: '3d27f016efb54d799ad04a8dd72d871f'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'd31b999d74314aab831af84f5a745312'
                         key: {
@@ -1178,10 +2114,36 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'd5f9f3a445f648438d6dc16a05bd6735'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'keep_alive_count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'd742a1f192fa4762a6f5dbaca5ef51d9'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd810432c6f194da59ecd8dbd3ad589b5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_table'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd9502e49782945988c56dc7a1b52d3ad'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_finding'
                             language: 'en'
                         }
                     },
@@ -1207,11 +2169,62 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'debeef669dd0493b809f569b5e04c117'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_set_basis'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e01401ee83ab452ea9f75d59992692ab'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'summary'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'e31dfd56d8a6441590ac3e9d21b536e4'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                            value: 'oauth2'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e3e7ecac0d8847e990a1eeb6c0c2e043'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_checked'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e40c30604b92432db93f8c4cc0a86a21'
+                        key: {
+                            sys_security_acl: '8746875f93fe48dab9073534f45107c5'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e46fd2f3d6c646c8a8ce9708fcb38452'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_age_days'
+                            language: 'en'
                         }
                     },
                     {
@@ -1223,16 +2236,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: 'e96543052a0c4405ab3905f99ad02045'
+                        table: 'sys_dictionary'
+                        id: 'e7f35c44152c4e97b067618e9eed73a5'
                         key: {
-                            sys_security_acl: '8e41436459594f639648a129780cd035'
-                            sys_user_role: {
-                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
-                                key: {
-                                    name: 'x_jira_connect.admin'
-                                }
-                            }
+                            name: 'x_jira_connect_connection_health'
+                            element: 'alias_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ec7dead34d7d4526bd14f57c9c384d1e'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'consent_since'
+                            language: 'en'
                         }
                     },
                     {
@@ -1246,10 +2263,29 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'ee82bc37521942c384cd09115dfb3af5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_finding_code'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'f444cee33328497b8bed3ed877f23a87'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'f5181169731e43c397b12072a8f32d45'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                            value: 'basic'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1263,10 +2299,35 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'f7f7ce17b598401d8bad39d3966b0680'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_set_on'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f9b3dcbacd3b4cf59682a31e4c818ee8'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_alert_deadline'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'fb54e6f7baf146468d0b17da4193025c'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fbfba4a264c546e7bb99960627b294a3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'refresh_alert_deadline'
+                            language: 'en'
                         }
                     },
                     {

@@ -11,8 +11,9 @@ export const x_jira_connect_validation_run = Table({
     display: 'target_name',
     accessibleFrom: 'package_private',
     allowWebServiceAccess: false,
-    createAccessControls: true,
-    userRole: 'x_jira_connect.admin',
+    // Access controls are shipped explicitly (validation-run-acls.now.ts): whether an install creates ACLs from
+    // create_access_controls is not documented (assumption A16).
+    createAccessControls: false,
     schema: {
         target_name: StringColumn({ label: 'Validated', maxLength: 255, readOnly: true }),
         target_table: StringColumn({ label: 'Target table', maxLength: 80, readOnly: true }),
@@ -31,5 +32,12 @@ export const x_jira_connect_validation_run = Table({
         calls: IntegerColumn({ label: 'Calls to Atlassian', readOnly: true }),
         duration_ms: IntegerColumn({ label: 'Duration (ms)', readOnly: true }),
         run_by: ReferenceColumn({ label: 'Run by', referenceTable: 'sys_user', readOnly: true }),
+        trigger: StringColumn({
+            label: 'Started by',
+            maxLength: 20,
+            readOnly: true,
+            choices: { manual: 'Validate button', scheduled: 'Scheduled health check', on_demand: 'Validate all' },
+        }),
+        not_checked: StringColumn({ label: 'Not checked', maxLength: 4000, readOnly: true }),
     },
 })

@@ -186,6 +186,14 @@ export const CHECKS = catalogue({
         calls: 0,
         codes: { registry_misconfigured: fail('inactive, not an OAuth Provider, or not the authorization-code grant') },
     },
+    'oauth.profile.default': {
+        title: 'Registry has one default profile',
+        verifies: 'One default profile on the registry (a registry form save creates "<registry> default_profile")',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: { multiple_default_profiles: warn('more than one default profile on the registry (assumption A1)') },
+    },
     'oauth.registry.client_credentials': {
         title: 'Registry has the Atlassian client ID and secret',
         verifies: 'Client ID and secret present (never shown)',
@@ -213,7 +221,7 @@ export const CHECKS = catalogue({
         auth: 'oauth2',
         calls: 0,
         codes: {
-            api_script_missing: fail('the registry has no OAuth API Script'),
+            api_script_missing: warn('no OAuth API Script (no audience, prompt): fine while Atlassian accepts tokens'),
             api_script_inactive: fail('the OAuth API Script is inactive'),
             api_script_incomplete: fail('the script does not add audience and prompt=consent in preprocessAuthCode'),
         },
@@ -235,7 +243,10 @@ export const CHECKS = catalogue({
         requires: ['oauth.profile'],
         auth: 'oauth2',
         calls: 0,
-        codes: { redirect_url_differs: warn('the registry sends a redirect URL other than this instance\'s callback') },
+        codes: {
+            redirect_url_differs: warn('the registry sends a redirect URL other than this instance\'s callback'),
+            redirect_url_missing: warn('blank Redirect URL: filled on a registry form save, not by an install'),
+        },
     },
     'token.refresh': {
         title: 'Refresh token and its remaining life',
@@ -257,6 +268,7 @@ export const CHECKS = catalogue({
         calls: 0,
         codes: {
             refreshed: info('the access token had expired: this run refreshed it and stored the rotated refresh token'),
+            access_idle: info('health check, keep-alive not due: the expired access token was left for the platform to refresh on use'),
             no_token: fail('no token stored: click Get OAuth Token on the credential'),
             access_expired_no_refresh: fail('the access token expired and there is no refresh token'),
             cannot_refresh: fail('the access token expired and the registry lacks its client ID or secret'),
@@ -267,6 +279,9 @@ export const CHECKS = catalogue({
             refresh_unreachable: fail('the refresh call failed without an answer (refused, unknown host, TLS, reset)'),
             refresh_answer_unreadable: fail('2xx from the token URL the platform could not read: validate again now'),
             refresh_failed: fail('the refresh failed with another answer'),
+            token_access_denied: fail('the user lacks the admin role the platform requires to read tokens (KB0859525)'),
+            rotated_refresh_token_not_stored: fail('the platform kept the old refresh token after a rotation (A5)'),
+            access_token_not_stored: fail('the platform did not store the refreshed access token (A5)'),
         },
     },
     'atlassian.accessible_resources': {
@@ -281,7 +296,7 @@ export const CHECKS = catalogue({
         auth: 'oauth2',
         calls: 1,
         codes: {
-            token_rejected: fail('401: token revoked, or (right after a new token) issued without audience'),
+            token_rejected: fail('401: token revoked, or (new token) issued without audience: create the global script'),
             token_forbidden: fail('403: the app or the user lost access'),
             unexpected_shape: fail('JSON that is not a list of sites'),
             no_sites: fail('the token reaches no site'),

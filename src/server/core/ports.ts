@@ -79,9 +79,19 @@ export type RefreshResult =
 /** What a platform refresh failed to store: the new access token, or Atlassian's rotated refresh token. */
 export type RefreshLoss = 'access_token_not_stored' | 'rotated_refresh_token_not_stored'
 
+/**
+ * The platform would not let this user read (or store) OAuth tokens: ServiceNow keeps oauth_credential to the admin
+ * role (KB0859525, KB1380167). userName is shown in the finding.
+ */
+export interface TokenAccessDenied {
+    denied: true
+    userName: string
+    detail: string
+}
+
 export interface TokenPort {
-    /** Stored tokens for the credential and profile, or null when none exist. */
-    read(credentialSysId: string, profileSysId: string): TokenState | null
+    /** Stored tokens for the credential and profile, null when none exist, or a denial for this user. */
+    read(credentialSysId: string, profileSysId: string): TokenState | TokenAccessDenied | null
     /**
      * Refresh through the platform (grant refresh_token with the requestor parameters) so the platform stores the
      * new access token AND the rotated refresh token against the credential.
@@ -152,7 +162,10 @@ export interface RegistrySnapshot {
     tokenUrl: string
     refreshTokenUrl: string
     redirectUrl: string
-    apiScript: { sysId: string; name: string; active: boolean; script: string } | null
+    /** scope: the script include's application scope ('global' or e.g. 'x_jira_connect'). */
+    apiScript: { sysId: string; name: string; active: boolean; script: string; scope: string } | null
+    /** Names of the registry's profiles marked default (the UI creates "<registry> default_profile" on save). */
+    defaultProfiles: string[]
 }
 
 export interface ConfigPort {

@@ -92,6 +92,10 @@ export class GlideConfigReader implements ConfigPort {
         const row = byId('oauth_entity', sysId)
         if (!row) return null
         const scriptRow = byId('sys_script_include', str(row, 'oauth_api_script'))
+        const defaultProfiles: string[] = []
+        each('oauth_entity_profile', [['oauth_entity', sysId], ['default', 'true']], (p) => {
+            defaultProfiles.push(str(p, 'name'))
+        })
         return {
             sysId,
             name: str(row, 'name'),
@@ -105,8 +109,15 @@ export class GlideConfigReader implements ConfigPort {
             refreshTokenUrl: str(row, 'refresh_token_url'),
             redirectUrl: str(row, 'redirect_url'),
             apiScript: scriptRow
-                ? { sysId: scriptRow.getUniqueValue(), name: str(scriptRow, 'name'), active: bool(scriptRow, 'active'), script: str(scriptRow, 'script') }
+                ? {
+                      sysId: scriptRow.getUniqueValue(),
+                      name: str(scriptRow, 'name'),
+                      active: bool(scriptRow, 'active'),
+                      script: str(scriptRow, 'script'),
+                      scope: scopeName(str(scriptRow, 'sys_scope')),
+                  }
                 : null,
+            defaultProfiles,
         }
     }
 
@@ -146,4 +157,11 @@ export class GlideConfigReader implements ConfigPort {
         })
         return values
     }
+}
+
+/** The application scope name of a sys_scope value ('global' for global or an empty value). */
+function scopeName(sysScope: string): string {
+    if (!sysScope || sysScope === 'global') return 'global'
+    const scope = byId('sys_scope', sysScope)
+    return scope ? str(scope, 'scope') || sysScope : sysScope
 }

@@ -6,7 +6,8 @@
  * are set, the access token is saved in the instance database"). Assumption A5 in the README.
  */
 import { GlideOAuthClient, GlideOAuthClientRequest } from '@servicenow/glide/sn_auth'
-import type { RefreshLoss, RefreshResult, TokenPort, TokenState } from '../core/ports'
+import { gs } from '@servicenow/glide'
+import type { RefreshLoss, RefreshResult, TokenAccessDenied, TokenPort, TokenState } from '../core/ports'
 import { safeText } from '../core/sanitize'
 import { classifyPlatformError } from './platform-errors'
 
@@ -51,6 +52,10 @@ function stateOf(token: PlatformToken | null): TokenState | null {
     }
 }
 
+function denied(detail: string): TokenAccessDenied {
+    return { denied: true, userName: String(gs.getUserName() || 'this user'), detail }
+}
+
 /** The stored access token for an OAuth 2.0 credential; used only by the HTTP adapter to build the header. */
 export function accessTokenFor(credentialSysId: string, profileSysId: string): string {
     const token = client().getToken(credentialSysId, profileSysId)
@@ -58,8 +63,21 @@ export function accessTokenFor(credentialSysId: string, profileSysId: string): s
 }
 
 export class GlideTokenStore implements TokenPort {
-    read(credentialSysId: string, profileSysId: string): TokenState | null {
-        return stateOf(client().getToken(credentialSysId, profileSysId))
+    /**
+     * Without the admin role the platform does not let the session user read oauth_credential (KB0859525,
+     * KB1380167): getToken then finds nothing or throws. Either way that user gets a denial, not "no token".
+     */
+    read(credentialSysId: string, profileSysId: string): TokenState | TokenAccessDenied | null {
+        const isAdmin = gs.hasRole('admin')
+        let token: PlatformToken | null
+        try {
+            token = client().getToken(credentialSysId, profileSysId)
+        } catch (e) {
+            if (isAdmin) throw e
+            return denied(safeText(String((e as { message?: string })?.message || e), 120))
+        }
+        const state = stateOf(token)
+        return state || isAdmin ? state : denied('')
     }
 
     refresh(credentialSysId: string, profileSysId: string, _registryName: string, _timeoutMs: number): RefreshResult {

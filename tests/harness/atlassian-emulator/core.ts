@@ -626,7 +626,7 @@ export class EmulatorCore {
         const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
         const family = m ? this.accessFamily(m[1]) : null
         // §1.3 [I]: a token minted without audience=api.atlassian.com is rejected by the gateway with 401.
-        if (!family || family.audience !== API_AUDIENCE) return INVALID_TOKEN
+        if (!family || (family.audience !== API_AUDIENCE && this.opts.missingAudience !== 'accepted')) return INVALID_TOKEN
         const user = this.users.get(family.accountId) as User
         if (target === 'accessible-resources') {
             // §3: [{id,name,url,scopes,avatarUrl}] for the grant's sites; offline_access never appears in site scopes [C].

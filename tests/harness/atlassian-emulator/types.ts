@@ -46,8 +46,12 @@ export interface EmulatorOptions {
     startTimeMs?: number
     /** What /authorize does once a consent user is set: show the consent page (null, default), or decide at once. */
     autoConsent?: 'accept' | 'deny' | null
-    /** §1.3: 'unusable-token' (default) issues a code/token the gateway rejects with 401; 'error-page' fails at /authorize. */
-    missingAudience?: 'unusable-token' | 'error-page'
+    /**
+     * §1.3 [I]: 'unusable-token' (default) issues a code/token the gateway rejects with 401; 'error-page' fails at
+     * /authorize; 'accepted' issues a token the gateway accepts (Atlassian's newer 3LO page and ServiceNow's own Jira
+     * set-up send no audience).
+     */
+    missingAudience?: 'unusable-token' | 'error-page' | 'accepted'
     /** §1.2: 'ignored' (default) accepts a missing prompt; 'required' redirects back with error=invalid_request. */
     prompt?: 'ignored' | 'required'
     /** §2.5: body of an invalid refresh: documented invalid_grant (default) or the observed unauthorized_client variant. */

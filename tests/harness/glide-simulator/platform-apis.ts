@@ -63,6 +63,27 @@ export interface PlatformOptions {
      * answers, nothing is stored for the requestor. 'honoured': stored as with null.
      */
     requestorParamsWithClientName: 'ignored' | 'honoured'
+    /**
+     * Reading or storing OAuth tokens as a user without the admin role. KB0859525 / KB1380167: the token refresh job
+     * fails with "can't read table oauth_credential" unless it runs as admin ("The admin user would normally have
+     * access to the oauth_credential table via the admin role"). 'empty' (default): getToken finds nothing and the
+     * denial is logged; 'throw': the call throws that message; 'allowed': no restriction.
+     */
+    tokenReadWithoutAdmin: 'empty' | 'throw' | 'allowed'
+    /**
+     * Whether the platform's OAuth engine runs an OAuth API Script that lives in an application scope (assumption A11,
+     * unknown). 'called' (default): its hooks run. 'not-called': the engine uses OOB OAuthUtil instead and logs it;
+     * ServiceNow tells customers to clone such scripts into Global scope (docs: create-identity-provider-hco.md,
+     * hco-copy-script-include-global.md, for OAuthUtilEpic).
+     */
+    scopedOAuthApiScript: 'called' | 'not-called'
+    /**
+     * When a blank registry Redirect URL gets its generated value. 'on-form-save' (default; the Jira spoke set-up:
+     * "System generates the URL upon saving"): an XML install leaves it blank until the registry form is saved, and a
+     * request made while it is blank carries no redirect_uri. 'on-use': <glide.servlet.uri>oauth_redirect.do is used
+     * whenever it is blank.
+     */
+    redirectUrlFill: 'on-form-save' | 'on-use'
 }
 
 export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = {
@@ -72,6 +93,9 @@ export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = {
     refreshTokenExpiry: 'yokohama',
     rotatedRefreshToken: 'stored',
     requestorParamsWithClientName: 'ignored',
+    tokenReadWithoutAdmin: 'empty',
+    scopedOAuthApiScript: 'called',
+    redirectUrlFill: 'on-form-save',
 }
 
 interface Deps {
@@ -82,6 +106,7 @@ interface Deps {
     outbound: OutboundLogEntry[]
     options: PlatformOptions
     userName: () => string
+    userRoles: () => string[]
 }
 
 // ------------------------------------------------------------------ helpers
@@ -274,8 +299,10 @@ export class OAuthEngine {
         return scopes
     }
 
+    /** The redirect_uri the platform sends; '' (parameter omitted) when blank and not generated on use. */
     redirectUri(registry: Row): string {
         if (registry.redirect_url) return registry.redirect_url
+        if (this.deps.options.redirectUrlFill === 'on-form-save') return ''
         const base = this.store.rowsOf('sys_properties').find((r) => r.name === 'glide.servlet.uri')?.value ?? ''
         return base.replace(/\/?$/, '/') + 'oauth_redirect.do'
     }
@@ -283,7 +310,17 @@ export class OAuthEngine {
     /** An instance of the registry's OAuth API Script (OOB OAuthUtil when none is set). */
     apiScript(registry: Row, profileSysId: string | null): Record<string, (...a: unknown[]) => unknown> {
         const rt = this.deps.runtime()
-        const cls = registry.oauth_api_script ? rt.scriptIncludeBySysId(registry.oauth_api_script) : rt.scriptInclude('global', 'OAuthUtil')
+        const si = registry.oauth_api_script ? this.store.find('sys_script_include', registry.oauth_api_script) : null
+        const scoped = !!si && !!si.sys_scope && si.sys_scope !== 'global'
+        let cls: unknown
+        if (scoped && this.deps.options.scopedOAuthApiScript === 'not-called') {
+            this.deps.logs.push({
+                level: 'warn',
+                message: `OAuth API Script ${si.api_name || si.name} is not in the global scope; using OAuthUtil`,
+                source: 'oauth',
+            })
+            cls = rt.scriptInclude('global', 'OAuthUtil')
+        } else cls = registry.oauth_api_script ? rt.scriptIncludeBySysId(registry.oauth_api_script) : rt.scriptInclude('global', 'OAuthUtil')
         const oauthContext = {
             getOAuthProfile: () => (profileSysId ? this.store.find('oauth_entity_profile', profileSysId) : null),
             getOAuthEntity: () => registry,
@@ -296,7 +333,7 @@ export class OAuthEngine {
         const map = new ParamMap()
         map.put('response_type', 'code')
         map.put('client_id', registry.client_id)
-        map.put('redirect_uri', this.redirectUri(registry))
+        if (this.redirectUri(registry)) map.put('redirect_uri', this.redirectUri(registry))
         map.put('state', state)
         map.put('scope', this.profileScopes(profileSysId).join(' '))
         this.apiScript(registry, profileSysId).preprocessAuthCode(map)
@@ -572,9 +609,18 @@ export function createSnAuth(deps: Deps, engine: OAuthEngine) {
         }
     }
 
+    /** KB0859525: without admin the platform cannot read oauth_credential for this user (tokenReadWithoutAdmin). */
+    const tokensDenied = (): boolean => {
+        if (deps.options.tokenReadWithoutAdmin === 'allowed' || deps.userRoles().includes('admin')) return false
+        const message = "Security restricted: can't read table oauth_credential"
+        deps.logs.push({ level: 'error', message, source: 'oauth' })
+        if (deps.options.tokenReadWithoutAdmin === 'throw') throw new Error(message)
+        return true
+    }
+
     class GlideOAuthClient {
         getToken(requestorId: string, profileSysId: string): GlideOAuthToken | null {
-            const t = engine.readToken(String(requestorId), String(profileSysId))
+            const t = tokensDenied() ? null : engine.readToken(String(requestorId), String(profileSysId))
             if (!t && deps.options.getTokenWhenNone === 'null') return null
             return new GlideOAuthToken(t)
         }
@@ -600,7 +646,10 @@ export function createSnAuth(deps: Deps, engine: OAuthEngine) {
             const ctx = request.getParameter('oauth_requestor_context')
             const requestor = request.getParameter('oauth_requestor')
             // A client name with the requestor parameters: see PlatformOptions.requestorParamsWithClientName.
-            const storeForRequestor = !!(ctx && requestor && profileSysId) && (!registryName || deps.options.requestorParamsWithClientName === 'honoured')
+            const storeForRequestor =
+                !!(ctx && requestor && profileSysId) &&
+                (!registryName || deps.options.requestorParamsWithClientName === 'honoured') &&
+                !tokensDenied()
             if (!r.errorMessage) {
                 // "When these three parameters are set, the access token is saved in the instance database."
                 const kept = storeForRequestor

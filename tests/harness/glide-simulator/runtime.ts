@@ -57,6 +57,7 @@ export interface RuntimeApis {
     sn_ws: Record<string, unknown>
     sn_auth: Record<string, unknown>
     sn_cc: Record<string, unknown>
+    GlideDateTime?: unknown
 }
 
 export class Runtime {
@@ -78,6 +79,7 @@ export class Runtime {
         const sandbox: Record<string, unknown> = {
             gs: apis.gs,
             GlideRecord: apis.GlideRecord,
+            GlideDateTime: apis.GlideDateTime,
             sn_ws: apis.sn_ws,
             sn_auth: apis.sn_auth,
             sn_cc: apis.sn_cc,
@@ -105,10 +107,24 @@ export class Runtime {
         if (!row) return undefined
         const key = `${row.sys_id}:${row.script}`
         if (this.siCache.has(key)) return this.siCache.get(key)
-        const fn = vm.runInContext(`(function () {\n${row.script}\n;return typeof ${row.name} === 'undefined' ? undefined : ${row.name};\n})`, this.context, {
-            filename: `sys_script_include/${row.api_name || row.name}.js`,
-        }) as () => unknown
-        const cls = fn()
+        // A global script include names other global script includes bare (Object.extendsObject(OAuthUtil, ...)), as
+        // in the platform's global scope; a scoped one must write global.OAuthUtil. Bare names resolve through `with`
+        // over the global script includes, except the include's own name.
+        const isGlobal = !row.sys_scope || row.sys_scope === 'global'
+        const own = row.name
+        const globals = new Proxy(
+            {},
+            {
+                has: (_t, n) => isGlobal && typeof n === 'string' && n !== own && this.findScriptInclude('global', n) !== null,
+                get: (_t, n) => (typeof n === 'string' ? this.scriptInclude('global', n) : undefined),
+            },
+        )
+        const fn = vm.runInContext(
+            `(function (__globals) { with (__globals) {\n${row.script}\n;return typeof ${own} === 'undefined' ? undefined : ${own};\n} })`,
+            this.context,
+            { filename: `sys_script_include/${row.api_name || row.name}.js` },
+        ) as (g: unknown) => unknown
+        const cls = fn(globals)
         this.siCache.set(key, cls)
         return cls
     }
@@ -163,7 +179,7 @@ export class Runtime {
     /** require() as a script on the instance sees it. */
     makeRequire(from: string | null): (spec: string) => unknown {
         return (spec: string) => {
-            if (spec === '@servicenow/glide') return { gs: this.apis.gs, GlideRecord: this.apis.GlideRecord }
+            if (spec === '@servicenow/glide') return { gs: this.apis.gs, GlideRecord: this.apis.GlideRecord, GlideDateTime: this.apis.GlideDateTime }
             if (spec === '@servicenow/glide/sn_ws') return this.apis.sn_ws
             if (spec === '@servicenow/glide/sn_auth') return this.apis.sn_auth
             if (spec === '@servicenow/glide/sn_cc') return this.apis.sn_cc

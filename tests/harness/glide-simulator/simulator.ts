@@ -25,8 +25,12 @@ import {
     randomState,
     type SyncHttp,
 } from './platform-apis'
+import { type AccessEntry, trackNamespace } from './access-tracking'
 import { OOB_OAUTH_UTIL, Runtime } from './runtime'
 import { Schema, SchemaError } from './schema'
+import { EventManager } from './events'
+import { createGlideDateTimeClass } from './glide-date-time'
+import { Scheduler } from './scheduler'
 import { Clock, type Row, Store, Vault } from './store'
 import { WebFront } from './web'
 
@@ -85,13 +89,22 @@ export class GlideSimulator {
     readonly engine: OAuthEngine
     /** UI pages, their assets and scripted REST APIs, with sessions and X-UserToken (web.ts). */
     readonly web: WebFront
+    /** gs.eventQueue events and the emails their notifications sent (events.ts). */
+    readonly eventManager: EventManager
+    /** Scheduled jobs on the simulated clock (scheduler.ts). */
+    readonly scheduler: Scheduler
     readonly apis: {
-        gs: ReturnType<typeof createGs>
+        gs: ReturnType<typeof createGs> & { eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void }
+        GlideDateTime: ReturnType<typeof createGlideDateTimeClass>
         GlideRecord: ReturnType<typeof createGlideRecordClass>
         sn_ws: ReturnType<typeof createSnWs>
         sn_auth: ReturnType<typeof createSnAuth>
         sn_cc: ReturnType<typeof createSnCc>
     }
+    /** Every scriptable platform API call scripts made: <Class>.<method>, calling scope, allowed. */
+    readonly accessLog: AccessEntry[] = []
+    /** Scope of the script running now: the UI action's application scope, else 'global'. */
+    private scriptScope = 'global'
     private server: http.Server | null = null
     private baseUrl = ''
     private readonly pending = new Map<string, { context: string; requestorId: string; profileSysId: string; registrySysId: string; redirectUri: string }>()
@@ -108,17 +121,46 @@ export class GlideSimulator {
             outbound: this.outbound,
             options: this.options,
             userName: () => this.session.user.userName,
+            userRoles: () => this.session.user.roles,
         }
         this.engine = new OAuthEngine(deps)
+        this.eventManager = new EventManager(this.store, () => this.baseUrl)
+        const events = this.eventManager
         this.apis = {
-            gs: createGs(env),
+            gs: Object.assign(createGs(env), {
+                eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void {
+                    events.queue(name, record, parm1, parm2)
+                },
+            }),
+            GlideDateTime: createGlideDateTimeClass(this.clock),
             GlideRecord: createGlideRecordClass(env),
             sn_ws: createSnWs(deps),
             sn_auth: createSnAuth(deps, this.engine),
             sn_cc: createSnCc(deps),
         }
-        this.runtime = new Runtime(this.store, this.apis as never)
-        this.web = new WebFront({ store: this.store, session: this.session, runtime: this.runtime, gs: this.apis.gs, logs: this.logs })
+        // Scripts reach sn_ws / sn_auth / sn_cc through Runtime Access Tracking (access-tracking.ts).
+        const policy = {
+            currentScope: () => this.scriptScope,
+            isAllowed: (scope: string, api: string) => this.isApiAllowed(scope, api),
+            log: this.accessLog,
+        }
+        const scriptApis = {
+            ...this.apis,
+            sn_ws: trackNamespace(this.apis.sn_ws, policy),
+            sn_auth: trackNamespace(this.apis.sn_auth, policy),
+            sn_cc: trackNamespace(this.apis.sn_cc, policy),
+        }
+        this.runtime = new Runtime(this.store, scriptApis as never)
+        this.web = new WebFront({
+            store: this.store,
+            session: this.session,
+            runtime: this.runtime,
+            gs: this.apis.gs,
+            logs: this.logs,
+        })
+        this.scheduler = new Scheduler(this.store, (script, job) => {
+            this.runtime.runScript(script, { gs: this.apis.gs }, `sysauto_script/${job.sys_id}/script.js`)
+        })
         this.installRules()
         this.seedPlatform()
     }
@@ -257,6 +299,13 @@ export class GlideSimulator {
         setFields: (table: string, sysId: string, values: Record<string, string | number | boolean>): Row => {
             const v: Row = {}
             for (const [k, x] of Object.entries(values)) v[k] = String(x)
+            // Saving an application registry form with a blank Redirect URL fills it ("System generates the URL upon
+            // saving", ServiceNow's Jira spoke set-up; docs: "If blank, the instance auto-generates an entry").
+            const row = this.store.find(table, sysId)
+            if (row && this.schema.isA(row.sys_class_name, 'oauth_entity') && this.options.redirectUrlFill === 'on-form-save') {
+                const after = { ...row, ...v }
+                if (!after.redirect_url) v.redirect_url = this.callbackUrl
+            }
             return { ...this.store.update(table, sysId, v, { user: this.session.user.userName }) }
         },
         setField: (table: string, sysId: string, field: string, value: string | number | boolean): Row =>
@@ -391,6 +440,26 @@ export class GlideSimulator {
             .sort((x, y) => Number(x.order || 0) - Number(y.order || 0))
     }
 
+    /**
+     * A scoped script may call a scriptable API when its app does not enforce runtime access tracking, or when the app
+     * ships an allowed execute privilege for it (sys_scope_privilege, target_type scriptable).
+     */
+    private isApiAllowed(scope: string, api: string): boolean {
+        if (scope === 'global') return true
+        const app = this.store.rowsOf('sys_app').find((a) => a.scope === scope)
+        if (!app || app.runtime_access_tracking !== 'enforcing') return true
+        return this.store
+            .rowsOf('sys_scope_privilege')
+            .some(
+                (p) =>
+                    p.source_scope === app.sys_id &&
+                    p.target_type === 'scriptable' &&
+                    p.target_name === api &&
+                    p.operation === 'execute' &&
+                    p.status === 'allowed',
+            )
+    }
+
     private findUiAction(table: string, nameOrActionName: string, where: 'form' | 'list'): Row {
         const lineage = this.schema.lineage(table)
         const placed = (a: Row) =>
@@ -436,11 +505,15 @@ export class GlideSimulator {
         // see them: it gets what the SDK wrapper passes as arguments (the wrapper passes each declared parameter by
         // its name, e.g. validateJiraConnection(current, action)). No public source shows module code reaching the
         // script's variables (assumption A8), so the simulator gives modules no such access.
+        // The script and the modules it calls run in the UI action's application scope.
+        this.scriptScope = (ua.sys_scope && this.store.find('sys_app', ua.sys_scope)?.scope) || 'global'
         try {
             this.runtime.runScript(ua.script, { current, action, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/script.js`)
         } catch (e) {
             exception = String((e as Error)?.stack ?? e)
             this.logs.push({ level: 'error', message: `UI action ${ua.name} failed: ${(e as Error)?.message ?? e}`, source: 'sys_ui_action' })
+        } finally {
+            this.scriptScope = 'global'
         }
         const m = this.session.takeMessages()
         return { info: m.info, errors: m.errors, redirect, logs: this.logs.slice(logStart), exception }
@@ -537,7 +610,7 @@ export class GlideSimulator {
             const grant = new ParamMap()
             grant.put('grant_type', 'authorization_code')
             grant.put('code', code)
-            grant.put('redirect_uri', flow.redirectUri)
+            if (flow.redirectUri) grant.put('redirect_uri', flow.redirectUri)
             const r = this.engine.tokenRequest(registry, flow.profileSysId, grant, registry.token_url)
             if (r.errorMessage) {
                 this.logs.push({ level: 'error', message: `OAuth token request to ${registry.token_url} failed: ${r.errorMessage}`, source: 'oauth' })

@@ -12,8 +12,10 @@ import type {
     ConnectionSnapshot,
     CredentialSnapshot,
     ProfileSnapshot,
+    RefreshLoss,
     RefreshResult,
     RegistrySnapshot,
+    TokenAccessDenied,
     TokenPort,
     TokenState,
 } from '../../../src/server/core/ports'
@@ -37,7 +39,7 @@ export interface InstanceState {
     connections: ConnectionSnapshot[]
     credentials: CredentialSnapshot[]
     profiles: ProfileSnapshot[]
-    registries: RegistrySnapshot[]
+    registries: Array<Omit<RegistrySnapshot, 'defaultProfiles'>>
     /** Secrets live apart from the snapshots, as password2 columns do. */
     registrySecrets: Record<string, { clientId: string; clientSecret: string }>
     basicSecrets: Record<string, BasicSecret>
@@ -76,7 +78,9 @@ export class InMemoryConfig implements ConfigPort {
         const r = this.s.registries.find((x) => x.sysId === sysId)
         if (!r) return null
         const secret = this.s.registrySecrets[r.sysId]
-        return { ...clone(r)!, hasClientId: !!secret?.clientId, hasClientSecret: !!secret?.clientSecret }
+        // Default profiles are derived from the profiles, as the Glide reader queries them.
+        const defaultProfiles = this.s.profiles.filter((p) => p.registrySysId === r.sysId && p.isDefault).map((p) => p.name)
+        return { ...clone(r)!, hasClientId: !!secret?.clientId, hasClientSecret: !!secret?.clientSecret, defaultProfiles }
     }
     property(name: string, fallback: string): string {
         const v = this.s.properties[name]
@@ -92,6 +96,13 @@ export class InMemoryTokenStore implements TokenPort {
     readonly tokens = new Map<string, StoredToken>()
     /** Every refresh attempt, for assertions (no values). */
     refreshes = 0
+    /** A user name the platform does not let read tokens (no admin role, KB0859525); null: reads allowed. */
+    deniedUser: string | null = null
+    /**
+     * What the platform stores after a successful refresh (assumption A5): everything (default), everything but
+     * the rotated refresh token, or nothing. The Glide adapter reports the loss (oauth-tokens.ts lostInStorage).
+     */
+    refreshStorage: 'all' | 'drop-rotation' | 'drop-all' = 'all'
 
     constructor(
         private readonly state: InstanceState,
@@ -113,7 +124,8 @@ export class InMemoryTokenStore implements TokenPort {
         return this.tokens.get(this.key(credentialSysId, profileSysId))
     }
 
-    read(credentialSysId: string, profileSysId: string): TokenState | null {
+    read(credentialSysId: string, profileSysId: string): TokenState | TokenAccessDenied | null {
+        if (this.deniedUser) return { denied: true, userName: this.deniedUser, detail: '' }
         const t = this.get(credentialSysId, profileSysId)
         if (!t || (!t.accessToken && !t.refreshToken)) return null
         const now = this.clock()
@@ -171,8 +183,22 @@ export class InMemoryTokenStore implements TokenPort {
             refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : current.refreshToken,
             refreshExpiresAtMs: typeof json.refresh_token === 'string' ? now + this.refreshLifespanSec * 1000 : current.refreshExpiresAtMs,
         }
+        const lost = (notStored: RefreshLoss): RefreshResult => ({
+            ok: false,
+            httpStatus: 200,
+            error: null,
+            errorDescription: null,
+            transport: null,
+            detail: notStored,
+            notStored,
+        })
+        if (this.refreshStorage === 'drop-all') return lost('access_token_not_stored')
+        if (this.refreshStorage === 'drop-rotation' && typeof json.refresh_token === 'string') {
+            this.put(credentialSysId, profileSysId, { ...next, refreshToken: current.refreshToken, refreshExpiresAtMs: current.refreshExpiresAtMs })
+            return lost('rotated_refresh_token_not_stored')
+        }
         this.put(credentialSysId, profileSysId, next)
-        return { ok: true, state: this.read(credentialSysId, profileSysId)! }
+        return { ok: true, state: this.read(credentialSysId, profileSysId) as TokenState }
     }
 
     /** AuthRef -> Authorization header, as the Glide HTTP adapter does (tokens never pass through the core). */

@@ -157,9 +157,14 @@ describe('bad configurations on the instance', () => {
         expect(check(r, 'oauth.registry.urls').fix).toMatch(/Form Layout/)
     })
 
-    test('registry without OAuth API Script -> audience and prompt are not sent', () => {
+    test('registry without OAuth API Script while Atlassian accepts the token -> api_script_missing warns (A11)', () => {
         registry().apiScript = null
-        expectFail(w.run(), 'oauth.registry.api_script', 'api_script_missing', /OAuthJiraCloudUtil/)
+        const r = w.run()
+        expect(r.verdict).toBe('warn')
+        const c = check(r, 'oauth.registry.api_script')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'api_script_missing' })
+        expect(c.fix).toContain('OAuthJiraCloudGlobal')
+        expect(check(r, 'atlassian.accessible_resources').status).toBe('pass')
     })
 
     test('OAuth API Script that does not add prompt=consent -> api_script_incomplete', () => {

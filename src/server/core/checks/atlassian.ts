@@ -31,8 +31,10 @@ export interface AccessibleResourcesInput {
     /** null: the connection holds no usable cloud id; undefined: no connection (credential-only run). */
     cloudId: string | null | undefined
     connectionName: string
-    /** This run refreshed the token: a 401 right after points at a missing `audience`. */
+    /** This run refreshed the token, or it is minutes old: a 401 then points at a missing `audience`. */
     tokenJustIssued: boolean
+    /** For a just-issued token: why it lacks audience, and the global OAuth API Script to create (platform-findings). */
+    audience?: { found: string; fix: string }
 }
 
 export function checkAccessibleResources(
@@ -49,17 +51,21 @@ export function checkAccessibleResources(
         const message = errorMessageOf(outcome.body)
         const said = `${outcome.status}${message ? `: ${message}` : ''}`
         if (outcome.status === 401) {
-            const audience = input.tokenJustIssued
-                ? ' The token was issued moments ago, so the authorization request most likely lacked ' +
-                  'audience=api.atlassian.com: check oauth.registry.api_script.'
-                : ''
+            const advice = input.tokenJustIssued ? input.audience : undefined
+            const audience = advice
+                ? advice.found
+                : input.tokenJustIssued
+                  ? ' The token was issued moments ago, so the authorization request most likely lacked ' +
+                    'audience=api.atlassian.com: check oauth.registry.api_script.'
+                  : ''
             log.fail(id, {
                 code: 'token_rejected',
                 found: `Atlassian rejected the access token (${said}).${audience}`,
                 expected: 'HTTP 200 with the sites the token can reach.',
-                fix:
-                    'Get a new token: open the credential and click Get OAuth Token. If it fails again right after, ' +
-                    'the OAuth API Script is not adding audience=api.atlassian.com.',
+                fix: advice
+                    ? advice.fix
+                    : 'Get a new token: open the credential and click Get OAuth Token. If it fails again right ' +
+                      'after, the OAuth API Script is not adding audience=api.atlassian.com.',
             })
         } else {
             log.fail(id, {

@@ -8,6 +8,7 @@ import { ATLASSIAN } from '../atlassian'
 import { REQUIRED_JIRA_SCOPES } from '../jira-scopes'
 import type { ConfigPort, CredentialSnapshot, ProfileSnapshot, RegistrySnapshot } from '../ports'
 import type { CheckLog } from '../report'
+import { apiScriptMissing, checkDefaultProfiles, redirectUrlMissing } from './platform-findings'
 
 export interface OAuthSetup {
     profile: ProfileSnapshot | null
@@ -49,6 +50,7 @@ export function checkOAuthRegistry(log: CheckLog, credential: OAuthCredential, c
     log.pass('oauth.profile', `Profile "${profile.name}" of registry "${registry.name}" (grant ${grant}).`)
 
     checkRegistryBasics(log, registry, profile)
+    checkDefaultProfiles(log, registry, profile)
     setup.canRefresh = checkClientCredentials(log, registry)
     checkEndpoints(log, registry)
     checkApiScript(log, registry)
@@ -163,14 +165,7 @@ function checkApiScript(log: CheckLog, registry: RegistrySnapshot): void {
         `Set OAuth API Script on "${registry.name}" to OAuthJiraCloudUtil (shipped with this app), then Get ` +
         'OAuth Token again.'
     if (!script) {
-        log.fail(id, {
-            code: 'api_script_missing',
-            found:
-                `Registry "${registry.name}" has no OAuth API Script, so the authorization request lacks ` +
-                'audience=api.atlassian.com and prompt=consent.',
-            expected: 'OAuth API Script = OAuthJiraCloudUtil.',
-            fix,
-        })
+        apiScriptMissing(log, registry)
         return
     }
     if (!script.active) {
@@ -233,7 +228,11 @@ function checkCallback(log: CheckLog, registry: RegistrySnapshot, instanceCallba
     const id = 'oauth.callback_url'
     const configured = registry.redirectUrl.trim()
     const atlassianApp = 'developer.atlassian.com > your app > Authorization'
-    if (configured && configured !== instanceCallback) {
+    if (!configured) {
+        redirectUrlMissing(log, registry, instanceCallback)
+        return
+    }
+    if (configured !== instanceCallback) {
         log.warn(id, {
             code: 'redirect_url_differs',
             found:

@@ -9,14 +9,21 @@ import type { CredentialSnapshot, RefreshResult, TokenPort, TokenState } from '.
 import { humanDuration, type CheckLog } from '../report'
 import { safeText } from '../sanitize'
 import type { OAuthSetup } from './oauth-registry'
+import { refreshNotStored, tokenAccessDenied } from './platform-findings'
 
 /** Warn when the refresh token has less than this left (seconds): 14 days. */
 export const REFRESH_WARN_SECONDS = 14 * 86400
 
 type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
 
-/** How the run got a usable access token: it was stored and alive, or this run refreshed it; null when none. */
-export type TokenOutcome = 'stored' | 'refreshed' | null
+/**
+ * How the run got a usable access token: stored and alive, stored and issued in the last FRESH_SECONDS ('fresh':
+ * Get OAuth Token moments ago), or this run refreshed it; null when none.
+ */
+export type TokenOutcome = 'stored' | 'fresh' | 'refreshed' | null
+
+/** A stored token at most this old (seconds) counts as just issued: a 401 then points at the request, not at age. */
+export const FRESH_SECONDS = 15 * 60
 
 /** Checks the stored tokens and refreshes an expired access token once; returns how a usable token was obtained. */
 export function checkTokens(
@@ -24,7 +31,9 @@ export function checkTokens(
     credential: OAuthCredential,
     setup: OAuthSetup,
     tokens: TokenPort,
-    engine: CallEngine
+    engine: CallEngine,
+    /** false in a health check whose keep-alive is not due: an expired access token is normal, not refreshed. */
+    mayRefresh = true
 ): TokenOutcome {
     const profile = setup.profile
     // No profile: oauth.profile failed, and the catalogue's `requires` lists token.* as skipped.
@@ -32,7 +41,13 @@ export function checkTokens(
     const getToken =
         `Open credential "${credential.name}" and click Get OAuth Token, then Accept on Atlassian's consent ` +
         'screen.'
-    const state = tokens.read(credential.sysId, profile.sysId)
+    const read = tokens.read(credential.sysId, profile.sysId)
+    if (read && 'denied' in read) {
+        tokenAccessDenied(log, read, credential.name)
+        log.skip('token.refresh', 'The tokens are not readable by this user.')
+        return null
+    }
+    const state = read
     if (!state || (!state.hasAccessToken && !state.hasRefreshToken)) {
         log.fail('token.access', {
             code: 'no_token',
@@ -47,7 +62,8 @@ export function checkTokens(
     const alive = state.hasAccessToken && state.accessExpiresInSec !== null && state.accessExpiresInSec > 0
     if (alive) {
         log.pass('token.access', `Access token valid for ${humanDuration(state.accessExpiresInSec as number)}.`)
-        return 'stored'
+        const age = ATLASSIAN.accessTokenLifespanSeconds - (state.accessExpiresInSec as number)
+        return age <= FRESH_SECONDS ? 'fresh' : 'stored'
     }
     const what = state.hasAccessToken ? 'The access token has expired' : 'No access token is stored'
     if (!state.hasRefreshToken) {
@@ -57,6 +73,13 @@ export function checkTokens(
             expected: 'A refresh token (scope offline_access).',
             fix: getToken,
         })
+        return null
+    }
+    if (!mayRefresh) {
+        // The platform refreshes on the next use (KB1437067); refreshing here would rotate the token for nothing.
+        const idle = `${what}; the platform gets a new one on the next use. This health check did not refresh it ` +
+            '(keep-alive not due), so Atlassian was not called.'
+        log.pass('token.access', idle, 'access_idle')
         return null
     }
     if (!setup.canRefresh || !setup.registry) {
@@ -102,6 +125,10 @@ function refreshFailed(
 ): null {
     const id = 'token.access'
     const description = result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''
+    if (result.notStored) {
+        refreshNotStored(log, result.notStored, credential.name, getToken)
+        return null
+    }
     if (result.error === 'invalid_grant' || result.error === 'unauthorized_client') {
         log.fail(id, {
             code: 'consent_expired',

@@ -6,6 +6,7 @@ import { ATLASSIAN } from '../atlassian'
 import type { HttpPort, HttpResult, TokenPort } from '../ports'
 import type { CheckResult } from '../report'
 import { safeText } from '../sanitize'
+import { isTokenAccessDenied, storedTokens } from '../stored-tokens'
 import { parseUrl, UUID } from '../urls'
 import * as inputs from './inputs'
 import { done, type FieldError, type OpResult, refuse } from './result'
@@ -97,7 +98,7 @@ export function state(deps: SetupDeps): OpResult<SetupState> {
     if (!found.ok) return found
     const r = found.value
     const instanceUrl = deps.records.instanceUrl()
-    const token = r.credentialSysId ? deps.tokens.read(r.credentialSysId, r.profileSysId) : null
+    const token = r.credentialSysId ? storedTokens(deps.tokens, r.credentialSysId, r.profileSysId) : null
     const conn = r.oauthConnection
     const basicConn = apiTokenConnection(deps, r.aliasSysId)
     const basic = basicConn ? deps.records.basicCredential(basicConn.credentialSysId) : null
@@ -177,7 +178,17 @@ export function sites(deps: SetupDeps): OpResult<{ sites: Site[] }> {
     const found = records<{ sites: Site[] }>(deps)
     if (!found.ok) return found
     const r = found.value
-    const token = r.credentialSysId ? deps.tokens.read(r.credentialSysId, r.profileSysId) : null
+    const read = r.credentialSysId ? deps.tokens.read(r.credentialSysId, r.profileSysId) : null
+    if (isTokenAccessDenied(read)) {
+        return refuse(
+            403,
+            '',
+            'token_access_denied',
+            `${read.userName} may not read OAuth tokens: the platform keeps them to the admin role (KB0859525). ` +
+                'Ask an admin to pick the site, or to grant you the admin role.'
+        )
+    }
+    const token = read
     if (!r.credentialSysId || !token || !token.hasAccessToken) {
         return refuse(
             409,

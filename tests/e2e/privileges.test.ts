@@ -1,0 +1,67 @@
+/**
+ * Cross-scope privileges (assumption A10): the shipped sys_scope_privilege records name every scriptable platform
+ * API the validator calls, under the class names real instances record (access-tracking.ts cites them). With the
+ * app switched to Runtime Access Tracking "Enforcing", each validation path still works: a name the platform would
+ * not match (e.g. StandardCredentialsProvider instead of ScriptableStandardCredentialsProvider) refuses the call.
+ */
+import { World, e2eSource } from '../harness/glide-simulator/world'
+
+const HOUR = 3600 * 1000
+let world: World
+
+beforeEach(async () => {
+    world = await World.start({ source: e2eSource() })
+    const app = world.sim.one('sys_app', { scope: 'x_jira_connect' })
+    world.sim.admin.setField('sys_app', app.sys_id, 'runtime_access_tracking', 'enforcing')
+})
+afterEach(async () => {
+    await world.close()
+})
+
+function refused(): string[] {
+    return [...new Set(world.sim.accessLog.filter((e) => !e.allowed).map((e) => e.api))]
+}
+
+test('enforcing: OAuth validation, with an expired access token refreshed, calls only privileged APIs', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    world.advance(2 * HOUR)
+    const r = world.validate('oauth_2_0_credentials', world.ids.credential)
+    expect({ refused: refused(), exception: r.exception, errors: r.errors }).toEqual({ refused: [], exception: null, errors: [] })
+    expect(r.info[0]).toMatch(/works/)
+    const called = new Set(world.sim.accessLog.filter((e) => e.scope === 'x_jira_connect').map((e) => e.api))
+    for (const api of ['GlideOAuthClient.requestTokenByRequest', 'GlideOAuthToken.getRefreshToken', 'ScriptableRESTResponse.getStatusCode']) {
+        expect(called).toContain(api)
+    }
+})
+
+test('enforcing: basic-auth validation reads the API token through ScriptableStandardCredentialsProvider', () => {
+    world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
+    const { connection } = world.sim.admin.createConnectionFromTemplate(world.ids.alias, {
+        'connection.name': 'Jira Cloud acme (API token)',
+        'connection.connection_url': `https://${world.siteHost}`,
+        'credential.user_name': world.email,
+        'credential.password': world.apiToken,
+    })
+    const r = world.validate('http_connection', connection.sys_id)
+    expect({ refused: refused(), exception: r.exception, errors: r.errors }).toEqual({ refused: [], exception: null, errors: [] })
+    expect(world.sim.accessLog.map((e) => e.api)).toContain('ScriptableStandardCredentialsProvider.getCredentialByID')
+})
+
+test('enforcing refuses a scoped call without its privilege; permissive tracking only records it', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    const privilege = world.sim.one('sys_scope_privilege', { target_name: 'ScriptableRESTMessageClient.execute' })
+    world.sim.admin.setField('sys_scope_privilege', privilege.sys_id, 'status', 'requested')
+    const blocked = world.validate('sys_alias', world.ids.alias)
+    expect(refused()).toEqual(['ScriptableRESTMessageClient.execute'])
+    expect(blocked.exception).toBeNull()
+    expect(blocked.info[0]).toMatch(/does not work/)
+
+    const app = world.sim.one('sys_app', { scope: 'x_jira_connect' })
+    world.sim.admin.setField('sys_app', app.sys_id, 'runtime_access_tracking', 'permissive')
+    world.sim.accessLog.length = 0
+    const tracked = world.validate('sys_alias', world.ids.alias)
+    expect(tracked.info[0]).toMatch(/works/)
+    expect(world.sim.accessLog).toContainEqual({ api: 'ScriptableRESTMessageClient.execute', scope: 'x_jira_connect', allowed: true })
+})
