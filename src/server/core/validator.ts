@@ -247,6 +247,7 @@ function validateConnection(
             connectionName: connection.name,
             credentialName: credential.name,
             userName: credential.userName,
+            gatewayBase,
         })
         return 'basic'
     }
@@ -269,6 +270,7 @@ function validateConnection(
         expectedSiteUrl: atlassian.site.url || null,
         connectionName: connection.name,
         credentialName: credential.name,
+        gatewayBase,
     })
     return 'oauth2'
 }
