@@ -12,7 +12,9 @@ export const jiraAlias = Alias({
     configurationTemplate: jiraBasicAuthTemplate,
     retryPolicy: jiraRetryPolicy,
     description:
-        'Jira Cloud. OAuth 2.0: the shipped "Jira Cloud OAuth Connection" (https://api.atlassian.com/ex/jira/<cloud-id>). Email and API token: Create New Connection & Credential (https://<site>.atlassian.net). Check either with "Validate Jira connection".',
+        'Jira Cloud. OAuth 2.0: the shipped "Jira Cloud OAuth Connection" \
+(https://api.atlassian.com/ex/jira/<cloud-id>). Email and API token: Create New Connection & Credential \
+(https://<site>.atlassian.net). Check either with "Validate Jira connection".',
 })
 
 /**

@@ -42,7 +42,8 @@ export const jiraBasicAuthTemplate = AliasTemplate({
                 type: 'password',
                 defaultValue: '',
                 mandatory: true,
-                hint: 'Create one at id.atlassian.com > Security > Create and manage API tokens. Your account password does not work.',
+                hint: 'Create one at id.atlassian.com > Security > Create and manage API tokens. Your account password \
+does not work.',
             },
         ],
     },
