@@ -261,6 +261,7 @@ export const CHECKS = catalogue({
         calls: 0,
         codes: {
             refreshed: info('the access token had expired: this run refreshed it and stored the rotated refresh token'),
+            access_idle: info('health check, keep-alive not due: the expired access token was left for the platform to refresh on use'),
             no_token: fail('no token stored: click Get OAuth Token on the credential'),
             access_expired_no_refresh: fail('the access token expired and there is no refresh token'),
             cannot_refresh: fail('the access token expired and the registry lacks its client ID or secret'),

@@ -24,7 +24,9 @@ export function checkTokens(
     credential: OAuthCredential,
     setup: OAuthSetup,
     tokens: TokenPort,
-    engine: CallEngine
+    engine: CallEngine,
+    /** false in a health check whose keep-alive is not due: an expired access token is normal, not refreshed. */
+    mayRefresh = true
 ): TokenOutcome {
     const profile = setup.profile
     // No profile: oauth.profile failed, and the catalogue's `requires` lists token.* as skipped.
@@ -57,6 +59,13 @@ export function checkTokens(
             expected: 'A refresh token (scope offline_access).',
             fix: getToken,
         })
+        return null
+    }
+    if (!mayRefresh) {
+        // The platform refreshes on the next use (KB1437067); refreshing here would rotate the token for nothing.
+        const idle = `${what}; the platform gets a new one on the next use. This health check did not refresh it ` +
+            '(keep-alive not due), so Atlassian was not called.'
+        log.pass('token.access', idle, 'access_idle')
         return null
     }
     if (!setup.canRefresh || !setup.registry) {
