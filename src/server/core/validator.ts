@@ -262,6 +262,7 @@ function validateConnection(
             connectionName: connection.name,
             credentialName: credential.name,
             userName: credential.userName,
+            gatewayBase,
         })
         return 'basic'
     }
@@ -286,6 +287,7 @@ function validateConnection(
         expectedSiteUrl: atlassian.site.url || null,
         connectionName: connection.name,
         credentialName: credential.name,
+        gatewayBase,
     })
     return 'oauth2'
 }
