@@ -246,7 +246,7 @@ test('a user without the roles gets the platform\'s refusal and no page content;
     world.configureOAuth()
     await world.getOAuthToken('accept')
     admin = await Admin.open(world, ADMIN_USER, 'health')
-    await admin.openFromMenu('Connection Health')
+    await admin.openFromMenu('Setup: Connection Health')
     const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
     await row.waitFor()
     expect(await row.locator('[data-verdict]').getAttribute('data-verdict')).toBe('not validated')

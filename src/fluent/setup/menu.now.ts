@@ -22,7 +22,7 @@ Record({
     $id: Now.ID['module-health'],
     table: 'sys_app_module',
     data: {
-        title: 'Connection Health',
+        title: 'Setup: Connection Health',
         application: jiraConnectMenu,
         link_type: 'DIRECT',
         query: 'x_jira_connect_setup.do?view=health',

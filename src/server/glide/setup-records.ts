@@ -123,6 +123,11 @@ export class GlideSetupRecords implements SetupPort {
         if (!row) return
         row.setValue('client_id', clientId)
         row.setValue('client_secret', clientSecret)
+        // An XML install leaves Redirect URL blank and only a registry form save fills it (docs/servicenow-platform.md,
+        // issue 8 item 8): this setup step fills it the same way, so Atlassian gets a redirect_uri.
+        if (str(row, 'redirect_url').trim() === '') {
+            row.setValue('redirect_url', `${this.instanceUrl()}oauth_redirect.do`)
+        }
         row.update()
     }
 
