@@ -149,6 +149,10 @@ declare global {
                         table: 'sys_app_application'
                         id: 'f4ebb9ecf8614fc5aabd2d603b0c3a2e'
                     }
+                    'jira-oauth-3lo-template': {
+                        table: 'sys_alias_templates'
+                        id: 'b829923ba9ec44678b0787daceaada7a'
+                    }
                     'jira-oauth-connection': {
                         table: 'http_connection'
                         id: '708787044bc94e3a995664aad042373e'
@@ -160,6 +164,30 @@ declare global {
                     'jira-oauth-profile': {
                         table: 'oauth_entity_profile'
                         id: '5450d3cf1f25459687d56bb35d653498'
+                    }
+                    'jira-scoped-token-template': {
+                        table: 'sys_alias_templates'
+                        id: 'c5324861c84444e7b045346a4606291d'
+                    }
+                    'jira-service-account-connection': {
+                        table: 'http_connection'
+                        id: '21944aa6d86445519dccee1958a60cb1'
+                    }
+                    'jira-service-account-credential': {
+                        table: 'oauth_2_0_credentials'
+                        id: 'f7a7af0733564009b499f869efd9e427'
+                    }
+                    'jira-service-account-profile': {
+                        table: 'oauth_entity_profile'
+                        id: '7962d25c98874bf78be7ebe00170d78a'
+                    }
+                    'jira-service-account-registry': {
+                        table: 'oauth_entity'
+                        id: 'c240feb5ba934a149eee6edfa6c8e756'
+                    }
+                    'jira-service-account-template': {
+                        table: 'sys_alias_templates'
+                        id: '15240006005944c49c577d83323f9256'
                     }
                     'module-alias': {
                         table: 'sys_app_module'
@@ -324,6 +352,22 @@ declare global {
                     'scope-write-sprint': {
                         table: 'oauth_entity_scope'
                         id: '4bdf3b5cea94429e84add9150185d60e'
+                    }
+                    'service-account-profile-scope-classic': {
+                        table: 'oauth_entity_profile_scope'
+                        id: '45f53ea120bd48e48b3b43d6dedd916b'
+                    }
+                    'service-account-profile-scope-granular': {
+                        table: 'oauth_entity_profile_scope'
+                        id: '3f3a51b5da2a42dd88c743a11c515b7e'
+                    }
+                    'service-account-scope-classic': {
+                        table: 'oauth_entity_scope'
+                        id: '6a4a4ddac5fd42bb90008471137bf3c6'
+                    }
+                    'service-account-scope-granular': {
+                        table: 'oauth_entity_scope'
+                        id: '85a409d777a04477b855b0442b00010d'
                     }
                     src_server_core_atlassian_ts: {
                         table: 'sys_module'
