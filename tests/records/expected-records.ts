@@ -266,10 +266,10 @@ export const EXPECTED: ExpectedApp = {
         },
         ...(
             [
-                ['moduleRegistry', 'OAuth Application Registry', 'oauth_entity', 'FILTER', 'name=Jira Cloud OAuth', MODULE_ROLES],
+                ['moduleRegistry', 'OAuth Application Registry', 'oauth_entity', 'FILTER', 'name=Jira Cloud OAuth^ORname=Jira Cloud Service Account', MODULE_ROLES],
                 ['moduleAlias', 'Connection & Credential Alias', 'sys_alias', 'FILTER', 'id=x_jira_connect.Jira^ORparent.id=x_jira_connect.Jira', MODULE_ROLES],
                 ['moduleConnections', 'Connections', 'http_connection', 'FILTER', 'connection_alias.id=x_jira_connect.Jira^ORconnection_alias.parent.id=x_jira_connect.Jira', MODULE_ROLES],
-                ['moduleOAuthCredentials', 'OAuth 2.0 Credentials', 'oauth_2_0_credentials', 'FILTER', 'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth', MODULE_ROLES],
+                ['moduleOAuthCredentials', 'OAuth 2.0 Credentials', 'oauth_2_0_credentials', 'FILTER', 'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira Cloud Service Account', MODULE_ROLES],
                 ['moduleBasicCredentials', 'Basic Auth Credentials', 'basic_auth_credentials', 'LIST', undefined, MODULE_ROLES],
                 ['moduleProperties', 'Properties', 'sys_properties', 'FILTER', 'nameSTARTSWITHx_jira_connect.', 'admin'],
             ] as const

@@ -43,7 +43,7 @@ UiAction({
     script: validateJiraConnection,
 })
 
-/** OAuth 2.0 credentials whose profile belongs to the Jira Cloud OAuth registry. */
+/** OAuth 2.0 credentials whose profile belongs to the Jira Cloud OAuth (3LO) or Jira Cloud Service Account registry. */
 UiAction({
     $id: Now.ID['validate-jira-oauth-credential'],
     table: 'oauth_2_0_credentials',
@@ -53,7 +53,7 @@ UiAction({
     showInsert: false,
     showUpdate: true,
     hint: 'Checks every link from this record to Jira Cloud and says how to fix what does not work. Changes no configuration.',
-    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin')) && current.oauth_entity_profile.oauth_entity.name == 'Jira Cloud OAuth'",
+    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin')) && ['Jira Cloud OAuth', 'Jira Cloud Service Account'].indexOf(String(current.oauth_entity_profile.oauth_entity.name)) >= 0",
     form: { showButton: true, showLink: false, showContextMenu: true, style: 'primary' },
     roles: ['admin', 'x_jira_connect.admin'],
     order: 200,
