@@ -1,8 +1,16 @@
 /**
  * The one ZIP reader of the test harnesses (package zips from `now-sdk pack`, uploads seen by the loopback instance):
- * central directory, stored or deflated entries (node:zlib), sizes and CRC-32 checked. No zip64, no encryption.
+ * central directory, stored or deflated entries, sizes and CRC-32 checked (inflate and CRC-32 from node:zlib). No
+ * zip64, no encryption.
+ *
+ * Why not a library: fflate's unzipSync (the library `now-sdk pack` writes with) checks neither CRC-32 nor inflated
+ * sizes, keys entries by name (a duplicate entry vanishes) and exposes no header offsets (withoutTimestamps needs
+ * them); yauzl is callback/stream only, and the Glide simulator installs the package synchronously. The walk below is
+ * what is left of ours; tests/records/reader-crosscheck.test.ts checks it against fflate on the real package.
  */
-import { inflateRawSync } from 'node:zlib'
+import { crc32, inflateRawSync } from 'node:zlib'
+
+export { crc32 }
 
 export interface ZipEntry {
     /** Name as stored in the zip (now-sdk pack stores a leading "/"). */
@@ -17,22 +25,6 @@ export interface ZipEntry {
     localHeaderOffset: number
     /** Offset of the entry's central directory header. */
     centralHeaderOffset: number
-}
-
-const CRC_TABLE = (() => {
-    const t = new Uint32Array(256)
-    for (let n = 0; n < 256; n++) {
-        let c = n
-        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-        t[n] = c >>> 0
-    }
-    return t
-})()
-
-export function crc32(buf: Uint8Array): number {
-    let c = 0xffffffff
-    for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
 }
 
 export class PackageZip {
