@@ -8,7 +8,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { UiActionResult } from '../tests/harness/glide-simulator/simulator'
-import { World } from '../tests/harness/glide-simulator/world'
+import { TEMPLATE, World } from '../tests/harness/glide-simulator/world'
 import { root, sdk, withBuildLock } from '../tests/support/sdk-build.cjs'
 
 const started = Date.now()
@@ -97,8 +97,10 @@ async function main(): Promise<number> {
 
         // ---- 4. wrong API token (basic auth through the shipped template)
         console.log('\n== Scenario 4/4: email + API token connection with a wrong API token ==')
-        console.log('  Admin deactivates "Jira Cloud OAuth Connection" (one active connection per alias) and uses')
-        console.log('  Create New Connection & Credential on alias "Jira" with a mistyped API token.')
+        console.log('  Admin picks the legacy "email and classic API token" Configuration Template on alias "Jira",')
+        console.log('  deactivates "Jira Cloud OAuth Connection" (one active connection per alias) and uses')
+        console.log('  Create New Connection & Credential with a mistyped API token.')
+        world.pickTemplate(TEMPLATE.legacyToken)
         world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
         const wrongToken = 'ATATT3x-mistyped-api-token'
         const { connection } = world.sim.admin.createConnectionFromTemplate(world.ids.alias, {

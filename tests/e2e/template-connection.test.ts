@@ -4,14 +4,13 @@
  * fills the template (default_data_template + dynamic_data_schema) with the admin's input and creates the
  * http_connection and basic_auth_credentials, the API token stored encrypted.
  */
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
 
 let world: World
 
 beforeEach(async () => {
     world = await World.start({ source: e2eSource() })
-    const legacy = world.sim.one('sys_alias_templates', { name: 'Jira Cloud: email and classic API token (legacy)' })
-    world.sim.admin.setField('sys_alias', world.ids.alias, 'configuration_template', legacy.sys_id)
+    world.pickTemplate(TEMPLATE.legacyToken)
 })
 afterEach(async () => {
     await world.close()

@@ -36,6 +36,14 @@ export interface WorldIds {
     saConnection: string
 }
 
+/** Names of the shipped configuration templates (the alias ships with the service-account one). */
+export const TEMPLATE = {
+    serviceAccount: 'Jira Cloud: service account (OAuth 2.0 client credentials)',
+    scopedToken: 'Jira Cloud: scoped API token (api.atlassian.com)',
+    oauth3lo: 'Jira Cloud: OAuth 2.0 (3LO) app',
+    legacyToken: 'Jira Cloud: email and classic API token (legacy)',
+} as const
+
 export interface WorldOptions {
     source: PackageSource
     emulator?: EmulatorOptions
@@ -143,6 +151,12 @@ export class World {
     /** "Get OAuth Token" on the shipped credential, with a plain HTTP client as the browser. */
     getOAuthToken(consent: 'accept' | 'deny' = 'accept'): Promise<BrowseResult> {
         return browseWithHttpClient(this.sim.admin.getOAuthTokenUrl(this.ids.credential), (h, p) => this.network.resolve(h, p), consent)
+    }
+
+    /** The admin picks another shipped template as the alias's Configuration Template (alias form). */
+    pickTemplate(name: (typeof TEMPLATE)[keyof typeof TEMPLATE]): void {
+        const template = this.sim.one('sys_alias_templates', { name })
+        this.sim.admin.setField('sys_alias', this.ids.alias, 'configuration_template', template.sys_id)
     }
 
     /** Moves both clocks (instance and Atlassian) forward. */
