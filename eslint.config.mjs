@@ -1,17 +1,22 @@
-// ESLint flat config for the server modules in src/server (shipped as sys_module records and run by the instance's
-// Rhino engine in ECMAScript 2021 mode: no Node built-ins, no browser APIs, no timers).
+// ESLint flat config for every script that ships or runs in CI (`npm run lint` = `eslint .`), one block per area:
+//   * all TypeScript and JavaScript (src/, tests/, scripts/): ESLint's `recommended` correctness rules;
+//   * src/server (shipped as sys_module records and run by the instance's Rhino engine in ECMAScript 2021 mode: no Node
+//     built-ins, no browser APIs, no timers): the Rhino rules below;
+//   * src/fluent/**/*.server.js (script include text the instance runs as a classic global script): Rhino globals only;
+//   * tests/ and scripts/ (Node 20 + Jest): Node and Jest globals allowed.
 //
-// Base: @servicenow/eslint-plugin-sdk-app-plugin's legacy `recommended` config, loaded through FlatCompat, then tuned
+// Rhino rules for src/server. Base: @servicenow/eslint-plugin-sdk-app-plugin's legacy `recommended` config, loaded through FlatCompat, then tuned
 // to what the ES2021 mode actually supports (`now-sdk explain javascript-compatibility-guide`, SDK 4.9.0):
 //   * rules turned OFF are listed below with the reason;
 //   * rules ADDED cover what the engine disallows but the plugin does not check.
-// `npm run lint` (eslint src/server) and .ci/run use this file; tests/ci/lint.test.ts proves it still catches
+// `npm run lint` and .ci/run use this file; tests/ci/lint.test.ts proves it still catches
 // Node built-ins, browser globals, timers and dynamic import.
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FlatCompat } from '@eslint/eslintrc'
 import tsParser from '@typescript-eslint/parser'
+import tsPlugin from '@typescript-eslint/eslint-plugin'
 
 const baseDirectory = path.dirname(fileURLToPath(import.meta.url))
 const compat = new FlatCompat({ baseDirectory })
@@ -27,12 +32,61 @@ const NODE_GLOBALS = Object.fromEntries(
 )
 
 const SERVER_FILES = ['src/server/**/*.ts']
+const TS_FILES = ['**/*.ts']
+const NODE_FILES = ['tests/**/*.{ts,js,cjs,mjs}', 'scripts/**/*.{ts,js,cjs,mjs}', '*.{js,cjs,mjs}']
+
+// ESLint's own rule sets and the `globals` lists, resolved through eslint itself (both ship with it).
+const eslintRequire = createRequire(createRequire(import.meta.url).resolve('eslint'))
+const js = eslintRequire('@eslint/js')
+const globals = eslintRequire('globals')
 
 const RHINO = 'not available on the instance (ServiceNow ES2021 mode)'
 
 export default [
     {
-        ignores: ['**/*.d.ts', 'src/server/**/*.test.ts', 'src/server/**/*.spec.ts', 'src/server/**/__mocks__/**'],
+        ignores: [
+            '**/*.d.ts', 'src/server/**/*.test.ts', 'src/server/**/*.spec.ts', 'src/server/**/__mocks__/**',
+            'node_modules/**', 'dist/**', 'target/**', '.artifacts/**', '.now/**', 'src/fluent/generated/**',
+        ],
+    },
+    // Everything: ESLint's recommended correctness rules (unused variables, unreachable code, duplicate keys, ...).
+    {
+        files: ['**/*.{ts,js,cjs,mjs}'],
+        ...js.configs.recommended,
+        languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    },
+    {
+        files: TS_FILES,
+        languageOptions: { parser: tsParser },
+        plugins: { '@typescript-eslint': tsPlugin },
+        rules: {
+            // OFF for TypeScript: `tsc --noEmit` (npm run typecheck) resolves names, types included; ESLint's no-undef
+            // does not know type-only names or ambient declarations.
+            'no-undef': 'off',
+            // The core rule reports parameter names inside function types; the TypeScript-aware rule does not.
+            // Unused catch bindings and `_`-prefixed names are deliberate.
+            'no-unused-vars': 'off',
+            '@typescript-eslint/no-unused-vars': [
+                'error',
+                { caughtErrors: 'none', ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+            ],
+            // require() in TypeScript only where a comment says why (lazy loading of optional pieces).
+            '@typescript-eslint/no-require-imports': 'error',
+        },
+    },
+    // tests/ and scripts/: Node 20 and Jest (plus the few root config files).
+    {
+        files: NODE_FILES,
+        languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    },
+    { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+    // Script include text run by the instance as a classic (global-scope) script, not a module.
+    {
+        files: ['src/fluent/**/*.server.js'],
+        languageOptions: {
+            sourceType: 'script',
+            globals: { Class: 'readonly', global: 'readonly', gs: 'readonly', GlideRecord: 'readonly' },
+        },
     },
     ...compat.extends('plugin:@servicenow/sdk-app-plugin/recommended').map((config) => ({
         ...config,

@@ -2,7 +2,7 @@
  * One test per Atlassian-side fault, over real HTTP to the emulator: each asserts the verdict, the failing check's id
  * and code, and the remediation the admin is given.
  */
-import { check, expectFail, everythingShown, firstFailure, IDS, OTHER_SITE, SITE, startWorld, USER, APP, type World } from './world'
+import { check, expectFail, everythingShown, IDS, OTHER_SITE, SITE, startWorld, USER, APP, type World } from './world'
 import { REQUIRED_JIRA_SCOPES } from '../../src/server/core/jira-scopes'
 
 let w: World
