@@ -14,6 +14,12 @@ const root = path.resolve(__dirname, '../..')
 const nowConfig = JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')) as { scope: string; scopeId: string }
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string }
 
+/**
+ * Module require() was undefined in server scripts before Xanadu Patch 2 and Washington DC Patch 9 (ServiceNow's own
+ * sys_module sample, github ServiceNow/sdk-examples sys_module-sample/src/fluent/script-include-x-require.now.ts).
+ */
+const MINIMUM_RELEASE = 'Washington DC Patch 9, Xanadu Patch 2 or later'
+
 const RECORD_QUERY_CONFIG = '2d82e3c7531400109e02ddeeff7b12a7' // step config "Record Query"
 const SERVER_SCRIPT_CONFIG = '41de4a935332120028bc29cac2dc349a' // step config "Run Server Side Script"
 const VAR = {
@@ -255,6 +261,21 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
             const r = run(service(() => freshReport))
             expect(r).toMatchObject({ executed: true, failed: [] })
             expect(r.passed).toHaveLength(3)
+        })
+
+        test('on a release whose server scripts have no require() (before Xanadu Patch 2 / Washington DC Patch 9) it fails with the minimum release, not a bare ReferenceError', () => {
+            const noRequire = runJasmineScript(script(), {})
+            const errors = noRequire.failed.map((f) => f.error).join('\n')
+            expect(noRequire.failed.length).toBeGreaterThan(0)
+            expect(errors).toContain(MINIMUM_RELEASE)
+            expect(errors).not.toMatch(/ReferenceError|require is not defined/)
+            // The app states the same floor where an admin looks before installing.
+            expect(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(MINIMUM_RELEASE)
+            expect(JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')).description).toContain(MINIMUM_RELEASE)
+            const scopeDir = path.join(distAppDir(), 'scope')
+            const sysApp = fs.readdirSync(scopeDir).filter((f) => f.startsWith('sys_app_')).map((f) => fs.readFileSync(path.join(scopeDir, f), 'utf8'))
+            expect(sysApp).toHaveLength(1)
+            expect(decode(/<short_description>([\s\S]*?)<\/short_description>/.exec(sysApp[0])?.[1] ?? '')).toContain(MINIMUM_RELEASE)
         })
 
         test('fails when the report is not "not configured yet", a failing check has no fix, or the module throws', () => {

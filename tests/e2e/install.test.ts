@@ -63,6 +63,23 @@ test('fresh install from the package zip loads every record and every sys_module
     expect(fromZip.query('http_connection', { name: 'Jira Cloud OAuth Connection' })).toHaveLength(1)
 })
 
+test('the alias shows the shipped attribute definitions (no business rule runs on install), and connections take values', async () => {
+    const sim = await freshSim()
+    sim.install({ zipPath: packageZipPath() })
+    const alias = sim.one('sys_alias', { id: 'x_jira_connect.Jira' })
+    // The Connection Attributes related list / Attributes tab: only complete var_dictionary definitions appear.
+    expect(sim.admin.connectionAttributesOf(alias.sys_id)).toEqual(['api_version', 'server_type'])
+    for (const a of sim.query('connection_attributes', { model: alias.sys_id })) {
+        expect(a).toMatchObject({ name: `var__m_connection_attributes_${alias.sys_id}`, model_table: 'sys_alias', model_id: alias.sys_id })
+        expect(a.label).toBe(a.column_label)
+    }
+    const connection = sim.one('http_connection', { name: 'Jira Cloud OAuth Connection' })
+    sim.admin.setConnectionAttribute(connection.sys_id, 'api_version', '3')
+    const attrs = sim.runBackgroundScript(`var ci = new sn_cc.ConnectionInfoProvider().getConnectionInfo('${alias.sys_id}');
+        return JSON.stringify(ci.getExtendedAttributes());`)
+    expect(JSON.parse(attrs as string)).toEqual({ api_version: '3', server_type: 'cloud' })
+})
+
 test('server code runs from the shipped sys_module records (not src/) and reaches no Node built-in', async () => {
     const sim = await freshSim()
     sim.install({ zipPath: packageZipPath() })

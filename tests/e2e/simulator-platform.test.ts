@@ -83,10 +83,11 @@ describe('GlideOAuthClient', () => {
         await world.getOAuthToken('accept')
     })
 
-    const refresh = (w: World) => `var c = new sn_auth.GlideOAuthClient(); var t = c.getToken('${w.ids.credential}', '${w.ids.profile}');
+    // KB0823628's form: requestTokenByRequest(null, request) with the refresh grant and the three requestor parameters.
+    const refresh = (w: World, clientName = 'null') => `var c = new sn_auth.GlideOAuthClient(); var t = c.getToken('${w.ids.credential}', '${w.ids.profile}');
         var q = new sn_auth.GlideOAuthClientRequest(); q.setGrantType('refresh_token'); q.setRefreshToken(t.getRefreshToken());
         q.setParameter('oauth_requestor_context', 'oauth_2_0_credentials'); q.setParameter('oauth_requestor', '${w.ids.credential}'); q.setParameter('oauth_provider_profile', '${w.ids.profile}');
-        var r = c.requestTokenByRequest('Jira Cloud OAuth', q);
+        var r = c.requestTokenByRequest(${clientName}, q);
         return JSON.stringify({ code: r.getResponseCode(), err: r.getErrorMessage(), has: !!(r.getToken() && r.getToken().getAccessToken()) });`
 
     test('a refresh posts the rotation request to the refresh URL and stores the new access and refresh tokens', () => {
@@ -103,6 +104,53 @@ describe('GlideOAuthClient', () => {
         // the old token is refused by Atlassian once the 10-minute reuse window is over
         world.advance(11 * 60 * 1000)
         expect(world.emu.isRefreshTokenValid(before.refreshToken!)).toBe(false)
+    })
+
+    test('a client name with the requestor parameters (no source shows it): by default nothing is stored for the credential', async () => {
+        const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
+        expect(JSON.parse(run(refresh(world, "'Jira Cloud OAuth'")) as string)).toEqual({ code: 200, err: null, has: true })
+        expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toEqual(before)
+        await world.close()
+        world = await World.start({ source: e2eSource(), platform: { requestorParamsWithClientName: 'honoured' } })
+        world.configureOAuth()
+        await world.getOAuthToken('accept')
+        const first = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
+        run(refresh(world, "'Jira Cloud OAuth'"))
+        expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)!.refreshToken).not.toBe(first.refreshToken)
+    })
+
+    test("rotatedRefreshToken 'not-stored': the new access token is stored, the old refresh token stays; the response still carries the new one", async () => {
+        await world.close()
+        world = await World.start({ source: e2eSource(), platform: { rotatedRefreshToken: 'not-stored' } })
+        world.configureOAuth()
+        await world.getOAuthToken('accept')
+        const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
+        const out = run(`var c = new sn_auth.GlideOAuthClient(); var q = new sn_auth.GlideOAuthClientRequest(); q.setGrantType('refresh_token');
+            q.setRefreshToken(c.getToken('${world.ids.credential}', '${world.ids.profile}').getRefreshToken());
+            q.setParameter('oauth_requestor_context', 'oauth_2_0_credentials'); q.setParameter('oauth_requestor', '${world.ids.credential}'); q.setParameter('oauth_provider_profile', '${world.ids.profile}');
+            var r = c.requestTokenByRequest(null, q); return r.getToken().getRefreshToken() == c.getToken('${world.ids.credential}', '${world.ids.profile}').getRefreshToken();`)
+        expect(out).toBe(false)
+        const after = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
+        expect(after.refreshToken).toBe(before.refreshToken)
+        expect(after.accessToken).not.toBe(before.accessToken)
+    })
+
+    test('refresh-token expiry on refresh follows extend_refresh_token_expiry (KB2132135); the clean-up job deletes expired rows', () => {
+        const DAY = 86400000
+        const expiry = () => world.sim.storedTokens(world.ids.credential, world.ids.profile)!.refreshExpiresMs!
+        const first = expiry()
+        world.sim.admin.setField('oauth_entity', world.ids.registry, 'extend_refresh_token_expiry', false)
+        world.advance(DAY)
+        run(refresh(world))
+        expect(expiry()).toBe(first)
+        world.sim.admin.setField('oauth_entity', world.ids.registry, 'extend_refresh_token_expiry', true)
+        world.advance(DAY)
+        run(refresh(world))
+        expect(expiry() - world.sim.clock.nowMs()).toBeGreaterThan(89 * DAY)
+        expect(world.sim.runScheduledJob('Clean Expired OAuth Credentials')).toBe(0)
+        world.advance(91 * DAY)
+        expect(world.sim.runScheduledJob('Clean Expired OAuth Credentials')).toBe(2)
+        expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toBeNull()
     })
 
     test('a refused refresh returns the provider error and keeps the stored tokens', () => {

@@ -21,6 +21,22 @@ describe('Connection & Credential alias', () => {
     })
 })
 
+describe('retry policy of the alias (developer.atlassian.com/cloud/jira/platform/rate-limiting: 429/503 with Retry-After)', () => {
+    test('the alias references the shipped policy: honour Retry-After on 429 and 503 only, bounded total wait', () => {
+        const policy = app().resolve(find('alias'), 'retry_policy')
+        expect(policy.table).toBe('sys_retry_policy')
+        expect(policy.fields).toMatchObject({
+            connection_type: 'http_retry_conditions',
+            retry_strategy: 'retry_after',
+            condition: 'status_codeIN429,503',
+            restrict_to: 'status_code',
+        })
+        const maxWait = Number(policy.fields.max_elapsed_time)
+        expect(maxWait).toBeGreaterThan(0)
+        expect(maxWait).toBeLessThanOrEqual(86400)
+    })
+})
+
 describe('connection attributes (DOC: "Enter the value 2 for api_version. Enter the value cloud for server_type.")', () => {
     test.each([
         ['api_version', '2'],
@@ -29,6 +45,20 @@ describe('connection attributes (DOC: "Enter the value 2 for api_version. Enter 
         const attr = app().one('connection_attributes', { element })
         expect(attr.fields.default_value).toBe(value)
         expect(app().resolve(attr, 'model')).toBe(find('alias'))
+    })
+
+    // An install runs no business rules, so the var_dictionary fields the alias form would fill are shipped
+    // (assumption A3): name = var__m_connection_attributes_<alias sys_id>, model_table, model_id, label.
+    test.each(['api_version', 'server_type'])('%s carries the var_dictionary fields the UI relies on, for the built alias sys_id', (element) => {
+        const attr = app().one('connection_attributes', { element })
+        const aliasSysId = find('alias').sysId
+        expect(attr.fields).toMatchObject({
+            name: `var__m_connection_attributes_${aliasSysId}`,
+            model_table: 'sys_alias',
+            model_id: aliasSysId,
+            label: attr.fields.column_label,
+        })
+        expect(attr.fields.label.length).toBeGreaterThan(2)
     })
 })
 

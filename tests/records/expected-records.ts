@@ -2,7 +2,8 @@
  * What the built app must contain, field by field. Values are written out literally (never imported from src/) so a
  * typo in src/ makes a test fail.
  *
- * DOC = ServiceNow docs "Set up the Jira spoke for Jira Cloud" (seed /work/shared/seed/000_e8fcbae687a7f34d.txt).
+ * DOC = ServiceNow docs "Set up the Jira spoke for Jira Cloud" (Integration Hub > Jira spoke > Set up the Jira spoke for
+ * Jira Cloud, https://www.servicenow.com/docs/, section "Create an application registry in ServiceNow instance").
  * Where the doc gives only an example ("For example, Jira cloud OAuth credential"), the shipped name is pinned and the
  * comment says so. Values the doc does not give are marked with their source.
  */
@@ -81,8 +82,10 @@ export const EXPECTED: ExpectedApp = {
         // (type oauth_provider), Default Grant type Authorization Code, Authorization URL, Token URL, Refresh Token URL.
         // Redirect URL: "System generates the URL upon saving" -> not shipped. Client ID / Client Secret come from the
         // admin's Atlassian app -> not shipped. The name is the doc's example ("Jira cloud OAuth app registry") renamed:
-        // pinned to the shipped one. Lifespans are not in DOC: Atlassian (research/atlassian-oauth.md) access token
-        // 1 h = 3600 s, refresh token expires after 90 days unused = 7776000 s.
+        // pinned to the shipped one. Lifespans are not in DOC: Atlassian (developer.atlassian.com/cloud/jira/platform/
+        // oauth-2-3lo-apps/, "Use a refresh token") access token 1 h = 3600 s, refresh token expires after 90 days
+        // unused = 7776000 s. extend_refresh_token_expiry: KB2132135 (Yokohama+, default false: without it a refresh
+        // does not extend the stored refresh token's expiry).
         {
             key: 'registry',
             table: 'oauth_entity',
@@ -98,6 +101,7 @@ export const EXPECTED: ExpectedApp = {
                 active: 'true',
                 access_token_lifespan: '3600',
                 refresh_token_lifespan: '7776000',
+                extend_refresh_token_expiry: 'true',
             },
             refs: { oauth_api_script: 'apiScript' },
             absent: ['redirect_url'],

@@ -151,7 +151,7 @@ declare global {
                     }
                     'jira-oauth-3lo-template': {
                         table: 'sys_alias_templates'
-                        id: 'b829923ba9ec44678b0787daceaada7a'
+                        id: '8c02840b80c7459697875d6dec11e271'
                     }
                     'jira-oauth-connection': {
                         table: 'http_connection'
@@ -165,29 +165,33 @@ declare global {
                         table: 'oauth_entity_profile'
                         id: '5450d3cf1f25459687d56bb35d653498'
                     }
+                    'jira-retry-policy': {
+                        table: 'sys_retry_policy'
+                        id: '7549420854e84d10839c95f5192f5a9d'
+                    }
                     'jira-scoped-token-template': {
                         table: 'sys_alias_templates'
-                        id: 'c5324861c84444e7b045346a4606291d'
+                        id: '2920276e76fd478f884b1b3ec56095ab'
                     }
                     'jira-service-account-connection': {
                         table: 'http_connection'
-                        id: '21944aa6d86445519dccee1958a60cb1'
+                        id: 'ffbd7ae22e004d1fb7dfd4acf854b472'
                     }
                     'jira-service-account-credential': {
                         table: 'oauth_2_0_credentials'
-                        id: 'f7a7af0733564009b499f869efd9e427'
+                        id: '3f7f7a7fd0844b178dd5351e399a233f'
                     }
                     'jira-service-account-profile': {
                         table: 'oauth_entity_profile'
-                        id: '7962d25c98874bf78be7ebe00170d78a'
+                        id: '61a9b1daeb74474093d50cf3132ee387'
                     }
                     'jira-service-account-registry': {
                         table: 'oauth_entity'
-                        id: 'c240feb5ba934a149eee6edfa6c8e756'
+                        id: 'e4102b28bf854766b09edf77855d7802'
                     }
                     'jira-service-account-template': {
                         table: 'sys_alias_templates'
-                        id: '15240006005944c49c577d83323f9256'
+                        id: '27d656c0ae8e4586988a54b5d6beba3c'
                     }
                     'module-alias': {
                         table: 'sys_app_module'
@@ -355,23 +359,27 @@ declare global {
                     }
                     'service-account-profile-scope-classic': {
                         table: 'oauth_entity_profile_scope'
-                        id: '45f53ea120bd48e48b3b43d6dedd916b'
+                        id: 'e46f8f36c7e34dee808381dcc8d2fc07'
                     }
                     'service-account-profile-scope-granular': {
                         table: 'oauth_entity_profile_scope'
-                        id: '3f3a51b5da2a42dd88c743a11c515b7e'
+                        id: '4df58422ffc444a3aefd7911864e895e'
                     }
                     'service-account-scope-classic': {
                         table: 'oauth_entity_scope'
-                        id: '6a4a4ddac5fd42bb90008471137bf3c6'
+                        id: 'fb7fb0179738419984960db7bf419e4e'
                     }
                     'service-account-scope-granular': {
                         table: 'oauth_entity_scope'
-                        id: '85a409d777a04477b855b0442b00010d'
+                        id: 'c81d232df245429aad6895df9bdf0310'
                     }
                     src_server_core_atlassian_ts: {
                         table: 'sys_module'
                         id: '14191ca2ff3447b9ad8be440ec017983'
+                    }
+                    'src_server_core_auth-method_ts': {
+                        table: 'sys_module'
+                        id: '9968e85ebb484a519fdffc58098bf137'
                     }
                     src_server_core_calls_ts: {
                         table: 'sys_module'

@@ -25,6 +25,10 @@ export const jiraOAuthRegistry = Record({
         access_token_lifespan: ATLASSIAN.accessTokenLifespanSeconds,
         // Atlassian expires an unused refresh token after 90 days (not the platform's 100-day default).
         refresh_token_lifespan: ATLASSIAN.refreshInactivitySeconds,
+        // Yokohama and later extend the stored refresh token's expiry on refresh only when this is true (default
+        // false): without it the platform drops a daily-used token 90 days after Get OAuth Token (KB2132135).
+        // Releases before Yokohama have no such column and always extend.
+        extend_refresh_token_expiry: true,
         public_client: false,
         use_mutual_auth: false,
         oauth_api_script: oauthJiraCloudUtil,

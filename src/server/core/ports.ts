@@ -71,7 +71,12 @@ export type RefreshResult =
           errorDescription: string | null
           transport: TransportFailure | null
           detail: string
+          /** The refresh succeeded at the provider but the platform did not store what it returned (assumption A5). */
+          notStored?: RefreshLoss
       }
+
+/** What a platform refresh failed to store: the new access token, or Atlassian's rotated refresh token. */
+export type RefreshLoss = 'access_token_not_stored' | 'rotated_refresh_token_not_stored'
 
 export interface TokenPort {
     /** Stored tokens for the credential and profile, or null when none exist. */

@@ -6,7 +6,7 @@
  * are set, the access token is saved in the instance database"). Assumption A5 in the README.
  */
 import { GlideOAuthClient, GlideOAuthClientRequest } from '@servicenow/glide/sn_auth'
-import type { RefreshResult, TokenPort, TokenState } from '../core/ports'
+import type { RefreshLoss, RefreshResult, TokenPort, TokenState } from '../core/ports'
 import { safeText } from '../core/sanitize'
 import { classifyPlatformError } from './platform-errors'
 
@@ -21,7 +21,7 @@ interface PlatformToken {
 
 interface PlatformClient {
     getToken(requestor: string, profile: string): PlatformToken | null
-    requestTokenByRequest(clientName: string, request: unknown): {
+    requestTokenByRequest(clientName: string | null, request: unknown): {
         getResponseCode(): number
         getErrorMessage(): string
         getBody(): string
@@ -62,18 +62,18 @@ export class GlideTokenStore implements TokenPort {
         return stateOf(client().getToken(credentialSysId, profileSysId))
     }
 
-    refresh(credentialSysId: string, profileSysId: string, registryName: string, _timeoutMs: number): RefreshResult {
+    refresh(credentialSysId: string, profileSysId: string, _registryName: string, _timeoutMs: number): RefreshResult {
         // GlideOAuthClient has no per-call timeout; the platform applies its outbound OAuth HTTP timeout (assumption A6).
         const oauth = client()
         const current = oauth.getToken(credentialSysId, profileSysId)
         const refreshToken = current ? String(current.getRefreshToken() || '') : ''
         if (!refreshToken) return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: null, detail: 'no refresh token stored' }
-        return this.exchange(oauth, 'refresh_token', refreshToken, credentialSysId, profileSysId, registryName)
+        return this.exchange(oauth, 'refresh_token', refreshToken, credentialSysId, profileSysId)
     }
 
-    requestClientCredentials(credentialSysId: string, profileSysId: string, registryName: string, _timeoutMs: number): RefreshResult {
+    requestClientCredentials(credentialSysId: string, profileSysId: string, _registryName: string, _timeoutMs: number): RefreshResult {
         // Same requestor parameters as a refresh, so the platform stores the new access token against the credential.
-        return this.exchange(client(), 'client_credentials', '', credentialSysId, profileSysId, registryName)
+        return this.exchange(client(), 'client_credentials', '', credentialSysId, profileSysId)
     }
 
     private exchange(
@@ -81,8 +81,7 @@ export class GlideTokenStore implements TokenPort {
         grant: 'refresh_token' | 'client_credentials',
         refreshToken: string,
         credentialSysId: string,
-        profileSysId: string,
-        registryName: string
+        profileSysId: string
     ): RefreshResult {
         const request = new (GlideOAuthClientRequest as unknown as new () => {
             setGrantType(v: string): void
@@ -96,16 +95,24 @@ export class GlideTokenStore implements TokenPort {
         request.setParameter('oauth_provider_profile', profileSysId)
         let response
         try {
-            response = oauth.requestTokenByRequest(registryName, request)
+            // Exactly ServiceNow's documented form (KB0823628; OOB OAuthPasswordGrantType): client name null, the
+            // registry comes from oauth_provider_profile. No source shows a client name with the requestor parameters.
+            response = oauth.requestTokenByRequest(null, request)
         } catch (e) {
             const detail = safeText(String((e as { message?: string })?.message || e), 160)
             return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: classifyPlatformError(detail), detail }
         }
         const status = num(response.getResponseCode())
-        const fresh = stateOf(response.getToken())
+        const returned = response.getToken()
+        const fresh = stateOf(returned)
         if (fresh && fresh.hasAccessToken && (status === null || (status >= 200 && status < 300))) {
-            // Re-read what the platform stored: that is what the integration will use next.
-            const stored = this.read(credentialSysId, profileSysId)
+            // Re-read what the platform stored: that is what the integration will use next. Compare values here,
+            // inside the adapter, so no token leaves it: a new access token or a rotated refresh token that the
+            // platform did not store is a finding (assumption A5), not a pass.
+            const storedToken = oauth.getToken(credentialSysId, profileSysId)
+            const stored = stateOf(storedToken)
+            const lost = lostInStorage(returned as PlatformToken, storedToken, refreshToken)
+            if (lost) return { ok: false, httpStatus: status, error: null, errorDescription: null, transport: null, detail: lost, notStored: lost }
             return { ok: true, state: stored && stored.hasAccessToken ? stored : fresh }
         }
         const body = String(response.getBody() || '')
@@ -129,4 +136,18 @@ export class GlideTokenStore implements TokenPort {
             detail: message,
         }
     }
+}
+
+/**
+ * What the platform did not store after a successful refresh: the access token it returned, or the rotated refresh
+ * token (Atlassian returns a new one on every refresh and revokes the old one 10 minutes later). null when stored.
+ */
+function lostInStorage(returned: PlatformToken, stored: PlatformToken | null, previousRefresh: string): RefreshLoss | null {
+    const newAccess = String(returned.getAccessToken() || '')
+    const newRefresh = String(returned.getRefreshToken() || '')
+    const storedAccess = stored ? String(stored.getAccessToken() || '') : ''
+    const storedRefresh = stored ? String(stored.getRefreshToken() || '') : ''
+    if (newAccess && storedAccess !== newAccess) return 'access_token_not_stored'
+    if (newRefresh && newRefresh !== previousRefresh && storedRefresh !== newRefresh) return 'rotated_refresh_token_not_stored'
+    return null
 }

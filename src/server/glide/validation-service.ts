@@ -12,7 +12,7 @@ import { GlideConfigReader } from './config-reader'
 import { GlideTokenStore } from './oauth-tokens'
 import { GlideRestHttp } from './rest-http'
 import { byId, newRecord, str } from './records'
-import { saveRun } from './run-store'
+import { RUN_TABLE, saveRun } from './run-store'
 
 /** sys_alias.id of the alias this app ships (Alias() computes <scope>.<name>). */
 export const JIRA_ALIAS_ID = 'x_jira_connect.Jira'
@@ -66,6 +66,6 @@ export function validateAndStore(table: string, sysId: string): { report: Valida
 
 /** The target a stored run validated (for "Validate again" on the run form). */
 export function targetOfRun(runSysId: string): { table: string; sysId: string } | null {
-    const row = byId('x_jira_connect_validation_run', runSysId)
+    const row = byId(RUN_TABLE, runSysId)
     return row ? { table: str(row, 'target_table'), sysId: str(row, 'target_sys_id') } : null
 }

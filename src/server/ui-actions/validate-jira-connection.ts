@@ -15,17 +15,26 @@ interface CurrentRecord {
     getUniqueValue(): string
 }
 
-/** `action` is a global of UI action scripts; modules only receive `current` (SDK wrapper). Assumption A8. */
-declare const action: { setRedirectURL(target: unknown): void } | undefined
+/**
+ * The UI action script's `action` object. The SDK wrapper calls the module with each declared parameter by its own
+ * name (`validateJiraConnection(current, action)` in sys_ui_action.script), so it must be a parameter named exactly
+ * `action`: a module cannot see the script's variables (assumption A8).
+ */
+export interface UiActionObject {
+    setRedirectURL(target: unknown): void
+}
 
-export function validateJiraConnection(current: CurrentRecord): void {
+export function validateJiraConnection(current: CurrentRecord, action?: UiActionObject): void {
     let table = current.getRecordClassName() || current.getTableName()
     let sysId = current.getUniqueValue()
     if (table === RUN_TABLE) {
         const target = targetOfRun(sysId)
         if (!target || !target.table || !target.sysId) {
-            gs.addErrorMessage('This validation run does not record what it validated; run "Validate Jira connection" from the Jira alias, connection or credential instead.')
-            redirect(current)
+            gs.addErrorMessage(
+                'This validation run does not record what it validated; run "Validate Jira connection" from the Jira' +
+                    ' alias, connection or credential instead.'
+            )
+            redirect(action, current)
             return
         }
         table = target.table
@@ -33,7 +42,7 @@ export function validateJiraConnection(current: CurrentRecord): void {
     }
     const { report } = validateAndStore(table, sysId)
     showMessages(report)
-    redirect(current)
+    redirect(action, current)
 }
 
 /**
@@ -41,10 +50,10 @@ export function validateJiraConnection(current: CurrentRecord): void {
  * list, so a first validation is possible even where UI actions on the global alias/connection/credential tables are
  * not allowed (assumption A9). Opens the stored run.
  */
-export function validateJiraAlias(current: CurrentRecord): void {
+export function validateJiraAlias(current: CurrentRecord, action?: UiActionObject): void {
     const { report, runSysId } = validateAndStore('sys_alias', findAliasSysId(JIRA_ALIAS_ID) || JIRA_ALIAS_ID)
     showMessages(report)
-    redirect(runSysId ? `${RUN_TABLE}.do?sys_id=${runSysId}` : current)
+    redirect(action, runSysId ? `${RUN_TABLE}.do?sys_id=${runSysId}` : current)
 }
 
 function showMessages(report: ValidationReport): void {
@@ -53,6 +62,7 @@ function showMessages(report: ValidationReport): void {
     for (const m of messages.errors) gs.addErrorMessage(m)
 }
 
-function redirect(target: unknown): void {
-    if (typeof action !== 'undefined' && action) action.setRedirectURL(target)
+/** Without an action object (a script calling the module directly) the platform's default return applies. */
+function redirect(action: UiActionObject | undefined, target: unknown): void {
+    if (action && typeof action.setRedirectURL === 'function') action.setRedirectURL(target)
 }

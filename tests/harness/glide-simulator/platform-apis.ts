@@ -42,9 +42,37 @@ export interface PlatformOptions {
     getTokenWhenNone: 'empty' | 'null'
     /** Default RESTMessageV2 timeout when setHttpTimeout is not called (ms). */
     defaultHttpTimeoutMs: number
+    /**
+     * Release behaviour for the refresh token's expiry on a refresh_token grant. 'yokohama' (default, Yokohama and
+     * later): the stored refresh token's expiry moves to now + refresh_token_lifespan only when the registry's
+     * extend_refresh_token_expiry is true; otherwise it keeps the expiry set when the token was first obtained.
+     * 'pre-yokohama': the expiry is always extended (the field does not exist). Source: ServiceNow KB2132135.
+     */
+    refreshTokenExpiry: 'yokohama' | 'pre-yokohama'
+    /**
+     * Whether a refresh through requestTokenByRequest with the three requestor parameters stores the rotated refresh
+     * token the provider returned. 'stored' (default): KB2132135 "ServiceNow will always update the existing Access &
+     * Refresh Tokens with the ones received in the response", KB1437067. 'not-stored': only the access token is
+     * updated (assumption A5 failing); the app must detect it.
+     */
+    rotatedRefreshToken: 'stored' | 'not-stored'
+    /**
+     * requestTokenByRequest with a client (registry) name AND the requestor parameters: no public source shows that
+     * combination (KB0823628 and OOB OAuthPasswordGrantType pass null with the requestor parameters; the docs' named
+     * refresh example passes no requestor parameters). 'ignored' (default, the strict reading): the named registry
+     * answers, nothing is stored for the requestor. 'honoured': stored as with null.
+     */
+    requestorParamsWithClientName: 'ignored' | 'honoured'
 }
 
-export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = { restTimeout: 'response', getTokenWhenNone: 'empty', defaultHttpTimeoutMs: 60000 }
+export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = {
+    restTimeout: 'response',
+    getTokenWhenNone: 'empty',
+    defaultHttpTimeoutMs: 60000,
+    refreshTokenExpiry: 'yokohama',
+    rotatedRefreshToken: 'stored',
+    requestorParamsWithClientName: 'ignored',
+}
 
 interface Deps {
     store: Store
@@ -337,12 +365,26 @@ export class OAuthEngine {
         )
     }
 
-    /** Stores the tokens of a successful response against the requestor profile (what the platform does). */
-    storeTokens(context: string, requestorId: string, profileSysId: string, registry: Row, params: ParamMap): StoredToken {
+    /**
+     * Stores the tokens of a successful response against the requestor profile (what the platform does). For a
+     * refresh_token grant the existing refresh token row is updated in place (KB2132135): its value is replaced by the
+     * rotated one (unless rotatedRefreshToken is 'not-stored'), its expiry is extended only as refreshTokenExpiry says.
+     */
+    storeTokens(context: string, requestorId: string, profileSysId: string, registry: Row, params: ParamMap, grantType = 'authorization_code'): StoredToken {
         const rp = this.requestorProfile(context, requestorId, profileSysId, true) as Row
         const now = this.store.clock.nowMs()
         const rows = this.store.rowsOf('oauth_credential').filter((r) => r.oauth_requestor_profile === rp.sys_id)
         for (const r of rows.filter((x) => x.type === 'access_token')) this.store.delete('oauth_credential', r.sys_id)
+        const existingRefresh = rows.find((x) => x.type === 'refresh_token')
+        if (grantType === 'refresh_token' && existingRefresh) {
+            const extend = this.deps.options.refreshTokenExpiry === 'pre-yokohama' || registry.extend_refresh_token_expiry === 'true'
+            const values: Row = {}
+            const rotated = params.get('refresh_token')
+            if (rotated && this.deps.options.rotatedRefreshToken === 'stored') values.token_received = rotated
+            if (extend) values.expires = glideDateTime(now + Number(registry.refresh_token_lifespan || 8640000) * 1000)
+            if (Object.keys(values).length) this.store.update('oauth_credential', existingRefresh.sys_id, values, { user: this.deps.userName() })
+            return this.storeAccessOnly(rp, registry, params, now)
+        }
         const expiresIn = Number(params.get('expires_in') ?? '')
         const accessLife = Number.isFinite(expiresIn) && params.get('expires_in') ? expiresIn : Number(registry.access_token_lifespan || 1800)
         const scope = params.get('scope') ?? ''
@@ -377,6 +419,36 @@ export class OAuthEngine {
             )
         }
         return this.readToken(requestorId, profileSysId) as StoredToken
+    }
+
+    private storeAccessOnly(rp: Row, registry: Row, params: ParamMap, now: number): StoredToken {
+        const expiresIn = Number(params.get('expires_in') ?? '')
+        const accessLife = Number.isFinite(expiresIn) && params.get('expires_in') ? expiresIn : Number(registry.access_token_lifespan || 1800)
+        this.store.insert(
+            'oauth_credential',
+            {
+                name: registry.name,
+                type: 'access_token',
+                token_received: params.get('access_token') ?? '',
+                expires: glideDateTime(now + accessLife * 1000),
+                peer: registry.sys_id,
+                oauth_requestor_profile: rp.sys_id,
+                scope: params.get('scope') ?? '',
+            },
+            { user: this.deps.userName() },
+        )
+        return this.readToken(rp.requestor_id, rp.oauth_entity_profile) as StoredToken
+    }
+
+    /**
+     * The scheduled job "Clean Expired OAuth Credentials" (ServiceNow docs t_ManageTokens.md; KB1380167): deletes
+     * oauth_credential rows whose expiry has passed. Returns how many it deleted.
+     */
+    cleanExpiredOAuthCredentials(): number {
+        const now = this.store.clock.nowMs()
+        const expired = this.store.rowsOf('oauth_credential').filter((r) => r.expires && parseGlideDateTime(r.expires) <= now)
+        for (const r of expired) this.store.delete('oauth_credential', r.sys_id)
+        return expired.length
     }
 
     readToken(requestorId: string, profileSysId: string): StoredToken | null {
@@ -533,19 +605,24 @@ export function createSnAuth(deps: Deps, engine: OAuthEngine) {
             let stored: StoredToken | null = null
             const ctx = request.getParameter('oauth_requestor_context')
             const requestor = request.getParameter('oauth_requestor')
+            // A client name with the requestor parameters: see PlatformOptions.requestorParamsWithClientName.
+            const storeForRequestor = !!(ctx && requestor && profileSysId) && (!registryName || deps.options.requestorParamsWithClientName === 'honoured')
             if (!r.errorMessage) {
                 // "When these three parameters are set, the access token is saved in the instance database."
-                if (ctx && requestor && profileSysId) stored = engine.storeTokens(ctx, requestor, profileSysId, registry, r.params)
-                else
-                    stored = {
-                        accessToken: r.params.get('access_token'),
-                        accessTokenSysId: null,
-                        accessExpiresMs: now() + Number(r.params.get('expires_in') || registry.access_token_lifespan || 1800) * 1000,
-                        refreshToken: r.params.get('refresh_token'),
-                        refreshTokenSysId: null,
-                        refreshExpiresMs: null,
-                        scope: r.params.get('scope'),
-                    }
+                const kept = storeForRequestor
+                    ? engine.storeTokens(ctx as string, requestor as string, profileSysId as string, registry, r.params, grantType)
+                    : null
+                // The response's token is what the provider returned (the rotated refresh token included), whether or
+                // not the platform stored it; the stored row ids and the refresh expiry come from what was stored.
+                stored = {
+                    accessToken: r.params.get('access_token'),
+                    accessTokenSysId: kept?.accessTokenSysId ?? null,
+                    accessExpiresMs: now() + Number(r.params.get('expires_in') || registry.access_token_lifespan || 1800) * 1000,
+                    refreshToken: r.params.get('refresh_token'),
+                    refreshTokenSysId: kept?.refreshTokenSysId ?? null,
+                    refreshExpiresMs: kept?.refreshExpiresMs ?? null,
+                    scope: r.params.get('scope'),
+                }
             } else {
                 deps.logs.push({ level: 'error', message: `OAuth token request to ${url} failed: ${r.errorMessage}`, source: 'oauth' })
             }
@@ -625,7 +702,13 @@ export function createSnCc(deps: Deps) {
         }
         getExtendedAttributes(): Record<string, string> {
             const out: Record<string, string> = {}
-            for (const a of store.rowsOf('connection_attributes').filter((r) => r.model === this.aliasSysId)) {
+            // Only definitions the variable machinery sees (simulator.ts attributeDefinitions; assumption A3).
+            const visible = (r: Row) =>
+                r.model === this.aliasSysId &&
+                r.name === `var__m_connection_attributes_${this.aliasSysId}` &&
+                r.model_table === 'sys_alias' &&
+                r.model_id === this.aliasSysId
+            for (const a of store.rowsOf('connection_attributes').filter(visible)) {
                 const set = store
                     .rowsOf('sys_variable_value')
                     .find((v) => v.document_key === this.conn.sys_id && v.variable === a.sys_id)

@@ -115,6 +115,8 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
             send_client_credentials_as: 'String',
             access_token_lifespan: 'Integer',
             refresh_token_lifespan: 'Integer',
+            // Yokohama and later (KB2132135); seen with default false in instance exports published in public Fluent apps.
+            extend_refresh_token_expiry: 'Boolean',
             auth_code_lifespan: 'Integer',
             id_token_lifespan: 'Integer',
             message_signature_lifespan: 'Integer',
@@ -180,9 +182,13 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
     },
     connection_attributes: {
         extends: 'sys_metadata',
-        source: 'S-strong OOB HttpNLUService (model, element, default_value); var_dictionary-style columns I (research §2.3, assumption A3)',
+        source:
+            'S-strong OOB HttpNLUService (model, element, default_value: mirrored in github jacebenson/sn); var_dictionary columns (name = var__m_<table>_<model sys_id>, model_id, model_table, label, column_label) as in real var_dictionary exports (ServiceNowDevProgram/ActionPack sys_hub_action_input); assumption A3',
         columns: {
             model: 'Reference>sys_alias',
+            model_id: 'String',
+            model_table: 'String',
+            label: 'String',
             element: 'String',
             default_value: 'String',
             column_label: 'String',
@@ -265,8 +271,18 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
     },
     sys_retry_policy: {
         extends: 'sys_metadata',
-        source: 'seeded OOB record only (the SDK default HTTP retry policy ef751ff07301330025d71afe2ff6a7f9); research §2.1',
-        columns: { name: 'String' },
+        source:
+            'C the SDK 4.9.0 RetryPolicy() build output (now-sdk explain retrypolicy-api: condition, connection_type, count, interval, max_elapsed_time, restrict_to, retry_strategy); OOB default HTTP policy ef751ff07301330025d71afe2ff6a7f9 (SDK Alias() default)',
+        columns: {
+            name: 'String',
+            condition: 'String',
+            connection_type: 'String',
+            count: 'Integer',
+            interval: 'Integer',
+            max_elapsed_time: 'Integer',
+            restrict_to: 'String',
+            retry_strategy: 'String',
+        },
     },
 }
 

@@ -265,12 +265,18 @@ export class GlideSimulator {
             return { ...this.store.insert(table, v, { user: this.session.user.userName }) }
         },
 
+        /**
+         * The alias form's "Connection Attributes" related list, which is also what the connection form's Attributes
+         * tab offers: the element names of the definitions the variable machinery sees (see attributeDefinitions).
+         */
+        connectionAttributesOf: (aliasSysId: string): string[] => this.attributeDefinitions(aliasSysId).map((a) => a.element),
+
         /** Sets a connection attribute value on a connection (the connection form's Attributes tab). */
         setConnectionAttribute: (connectionSysId: string, element: string, value: string): void => {
             const conn = this.store.find('sys_connection', connectionSysId)
             if (!conn) throw new SchemaError(`no connection ${connectionSysId}`)
-            const attr = this.store.rowsOf('connection_attributes').find((a) => a.model === conn.connection_alias && a.element === element)
-            if (!attr) throw new SchemaError(`the alias of ${conn.name} has no connection attribute '${element}'`)
+            const attr = this.attributeDefinitions(conn.connection_alias).find((a) => a.element === element)
+            if (!attr) throw new SchemaError(`the Attributes tab of ${conn.name} has no connection attribute '${element}'`)
             const existing = this.store.rowsOf('sys_variable_value').find((r) => r.document_key === connectionSysId && r.variable === attr.sys_id)
             if (existing) this.store.update('sys_variable_value', existing.sys_id, { value }, { user: this.session.user.userName })
             else
@@ -438,6 +444,29 @@ export class GlideSimulator {
         return defaultProfile
     }
 
+    /**
+     * Connection attribute definitions of an alias as the platform's variable machinery sees them. A definition is a
+     * var_dictionary row: the UI's business rules fill name = var__m_connection_attributes_<alias sys_id>,
+     * model_table = sys_alias and model_id = <alias sys_id> when an admin creates one on the alias form (ServiceNow
+     * docs create-connection-attributes.md: attributes are dictionary entries). An application install loads XML and
+     * runs no business rules (ServiceNow SDK alias guide), so a shipped definition without those fields is a row the
+     * related list and the Attributes tab do not show [I: the var__m_<table>_<model sys_id> naming is what real
+     * var_dictionary exports carry, e.g. sys_hub_action_input rows in ServiceNowDevProgram/ActionPack].
+     */
+    attributeDefinitions(aliasSysId: string): Row[] {
+        return this.store
+            .rowsOf('connection_attributes')
+            .filter(
+                (a) =>
+                    a.model === aliasSysId &&
+                    a.name === `var__m_connection_attributes_${aliasSysId}` &&
+                    a.model_table === 'sys_alias' &&
+                    a.model_id === aliasSysId &&
+                    a.active !== 'false',
+            )
+            .sort((x, y) => Number(x.order || 0) - Number(y.order || 0))
+    }
+
     private findUiAction(table: string, nameOrActionName: string, where: 'form' | 'list'): Row {
         const lineage = this.schema.lineage(table)
         const placed = (a: Row) =>
@@ -479,22 +508,27 @@ export class GlideSimulator {
             setNoPop: () => undefined,
         }
         let exception: string | null = null
-        // current and action are globals of the UI action's script for the duration of the transaction, so a
-        // module it calls sees them as globals too (the platform's script scope).
-        const ctx = this.runtime.context as Record<string, unknown>
-        ctx.current = current
-        ctx.action = action
+        // current and action are variables of the UI action's own script only. A module the script requires does not
+        // see them: it gets what the SDK wrapper passes as arguments (the wrapper passes each declared parameter by
+        // its name, e.g. validateJiraConnection(current, action)). No public source shows module code reaching the
+        // script's variables (assumption A8), so the simulator gives modules no such access.
         try {
             this.runtime.runScript(ua.script, { current, action, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/script.js`)
         } catch (e) {
             exception = String((e as Error)?.stack ?? e)
             this.logs.push({ level: 'error', message: `UI action ${ua.name} failed: ${(e as Error)?.message ?? e}`, source: 'sys_ui_action' })
-        } finally {
-            delete ctx.current
-            delete ctx.action
         }
         const m = this.session.takeMessages()
         return { info: m.info, errors: m.errors, redirect, logs: this.logs.slice(logStart), exception }
+    }
+
+    /**
+     * Runs a platform scheduled job by name. Modeled: "Clean Expired OAuth Credentials" (deletes expired
+     * oauth_credential rows; ServiceNow docs t_ManageTokens.md, KB1380167). Returns how many rows it changed.
+     */
+    runScheduledJob(name: 'Clean Expired OAuth Credentials'): number {
+        if (name !== 'Clean Expired OAuth Credentials') throw new SchemaError(`scheduled job '${name}' is not modeled`)
+        return this.engine.cleanExpiredOAuthCredentials()
     }
 
     /** Runs a classic server script (like Scripts - Background) with gs/GlideRecord/sn_* and require(). */
