@@ -57,7 +57,7 @@ test('after 60 minutes the stored token has expired and GlideOAuthClient request
         q.setParameter('oauth_requestor_context', 'oauth_2_0_credentials');
         q.setParameter('oauth_requestor', '${world.ids.saCredential}');
         q.setParameter('oauth_provider_profile', '${world.ids.saProfile}');
-        var r = c.requestTokenByRequest('Jira Cloud Service Account', q);
+        var r = c.requestTokenByRequest(null, q); // KB0823628's form: the registry comes from the profile
         var after = c.getToken('${world.ids.saCredential}', '${world.ids.saProfile}');
         return [before <= 0, r.getResponseCode(), after.getExpiresIn() > 3590, after.getRefreshToken()].join(',');
     `)
