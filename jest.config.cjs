@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
     testEnvironment: 'node',
-    roots: ['<rootDir>/tests'],
+    roots: ['<rootDir>/tests', '<rootDir>/src'],
     testMatch: ['**/*.test.ts'],
     transform: { '^.+\\.(ts|js)$': '<rootDir>/tests/support/esbuild-transform.cjs' },
     moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],

@@ -385,6 +385,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c260d182b5184a4389e7c6af7108bfad'
                     }
+                    src_server_core_catalogue_ts: {
+                        table: 'sys_module'
+                        id: '0c4c4432373043da8633c658c7660941'
+                    }
                     src_server_core_checks_atlassian_ts: {
                         table: 'sys_module'
                         id: '32caaa889fc0472dbe881c8de80f4b79'

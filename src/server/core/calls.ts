@@ -91,7 +91,9 @@ function toOutcome(result: HttpResult): CallOutcome {
     if (!result.ok) return { kind: 'transport', failure: result.failure, detail: safeText(result.detail) }
     const headers = lowerCaseKeys(result.headers)
     const body = result.body === null || result.body === undefined ? '' : String(result.body)
-    if (body.length > MAX_BODY_CHARS) return { kind: 'http', status: result.status, headers, body: '', problem: 'oversized' }
+    if (body.length > MAX_BODY_CHARS) {
+        return { kind: 'http', status: result.status, headers, body: '', problem: 'oversized' }
+    }
     const problem = bodyProblem(body, headers['content-type'] || '')
     if (result.status >= 200 && result.status < 300 && problem === null) {
         return { kind: 'json', status: result.status, headers, json: JSON.parse(body) }

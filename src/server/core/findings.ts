@@ -3,19 +3,22 @@
  * outages and unusable bodies. Each says what was found, what was expected, and the next step.
  */
 import type { CallOutcome } from './calls'
+import type { Finding, RemoteCheckId, TransportCode } from './catalogue'
 import type { CheckLog } from './report'
 import { originOf } from './urls'
 import { safeText } from './sanitize'
 
-export interface Finding {
-    code: string
-    found: string
-    expected: string
-    fix: string
-}
+export type { Finding } from './catalogue'
+
+type TransportFinding = Finding<TransportCode>
 
 /** A finding for any outcome that is not a usable 2xx JSON answer; null for a usable one. */
-export function genericFinding(outcome: CallOutcome, what: string, url: string, timeoutMs: number): Finding | null {
+export function genericFinding(
+    outcome: CallOutcome,
+    what: string,
+    url: string,
+    timeoutMs: number
+): TransportFinding | null {
     const host = originOf(url) || url
     switch (outcome.kind) {
         case 'json':
@@ -23,7 +26,9 @@ export function genericFinding(outcome: CallOutcome, what: string, url: string, 
         case 'budget':
             return {
                 code: 'time_budget_exhausted',
-                found: `Not called: the validation had already used ${Math.round(outcome.elapsedMs / 1000)} s of its time budget.`,
+                found:
+                    `Not called: the validation had already used ${Math.round(outcome.elapsedMs / 1000)} s ` +
+                    'of its time budget.',
                 expected: `${what} answered within the validation's time budget (x_jira_connect.validation_budget_ms).`,
                 fix: 'Earlier calls were slow or timed out: fix those findings first, then validate again.',
             }
@@ -40,18 +45,24 @@ export function genericFinding(outcome: CallOutcome, what: string, url: string, 
  */
 export function jsonOrFail(
     log: CheckLog,
-    check: { id: string; title: string; what: string },
+    check: { id: RemoteCheckId; what: string },
     outcome: CallOutcome,
     url: string,
     timeoutMs: number
 ): { json: unknown } | null {
     if (outcome.kind === 'json') return { json: outcome.json }
-    const f = genericFinding(outcome, check.what, url, timeoutMs) as Finding
-    log.fail(check.id, check.title, f.code, f.found, f.expected, f.fix)
+    const finding = genericFinding(outcome, check.what, url, timeoutMs)
+    if (finding) log.fail(check.id, finding)
     return null
 }
 
-function transportFinding(failure: string, detail: string, what: string, host: string, timeoutMs: number): Finding {
+function transportFinding(
+    failure: string,
+    detail: string,
+    what: string,
+    host: string,
+    timeoutMs: number
+): TransportFinding {
     const seconds = Math.round(timeoutMs / 1000)
     const d = detail ? ` (${detail})` : ''
     switch (failure) {
@@ -60,14 +71,19 @@ function transportFinding(failure: string, detail: string, what: string, host: s
                 code: 'http_timeout',
                 found: `${what}: no answer from ${host} within ${seconds} s${d}.`,
                 expected: `An answer within the timeout (x_jira_connect.http_timeout_ms = ${timeoutMs} ms).`,
-                fix: `Check that this instance can reach ${host} (firewall, proxy, or a MID server if the connection uses one), then validate again. Raise x_jira_connect.http_timeout_ms only if Atlassian is known to be slow.`,
+                fix:
+                    `Check that this instance can reach ${host} (firewall, proxy, or a MID server if the connection ` +
+                    'uses one), then validate again. Raise x_jira_connect.http_timeout_ms only if Atlassian is known ' +
+                    'to be slow.',
             }
         case 'connection_refused':
             return {
                 code: 'connection_refused',
                 found: `${what}: ${host} refused the connection${d}.`,
                 expected: `${host} accepts HTTPS connections from this instance.`,
-                fix: `Check the connection URL's host and port, and any outbound proxy or firewall rule between this instance and ${host}.`,
+                fix:
+                    "Check the connection URL's host and port, and any outbound proxy or firewall rule between this " +
+                    `instance and ${host}.`,
             }
         case 'unknown_host':
             return {
@@ -81,28 +97,36 @@ function transportFinding(failure: string, detail: string, what: string, host: s
                 code: 'tls_failure',
                 found: `${what}: the TLS handshake with ${host} failed${d}.`,
                 expected: `A trusted TLS certificate from ${host}.`,
-                fix: 'If an outbound proxy inspects TLS, import its CA certificate into the instance trust store; otherwise check the URL uses https and the right host.',
+                fix:
+                    'If an outbound proxy inspects TLS, import its CA certificate into the instance trust store; ' +
+                    'otherwise check the URL uses https and the right host.',
             }
         case 'connection_reset':
             return {
                 code: 'connection_reset',
                 found: `${what}: the connection to ${host} was reset before an answer arrived${d}.`,
                 expected: 'A complete HTTP answer.',
-                fix: 'Usually a proxy or a network interruption: validate again; if it persists, check the proxy or firewall logs.',
+                fix:
+                    'Usually a proxy or a network interruption: validate again; if it persists, check the proxy or ' +
+                    'firewall logs.',
             }
         case 'auth_unavailable':
             return {
                 code: 'auth_unavailable',
                 found: `${what}: the instance could not attach the credential to the request${d}.`,
                 expected: 'A readable credential (token or user name and API token).',
-                fix: 'Open the credential, check it is active and complete (for OAuth: Get OAuth Token), then validate again.',
+                fix:
+                    'Open the credential, check it is active and complete (for OAuth: Get OAuth Token), then ' +
+                    'validate again.',
             }
         default:
             return {
                 code: 'http_error',
                 found: `${what}: the call to ${host} failed${d}.`,
                 expected: 'An HTTP answer.',
-                fix: 'Validate again; if it persists, check the instance outbound HTTP log (System Logs > Outbound HTTP Requests).',
+                fix:
+                    'Validate again; if it persists, check the instance outbound HTTP log (System Logs > Outbound ' +
+                    'HTTP Requests).',
             }
     }
 }
@@ -114,14 +138,20 @@ function httpFinding(
     problem: string | null,
     what: string,
     host: string
-): Finding {
+): TransportFinding {
     if (status === 429) {
         const retry = headers['retry-after']
+        const reason = headers['ratelimit-reason']
         return {
             code: 'rate_limited',
-            found: `${what}: Atlassian answered 429 Too Many Requests${retry ? ` (Retry-After: ${safeText(retry, 20)} s)` : ''}${headers['ratelimit-reason'] ? `, reason ${safeText(headers['ratelimit-reason'], 40)}` : ''}.`,
+            found:
+                `${what}: Atlassian answered 429 Too Many Requests` +
+                `${retry ? ` (Retry-After: ${safeText(retry, 20)} s)` : ''}` +
+                `${reason ? `, reason ${safeText(reason, 40)}` : ''}.`,
             expected: 'An answer within Atlassian rate limits.',
-            fix: `Wait ${retry ? `${safeText(retry, 20)} seconds` : 'a minute'} and validate again. If it keeps happening, other integrations using the same Atlassian app or account are using up the rate budget.`,
+            fix:
+                `Wait ${retry ? `${safeText(retry, 20)} seconds` : 'a minute'} and validate again. If it keeps ` +
+                'happening, other integrations using the same Atlassian app or account are using up the rate budget.',
         }
     }
     if (status >= 500) {
@@ -129,7 +159,9 @@ function httpFinding(
             code: 'atlassian_unavailable',
             found: `${what}: ${host} answered ${status}${problem === 'html' ? ' with an HTML error page' : ''}.`,
             expected: 'A 2xx answer.',
-            fix: 'Atlassian (or a proxy in between) has a problem: check https://status.atlassian.com and validate again later.',
+            fix:
+                'Atlassian (or a proxy in between) has a problem: check https://status.atlassian.com and validate ' +
+                'again later.',
         }
     }
     if (problem === 'oversized') {
@@ -140,40 +172,59 @@ function httpFinding(
             fix: 'Something other than Atlassian answered (a proxy or a wrong URL): check the URL and proxy settings.',
         }
     }
-    if (status >= 200 && status < 300) {
-        const shape: Record<string, Finding> = {
-            html: {
-                code: 'html_instead_of_json',
-                found: `${what}: ${host} answered ${status} with an HTML page instead of JSON (${safeText(titleOf(body), 80) || 'no title'}).`,
-                expected: 'A JSON answer from the Atlassian REST API.',
-                fix: 'A login page, proxy page or wrong URL answered: check the connection URL and any outbound proxy.',
-            },
-            truncated_json: {
-                code: 'truncated_json',
-                found: `${what}: ${host} answered ${status} but the JSON body is cut off or malformed.`,
-                expected: 'A complete JSON body.',
-                fix: 'Usually a network interruption or a proxy limit: validate again; if it persists, check the proxy.',
-            },
-            not_json: {
-                code: 'not_json',
-                found: `${what}: ${host} answered ${status} with a body that is not JSON ("${safeText(body, 60)}").`,
-                expected: 'A JSON answer.',
-                fix: 'Check the connection URL points at Jira Cloud and not at another service.',
-            },
-            empty: {
-                code: 'empty_body',
-                found: `${what}: ${host} answered ${status} with an empty body.`,
-                expected: 'A JSON answer.',
-                fix: 'Check the connection URL and any proxy, then validate again.',
-            },
-        }
-        return shape[problem || 'not_json'] || shape.not_json
-    }
+    if (status >= 200 && status < 300) return bodyFinding(status, body, problem, what, host)
+    const message = errorMessageOf(body)
     return {
-        code: `http_${status}`,
-        found: `${what}: ${host} answered ${status}${problem === 'html' ? ' with an HTML page' : ''}${errorMessageOf(body) ? `: "${errorMessageOf(body)}"` : ''}.`,
+        code: 'unexpected_status',
+        found:
+            `${what}: ${host} answered ${status}${problem === 'html' ? ' with an HTML page' : ''}` +
+            `${message ? `: "${message}"` : ''}.`,
         expected: 'A 2xx answer.',
         fix: 'Check the connection URL and credential, then validate again.',
+    }
+}
+
+/** A 2xx answer whose body is not usable JSON. */
+function bodyFinding(
+    status: number,
+    body: string,
+    problem: string | null,
+    what: string,
+    host: string
+): TransportFinding {
+    const answered = `${what}: ${host} answered ${status}`
+    const title = safeText(titleOf(body), 80) || 'no title'
+    switch (problem) {
+        case 'html':
+            return {
+                code: 'html_instead_of_json',
+                found: `${answered} with an HTML page instead of JSON (${title}).`,
+                expected: 'A JSON answer from the Atlassian REST API.',
+                fix: 'A login page, proxy page or wrong URL answered: check the connection URL and any outbound proxy.',
+            }
+        case 'truncated_json':
+            return {
+                code: 'truncated_json',
+                found: `${answered} but the JSON body is cut off or malformed.`,
+                expected: 'A complete JSON body.',
+                fix:
+                    'Usually a network interruption or a proxy limit: validate again; if it persists, check the ' +
+                    'proxy.',
+            }
+        case 'empty':
+            return {
+                code: 'empty_body',
+                found: `${answered} with an empty body.`,
+                expected: 'A JSON answer.',
+                fix: 'Check the connection URL and any proxy, then validate again.',
+            }
+        default:
+            return {
+                code: 'not_json',
+                found: `${answered} with a body that is not JSON ("${safeText(body, 60)}").`,
+                expected: 'A JSON answer.',
+                fix: 'Check the connection URL points at Jira Cloud and not at another service.',
+            }
     }
 }
 
@@ -184,7 +235,9 @@ export function errorMessageOf(body: string): string {
         if (j && typeof j === 'object') {
             const parts: string[] = []
             if (typeof j.message === 'string') parts.push(j.message)
-            if (Array.isArray(j.errorMessages)) parts.push(...j.errorMessages.filter((m: unknown) => typeof m === 'string'))
+            if (Array.isArray(j.errorMessages)) {
+                parts.push(...j.errorMessages.filter((m: unknown) => typeof m === 'string'))
+            }
             if (typeof j.error_description === 'string') parts.push(j.error_description)
             else if (typeof j.error === 'string') parts.push(j.error)
             return safeText(parts.join(' '), 160)

@@ -19,7 +19,8 @@ export interface FormMessages {
 
 /** The verdict as an info message; each failure as an error message; each warning as an info message marked Warning. */
 export function formMessages(report: ValidationReport): FormMessages {
-    const info = [`${report.summary} (${report.calls} call${report.calls === 1 ? '' : 's'} to Atlassian, ${(report.durationMs / 1000).toFixed(1)} s.)`]
+    const calls = `${report.calls} call${report.calls === 1 ? '' : 's'} to Atlassian`
+    const info = [`${report.summary} (${calls}, ${(report.durationMs / 1000).toFixed(1)} s.)`]
     const errors: string[] = []
     for (const c of report.checks) {
         if (c.status === 'fail') errors.push(problemMessage(c))

@@ -1,7 +1,8 @@
 /**
  * Ports: the only ways the validator core reaches the platform. The core is plain TypeScript over these interfaces;
  * src/server/glide/ implements them with GlideRecord, sn_ws.RESTMessageV2, sn_auth.GlideOAuthClient and gs, and
- * tests implement them over a Glide simulator or real loopback HTTP. Everything is synchronous: Rhino has no event loop.
+ * tests implement them over a Glide simulator or real loopback HTTP. Everything is synchronous: Rhino has no event
+ * loop.
  *
  * Secrets never cross a port into the core: HTTP requests name the credential to authenticate with (AuthRef) and the
  * adapter applies it; token state reports presence and lifetimes, never token values.
@@ -56,7 +57,7 @@ export interface TokenState {
     /** Seconds until the access token expires; <= 0 when expired; null when unknown. */
     accessExpiresInSec: number | null
     hasRefreshToken: boolean
-    /** Seconds until the platform considers the refresh token expired (registry refresh_token_lifespan); null when unknown. */
+    /** Seconds until the platform treats the refresh token as expired (registry refresh_token_lifespan), or null. */
     refreshExpiresInSec: number | null
 }
 
@@ -122,7 +123,15 @@ export interface ConnectionSnapshot {
 
 export type CredentialSnapshot =
     | { kind: 'oauth2'; sysId: string; name: string; table: string; active: boolean; profileSysId: string | null }
-    | { kind: 'basic'; sysId: string; name: string; table: string; active: boolean; userName: string; hasPassword: boolean }
+    | {
+          kind: 'basic'
+          sysId: string
+          name: string
+          table: string
+          active: boolean
+          userName: string
+          hasPassword: boolean
+      }
     | { kind: 'other'; sysId: string; name: string; table: string; active: boolean }
 
 export interface ProfileSnapshot {
@@ -131,7 +140,7 @@ export interface ProfileSnapshot {
     registrySysId: string | null
     grantType: string
     isDefault: boolean
-    /** The OAuth scope strings of the profile's oauth_entity_profile_scope rows (one row may hold several, space-separated). */
+    /** The OAuth scopes of the profile's oauth_entity_profile_scope rows (one row may hold several, space-separated) */
     scopes: string[]
 }
 

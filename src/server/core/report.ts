@@ -1,4 +1,5 @@
 /** The validator's result model: one CheckResult per link of the chain, and a verdict over them. */
+import { CHECK_IDS, checkSpec, type CheckId, type CodeWith, type Finding } from './catalogue'
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip'
 export type Verdict = 'pass' | 'warn' | 'fail'
@@ -42,35 +43,90 @@ export function verdictOf(checks: CheckResult[]): Verdict {
     return 'pass'
 }
 
-/** Collects check results for one subject; keeps the check code short at call sites. */
+/** Collects check results for one subject; titles come from the catalogue, skips from its `requires`. */
 export class CheckLog {
     constructor(
         private readonly subject?: string,
-        readonly checks: CheckResult[] = []
+        readonly checks: CheckResult[] = [],
+        /** Derived skip -> the failed check that caused it (shared by every subject's log). */
+        private readonly causes: Map<CheckResult, CheckResult> = new Map()
     ) {}
 
     /** A log writing into the same list, tagging each result with the subject (e.g. the connection name). */
     withSubject(subject: string | undefined): CheckLog {
-        return new CheckLog(subject, this.checks)
+        return new CheckLog(subject, this.checks, this.causes)
     }
 
-    pass(id: string, title: string, found: string, expected = '', code = 'ok'): CheckResult {
-        return this.add({ id, status: 'pass', title, code, found, expected, fix: '' })
+    pass<C extends CheckId>(id: C, found: string, code: 'ok' | CodeWith<C, 'pass'> = 'ok'): CheckResult {
+        return this.add(id, 'pass', { code, found, expected: '', fix: '' })
     }
 
-    warn(id: string, title: string, code: string, found: string, expected: string, fix: string): CheckResult {
-        return this.add({ id, status: 'warn', title, code, found, expected, fix })
+    warn<C extends CheckId>(id: C, finding: Finding<CodeWith<C, 'warn'>>): CheckResult {
+        return this.add(id, 'warn', finding)
     }
 
-    fail(id: string, title: string, code: string, found: string, expected: string, fix: string): CheckResult {
-        return this.add({ id, status: 'fail', title, code, found, expected, fix })
+    fail<C extends CheckId>(id: C, finding: Finding<CodeWith<C, 'fail'>>): CheckResult {
+        return this.add(id, 'fail', finding)
     }
 
-    skip(id: string, title: string, reason: string): CheckResult {
-        return this.add({ id, status: 'skip', title, code: 'skipped', found: reason, expected: '', fix: '' })
+    /** A skip with its own reason (not a failed prerequisite: those are derived by ready() and skipBlocked()). */
+    skip(id: CheckId, reason: string): CheckResult {
+        return this.add(id, 'skip', { code: 'skipped', found: reason, expected: '', fix: '' })
     }
 
-    private add(result: CheckResult): CheckResult {
+    /** The latest result of check `id` for this subject (results logged without a subject count for every subject). */
+    result(id: CheckId): CheckResult | null {
+        for (let i = this.checks.length - 1; i >= 0; i--) {
+            const c = this.checks[i]
+            if (c.id === id && (c.subject === this.subject || c.subject === undefined)) return c
+        }
+        return null
+    }
+
+    /**
+     * The failed check that stops `id` from running: a required check that failed or was skipped, looked up through
+     * required checks that did not run (yet); null when `id` may run.
+     */
+    blocker(id: CheckId): CheckResult | null {
+        for (const required of checkSpec(id).requires as readonly CheckId[]) {
+            const done = this.result(required)
+            if (done && done.status === 'fail') return done
+            if (done && done.status === 'skip') return this.causes.get(done) || done
+            if (!done) {
+                const deeper = this.blocker(required)
+                if (deeper) return deeper
+            }
+        }
+        return null
+    }
+
+    /** True when check `id` may run; otherwise logs it as skipped, naming the failed check it needs, and is false. */
+    ready(id: CheckId): boolean {
+        const blocker = this.blocker(id)
+        if (!blocker) return true
+        const reason =
+            blocker.status === 'fail'
+                ? `Skipped: needs "${blocker.title}" (${blocker.id}), which failed (${blocker.code}).`
+                : blocker.found
+        this.causes.set(this.skip(id, reason), blocker)
+        return false
+    }
+
+    /**
+     * Logs as skipped every catalogue check that applies to the credential kind (null: unknown), has not run for this
+     * subject, and is blocked by a failed prerequisite: the admin sees what was not checked and why.
+     */
+    skipBlocked(auth: 'oauth2' | 'basic' | null): void {
+        for (const id of CHECK_IDS) {
+            const only = checkSpec(id).auth
+            if ((only && only !== auth) || this.result(id)) continue
+            this.ready(id)
+        }
+    }
+
+    private add(id: CheckId, status: CheckStatus, finding: Finding<string>): CheckResult {
+        const { code, found, expected, fix } = finding
+        const result: CheckResult = { id, status, title: checkSpec(id).title, code, found, expected, fix }
         if (this.subject) result.subject = this.subject
         this.checks.push(result)
         return result
@@ -81,10 +137,15 @@ export function summarize(verdict: Verdict, checks: CheckResult[], targetName: s
     const failed = checks.filter((c) => c.status === 'fail').length
     const warned = checks.filter((c) => c.status === 'warn').length
     const passed = checks.filter((c) => c.status === 'pass').length
+    const warnings = `${warned} warning${warned === 1 ? '' : 's'}`
     if (verdict === 'pass') return `Jira connection "${targetName}" works: ${passed} checks passed.`
-    if (verdict === 'warn')
-        return `Jira connection "${targetName}" works, with ${warned} warning${warned === 1 ? '' : 's'} to look at (${passed} checks passed).`
-    return `Jira connection "${targetName}" does not work: ${failed} check${failed === 1 ? '' : 's'} failed${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}. Fix the first failure first: later checks depend on it.`
+    if (verdict === 'warn') {
+        return `Jira connection "${targetName}" works, with ${warnings} to look at (${passed} checks passed).`
+    }
+    return (
+        `Jira connection "${targetName}" does not work: ${failed} check${failed === 1 ? '' : 's'} failed` +
+        `${warned ? `, ${warnings}` : ''}. Fix the first failure first: later checks depend on it.`
+    )
 }
 
 /** "59 min", "3 h 5 min", "89 days". */

@@ -6,6 +6,9 @@
 
 const REDACTED = '[redacted]'
 
+const SECRET_KEYS = 'access_token|refresh_token|id_token|client_secret|password|api_token|apitoken|token'
+const UUID_SHAPE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
+
 const SECRET_PATTERNS: RegExp[] = [
     // Authorization header values
     /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi,
@@ -14,11 +17,11 @@ const SECRET_PATTERNS: RegExp[] = [
     // Atlassian API tokens (ATATT...)
     /\bATATT[A-Za-z0-9_\-=]{8,}/g,
     // key=value or "key":"value" pairs whose key names a secret
-    /((?:access_token|refresh_token|id_token|client_secret|password|api_token|apitoken|token)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
+    new RegExp(`((?:${SECRET_KEYS})["']?\\s*[:=]\\s*["']?)[^"'&\\s,}]+`, 'gi'),
     // authorization codes in URLs or bodies (short numeric "code" values such as {"code":401} stay)
     /(\bcode["']?\s*[:=]\s*["']?)[^"'&\s,}]{12,}/gi,
     // long opaque strings (random tokens): 32+ chars of base64url with at least one digit; UUIDs (cloud ids) stay
-    /\b(?![0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b)(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{32,}/g,
+    new RegExp(`\\b(?!${UUID_SHAPE}\\b)(?=[A-Za-z0-9_-]*\\d)[A-Za-z0-9_-]{32,}`, 'g'),
 ]
 
 export function redactSecrets(text: string): string {

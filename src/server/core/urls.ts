@@ -19,7 +19,14 @@ const URL_SHAPE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#:\s]+)(?::(\d+))?([^?#\s
 export function parseUrl(url: string): ParsedUrl | null {
     const m = URL_SHAPE.exec(url)
     if (!m) return null
-    return { scheme: m[1].toLowerCase(), host: m[2].toLowerCase(), port: m[3] || '', path: m[4] || '', query: m[5] || '' }
+    const [, scheme, host, port, path, query] = m
+    return {
+        scheme: scheme.toLowerCase(),
+        host: host.toLowerCase(),
+        port: port || '',
+        path: path || '',
+        query: query || '',
+    }
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

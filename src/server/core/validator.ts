@@ -6,11 +6,20 @@
 import { ATLASSIAN } from './atlassian'
 import { CallEngine, type CallSettings } from './calls'
 import { checkAccessibleResources } from './checks/atlassian'
-import { checkAttributes, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
+import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkTokens } from './checks/token'
-import type { AliasSnapshot, AuthRef, ClockPort, ConfigPort, ConnectionSnapshot, CredentialSnapshot, HttpPort, TokenPort } from './ports'
+import type {
+    AliasSnapshot,
+    AuthRef,
+    ClockPort,
+    ConfigPort,
+    ConnectionSnapshot,
+    CredentialSnapshot,
+    HttpPort,
+    TokenPort,
+} from './ports'
 import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
 import { originOf } from './urls'
 
@@ -38,11 +47,12 @@ export function settingsFrom(config: ConfigPort): CallSettings & { gatewayBase: 
         const n = parseInt(config.property(name, String(fallback)), 10)
         return Number.isFinite(n) && n >= min && n <= max ? n : fallback
     }
+    const gateway = config.property(PROPERTY.apiGatewayUrl, ATLASSIAN.apiGatewayUrl) || ATLASSIAN.apiGatewayUrl
     return {
         timeoutMs: int(PROPERTY.timeoutMs, DEFAULTS.timeoutMs, 1000, 60000),
         budgetMs: int(PROPERTY.budgetMs, DEFAULTS.budgetMs, 5000, 300000),
         maxRetryWaitSeconds: int(PROPERTY.maxRetryWaitSeconds, DEFAULTS.maxRetryWaitSeconds, 0, 30),
-        gatewayBase: (config.property(PROPERTY.apiGatewayUrl, ATLASSIAN.apiGatewayUrl) || ATLASSIAN.apiGatewayUrl).trim().replace(/\/+$/, ''),
+        gatewayBase: gateway.trim().replace(/\/+$/, ''),
     }
 }
 
@@ -58,10 +68,13 @@ export function validate(target: ValidationTarget, ports: ValidatorPorts): Valid
         targetName = plan.name
         const many = plan.connections.length > 1
         for (const connection of plan.connections) {
-            validateConnection(many ? log.withSubject(connection.name) : log, connection, plan.alias, ports, engine, settings.gatewayBase)
+            const subjectLog = many ? log.withSubject(connection.name) : log
+            const kind = validateConnection(subjectLog, connection, plan.alias, ports, engine, settings.gatewayBase)
+            subjectLog.skipBlocked(kind)
         }
         if (plan.connections.length === 0 && plan.credentialOnly) {
             validateCredentialOnly(log, plan.credentialOnly, ports, engine, settings.gatewayBase)
+            log.skipBlocked(plan.credentialOnly.kind === 'other' ? null : plan.credentialOnly.kind)
         }
     }
     const verdict = verdictOf(log.checks)
@@ -85,63 +98,127 @@ interface TargetPlan {
 }
 
 function resolveTarget(target: ValidationTarget, config: ConfigPort, log: CheckLog): TargetPlan | null {
-    if (target.table === 'sys_alias') {
-        const alias = config.alias(target.sysId)
-        if (!alias) {
-            log.fail('config.alias', 'Connection & Credential alias exists', 'alias_not_found', `No alias with sys_id ${target.sysId}.`, 'The "Jira" alias (x_jira_connect.Jira).', 'Open the alias from Jira Cloud Connect > Connection & Credential Alias and validate from there.')
-            return null
-        }
-        log.pass('config.alias', 'Connection & Credential alias exists', `Alias "${alias.name}" (${alias.id}).`)
-        const all = config.connectionsOfAlias(alias.sysId)
-        const active = all.filter((c) => c.active)
-        const id = 'config.connection.present'
-        const title = 'Alias has an active connection'
-        if (active.length === 0) {
-            const found = all.length ? `Alias "${alias.name}" has ${all.length} connection${all.length === 1 ? '' : 's'}, none active (${all.map((c) => `"${c.name}"`).join(', ')}).` : `Alias "${alias.name}" has no connection.`
-            const fix = all.length ? `Open connection "${all[0].name}" and check Active.` : `Open alias "${alias.name}" and create a connection: use the shipped "Jira Cloud OAuth Connection" for OAuth 2.0, or Create New Connection & Credential for email and API token.`
-            log.fail(id, title, all.length ? 'no_active_connection' : 'no_connection', found, 'One active HTTP(s) connection on the alias.', fix)
-            return { name: alias.name, alias, connections: [], credentialOnly: null }
-        }
-        if (active.length > 1 && !alias.multipleConnections) {
-            log.warn(id, title, 'multiple_active_connections', `Alias "${alias.name}" has ${active.length} active connections (${active.map((c) => `"${c.name}"`).join(', ')}) but does not support multiple connections: which one the platform uses is undefined.`, 'Exactly one active connection, or Support Multiple Active Connections on the alias.', 'Deactivate all but one connection, or use a child alias per Jira site. Each active connection is validated below.')
-        } else {
-            log.pass(id, title, active.length === 1 ? `Connection "${active[0].name}" is active.` : `${active.length} active connections (multiple connections allowed); each is validated.`)
-        }
-        return { name: alias.name, alias, connections: active, credentialOnly: null }
-    }
+    if (target.table === 'sys_alias') return resolveAlias(target.sysId, config, log)
     if (CONNECTION_TABLES.includes(target.table)) {
         const connection = config.connection(target.sysId)
         if (!connection) {
-            log.fail('config.connection.present', 'Connection exists', 'connection_not_found', `No connection with sys_id ${target.sysId}.`, 'An HTTP(s) connection on the Jira alias.', 'Open the connection from Jira Cloud Connect > Connections and validate from there.')
+            log.fail('config.connection.present', {
+                code: 'connection_not_found',
+                found: `No connection with sys_id ${target.sysId}.`,
+                expected: 'An HTTP(s) connection on the Jira alias.',
+                fix: 'Open the connection from Jira Cloud Connect > Connections and validate from there.',
+            })
             return null
         }
         const alias = connection.aliasSysId ? config.alias(connection.aliasSysId) : null
         if (!connection.active) {
-            log.warn('config.connection.present', 'Connection is active', 'connection_inactive', `Connection "${connection.name}" is inactive: integrations do not use it.`, 'An active connection.', `Check Active on connection "${connection.name}" when it is ready (one active connection per alias).`)
+            log.warn('config.connection.present', {
+                code: 'connection_inactive',
+                found: `Connection "${connection.name}" is inactive: integrations do not use it.`,
+                expected: 'An active connection.',
+                fix:
+                    `Check Active on connection "${connection.name}" when it is ready ` +
+                    '(one active connection per alias).',
+            })
         } else {
-            log.pass('config.connection.present', 'Connection is active', `Connection "${connection.name}" is active${alias ? ` on alias "${alias.name}"` : ''}.`)
+            const on = alias ? ` on alias "${alias.name}"` : ''
+            log.pass('config.connection.present', `Connection "${connection.name}" is active${on}.`)
         }
         return { name: connection.name, alias, connections: [connection], credentialOnly: null }
     }
     if (target.table === 'oauth_2_0_credentials' || target.table === 'basic_auth_credentials') {
-        const credential = config.credential(target.sysId)
-        if (!credential) {
-            log.fail('config.connection.credential', 'Credential exists', 'credential_not_found', `No credential with sys_id ${target.sysId}.`, 'An OAuth 2.0 credential of the Jira Cloud OAuth registry.', 'Open the credential from Jira Cloud Connect > OAuth 2.0 Credentials and validate from there.')
-            return null
-        }
-        const connections = config.connectionsUsingCredential(credential.sysId).filter((c) => c.active)
-        if (connections.length === 0) {
-            log.warn('config.connection.present', 'A connection uses this credential', 'credential_unused', `No active connection uses credential "${credential.name}": the token is checked, Jira calls are not.`, 'An active connection on the Jira alias using this credential.', `Set Credential = "${credential.name}" on the Jira connection (Jira Cloud Connect > Connections).`)
-            return { name: credential.name, alias: null, connections: [], credentialOnly: credential }
-        }
-        log.pass('config.connection.present', 'A connection uses this credential', `Used by ${connections.map((c) => `"${c.name}"`).join(', ')}.`)
-        const alias = connections[0].aliasSysId ? config.alias(connections[0].aliasSysId) : null
-        return { name: credential.name, alias, connections, credentialOnly: null }
+        return resolveCredential(target.sysId, config, log)
     }
-    log.fail('config.target', 'Validation target', 'unsupported_target', `Records of table ${target.table} cannot be validated.`, 'A Jira alias, one of its connections, or an OAuth 2.0 credential.', 'Run "Validate Jira connection" from the Jira alias, a Jira connection, or the Jira OAuth credential.')
+    log.fail('config.target', {
+        code: 'unsupported_target',
+        found: `Records of table ${target.table} cannot be validated.`,
+        expected: 'A Jira alias, one of its connections, or an OAuth 2.0 credential.',
+        fix: 'Run "Validate Jira connection" from the Jira alias, a Jira connection, or the Jira OAuth credential.',
+    })
     return null
 }
 
+function resolveAlias(sysId: string, config: ConfigPort, log: CheckLog): TargetPlan | null {
+    const alias = config.alias(sysId)
+    if (!alias) {
+        log.fail('config.alias', {
+            code: 'alias_not_found',
+            found: `No alias with sys_id ${sysId}.`,
+            expected: 'The "Jira" alias (x_jira_connect.Jira).',
+            fix: 'Open the alias from Jira Cloud Connect > Connection & Credential Alias and validate from there.',
+        })
+        return null
+    }
+    log.pass('config.alias', `Alias "${alias.name}" (${alias.id}).`)
+    const all = config.connectionsOfAlias(alias.sysId)
+    const active = all.filter((c) => c.active)
+    const names = (list: ConnectionSnapshot[]) => list.map((c) => `"${c.name}"`).join(', ')
+    if (active.length === 0) {
+        const s = all.length === 1 ? '' : 's'
+        log.fail('config.connection.present', {
+            code: all.length ? 'no_active_connection' : 'no_connection',
+            found: all.length
+                ? `Alias "${alias.name}" has ${all.length} connection${s}, none active (${names(all)}).`
+                : `Alias "${alias.name}" has no connection.`,
+            expected: 'One active HTTP(s) connection on the alias.',
+            fix: all.length
+                ? `Open connection "${all[0].name}" and check Active.`
+                : `Open alias "${alias.name}" and create a connection: use the shipped "Jira Cloud OAuth Connection" ` +
+                  'for OAuth 2.0, or Create New Connection & Credential for email and API token.',
+        })
+        return { name: alias.name, alias, connections: [], credentialOnly: null }
+    }
+    if (active.length > 1 && !alias.multipleConnections) {
+        log.warn('config.connection.present', {
+            code: 'multiple_active_connections',
+            found:
+                `Alias "${alias.name}" has ${active.length} active connections (${names(active)}) but does not ` +
+                'support multiple connections: which one the platform uses is undefined.',
+            expected: 'Exactly one active connection, or Support Multiple Active Connections on the alias.',
+            fix:
+                'Deactivate all but one connection, or use a child alias per Jira site. Each active connection is ' +
+                'validated below.',
+        })
+    } else {
+        log.pass(
+            'config.connection.present',
+            active.length === 1
+                ? `Connection "${active[0].name}" is active.`
+                : `${active.length} active connections (multiple connections allowed); each is validated.`
+        )
+    }
+    return { name: alias.name, alias, connections: active, credentialOnly: null }
+}
+
+function resolveCredential(sysId: string, config: ConfigPort, log: CheckLog): TargetPlan | null {
+    const credential = config.credential(sysId)
+    if (!credential) {
+        log.fail('config.connection.credential', {
+            code: 'credential_not_found',
+            found: `No credential with sys_id ${sysId}.`,
+            expected: 'An OAuth 2.0 credential of the Jira Cloud OAuth registry.',
+            fix: 'Open the credential from Jira Cloud Connect > OAuth 2.0 Credentials and validate from there.',
+        })
+        return null
+    }
+    const connections = config.connectionsUsingCredential(credential.sysId).filter((c) => c.active)
+    if (connections.length === 0) {
+        log.warn('config.connection.present', {
+            code: 'credential_unused',
+            found:
+                `No active connection uses credential "${credential.name}": the token is checked, Jira calls ` +
+                'are not.',
+            expected: 'An active connection on the Jira alias using this credential.',
+            fix: `Set Credential = "${credential.name}" on the Jira connection (Jira Cloud Connect > Connections).`,
+        })
+        return { name: credential.name, alias: null, connections: [], credentialOnly: credential }
+    }
+    log.pass('config.connection.present', `Used by ${connections.map((c) => `"${c.name}"`).join(', ')}.`)
+    const alias = connections[0].aliasSysId ? config.alias(connections[0].aliasSysId) : null
+    return { name: credential.name, alias, connections, credentialOnly: null }
+}
+
+/** Runs every check of one connection; returns its credential kind (which decides the checks that apply). */
 function validateConnection(
     log: CheckLog,
     connection: ConnectionSnapshot,
@@ -149,85 +226,87 @@ function validateConnection(
     ports: ValidatorPorts,
     engine: CallEngine,
     gatewayBase: string
-): void {
-    const alias = connection.aliasSysId && (!targetAlias || targetAlias.sysId !== connection.aliasSysId) ? ports.config.alias(connection.aliasSysId) : targetAlias
+): 'oauth2' | 'basic' | null {
+    const otherAlias = connection.aliasSysId && (!targetAlias || targetAlias.sysId !== connection.aliasSysId)
+    const alias = otherAlias && connection.aliasSysId ? ports.config.alias(connection.aliasSysId) : targetAlias
     const credential = connection.credentialSysId ? ports.config.credential(connection.credentialSysId) : null
-    const credentialOk = checkCredentialLink(log, connection, credential)
+    checkCredentialLink(log, connection, credential)
     const urlPlan = checkConnectionUrl(log, connection, credential, gatewayBase)
     const apiVersion = checkAttributes(log, connection, alias)
-    const skipReason = (what: string) => `Skipped: ${what}.`
+    if (!credential || credential.kind === 'other') return null
 
-    if (!credentialOk || !credential || credential.kind === 'other') {
-        skipRemote(log, skipReason('the connection has no usable credential'))
-        return
-    }
     if (credential.kind === 'basic') {
-        const hasUser = !!credential.userName.trim()
-        if (!hasUser || !credential.hasPassword) {
-            const missing = [!hasUser ? 'user name (email)' : '', !credential.hasPassword ? 'API token' : ''].filter(Boolean).join(' and ')
-            log.fail('config.credential.basic', 'Basic credential has an email and API token', 'basic_credential_incomplete', `Credential "${credential.name}" has no ${missing}.`, 'User name = Atlassian account email; Password = an Atlassian API token.', `Open credential "${credential.name}" and fill in the ${missing}.`)
-            skipRemote(log, skipReason('the basic credential is incomplete'))
-            return
-        }
-        log.pass('config.credential.basic', 'Basic credential has an email and API token', `User name "${credential.userName}", API token set (not shown).`)
-        if (!urlPlan.jiraBaseUrl || !apiVersion) {
-            skipRemote(log, skipReason(!urlPlan.jiraBaseUrl ? 'the connection URL is not usable' : 'api_version is not usable'))
-            return
-        }
+        if (!log.ready('config.credential.basic') || !checkBasicCredential(log, credential)) return 'basic'
+        if (!log.ready('jira.myself') || !urlPlan.jiraBaseUrl || !apiVersion) return 'basic'
+        const siteForm = urlPlan.inspection.form.kind === 'site'
         checkJira(log, engine, {
             baseUrl: urlPlan.jiraBaseUrl,
             apiVersion,
             auth: { kind: 'basic', credentialSysId: credential.sysId },
-            expectedSiteUrl: urlPlan.inspection.form.kind === 'site' ? originOf(urlPlan.jiraBaseUrl) : null,
+            expectedSiteUrl: siteForm ? originOf(urlPlan.jiraBaseUrl) : null,
             connectionName: connection.name,
             credentialName: credential.name,
             userName: credential.userName,
         })
-        return
+        return 'basic'
     }
 
-    // OAuth 2.0
-    const token = oauthToken(log, credential, ports, engine)
-    if (!token) return
-    const { auth, tokenJustIssued } = token
-    // accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
-    if (!urlPlan.jiraBaseUrl && !urlPlan.cloudIdUnset) {
-        skipRemote(log, skipReason('the connection URL is not usable'))
-        return
-    }
-    const atlassian = checkAccessibleResources(log, engine, gatewayBase, auth, urlPlan.cloudId, connection.name, tokenJustIssued)
-    if (!atlassian.site || !urlPlan.jiraBaseUrl || !apiVersion) {
-        const why = !atlassian.tokenAccepted ? 'Atlassian did not accept the token' : !atlassian.site ? 'the connection does not name a site the token reaches' : 'api_version is not usable'
-        log.skip('jira.myself', 'Jira accepts the credential (myself)', skipReason(why))
-        log.skip('jira.server_info', 'Jira Cloud site (serverInfo)', skipReason(why))
-        return
-    }
+    // OAuth 2.0. accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
+    const token = log.ready('oauth.profile') ? oauthToken(log, credential, ports, engine) : null
+    if (!token || !log.ready('atlassian.accessible_resources')) return 'oauth2'
+    const atlassian = checkAccessibleResources(log, engine, {
+        gatewayBase,
+        auth: token.auth,
+        cloudId: urlPlan.cloudId,
+        connectionName: connection.name,
+        tokenJustIssued: token.tokenJustIssued,
+    })
+    if (!log.ready('jira.myself') || !atlassian.site || !urlPlan.jiraBaseUrl || !apiVersion) return 'oauth2'
     checkJira(log, engine, {
         baseUrl: urlPlan.jiraBaseUrl,
         apiVersion,
-        auth,
+        auth: token.auth,
         expectedSiteUrl: atlassian.site.url || null,
         connectionName: connection.name,
         credentialName: credential.name,
     })
+    return 'oauth2'
 }
 
-function validateCredentialOnly(log: CheckLog, credential: CredentialSnapshot, ports: ValidatorPorts, engine: CallEngine, gatewayBase: string): void {
+function validateCredentialOnly(
+    log: CheckLog,
+    credential: CredentialSnapshot,
+    ports: ValidatorPorts,
+    engine: CallEngine,
+    gatewayBase: string
+): void {
     if (credential.kind !== 'oauth2') {
-        log.skip('token.access', 'Access token', 'Basic credentials are checked through a connection that uses them.')
+        log.skip('token.access', 'Basic credentials are checked through a connection that uses them.')
         return
     }
     if (!credential.active) {
-        log.fail('config.connection.credential', 'Credential is active', 'credential_inactive', `Credential "${credential.name}" is inactive.`, 'An active credential.', `Open credential "${credential.name}" and check Active.`)
+        log.fail('config.connection.credential', {
+            code: 'credential_inactive',
+            found: `Credential "${credential.name}" is inactive.`,
+            expected: 'An active credential.',
+            fix: `Open credential "${credential.name}" and check Active.`,
+        })
         return
     }
     const token = oauthToken(log, credential, ports, engine)
-    if (token) checkAccessibleResources(log, engine, gatewayBase, token.auth, undefined, '(no connection)', token.tokenJustIssued)
+    if (!token || !log.ready('atlassian.accessible_resources')) return
+    checkAccessibleResources(log, engine, {
+        gatewayBase,
+        auth: token.auth,
+        cloudId: undefined,
+        connectionName: '(no connection)',
+        tokenJustIssued: token.tokenJustIssued,
+    })
 }
 
 /**
- * Registry and token checks of an OAuth 2.0 credential; the AuthRef for Atlassian calls, or null (remote checks are
- * then logged as skipped). tokenJustIssued: this run refreshed the token, so a 401 right after points at `audience`.
+ * Registry and token checks of an OAuth 2.0 credential; the AuthRef for Atlassian calls, or null.
+ * tokenJustIssued: this run refreshed the token, so a 401 right after points at `audience`.
  */
 function oauthToken(
     log: CheckLog,
@@ -237,15 +316,9 @@ function oauthToken(
 ): { auth: AuthRef; tokenJustIssued: boolean } | null {
     const setup = checkOAuthRegistry(log, credential, ports.config)
     const outcome = checkTokens(log, credential, setup, ports.tokens, engine)
-    if (!outcome || !setup.profile) {
-        skipRemote(log, 'Skipped: no usable access token.')
-        return null
+    if (!outcome || !setup.profile) return null
+    return {
+        auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId },
+        tokenJustIssued: outcome === 'refreshed',
     }
-    return { auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId }, tokenJustIssued: outcome === 'refreshed' }
-}
-
-function skipRemote(log: CheckLog, reason: string): void {
-    log.skip('atlassian.accessible_resources', 'Atlassian accepts the token (accessible-resources)', reason)
-    log.skip('jira.myself', 'Jira accepts the credential (myself)', reason)
-    log.skip('jira.server_info', 'Jira Cloud site (serverInfo)', reason)
 }

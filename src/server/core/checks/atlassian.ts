@@ -25,76 +25,152 @@ export interface AtlassianResult {
     tokenAccepted: boolean
 }
 
+export interface AccessibleResourcesInput {
+    gatewayBase: string
+    auth: AuthRef
+    /** null: the connection holds no usable cloud id; undefined: no connection (credential-only run). */
+    cloudId: string | null | undefined
+    connectionName: string
+    /** This run refreshed the token: a 401 right after points at a missing `audience`. */
+    tokenJustIssued: boolean
+}
+
 export function checkAccessibleResources(
     log: CheckLog,
     engine: CallEngine,
-    gatewayBase: string,
-    auth: AuthRef,
-    /** null: the connection holds no usable cloud id; undefined: no connection (credential-only run). */
-    cloudId: string | null | undefined,
-    connectionName: string,
-    tokenJustIssued: boolean
+    input: AccessibleResourcesInput
 ): AtlassianResult {
     const id = 'atlassian.accessible_resources'
-    const title = 'Atlassian accepts the token (accessible-resources)'
+    const { gatewayBase, cloudId, connectionName } = input
     const url = joinUrl(gatewayBase, 'oauth/token/accessible-resources')
-    const outcome = engine.getJson(url, auth)
+    const outcome = engine.getJson(url, input.auth)
     const none: AtlassianResult = { site: null, tokenAccepted: false }
-    if (outcome.kind === 'http' && outcome.status === 401) {
-        const audience = tokenJustIssued
-            ? ' The token was issued moments ago, so the authorization request most likely lacked audience=api.atlassian.com: check oauth.registry.api_script.'
-            : ''
-        log.fail(id, title, 'token_rejected', `Atlassian rejected the access token (401${errorMessageOf(outcome.body) ? `: ${errorMessageOf(outcome.body)}` : ''}).${audience}`, 'HTTP 200 with the sites the token can reach.', 'Get a new token: open the credential and click Get OAuth Token. If it fails again right after, the OAuth API Script is not adding audience=api.atlassian.com.')
+    if (outcome.kind === 'http' && (outcome.status === 401 || outcome.status === 403)) {
+        const message = errorMessageOf(outcome.body)
+        const said = `${outcome.status}${message ? `: ${message}` : ''}`
+        if (outcome.status === 401) {
+            const audience = input.tokenJustIssued
+                ? ' The token was issued moments ago, so the authorization request most likely lacked ' +
+                  'audience=api.atlassian.com: check oauth.registry.api_script.'
+                : ''
+            log.fail(id, {
+                code: 'token_rejected',
+                found: `Atlassian rejected the access token (${said}).${audience}`,
+                expected: 'HTTP 200 with the sites the token can reach.',
+                fix:
+                    'Get a new token: open the credential and click Get OAuth Token. If it fails again right after, ' +
+                    'the OAuth API Script is not adding audience=api.atlassian.com.',
+            })
+        } else {
+            log.fail(id, {
+                code: 'token_forbidden',
+                found: `Atlassian refused the token (${said}).`,
+                expected: 'HTTP 200.',
+                fix:
+                    'The app or the user lost access: check the app in developer.atlassian.com (distribution, ' +
+                    'scopes) and get a new token.',
+            })
+        }
         return none
     }
-    if (outcome.kind === 'http' && outcome.status === 403) {
-        log.fail(id, title, 'token_forbidden', `Atlassian refused the token (403${errorMessageOf(outcome.body) ? `: ${errorMessageOf(outcome.body)}` : ''}).`, 'HTTP 200.', 'The app or the user lost access: check the app in developer.atlassian.com (distribution, scopes) and get a new token.')
-        return none
-    }
-    const answer = jsonOrFail(log, { id, title, what: 'accessible-resources' }, outcome, url, engine.settings.timeoutMs)
+    const answer = jsonOrFail(log, { id, what: 'accessible-resources' }, outcome, url, engine.settings.timeoutMs)
     if (!answer) return none
     const sites = parseSites(answer.json)
     if (sites === null) {
-        log.fail(id, title, 'unexpected_shape', 'accessible-resources answered JSON that is not a list of sites.', 'A JSON array of {id, name, url, scopes}.', 'Check x_jira_connect.api_gateway_url points at https://api.atlassian.com.')
+        log.fail(id, {
+            code: 'unexpected_shape',
+            found: 'accessible-resources answered JSON that is not a list of sites.',
+            expected: 'A JSON array of {id, name, url, scopes}.',
+            fix: 'Check x_jira_connect.api_gateway_url points at https://api.atlassian.com.',
+        })
         return none
     }
     if (sites.length === 0) {
-        log.fail(id, title, 'no_sites', 'The token is valid but reaches no Atlassian site.', 'At least one Jira site.', 'The consenting account has no access to a site where the app is allowed (or picked none on the consent screen): Get OAuth Token again with an account that can use the Jira site and select the site.')
+        log.fail(id, {
+            code: 'no_sites',
+            found: 'The token is valid but reaches no Atlassian site.',
+            expected: 'At least one Jira site.',
+            fix:
+                'The consenting account has no access to a site where the app is allowed (or picked none on the ' +
+                'consent screen): Get OAuth Token again with an account that can use the Jira site and select ' +
+                'the site.',
+        })
         return { site: null, tokenAccepted: true }
     }
-    log.pass(id, title, `The token reaches ${sites.length} site${sites.length === 1 ? '' : 's'}: ${sites.map((s) => `${s.name} (${s.url})`).join(', ')}.`)
+    const reached = sites.map((s) => `${s.name} (${s.url})`).join(', ')
+    log.pass(id, `The token reaches ${sites.length} site${sites.length === 1 ? '' : 's'}: ${reached}.`)
+    const site = log.ready('atlassian.cloud_id')
+        ? checkSiteCloudId(log, sites, gatewayBase, cloudId, connectionName)
+        : null
+    if (site && log.ready('atlassian.scopes')) checkSiteScopes(log, site)
+    return { site, tokenAccepted: true }
+}
 
-    const cid = 'atlassian.cloud_id'
-    const ctitle = "Connection's cloud id is a site the token reaches"
-    const listing = sites.map((s) => `"${s.name}" (${s.url}): cloud id ${s.id}, Connection URL ${gatewayConnectionUrl(gatewayBase, s.id)}`).join('; ')
+function checkSiteCloudId(
+    log: CheckLog,
+    sites: AccessibleSite[],
+    gatewayBase: string,
+    cloudId: string | null | undefined,
+    connectionName: string
+): AccessibleSite | null {
+    const id = 'atlassian.cloud_id'
+    const listing = sites
+        .map(
+            (s) =>
+                `"${s.name}" (${s.url}): cloud id ${s.id}, Connection URL ${gatewayConnectionUrl(gatewayBase, s.id)}`
+        )
+        .join('; ')
     if (cloudId === undefined) {
-        log.skip(cid, ctitle, `No connection uses this credential; sites reachable: ${listing}.`)
-        log.skip('atlassian.scopes', 'Scopes granted for the site cover the required ones', 'No connection names a site.')
-        return { site: null, tokenAccepted: true }
+        log.skip(id, `No connection uses this credential; sites reachable: ${listing}.`)
+        log.skip('atlassian.scopes', 'No connection names a site.')
+        return null
     }
     if (!cloudId) {
-        log.fail(cid, ctitle, 'cloud_id_unset', 'The connection URL does not hold a cloud id yet.', `One of: ${listing}.`, `Put the cloud id of your Jira site into Connection URL on "${connectionName}": ${listing}.`)
-        return { site: null, tokenAccepted: true }
+        log.fail(id, {
+            code: 'cloud_id_unset',
+            found: 'The connection URL does not hold a cloud id yet.',
+            expected: `One of: ${listing}.`,
+            fix: `Put the cloud id of your Jira site into Connection URL on "${connectionName}": ${listing}.`,
+        })
+        return null
     }
     // Ids are not unique across products; prefer the entry that carries Jira scopes (atlassian-oauth.md §3).
     const matches = sites.filter((s) => s.id.toLowerCase() === cloudId)
     const site = matches.find((s) => s.scopes.some((x) => /jira/.test(x))) || matches[0] || null
     if (!site) {
-        log.fail(cid, ctitle, 'cloud_id_not_accessible', `Cloud id ${cloudId} is not among the sites this token reaches.`, `One of: ${listing}.`, `Set Connection URL on "${connectionName}" to the URL of your site: ${listing}. If your site is missing, get the token again with an account that has access to it.`)
-        return { site: null, tokenAccepted: true }
+        log.fail(id, {
+            code: 'cloud_id_not_accessible',
+            found: `Cloud id ${cloudId} is not among the sites this token reaches.`,
+            expected: `One of: ${listing}.`,
+            fix:
+                `Set Connection URL on "${connectionName}" to the URL of your site: ${listing}. If your site is ` +
+                'missing, get the token again with an account that has access to it.',
+        })
+        return null
     }
-    log.pass(cid, ctitle, `Cloud id ${cloudId} is "${site.name}" (${site.url}).`)
+    log.pass(id, `Cloud id ${cloudId} is "${site.name}" (${site.url}).`)
+    return site
+}
 
-    const sid = 'atlassian.scopes'
-    const stitle = 'Scopes granted for the site cover the required ones'
+function checkSiteScopes(log: CheckLog, site: AccessibleSite): void {
     const required = REQUIRED_JIRA_SCOPES.filter((s) => s !== 'offline_access')
     const missing = required.filter((s) => !site.scopes.includes(s))
     if (missing.length) {
-        log.fail(sid, stitle, 'scopes_not_granted', `Atlassian granted ${site.scopes.length} scope${site.scopes.length === 1 ? '' : 's'} for "${site.name}"; missing: ${missing.join(', ')}.`, `All of: ${required.join(', ')} (offline_access is not listed per site).`, 'Add the missing scopes to the Atlassian app (developer.atlassian.com > your app > Permissions) and to the registry and profile, then Get OAuth Token again: consent must be renewed to grant new scopes.')
+        const n = site.scopes.length
+        log.fail('atlassian.scopes', {
+            code: 'scopes_not_granted',
+            found:
+                `Atlassian granted ${n} scope${n === 1 ? '' : 's'} for "${site.name}"; ` +
+                `missing: ${missing.join(', ')}.`,
+            expected: `All of: ${required.join(', ')} (offline_access is not listed per site).`,
+            fix:
+                'Add the missing scopes to the Atlassian app (developer.atlassian.com > your app > Permissions) and ' +
+                'to the registry and profile, then Get OAuth Token again: consent must be renewed to grant new scopes.',
+        })
     } else {
-        log.pass(sid, stitle, `All ${required.length} site scopes granted for "${site.name}" (offline_access checked on the profile).`)
+        const granted = `All ${required.length} site scopes granted for "${site.name}"`
+        log.pass('atlassian.scopes', `${granted} (offline_access checked on the profile).`)
     }
-    return { site, tokenAccepted: true }
 }
 
 function parseSites(json: unknown): AccessibleSite[] | null {

@@ -22,26 +22,78 @@ export interface ConnectionPlan {
     inspection: UrlInspection
 }
 
-export function checkCredentialLink(log: CheckLog, connection: ConnectionSnapshot, credential: CredentialSnapshot | null): boolean {
+export function checkCredentialLink(
+    log: CheckLog,
+    connection: ConnectionSnapshot,
+    credential: CredentialSnapshot | null
+): boolean {
     const id = 'config.connection.credential'
-    const title = 'Connection has an active credential'
+    const on = `connection "${connection.name}"`
     if (!connection.credentialSysId) {
-        log.fail(id, title, 'credential_missing', `Connection "${connection.name}" has no credential.`, 'A credential on the connection: an OAuth 2.0 credential (the shipped "Jira Cloud OAuth Credential") or a basic auth credential with the Atlassian email and API token.', `Open connection "${connection.name}" and set its Credential.`)
+        log.fail(id, {
+            code: 'credential_missing',
+            found: `Connection "${connection.name}" has no credential.`,
+            expected:
+                'A credential on the connection: an OAuth 2.0 credential (the shipped "Jira Cloud OAuth Credential") ' +
+                'or a basic auth credential with the Atlassian email and API token.',
+            fix: `Open ${on} and set its Credential.`,
+        })
         return false
     }
     if (!credential) {
-        log.fail(id, title, 'credential_not_found', `Connection "${connection.name}" points at a credential that does not exist (sys_id ${connection.credentialSysId}).`, 'A credential record that exists.', `Open connection "${connection.name}" and pick an existing credential.`)
+        log.fail(id, {
+            code: 'credential_not_found',
+            found:
+                `Connection "${connection.name}" points at a credential that does not exist ` +
+                `(sys_id ${connection.credentialSysId}).`,
+            expected: 'A credential record that exists.',
+            fix: `Open ${on} and pick an existing credential.`,
+        })
         return false
     }
     if (!credential.active) {
-        log.fail(id, title, 'credential_inactive', `Credential "${credential.name}" is inactive.`, 'An active credential.', `Open credential "${credential.name}" and check Active.`)
+        log.fail(id, {
+            code: 'credential_inactive',
+            found: `Credential "${credential.name}" is inactive.`,
+            expected: 'An active credential.',
+            fix: `Open credential "${credential.name}" and check Active.`,
+        })
         return false
     }
     if (credential.kind === 'other') {
-        log.fail(id, title, 'credential_type_unsupported', `Credential "${credential.name}" is a ${credential.table} record.`, 'An OAuth 2.0 credential (oauth_2_0_credentials) or a basic auth credential (basic_auth_credentials).', `Use an OAuth 2.0 or basic auth credential on connection "${connection.name}".`)
+        log.fail(id, {
+            code: 'credential_type_unsupported',
+            found: `Credential "${credential.name}" is a ${credential.table} record.`,
+            expected:
+                'An OAuth 2.0 credential (oauth_2_0_credentials) or a basic auth credential (basic_auth_credentials).',
+            fix: `Use an OAuth 2.0 or basic auth credential on ${on}.`,
+        })
         return false
     }
-    log.pass(id, title, `Credential "${credential.name}" (${credential.kind === 'oauth2' ? 'OAuth 2.0' : 'basic auth'}) is active.`)
+    const kind = credential.kind === 'oauth2' ? 'OAuth 2.0' : 'basic auth'
+    log.pass(id, `Credential "${credential.name}" (${kind}) is active.`)
+    return true
+}
+
+/** Email and API token present on a basic credential (values never shown). */
+export function checkBasicCredential(
+    log: CheckLog,
+    credential: Extract<CredentialSnapshot, { kind: 'basic' }>
+): boolean {
+    const hasUser = !!credential.userName.trim()
+    if (!hasUser || !credential.hasPassword) {
+        const missing = [!hasUser ? 'user name (email)' : '', !credential.hasPassword ? 'API token' : '']
+            .filter(Boolean)
+            .join(' and ')
+        log.fail('config.credential.basic', {
+            code: 'basic_credential_incomplete',
+            found: `Credential "${credential.name}" has no ${missing}.`,
+            expected: 'User name = Atlassian account email; Password = an Atlassian API token.',
+            fix: `Open credential "${credential.name}" and fill in the ${missing}.`,
+        })
+        return false
+    }
+    log.pass('config.credential.basic', `User name "${credential.userName}", API token set (not shown).`)
     return true
 }
 
@@ -56,18 +108,29 @@ export function checkConnectionUrl(
     const shown = JSON.stringify(connection.url)
     const oauthForm = gatewayConnectionUrl(gatewayBase, '<cloud-id>')
     const siteForm = 'https://<site>.atlassian.net'
-    const expectedForm = credential?.kind === 'basic' ? `${siteForm} (or ${oauthForm} for a scoped API token)` : oauthForm
+    const expectedForm =
+        credential?.kind === 'basic' ? `${siteForm} (or ${oauthForm} for a scoped API token)` : oauthForm
+    const on = `"${connection.name}"`
 
     // 1. well-formed https URL
     const urlId = 'config.connection.url'
-    const urlTitle = 'Connection URL is a well-formed https URL'
     const issues = inspection.issues
     if (issues.includes('empty')) {
-        log.fail(urlId, urlTitle, 'url_empty', `Connection "${connection.name}" has no connection URL.`, expectedForm, `Open connection "${connection.name}" and set Connection URL to ${expectedForm}.`)
+        log.fail(urlId, {
+            code: 'url_empty',
+            found: `Connection ${on} has no connection URL.`,
+            expected: expectedForm,
+            fix: `Open connection ${on} and set Connection URL to ${expectedForm}.`,
+        })
         return plan
     }
     if (issues.includes('not_absolute')) {
-        log.fail(urlId, urlTitle, 'url_malformed', `Connection URL ${shown} is not an absolute URL.`, expectedForm, `Set Connection URL on "${connection.name}" to ${expectedForm}.`)
+        log.fail(urlId, {
+            code: 'url_malformed',
+            found: `Connection URL ${shown} is not an absolute URL.`,
+            expected: expectedForm,
+            fix: `Set Connection URL on ${on} to ${expectedForm}.`,
+        })
         return plan
     }
     const blocking: string[] = []
@@ -75,57 +138,117 @@ export function checkConnectionUrl(
     if (issues.includes('not_https')) blocking.push(`uses ${inspection.parsed?.scheme}, not https`)
     if (issues.includes('query')) blocking.push('has a query string')
     if (issues.includes('explicit_port')) blocking.push('names a port')
-    if (issues.includes('extra_path')) blocking.push('has a path after the base URL (the integration appends /rest/api/... itself)')
+    if (issues.includes('extra_path')) {
+        blocking.push('has a path after the base URL (the integration appends /rest/api/... itself)')
+    }
     if (blocking.length) {
-        log.fail(urlId, urlTitle, blocking.length === 1 ? urlIssueCode(issues) : 'url_malformed', `Connection URL ${shown} ${blocking.join('; ')}.`, expectedForm, `Set Connection URL on "${connection.name}" to exactly ${expectedForm}, with nothing before or after it.`)
+        log.fail(urlId, {
+            code: blocking.length === 1 ? urlIssueCode(issues) : 'url_malformed',
+            found: `Connection URL ${shown} ${blocking.join('; ')}.`,
+            expected: expectedForm,
+            fix: `Set Connection URL on ${on} to exactly ${expectedForm}, with nothing before or after it.`,
+        })
         return plan
     }
     if (issues.includes('trailing_slash')) {
-        log.warn(urlId, urlTitle, 'url_trailing_slash', `Connection URL ${shown} ends with a slash.`, expectedForm, `Remove the trailing slash from Connection URL on "${connection.name}": some actions append paths that then contain "//".`)
+        log.warn(urlId, {
+            code: 'url_trailing_slash',
+            found: `Connection URL ${shown} ends with a slash.`,
+            expected: expectedForm,
+            fix:
+                `Remove the trailing slash from Connection URL on ${on}: some actions append paths that then ` +
+                'contain "//".',
+        })
     } else {
-        log.pass(urlId, urlTitle, `Connection URL ${shown}.`)
+        log.pass(urlId, `Connection URL ${shown}.`)
     }
     const base = inspection.url.replace(/\/+$/, '')
 
     // 2. the URL's form matches the credential type
     const formId = 'config.connection.url_form'
-    const formTitle = 'Connection URL form matches the credential type'
     const form = inspection.form
     if (credential?.kind === 'oauth2' && form.kind !== 'gateway') {
-        const why = form.kind === 'site' ? 'an Atlassian site URL; OAuth 2.0 tokens only work through the API gateway' : 'not the Atlassian API gateway'
-        log.fail(formId, formTitle, 'oauth_needs_gateway_url', `Connection URL ${shown} is ${why}.`, oauthForm, `Set Connection URL on "${connection.name}" to ${oauthForm}, with your site's cloud id (see the Atlassian check below, or https://<site>.atlassian.net/_edge/tenant_info).`)
+        const why =
+            form.kind === 'site'
+                ? 'an Atlassian site URL; OAuth 2.0 tokens only work through the API gateway'
+                : 'not the Atlassian API gateway'
+        log.fail(formId, {
+            code: 'oauth_needs_gateway_url',
+            found: `Connection URL ${shown} is ${why}.`,
+            expected: oauthForm,
+            fix:
+                `Set Connection URL on ${on} to ${oauthForm}, with your site's cloud id (see the Atlassian check ` +
+                'below, or https://<site>.atlassian.net/_edge/tenant_info).',
+        })
         return plan
     }
     if (credential?.kind === 'basic' && form.kind === 'other') {
-        log.fail(formId, formTitle, 'basic_needs_site_url', `Connection URL ${shown} is neither an Atlassian site nor the API gateway.`, expectedForm, `Set Connection URL on "${connection.name}" to your Jira site, ${siteForm}.`)
+        log.fail(formId, {
+            code: 'basic_needs_site_url',
+            found: `Connection URL ${shown} is neither an Atlassian site nor the API gateway.`,
+            expected: expectedForm,
+            fix: `Set Connection URL on ${on} to your Jira site, ${siteForm}.`,
+        })
         return plan
     }
-    if (form.kind === 'gateway') log.pass(formId, formTitle, credential?.kind === 'basic' ? 'API gateway URL with basic auth: valid for a scoped API token only.' : 'API gateway URL, as OAuth 2.0 requires.')
-    else if (form.kind === 'site') log.pass(formId, formTitle, `Site URL of "${form.site}", as a classic API token requires.`)
-    else log.skip(formId, formTitle, 'No credential to compare with.')
+    if (form.kind === 'gateway') {
+        log.pass(
+            formId,
+            credential?.kind === 'basic'
+                ? 'API gateway URL with basic auth: valid for a scoped API token only.'
+                : 'API gateway URL, as OAuth 2.0 requires.'
+        )
+    } else if (form.kind === 'site') {
+        log.pass(formId, `Site URL of "${form.site}", as a classic API token requires.`)
+    } else {
+        log.skip(formId, 'No credential to compare with.')
+    }
 
     // 3. cloud id
-    if (form.kind === 'gateway') {
-        const cloudId = 'config.connection.cloud_id'
-        const cloudTitle = 'Connection URL holds a real cloud id'
-        if (form.cloudId === CLOUD_ID_PLACEHOLDER || /^[<{].*[>}]$/.test(form.cloudId)) {
-            plan.cloudIdUnset = true
-            log.fail(cloudId, cloudTitle, 'cloud_id_placeholder', `Connection URL still holds the placeholder ${form.cloudId}.`, oauthForm.replace('<cloud-id>', '<your site cloud id, a UUID>'), `Replace ${form.cloudId} in Connection URL on "${connection.name}" with your site's cloud id: it is listed by the Atlassian check below once a token exists, at https://<site>.atlassian.net/_edge/tenant_info, or in the admin.atlassian.com/s/<cloud-id>/apps URL.`)
-            return plan
-        }
-        if (!UUID.test(form.cloudId)) {
-            plan.cloudIdUnset = true
-            log.fail(cloudId, cloudTitle, 'cloud_id_malformed', `Cloud id "${form.cloudId}" in the connection URL is not a UUID.`, 'A cloud id like 1324a887-45db-1bf4-1e99-ef0ff456d421.', `Copy the cloud id again (https://<site>.atlassian.net/_edge/tenant_info) into Connection URL on "${connection.name}".`)
-            return plan
-        }
-        plan.cloudId = form.cloudId.toLowerCase()
-        log.pass(cloudId, cloudTitle, `Cloud id ${plan.cloudId}.`)
-    }
+    if (form.kind === 'gateway' && !checkCloudId(log, form.cloudId, oauthForm, on, plan)) return plan
     plan.jiraBaseUrl = base
     return plan
 }
 
-function urlIssueCode(issues: string[]): string {
+function checkCloudId(
+    log: CheckLog,
+    cloudId: string,
+    oauthForm: string,
+    on: string,
+    plan: { cloudId: string | null; cloudIdUnset: boolean }
+): boolean {
+    const id = 'config.connection.cloud_id'
+    if (cloudId === CLOUD_ID_PLACEHOLDER || /^[<{].*[>}]$/.test(cloudId)) {
+        plan.cloudIdUnset = true
+        log.fail(id, {
+            code: 'cloud_id_placeholder',
+            found: `Connection URL still holds the placeholder ${cloudId}.`,
+            expected: oauthForm.replace('<cloud-id>', '<your site cloud id, a UUID>'),
+            fix:
+                `Replace ${cloudId} in Connection URL on ${on} with your site's cloud id: it is listed by the ` +
+                'Atlassian check below once a token exists, at https://<site>.atlassian.net/_edge/tenant_info, or ' +
+                'in the admin.atlassian.com/s/<cloud-id>/apps URL.',
+        })
+        return false
+    }
+    if (!UUID.test(cloudId)) {
+        plan.cloudIdUnset = true
+        log.fail(id, {
+            code: 'cloud_id_malformed',
+            found: `Cloud id "${cloudId}" in the connection URL is not a UUID.`,
+            expected: 'A cloud id like 1324a887-45db-1bf4-1e99-ef0ff456d421.',
+            fix:
+                'Copy the cloud id again (https://<site>.atlassian.net/_edge/tenant_info) into Connection URL on ' +
+                `${on}.`,
+        })
+        return false
+    }
+    plan.cloudId = cloudId.toLowerCase()
+    log.pass(id, `Cloud id ${plan.cloudId}.`)
+    return true
+}
+
+function urlIssueCode(issues: string[]) {
     if (issues.includes('whitespace')) return 'url_whitespace'
     if (issues.includes('not_https')) return 'url_not_https'
     if (issues.includes('query')) return 'url_query'
@@ -134,33 +257,66 @@ function urlIssueCode(issues: string[]): string {
 }
 
 /** Resolved attribute value: the connection's own value, else the alias's (or parent alias's) default. */
-export function attributeValue(connection: ConnectionSnapshot, alias: AliasSnapshot | null, name: string): { value: string | null; source: string } {
+export function attributeValue(
+    connection: ConnectionSnapshot,
+    alias: AliasSnapshot | null,
+    name: string
+): { value: string | null; source: string } {
     const own = connection.attributes[name]
-    if (own !== undefined && own !== null && own !== '') return { value: own, source: `set on connection "${connection.name}"` }
+    if (own !== undefined && own !== null && own !== '') {
+        return { value: own, source: `set on connection "${connection.name}"` }
+    }
     const def = alias?.attributeDefaults[name]
-    if (def !== undefined && def !== null && def !== '') return { value: def, source: `default of alias "${alias?.name}"` }
+    if (def !== undefined && def !== null && def !== '') {
+        return { value: def, source: `default of alias "${alias?.name}"` }
+    }
     return { value: null, source: '' }
 }
 
-export function checkAttributes(log: CheckLog, connection: ConnectionSnapshot, alias: AliasSnapshot | null): string | null {
+export function checkAttributes(
+    log: CheckLog,
+    connection: ConnectionSnapshot,
+    alias: AliasSnapshot | null
+): string | null {
+    const attributes = `Open connection "${connection.name}", Attributes tab, and enter`
     const api = attributeValue(connection, alias, 'api_version')
-    const apiRaw = api.value === null ? null : api.value
+    const apiRaw = api.value
     let apiVersion: string | null = null
     if (apiRaw === null) {
-        log.fail('config.attribute.api_version', 'api_version attribute is 2 or 3', 'attribute_missing', `No api_version value on connection "${connection.name}" and no default on the alias.`, 'api_version = 2 (or 3)', `Open connection "${connection.name}", Attributes tab, and enter 2 for api_version.`)
+        log.fail('config.attribute.api_version', {
+            code: 'attribute_missing',
+            found: `No api_version value on connection "${connection.name}" and no default on the alias.`,
+            expected: 'api_version = 2 (or 3)',
+            fix: `${attributes} 2 for api_version.`,
+        })
     } else if (!SUPPORTED_API_VERSIONS.includes(apiRaw.trim()) || apiRaw !== apiRaw.trim()) {
-        log.fail('config.attribute.api_version', 'api_version attribute is 2 or 3', 'api_version_invalid', `api_version is ${JSON.stringify(apiRaw)} (${api.source}).`, 'api_version = 2 (or 3)', `Open connection "${connection.name}", Attributes tab, and enter 2 for api_version.`)
+        log.fail('config.attribute.api_version', {
+            code: 'api_version_invalid',
+            found: `api_version is ${JSON.stringify(apiRaw)} (${api.source}).`,
+            expected: 'api_version = 2 (or 3)',
+            fix: `${attributes} 2 for api_version.`,
+        })
     } else {
         apiVersion = apiRaw
-        log.pass('config.attribute.api_version', 'api_version attribute is 2 or 3', `api_version = ${apiRaw} (${api.source}).`)
+        log.pass('config.attribute.api_version', `api_version = ${apiRaw} (${api.source}).`)
     }
     const st = attributeValue(connection, alias, 'server_type')
     if (st.value === null) {
-        log.fail('config.attribute.server_type', 'server_type attribute is cloud', 'attribute_missing', `No server_type value on connection "${connection.name}" and no default on the alias.`, 'server_type = cloud', `Open connection "${connection.name}", Attributes tab, and enter cloud for server_type.`)
+        log.fail('config.attribute.server_type', {
+            code: 'attribute_missing',
+            found: `No server_type value on connection "${connection.name}" and no default on the alias.`,
+            expected: 'server_type = cloud',
+            fix: `${attributes} cloud for server_type.`,
+        })
     } else if (st.value !== 'cloud') {
-        log.fail('config.attribute.server_type', 'server_type attribute is cloud', 'server_type_invalid', `server_type is ${JSON.stringify(st.value)} (${st.source}).`, 'server_type = cloud (Jira Cloud; "server" means Jira Data Center)', `Open connection "${connection.name}", Attributes tab, and enter cloud for server_type.`)
+        log.fail('config.attribute.server_type', {
+            code: 'server_type_invalid',
+            found: `server_type is ${JSON.stringify(st.value)} (${st.source}).`,
+            expected: 'server_type = cloud (Jira Cloud; "server" means Jira Data Center)',
+            fix: `${attributes} cloud for server_type.`,
+        })
     } else {
-        log.pass('config.attribute.server_type', 'server_type attribute is cloud', `server_type = cloud (${st.source}).`)
+        log.pass('config.attribute.server_type', `server_type = cloud (${st.source}).`)
     }
     return apiVersion
 }

@@ -21,18 +21,32 @@ type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
 export function checkOAuthRegistry(log: CheckLog, credential: OAuthCredential, config: ConfigPort): OAuthSetup {
     const setup: OAuthSetup = { profile: null, registry: null, canRefresh: false }
     const profile = credential.profileSysId ? config.profile(credential.profileSysId) : null
+    const setProfile = `Open credential "${credential.name}" and set OAuth Entity Profile to "Jira OAuth Profile".`
     if (!profile) {
-        log.fail('oauth.profile', 'Credential has an OAuth entity profile', credential.profileSysId ? 'profile_not_found' : 'profile_missing', credential.profileSysId ? `Credential "${credential.name}" points at an OAuth entity profile that does not exist.` : `Credential "${credential.name}" has no OAuth Entity Profile.`, 'The "Jira OAuth Profile" of the "Jira Cloud OAuth" registry.', `Open credential "${credential.name}" and set OAuth Entity Profile to "Jira OAuth Profile".`)
+        log.fail('oauth.profile', {
+            code: credential.profileSysId ? 'profile_not_found' : 'profile_missing',
+            found: credential.profileSysId
+                ? `Credential "${credential.name}" points at an OAuth entity profile that does not exist.`
+                : `Credential "${credential.name}" has no OAuth Entity Profile.`,
+            expected: 'The "Jira OAuth Profile" of the "Jira Cloud OAuth" registry.',
+            fix: setProfile,
+        })
         return setup
     }
     setup.profile = profile
     const registry = profile.registrySysId ? config.registry(profile.registrySysId) : null
     if (!registry) {
-        log.fail('oauth.profile', 'Credential has an OAuth entity profile', 'registry_not_found', `Profile "${profile.name}" belongs to no OAuth application registry.`, 'A profile of the "Jira Cloud OAuth" registry.', `Open credential "${credential.name}" and set OAuth Entity Profile to "Jira OAuth Profile".`)
+        log.fail('oauth.profile', {
+            code: 'registry_not_found',
+            found: `Profile "${profile.name}" belongs to no OAuth application registry.`,
+            expected: 'A profile of the "Jira Cloud OAuth" registry.',
+            fix: setProfile,
+        })
         return setup
     }
     setup.registry = registry
-    log.pass('oauth.profile', 'Credential has an OAuth entity profile', `Profile "${profile.name}" of registry "${registry.name}" (grant ${profile.grantType || 'unset'}).`)
+    const grant = profile.grantType || 'unset'
+    log.pass('oauth.profile', `Profile "${profile.name}" of registry "${registry.name}" (grant ${grant}).`)
 
     checkRegistryBasics(log, registry, profile)
     setup.canRefresh = checkClientCredentials(log, registry)
@@ -44,17 +58,30 @@ export function checkOAuthRegistry(log: CheckLog, credential: OAuthCredential, c
 }
 
 function checkRegistryBasics(log: CheckLog, registry: RegistrySnapshot, profile: ProfileSnapshot): void {
-    const id = 'oauth.registry.active'
-    const title = 'Registry is an active OAuth provider with the authorization-code grant'
     const problems: string[] = []
     if (!registry.active) problems.push('it is inactive')
-    if (registry.type && registry.type !== 'oauth_provider') problems.push(`its type is "${registry.type}", not "OAuth Provider"`)
-    if (registry.defaultGrantType !== 'authorization_code') problems.push(`its Default Grant type is "${registry.defaultGrantType || 'empty'}"`)
-    if (profile.grantType && profile.grantType !== 'authorization_code') problems.push(`profile "${profile.name}" uses grant "${profile.grantType}"`)
+    if (registry.type && registry.type !== 'oauth_provider') {
+        problems.push(`its type is "${registry.type}", not "OAuth Provider"`)
+    }
+    if (registry.defaultGrantType !== 'authorization_code') {
+        problems.push(`its Default Grant type is "${registry.defaultGrantType || 'empty'}"`)
+    }
+    if (profile.grantType && profile.grantType !== 'authorization_code') {
+        problems.push(`profile "${profile.name}" uses grant "${profile.grantType}"`)
+    }
     if (problems.length) {
-        log.fail(id, title, 'registry_misconfigured', `Registry "${registry.name}": ${problems.join('; ')}.`, 'Active, type OAuth Provider, Default Grant type Authorization Code (Atlassian 3LO supports only the code grant).', `Open the application registry "${registry.name}" and set Active, Default Grant type = Authorization Code; the profile's Grant type must be Authorization Code too.`)
+        log.fail('oauth.registry.active', {
+            code: 'registry_misconfigured',
+            found: `Registry "${registry.name}": ${problems.join('; ')}.`,
+            expected:
+                'Active, type OAuth Provider, Default Grant type Authorization Code (Atlassian 3LO supports only ' +
+                'the code grant).',
+            fix:
+                `Open the application registry "${registry.name}" and set Active, Default Grant type = ` +
+                "Authorization Code; the profile's Grant type must be Authorization Code too.",
+        })
     } else {
-        log.pass(id, title, `Registry "${registry.name}" is active, Authorization Code.`)
+        log.pass('oauth.registry.active', `Registry "${registry.name}" is active, Authorization Code.`)
     }
 }
 
@@ -63,36 +90,66 @@ function checkClientCredentials(log: CheckLog, registry: RegistrySnapshot): bool
     if (!registry.hasClientId) missing.push('Client ID')
     if (!registry.hasClientSecret) missing.push('Client Secret')
     if (missing.length) {
-        log.fail('oauth.registry.client_credentials', 'Registry has the Atlassian client ID and secret', 'client_credentials_missing', `Registry "${registry.name}" has no ${missing.join(' and no ')}.`, 'The Client ID and Client Secret of your Atlassian OAuth 2.0 (3LO) app.', `In developer.atlassian.com > your app > Settings, copy Client ID and Secret into the application registry "${registry.name}", save, then click Get OAuth Token on the credential.`)
+        log.fail('oauth.registry.client_credentials', {
+            code: 'client_credentials_missing',
+            found: `Registry "${registry.name}" has no ${missing.join(' and no ')}.`,
+            expected: 'The Client ID and Client Secret of your Atlassian OAuth 2.0 (3LO) app.',
+            fix:
+                'In developer.atlassian.com > your app > Settings, copy Client ID and Secret into the application ' +
+                `registry "${registry.name}", save, then click Get OAuth Token on the credential.`,
+        })
         return false
     }
-    log.pass('oauth.registry.client_credentials', 'Registry has the Atlassian client ID and secret', 'Client ID and Client Secret are set (values not shown).')
+    log.pass('oauth.registry.client_credentials', 'Client ID and Client Secret are set (values not shown).')
     return true
 }
 
 function checkEndpoints(log: CheckLog, registry: RegistrySnapshot): void {
     const id = 'oauth.registry.urls'
-    const title = 'Registry uses the Atlassian authorize, token and refresh URLs'
     const wrong: string[] = []
-    let code = 'registry_url_wrong'
-    let fix = `Open the application registry "${registry.name}" and set Authorization URL ${ATLASSIAN.authorizeUrl}, Token URL and Refresh Token URL ${ATLASSIAN.tokenUrl} (Refresh Token URL is hidden: configure the form layout to show it).`
+    let code: 'registry_url_wrong' | 'auth_url_has_query' = 'registry_url_wrong'
+    let fix =
+        `Open the application registry "${registry.name}" and set Authorization URL ${ATLASSIAN.authorizeUrl}, ` +
+        `Token URL and Refresh Token URL ${ATLASSIAN.tokenUrl} (Refresh Token URL is hidden: configure the form ` +
+        'layout to show it).'
     const auth = registry.authUrl.trim()
     if (auth.indexOf('?') >= 0 && auth.split('?')[0] === ATLASSIAN.authorizeUrl) {
         code = 'auth_url_has_query'
-        wrong.push(`Authorization URL ${JSON.stringify(registry.authUrl)} carries query parameters: the platform appends its own with a second "?" and Atlassian answers 404 (KB0786459)`)
-        fix = `Set the Authorization URL of "${registry.name}" to exactly ${ATLASSIAN.authorizeUrl}: audience and prompt are added by the OAuth API Script OAuthJiraCloudUtil.`
+        wrong.push(
+            `Authorization URL ${JSON.stringify(registry.authUrl)} carries query parameters: the platform appends ` +
+                'its own with a second "?" and Atlassian answers 404 (KB0786459)'
+        )
+        fix =
+            `Set the Authorization URL of "${registry.name}" to exactly ${ATLASSIAN.authorizeUrl}: audience and ` +
+            'prompt are added by the OAuth API Script OAuthJiraCloudUtil.'
     } else if (auth !== ATLASSIAN.authorizeUrl) {
         wrong.push(`Authorization URL is ${JSON.stringify(registry.authUrl)}`)
     }
     if (registry.tokenUrl.trim() !== ATLASSIAN.tokenUrl) wrong.push(`Token URL is ${JSON.stringify(registry.tokenUrl)}`)
     const refresh = registry.refreshTokenUrl.trim()
-    if (refresh && refresh !== ATLASSIAN.tokenUrl) wrong.push(`Refresh Token URL is ${JSON.stringify(registry.refreshTokenUrl)}`)
+    if (refresh && refresh !== ATLASSIAN.tokenUrl) {
+        wrong.push(`Refresh Token URL is ${JSON.stringify(registry.refreshTokenUrl)}`)
+    }
     if (wrong.length) {
-        log.fail(id, title, code, `${wrong.join('; ')}.`, `Authorization URL ${ATLASSIAN.authorizeUrl}; Token URL and Refresh Token URL ${ATLASSIAN.tokenUrl}.`, fix)
+        log.fail(id, {
+            code,
+            found: `${wrong.join('; ')}.`,
+            expected:
+                `Authorization URL ${ATLASSIAN.authorizeUrl}; Token URL and Refresh Token URL ` +
+                `${ATLASSIAN.tokenUrl}.`,
+            fix,
+        })
     } else if (!refresh) {
-        log.warn(id, title, 'refresh_url_empty', 'Refresh Token URL is empty.', `Refresh Token URL ${ATLASSIAN.tokenUrl}.`, `Show the hidden Refresh Token URL field on the registry form (Configure > Form Layout) and set it to ${ATLASSIAN.tokenUrl}.`)
+        log.warn(id, {
+            code: 'refresh_url_empty',
+            found: 'Refresh Token URL is empty.',
+            expected: `Refresh Token URL ${ATLASSIAN.tokenUrl}.`,
+            fix:
+                'Show the hidden Refresh Token URL field on the registry form (Configure > Form Layout) and set it ' +
+                `to ${ATLASSIAN.tokenUrl}.`,
+        })
     } else {
-        log.pass(id, title, 'Authorization, Token and Refresh Token URLs are Atlassian\'s.')
+        log.pass(id, "Authorization, Token and Refresh Token URLs are Atlassian's.")
     }
 }
 
@@ -101,15 +158,28 @@ const PROMPT_PUT = /\.put\(\s*['"]prompt['"]\s*,\s*['"]consent['"]\s*\)/
 
 function checkApiScript(log: CheckLog, registry: RegistrySnapshot): void {
     const id = 'oauth.registry.api_script'
-    const title = 'OAuth API Script adds audience and prompt=consent'
     const script = registry.apiScript
-    const fix = `Set OAuth API Script on "${registry.name}" to OAuthJiraCloudUtil (shipped with this app), then Get OAuth Token again.`
+    const fix =
+        `Set OAuth API Script on "${registry.name}" to OAuthJiraCloudUtil (shipped with this app), then Get ` +
+        'OAuth Token again.'
     if (!script) {
-        log.fail(id, title, 'api_script_missing', `Registry "${registry.name}" has no OAuth API Script, so the authorization request lacks audience=api.atlassian.com and prompt=consent.`, 'OAuth API Script = OAuthJiraCloudUtil.', fix)
+        log.fail(id, {
+            code: 'api_script_missing',
+            found:
+                `Registry "${registry.name}" has no OAuth API Script, so the authorization request lacks ` +
+                'audience=api.atlassian.com and prompt=consent.',
+            expected: 'OAuth API Script = OAuthJiraCloudUtil.',
+            fix,
+        })
         return
     }
     if (!script.active) {
-        log.fail(id, title, 'api_script_inactive', `OAuth API Script "${script.name}" is inactive.`, 'An active OAuthJiraCloudUtil.', `Activate the script include "${script.name}", or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`)
+        log.fail(id, {
+            code: 'api_script_inactive',
+            found: `OAuth API Script "${script.name}" is inactive.`,
+            expected: 'An active OAuthJiraCloudUtil.',
+            fix: `Activate the script include "${script.name}", or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+        })
         return
     }
     const missing: string[] = []
@@ -117,10 +187,15 @@ function checkApiScript(log: CheckLog, registry: RegistrySnapshot): void {
     if (!PROMPT_PUT.test(script.script)) missing.push('prompt=consent')
     if (!/preprocessAuthCode/.test(script.script)) missing.unshift('a preprocessAuthCode hook')
     if (missing.length) {
-        log.fail(id, title, 'api_script_incomplete', `OAuth API Script "${script.name}" does not add ${missing.join(', ')} to the authorization request.`, 'preprocessAuthCode puts audience=api.atlassian.com and prompt=consent.', fix)
+        log.fail(id, {
+            code: 'api_script_incomplete',
+            found: `OAuth API Script "${script.name}" does not add ${missing.join(', ')} to the authorization request.`,
+            expected: 'preprocessAuthCode puts audience=api.atlassian.com and prompt=consent.',
+            fix,
+        })
         return
     }
-    log.pass(id, title, `OAuth API Script "${script.name}" adds audience=api.atlassian.com and prompt=consent.`)
+    log.pass(id, `OAuth API Script "${script.name}" adds audience=api.atlassian.com and prompt=consent.`)
 }
 
 /** Splits scope strings the way the platform sends them (one scope record may hold several, space-separated). */
@@ -132,24 +207,45 @@ export function scopeSet(scopes: string[]): string[] {
 
 function checkScopes(log: CheckLog, profile: ProfileSnapshot, registry: RegistrySnapshot): void {
     const id = 'oauth.profile.scopes'
-    const title = 'Profile requests the 14 Jira scopes, offline_access included'
     const have = scopeSet(profile.scopes)
     const missing = REQUIRED_JIRA_SCOPES.filter((s) => !have.includes(s))
     if (missing.length) {
-        const noRefresh = missing.includes('offline_access') ? ' Without offline_access Atlassian issues no refresh token, so the connection stops after one hour.' : ''
-        log.fail(id, title, missing.includes('offline_access') ? 'offline_access_missing' : 'profile_scopes_missing', `Profile "${profile.name}" lacks ${missing.length} scope${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}.${noRefresh}`, `All of: ${REQUIRED_JIRA_SCOPES.join(', ')}.`, `Add the missing scopes as OAuth Entity Scopes on "${registry.name}" and as OAuth Entity Profile Scopes on "${profile.name}", add them to the Atlassian app (Permissions), then Get OAuth Token again.`)
+        const noOffline = missing.includes('offline_access')
+        const noRefresh = noOffline
+            ? ' Without offline_access Atlassian issues no refresh token, so the connection stops after one hour.'
+            : ''
+        log.fail(id, {
+            code: noOffline ? 'offline_access_missing' : 'profile_scopes_missing',
+            found:
+                `Profile "${profile.name}" lacks ${missing.length} scope${missing.length === 1 ? '' : 's'}: ` +
+                `${missing.join(', ')}.${noRefresh}`,
+            expected: `All of: ${REQUIRED_JIRA_SCOPES.join(', ')}.`,
+            fix:
+                `Add the missing scopes as OAuth Entity Scopes on "${registry.name}" and as OAuth Entity Profile ` +
+                `Scopes on "${profile.name}", add them to the Atlassian app (Permissions), then Get OAuth Token again.`,
+        })
         return
     }
-    log.pass(id, title, `Profile "${profile.name}" requests all ${REQUIRED_JIRA_SCOPES.length} scopes.`)
+    log.pass(id, `Profile "${profile.name}" requests all ${REQUIRED_JIRA_SCOPES.length} scopes.`)
 }
 
 function checkCallback(log: CheckLog, registry: RegistrySnapshot, instanceCallback: string): void {
     const id = 'oauth.callback_url'
-    const title = 'Callback URL to register in the Atlassian app'
     const configured = registry.redirectUrl.trim()
+    const atlassianApp = 'developer.atlassian.com > your app > Authorization'
     if (configured && configured !== instanceCallback) {
-        log.warn(id, title, 'redirect_url_differs', `Registry "${registry.name}" sends redirect URL ${configured}, but this instance's callback is ${instanceCallback}.`, `Redirect URL ${instanceCallback}, registered as Callback URL in the Atlassian app.`, `Clear the Redirect URL on "${registry.name}" (the instance fills in its own) or make sure ${configured} is the Callback URL registered at developer.atlassian.com > your app > Authorization.`)
+        log.warn(id, {
+            code: 'redirect_url_differs',
+            found:
+                `Registry "${registry.name}" sends redirect URL ${configured}, but this instance's callback is ` +
+                `${instanceCallback}.`,
+            expected: `Redirect URL ${instanceCallback}, registered as Callback URL in the Atlassian app.`,
+            fix:
+                `Clear the Redirect URL on "${registry.name}" (the instance fills in its own) or make sure ` +
+                `${configured} is the Callback URL registered at ${atlassianApp}.`,
+        })
         return
     }
-    log.pass(id, title, `This instance sends ${configured || instanceCallback}: it must be the Callback URL at developer.atlassian.com > your app > Authorization.`)
+    const sent = configured || instanceCallback
+    log.pass(id, `This instance sends ${sent}: it must be the Callback URL at ${atlassianApp}.`)
 }

@@ -5,7 +5,7 @@
  */
 import { ATLASSIAN } from '../atlassian'
 import type { CallEngine } from '../calls'
-import type { CredentialSnapshot, TokenPort, TokenState } from '../ports'
+import type { CredentialSnapshot, RefreshResult, TokenPort, TokenState } from '../ports'
 import { humanDuration, type CheckLog } from '../report'
 import { safeText } from '../sanitize'
 import type { OAuthSetup } from './oauth-registry'
@@ -27,81 +27,182 @@ export function checkTokens(
     engine: CallEngine
 ): TokenOutcome {
     const profile = setup.profile
-    if (!profile) {
-        log.skip('token.access', 'Access token', 'No OAuth profile: see oauth.profile.')
-        return null
-    }
-    const getToken = `Open credential "${credential.name}" and click Get OAuth Token, then Accept on Atlassian's consent screen.`
+    // No profile: oauth.profile failed, and the catalogue's `requires` lists token.* as skipped.
+    if (!profile || !log.ready('token.access')) return null
+    const getToken =
+        `Open credential "${credential.name}" and click Get OAuth Token, then Accept on Atlassian's consent ` +
+        'screen.'
     const state = tokens.read(credential.sysId, profile.sysId)
     if (!state || (!state.hasAccessToken && !state.hasRefreshToken)) {
-        log.fail('token.access', 'Access token', 'no_token', `No OAuth token is stored for credential "${credential.name}" and profile "${profile.name}".`, 'An access token and a refresh token from Get OAuth Token.', getToken)
-        log.skip('token.refresh', 'Refresh token', 'No token.')
+        log.fail('token.access', {
+            code: 'no_token',
+            found: `No OAuth token is stored for credential "${credential.name}" and profile "${profile.name}".`,
+            expected: 'An access token and a refresh token from Get OAuth Token.',
+            fix: getToken,
+        })
+        log.skip('token.refresh', 'No token.')
         return null
     }
     checkRefreshLife(log, credential, state, getToken)
     const alive = state.hasAccessToken && state.accessExpiresInSec !== null && state.accessExpiresInSec > 0
     if (alive) {
-        log.pass('token.access', 'Access token', `Access token valid for ${humanDuration(state.accessExpiresInSec as number)}.`)
+        log.pass('token.access', `Access token valid for ${humanDuration(state.accessExpiresInSec as number)}.`)
         return 'stored'
     }
     const what = state.hasAccessToken ? 'The access token has expired' : 'No access token is stored'
     if (!state.hasRefreshToken) {
-        log.fail('token.access', 'Access token', 'access_expired_no_refresh', `${what} and there is no refresh token to renew it.`, 'A refresh token (scope offline_access).', getToken)
+        log.fail('token.access', {
+            code: 'access_expired_no_refresh',
+            found: `${what} and there is no refresh token to renew it.`,
+            expected: 'A refresh token (scope offline_access).',
+            fix: getToken,
+        })
         return null
     }
     if (!setup.canRefresh || !setup.registry) {
-        log.fail('token.access', 'Access token', 'cannot_refresh', `${what}; it cannot be refreshed because the registry lacks its client ID or secret.`, 'Client ID and secret on the registry.', 'Fix oauth.registry.client_credentials, then validate again.')
+        log.fail('token.access', {
+            code: 'cannot_refresh',
+            found: `${what}; it cannot be refreshed because the registry lacks its client ID or secret.`,
+            expected: 'Client ID and secret on the registry.',
+            fix: 'Fix oauth.registry.client_credentials, then validate again.',
+        })
         return null
     }
     if (!engine.hasBudget()) {
-        log.fail('token.access', 'Access token', 'time_budget_exhausted', `${what}; no time was left in the validation budget to refresh it.`, 'A refresh within the budget.', 'Validate again.')
+        log.fail('token.access', {
+            code: 'time_budget_exhausted',
+            found: `${what}; no time was left in the validation budget to refresh it.`,
+            expected: 'A refresh within the budget.',
+            fix: 'Validate again.',
+        })
         return null
     }
     engine.countExternalCall()
     const result = tokens.refresh(credential.sysId, profile.sysId, setup.registry.name, engine.settings.timeoutMs)
     if (result.ok) {
         const life = result.state.accessExpiresInSec
-        log.pass('token.access', 'Access token', `${what}; refreshed it through the platform: the new access token is valid for ${life ? humanDuration(life) : 'an unknown time'} and Atlassian's rotated refresh token was stored.`, '', 'refreshed')
+        log.pass(
+            'token.access',
+            `${what}; refreshed it through the platform: the new access token is valid for ` +
+                `${life ? humanDuration(life) : 'an unknown time'} and Atlassian's rotated refresh token was stored.`,
+            'refreshed'
+        )
         return result.state.hasAccessToken ? 'refreshed' : null
     }
+    return refreshFailed(log, credential, setup.registry.name, what, getToken, result)
+}
+
+function refreshFailed(
+    log: CheckLog,
+    credential: OAuthCredential,
+    registryName: string,
+    what: string,
+    getToken: string,
+    result: Extract<RefreshResult, { ok: false }>
+): null {
+    const id = 'token.access'
+    const description = result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''
     if (result.error === 'invalid_grant' || result.error === 'unauthorized_client') {
-        log.fail('token.access', 'Access token', 'consent_expired', `${what}, and Atlassian refused the refresh token (${result.error}${result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''}).`, 'A refresh token Atlassian still accepts.', `Consent expired or was revoked (refresh token unused for 90 days, older than Atlassian's consent limit, password change, app access revoked, or a rotated token that was not stored): get a new token. ${getToken}`)
+        log.fail(id, {
+            code: 'consent_expired',
+            found: `${what}, and Atlassian refused the refresh token (${result.error}${description}).`,
+            expected: 'A refresh token Atlassian still accepts.',
+            fix:
+                "Consent expired or was revoked (refresh token unused for 90 days, older than Atlassian's consent " +
+                'limit, password change, app access revoked, or a rotated token that was not stored): get a new ' +
+                `token. ${getToken}`,
+        })
         return null
     }
     if (result.httpStatus === 401 || result.error === 'access_denied' || result.error === 'invalid_client') {
-        log.fail('token.access', 'Access token', 'client_rejected', `${what}, and Atlassian rejected the registry's client credentials (${result.httpStatus ?? ''} ${result.error || ''}).`, 'The Client ID and Secret of the Atlassian app.', `Copy Client ID and Secret again from developer.atlassian.com > your app > Settings into registry "${setup.registry.name}" (a rotated secret must be updated here).`)
+        log.fail(id, {
+            code: 'client_rejected',
+            found:
+                `${what}, and Atlassian rejected the registry's client credentials ` +
+                `(${result.httpStatus ?? ''} ${result.error || ''}).`,
+            expected: 'The Client ID and Secret of the Atlassian app.',
+            fix:
+                'Copy Client ID and Secret again from developer.atlassian.com > your app > Settings into registry ' +
+                `"${registryName}" (a rotated secret must be updated here).`,
+        })
         return null
     }
     if (result.transport) {
-        log.fail('token.access', 'Access token', `refresh_${result.transport}`, `${what}, and the refresh call to the token URL failed: ${result.transport.replace(/_/g, ' ')} (${safeText(result.detail, 120)}).`, 'An answer from the token URL.', `Check that this instance can reach ${ATLASSIAN.tokenUrl}, then validate again.`)
+        log.fail(id, {
+            code: result.transport === 'timeout' ? 'refresh_timeout' : 'refresh_unreachable',
+            found:
+                `${what}, and the refresh call to the token URL failed: ${result.transport.replace(/_/g, ' ')} ` +
+                `(${safeText(result.detail, 120)}).`,
+            expected: 'An answer from the token URL.',
+            fix: `Check that this instance can reach ${ATLASSIAN.tokenUrl}, then validate again.`,
+        })
         return null
     }
     if (result.httpStatus !== null && result.httpStatus >= 200 && result.httpStatus < 300) {
         // Atlassian may have rotated the refresh token although its answer could not be read: the previous refresh
-        // token stays usable for the 10-minute reuse leeway (atlassian-oauth.md §2.4), after which reuse revokes consent.
-        log.fail('token.access', 'Access token', 'refresh_answer_unreadable', `${what}; the token URL answered ${result.httpStatus} but the platform could not read a token from it (${safeText(result.detail, 100)}).`, 'A JSON token response.', `Validate again now, within ${ATLASSIAN.refreshReuseLeewaySeconds / 60} minutes: Atlassian accepts the previous refresh token for that long, and the next refresh stores the new one. After that, use Get OAuth Token on "${credential.name}".`)
+        // token stays usable for the 10-minute reuse leeway (atlassian-oauth.md §2.4); later reuse revokes consent.
+        log.fail(id, {
+            code: 'refresh_answer_unreadable',
+            found:
+                `${what}; the token URL answered ${result.httpStatus} but the platform could not read a token from ` +
+                `it (${safeText(result.detail, 100)}).`,
+            expected: 'A JSON token response.',
+            fix:
+                `Validate again now, within ${ATLASSIAN.refreshReuseLeewaySeconds / 60} minutes: Atlassian accepts ` +
+                'the previous refresh token for that long, and the next refresh stores the new one. After that, use ' +
+                `Get OAuth Token on "${credential.name}".`,
+        })
         return null
     }
-    log.fail('token.access', 'Access token', 'refresh_failed', `${what}, and the refresh failed (HTTP ${result.httpStatus ?? 'none'}${result.error ? `, ${result.error}` : ''}${result.errorDescription ? `: ${safeText(result.errorDescription, 100)}` : ''}).`, 'A successful refresh.', `Validate again; if it persists: ${getToken}`)
+    log.fail(id, {
+        code: 'refresh_failed',
+        found:
+            `${what}, and the refresh failed (HTTP ${result.httpStatus ?? 'none'}` +
+            `${result.error ? `, ${result.error}` : ''}${description}).`,
+        expected: 'A successful refresh.',
+        fix: `Validate again; if it persists: ${getToken}`,
+    })
     return null
 }
 
 function checkRefreshLife(log: CheckLog, credential: OAuthCredential, state: TokenState, getToken: string): void {
     const id = 'token.refresh'
-    const title = 'Refresh token and its remaining life'
-    const limits = `Atlassian expires a refresh token unused for ${ATLASSIAN.refreshInactivitySeconds / 86400} days (every refresh restarts the 90 days) and ends consent about ${ATLASSIAN.consentAbsoluteSeconds / 86400} days after it was first given.`
+    const days = ATLASSIAN.refreshInactivitySeconds / 86400
+    const limits =
+        `Atlassian expires a refresh token unused for ${days} days (every refresh restarts the 90 days) and ends ` +
+        `consent about ${ATLASSIAN.consentAbsoluteSeconds / 86400} days after it was first given.`
+    const lowerGetToken = `${getToken.charAt(0).toLowerCase()}${getToken.slice(1)}`
     if (!state.hasRefreshToken) {
-        log.fail(id, title, 'no_refresh_token', `No refresh token is stored for credential "${credential.name}": the connection stops when the access token expires (1 hour).`, `A refresh token (requires the offline_access scope). ${limits}`, `Make sure offline_access is among the profile's scopes, then ${getToken.charAt(0).toLowerCase()}${getToken.slice(1)}`)
+        log.fail(id, {
+            code: 'no_refresh_token',
+            found:
+                `No refresh token is stored for credential "${credential.name}": the connection stops when the ` +
+                'access token expires (1 hour).',
+            expected: `A refresh token (requires the offline_access scope). ${limits}`,
+            fix: `Make sure offline_access is among the profile's scopes, then ${lowerGetToken}`,
+        })
         return
     }
     const left = state.refreshExpiresInSec
     if (left === null) {
-        log.pass(id, title, `A refresh token is stored (remaining life unknown). ${limits}`)
+        log.pass(id, `A refresh token is stored (remaining life unknown). ${limits}`)
     } else if (left <= 0) {
-        log.fail(id, title, 'refresh_expired', `The refresh token expired ${humanDuration(-left)} ago: it was not used for ${ATLASSIAN.refreshInactivitySeconds / 86400} days.`, `A refresh token used at least every ${ATLASSIAN.refreshInactivitySeconds / 86400} days. ${limits}`, `Re-consent: ${getToken}`)
+        log.fail(id, {
+            code: 'refresh_expired',
+            found: `The refresh token expired ${humanDuration(-left)} ago: it was not used for ${days} days.`,
+            expected: `A refresh token used at least every ${days} days. ${limits}`,
+            fix: `Re-consent: ${getToken}`,
+        })
     } else if (left < REFRESH_WARN_SECONDS) {
-        log.warn(id, title, 'refresh_expiring', `The refresh token expires in ${humanDuration(left)} unless it is used.`, limits, `Use the connection before then (any refresh rotates it and restarts the 90 days), or ${getToken.charAt(0).toLowerCase()}${getToken.slice(1)}`)
+        log.warn(id, {
+            code: 'refresh_expiring',
+            found: `The refresh token expires in ${humanDuration(left)} unless it is used.`,
+            expected: limits,
+            fix:
+                'Use the connection before then (any refresh rotates it and restarts the 90 days), or ' +
+                lowerGetToken,
+        })
     } else {
-        log.pass(id, title, `Refresh token stored, ${humanDuration(left)} left. ${limits}`)
+        log.pass(id, `Refresh token stored, ${humanDuration(left)} left. ${limits}`)
     }
 }

@@ -1,0 +1,398 @@
+/**
+ * The validator's check catalogue: every check it can report, in the order it runs, with its one title, what it
+ * requires (the checks that must pass or warn before it may run) and every finding code it can give, with severity
+ * and a one-line meaning. Check ids and codes are types derived from this object: a typo does not compile.
+ *
+ * - Skips are derived from `requires` (report.ts CheckLog.ready / skipBlocked), never written by hand.
+ * - README.md's check table is generated from this file (`npm run docs:checks`) and tests/validator/catalogue.test.ts
+ *   fails when they disagree; the scenario tests fail when a code here is produced by no scenario, or a scenario
+ *   produces a code that is not here (tests/validator/scenarios.test.ts).
+ * - Adding a check: CONTRIBUTING.md, "Add a validator check".
+ */
+
+export type Severity = 'fail' | 'warn' | 'pass'
+
+export interface CodeSpec {
+    readonly severity: Severity
+    /** One line for the README: what the finding means. */
+    readonly meaning: string
+}
+
+export interface CheckSpec {
+    readonly title: string
+    /** One line for the README: what the check verifies. */
+    readonly verifies: string
+    /** Checks that must have passed (or warned) for this one to run; a failed or skipped one skips this check. */
+    readonly requires: readonly string[]
+    /** Only for this credential kind (absent: any). Decides which blocked checks a run lists as skipped. */
+    readonly auth?: 'oauth2' | 'basic'
+    /** Outbound calls the check makes when it passes (transport findings apply to checks that call out). */
+    readonly calls: number
+    readonly codes: { readonly [code: string]: CodeSpec }
+}
+
+const fail = (meaning: string) => ({ severity: 'fail', meaning }) as const
+const warn = (meaning: string) => ({ severity: 'warn', meaning }) as const
+const info = (meaning: string) => ({ severity: 'pass', meaning }) as const
+
+/** Findings any check that calls Atlassian can give (calls.ts, findings.ts). */
+export const TRANSPORT_CODES = {
+    time_budget_exhausted: fail('not called: the run had used its time budget (x_jira_connect.validation_budget_ms)'),
+    http_timeout: fail('no answer within x_jira_connect.http_timeout_ms'),
+    connection_refused: fail('the host refused the TCP connection'),
+    unknown_host: fail('the host name does not resolve'),
+    tls_failure: fail('the TLS handshake failed (untrusted certificate, TLS-inspecting proxy)'),
+    connection_reset: fail('the connection was reset before an answer arrived'),
+    auth_unavailable: fail('the instance could not attach the credential to the request'),
+    http_error: fail('the call failed for another transport reason'),
+    rate_limited: fail('429 Too Many Requests (with Retry-After and RateLimit-Reason when sent)'),
+    atlassian_unavailable: fail('5xx from Atlassian or a proxy'),
+    oversized_body: fail('a body over 1 MB: not an Atlassian REST answer'),
+    html_instead_of_json: fail('2xx with an HTML page (login page, proxy page, wrong URL)'),
+    truncated_json: fail('2xx with JSON that is cut off or malformed'),
+    not_json: fail('2xx with a body that is not JSON'),
+    empty_body: fail('2xx with an empty body'),
+    unexpected_status: fail('a non-2xx status no check expects'),
+} as const
+
+function catalogue<T extends { readonly [id: string]: CheckSpec }>(checks: T): T {
+    return checks
+}
+
+export const CHECKS = catalogue({
+    'config.target': {
+        title: 'Validation target',
+        verifies: 'The record is a Jira alias, one of its connections, or an OAuth 2.0 / basic credential',
+        requires: [],
+        calls: 0,
+        codes: { unsupported_target: fail('validated from a table the validator does not know') },
+    },
+    'config.alias': {
+        title: 'Connection & Credential alias exists',
+        verifies: 'The alias exists',
+        requires: [],
+        calls: 0,
+        codes: { alias_not_found: fail('no alias with that sys_id: open it from the app menu') },
+    },
+    'config.connection.present': {
+        title: 'Connection is present and active',
+        verifies: 'One active connection (each one when the alias allows several); a validated credential is used',
+        requires: [],
+        calls: 0,
+        codes: {
+            no_connection: fail('the alias has no connection: create one'),
+            no_active_connection: fail('no connection of the alias is active: activate one'),
+            multiple_active_connections: warn('several active connections on an alias that allows one'),
+            connection_not_found: fail('no connection with that sys_id'),
+            connection_inactive: warn('the validated connection is inactive'),
+            credential_unused: warn('no active connection uses the validated credential: only the token is checked'),
+        },
+    },
+    'config.connection.credential': {
+        title: 'Connection has an active credential',
+        verifies: 'The connection has an active OAuth 2.0 or basic credential',
+        requires: [],
+        calls: 0,
+        codes: {
+            credential_missing: fail('the connection has no credential'),
+            credential_not_found: fail('the credential it names does not exist'),
+            credential_inactive: fail('the credential is inactive'),
+            credential_type_unsupported: fail('neither an OAuth 2.0 nor a basic auth credential'),
+        },
+    },
+    'config.connection.url': {
+        title: 'Connection URL is a well-formed https URL',
+        verifies: 'Well-formed `https` URL, nothing around it; reported, never silently fixed',
+        requires: [],
+        calls: 0,
+        codes: {
+            url_empty: fail('no connection URL'),
+            url_malformed: fail('not an absolute URL, or several problems at once'),
+            url_whitespace: fail('spaces or line breaks in or around the URL'),
+            url_not_https: fail('a scheme other than https'),
+            url_query: fail('a query string'),
+            url_port: fail('an explicit port in the URL'),
+            url_extra_path: fail('a path after the base URL (the integration appends /rest/api/... itself)'),
+            url_trailing_slash: warn('a trailing slash (some actions then call "//rest/...")'),
+        },
+    },
+    'config.connection.url_form': {
+        title: 'Connection URL form matches the credential type',
+        verifies:
+            'OAuth → `https://api.atlassian.com/ex/jira/<uuid>`; basic → `https://<site>.atlassian.net` ' +
+            '(gateway form with basic = scoped API token)',
+        requires: ['config.connection.url'],
+        calls: 0,
+        codes: {
+            oauth_needs_gateway_url: fail('OAuth 2.0 with a URL other than the API gateway'),
+            basic_needs_site_url: fail('basic auth with a URL that is neither a site nor the gateway'),
+        },
+    },
+    'config.connection.cloud_id': {
+        title: 'Connection URL holds a real cloud id',
+        verifies: 'The `<cloud-id>` placeholder is gone and the id is a UUID (gateway URLs)',
+        requires: ['config.connection.url_form'],
+        calls: 0,
+        codes: {
+            cloud_id_placeholder: fail('the shipped `<cloud-id>` placeholder is still there'),
+            cloud_id_malformed: fail('the cloud id is not a UUID'),
+        },
+    },
+    'config.attribute.api_version': {
+        title: 'api_version attribute is 2 or 3',
+        verifies: '`api_version` is 2 or 3 (connection value, else the alias default)',
+        requires: [],
+        calls: 0,
+        codes: {
+            attribute_missing: fail('no value on the connection and no default on the alias'),
+            api_version_invalid: fail('a value other than 2 or 3'),
+        },
+    },
+    'config.attribute.server_type': {
+        title: 'server_type attribute is cloud',
+        verifies: '`server_type` is `cloud` (connection value, else the alias default)',
+        requires: [],
+        calls: 0,
+        codes: {
+            attribute_missing: fail('no value on the connection and no default on the alias'),
+            server_type_invalid: fail('a value other than cloud'),
+        },
+    },
+    'config.credential.basic': {
+        title: 'Basic credential has an email and API token',
+        verifies: 'Email and API token present (values never shown)',
+        requires: ['config.connection.credential'],
+        auth: 'basic',
+        calls: 0,
+        codes: { basic_credential_incomplete: fail('the user name (email) or the API token is empty') },
+    },
+    'oauth.profile': {
+        title: 'Credential has an OAuth entity profile',
+        verifies: 'Credential → profile → registry',
+        requires: ['config.connection.credential'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: {
+            profile_missing: fail('the credential has no OAuth Entity Profile'),
+            profile_not_found: fail('the profile it names does not exist'),
+            registry_not_found: fail('the profile belongs to no application registry'),
+        },
+    },
+    'oauth.registry.active': {
+        title: 'Registry is an active OAuth provider with the authorization-code grant',
+        verifies: 'Active OAuth Provider, Authorization Code',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: { registry_misconfigured: fail('inactive, not an OAuth Provider, or not the authorization-code grant') },
+    },
+    'oauth.registry.client_credentials': {
+        title: 'Registry has the Atlassian client ID and secret',
+        verifies: 'Client ID and secret present (never shown)',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: { client_credentials_missing: fail('Client ID or Secret is empty: paste them from the Atlassian app') },
+    },
+    'oauth.registry.urls': {
+        title: 'Registry uses the Atlassian authorize, token and refresh URLs',
+        verifies: 'Atlassian authorize / token / refresh URLs',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: {
+            auth_url_has_query: fail('the Authorization URL carries query parameters (KB0786459)'),
+            registry_url_wrong: fail('an authorize, token or refresh URL that is not Atlassian\'s'),
+            refresh_url_empty: warn('the (hidden) Refresh Token URL is empty'),
+        },
+    },
+    'oauth.registry.api_script': {
+        title: 'OAuth API Script adds audience and prompt=consent',
+        verifies: 'OAuth API Script adds `audience` and `prompt=consent`',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: {
+            api_script_missing: fail('the registry has no OAuth API Script'),
+            api_script_inactive: fail('the OAuth API Script is inactive'),
+            api_script_incomplete: fail('the script does not add audience and prompt=consent in preprocessAuthCode'),
+        },
+    },
+    'oauth.profile.scopes': {
+        title: 'Profile requests the 14 Jira scopes, offline_access included',
+        verifies: 'All 14 scopes, `offline_access` among them',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: {
+            offline_access_missing: fail('no offline_access: no refresh token, the connection stops after an hour'),
+            profile_scopes_missing: fail('required scopes missing from the profile'),
+        },
+    },
+    'oauth.callback_url': {
+        title: 'Callback URL to register in the Atlassian app',
+        verifies: 'Shows the callback this instance sends, to compare with the Atlassian app',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: { redirect_url_differs: warn('the registry sends a redirect URL other than this instance\'s callback') },
+    },
+    'token.refresh': {
+        title: 'Refresh token and its remaining life',
+        verifies: 'Refresh token present; remaining life vs 90-day inactivity (and ~365-day consent)',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: {
+            no_refresh_token: fail('no refresh token: the connection stops when the access token expires'),
+            refresh_expired: fail('the refresh token expired (unused for 90 days): re-consent'),
+            refresh_expiring: warn('the refresh token expires in less than 14 days unless used'),
+        },
+    },
+    'token.access': {
+        title: 'Access token',
+        verifies: 'Access token present and alive; refreshed once through the platform if expired',
+        requires: ['oauth.profile'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: {
+            refreshed: info('the access token had expired: this run refreshed it and stored the rotated refresh token'),
+            no_token: fail('no token stored: click Get OAuth Token on the credential'),
+            access_expired_no_refresh: fail('the access token expired and there is no refresh token'),
+            cannot_refresh: fail('the access token expired and the registry lacks its client ID or secret'),
+            time_budget_exhausted: fail('no time left in the run\'s budget to refresh'),
+            consent_expired: fail('Atlassian refused the refresh token (invalid_grant, unauthorized_client)'),
+            client_rejected: fail('Atlassian rejected the registry\'s client ID or secret on refresh'),
+            refresh_timeout: fail('the refresh call to the token URL timed out'),
+            refresh_unreachable: fail('the refresh call failed without an answer (refused, unknown host, TLS, reset)'),
+            refresh_answer_unreadable: fail('2xx from the token URL the platform could not read: validate again now'),
+            refresh_failed: fail('the refresh failed with another answer'),
+        },
+    },
+    'atlassian.accessible_resources': {
+        title: 'Atlassian accepts the token (accessible-resources)',
+        verifies: '`GET /oauth/token/accessible-resources` accepts the token',
+        requires: [
+            'config.connection.credential',
+            'config.connection.url',
+            'config.connection.url_form',
+            'token.access',
+        ],
+        auth: 'oauth2',
+        calls: 1,
+        codes: {
+            token_rejected: fail('401: token revoked, or (right after a new token) issued without audience'),
+            token_forbidden: fail('403: the app or the user lost access'),
+            unexpected_shape: fail('JSON that is not a list of sites'),
+            no_sites: fail('the token reaches no site'),
+        },
+    },
+    'atlassian.cloud_id': {
+        title: "Connection's cloud id is a site the token reaches",
+        verifies: 'The connection\'s cloud id is a site the token reaches (lists each site, cloud id and exact URL)',
+        requires: ['atlassian.accessible_resources'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: {
+            cloud_id_unset: fail('the connection holds no cloud id yet'),
+            cloud_id_not_accessible: fail('the cloud id is not among the sites the token reaches'),
+        },
+    },
+    'atlassian.scopes': {
+        title: 'Scopes granted for the site cover the required ones',
+        verifies: 'Scopes granted for the site ⊇ the required ones',
+        requires: ['atlassian.cloud_id'],
+        auth: 'oauth2',
+        calls: 0,
+        codes: { scopes_not_granted: fail('required scopes not granted for the site: add them, re-consent') },
+    },
+    'jira.myself': {
+        title: 'Jira accepts the credential (myself)',
+        verifies: '`GET /rest/api/{v}/myself` → display name, account id, email when visible',
+        requires: [
+            'config.connection.credential',
+            'config.credential.basic',
+            'config.connection.url',
+            'config.connection.url_form',
+            'config.connection.cloud_id',
+            'config.attribute.api_version',
+            'token.access',
+            'atlassian.cloud_id',
+        ],
+        calls: 1,
+        codes: {
+            captcha_required: fail('basic auth: Atlassian demands a CAPTCHA after failed logins'),
+            password_not_api_token: fail('basic auth with the account password instead of an API token'),
+            credentials_rejected: fail('basic auth refused (401/403, or X-Seraph-LoginReason AUTHENTICATED_FAILED)'),
+            scope_mismatch: fail('401 "scope does not match": read:jira-user not granted'),
+            token_rejected: fail('401: the access token was not accepted'),
+            site_not_found: fail('404: no Jira at that site or cloud id'),
+            forbidden: fail('403: the account has no access to this site'),
+            unexpected_shape: fail('an answer without accountId'),
+        },
+    },
+    'jira.server_info': {
+        title: 'Jira Cloud site (serverInfo)',
+        verifies: '`GET /rest/api/{v}/serverInfo` → `deploymentType` Cloud, base URL = the site',
+        requires: ['jira.myself'],
+        calls: 1,
+        codes: {
+            not_jira_cloud: fail('deploymentType is not Cloud'),
+            base_url_mismatch: warn('the site answers with another base URL (renamed site or custom domain)'),
+        },
+    },
+} as const)
+
+export type CheckId = keyof typeof CHECKS
+export type TransportCode = keyof typeof TRANSPORT_CODES
+type Spec<C extends CheckId> = (typeof CHECKS)[C]
+type OwnCode<C extends CheckId> = keyof Spec<C>['codes'] & string
+/** Checks that call out: they can also give every transport finding. */
+export type RemoteCheckId = { [C in CheckId]: Spec<C>['calls'] extends 0 ? never : C }[CheckId]
+export type CodeOf<C extends CheckId> = OwnCode<C> | (C extends RemoteCheckId ? TransportCode : never)
+type SeverityOf<C extends CheckId, K> = K extends OwnCode<C>
+    ? Spec<C>['codes'][K] extends { severity: infer S } ? S : never
+    : K extends TransportCode ? 'fail' : never
+/** The codes of check C with severity S. */
+export type CodeWith<C extends CheckId, S extends Severity> = {
+    [K in CodeOf<C>]: SeverityOf<C, K> extends S ? K : never
+}[CodeOf<C>]
+/** Every finding code of every check. */
+export type FindingCode = { [C in CheckId]: CodeOf<C> }[CheckId]
+
+/** A finding with named fields; `code` is one the catalogue lists for the check. */
+export interface Finding<K extends string = FindingCode> {
+    code: K
+    found: string
+    expected: string
+    fix: string
+}
+
+// Compile-time: every `requires` entry names a check (a typo there does not compile either).
+type BadRequirement = { [C in CheckId]: Exclude<Spec<C>['requires'][number], CheckId> }[CheckId]
+export const REQUIREMENTS_ARE_CHECK_IDS: [BadRequirement] extends [never] ? true : BadRequirement = true
+
+export const CHECK_IDS = Object.keys(CHECKS) as CheckId[]
+
+export function checkSpec(id: CheckId): CheckSpec {
+    return CHECKS[id]
+}
+
+/** Every code check `id` can give with its spec: its own codes, then the transport codes when it calls out. */
+export function codesOf(id: CheckId): { code: string; spec: CodeSpec }[] {
+    const spec = checkSpec(id)
+    const own = Object.keys(spec.codes).map((code) => ({ code, spec: spec.codes[code] }))
+    if (!spec.calls) return own
+    const transport = TRANSPORT_CODES as { readonly [code: string]: CodeSpec }
+    return own.concat(Object.keys(transport).map((code) => ({ code, spec: transport[code] })))
+}
+
+/** Calls a healthy run makes for a credential kind (derived: the calls of every check that applies to it). */
+export function healthyCalls(auth: 'oauth2' | 'basic'): number {
+    let n = 0
+    for (const id of CHECK_IDS) {
+        const spec = checkSpec(id)
+        if (!spec.auth || spec.auth === auth) n += spec.calls
+    }
+    return n
+}

@@ -1,0 +1,84 @@
+/** The healthy chain: every check passes, with at most 3 calls to Atlassian (plus 1 refresh when expired). */
+import { healthyCalls } from '../../../src/server/core/catalogue'
+import { check, everythingShown, IDS, SITE, startWorld, USER, type World } from '../world'
+
+describe('healthy chain', () => {
+    let w: World
+    beforeEach(async () => {
+        w = await startWorld()
+    })
+    afterEach(() => w.close())
+
+    test('a healthy OAuth connection passes every check with exactly 3 calls to Atlassian', () => {
+        w.getOAuthToken()
+        const report = w.run()
+        expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([])
+        expect(report.verdict).toBe('pass')
+        expect(report.calls).toBe(3)
+        expect(w.emu.requests.map((r) => r.target)).toEqual(['accessible-resources', 'myself', 'serverInfo'])
+        expect(check(report, 'jira.myself').found).toContain(`Authenticated as ${USER.displayName} (account id ${USER.accountId}, ${USER.email}`)
+        expect(check(report, 'atlassian.cloud_id').found).toContain(SITE.cloudId)
+        expect(check(report, 'jira.server_info').found).toContain(`https://${SITE.host}`)
+    })
+
+    test('validating the connection or the credential gives the same verdict as validating the alias', () => {
+        w.getOAuthToken()
+        expect(w.run('http_connection', IDS.oauthConnection).verdict).toBe('pass')
+        expect(w.run('oauth_2_0_credentials', IDS.oauthCredential).verdict).toBe('pass')
+    })
+
+    test('an expired access token is refreshed once through the token URL and the rotated refresh token is stored', () => {
+        const first = w.getOAuthToken()
+        w.advance(2 * 3600 * 1000)
+        const report = w.run()
+        expect(report.verdict).toBe('pass')
+        expect(check(report, 'token.access').code).toBe('refreshed')
+        expect(report.calls).toBe(4)
+        expect(w.emu.requests.map((r) => r.target)).toEqual(['token', 'accessible-resources', 'myself', 'serverInfo'])
+        const stored = w.tokens.get(IDS.oauthCredential, IDS.profile)!
+        expect(stored.refreshToken).not.toBe(first.refreshToken)
+        expect(w.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
+        // After the 10-minute reuse leeway the old refresh token is refused, the stored one still works.
+        w.advance(11 * 60 * 1000)
+        expect(w.emu.isRefreshTokenValid(first.refreshToken!)).toBe(false)
+        expect(w.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
+    })
+
+    test('a healthy basic-auth connection passes with 2 calls and names the account', () => {
+        w.useBasic()
+        const report = w.run()
+        expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([])
+        expect(report.calls).toBe(2)
+        expect(w.emu.requests.map((r) => r.target)).toEqual(['site-myself', 'site-serverInfo'])
+        expect(check(report, 'jira.myself').found).toContain(USER.displayName)
+    })
+
+    test('no token, client secret, API token or Authorization header appears in anything shown or stored', () => {
+        const tokens = w.getOAuthToken()
+        w.advance(2 * 3600 * 1000)
+        const oauth = everythingShown(w.run())
+        w.useBasic()
+        const basic = everythingShown(w.run())
+        const stored = w.tokens.get(IDS.oauthCredential, IDS.profile)!
+        const secrets = [tokens.accessToken, tokens.refreshToken!, stored.accessToken!, stored.refreshToken!, w.state.registrySecrets[IDS.registry].clientSecret, w.state.basicSecrets[IDS.basicCredential].password]
+        const authHeaders = w.emu.requests.map((r) => r.headers.authorization).filter(Boolean)
+        expect(authHeaders.length).toBeGreaterThan(0)
+        for (const text of [oauth, basic]) {
+            for (const s of [...secrets, ...authHeaders]) expect(text).not.toContain(s)
+            expect(text).not.toMatch(/Bearer\s+[A-Za-z0-9]/)
+            expect(text).not.toMatch(/Basic\s+[A-Za-z0-9+/]{16,}/)
+        }
+    })
+
+    test('a healthy run makes exactly the calls its checks declare in the catalogue (OAuth and basic)', () => {
+        w.getOAuthToken()
+        const oauth = w.run()
+        expect(oauth.verdict).toBe('pass')
+        expect(oauth.calls).toBe(healthyCalls('oauth2'))
+        expect(w.emu.requests.length).toBe(healthyCalls('oauth2'))
+        w.useBasic()
+        const basic = w.run()
+        expect(basic.verdict).toBe('pass')
+        expect(basic.calls).toBe(healthyCalls('basic'))
+    })
+})
