@@ -9,6 +9,7 @@ import './scenarios/happy-path'
 import './scenarios/atlassian-faults'
 import './scenarios/bad-configuration'
 import './scenarios/more-faults'
+import './scenarios/service-accounts'
 import { CHECK_IDS, checkSpec, codesOf, TRANSPORT_CODES, type CheckId } from '../../src/server/core/catalogue'
 import { observed } from './world'
 

@@ -5,10 +5,12 @@
  */
 import { ATLASSIAN } from './atlassian'
 import { CallEngine, type CallSettings } from './calls'
+import { AUTH_METHOD_LABEL, authMethodOf, migrationPath, type AuthMethod } from './auth-method'
 import { checkAccessibleResources } from './checks/atlassian'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
+import { checkSiteCloudId, type KnownSite } from './checks/service-account'
 import { checkTokens } from './checks/token'
 import type {
     AliasSnapshot,
@@ -21,7 +23,7 @@ import type {
     TokenPort,
 } from './ports'
 import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
-import { originOf } from './urls'
+import { originOf, type UrlForm } from './urls'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -234,6 +236,18 @@ function validateConnection(
     const urlPlan = checkConnectionUrl(log, connection, credential, gatewayBase)
     const apiVersion = checkAttributes(log, connection, alias)
     if (!credential || credential.kind === 'other') return null
+    const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)
+    const form = urlPlan.inspection.form
+    const siteOfConnection: KnownSite | null =
+        form.kind === 'site' ? { origin: `https://${form.site}.atlassian.net`, from: `Connection URL of "${connection.name}"` } : null
+    /** atlassian.site_cloud_id after a Jira refusal that a wrong cloud id could explain (403/404 on the gateway). */
+    const confirmCloudId = () => {
+        const failed = log.result('jira.myself')
+        if (!failed || failed.status !== 'fail' || form.kind !== 'gateway') return
+        if (['site_not_found', 'no_jira_access', 'forbidden'].indexOf(failed.code) < 0) return
+        const site = siblingSite(connection, alias, ports.config)
+        if (site) checkSiteCloudId(log, engine, { site, cloudId: urlPlan.cloudId, gatewayBase, connectionName: connection.name })
+    }
 
     if (credential.kind === 'basic') {
         if (!log.ready('config.credential.basic') || !checkBasicCredential(log, credential)) return 'basic'
@@ -247,12 +261,40 @@ function validateConnection(
             connectionName: connection.name,
             credentialName: credential.name,
             userName: credential.userName,
+            method: method || undefined,
         })
+        const refused = log.result('jira.myself')
+        if (siteOfConnection && refused && refused.status === 'fail' && refused.code === 'credentials_rejected') {
+            // A scoped token on the site URL answers 401 (Atlassian KB): name the gateway URL. tenant_info is not a login.
+            const opts = { site: siteOfConnection, cloudId: null, gatewayBase, connectionName: connection.name }
+            checkSiteCloudId(log, engine, { ...opts, afterBasicRefusal: true })
+        }
+        confirmCloudId()
         return 'basic'
     }
 
-    // OAuth 2.0. accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
+    // OAuth 2.0 with a site URL: the gateway URL with the site's cloud id is what the fix needs.
+    if (siteOfConnection) {
+        checkSiteCloudId(log, engine, { site: siteOfConnection, cloudId: null, gatewayBase, connectionName: connection.name })
+    }
     const token = log.ready('oauth.profile') ? oauthToken(log, credential, ports, engine) : null
+    if (token && method === 'service_account') {
+        // accessible-resources is not documented for client-credentials tokens (and answers 401 for service-account
+        // API tokens): the gateway itself confirms the cloud id (/myself on /ex/jira/<cloud id>), tenant_info finds it.
+        if (!log.ready('jira.myself') || !urlPlan.jiraBaseUrl || !apiVersion) return 'oauth2'
+        checkJira(log, engine, {
+            baseUrl: urlPlan.jiraBaseUrl,
+            apiVersion,
+            auth: token.auth,
+            expectedSiteUrl: null,
+            connectionName: connection.name,
+            credentialName: credential.name,
+            method,
+        })
+        confirmCloudId()
+        return 'oauth2'
+    }
+    // OAuth 2.0 (3LO). accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
     if (!token || !log.ready('atlassian.accessible_resources')) return 'oauth2'
     const atlassian = checkAccessibleResources(log, engine, {
         gatewayBase,
@@ -294,7 +336,7 @@ function validateCredentialOnly(
         return
     }
     const token = oauthToken(log, credential, ports, engine)
-    if (!token || !log.ready('atlassian.accessible_resources')) return
+    if (!token || token.serviceAccount || !log.ready('atlassian.accessible_resources')) return
     checkAccessibleResources(log, engine, {
         gatewayBase,
         auth: token.auth,
@@ -313,12 +355,58 @@ function oauthToken(
     credential: Extract<CredentialSnapshot, { kind: 'oauth2' }>,
     ports: ValidatorPorts,
     engine: CallEngine
-): { auth: AuthRef; tokenJustIssued: boolean } | null {
+): { auth: AuthRef; tokenJustIssued: boolean; serviceAccount: boolean } | null {
     const setup = checkOAuthRegistry(log, credential, ports.config)
     const outcome = checkTokens(log, credential, setup, ports.tokens, engine)
     if (!outcome || !setup.profile) return null
     return {
         auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId },
-        tokenJustIssued: outcome === 'refreshed',
+        tokenJustIssued: outcome === 'refreshed' || outcome === 'requested',
+        serviceAccount: setup.serviceAccount,
     }
+}
+
+/** config.auth_method: which way in this is, and a warning with the migration path for a classic API token. */
+function checkAuthMethod(
+    log: CheckLog,
+    connection: ConnectionSnapshot,
+    credential: CredentialSnapshot,
+    form: UrlForm,
+    config: ConfigPort
+): AuthMethod | null {
+    const profile = credential.kind === 'oauth2' && credential.profileSysId ? config.profile(credential.profileSysId) : null
+    const registry = profile && profile.registrySysId ? config.registry(profile.registrySysId) : null
+    const method = authMethodOf(credential, form, profile, registry)
+    if (!method || !log.ready('config.auth_method')) return method
+    if (method === 'classic_token') {
+        log.warn('config.auth_method', {
+            code: 'classic_api_token',
+            found:
+                `Connection "${connection.name}" uses a classic API token on the site URL. Atlassian expires API ` +
+                `tokens after at most ${ATLASSIAN.apiTokenMaxDays} days, rate-limits them separately and tells ` +
+                'integrations to stop collecting personal API tokens; ServiceNow no longer documents them for Jira.',
+            expected: `A ${AUTH_METHOD_LABEL.service_account} (what Atlassian recommends for integrations).`,
+            fix: migrationPath(),
+        })
+        return method
+    }
+    const note: { [M in AuthMethod]: string } = {
+        service_account: 'what Atlassian recommends for integrations; the 60-minute token is requested again when needed.',
+        oauth_3lo: 'a person\'s consent; the refresh token rotates and expires after 90 days unused.',
+        scoped_token: `an API token expires after at most ${ATLASSIAN.apiTokenMaxDays} days: note its expiry date.`,
+        classic_token: '',
+    }
+    log.pass('config.auth_method', `${AUTH_METHOD_LABEL[method]}: ${note[method]}`)
+    return method
+}
+
+/** A site URL among the alias's other connections (e.g. the API-token connection a service account replaces). */
+function siblingSite(connection: ConnectionSnapshot, alias: AliasSnapshot | null, config: ConfigPort): KnownSite | null {
+    if (!alias) return null
+    for (const other of config.connectionsOfAlias(alias.sysId)) {
+        if (other.sysId === connection.sysId) continue
+        const m = /^https:\/\/([a-z0-9][a-z0-9-]*)\.atlassian\.net\/?$/i.exec(other.url.trim())
+        if (m) return { origin: `https://${m[1].toLowerCase()}.atlassian.net`, from: `Connection URL of "${other.name}"` }
+    }
+    return null
 }

@@ -113,7 +113,8 @@ describe('service account (OAuth 2.0 client credentials)', () => {
         const report = w.run()
         expectFail(report, 'config.connection.url_form', 'oauth_needs_gateway_url', /api\.atlassian\.com\/ex\/jira/)
         expectFail(report, 'atlassian.site_cloud_id', 'cloud_id_wrong', new RegExp(`https://api\\.atlassian\\.com/ex/jira/${SITE.cloudId}`))
-        expect(targets(w)).toEqual(['tenant-info'])
+        // The token is still checked (requested), Jira is not called with a URL that cannot work.
+        expect(targets(w)).toEqual(['tenant-info', 'token'])
     })
 
     test('429 on the token endpoint: rate limited, wait and validate again; no Jira call', () => {
@@ -131,7 +132,7 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     })
 
     test('registry without a client secret: nothing is requested, the fix names the service-account registry', () => {
-        saRegistry(w).hasClientSecret = false
+        delete w.state.registrySecrets[IDS.saRegistry]
         const report = w.run()
         expectFail(report, 'oauth.registry.client_credentials', 'client_credentials_missing', /Jira Cloud Service Account/)
         expect(targets(w)).toEqual([])
@@ -160,6 +161,12 @@ describe('service account (OAuth 2.0 client credentials)', () => {
         const report = w.run('oauth_2_0_credentials', IDS.saCredential)
         expect(check(report, 'token.access').code).toBe('requested')
         expect(targets(w)).toEqual(['token'])
+    })
+
+    test('tenant_info without a cloud id: tenant_info_unreadable, with where else to find the cloud id', () => {
+        saConnection(w).url = `https://${SITE.host}`
+        w.emu.setFault('tenant-info', { status: 200, body: '{"status":"ok"}' })
+        expectFail(w.run(), 'atlassian.site_cloud_id', 'tenant_info_unreadable', /admin\.atlassian\.com\/s\/<cloud-id>/)
     })
 
     test('no secret, token or client secret is shown or stored', () => {
@@ -191,7 +198,9 @@ describe('scoped API token through api.atlassian.com', () => {
         const report = w.run()
         const c = expectFail(report, 'jira.myself', 'credentials_rejected', /scoped API token.*api\.atlassian\.com/)
         expect(c.found).toMatch(/401/)
-        expectFail(report, 'atlassian.site_cloud_id', 'cloud_id_wrong', new RegExp(`https://api\\.atlassian\\.com/ex/jira/${SITE.cloudId}`))
+        const hint = check(report, 'atlassian.site_cloud_id')
+        expect(hint).toMatchObject({ status: 'warn', code: 'scoped_token_url' })
+        expect(hint.fix).toContain(`https://api.atlassian.com/ex/jira/${SITE.cloudId}`)
         expect(w.emu.failedBasicAttempts(SA.email)).toBe(1)
     })
 

@@ -9,14 +9,18 @@ import type { CredentialSnapshot, RefreshResult, TokenPort, TokenState } from '.
 import { humanDuration, type CheckLog } from '../report'
 import { safeText } from '../sanitize'
 import type { OAuthSetup } from './oauth-registry'
+import { checkServiceAccountToken } from './service-account'
 
 /** Warn when the refresh token has less than this left (seconds): 14 days. */
 export const REFRESH_WARN_SECONDS = 14 * 86400
 
 type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
 
-/** How the run got a usable access token: it was stored and alive, or this run refreshed it; null when none. */
-export type TokenOutcome = 'stored' | 'refreshed' | null
+/**
+ * How the run got a usable access token: stored and alive, refreshed by this run, or (service account) requested by
+ * this run with the client-credentials grant; null when none.
+ */
+export type TokenOutcome = 'stored' | 'refreshed' | 'requested' | null
 
 /** Checks the stored tokens and refreshes an expired access token once; returns how a usable token was obtained. */
 export function checkTokens(
@@ -26,6 +30,7 @@ export function checkTokens(
     tokens: TokenPort,
     engine: CallEngine
 ): TokenOutcome {
+    if (setup.serviceAccount) return checkServiceAccountToken(log, credential, setup, tokens, engine)
     const profile = setup.profile
     // No profile: oauth.profile failed, and the catalogue's `requires` lists token.* as skipped.
     if (!profile || !log.ready('token.access')) return null
