@@ -158,7 +158,7 @@ describe('service-account template (SA-DOC values, the SDK "OAuth Client Credent
     })
 
     test('its registry has the shipped service-account registry values: client_credentials, Token and Revocation URL', () => {
-        expect(entity()).toMatchObject({ type: 'oauth_provider', default_grant_type: 'client_credentials', token_url: TOKEN_URL, revoke_token_url: TOKEN_URL })
+        expect(entity()).toMatchObject({ type: 'oauth_provider', active: true, default_grant_type: 'client_credentials', token_url: TOKEN_URL, revoke_token_url: TOKEN_URL })
         for (const f of ['auth_url', 'refresh_token_url', 'redirect_url']) expect(entity()).not.toHaveProperty(f)
     })
 
@@ -188,6 +188,7 @@ describe('OAuth 2.0 (3LO) template (the shipped "Jira Cloud OAuth" values)', () 
 
     test('its registry has the shipped 3LO registry URLs, grant and lifespans', () => {
         const shipped = find('registry').fields
+        expect(entity().active).toBe(true)
         for (const f of ['type', 'default_grant_type', 'auth_url', 'token_url', 'refresh_token_url', 'send_client_credentials_as']) {
             expect({ f, v: entity()[f] }).toEqual({ f, v: shipped[f] })
         }

@@ -66,6 +66,8 @@ export const jiraOAuth3loTemplate = AliasTemplate({
             oauth_entity: {
                 name: 'Jira Cloud OAuth',
                 type: 'oauth_provider',
+                // SA-DOC / seed doc: "Active: Select the check box" (templates get no form defaults).
+                active: true,
                 default_grant_type: 'authorization_code',
                 client_id: '',
                 client_secret: '',

@@ -70,6 +70,8 @@ export const jiraServiceAccountTemplate = AliasTemplate({
             oauth_entity: {
                 name: 'Jira Cloud Service Account',
                 type: 'oauth_provider',
+                // SA-DOC / seed doc: "Active: Select the check box" (templates get no form defaults).
+                active: true,
                 default_grant_type: 'client_credentials',
                 client_id: '',
                 client_secret: '',

@@ -405,6 +405,10 @@ declare global {
                         table: 'sys_module'
                         id: '0d6d5e74f114490390988a13b21d1f0b'
                     }
+                    'src_server_core_checks_service-account_ts': {
+                        table: 'sys_module'
+                        id: '3146ffc0ec274638bd2bd531e40cd3cf'
+                    }
                     src_server_core_checks_token_ts: {
                         table: 'sys_module'
                         id: 'd3607e3f41e8414e993397362853b391'

@@ -40,14 +40,14 @@ export function authMethodOf(
     return null
 }
 
-/** The steps from an API token (or a 3LO app) to a service account, for fixes and warnings. */
+/** The steps from an API token (or a 3LO app) to a service account, keeping the old connection until the new works. */
 export function migrationPath(): string {
     return (
-        `Create a service account (${ATLASSIAN.serviceAccountsAdmin} > Create a service account, give it Jira access on ` +
-        'the site), then Create credentials > OAuth 2.0 with the Jira scopes; on the Jira alias use Create New Connection ' +
-        '& Credential with the "service account (OAuth 2.0 client credentials)" template (client id, secret, cloud id), ' +
-        'validate the new connection while it is inactive, then activate it and deactivate this one (keep it until the ' +
-        'new one validates).'
+        `Create a service account (${ATLASSIAN.serviceAccountsAdmin} > Create a service account; give it Jira access ` +
+        'on the site), then Create credentials > OAuth 2.0 with the Jira scopes. Paste its Client ID and Secret into ' +
+        'registry "Jira Cloud Service Account" and the cloud id into the inactive "Jira Cloud Service Account ' +
+        'Connection", click Get OAuth Token on its credential and validate that connection while it is inactive. When ' +
+        'it passes, activate it and deactivate this one (keep it inactive until the new one has run for a while).'
     )
 }
 
