@@ -32,8 +32,10 @@ const NODE_GLOBALS = Object.fromEntries(
 )
 
 const SERVER_FILES = ['src/server/**/*.ts']
+// Unit tests next to the server modules run under Node and Jest; the SDK build leaves them out of the package.
+const UNIT_TESTS = ['src/server/**/*.test.ts', 'src/server/**/*.spec.ts', 'src/server/**/__mocks__/**']
 const TS_FILES = ['**/*.ts']
-const NODE_FILES = ['tests/**/*.{ts,js,cjs,mjs}', 'scripts/**/*.{ts,js,cjs,mjs}', '*.{js,cjs,mjs}']
+const NODE_FILES = ['tests/**/*.{ts,js,cjs,mjs}', 'scripts/**/*.{ts,js,cjs,mjs}', '*.{js,cjs,mjs}', ...UNIT_TESTS]
 
 // ESLint's own rule sets and the `globals` lists, resolved through eslint itself (both ship with it).
 const eslintRequire = createRequire(createRequire(import.meta.url).resolve('eslint'))
@@ -45,7 +47,7 @@ const RHINO = 'not available on the instance (ServiceNow ES2021 mode)'
 export default [
     {
         ignores: [
-            '**/*.d.ts', 'src/server/**/*.test.ts', 'src/server/**/*.spec.ts', 'src/server/**/__mocks__/**',
+            '**/*.d.ts',
             'node_modules/**', 'dist/**', 'target/**', '.artifacts/**', '.now/**', 'src/fluent/generated/**',
         ],
     },
@@ -91,9 +93,11 @@ export default [
     ...compat.extends('plugin:@servicenow/sdk-app-plugin/recommended').map((config) => ({
         ...config,
         files: SERVER_FILES,
+        ignores: UNIT_TESTS,
     })),
     {
         files: SERVER_FILES,
+        ignores: UNIT_TESTS,
         languageOptions: {
             parser: tsParser,
             ecmaVersion: 2022,

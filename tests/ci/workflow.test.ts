@@ -115,6 +115,20 @@ describe('.github/workflows/ci.yml', () => {
         expect(job.steps[download].with?.name).toBe(uploadedDist?.with?.name)
     })
 
+    test('build job: the browser tests run with the Chromium that npm ci installs, nothing overrides or skips it', () => {
+        const job = wf.jobs.build
+        // ubuntu-latest is x86_64 Linux: tests/support/browser.cjs uses the Chromium inside @sparticuz/chromium there.
+        expect(job['runs-on']).toBe('ubuntu-latest')
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+        expect(pkg.devDependencies['@sparticuz/chromium']).toBeDefined()
+        expect(indexOfRun(job, 'npm test')).toBeGreaterThan(indexOfRun(job, 'npm ci --no-audit --no-fund'))
+        // No CHROMIUM_PATH (which would replace the bundled browser) and no CI override (GitHub sets CI=true, which
+        // makes jest's global setup build with --frozenKeys); no step skips or tolerates failing tests.
+        const envs = [wf as unknown as { env?: Record<string, string> }, job, ...job.steps].map((s) => JSON.stringify(s.env ?? {}))
+        for (const env of envs) expect(env).not.toMatch(/CHROMIUM_PATH|JCC_CHROMIUM|"CI"|JCC_REUSE_BUILD/)
+        expect(runs(job).filter((r) => /--passWithNoTests|--testPathIgnorePatterns|-t |--testNamePattern/.test(r))).toEqual([])
+    })
+
     test('the commands it runs exist: package.json scripts and scripts/run-atf.mjs', () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
         expect(pkg.scripts).toMatchObject({ lint: expect.stringContaining('eslint'), test: 'jest', deploy: 'node scripts/deploy.mjs' })

@@ -2,23 +2,21 @@
  * A real headless Chromium clicks through the emulator's consent page. The browser resolves only auth.atlassian.com
  * (to 127.0.0.1); every other host fails to resolve, and the callback is answered by Playwright without any network.
  */
-import * as fs from 'node:fs'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { resolveChromium } from '../support/browser.cjs'
 import { APP, CALLBACK, authorizeUrl, postToken, startWorld, type World } from './world'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const maybe = fs.existsSync(CHROMIUM) ? test : test.skip
 
 let w: World
 let browser: Browser | undefined
 beforeAll(async () => {
     w = await startWorld()
-    if (fs.existsSync(CHROMIUM)) {
-        browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            args: ['--host-resolver-rules=MAP auth.atlassian.com 127.0.0.1, MAP * ~NOTFOUND', '--no-proxy-server'],
-        })
-    }
+    // No browser is a broken set-up, never a skip: resolveChromium() throws one line naming the install command.
+    const found = resolveChromium()
+    browser = await chromium.launch({
+        executablePath: found.executablePath,
+        env: found.env,
+        args: ['--host-resolver-rules=MAP auth.atlassian.com 127.0.0.1, MAP * ~NOTFOUND', '--no-proxy-server'],
+    })
 })
 afterAll(async () => {
     await browser?.close()
@@ -40,7 +38,7 @@ async function clickThrough(button: '#accept' | '#deny', state: string): Promise
     }
 }
 
-maybe('a browser clicks Accept on the consent page and lands on the callback with a code that exchanges', async () => {
+test('a browser clicks Accept on the consent page and lands on the callback with a code that exchanges', async () => {
     const cb = await clickThrough('#accept', 'browser-1')
     expect(cb.searchParams.get('state')).toBe('browser-1')
     const code = cb.searchParams.get('code') as string
@@ -52,7 +50,7 @@ maybe('a browser clicks Accept on the consent page and lands on the callback wit
     ])
 })
 
-maybe('a browser clicks Deny and lands on the callback with access_denied', async () => {
+test('a browser clicks Deny and lands on the callback with access_denied', async () => {
     const cb = await clickThrough('#deny', 'browser-2')
     expect(cb.searchParams.get('error')).toBe('access_denied')
     expect(cb.searchParams.get('error_description')).toBe('User did not authorize the request')

@@ -1,4 +1,4 @@
-/** api.atlassian.com: accessible-resources, /me, /ex/jira/{cloudId}/rest/api/{2|3}/myself|serverInfo (research §3, §4). */
+/** api.atlassian.com: accessible-resources, /me, /ex/jira/{cloudId}/rest/api/{2|3}/myself|serverInfo (docs/atlassian-contract.md §3, §4). */
 import { APP, GATEWAY, LONELY_SITE, RESOURCES, SITE, SITE2, USER, bearer, connect, gatewayMyself, gatewayServerInfo, get, ok, startWorld, type World } from './world'
 
 let w: World

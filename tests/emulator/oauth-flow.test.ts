@@ -1,4 +1,4 @@
-/** Authorization-code flow against the emulator over real loopback HTTP (research §1, §2.1, §2.2, §2.5). */
+/** Authorization-code flow against the emulator over real loopback HTTP (docs/atlassian-contract.md §1, §2.1, §2.2, §2.5). */
 import { APP, CALLBACK, OTHER_APP, SECOND, authorizeCode, authorizeUrl, basic, bearer, connect, get, ok, postToken, RESOURCES, startWorld, type World } from './world'
 
 let w: World

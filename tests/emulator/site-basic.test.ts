@@ -1,4 +1,4 @@
-/** <site>.atlassian.net: tenant_info and Basic auth (email + API token) with X-Seraph-LoginReason (research §5). */
+/** <site>.atlassian.net: tenant_info and Basic auth (email + API token) with X-Seraph-LoginReason (docs/atlassian-contract.md §5). */
 import { SITE, USER, basic, get, ok, startWorld, type World } from './world'
 
 let w: World

@@ -1,4 +1,4 @@
-/** Rotating refresh tokens: rotation, reuse leeway, family revocation, inactivity and absolute expiry (research §2.3-§2.5). */
+/** Rotating refresh tokens: rotation, reuse leeway, family revocation, inactivity and absolute expiry (docs/atlassian-contract.md §2.3-§2.5). */
 import { APP, DAY, OTHER_APP, RESOURCES, SECOND, USER, bearer, connect, postToken, refreshGrant, SITE, startWorld, type World } from './world'
 
 let w: World

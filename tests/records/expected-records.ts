@@ -326,7 +326,7 @@ export const EXPECTED_BASIC_AUTH_TEMPLATE = {
     defaultData: { credentialTable: 'basic_auth_credentials', connectionTable: 'http_connection' },
 } as const
 
-/** Where the doc's authorization request parameters come from: Atlassian 3LO (research/atlassian-oauth.md), KB0786459. */
+/** Where the doc's authorization request parameters come from: Atlassian 3LO (docs/atlassian-contract.md §1.2), KB0786459. */
 export const EXPECTED_AUTH_PARAMS: readonly [string, string][] = [
     ['audience', 'api.atlassian.com'],
     ['prompt', 'consent'],

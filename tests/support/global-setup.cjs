@@ -19,4 +19,11 @@ module.exports = async function globalSetup() {
         fs.cpSync(path.join(root, 'target'), path.join(runDir, 'target'), { recursive: true })
     })
     process.env.JCC_ARTIFACTS = runDir
+    // Unpack the bundled Chromium once, before parallel workers need it (browser.cjs). A missing browser is reported
+    // by the browser tests themselves, with the install command.
+    try {
+        require('./browser.cjs').resolveChromium()
+    } catch {
+        // reported by each browser test
+    }
 }

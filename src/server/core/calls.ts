@@ -1,6 +1,6 @@
 /**
  * Outbound calls with the validator's bounds: every call has a timeout, the whole run has a time budget, 401s and
- * basic-auth failures are never retried (Atlassian locks an account after a few bad logins, atlassian-oauth.md §5),
+ * basic-auth failures are never retried (Atlassian locks accounts after bad logins, docs/atlassian-contract.md §5),
  * and a 429/5xx is retried at most once and only when its Retry-After is short (ATL-RL: retrying earlier than
  * Retry-After fails again).
  */

@@ -1,6 +1,6 @@
 /**
  * Emulator state and protocol logic, free of sockets: handle() maps one request to one response.
- * Runs inside the emulator worker (see worker.cjs). § numbers cite /work/shared/research/atlassian-oauth.md.
+ * Runs inside the emulator worker (see worker.cjs). § numbers cite docs/atlassian-contract.md.
  */
 import { randomBytes } from 'node:crypto'
 import type {

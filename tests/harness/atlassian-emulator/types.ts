@@ -1,6 +1,6 @@
 /**
  * Public types of the Atlassian emulator (test code only; never shipped).
- * Section numbers (§) refer to /work/shared/research/atlassian-oauth.md.
+ * Section numbers (§) refer to docs/atlassian-contract.md.
  */
 
 /** Endpoints a fault can be attached to; every logged request carries one of these (or null for an unmatched path). */

@@ -1,5 +1,5 @@
 /**
- * Headless Chromium (Debian package `chromium`, driven by playwright-core) for the authorization-code flow.
+ * Headless Chromium (found by tests/support/browser.cjs, driven by playwright-core) for the authorization-code flow.
  *
  * How production URLs reach loopback: Chromium is started with --proxy-server pointing at a loopback HTTP proxy run
  * here. For https://auth.atlassian.com/... Chromium sends CONNECT auth.atlassian.com:443; the proxy hands the tunnel
@@ -17,12 +17,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { untrustedCertificate } from '../net'
 import type { HostResolver } from './browser-client'
-
-export const CHROMIUM_PATH = process.env.JCC_CHROMIUM || '/usr/bin/chromium'
-
-export function chromiumAvailable(): boolean {
-    return fs.existsSync(CHROMIUM_PATH)
-}
+import { resolveChromium } from '../../support/browser.cjs'
 
 function forward(resolver: HostResolver, req: http.IncomingMessage, res: http.ServerResponse, hostHeader: string, pathAndQuery: string): void {
     const host = hostHeader.replace(/:\d+$/, '')
@@ -106,12 +101,14 @@ export interface ChromiumSession {
 export async function launchChromium(resolver: HostResolver): Promise<ChromiumSession> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium } = require('playwright-core') as typeof import('playwright-core')
+    const browser = resolveChromium() // throws "No Chrome or Chromium found ... apt-get install chromium ..."
     const proxy = await startLoopbackProxy(resolver)
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jcc-chromium-'))
     let context: import('playwright-core').BrowserContext
     try {
         context = await chromium.launchPersistentContext(userDataDir, {
-            executablePath: CHROMIUM_PATH,
+            executablePath: browser.executablePath,
+            env: browser.env,
             headless: true,
             ignoreHTTPSErrors: true,
             args: [

@@ -1,7 +1,7 @@
 /**
  * Column lists for the platform tables the app ships records into or reads, which the pinned SDK does not describe
- * (sdk-tables.json covers the ones it does). Each table names its source; the tags follow
- * /work/shared/research/servicenow-platform.md: C = ServiceNow docs / OOB source, S = third-party code consistent with
+ * (sdk-tables.json covers the ones it does). Each table names its source ("research §N" = docs/servicenow-platform.md
+ * §N); the tags follow docs/servicenow-platform.md: C = ServiceNow docs / OOB source, S = third-party code consistent with
  * the platform, I = inferred. A column that is not listed here (or inherited) is refused by the simulator, so a typo in
  * a Record() definition fails a test instead of installing a blank field. If the platform is found to have a column we
  * do not list, add it here with its source.
@@ -207,7 +207,7 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
     },
     sys_module: {
         extends: 'sys_metadata',
-        source: 'the SDK build output (sys_module XML: path, content, external_source); research sdk-practices §2.4',
+        source: 'the SDK build output (sys_module XML: path, content, external_source); SDK module-guide',
         columns: {
             path: 'String',
             content: 'String',

@@ -13,7 +13,7 @@ import * as vm from 'node:vm'
 import { transformSync } from 'esbuild'
 import type { Store } from './store'
 
-/** OOB global.OAuthUtil (source: research servicenow-platform.md §3.4, mirrored OOB script include). */
+/** OOB global.OAuthUtil (source: docs/servicenow-platform.md §3.4, mirrored OOB script include). */
 export const OOB_OAUTH_UTIL = `//* Dont edit this script include. Best practise: Extend this script include and override the functions.
 var OAuthUtil = Class.create();
 OAuthUtil.prototype = {

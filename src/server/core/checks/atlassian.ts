@@ -1,7 +1,7 @@
 /**
  * Check group 4, Atlassian: GET /oauth/token/accessible-resources accepts the token, the connection's cloud id is one
  * the token reaches, and the site's granted scopes cover the required ones (developer.atlassian.com 3LO
- * "accessible-resources"; offline_access is never listed per site, atlassian-oauth.md §3).
+ * "accessible-resources"; offline_access is never listed per site, docs/atlassian-contract.md §3).
  */
 import { REQUIRED_JIRA_SCOPES } from '../jira-scopes'
 import type { CallEngine } from '../calls'
@@ -134,7 +134,7 @@ function checkSiteCloudId(
         })
         return null
     }
-    // Ids are not unique across products; prefer the entry that carries Jira scopes (atlassian-oauth.md §3).
+    // Ids are not unique across products; prefer the entry that carries Jira scopes (docs/atlassian-contract.md §3).
     const matches = sites.filter((s) => s.id.toLowerCase() === cloudId)
     const site = matches.find((s) => s.scopes.some((x) => /jira/.test(x))) || matches[0] || null
     if (!site) {

@@ -3,7 +3,7 @@
  * answers 200 even with bad basic credentials, KB2942093), then GET /rest/api/{v}/serverInfo proves it is Jira Cloud
  * at the expected site. Basic-auth failures are detected by status 401/403 and by X-Seraph-LoginReason
  * (AUTHENTICATED_FAILED / AUTHENTICATION_DENIED), and are never retried: Atlassian locks accounts after a few bad
- * logins (atlassian-oauth.md §5).
+ * logins (docs/atlassian-contract.md §5).
  */
 import type { AuthMethod } from '../auth-method'
 import type { CallEngine } from '../calls'

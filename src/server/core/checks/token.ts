@@ -1,6 +1,6 @@
 /**
  * Check group 3, tokens: access token present and alive, refresh token present and its remaining life against
- * Atlassian's rotating-refresh-token rules (90 days inactivity, ~365 days absolute consent; atlassian-oauth.md §2.4),
+ * Atlassian's rotating-refresh-token rules (90 days idle, ~365 days absolute; docs/atlassian-contract.md §2.4),
  * and, when the access token has expired, one refresh through the platform so the rotated refresh token is stored.
  */
 import { ATLASSIAN } from '../atlassian'
@@ -145,7 +145,7 @@ function refreshFailed(
     }
     if (result.httpStatus !== null && result.httpStatus >= 200 && result.httpStatus < 300) {
         // Atlassian may have rotated the refresh token although its answer could not be read: the previous refresh
-        // token stays usable for the 10-minute reuse leeway (atlassian-oauth.md §2.4); later reuse revokes consent.
+        // token stays usable for 10 minutes; reusing it later revokes consent (docs/atlassian-contract.md §2.4).
         log.fail(id, {
             code: 'refresh_answer_unreadable',
             found:
