@@ -232,7 +232,7 @@ describe('classic API token (legacy)', () => {
         expect(c).toMatchObject({ status: 'warn', code: 'classic_api_token' })
         expect(c.found).toMatch(/classic API token/)
         expect(c.expected).toMatch(/service account/)
-        expect(c.fix).toMatch(/admin\.atlassian\.com.*Service accounts.*validate the new connection/)
+        expect(c.fix).toMatch(/admin\.atlassian\.com.*Service accounts.*validate that connection while it is inactive/)
         expect(check(report, 'jira.myself').status).toBe('pass')
     })
 
