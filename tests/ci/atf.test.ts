@@ -6,6 +6,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as vm from 'node:vm'
+import { parseRecordUpdate } from '../support/app-records'
 import { distAppDir } from '../support/artifacts'
 import { ATLASSIAN } from '../../src/server/core/atlassian'
 import { REQUIRED_JIRA_SCOPES } from '../../src/server/core/jira-scopes'
@@ -30,30 +31,23 @@ const VAR = {
     script: '989d9e235324220002c6435723dc3484',
 }
 
-// ---- minimal reader for the SDK's generated record_update XML ----
-const decode = (s: string) =>
-    s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&')
-
+// ---- the shipped records, read with the harnesses' XML reader (tests/support/app-records.ts) ----
 type Fields = Record<string, string>
-function fieldsOf(block: string): Fields {
-    const out: Fields = {}
-    for (const m of block.matchAll(/<(\w+)(?: [^>]*)?>([\s\S]*?)<\/\1>|<(\w+)(?: [^>]*)?\/>/g)) {
-        if (m[3]) out[m[3]] = ''
-        else out[m[1]] = decode(m[2])
-    }
-    return out
-}
 type Shipped = { table: string; fields: Fields; children: Array<{ table: string; fields: Fields }> }
+const STEP_INPUT_TABLES = ['sys_variable_value', 'sys_element_mapping']
 function readShipped(): Shipped[] {
     const dir = path.join(distAppDir(), 'update')
-    return fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => {
-        const xml = fs.readFileSync(path.join(dir, f), 'utf8')
-        const table = /<record_update table="([^"]+)">/.exec(xml)?.[1] ?? ''
-        // The record element closes at its own indentation: a field may share the table's name (oauth_entity_scope).
-        const main = new RegExp(`\\n  <${table} action="[^"]*">([\\s\\S]*?)\\n  </${table}>`).exec(xml)?.[1] ?? ''
-        const children = [...xml.matchAll(/<(sys_variable_value|sys_element_mapping) action="INSERT_OR_UPDATE">([\s\S]*?)<\/\1>/g)].map((m) => ({ table: m[1], fields: fieldsOf(m[2]) }))
-        return { table, fields: fieldsOf(main), children }
-    })
+    return fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.xml'))
+        .map((f) => {
+            const xml = fs.readFileSync(path.join(dir, f), 'utf8')
+            const [main, ...rest] = parseRecordUpdate(xml, 'update', `update/${f}`).records
+            const children = rest
+                .filter((r) => STEP_INPUT_TABLES.includes(r.table))
+                .map((r) => ({ table: r.table, fields: r.fields }))
+            return { table: main?.table ?? '', fields: main?.fields ?? {}, children }
+        })
 }
 
 const shipped = readShipped()
@@ -275,7 +269,8 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
             const scopeDir = path.join(distAppDir(), 'scope')
             const sysApp = fs.readdirSync(scopeDir).filter((f) => f.startsWith('sys_app_')).map((f) => fs.readFileSync(path.join(scopeDir, f), 'utf8'))
             expect(sysApp).toHaveLength(1)
-            expect(decode(/<short_description>([\s\S]*?)<\/short_description>/.exec(sysApp[0])?.[1] ?? '')).toContain(MINIMUM_RELEASE)
+            const scopeRecord = parseRecordUpdate(sysApp[0], 'scope', 'scope/sys_app.xml').records[0]
+            expect(scopeRecord?.fields.short_description ?? '').toContain(MINIMUM_RELEASE)
         })
 
         test('fails when the report is not "not configured yet", a failing check has no fix, or the module throws', () => {

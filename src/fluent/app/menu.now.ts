@@ -1,4 +1,5 @@
 import { ApplicationMenu, Record } from '@servicenow/sdk/core'
+import { ACCESS } from './access'
 import { jiraConnectAdmin } from './roles.now'
 
 export const jiraConnectMenu = ApplicationMenu({
@@ -22,8 +23,9 @@ Record({
         link_type: 'FILTER',
         name: 'oauth_entity',
         filter: 'name=Jira Cloud OAuth^ORname=Jira Cloud Service Account',
-        hint: 'The Jira Cloud OAuth (3LO) and Jira Cloud Service Account registries: paste the Client ID and Client Secret here',
-        roles: ['admin', 'x_jira_connect.admin'],
+        hint: 'The Jira Cloud OAuth (3LO) and Jira Cloud Service Account registries: paste the Client ID and \
+Client Secret here',
+        roles: ACCESS.roles,
         active: true,
         order: 100,
     },
@@ -39,7 +41,7 @@ Record({
         name: 'sys_alias',
         filter: 'id=x_jira_connect.Jira^ORparent.id=x_jira_connect.Jira',
         hint: 'The Jira alias and its child aliases',
-        roles: ['admin', 'x_jira_connect.admin'],
+        roles: ACCESS.roles,
         active: true,
         order: 200,
     },
@@ -55,7 +57,7 @@ Record({
         name: 'http_connection',
         filter: 'connection_alias.id=x_jira_connect.Jira^ORconnection_alias.parent.id=x_jira_connect.Jira',
         hint: 'HTTP(s) connections on the Jira alias',
-        roles: ['admin', 'x_jira_connect.admin'],
+        roles: ACCESS.roles,
         active: true,
         order: 300,
     },
@@ -69,9 +71,12 @@ Record({
         application: jiraConnectMenu,
         link_type: 'FILTER',
         name: 'oauth_2_0_credentials',
-        filter: 'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira Cloud Service Account',
-        hint: 'OAuth 2.0 credentials of the Jira Cloud OAuth and Jira Cloud Service Account registries: Get OAuth Token is here',
-        roles: ['admin', 'x_jira_connect.admin'],
+        filter:
+            'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira \
+Cloud Service Account',
+        hint: 'OAuth 2.0 credentials of the Jira Cloud OAuth and Jira Cloud Service Account registries: Get OAuth \
+Token is here',
+        roles: ACCESS.roles,
         active: true,
         order: 400,
     },
@@ -86,7 +91,7 @@ Record({
         link_type: 'LIST',
         name: 'basic_auth_credentials',
         hint: 'Email and API token credentials created with Create New Connection & Credential',
-        roles: ['admin', 'x_jira_connect.admin'],
+        roles: ACCESS.roles,
         active: true,
         order: 500,
     },
@@ -118,7 +123,7 @@ Record({
         name: 'x_jira_connect_validation_run',
         filter: 'ORDERBYDESCsys_created_on',
         hint: 'Every "Validate Jira connection" run: verdict, each check, duration, who and when',
-        roles: ['admin', 'x_jira_connect.admin'],
+        roles: ACCESS.roles,
         active: true,
         order: 600,
     },

@@ -18,7 +18,10 @@ Test(
         $id: Now.ID['atf-post-install-check'],
         name: 'Jira Cloud Connect: post-install check',
         description:
-            'Queries the installed "Jira Cloud OAuth" registry (Atlassian authorize/token URLs), its 14 entity scopes, the "Jira OAuth Profile" with the same 14 profile scopes, the x_jira_connect.Jira connection alias and its api_version=2 / server_type=cloud attributes, then requires the validator module and asserts validateDefaultAlias() returns verdict fail with a non-empty fix on every failing check ("not configured yet") without throwing.',
+            'Queries the installed "Jira Cloud OAuth" registry (Atlassian authorize/token URLs), its 14 entity scopes, \
+the "Jira OAuth Profile" with the same 14 profile scopes, the x_jira_connect.Jira connection alias and its \
+api_version=2 / server_type=cloud attributes, then requires the validator module and asserts validateDefaultAlias() \
+returns verdict fail with a non-empty fix on every failing check ("not configured yet") without throwing.',
         active: true,
         failOnServerError: true,
     },
@@ -27,14 +30,18 @@ Test(
             $id: Now.ID['atf-post-install-check-registry'],
             table: 'oauth_entity',
             fieldValues:
-                'name=Jira Cloud OAuth^type=oauth_provider^active=true^default_grant_type=authorization_code^auth_url=https://auth.atlassian.com/authorize^token_url=https://auth.atlassian.com/oauth/token^refresh_token_url=https://auth.atlassian.com/oauth/token^EQ',
+                'name=Jira Cloud OAuth^type=oauth_provider^active=true^default_grant_type=authorization_code^\
+auth_url=https://auth.atlassian.com/authorize^token_url=https://auth.atlassian.com/oauth/token^\
+refresh_token_url=https://auth.atlassian.com/oauth/token^EQ',
             assert: 'records_match_query',
             enforceSecurity: false,
         })
         atf.server.recordQuery({
             $id: Now.ID['atf-post-install-check-profile'],
             table: 'oauth_entity_profile',
-            fieldValues: 'name=Jira OAuth Profile^grant_type=authorization_code^default=true^oauth_entity.name=Jira Cloud OAuth^EQ',
+            fieldValues:
+                'name=Jira OAuth Profile^grant_type=authorization_code^default=true^\
+oauth_entity.name=Jira Cloud OAuth^EQ',
             assert: 'records_match_query',
             enforceSecurity: false,
         })
@@ -63,7 +70,10 @@ Test(
             $id: Now.ID['atf-post-install-check-scopes'],
             jasmineVersion: '3.1',
             script: `(function (outputs, steps, params, stepResult, assertEqual) {
-    var EXPECTED_SCOPES = ['delete:sprint:jira-software', 'manage:jira-configuration', 'manage:jira-project', 'manage:jira-webhook', 'offline_access', 'read:issue-details:jira', 'read:jira-user', 'read:jira-work', 'read:jql:jira', 'read:sprint:jira-software', 'write:jira-work', 'write:sprint:jira-software', 'read:board-scope:jira-software', 'read:project:jira'];
+    var EXPECTED_SCOPES = ['delete:sprint:jira-software', 'manage:jira-configuration', 'manage:jira-project', \
+'manage:jira-webhook', 'offline_access', 'read:issue-details:jira', 'read:jira-user', 'read:jira-work', \
+'read:jql:jira', 'read:sprint:jira-software', 'write:jira-work', 'write:sprint:jira-software', \
+'read:board-scope:jira-software', 'read:project:jira'];
 
     function registryId() {
         var gr = new GlideRecord('oauth_entity');
@@ -119,7 +129,8 @@ jasmine.getEnv().execute();`,
             // sys_module-sample): say which release the app needs instead of a bare "require is not defined".
             if (typeof require === 'undefined') {
                 error = 'Jira Cloud Connect needs ServiceNow Washington DC Patch 9, Xanadu Patch 2 or later: on this ' +
-                    'release server scripts cannot load the modules of the app (require is undefined). Upgrade the instance, ' +
+                    'release server scripts cannot load the modules of the app (require is undefined). \
+Upgrade the instance, ' +
                     'then run this test again.';
                 return;
             }
@@ -157,11 +168,13 @@ jasmine.getEnv().execute();`,
                 expect(String(check.title || '').length).toBeGreaterThan(0);
                 if (check.status === 'fail') {
                     failing++;
-                    expect({ id: check.id, hasFix: String(check.fix || '').trim().length > 0 }).toEqual({ id: check.id, hasFix: true });
+                    expect({ id: check.id, hasFix: String(check.fix || '').trim().length > 0 })\
+.toEqual({ id: check.id, hasFix: true });
                 }
             }
             expect(failing).toBeGreaterThan(0);
-            stepResult.setOutputMessage('validateDefaultAlias(): verdict ' + report.verdict + ', ' + failing + ' failing check(s) with a fix');
+            stepResult.setOutputMessage('validateDefaultAlias(): verdict ' + report.verdict + ', ' + failing + \
+' failing check(s) with a fix');
         });
     });
 })(outputs, steps, params, stepResult, assertEqual);

@@ -14,7 +14,10 @@ export const jiraAlias = Alias({
     configurationTemplate: jiraServiceAccountTemplate,
     retryPolicy: jiraRetryPolicy,
     description:
-        'Jira Cloud. Service account (recommended): Create New Connection & Credential with its OAuth 2.0 client id and secret, or the shipped "Jira Cloud Service Account Connection". OAuth 2.0 (3LO): the shipped "Jira Cloud OAuth Connection". Scoped or classic API token: pick that Configuration Template. Check any with "Validate Jira connection".',
+        'Jira Cloud. Service account (recommended): Create New Connection & Credential with its OAuth 2.0 client id \
+and secret, or the shipped "Jira Cloud Service Account Connection". OAuth 2.0 (3LO): the shipped "Jira Cloud OAuth \
+Connection". Scoped or classic API token: pick that Configuration Template. Check any with "Validate Jira \
+connection".',
 })
 
 /**

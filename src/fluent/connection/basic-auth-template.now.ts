@@ -45,7 +45,8 @@ export const jiraBasicAuthTemplate = AliasTemplate({
                 type: 'password',
                 defaultValue: '',
                 mandatory: true,
-                hint: 'Legacy: classic API tokens expire within a year; prefer a service account. id.atlassian.com > Security > API tokens. Your password does not work.',
+                hint: 'Legacy: classic API tokens expire within a year; prefer a service account. id.atlassian.com > \
+Security > API tokens. Your password does not work.',
             },
         ],
     },

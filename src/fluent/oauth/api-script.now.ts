@@ -9,6 +9,7 @@ export const oauthJiraCloudUtil = ScriptInclude({
     accessibleFrom: 'public',
     callerAccess: 'tracking',
     description:
-        'OAuth API Script for the Jira Cloud OAuth registry: adds audience=api.atlassian.com and prompt=consent to the authorization request (KB0786459).',
+        'OAuth API Script for the Jira Cloud OAuth registry: adds audience=api.atlassian.com and prompt=consent to the \
+authorization request (KB0786459).',
     script: Now.include('./oauth-jira-cloud-util.server.js'),
 })

@@ -33,6 +33,7 @@ export const jiraOAuthRegistry = Record({
         use_mutual_auth: false,
         oauth_api_script: oauthJiraCloudUtil,
         comments:
-            'Shipped by Jira Cloud Connect. Paste the Client ID and Client Secret of your Atlassian OAuth 2.0 (3LO) app, then use Get OAuth Token on the "Jira Cloud OAuth Credential".',
+            'Shipped by Jira Cloud Connect. Paste the Client ID and Client Secret of your Atlassian OAuth 2.0 (3LO) \
+app, then use Get OAuth Token on the "Jira Cloud OAuth Credential".',
     },
 })

@@ -4,42 +4,67 @@ import { jiraOAuthRegistry } from './registry.now'
 
 /**
  * The fourteen OAuth entity scopes of the seed doc, each with Name = OAuth scope.
- * Each record is spelled out because Fluent is declarative (no loops); tests/records check these against REQUIRED_JIRA_SCOPES.
+ * Each record is spelled out because Fluent is declarative (no loops); tests/records check these against
+ * REQUIRED_JIRA_SCOPES.
  */
 export const scopeDeleteSprint = Record({
     $id: Now.ID['scope-delete-sprint'],
     table: 'oauth_entity_scope',
-    data: { oauth_entity: jiraOAuthRegistry, name: JIRA_SCOPE.deleteSprint, oauth_entity_scope: JIRA_SCOPE.deleteSprint },
+    data: {
+        oauth_entity: jiraOAuthRegistry,
+        name: JIRA_SCOPE.deleteSprint,
+        oauth_entity_scope: JIRA_SCOPE.deleteSprint,
+    },
 })
 
 export const scopeManageConfiguration = Record({
     $id: Now.ID['scope-manage-configuration'],
     table: 'oauth_entity_scope',
-    data: { oauth_entity: jiraOAuthRegistry, name: JIRA_SCOPE.manageConfiguration, oauth_entity_scope: JIRA_SCOPE.manageConfiguration },
+    data: {
+        oauth_entity: jiraOAuthRegistry,
+        name: JIRA_SCOPE.manageConfiguration,
+        oauth_entity_scope: JIRA_SCOPE.manageConfiguration,
+    },
 })
 
 export const scopeManageProject = Record({
     $id: Now.ID['scope-manage-project'],
     table: 'oauth_entity_scope',
-    data: { oauth_entity: jiraOAuthRegistry, name: JIRA_SCOPE.manageProject, oauth_entity_scope: JIRA_SCOPE.manageProject },
+    data: {
+        oauth_entity: jiraOAuthRegistry,
+        name: JIRA_SCOPE.manageProject,
+        oauth_entity_scope: JIRA_SCOPE.manageProject,
+    },
 })
 
 export const scopeManageWebhook = Record({
     $id: Now.ID['scope-manage-webhook'],
     table: 'oauth_entity_scope',
-    data: { oauth_entity: jiraOAuthRegistry, name: JIRA_SCOPE.manageWebhook, oauth_entity_scope: JIRA_SCOPE.manageWebhook },
+    data: {
+        oauth_entity: jiraOAuthRegistry,
+        name: JIRA_SCOPE.manageWebhook,
+        oauth_entity_scope: JIRA_SCOPE.manageWebhook,
+    },
 })
 
 export const scopeOfflineAccess = Record({
     $id: Now.ID['scope-offline-access'],
     table: 'oauth_entity_scope',
-    data: { oauth_entity: jiraOAuthRegistry, name: JIRA_SCOPE.offlineAccess, oauth_entity_scope: JIRA_SCOPE.offlineAccess },
+    data: {
+        oauth_entity: jiraOAuthRegistry,
+        name: JIRA_SCOPE.offlineAccess,
+        oauth_entity_scope: JIRA_SCOPE.offlineAccess,
+    },
 })
 
 export const scopeReadIssueDetails = Record({
     $id: Now.ID['scope-read-issue-details'],
     table: 'oauth_entity_scope',
-    data: { oauth_entity: jiraOAuthRegistry, name: JIRA_SCOPE.readIssueDetails, oauth_entity_scope: JIRA_SCOPE.readIssueDetails },
+    data: {
+        oauth_entity: jiraOAuthRegistry,
+        name: JIRA_SCOPE.readIssueDetails,
+        oauth_entity_scope: JIRA_SCOPE.readIssueDetails,
+    },
 })
 
 export const scopeReadUser = Record({
@@ -81,7 +106,11 @@ export const scopeWriteSprint = Record({
 export const scopeReadBoardScope = Record({
     $id: Now.ID['scope-read-board-scope'],
     table: 'oauth_entity_scope',
-    data: { oauth_entity: jiraOAuthRegistry, name: JIRA_SCOPE.readBoardScope, oauth_entity_scope: JIRA_SCOPE.readBoardScope },
+    data: {
+        oauth_entity: jiraOAuthRegistry,
+        name: JIRA_SCOPE.readBoardScope,
+        oauth_entity_scope: JIRA_SCOPE.readBoardScope,
+    },
 })
 
 export const scopeReadProject = Record({

@@ -1,28 +1,39 @@
 import { UiAction } from '@servicenow/sdk/core'
+import { JIRA_ALIAS_ID } from '../../server/glide/validation-service'
 import { validateJiraAlias, validateJiraConnection } from '../../server/ui-actions/validate-jira-connection'
+import { ACCESS } from '../app/access'
 
 /**
  * "Validate Jira connection" form buttons: the same server module on every table. Each condition limits the button to
  * records of this app's Jira alias / registry and to admins (roles are also enforced through sys_ui_action_role).
  * UI actions on the global tables sys_alias, http_connection and oauth_2_0_credentials depend on their design-time
  * configuration access (README assumption A9); the app-owned validation-run form always carries the action.
- * (Fluent allows no spread or computed strings here, hence the repetition.)
+ * Fluent allows no spread, so each block names the shared values below (see ../app/access.ts for what Fluent reads).
  */
+
+/** What the form buttons have in common. */
+const FORM_BUTTON = {
+    actionName: 'x_jira_connect_validate',
+    hint: 'Checks every link from this record to Jira Cloud and says how to fix what does not work. \
+Changes no configuration.',
+    form: { showButton: true, showLink: false, showContextMenu: true, style: 'primary' },
+    order: 200,
+} as const
 
 /** The Jira alias and its child aliases. */
 UiAction({
     $id: Now.ID['validate-jira-alias'],
     table: 'sys_alias',
     name: 'Validate Jira connection',
-    actionName: 'x_jira_connect_validate',
+    actionName: FORM_BUTTON.actionName,
     active: true,
     showInsert: false,
     showUpdate: true,
-    hint: 'Checks every link from this record to Jira Cloud and says how to fix what does not work. Changes no configuration.',
-    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin')) && (current.id == 'x_jira_connect.Jira' || current.parent.id == 'x_jira_connect.Jira')",
-    form: { showButton: true, showLink: false, showContextMenu: true, style: 'primary' },
-    roles: ['admin', 'x_jira_connect.admin'],
-    order: 200,
+    hint: FORM_BUTTON.hint,
+    condition: `${ACCESS.condition} && (current.id == '${JIRA_ALIAS_ID}' || current.parent.id == '${JIRA_ALIAS_ID}')`,
+    form: FORM_BUTTON.form,
+    roles: ACCESS.roles,
+    order: FORM_BUTTON.order,
     script: validateJiraConnection,
 })
 
@@ -31,15 +42,16 @@ UiAction({
     $id: Now.ID['validate-jira-connection'],
     table: 'http_connection',
     name: 'Validate Jira connection',
-    actionName: 'x_jira_connect_validate',
+    actionName: FORM_BUTTON.actionName,
     active: true,
     showInsert: false,
     showUpdate: true,
-    hint: 'Checks every link from this record to Jira Cloud and says how to fix what does not work. Changes no configuration.',
-    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin')) && (current.connection_alias.id == 'x_jira_connect.Jira' || current.connection_alias.parent.id == 'x_jira_connect.Jira')",
-    form: { showButton: true, showLink: false, showContextMenu: true, style: 'primary' },
-    roles: ['admin', 'x_jira_connect.admin'],
-    order: 200,
+    hint: FORM_BUTTON.hint,
+    condition: `${ACCESS.condition} && (current.connection_alias.id == '${JIRA_ALIAS_ID}' \
+|| current.connection_alias.parent.id == '${JIRA_ALIAS_ID}')`,
+    form: FORM_BUTTON.form,
+    roles: ACCESS.roles,
+    order: FORM_BUTTON.order,
     script: validateJiraConnection,
 })
 
@@ -48,15 +60,16 @@ UiAction({
     $id: Now.ID['validate-jira-oauth-credential'],
     table: 'oauth_2_0_credentials',
     name: 'Validate Jira connection',
-    actionName: 'x_jira_connect_validate',
+    actionName: FORM_BUTTON.actionName,
     active: true,
     showInsert: false,
     showUpdate: true,
-    hint: 'Checks every link from this record to Jira Cloud and says how to fix what does not work. Changes no configuration.',
-    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin')) && ['Jira Cloud OAuth', 'Jira Cloud Service Account'].indexOf(String(current.oauth_entity_profile.oauth_entity.name)) >= 0",
-    form: { showButton: true, showLink: false, showContextMenu: true, style: 'primary' },
-    roles: ['admin', 'x_jira_connect.admin'],
-    order: 200,
+    hint: FORM_BUTTON.hint,
+    condition: `${ACCESS.condition} && ['Jira Cloud OAuth', 'Jira Cloud Service Account'].indexOf(\
+String(current.oauth_entity_profile.oauth_entity.name)) >= 0`,
+    form: FORM_BUTTON.form,
+    roles: ACCESS.roles,
+    order: FORM_BUTTON.order,
     script: validateJiraConnection,
 })
 
@@ -65,15 +78,15 @@ UiAction({
     $id: Now.ID['validate-jira-run'],
     table: 'x_jira_connect_validation_run',
     name: 'Validate again',
-    actionName: 'x_jira_connect_validate',
+    actionName: FORM_BUTTON.actionName,
     active: true,
     showInsert: false,
     showUpdate: true,
-    hint: 'Checks every link from this record to Jira Cloud and says how to fix what does not work. Changes no configuration.',
-    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin'))",
-    form: { showButton: true, showLink: false, showContextMenu: true, style: 'primary' },
-    roles: ['admin', 'x_jira_connect.admin'],
-    order: 200,
+    hint: FORM_BUTTON.hint,
+    condition: ACCESS.condition,
+    form: FORM_BUTTON.form,
+    roles: ACCESS.roles,
+    order: FORM_BUTTON.order,
     script: validateJiraConnection,
 })
 
@@ -84,10 +97,10 @@ UiAction({
     name: 'Validate Jira connection',
     actionName: 'x_jira_connect_validate_alias',
     active: true,
-    hint: 'Validates the Jira alias (x_jira_connect.Jira) and opens the stored run. Changes no configuration.',
-    condition: "(gs.hasRole('admin') || gs.hasRole('x_jira_connect.admin'))",
+    hint: `Validates the Jira alias (${JIRA_ALIAS_ID}) and opens the stored run. Changes no configuration.`,
+    condition: ACCESS.condition,
     list: { showBannerButton: true, showButton: false, showLink: false, showContextMenu: false, style: 'primary' },
-    roles: ['admin', 'x_jira_connect.admin'],
+    roles: ACCESS.roles,
     order: 100,
     script: validateJiraAlias,
 })
