@@ -62,7 +62,8 @@ describe('the browser the tests drive', () => {
     })
 
     test('the browser tests resolve their browser through browser.cjs and no test anywhere is skipped', () => {
-        const files = execFileSync('git', ['ls-files', '-z', 'tests'], { cwd: root, encoding: 'utf8' }).split('\0').filter((f) => f.endsWith('.ts'))
+        // jest's roots are tests/ and src/ (unit tests next to the server modules).
+        const files = execFileSync('git', ['ls-files', '-z', 'tests', 'src'], { cwd: root, encoding: 'utf8' }).split('\0').filter((f) => f.endsWith('.ts'))
         const usesPlaywright = files.filter((f) => /from 'playwright-core'|require\('playwright-core'\)/.test(fs.readFileSync(path.join(root, f), 'utf8')))
         expect(usesPlaywright.length).toBeGreaterThan(0)
         for (const f of usesPlaywright) {
