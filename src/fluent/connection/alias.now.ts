@@ -9,7 +9,8 @@ export const jiraAlias = Alias({
     type: 'connection',
     connectionType: 'httpConnection',
     multipleConnections: false,
-    // Service accounts are what Atlassian recommends for integrations today; the other ways in (3LO app, scoped API token,
+    // Service accounts are what Atlassian recommends for integrations today; the other ways in (3LO app, scoped API
+    // token,
     // classic API token) are shipped templates the admin can pick as the alias's Configuration Template.
     configurationTemplate: jiraServiceAccountTemplate,
     retryPolicy: jiraRetryPolicy,

@@ -2,7 +2,8 @@ import { AliasTemplate } from '@servicenow/sdk/core'
 import { ATLASSIAN, CLOUD_ID_PLACEHOLDER } from '../../server/core/atlassian'
 import { JIRA_SCOPE } from '../../server/core/jira-scopes'
 
-/** sys_id of the shipped OAuth API Script OAuthJiraCloudUtil (keys.ts 'oauth-jira-cloud-util'; checked by tests/records). */
+/** sys_id of the shipped OAuth API Script OAuthJiraCloudUtil (keys.ts 'oauth-jira-cloud-util'; checked by \
+tests/records). */
 const OAUTH_JIRA_CLOUD_UTIL_SYS_ID = '3a29f0a46f974720a7e79e8e86b0c49c'
 
 /**
@@ -31,7 +32,8 @@ export const jiraOAuth3loTemplate = AliasTemplate({
                 type: 'text',
                 defaultValue: `${ATLASSIAN.apiGatewayUrl}/ex/jira/${CLOUD_ID_PLACEHOLDER}`,
                 mandatory: true,
-                hint: 'Replace <cloud-id> with your site\'s cloud id; after Get OAuth Token, Validate lists the sites the token reaches with their ids.',
+                hint: 'Replace <cloud-id> with your site\'s cloud id; after Get OAuth Token, Validate lists the \
+sites the token reaches with their ids.',
             },
         ],
         credentialFields: [
@@ -49,7 +51,8 @@ export const jiraOAuth3loTemplate = AliasTemplate({
                 type: 'password',
                 defaultValue: '',
                 mandatory: true,
-                hint: 'developer.atlassian.com > your app > Settings. Register https://<instance>.service-now.com/oauth_redirect.do as its Callback URL.',
+                hint: 'developer.atlassian.com > your app > Settings. Register \
+https://<instance>.service-now.com/oauth_redirect.do as its Callback URL.',
             },
         ],
     },

@@ -5,7 +5,8 @@ import { ATLASSIAN, CLOUD_ID_PLACEHOLDER } from '../../server/core/atlassian'
  * Configuration template "Jira Cloud: scoped API token (through api.atlassian.com)": ServiceNow's Jira spoke Option 4
  * (Zurich, "scoped API token": Basic Auth Credentials with User name = email and API Key = the token, connection
  * https://api.atlassian.com/ex/jira/<Cloud-ID>). Atlassian: scoped API tokens are called through the API gateway,
- * not the site URL (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/);
+ * not the site URL
+ * (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/);
  * service accounts can only create scoped tokens. The token is a password field and has no default.
  */
 export const jiraScopedTokenTemplate = AliasTemplate({
@@ -27,7 +28,8 @@ export const jiraScopedTokenTemplate = AliasTemplate({
                 type: 'text',
                 defaultValue: `${ATLASSIAN.apiGatewayUrl}/ex/jira/${CLOUD_ID_PLACEHOLDER}`,
                 mandatory: true,
-                hint: 'Scoped tokens work only through the API gateway: replace <cloud-id> with your site\'s cloud id (https://<site>.atlassian.net/_edge/tenant_info).',
+                hint: 'Scoped tokens work only through the API gateway: replace <cloud-id> with your site\'s cloud \
+id (https://<site>.atlassian.net/_edge/tenant_info).',
             },
         ],
         credentialFields: [
@@ -37,7 +39,8 @@ export const jiraScopedTokenTemplate = AliasTemplate({
                 type: 'text',
                 defaultValue: '',
                 mandatory: true,
-                hint: 'The email address of the Atlassian account, or the service account\'s email, that owns the token.',
+                hint: 'The email address of the Atlassian account, or the service account\'s email, that owns the \
+token.',
             },
             {
                 name: 'credential.password',

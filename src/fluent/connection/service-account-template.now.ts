@@ -4,9 +4,11 @@ import { JIRA_SCOPE, SERVICE_ACCOUNT_SCOPE_RECORD } from '../../server/core/jira
 
 /** The documentation's two scope strings (classic, granular); tests/records compare them with jira-scopes.ts. */
 const CLASSIC =
-    `${JIRA_SCOPE.manageConfiguration} ${JIRA_SCOPE.manageProject} ${JIRA_SCOPE.manageWebhook} ${JIRA_SCOPE.readWork} ${JIRA_SCOPE.readUser} ${JIRA_SCOPE.writeWork}`
+    `${JIRA_SCOPE.manageConfiguration} ${JIRA_SCOPE.manageProject} ${JIRA_SCOPE.manageWebhook} \
+${JIRA_SCOPE.readWork} ${JIRA_SCOPE.readUser} ${JIRA_SCOPE.writeWork}`
 const GRANULAR =
-    `${JIRA_SCOPE.deleteSprint} ${JIRA_SCOPE.readIssueDetails} ${JIRA_SCOPE.readJql} ${JIRA_SCOPE.readSprint} ${JIRA_SCOPE.writeSprint} ${JIRA_SCOPE.readBoardScope} ${JIRA_SCOPE.readProject}`
+    `${JIRA_SCOPE.deleteSprint} ${JIRA_SCOPE.readIssueDetails} ${JIRA_SCOPE.readJql} ${JIRA_SCOPE.readSprint} \
+${JIRA_SCOPE.writeSprint} ${JIRA_SCOPE.readBoardScope} ${JIRA_SCOPE.readProject}`
 
 /**
  * Configuration template "Jira Cloud: service account (OAuth 2.0 client credentials)", the way Atlassian recommends
@@ -35,7 +37,9 @@ export const jiraServiceAccountTemplate = AliasTemplate({
                 type: 'text',
                 defaultValue: `${ATLASSIAN.apiGatewayUrl}/ex/jira/${CLOUD_ID_PLACEHOLDER}`,
                 mandatory: true,
-                hint: 'Replace <cloud-id> with your site\'s cloud id: open https://<site>.atlassian.net/_edge/tenant_info. Not sure? Enter https://<site>.atlassian.net and Validate names the exact URL.',
+                hint: 'Replace <cloud-id> with your site\'s cloud id: open \
+https://<site>.atlassian.net/_edge/tenant_info. Not sure? Enter https://<site>.atlassian.net and Validate names \
+the exact URL.',
             },
         ],
         credentialFields: [
@@ -45,7 +49,8 @@ export const jiraServiceAccountTemplate = AliasTemplate({
                 type: 'text',
                 defaultValue: '',
                 mandatory: true,
-                hint: 'admin.atlassian.com > Directory > Service accounts > your service account > Create credentials > OAuth 2.0.',
+                hint: 'admin.atlassian.com > Directory > Service accounts > your service account > Create \
+credentials > OAuth 2.0.',
             },
             {
                 name: 'credential.oauth_entity.client_secret',

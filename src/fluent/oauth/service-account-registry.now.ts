@@ -28,7 +28,9 @@ export const jiraServiceAccountRegistry = Record({
         public_client: false,
         use_mutual_auth: false,
         comments:
-            'Shipped by Jira Cloud Connect. Paste the Client ID and Client Secret of your Atlassian service account OAuth 2.0 credential (admin.atlassian.com > Directory > Service accounts), then use Get OAuth Token on the "Jira Cloud Service Account Credential".',
+            'Shipped by Jira Cloud Connect. Paste the Client ID and Client Secret of your Atlassian service \
+account OAuth 2.0 credential (admin.atlassian.com > Directory > Service accounts), then use Get OAuth Token on the \
+"Jira Cloud Service Account Credential".',
     },
 })
 
@@ -39,7 +41,8 @@ export const serviceAccountClassicScopes = Record({
     data: {
         oauth_entity: jiraServiceAccountRegistry,
         name: SERVICE_ACCOUNT_SCOPE_RECORD.classic,
-        oauth_entity_scope: `${JIRA_SCOPE.manageConfiguration} ${JIRA_SCOPE.manageProject} ${JIRA_SCOPE.manageWebhook} ${JIRA_SCOPE.readWork} ${JIRA_SCOPE.readUser} ${JIRA_SCOPE.writeWork}`,
+        oauth_entity_scope: `${JIRA_SCOPE.manageConfiguration} ${JIRA_SCOPE.manageProject} \
+${JIRA_SCOPE.manageWebhook} ${JIRA_SCOPE.readWork} ${JIRA_SCOPE.readUser} ${JIRA_SCOPE.writeWork}`,
     },
 })
 
@@ -49,7 +52,8 @@ export const serviceAccountGranularScopes = Record({
     data: {
         oauth_entity: jiraServiceAccountRegistry,
         name: SERVICE_ACCOUNT_SCOPE_RECORD.granular,
-        oauth_entity_scope: `${JIRA_SCOPE.deleteSprint} ${JIRA_SCOPE.readIssueDetails} ${JIRA_SCOPE.readJql} ${JIRA_SCOPE.readSprint} ${JIRA_SCOPE.writeSprint} ${JIRA_SCOPE.readBoardScope} ${JIRA_SCOPE.readProject}`,
+        oauth_entity_scope: `${JIRA_SCOPE.deleteSprint} ${JIRA_SCOPE.readIssueDetails} ${JIRA_SCOPE.readJql} \
+${JIRA_SCOPE.readSprint} ${JIRA_SCOPE.writeSprint} ${JIRA_SCOPE.readBoardScope} ${JIRA_SCOPE.readProject}`,
     },
 })
 
