@@ -1,7 +1,8 @@
 /**
  * `npm start`: build and pack the app with the real ServiceNow SDK, start the Atlassian emulator and the Glide
- * simulator on 127.0.0.1, install the built package into the simulator and run five scenarios as an admin would,
- * printing each "Validate Jira connection" result the way the form shows it. No network, no instance.
+ * simulator on 127.0.0.1, install the built package into the simulator and run six scenarios as an admin would,
+ * printing each "Validate Jira connection" result the way the form shows it, and the health check's emails over
+ * quiet months (scenario 6). No network, no instance.
  * Exit code 0 when every scenario behaves as expected, 1 otherwise.
  */
 import * as fs from 'node:fs'
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
         console.log(`Installed ${rep.scope} ${rep.version} (${rep.mode}): ${rep.inserted.length} records, ${world.sim.query('sys_module').length} server modules.\n`)
 
         // ---- 1. healthy
-        console.log('== Scenario 1/5: healthy OAuth 2.0 connection ==')
+        console.log('== Scenario 1/6: healthy OAuth 2.0 connection ==')
         console.log(`  Admin pastes the Client ID and Secret into registry "Jira Cloud OAuth" and the cloud id into "Jira Cloud OAuth Connection",`)
         console.log('  then clicks Get OAuth Token on "Jira Cloud OAuth Credential" and Accept on Atlassian\'s consent screen.')
         world.configureOAuth()
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
         outcomes.push({ name: 'healthy', ok: r.errors.length === 0 && /works/.test(r.info[0] ?? ''), why: 'expected: every check passes' })
 
         // ---- 2. expired access token
-        console.log('\n== Scenario 2/5: access token expired (2 hours later) ==')
+        console.log('\n== Scenario 2/6: access token expired (2 hours later) ==')
         const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)
         world.advance(2 * 3600 * 1000)
         r = world.validate('oauth_2_0_credentials', world.ids.credential)
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
         outcomes.push({ name: 'expired token', ok: r.errors.length === 0 && rotated, why: 'expected: refreshed through the platform, rotated refresh token stored, all checks pass' })
 
         // ---- 3. wrong cloud id
-        console.log('\n== Scenario 3/5: wrong cloud id in the connection URL ==')
+        console.log('\n== Scenario 3/6: wrong cloud id in the connection URL ==')
         const wrongCloud = '11111111-2222-3333-4444-555555555555'
         world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${wrongCloud}`)
         console.log(`  Admin sets Connection URL to https://api.atlassian.com/ex/jira/${wrongCloud}`)
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
         world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${world.cloudId}`)
 
         // ---- 4. wrong API token (basic auth through the shipped template)
-        console.log('\n== Scenario 4/5: email + API token connection with a wrong API token ==')
+        console.log('\n== Scenario 4/6: email + API token connection with a wrong API token ==')
         console.log('  Admin picks the legacy "email and classic API token" Configuration Template on alias "Jira",')
         console.log('  deactivates "Jira Cloud OAuth Connection" (one active connection per alias) and uses')
         console.log('  Create New Connection & Credential with a mistyped API token.')
@@ -118,7 +119,7 @@ async function main(): Promise<number> {
         outcomes.push({ name: 'wrong API token', ok: r.errors.some((e) => /401/.test(e)) && attempts === 1, why: 'expected: a 401 failure after exactly one attempt' })
 
         // ---- 5. service account (what Atlassian recommends for integrations)
-        console.log('\n== Scenario 5/5: service account with OAuth 2.0 client credentials (recommended) ==')
+        console.log('\n== Scenario 5/6: service account with OAuth 2.0 client credentials (recommended) ==')
         console.log('  Admin deactivates the API-token connection, pastes the service account credential\'s Client ID and Secret')
         console.log('  into registry "Jira Cloud Service Account", the cloud id into "Jira Cloud Service Account Connection",')
         console.log('  activates it and clicks Get OAuth Token on "Jira Cloud Service Account Credential" (no browser).')
@@ -147,14 +148,68 @@ async function main(): Promise<number> {
         console.log(`\n${world.sim.query('x_jira_connect_validation_run').length} validation runs stored in x_jira_connect_validation_run.`)
     } finally {
         await world.close()
-        fs.rmSync(path.dirname(zip), { recursive: true, force: true })
     }
+
+    outcomes.push(...(await quietDays(zip)))
 
     console.log('\nResult:')
     for (const o of outcomes) console.log(`  ${o.ok ? 'as expected' : 'NOT as expected'}  ${o.name}${o.ok ? '' : ` (${o.why})`}`)
+    fs.rmSync(path.dirname(zip), { recursive: true, force: true })
     const bad = outcomes.filter((o) => !o.ok).length
     console.log(`\n${outcomes.length - bad}/${outcomes.length} behaved as expected in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
     return bad === 0 ? 0 : 1
+}
+
+const DAY = 86400000
+
+function emailText(html: string): string {
+    return html.replace(/<a href="([^"]*)">([^<]*)<\/a>/g, '$2 ($1)').replace(/<\/p><p>/g, '\n').replace(/<[^>]+>/g, '')
+}
+
+/** Scenario 6: an idle integration over quiet months; only the app's hourly health job runs. */
+async function quietDays(zip: string): Promise<Outcome[]> {
+    const outcomes: Outcome[] = []
+    console.log('\n== Scenario 6/6: quiet 100 days (nobody uses the connection; the health job runs daily) ==')
+    const world = await World.start({ source: { zipPath: zip } })
+    try {
+        const start = world.sim.clock.nowMs()
+        const day = (ms: number) => Math.floor((ms - start) / DAY)
+        world.addAppAdmin()
+        world.configureOAuth()
+        await world.getOAuthToken('accept')
+        console.log('  Set up as in scenario 1; user "integration.owner" holds x_jira_connect.admin and receives the alerts.')
+        let shown = 0
+        const printEmails = () => {
+            for (const e of world.sim.eventManager.emails.slice(shown)) {
+                console.log(`  [email day ${day(Date.parse(e.at.replace(' ', 'T') + 'Z'))}] To: ${e.recipients.join(', ')}  Subject: ${e.subject}`)
+                indent(emailText(e.body).split('\n'), '      ')
+            }
+            shown = world.sim.eventManager.emails.length
+        }
+        world.advanceWithJobs(100 * DAY)
+        const refreshes = world.emu.requestsTo('token').slice(1).map((r) => day(r.time))
+        const row = () => world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+        console.log(`  Days 0-100, keep-alive on (default ${30} days): refresh token rotated on day ${refreshes.join(', day ')}; health: ${row().verdict}; emails: ${world.sim.eventManager.emails.length}.`)
+        outcomes.push({ name: 'quiet 100 days, keep-alive', ok: refreshes.length === 3 && row().verdict === 'healthy' && world.sim.eventManager.emails.length === 0, why: 'expected: three keep-alive refreshes, healthy, no email' })
+        console.log('  Admin sets x_jira_connect.health.keepalive_days = 0 (keep-alive off) and leaves it for 100 more days:')
+        world.setProperty('x_jira_connect.health.keepalive_days', 0)
+        world.advanceWithJobs(100 * DAY)
+        printEmails()
+        const events = world.sim.eventManager.emails.map((e) => e.event)
+        outcomes.push({ name: 'quiet days, keep-alive off', ok: events.join(',') === 'x_jira_connect.refresh_token.expiring,x_jira_connect.connection.broken', why: 'expected: one expiring alert, then one broken alert' })
+        console.log('  Admin clicks Get OAuth Token (Accept), then "Validate all" on Jira Cloud Connect > Connection Health:')
+        await world.getOAuthToken('accept')
+        const r = world.sim.admin.clickListButton('x_jira_connect_connection_health', 'Validate all')
+        indent(r.info, '[info] ')
+        indent(r.errors, '[error]')
+        printEmails()
+        outcomes.push({ name: 'recovered after a new token', ok: world.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.recovered').length === 1 && row().verdict === 'healthy', why: 'expected: one recovered alert' })
+        const everything = [...world.sim.visibleText(), ...world.sim.eventManager.emails.map((e) => e.body)].join('\n')
+        outcomes.push({ name: 'no secret in health rows, events or emails', ok: !world.secrets().some((x) => everything.includes(x)), why: 'expected: no token or secret' })
+    } finally {
+        await world.close()
+    }
+    return outcomes
 }
 
 main().then(

@@ -163,3 +163,21 @@ CrossScopePrivilege({
     targetScope: 'global',
     targetType: 'scriptable',
 })
+
+// Health alerts: the users holding x_jira_connect.admin receive them (src/server/glide/health-alerts.ts).
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-user-has-role'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_user_has_role',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-user'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_user',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})

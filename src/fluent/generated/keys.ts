@@ -121,9 +121,33 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: 'abdfa7bde03249f786332e7a5b4975ff'
                     }
+                    'csp-read-sys-user': {
+                        table: 'sys_scope_privilege'
+                        id: '8d0acce738e94224a4a00d54908faa9e'
+                    }
+                    'csp-read-sys-user-has-role': {
+                        table: 'sys_scope_privilege'
+                        id: '99323c7da486493abc6a8a3fe2d7242f'
+                    }
                     'csp-read-sys-variable-value': {
                         table: 'sys_scope_privilege'
                         id: 'b9e5f2f8e79f41f58ea4a1eb3b127679'
+                    }
+                    'event-api-token-expiring': {
+                        table: 'sysevent_register'
+                        id: '421b2a8bad904e82835079cee71d1748'
+                    }
+                    'event-connection-broken': {
+                        table: 'sysevent_register'
+                        id: 'f3b6166185aa47e4bab4cc42e82327d9'
+                    }
+                    'event-connection-recovered': {
+                        table: 'sysevent_register'
+                        id: '3b122236519c430f8dc2e21a606b3012'
+                    }
+                    'event-refresh-token-expiring': {
+                        table: 'sysevent_register'
+                        id: 'a005515dc2b04e9db895165ce3e7104c'
                     }
                     'jira-alias': {
                         table: 'sys_alias'
@@ -167,7 +191,7 @@ declare global {
                     }
                     'jira-retry-policy': {
                         table: 'sys_retry_policy'
-                        id: '7549420854e84d10839c95f5192f5a9d'
+                        id: 'bc2a7042727043bda7138a95deaf4bfc'
                     }
                     'jira-scoped-token-template': {
                         table: 'sys_alias_templates'
@@ -193,6 +217,10 @@ declare global {
                         table: 'sys_alias_templates'
                         id: '27d656c0ae8e4586988a54b5d6beba3c'
                     }
+                    'job-health-check': {
+                        table: 'sysauto_script'
+                        id: 'f90c5fc1a60f4813aafe69eb3e6d8b9e'
+                    }
                     'module-alias': {
                         table: 'sys_app_module'
                         id: '27236080e3b14984916538167956f6c8'
@@ -200,6 +228,10 @@ declare global {
                     'module-basic-credentials': {
                         table: 'sys_app_module'
                         id: '0c8985b5e0ee44f79ef8c7a8fad8ba80'
+                    }
+                    'module-connection-health': {
+                        table: 'sys_app_module'
+                        id: 'dcd72d32984e488a9266c53280db4fb8'
                     }
                     'module-connections': {
                         table: 'sys_app_module'
@@ -220,6 +252,22 @@ declare global {
                     'module-validation-runs': {
                         table: 'sys_app_module'
                         id: '4595e4b4e970465e9675a0f61fdf5cfe'
+                    }
+                    'notification-api-token-expiring': {
+                        table: 'sysevent_email_action'
+                        id: 'edb974abf3134a76ab6305b3232d622c'
+                    }
+                    'notification-connection-broken': {
+                        table: 'sysevent_email_action'
+                        id: '6408b99e11a04e1f908e3c8a4a72b1f5'
+                    }
+                    'notification-connection-recovered': {
+                        table: 'sysevent_email_action'
+                        id: '47212781bda4472e92f9011ff62fde19'
+                    }
+                    'notification-refresh-token-expiring': {
+                        table: 'sysevent_email_action'
+                        id: '8a97e9eef52f4049b554e03b84e5c5da'
                     }
                     'oauth-jira-cloud-util': {
                         table: 'sys_script_include'
@@ -288,6 +336,38 @@ declare global {
                     'property-api-gateway-url': {
                         table: 'sys_properties'
                         id: 'b5a1ec677f9949a3a005727ad7cfd2b3'
+                    }
+                    'property-health-api-token-max-days': {
+                        table: 'sys_properties'
+                        id: '92c20508faf94c2d81ed74d053762d61'
+                    }
+                    'property-health-api-token-warn-days': {
+                        table: 'sys_properties'
+                        id: '50b3787e2f8940b2866c9d8dcfd19273'
+                    }
+                    'property-health-connection-budget-ms': {
+                        table: 'sys_properties'
+                        id: '2d2777fa070f4ef1a8e8510c97a39887'
+                    }
+                    'property-health-consent-max-days': {
+                        table: 'sys_properties'
+                        id: 'cc9fc03503d14b3dbdd613962510de7d'
+                    }
+                    'property-health-interval-hours': {
+                        table: 'sys_properties'
+                        id: '8e10b3255e264da8833b74cad3867918'
+                    }
+                    'property-health-keepalive-days': {
+                        table: 'sys_properties'
+                        id: '628fcf2f1c85499f9debe573d38de562'
+                    }
+                    'property-health-refresh-warn-days': {
+                        table: 'sys_properties'
+                        id: '8dbb66826e6c4f4387b292f398795a42'
+                    }
+                    'property-health-total-budget-ms': {
+                        table: 'sys_properties'
+                        id: 'c99debd62d9d4bdabe710be57c795f37'
                     }
                     'property-http-timeout-ms': {
                         table: 'sys_properties'
@@ -421,6 +501,26 @@ declare global {
                         table: 'sys_module'
                         id: 'd3bc158310fc4d7da7099fb7e952ce8c'
                     }
+                    src_server_core_health_assess_ts: {
+                        table: 'sys_module'
+                        id: 'caa7c5b779144471bbcfb9a58718a5a5'
+                    }
+                    src_server_core_health_model_ts: {
+                        table: 'sys_module'
+                        id: '29caf39d239e467ba0e1fdac5a2201a6'
+                    }
+                    'src_server_core_health_run-cache_ts': {
+                        table: 'sys_module'
+                        id: '01695e6b718a4460b21cd89c5bd0ecb3'
+                    }
+                    src_server_core_health_runner_ts: {
+                        table: 'sys_module'
+                        id: '07dc5ce7025543d88e1ead706872eae7'
+                    }
+                    src_server_core_health_settings_ts: {
+                        table: 'sys_module'
+                        id: '5a746e82d15f4c65b761417d05dbc47f'
+                    }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
                         id: 'e4827a396d814bb3a65ccef047089890'
@@ -453,6 +553,26 @@ declare global {
                         table: 'sys_module'
                         id: 'b227bdbd999542c3a58dd27f82047092'
                     }
+                    'src_server_glide_health-alerts_ts': {
+                        table: 'sys_module'
+                        id: '1c0c9256b806435e90d9e96db378af4a'
+                    }
+                    'src_server_glide_health-clock_ts': {
+                        table: 'sys_module'
+                        id: '063f586349524bc38a1eee64827357a8'
+                    }
+                    'src_server_glide_health-inventory_ts': {
+                        table: 'sys_module'
+                        id: 'e07b846599014ac484293ca2555da1fb'
+                    }
+                    'src_server_glide_health-service_ts': {
+                        table: 'sys_module'
+                        id: 'f148aad00ace4f9fb81b1af2548ead9b'
+                    }
+                    'src_server_glide_health-store_ts': {
+                        table: 'sys_module'
+                        id: 'c7180e71a1b44c7295cd1c681fe0c242'
+                    }
                     'src_server_glide_oauth-tokens_ts': {
                         table: 'sys_module'
                         id: '580b3b764c5a4484bd055d185fa5e661'
@@ -477,9 +597,21 @@ declare global {
                         table: 'sys_module'
                         id: 'ca39a09f683845f58d9c6aeb40ee1df4'
                     }
+                    'src_server_ui-actions_validate-all_ts': {
+                        table: 'sys_module'
+                        id: 'b6d73bea695f42b088d86d3e3b9f8cef'
+                    }
                     'src_server_ui-actions_validate-jira-connection_ts': {
                         table: 'sys_module'
                         id: '72d535c50b2b4460bedb7923564effb2'
+                    }
+                    'validate-all-health-list': {
+                        table: 'sys_ui_action'
+                        id: '940709547023409cb06801c5352113d2'
+                    }
+                    'validate-all-jira-alias': {
+                        table: 'sys_ui_action'
+                        id: '500b12c55ec9498bab02089f085b9b3d'
                     }
                     'validate-jira-alias': {
                         table: 'sys_ui_action'
@@ -504,6 +636,31 @@ declare global {
                 }
                 composite: [
                     {
+                        table: 'sys_dictionary'
+                        id: '004ceadddff34925bd7bce9a90aebacc'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '0138a5a9dc1143bfb33cb61aeeb9238f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '017533dade1544b69296e612ec9caad2'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'access_expires'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '01c76138b9ae497482b9598dd93e74d3'
                         key: {
@@ -512,6 +669,23 @@ declare global {
                             value: 'warn'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '03c8c1a7e21c41ee862eac857b3c67f6'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '05e1c60b77fd460b817c019ae801845b'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_fix'
+                            language: 'en'
                         }
                     },
                     {
@@ -537,6 +711,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: '094e1fe0d90f468da1e0af2238c797f5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0b1d5f6c33524c1cba186ca16941f18d'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '0b8a7bf3d1294414b9b41c97f1fd8cb4'
                         key: {
@@ -549,6 +740,31 @@ declare global {
                         key: {
                             document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
                             variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '128c5d212c9041489f68605c597f7004'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_marker'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1417354e24904412a775aadabbc59a89'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '15df99de4a9b4905b3c9b285ca36c1c8'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_sys_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -573,6 +789,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '1a8d0672c1f2490f89e36670f3a0a48f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_keep_alive'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '1b6fc8206394477aa46bc07c2e3ebddd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'healthy'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '1dcb65183f014cdda7715741eb3e065a'
                         key: {
@@ -590,6 +826,27 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '1e2e8b12938c4672ab236f978c6b5bc3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_age_days'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '1f48fe03c5114c6087484798519b5a51'
+                        key: {
+                            sys_ui_action: '940709547023409cb06801c5352113d2'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '209d72761a814808b8eb734368349363'
                         key: {
                             name: 'x_jira_connect_validation_run'
@@ -602,6 +859,54 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'run_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2413a81e02d0465aa4941720936bf417'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'alias_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '24e6336798494aa1acde5a0584597c99'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'warning'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '29ea95d8fc8b4a23ac2fe3bb3b886b65'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'broken'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2b06bddd70914379a0bb4ad2cfd156ac'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_sys_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2f6bbc2dbaeb4e3e82f4757e904ecec5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_set_on'
                             language: 'en'
                         }
                     },
@@ -654,6 +959,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '354bcfd35ecb40719b97e3e078c5da6a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict_rank'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '3565a090fb2646d2ac1a9901884df40c'
                         key: {
@@ -664,6 +978,23 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '39665bf419a74e948246256f918ac3aa'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_run'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '39dd3ca2f731463d99044829b06f9a6a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_success'
                         }
                     },
                     {
@@ -681,6 +1012,31 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '3bf22b6090fb4ccf8a0d2077411a0cca'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict_rank'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3e1bec23741f42738596f3d5de584487'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3fab1686f8ce42d0a516301958ab4d16'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'not_checked_reason'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '41da139bb1b047828f65ae20e39148cd'
                         key: {
                             name: 'x_jira_connect_validation_run'
@@ -693,6 +1049,28 @@ declare global {
                         key: {
                             document_key: '80d63f3685334a8cb314c87e2a552d1d'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '463edddb36164b25b326f24e7357a746'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '472891b711a6437bb0aa4f4fd2d04df5'
+                        key: {
+                            sys_ui_action: '500b12c55ec9498bab02089f085b9b3d'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -722,6 +1100,52 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4d35729b23264a1d80e1f6c04f3627f3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '4deadd8e0bb8446c8d1cb252f14784e7'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_checked'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4ee8d06d159d4a399e6b00d7e99b55e3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_success'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '513f3f856ee14b24b6a9427cf165a0c3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_failure'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '51ab466a2e434e269d7001bf2461c273'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'on_demand'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '52aa2c906626496581cd12af75a7e4d4'
                         key: {
@@ -737,6 +1161,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '533968edf29c4301b8f20390f4cee8b8'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'not_checked_reason'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '569e919402d449b89ab3d29758bb45ae'
                         key: {
@@ -745,11 +1178,70 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '582743ae74844ee383d3d789ee83ea29'
+                        key: {
+                            sys_ui_action: '500b12c55ec9498bab02089f085b9b3d'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '59fb1094502a440dac0429a221a11443'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'failed_count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '59fe77076b1243f59ccb5648b0372aba'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_finding_code'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5aeacaf9349c4451ae7ba70f2e89d35b'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_keep_alive'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '5be9c102f050404da39c17e3401f6763'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'scheduled'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5cf68751dc89432d89deb88e175a2d0b'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'next_expiry_what'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5db66c6261ea4ef4b710e277c048645a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_alert_deadline'
                             language: 'en'
                         }
                     },
@@ -778,11 +1270,47 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: '62a30e328b074a0cb34f94a4719119e2'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '62fb2d1d435c41e9847d19759d56d983'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'refresh_alert_deadline'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '64330371ce584949872a42254b88d1fb'
                         key: {
                             document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '6701bf9720564e01be3c264d8f8580f5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '6ae650fd2f7f4f0c8336dc4ceaeac273'
+                        key: {
+                            sys_ui_action: '940709547023409cb06801c5352113d2'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -802,12 +1330,49 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '711ddb904c4a43f7a9ebb2e21470027c'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_run'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '71dfdb46e6fd4e18b11e23ff31187141'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'verdict'
                             value: 'pass'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '76fda28f1ce741f0b8454fd5ffd004ad'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'not_checked'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7dabcd5df0b9479eb9485bbd56cf82e4'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'keep_alive_result'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7f2a4c5a53194daca6725e6a964a967b'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'manual'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -827,6 +1392,14 @@ declare global {
                             field: 'script'
                             table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
                             id: '43579eaacc424ab2bea5e6c507536330'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '823f38eb063447bfbdb065097cf93128'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_name'
                         }
                     },
                     {
@@ -856,6 +1429,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '865e276681244e8aaa6533203cc839eb'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_finding'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '891fa39fab19457da0849d5152f3d716'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_set_basis'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8a483a1b834b4e5f82513600ca65c2ae'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8ae3bf3120d546768f36c211e979bc40'
                         key: {
@@ -865,10 +1463,50 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '8d9bba832c95411e8e5f6f90c256c47a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'next_expiry'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '8f6f38f2c0ac4f6e9dcc096f10c08413'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'warning_count'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '930fd02801af458ba03812a02b3c94bf'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'refresh_expires'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '934c14ee3ab24b5daba712a142280a0d'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9556e4d3bcf643d68e6aa7da1668d951'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'keep_alive_result'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '980965a0b46746b690a61b9eac9cd2bf'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
                         }
                     },
                     {
@@ -917,6 +1555,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'a227aeda76994e6a936172a05a985111'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: 'a2ea47aa1efa4e8b961c5af6551866ca'
                         key: {
@@ -929,6 +1576,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a7237b9ce5ed492fbfead300a11dee9a'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'next_expiry'
                             language: 'en'
                         }
                     },
@@ -971,6 +1627,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'ab8c4fa351b243d091beeb74ddfccc5f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'not_checked'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'acad690b25b64c03b831004a4b8c278c'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'keep_alive_count'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'adebf76b63b2478983e6e7018a6a9a3f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict_since'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ae30176a42d847dabecfc843b9cbf6a8'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'afbf6f1a54684c87b5a0e54200f5a6c1'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict_since'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'b297f41cb8ca4cb3bf311448d59844cf'
                         key: {
@@ -987,6 +1688,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'b53e8afc80814b8fa8dfc187eca4e5fe'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                            value: 'other'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b5eaf87171684114bdc2d8fc92fd4a88'
                         key: {
@@ -995,11 +1707,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_db_object'
+                        id: 'bb8e7ba6c22448818c17fc510040a4de'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bcf213c292bd409799f848166a9d2055'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_fix'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bf53da12f20941fa86af784c5104aaea'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_failure'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'c562dbce420b488f94099020eba7f84f'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c70c143c843b4fd3be33b2cc8f6f2908'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'refresh_expires'
                             language: 'en'
                         }
                     },
@@ -1022,11 +1766,52 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'cc2f21c11d084f99a2dded46d20586bc'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_marker'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cd01538e38df464eb50cce12f97c5562'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'next_expiry_what'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'cdacbfb6ef474c40b54551a985e88528'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'verdict'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cef4a5f8eed7480086ff9494a263e20a'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'not_checked'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cf774c09efc641c2adcd573971dc6750'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'access_expires'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd014dec514184944a46d50e0af5678b2'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'consent_since'
                         }
                     },
                     {
@@ -1039,10 +1824,36 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'd5f9f3a445f648438d6dc16a05bd6735'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'keep_alive_count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'd742a1f192fa4762a6f5dbaca5ef51d9'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd810432c6f194da59ecd8dbd3ad589b5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'subject_table'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd9502e49782945988c56dc7a1b52d3ad'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_finding'
                             language: 'en'
                         }
                     },
@@ -1068,6 +1879,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'debeef669dd0493b809f569b5e04c117'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_set_basis'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e01401ee83ab452ea9f75d59992692ab'
                         key: {
@@ -1076,11 +1896,57 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'e31dfd56d8a6441590ac3e9d21b536e4'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                            value: 'oauth2'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e3e7ecac0d8847e990a1eeb6c0c2e043'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_checked'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e46fd2f3d6c646c8a8ce9708fcb38452'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_age_days'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e4dd08add65247faa6ebd60f9d0ee891'
                         key: {
                             document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
                             variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e7f35c44152c4e97b067618e9eed73a5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'alias_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ec7dead34d7d4526bd14f57c9c384d1e'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'consent_since'
+                            language: 'en'
                         }
                     },
                     {
@@ -1094,10 +1960,29 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'ee82bc37521942c384cd09115dfb3af5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'last_finding_code'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'f444cee33328497b8bed3ed877f23a87'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'f5181169731e43c397b12072a8f32d45'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'credential_kind'
+                            value: 'basic'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1111,10 +1996,35 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'f7f7ce17b598401d8bad39d3966b0680'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_set_on'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f9b3dcbacd3b4cf59682a31e4c818ee8'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'api_token_alert_deadline'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'fb54e6f7baf146468d0b17da4193025c'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fbfba4a264c546e7bb99960627b294a3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'refresh_alert_deadline'
+                            language: 'en'
                         }
                     },
                     {

@@ -31,5 +31,12 @@ export const x_jira_connect_validation_run = Table({
         calls: IntegerColumn({ label: 'Calls to Atlassian', readOnly: true }),
         duration_ms: IntegerColumn({ label: 'Duration (ms)', readOnly: true }),
         run_by: ReferenceColumn({ label: 'Run by', referenceTable: 'sys_user', readOnly: true }),
+        trigger: StringColumn({
+            label: 'Started by',
+            maxLength: 20,
+            readOnly: true,
+            choices: { manual: 'Validate button', scheduled: 'Scheduled health check', on_demand: 'Validate all' },
+        }),
+        not_checked: StringColumn({ label: 'Not checked', maxLength: 4000, readOnly: true }),
     },
 })

@@ -276,6 +276,7 @@ export const CHECKS = catalogue({
             service_account_rejected: fail('client credentials refused (invalid_client): wrong secret, or credential revoked'),
             token_rate_limited: fail('429 from the token URL on the client-credentials request: wait and validate again'),
             token_request_failed: fail('the client-credentials token request failed otherwise (status or transport)'),
+            access_idle: info('health check, keep-alive not due: the expired access token was left for the platform to refresh on use'),
             no_token: fail('no token stored: click Get OAuth Token on the credential'),
             access_expired_no_refresh: fail('the access token expired and there is no refresh token'),
             cannot_refresh: fail('the access token expired and the registry lacks its client ID or secret'),

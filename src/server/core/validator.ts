@@ -12,6 +12,7 @@ import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkSiteCloudId, type KnownSite } from './checks/service-account'
 import { checkTokens } from './checks/token'
+import type { CredentialRunCache } from './health/run-cache'
 import type {
     AliasSnapshot,
     AuthRef,
@@ -58,7 +59,19 @@ export function settingsFrom(config: ConfigPort): CallSettings & { gatewayBase: 
     }
 }
 
-export function validate(target: ValidationTarget, ports: ValidatorPorts): ValidationReport {
+export interface ValidateOptions {
+    /**
+     * Per-run credential cache of the health check: connections sharing a credential share its token refresh and its
+     * answers, and the cache says whether this run may refresh a credential's token at all (keep-alive).
+     */
+    cache?: CredentialRunCache
+}
+
+export function validate(target: ValidationTarget, basePorts: ValidatorPorts, options: ValidateOptions = {}): ValidationReport {
+    const cache = options.cache
+    const ports = cache
+        ? { ...basePorts, http: cache.http(basePorts.http), tokens: cache.tokens(basePorts.tokens) }
+        : basePorts
     const startedAtMs = ports.clock.nowMs()
     const settings = settingsFrom(ports.config)
     const engine = new CallEngine(ports.http, ports.clock, settings)
@@ -71,11 +84,11 @@ export function validate(target: ValidationTarget, ports: ValidatorPorts): Valid
         const many = plan.connections.length > 1
         for (const connection of plan.connections) {
             const subjectLog = many ? log.withSubject(connection.name) : log
-            const kind = validateConnection(subjectLog, connection, plan.alias, ports, engine, settings.gatewayBase)
+            const kind = validateConnection(subjectLog, connection, plan.alias, ports, engine, settings.gatewayBase, cache)
             subjectLog.skipBlocked(kind)
         }
         if (plan.connections.length === 0 && plan.credentialOnly) {
-            validateCredentialOnly(log, plan.credentialOnly, ports, engine, settings.gatewayBase)
+            validateCredentialOnly(log, plan.credentialOnly, ports, engine, settings.gatewayBase, cache)
             log.skipBlocked(plan.credentialOnly.kind === 'other' ? null : plan.credentialOnly.kind)
         }
     }
@@ -227,7 +240,8 @@ function validateConnection(
     targetAlias: AliasSnapshot | null,
     ports: ValidatorPorts,
     engine: CallEngine,
-    gatewayBase: string
+    gatewayBase: string,
+    cache?: CredentialRunCache
 ): 'oauth2' | 'basic' | null {
     const otherAlias = connection.aliasSysId && (!targetAlias || targetAlias.sysId !== connection.aliasSysId)
     const alias = otherAlias && connection.aliasSysId ? ports.config.alias(connection.aliasSysId) : targetAlias
@@ -277,7 +291,8 @@ function validateConnection(
     if (siteOfConnection) {
         checkSiteCloudId(log, engine, { site: siteOfConnection, cloudId: null, gatewayBase, connectionName: connection.name })
     }
-    const token = log.ready('oauth.profile') ? oauthToken(log, credential, ports, engine) : null
+    const token = log.ready('oauth.profile') ? oauthToken(log, credential, ports, engine, mayRefresh(cache, credential)) : null
+    if (!token) skipIdle(log)
     if (token && method === 'service_account') {
         // accessible-resources is not documented for client-credentials tokens (and answers 401 for service-account
         // API tokens): the gateway itself confirms the cloud id (/myself on /ex/jira/<cloud id>), tenant_info finds it.
@@ -320,7 +335,8 @@ function validateCredentialOnly(
     credential: CredentialSnapshot,
     ports: ValidatorPorts,
     engine: CallEngine,
-    gatewayBase: string
+    gatewayBase: string,
+    cache?: CredentialRunCache
 ): void {
     if (credential.kind !== 'oauth2') {
         log.skip('token.access', 'Basic credentials are checked through a connection that uses them.')
@@ -335,7 +351,8 @@ function validateCredentialOnly(
         })
         return
     }
-    const token = oauthToken(log, credential, ports, engine)
+    const token = oauthToken(log, credential, ports, engine, mayRefresh(cache, credential))
+    if (!token) skipIdle(log)
     if (!token || token.serviceAccount || !log.ready('atlassian.accessible_resources')) return
     checkAccessibleResources(log, engine, {
         gatewayBase,
@@ -354,10 +371,11 @@ function oauthToken(
     log: CheckLog,
     credential: Extract<CredentialSnapshot, { kind: 'oauth2' }>,
     ports: ValidatorPorts,
-    engine: CallEngine
+    engine: CallEngine,
+    refreshAllowed = true
 ): { auth: AuthRef; tokenJustIssued: boolean; serviceAccount: boolean } | null {
     const setup = checkOAuthRegistry(log, credential, ports.config)
-    const outcome = checkTokens(log, credential, setup, ports.tokens, engine)
+    const outcome = checkTokens(log, credential, setup, ports.tokens, engine, refreshAllowed)
     if (!outcome || !setup.profile) return null
     return {
         auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId },
@@ -409,4 +427,19 @@ function siblingSite(connection: ConnectionSnapshot, alias: AliasSnapshot | null
         if (m) return { origin: `https://${m[1].toLowerCase()}.atlassian.net`, from: `Connection URL of "${other.name}"` }
     }
     return null
+}
+
+/** Whether this run may refresh the credential's token (always, except in a health check whose keep-alive is not due). */
+function mayRefresh(cache: CredentialRunCache | undefined, credential: CredentialSnapshot): boolean {
+    return cache ? cache.refreshAllowed(credential.sysId) : true
+}
+
+/** A health check that did not refresh an expired access token calls nobody: it says so on the Atlassian checks. */
+function skipIdle(log: CheckLog): void {
+    const access = log.result('token.access')
+    if (!access || access.code !== 'access_idle') return
+    const reason = 'Skipped: the access token has expired and this health check did not refresh it (keep-alive not due).'
+    log.skip('atlassian.accessible_resources', reason)
+    log.skip('jira.myself', reason)
+    log.skip('jira.server_info', reason)
 }

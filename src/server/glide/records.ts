@@ -17,6 +17,7 @@ export interface Row {
     get(sysIdOrField: string, value?: string): boolean
     setLimit(n: number): void
     orderBy(field: string): void
+    orderByDesc(field: string): void
     insert(): string | null
     update(): string | null
 }

@@ -6,8 +6,13 @@ import { newRecord } from './records'
 
 export const RUN_TABLE = 'x_jira_connect_validation_run'
 
-export function saveRun(report: ValidationReport): string | null {
+/** How a run started: a person on a record, the scheduled health check, or "Validate all". */
+export type RunTrigger = 'manual' | 'scheduled' | 'on_demand'
+
+export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual', notChecked = ''): string | null {
     const row = newRecord(RUN_TABLE)
+    row.setValue('trigger', trigger)
+    row.setValue('not_checked', notChecked.slice(0, 4000))
     row.setValue('target_name', report.targetName)
     row.setValue('target_table', report.target.table)
     row.setValue('target_sys_id', report.target.sysId)

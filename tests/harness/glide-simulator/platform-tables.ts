@@ -16,6 +16,16 @@ export interface TableDef {
 }
 
 export const PLATFORM_TABLES: Record<string, TableDef> = {
+    sys_user_has_role: {
+        extends: null,
+        source: 'C SNDOCS "User roles" (sys_user_has_role: User, Role, Inherited, State); names S (OOB scripts query role/user)',
+        columns: {
+            user: 'Reference>sys_user',
+            role: 'Reference>sys_user_role',
+            inherited: 'Boolean',
+            state: 'String',
+        },
+    },
     sys_connection: {
         extends: 'sys_metadata',
         source: 'C SNDOCS connection-information.md (Name, Credential, Connection alias, Active, Domain); names S (RUNBOOK-3P, third-party Fluent records); research §2.2',

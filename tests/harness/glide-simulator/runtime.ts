@@ -57,6 +57,7 @@ export interface RuntimeApis {
     sn_ws: Record<string, unknown>
     sn_auth: Record<string, unknown>
     sn_cc: Record<string, unknown>
+    GlideDateTime?: unknown
 }
 
 export class Runtime {
@@ -78,6 +79,7 @@ export class Runtime {
         const sandbox: Record<string, unknown> = {
             gs: apis.gs,
             GlideRecord: apis.GlideRecord,
+            GlideDateTime: apis.GlideDateTime,
             sn_ws: apis.sn_ws,
             sn_auth: apis.sn_auth,
             sn_cc: apis.sn_cc,
@@ -163,7 +165,7 @@ export class Runtime {
     /** require() as a script on the instance sees it. */
     makeRequire(from: string | null): (spec: string) => unknown {
         return (spec: string) => {
-            if (spec === '@servicenow/glide') return { gs: this.apis.gs, GlideRecord: this.apis.GlideRecord }
+            if (spec === '@servicenow/glide') return { gs: this.apis.gs, GlideRecord: this.apis.GlideRecord, GlideDateTime: this.apis.GlideDateTime }
             if (spec === '@servicenow/glide/sn_ws') return this.apis.sn_ws
             if (spec === '@servicenow/glide/sn_auth') return this.apis.sn_auth
             if (spec === '@servicenow/glide/sn_cc') return this.apis.sn_cc

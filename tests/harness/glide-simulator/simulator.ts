@@ -27,6 +27,9 @@ import {
 } from './platform-apis'
 import { OOB_OAUTH_UTIL, Runtime } from './runtime'
 import { Schema, SchemaError } from './schema'
+import { EventManager } from './events'
+import { createGlideDateTimeClass } from './glide-date-time'
+import { Scheduler } from './scheduler'
 import { Clock, type Row, Store, Vault } from './store'
 
 export const ADMIN_USER: SessionUser = {
@@ -82,8 +85,13 @@ export class GlideSimulator {
     readonly options: PlatformOptions
     readonly runtime: Runtime
     readonly engine: OAuthEngine
+    /** gs.eventQueue events and the emails their notifications sent (events.ts). */
+    readonly eventManager: EventManager
+    /** Scheduled jobs on the simulated clock (scheduler.ts). */
+    readonly scheduler: Scheduler
     readonly apis: {
-        gs: ReturnType<typeof createGs>
+        gs: ReturnType<typeof createGs> & { eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void }
+        GlideDateTime: ReturnType<typeof createGlideDateTimeClass>
         GlideRecord: ReturnType<typeof createGlideRecordClass>
         sn_ws: ReturnType<typeof createSnWs>
         sn_auth: ReturnType<typeof createSnAuth>
@@ -107,14 +115,24 @@ export class GlideSimulator {
             userName: () => this.session.user.userName,
         }
         this.engine = new OAuthEngine(deps)
+        this.eventManager = new EventManager(this.store, () => this.baseUrl)
+        const events = this.eventManager
         this.apis = {
-            gs: createGs(env),
+            gs: Object.assign(createGs(env), {
+                eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void {
+                    events.queue(name, record, parm1, parm2)
+                },
+            }),
+            GlideDateTime: createGlideDateTimeClass(this.clock),
             GlideRecord: createGlideRecordClass(env),
             sn_ws: createSnWs(deps),
             sn_auth: createSnAuth(deps, this.engine),
             sn_cc: createSnCc(deps),
         }
         this.runtime = new Runtime(this.store, this.apis as never)
+        this.scheduler = new Scheduler(this.store, (script, job) => {
+            this.runtime.runScript(script, { gs: this.apis.gs }, `sysauto_script/${job.sys_id}/script.js`)
+        })
         this.installRules()
         this.seedPlatform()
     }

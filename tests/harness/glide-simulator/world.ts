@@ -149,7 +149,10 @@ export class World {
     }
 
     /** "Get OAuth Token" on the shipped credential, with a plain HTTP client as the browser. */
-    getOAuthToken(consent: 'accept' | 'deny' = 'accept'): Promise<BrowseResult> {
+    async getOAuthToken(consent: 'accept' | 'deny' = 'accept'): Promise<BrowseResult> {
+        // After a long synchronous stretch (advanceWithJobs) the servers' idle keep-alive timers are overdue: let
+        // them close their sockets first, or the browser may reuse one as it closes (ECONNRESET).
+        await new Promise((resolve) => setTimeout(resolve, 50))
         return browseWithHttpClient(this.sim.admin.getOAuthTokenUrl(this.ids.credential), (h, p) => this.network.resolve(h, p), consent)
     }
 
@@ -163,6 +166,28 @@ export class World {
     advance(ms: number): void {
         this.sim.clock.advance(ms)
         this.emu.advanceTime(ms)
+    }
+
+    /**
+     * Moves both clocks forward by ms, stopping at every scheduled-job slot to run the due jobs (the health check
+     * wakes hourly), as an idle instance would over that time.
+     */
+    advanceWithJobs(ms: number): void {
+        this.sim.scheduler.advance(ms, (d) => this.advance(d))
+    }
+
+    /** An active user holding x_jira_connect.admin, with an email address: who receives the health alerts. */
+    addAppAdmin(email = 'integration.owner@acme.example'): string {
+        const role = this.sim.one('sys_user_role', { name: 'x_jira_connect.admin' })
+        const user = this.sim.admin.insertRecord('sys_user', { user_name: 'integration.owner', name: 'Integration Owner', email, active: true })
+        this.sim.admin.insertRecord('sys_user_has_role', { user: user.sys_id, role: role.sys_id })
+        return user.sys_id
+    }
+
+    /** Sets a system property (Jira Cloud Connect > Properties). */
+    setProperty(name: string, value: string | number): void {
+        const row = this.sim.one('sys_properties', { name })
+        this.sim.admin.setField('sys_properties', row.sys_id, 'value', String(value))
     }
 
     validate(table: string, sysId: string) {

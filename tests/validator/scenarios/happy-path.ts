@@ -1,6 +1,9 @@
 /** The healthy chain: every check passes, with at most 3 calls to Atlassian (plus 1 refresh when expired). */
 import { healthyCalls } from '../../../src/server/core/catalogue'
-import { check, everythingShown, IDS, SITE, startWorld, USER, type World } from '../world'
+import { CredentialRunCache } from '../../../src/server/core/health/run-cache'
+import { validate } from '../../../src/server/core/validator'
+import { InMemoryConfig } from '../../harness/node-platform/in-memory-platform'
+import { check, everythingShown, IDS, observe, SITE, startWorld, USER, type World } from '../world'
 
 describe('healthy chain', () => {
     let w: World
@@ -19,6 +22,23 @@ describe('healthy chain', () => {
         expect(check(report, 'jira.myself').found).toContain(`Authenticated as ${USER.displayName} (account id ${USER.accountId}, ${USER.email}`)
         expect(check(report, 'atlassian.cloud_id').found).toContain(SITE.cloudId)
         expect(check(report, 'jira.server_info').found).toContain(`https://${SITE.host}`)
+    })
+
+    test('health check with keep-alive not due: an expired access token is not refreshed and Atlassian is not called', () => {
+        const first = w.getOAuthToken()
+        w.advance(2 * 3600 * 1000)
+        w.emu.clearRequests()
+        const http = w.net.httpPort((a) => w.tokens.authorize(a))
+        const ports = { config: new InMemoryConfig(w.state), tokens: w.tokens, http, clock: w.clock }
+        const report = validate({ table: 'sys_alias', sysId: IDS.alias }, ports, { cache: new CredentialRunCache(() => false) })
+        observe(report)
+        expect(report.verdict).toBe('pass')
+        expect(check(report, 'token.access').code).toBe('access_idle')
+        expect(check(report, 'atlassian.accessible_resources').status).toBe('skip')
+        expect(check(report, 'jira.myself').found).toMatch(/did not refresh it \(keep-alive not due\)/)
+        expect(report.calls).toBe(0)
+        expect(w.emu.requests).toHaveLength(0)
+        expect(w.tokens.get(IDS.oauthCredential, IDS.profile)!.refreshToken).toBe(first.refreshToken)
     })
 
     test('validating the connection or the credential gives the same verdict as validating the alias', () => {

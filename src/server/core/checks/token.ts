@@ -28,7 +28,9 @@ export function checkTokens(
     credential: OAuthCredential,
     setup: OAuthSetup,
     tokens: TokenPort,
-    engine: CallEngine
+    engine: CallEngine,
+    /** false in a health check whose keep-alive is not due: an expired access token is normal, not refreshed. */
+    mayRefresh = true
 ): TokenOutcome {
     if (setup.serviceAccount) return checkServiceAccountToken(log, credential, setup, tokens, engine)
     const profile = setup.profile
@@ -62,6 +64,13 @@ export function checkTokens(
             expected: 'A refresh token (scope offline_access).',
             fix: getToken,
         })
+        return null
+    }
+    if (!mayRefresh) {
+        // The platform refreshes on the next use (KB1437067); refreshing here would rotate the token for nothing.
+        const idle = `${what}; the platform gets a new one on the next use. This health check did not refresh it ` +
+            '(keep-alive not due), so Atlassian was not called.'
+        log.pass('token.access', idle, 'access_idle')
         return null
     }
     if (!setup.canRefresh || !setup.registry) {

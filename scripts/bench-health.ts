@@ -1,0 +1,70 @@
+/**
+ * Health check benchmark (part of npm run bench): one health run over 1, 10 and 50 OAuth connections against the
+ * Atlassian emulator on loopback (real HTTP), half of them sharing a credential in pairs (two sites per consent).
+ * Prints the calls made next to what validating each connection on its own costs (3 per connection): with the
+ * per-run credential cache, calls = distinct credentials (accessible-resources) + 2 per connection (myself,
+ * serverInfo), not connections x checks. Not a test: figures for notes and regressions.
+ */
+import { REQUIRED_JIRA_SCOPES } from '../src/server/core/jira-scopes'
+import { healthHarness } from '../tests/validator/health-world'
+import { APP, IDS, OTHER_SITE, SITE, startWorld, USER } from '../tests/validator/world'
+
+interface Row {
+    connections: number
+    credentials: number
+    calls: number
+    shared: number
+    perConnectionCalls: number
+    ms: number
+    verdicts: string
+}
+
+async function measure(n: number): Promise<Row> {
+    const w = await startWorld()
+    try {
+        w.state.aliases[0].multipleConnections = true
+        const base = w.state.credentials.find((c) => c.sysId === IDS.oauthCredential)!
+        const half = Math.floor(n / 2)
+        const credentialOf = (i: number) => (i < half ? Math.floor(i / 2) : i - half + Math.ceil(half / 2))
+        const credIds = new Set<string>()
+        w.state.connections = []
+        w.state.credentials = []
+        for (let i = 0; i < n; i++) {
+            const site = i % 2 === 0 ? SITE : OTHER_SITE
+            const cred = `cced${String(credentialOf(i)).padStart(28, '0')}`
+            if (!credIds.has(cred)) {
+                credIds.add(cred)
+                w.state.credentials.push({ ...base, sysId: cred, name: `Jira OAuth credential ${credIds.size}` })
+                const t = w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes: [...REQUIRED_JIRA_SCOPES], cloudIds: [SITE.cloudId, OTHER_SITE.cloudId] })
+                const now = Date.now()
+                w.tokens.put(cred, IDS.profile, { accessToken: t.accessToken, accessExpiresAtMs: now + t.expiresIn * 1000, refreshToken: t.refreshToken, refreshExpiresAtMs: now + 7776000 * 1000 })
+            }
+            w.state.connections.push({ sysId: `c0${String(i).padStart(30, '0')}`, name: `Jira ${i + 1}`, table: 'http_connection', active: true, url: `https://api.atlassian.com/ex/jira/${site.cloudId}`, aliasSysId: IDS.alias, credentialSysId: cred, attributes: {} })
+        }
+        const h = healthHarness(w)
+        w.emu.clearRequests()
+        const t0 = process.hrtime.bigint()
+        const result = h.run()
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6
+        const verdicts = [...new Set(result.outcomes.map((o) => o.state.verdict))].join(',')
+        return { connections: n, credentials: credIds.size, calls: w.emu.requests.length, shared: result.shared, perConnectionCalls: 3 * n, ms: Math.round(ms), verdicts }
+    } finally {
+        await w.close()
+    }
+}
+
+async function main(): Promise<void> {
+    const rows: Row[] = []
+    for (const n of [1, 10, 50]) rows.push(await measure(n))
+    console.log('')
+    console.log('Health check benchmark (one run, emulator on loopback, real HTTP; half the connections share a credential in pairs)')
+    console.log(['connections', 'credentials', 'calls', 'shared', 'one-by-one calls', 'ms', 'verdicts'].join('  '))
+    for (const r of rows) {
+        console.log([String(r.connections).padStart(11), String(r.credentials).padStart(11), String(r.calls).padStart(5), String(r.shared).padStart(6), String(r.perConnectionCalls).padStart(16), String(r.ms).padStart(5), r.verdicts].join('  '))
+    }
+}
+
+main().catch((e) => {
+    console.error(e)
+    process.exit(1)
+})

@@ -1,0 +1,68 @@
+import { DateTimeColumn, IntegerColumn, ReferenceColumn, StringColumn, Table } from '@servicenow/sdk/core'
+
+/**
+ * Connection health: one row per Jira connection (or per OAuth 2.0 credential no active connection uses), kept by the
+ * scheduled health check and "Validate all". Column meanings: docs/health.md (the setup page reads this table).
+ * No token, password, secret or Authorization header is ever stored: texts come from the sanitised findings.
+ */
+export const x_jira_connect_connection_health = Table({
+    name: 'x_jira_connect_connection_health',
+    label: 'Jira Connection Health',
+    display: 'subject_name',
+    accessibleFrom: 'package_private',
+    allowWebServiceAccess: false,
+    createAccessControls: true,
+    userRole: 'x_jira_connect.admin',
+    schema: {
+        subject_name: StringColumn({ label: 'Connection', maxLength: 255, readOnly: true }),
+        subject_table: StringColumn({ label: 'Record table', maxLength: 80, readOnly: true }),
+        subject_sys_id: StringColumn({ label: 'Record sys_id', maxLength: 32, readOnly: true }),
+        alias_name: StringColumn({ label: 'Alias', maxLength: 255, readOnly: true }),
+        credential_name: StringColumn({ label: 'Credential', maxLength: 255, readOnly: true }),
+        credential_kind: StringColumn({
+            label: 'Credential type',
+            maxLength: 10,
+            readOnly: true,
+            choices: { oauth2: 'OAuth 2.0', basic: 'Basic auth (API token)', other: 'Other' },
+        }),
+        verdict: StringColumn({
+            label: 'Health',
+            maxLength: 20,
+            readOnly: true,
+            choices: {
+                broken: 'Broken',
+                warning: 'Works, with warnings',
+                not_checked: 'Not checked yet',
+                healthy: 'Healthy',
+            },
+        }),
+        verdict_rank: IntegerColumn({ label: 'Health order', readOnly: true }),
+        verdict_since: DateTimeColumn({ label: 'Since', readOnly: true }),
+        last_checked: DateTimeColumn({ label: 'Last checked', readOnly: true }),
+        last_success: DateTimeColumn({ label: 'Last success', readOnly: true }),
+        last_failure: DateTimeColumn({ label: 'Last failure', readOnly: true }),
+        last_finding_code: StringColumn({ label: 'Last finding (check/code)', maxLength: 120, readOnly: true }),
+        last_finding: StringColumn({ label: 'Last finding', maxLength: 1000, readOnly: true }),
+        last_fix: StringColumn({ label: 'Fix', maxLength: 1000, readOnly: true }),
+        access_expires: DateTimeColumn({ label: 'Access token expires', readOnly: true }),
+        refresh_expires: DateTimeColumn({ label: 'Refresh token expires', readOnly: true }),
+        consent_since: DateTimeColumn({ label: 'Consent seen since', readOnly: true }),
+        next_expiry: DateTimeColumn({ label: 'Next expiry', readOnly: true }),
+        next_expiry_what: StringColumn({ label: 'What expires next', maxLength: 100, readOnly: true }),
+        api_token_set_on: DateTimeColumn({ label: 'API token set on', readOnly: true }),
+        api_token_set_basis: StringColumn({ label: 'API token date basis', maxLength: 100, readOnly: true }),
+        api_token_age_days: IntegerColumn({ label: 'API token age (days)', readOnly: true }),
+        api_token_marker: StringColumn({ label: 'API token change marker', maxLength: 16, readOnly: true }),
+        last_keep_alive: DateTimeColumn({ label: 'Last keep-alive refresh', readOnly: true }),
+        keep_alive_count: IntegerColumn({ label: 'Keep-alive refreshes', readOnly: true }),
+        keep_alive_result: StringColumn({ label: 'Last keep-alive result', maxLength: 60, readOnly: true }),
+        refresh_alert_deadline: DateTimeColumn({ label: 'Token expiry alerted for', readOnly: true }),
+        api_token_alert_deadline: DateTimeColumn({ label: 'API token expiry alerted for', readOnly: true }),
+        last_run: ReferenceColumn({
+            label: 'Last run',
+            referenceTable: 'x_jira_connect_validation_run',
+            readOnly: true,
+        }),
+        not_checked_reason: StringColumn({ label: 'Not checked because', maxLength: 255, readOnly: true }),
+    },
+})

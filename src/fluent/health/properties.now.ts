@@ -1,0 +1,81 @@
+import { Property } from '@servicenow/sdk/core'
+import { jiraConnectAdmin } from '../app/roles.now'
+
+const access = { read: ['admin', jiraConnectAdmin], write: ['admin'] }
+
+/** Hours between scheduled health checks (the job wakes hourly and checks when this much time has passed). */
+Property({
+    $id: Now.ID['property-health-interval-hours'],
+    name: 'x_jira_connect.health.interval_hours',
+    type: 'integer',
+    value: 24,
+    description: 'Hours between two scheduled Jira connection health checks (default 24: daily).',
+    roles: access,
+})
+
+Property({
+    $id: Now.ID['property-health-connection-budget-ms'],
+    name: 'x_jira_connect.health.connection_budget_ms',
+    type: 'integer',
+    value: 30000,
+    description: `Time budget in milliseconds for checking one connection in a health
+check (default 30000, minimum 5000).`,
+    roles: access,
+})
+
+Property({
+    $id: Now.ID['property-health-total-budget-ms'],
+    name: 'x_jira_connect.health.total_budget_ms',
+    type: 'integer',
+    value: 240000,
+    description: `Total time budget in milliseconds of one health check; connections
+left when it is spent are listed as not checked (default 240000).`,
+    roles: access,
+})
+
+/** Atlassian expires a refresh token after 90 days without use; each rotation restarts the 90 days. */
+Property({
+    $id: Now.ID['property-health-keepalive-days'],
+    name: 'x_jira_connect.health.keepalive_days',
+    type: 'integer',
+    value: 30,
+    description: `Keep-alive: refresh an OAuth 2.0 refresh token that has not been used
+for this many days (default 30; 0 turns keep-alive off).`,
+    roles: access,
+})
+
+Property({
+    $id: Now.ID['property-health-refresh-warn-days'],
+    name: 'x_jira_connect.health.refresh_warn_days',
+    type: 'integer',
+    value: 14,
+    description: 'Alert this many days before a refresh token or an OAuth consent expires (default 14).',
+    roles: access,
+})
+
+Property({
+    $id: Now.ID['property-health-api-token-warn-days'],
+    name: 'x_jira_connect.health.api_token_warn_days',
+    type: 'integer',
+    value: 30,
+    description: 'Alert this many days before an Atlassian API token reaches its maximum age (default 30).',
+    roles: access,
+})
+
+Property({
+    $id: Now.ID['property-health-consent-max-days'],
+    name: 'x_jira_connect.health.consent_max_days',
+    type: 'integer',
+    value: 365,
+    description: "Atlassian's absolute limit on an OAuth consent in days (about 365; 0 turns this warning off).",
+    roles: access,
+})
+
+Property({
+    $id: Now.ID['property-health-api-token-max-days'],
+    name: 'x_jira_connect.health.api_token_max_days',
+    type: 'integer',
+    value: 365,
+    description: 'Maximum age of an Atlassian API token in days (Atlassian: at most one year).',
+    roles: access,
+})

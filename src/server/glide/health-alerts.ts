@@ -1,0 +1,45 @@
+/**
+ * AlertPort over gs.eventQueue: each alert is a registered event on the subject's health row (parm1 = the finding
+ * and the fix, sanitised; parm2 = the users holding x_jira_connect.admin), and the app's email notifications
+ * (src/fluent/health/notifications.now.ts) send it to them. ServiceNow docs: GlideSystem eventQueue(name, record,
+ * parm1, parm2); notification "Event parm 2 contains recipient". The alert text is built from sanitised findings.
+ */
+import { gs } from '@servicenow/glide'
+import type { AlertPort, HealthAlert, HealthState } from '../core/health/model'
+import { safeText } from '../core/sanitize'
+import { GlideHealthStore } from './health-store'
+import { byId, each, str } from './records'
+
+export const ADMIN_ROLE = 'x_jira_connect.admin'
+
+export class GlideAlerts implements AlertPort {
+    private recipients: string | null = null
+
+    constructor(private readonly store: GlideHealthStore) {}
+
+    fire(alert: HealthAlert, state: HealthState): void {
+        const row = this.store.find(state.subjectTable, state.subjectSysId)
+        if (!row) return
+        if (this.recipients === null) this.recipients = adminUserIds().join(',')
+        const queue = (gs as unknown as { eventQueue(n: string, r: unknown, p1: string, p2: string): void }).eventQueue
+        queue.call(gs, alert.event, row, alert.text.slice(0, 2000), this.recipients)
+        gs.info(`Jira Cloud Connect health: ${alert.event} for "${safeText(alert.subjectName, 100)}".`)
+    }
+}
+
+/** Active users holding the app's admin role (sys_user_has_role), as sys_ids. */
+export function adminUserIds(): string[] {
+    const roles: string[] = []
+    each('sys_user_role', [['name', ADMIN_ROLE]], (r) => {
+        roles.push(r.getUniqueValue())
+    })
+    const out: string[] = []
+    for (const role of roles) {
+        each('sys_user_has_role', [['role', role]], (grant) => {
+            const user = str(grant, 'user')
+            const row = user ? byId('sys_user', user) : null
+            if (row && str(row, 'active') !== 'false' && str(row, 'active') !== '0' && out.indexOf(user) < 0) out.push(user)
+        }, 500)
+    }
+    return out
+}
