@@ -20,6 +20,12 @@ test('a status fault answers the given status, body and headers instead of the r
     expect(w.emu.requestsTo('accessible-resources').at(-1)).toMatchObject({ status: 503, fault: 'status' })
 })
 
+test('fault header names are case-insensitive: Content-Type text/html replaces the default JSON content type', () => {
+    w.emu.setFault('accessible-resources', { status: 200, body: '<html></html>', headers: { 'Content-Type': 'text/html' } })
+    const r = bearer(w.net, RESOURCES, seed().accessToken)
+    expect(r.headers['content-type']).toBe('text/html')
+})
+
 test('a fault applies only to its target endpoint', () => {
     w.emu.setFault('myself', { status: 500 })
     expect(ok(get(w.net, TENANT)).status).toBe(200)

@@ -10,6 +10,7 @@ import './scenarios/atlassian-faults'
 import './scenarios/bad-configuration'
 import './scenarios/more-faults'
 import './scenarios/service-accounts'
+import './scenarios/peer-input'
 import { CHECK_IDS, checkSpec, codesOf, TRANSPORT_CODES, type CheckId } from '../../src/server/core/catalogue'
 import { observed } from './world'
 

@@ -1,4 +1,4 @@
-import { bodyProblem, CallEngine, MAX_BODY_CHARS, retryWaitSeconds } from './calls'
+import { bodyProblem, CallEngine, MAX_BODY_CHARS, retryAfterSeconds, retryWaitSeconds } from './calls'
 import type { ClockPort, HttpPort, HttpResult } from './ports'
 
 describe('bodyProblem', () => {
@@ -13,6 +13,8 @@ describe('bodyProblem', () => {
         ['OK', 'text/plain', 'not_json'],
         ['{"a":1}', 'application/json', null],
         ['  [1] ', '', null],
+        ['\uFEFF{"a":1}', 'application/json', null],
+        ['\uFEFF', 'application/json', 'empty'],
     ])('%j (%s) -> %s', (body, type, expected) => {
         expect(bodyProblem(body, type)).toBe(expected)
     })
@@ -20,16 +22,32 @@ describe('bodyProblem', () => {
 
 describe('retryWaitSeconds', () => {
     test.each([
-        [429, { 'retry-after': '1' }, 1],
-        [503, { 'retry-after': ' 0 ' }, 0],
-        [502, { 'retry-after': '2.5' }, 2.5],
-        [504, {}, null],
-        [429, { 'retry-after': 'soon' }, null],
-        [429, { 'retry-after': '-3' }, null],
-        [401, { 'retry-after': '1' }, null],
-        [500, { 'retry-after': '1' }, null],
-    ])('%i %j -> %s', (status, headers, expected) => {
-        expect(retryWaitSeconds(status, headers as Record<string, string>)).toBe(expected)
+        [429, 1, 1],
+        [503, 0, 0],
+        [504, null, null],
+        [401, 1, null],
+        [500, 1, null],
+    ])('%i with Retry-After %s s -> %s', (status, seconds, expected) => {
+        expect(retryWaitSeconds(status, seconds)).toBe(expected)
+    })
+})
+
+describe('retryAfterSeconds (RFC 9110 §10.2.3: delta-seconds or HTTP-date)', () => {
+    const now = Date.parse('2026-11-29T10:00:00Z')
+    test.each([
+        ['120', 120],
+        [' 0 ', 0],
+        ['Sun, 29 Nov 2026 10:00:30 GMT', 30],
+        ['Sun, 29 Nov 2026 09:00:00 GMT', 0],
+        ['Sunday, 29-Nov-26 10:01:00 GMT', 60],
+        ['Sun Nov 29 10:00:05 2026', 5],
+        ['2.5', null],
+        ['-3', null],
+        ['soon', null],
+        ['Sun, 29 Nov 2026 10:00:30', null],
+        [undefined, null],
+    ])('%j -> %s', (raw, expected) => {
+        expect(retryAfterSeconds(raw, now)).toBe(expected)
     })
 })
 
@@ -96,7 +114,27 @@ describe('CallEngine', () => {
 
     test('a body over MAX_BODY_CHARS is reported, not parsed', () => {
         const { e } = engine([json(200, `{"p":"${'x'.repeat(MAX_BODY_CHARS)}"}`)])
-        expect(e.getJson('https://x/a', { kind: 'none' })).toMatchObject({ kind: 'http', problem: 'oversized', body: '' })
+        const outcome = e.getJson('https://x/a', { kind: 'none' })
+        expect(outcome).toMatchObject({ kind: 'http', problem: 'oversized', body: '' })
+    })
+
+    test('status 0 or -1 (the platform\'s "no answer") is a transport failure, not an HTTP answer', () => {
+        for (const status of [0, -1]) {
+            const { e } = engine([json(status, 'java.net.SocketTimeoutException: Read timed out')])
+            expect(e.getJson('https://x/a', { kind: 'none' })).toMatchObject({ kind: 'transport', failure: 'other' })
+        }
+    })
+
+    test('a 2xx JSON body after a byte-order mark is parsed', () => {
+        const { e } = engine([json(200, '\uFEFF{"a":1}')])
+        expect(e.getJson('https://x/a', { kind: 'none' })).toMatchObject({ kind: 'json', json: { a: 1 } })
+    })
+
+    test('a 503 whose Retry-After is an HTTP-date 1 s ahead is retried once after waiting', () => {
+        const at = new Date(1000).toUTCString() // the test clock starts at 0
+        const { e } = engine([json(503, '', { 'retry-after': at }), json(200, '{}')])
+        expect(e.getJson('https://x/a', { kind: 'none' })).toMatchObject({ kind: 'json' })
+        expect(e.calls).toBe(2)
     })
 
     test('a transport failure carries the sanitised detail', () => {

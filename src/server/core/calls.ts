@@ -19,7 +19,15 @@ export interface CallSettings {
 export type CallOutcome =
     | { kind: 'json'; status: number; headers: Record<string, string>; json: unknown }
     /** An HTTP answer the caller must interpret (status other than 2xx, or 2xx that is not usable JSON). */
-    | { kind: 'http'; status: number; headers: Record<string, string>; body: string; problem: BodyProblem | null }
+    | {
+          kind: 'http'
+          status: number
+          headers: Record<string, string>
+          body: string
+          problem: BodyProblem | null
+          /** Retry-After in seconds from now (delta-seconds or HTTP-date), null when absent or unreadable. */
+          retryAfterSec: number | null
+      }
     | { kind: 'transport'; failure: TransportFailure; detail: string }
     | { kind: 'budget'; elapsedMs: number }
 
@@ -67,9 +75,9 @@ export class CallEngine {
                 timeoutMs: this.settings.timeoutMs,
                 headers: { Accept: 'application/json' },
             })
-            const outcome = toOutcome(result)
+            const outcome = toOutcome(result, this.clock.nowMs())
             if (retried || outcome.kind !== 'http') return outcome
-            const wait = retryWaitSeconds(outcome.status, outcome.headers)
+            const wait = retryWaitSeconds(outcome.status, outcome.retryAfterSec)
             if (wait === null || wait > this.settings.maxRetryWaitSeconds) return outcome
             if (this.elapsedMs() + wait * 1000 + this.settings.timeoutMs > this.settings.budgetMs) return outcome
             if (wait > 0) this.clock.sleep(wait * 1000)
@@ -79,39 +87,69 @@ export class CallEngine {
 }
 
 /** Seconds to wait before the single retry, or null when the answer must not be retried. */
-export function retryWaitSeconds(status: number, headers: Record<string, string>): number | null {
+export function retryWaitSeconds(status: number, retryAfterSec: number | null): number | null {
     if (status !== 429 && status !== 502 && status !== 503 && status !== 504) return null
-    const raw = headers['retry-after']
-    if (raw === undefined) return null
-    const n = Number(String(raw).trim())
-    return Number.isFinite(n) && n >= 0 ? n : null
+    return retryAfterSec
 }
 
-function toOutcome(result: HttpResult): CallOutcome {
+/** IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") and RFC 850 ("Sunday, 06-Nov-94 08:49:37 GMT"). */
+const IMF_OR_RFC850 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*, ?\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{2,4} [\d:]{8} GMT$/
+/** asctime ("Sun Nov  6 08:49:37 1994"), in GMT by definition. */
+const ASCTIME = /^[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/
+
+/**
+ * Retry-After (RFC 9110 §10.2.3) as seconds from `nowMs`: delta-seconds (1*DIGIT) or an HTTP-date (IMF-fixdate, or
+ * the obsolete RFC 850 and asctime forms); a date in the past is 0. Null when absent or neither form.
+ */
+export function retryAfterSeconds(raw: string | undefined, nowMs: number): number | null {
+    if (raw === undefined || raw === null) return null
+    const value = String(raw).trim()
+    if (/^\d{1,9}$/.test(value)) return Number(value)
+    if (!IMF_OR_RFC850.test(value) && !ASCTIME.test(value)) return null
+    const at = Date.parse(/GMT$/.test(value) ? value : `${value} GMT`)
+    return Number.isFinite(at) ? Math.max(0, Math.ceil((at - nowMs) / 1000)) : null
+}
+
+/** A leading UTF-8 byte-order mark is not part of a JSON text (RFC 8259 §8.1: parsers may ignore it). */
+function withoutBom(body: string): string {
+    return body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
+}
+
+function toOutcome(result: HttpResult, nowMs: number): CallOutcome {
     if (!result.ok) return { kind: 'transport', failure: result.failure, detail: safeText(result.detail) }
+    const status = Number(result.status)
+    // The platform reports "no answer" as status 0 or -1 (KB3067060): a transport failure, never an HTTP answer.
+    if (!(status >= 100)) {
+        return { kind: 'transport', failure: 'other', detail: safeText(`status ${result.status} ${result.body || ''}`) }
+    }
     const headers = lowerCaseKeys(result.headers)
+    const retryAfterSec = retryAfterSeconds(headers['retry-after'], nowMs)
     const body = result.body === null || result.body === undefined ? '' : String(result.body)
     if (body.length > MAX_BODY_CHARS) {
-        return { kind: 'http', status: result.status, headers, body: '', problem: 'oversized' }
+        return { kind: 'http', status, headers, body: '', problem: 'oversized', retryAfterSec }
     }
-    const problem = bodyProblem(body, headers['content-type'] || '')
-    if (result.status >= 200 && result.status < 300 && problem === null) {
-        return { kind: 'json', status: result.status, headers, json: JSON.parse(body) }
+    const parsed = parseBody(body, headers['content-type'] || '')
+    if (status >= 200 && status < 300 && 'json' in parsed) return { kind: 'json', status, headers, json: parsed.json }
+    const problem = 'problem' in parsed ? parsed.problem : null
+    return { kind: 'http', status, headers, body, problem, retryAfterSec }
+}
+
+/** The parsed JSON of a body, or why it is not usable JSON; the same text is judged and parsed. */
+export function parseBody(body: string, contentType: string): { json: unknown } | { problem: BodyProblem } {
+    const text = withoutBom(body).trim()
+    if (!text) return { problem: 'empty' }
+    if (/text\/html/i.test(contentType) || /^<(!doctype|html|\?xml|head|body)/i.test(text)) return { problem: 'html' }
+    try {
+        return { json: JSON.parse(text) }
+    } catch (e) {
+        return { problem: /^[[{]/.test(text) ? 'truncated_json' : 'not_json' }
     }
-    return { kind: 'http', status: result.status, headers, body, problem }
 }
 
 /** Why a body is not usable JSON, or null when it parses. */
 export function bodyProblem(body: string, contentType: string): BodyProblem | null {
-    const trimmed = body.trim()
-    if (!trimmed) return 'empty'
-    if (/text\/html/i.test(contentType) || /^<(!doctype|html|\?xml|head|body)/i.test(trimmed)) return 'html'
-    try {
-        JSON.parse(trimmed)
-        return null
-    } catch (e) {
-        return /^[[{]/.test(trimmed) ? 'truncated_json' : 'not_json'
-    }
+    const parsed = parseBody(body, contentType)
+    return 'problem' in parsed ? parsed.problem : null
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -113,7 +113,8 @@ export const CHECKS = catalogue({
             url_whitespace: fail('spaces or line breaks in or around the URL'),
             url_not_https: fail('a scheme other than https'),
             url_query: fail('a query string'),
-            url_port: fail('an explicit port in the URL'),
+            url_fragment: fail('a #fragment: never sent, it swallows every appended path (RFC 3986 §3.5)'),
+            url_port: fail('a port other than the default 443 (:443 is the same URL, RFC 3986 §6.2.3)'),
             url_extra_path: fail('a path after the base URL (the integration appends /rest/api/... itself)'),
             url_trailing_slash: warn('a trailing slash (some actions then call "//rest/...")'),
         },
@@ -177,7 +178,10 @@ export const CHECKS = catalogue({
         requires: ['config.connection.credential'],
         auth: 'basic',
         calls: 0,
-        codes: { basic_credential_incomplete: fail('the user name (email) or the API token is empty') },
+        codes: {
+            basic_credential_incomplete: fail('the user name (email) or the API token is empty'),
+            basic_user_name_whitespace: fail('spaces around the user name: Atlassian would count a failed login'),
+        },
     },
     'oauth.profile': {
         title: 'Credential has an OAuth entity profile',
@@ -285,6 +289,7 @@ export const CHECKS = catalogue({
             client_rejected: fail('Atlassian rejected the registry\'s client ID or secret on refresh'),
             refresh_timeout: fail('the refresh call to the token URL timed out'),
             refresh_unreachable: fail('the refresh call failed without an answer (refused, unknown host, TLS, reset)'),
+            refreshed_without_access_token: fail('the platform said the refresh worked but stored no access token'),
             refresh_answer_unreadable: fail('2xx from the token URL the platform could not read: validate again now'),
             refresh_failed: fail('the refresh failed with another answer'),
         },
@@ -324,7 +329,10 @@ export const CHECKS = catalogue({
         requires: ['atlassian.cloud_id'],
         auth: 'oauth2',
         calls: 0,
-        codes: { scopes_not_granted: fail('required scopes not granted for the site: add them, re-consent') },
+        codes: {
+            scopes_not_granted: fail('required scopes not granted for the site: add them, re-consent'),
+            scopes_not_listed: warn('accessible-resources lists the site without its scopes: granted scopes unknown'),
+        },
     },
     'jira.myself': {
         title: 'Jira accepts the credential (myself)',

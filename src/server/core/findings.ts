@@ -4,7 +4,7 @@
  */
 import type { CallOutcome } from './calls'
 import type { Finding, RemoteCheckId, TransportCode } from './catalogue'
-import type { CheckLog } from './report'
+import { humanDuration, type CheckLog } from './report'
 import { originOf } from './urls'
 import { safeText } from './sanitize'
 
@@ -35,7 +35,7 @@ export function genericFinding(
         case 'transport':
             return transportFinding(outcome.failure, outcome.detail, what, host, timeoutMs)
         case 'http':
-            return httpFinding(outcome.status, outcome.headers, outcome.body, outcome.problem, what, host)
+            return httpFinding(outcome, what, host)
     }
 }
 
@@ -131,27 +131,27 @@ function transportFinding(
     }
 }
 
-function httpFinding(
-    status: number,
-    headers: Record<string, string>,
-    body: string,
-    problem: string | null,
-    what: string,
-    host: string
-): TransportFinding {
+function httpFinding(outcome: Extract<CallOutcome, { kind: 'http' }>, what: string, host: string): TransportFinding {
+    const { status, headers, body, problem } = outcome
     if (status === 429) {
-        const retry = headers['retry-after']
+        // Retry-After is delta-seconds or an HTTP-date (RFC 9110 §10.2.3); RateLimit-Reason names the limit that was
+        // hit (developer.atlassian.com "Rate limiting": e.g. jira-quota-global-based, jira-burst-based).
+        const retry = outcome.retryAfterSec
+        const rawRetry = headers['retry-after']
         const reason = headers['ratelimit-reason']
+        const retryShown = rawRetry ? ` (Retry-After: ${safeText(rawRetry, 40)})` : ''
+        const long = retry !== null && retry >= 120 ? ` (${humanDuration(retry)})` : ''
+        const wait = retry === null ? 'a minute' : `${retry} seconds${long}`
         return {
             code: 'rate_limited',
             found:
-                `${what}: Atlassian answered 429 Too Many Requests` +
-                `${retry ? ` (Retry-After: ${safeText(retry, 20)} s)` : ''}` +
-                `${reason ? `, reason ${safeText(reason, 40)}` : ''}.`,
+                `${what}: Atlassian answered 429 Too Many Requests${retryShown}` +
+                `${reason ? `; RateLimit-Reason: ${safeText(reason, 60)}` : ''}.`,
             expected: 'An answer within Atlassian rate limits.',
             fix:
-                `Wait ${retry ? `${safeText(retry, 20)} seconds` : 'a minute'} and validate again. If it keeps ` +
-                'happening, other integrations using the same Atlassian app or account are using up the rate budget.',
+                `Wait ${wait} and validate again. If it keeps happening, other integrations using the same ` +
+                'Atlassian app or account are using up the rate budget' +
+                `${reason ? ` (the limit hit: ${safeText(reason, 60)})` : ''}.`,
         }
     }
     if (status >= 500) {

@@ -15,6 +15,10 @@ describe('inspectConnectionUrl', () => {
         ['http://acme.atlassian.net', 'site', ['not_https']],
         ['https://acme.atlassian.net?x=1', 'site', ['query']],
         ['https://acme.atlassian.net:8443', 'site', ['explicit_port']],
+        ['https://acme.atlassian.net:443', 'site', []],
+        [`https://api.atlassian.com:443/ex/jira/${ID}`, 'gateway', []],
+        ['https://acme.atlassian.net#top', 'site', ['fragment']],
+        ['https://acme.atlassian.net/#', 'site', ['fragment', 'trailing_slash']],
         [' https://acme.atlassian.net', 'site', ['whitespace']],
         ['https://jira.example.com', 'other', []],
         ['https://api.atlassian.com/other', 'other', ['extra_path']],
@@ -45,6 +49,7 @@ test('parseUrl splits scheme, host, port, path and query; null for non-URLs', ()
         port: '444',
         path: '/a/b',
         query: '?q=1',
+        fragment: '',
     })
     expect(parseUrl('not a url')).toBeNull()
 })

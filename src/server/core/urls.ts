@@ -9,23 +9,30 @@
 export interface ParsedUrl {
     scheme: string
     host: string
+    /** Empty when absent or the scheme's default (RFC 3986 §6.2.3: https://h:443/ is https://h/). */
     port: string
     path: string
     query: string
+    /** '#...' when present: never sent to the server, and it swallows every path appended after it (§3.5). */
+    fragment: string
 }
+
+const DEFAULT_PORTS: Record<string, string> = { https: '443', http: '80' }
 
 const URL_SHAPE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#:\s]+)(?::(\d+))?([^?#\s]*)(\?[^#\s]*)?(#\S*)?$/
 
 export function parseUrl(url: string): ParsedUrl | null {
     const m = URL_SHAPE.exec(url)
     if (!m) return null
-    const [, scheme, host, port, path, query] = m
+    const [, scheme, host, port, path, query, fragment] = m
+    const lowerScheme = scheme.toLowerCase()
     return {
-        scheme: scheme.toLowerCase(),
+        scheme: lowerScheme,
         host: host.toLowerCase(),
-        port: port || '',
+        port: port && port.replace(/^0+(?=\d)/, '') !== DEFAULT_PORTS[lowerScheme] ? port : '',
         path: path || '',
         query: query || '',
+        fragment: fragment || '',
     }
 }
 
@@ -61,6 +68,7 @@ export type UrlIssue =
     | 'query'
     | 'extra_path'
     | 'explicit_port'
+    | 'fragment'
 
 const SITE_HOST = /^([a-z0-9][a-z0-9-]*)\.atlassian\.net$/
 
@@ -78,6 +86,7 @@ export function inspectConnectionUrl(raw: string, gatewayBase: string): UrlInspe
     if (parsed.scheme !== 'https') issues.push('not_https')
     if (parsed.port) issues.push('explicit_port')
     if (parsed.query) issues.push('query')
+    if (parsed.fragment) issues.push('fragment')
 
     const gateway = parseUrl(gatewayBase.trim().replace(/\/+$/, ''))
     const path = parsed.path

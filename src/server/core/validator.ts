@@ -276,6 +276,7 @@ function validateConnection(
             credentialName: credential.name,
             userName: credential.userName,
             method: method || undefined,
+            gatewayBase,
         })
         const refused = log.result('jira.myself')
         if (siteOfConnection && refused && refused.status === 'fail' && refused.code === 'credentials_rejected') {
@@ -305,6 +306,7 @@ function validateConnection(
             connectionName: connection.name,
             credentialName: credential.name,
             method,
+            gatewayBase,
         })
         confirmCloudId()
         return 'oauth2'
@@ -326,6 +328,7 @@ function validateConnection(
         expectedSiteUrl: atlassian.site.url || null,
         connectionName: connection.name,
         credentialName: credential.name,
+        gatewayBase,
     })
     return 'oauth2'
 }

@@ -9,7 +9,11 @@ export function classifyPlatformError(message: string): TransportFailure {
     if (/SocketTimeout|timed out|timeout/i.test(m)) return 'timeout'
     if (/UnknownHost|Name or service not known|nodename nor servname|unknown host/i.test(m)) return 'unknown_host'
     if (/ConnectException|Connection refused/i.test(m)) return 'connection_refused'
-    if (/SSL|TLS|certificate|PKIX|handshake/i.test(m)) return 'tls'
+    // KB3067060: "No subject alternative names", "Session contains no certificates - Untrusted", "No issuer
+    // certificate found", "peer not authenticated", javax.net.ssl.SSLHandshakeException, PKIX path building failed.
+    if (/SSL|TLS|certificate|PKIX|handshake|subject alternative|untrusted|no issuer|peer not authenticated/i.test(m)) {
+        return 'tls'
+    }
     if (/Connection reset|SocketException|Broken pipe|closed by peer|Premature EOF/i.test(m)) return 'connection_reset'
     return 'other'
 }

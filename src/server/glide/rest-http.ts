@@ -46,7 +46,8 @@ export class GlideRestHttp implements HttpPort {
             return { ok: false, failure: classifyPlatformError(detail), detail }
         }
         const status = Number(response.getStatusCode()) || 0
-        if (status === 0) {
+        // No answer is status 0 or -1 (KB3067060): below 100 is never an HTTP status.
+        if (status < 100) {
             const detail = safeText(String(response.getErrorMessage() || ''), 160)
             return { ok: false, failure: classifyPlatformError(detail), detail }
         }

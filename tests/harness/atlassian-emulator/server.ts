@@ -125,7 +125,10 @@ export class EmulatorServer {
                 response = this.rateLimited(fault.rateLimit)
             } else {
                 entry.fault = 'status'
-                response = { status: fault.status, headers: { 'content-type': 'application/json;charset=UTF-8', ...(fault.headers ?? {}) }, body: fault.body ?? '' }
+                // Header names are case-insensitive (RFC 9110 §5.1): a fault's Content-Type replaces the default.
+                const headers: Record<string, string> = { 'content-type': 'application/json;charset=UTF-8' }
+                for (const [name, value] of Object.entries(fault.headers ?? {})) headers[name.toLowerCase()] = value
+                response = { status: fault.status, headers, body: fault.body ?? '' }
             }
             entry.status = response.status
             const body = Buffer.from(response.body, 'utf8')

@@ -8,14 +8,15 @@ import type { CallEngine } from '../calls'
 import { errorMessageOf, jsonOrFail } from '../findings'
 import type { AuthRef } from '../ports'
 import type { CheckLog } from '../report'
-import { safeText } from '../sanitize'
+import { fieldText } from '../sanitize'
 import { gatewayConnectionUrl, joinUrl } from '../urls'
 
 export interface AccessibleSite {
     id: string
     name: string
     url: string
-    scopes: string[]
+    /** null when the entry has no `scopes` list: what was granted is unknown, not empty. */
+    scopes: string[] | null
 }
 
 export interface AtlassianResult {
@@ -136,7 +137,7 @@ function checkSiteCloudId(
     }
     // Ids are not unique across products; prefer the entry that carries Jira scopes (docs/atlassian-contract.md §3).
     const matches = sites.filter((s) => s.id.toLowerCase() === cloudId)
-    const site = matches.find((s) => s.scopes.some((x) => /jira/.test(x))) || matches[0] || null
+    const site = matches.find((s) => (s.scopes || []).some((x) => /jira/.test(x))) || matches[0] || null
     if (!site) {
         log.fail(id, {
             code: 'cloud_id_not_accessible',
@@ -154,9 +155,22 @@ function checkSiteCloudId(
 
 function checkSiteScopes(log: CheckLog, site: AccessibleSite): void {
     const required = REQUIRED_JIRA_SCOPES.filter((s) => s !== 'offline_access')
-    const missing = required.filter((s) => !site.scopes.includes(s))
+    const granted = site.scopes
+    if (granted === null) {
+        log.warn('atlassian.scopes', {
+            code: 'scopes_not_listed',
+            found: `accessible-resources lists "${site.name}" without a scopes list: the granted scopes are unknown.`,
+            expected: `A scopes list covering: ${required.join(', ')}.`,
+            fix:
+                'Nothing to re-consent for yet: the Jira checks below show whether the token works. If they ' +
+                "fail with a scope error, compare the app's Permissions at developer.atlassian.com with the " +
+                "profile's scopes.",
+        })
+        return
+    }
+    const missing = required.filter((s) => !granted.includes(s))
     if (missing.length) {
-        const n = site.scopes.length
+        const n = granted.length
         log.fail('atlassian.scopes', {
             code: 'scopes_not_granted',
             found:
@@ -181,10 +195,10 @@ function parseSites(json: unknown): AccessibleSite[] | null {
         const r = raw as { [k: string]: unknown }
         if (typeof r.id !== 'string') return null
         sites.push({
-            id: safeText(r.id, 64),
-            name: safeText(typeof r.name === 'string' ? r.name : '', 80),
-            url: safeText(typeof r.url === 'string' ? r.url : '', 120),
-            scopes: Array.isArray(r.scopes) ? r.scopes.filter((s): s is string => typeof s === 'string') : [],
+            id: fieldText(r.id, 64),
+            name: fieldText(typeof r.name === 'string' ? r.name : '', 120),
+            url: fieldText(typeof r.url === 'string' ? r.url : '', 200),
+            scopes: Array.isArray(r.scopes) ? r.scopes.filter((s): s is string => typeof s === 'string') : null,
         })
     }
     return sites

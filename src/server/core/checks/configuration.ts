@@ -93,6 +93,16 @@ export function checkBasicCredential(
         })
         return false
     }
+    if (credential.userName !== credential.userName.trim()) {
+        // Checked here, with no call: a login with the padded name would count as a failed attempt at Atlassian.
+        log.fail('config.credential.basic', {
+            code: 'basic_user_name_whitespace',
+            found: `The user name of credential "${credential.name}" has spaces or line breaks around it.`,
+            expected: 'User name = the Atlassian account email, nothing before or after it.',
+            fix: `Open credential "${credential.name}" and remove the spaces around the user name.`,
+        })
+        return false
+    }
     log.pass('config.credential.basic', `User name "${credential.userName}", API token set (not shown).`)
     return true
 }
@@ -137,7 +147,16 @@ export function checkConnectionUrl(
     if (issues.includes('whitespace')) blocking.push('contains spaces or line breaks')
     if (issues.includes('not_https')) blocking.push(`uses ${inspection.parsed?.scheme}, not https`)
     if (issues.includes('query')) blocking.push('has a query string')
-    if (issues.includes('explicit_port')) blocking.push('names a port')
+    if (issues.includes('fragment')) {
+        blocking.push(
+            'has a #fragment: it is never sent, and every path the integration appends after it is lost ' +
+                '(RFC 3986 §3.5)'
+        )
+    }
+    if (issues.includes('explicit_port')) {
+        const port = inspection.parsed?.port
+        blocking.push(`names port ${port} (only the default port 443 is the same URL, RFC 3986 §6.2.3)`)
+    }
     if (issues.includes('extra_path')) {
         blocking.push('has a path after the base URL (the integration appends /rest/api/... itself)')
     }
@@ -252,6 +271,7 @@ function urlIssueCode(issues: string[]) {
     if (issues.includes('whitespace')) return 'url_whitespace'
     if (issues.includes('not_https')) return 'url_not_https'
     if (issues.includes('query')) return 'url_query'
+    if (issues.includes('fragment')) return 'url_fragment'
     if (issues.includes('explicit_port')) return 'url_port'
     return 'url_extra_path'
 }

@@ -10,8 +10,8 @@ import type { CallEngine } from '../calls'
 import { errorMessageOf, jsonOrFail } from '../findings'
 import type { AuthRef } from '../ports'
 import type { CheckLog } from '../report'
-import { safeText } from '../sanitize'
-import { joinUrl, originOf } from '../urls'
+import { fieldText, safeText } from '../sanitize'
+import { gatewayConnectionUrl, joinUrl, originOf } from '../urls'
 
 export interface JiraTarget {
     baseUrl: string
@@ -24,6 +24,8 @@ export interface JiraTarget {
     userName?: string
     /** How the connection authenticates (tailors the fixes: service account, scoped or classic token, 3LO). */
     method?: AuthMethod
+    /** x_jira_connect.api_gateway_url: where a scoped API token must be sent. */
+    gatewayBase: string
 }
 
 const LOGIN_REJECTED = /AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i
@@ -93,8 +95,8 @@ function basicLoginFinding(t: JiraTarget, status: number, headers: Record<string
             fix:
                 `Check the email and create a new API token for that account, then update ${credential}. The ` +
                 'validator did not retry: Atlassian locks an account after a few failed logins. A scoped API token ' +
-                '(service accounts can only create scoped tokens) works only with a ' +
-                'https://api.atlassian.com/ex/jira/<cloud-id> URL.',
+                '(service accounts can only create scoped tokens) works only' +
+                ` with a ${gatewayConnectionUrl(t.gatewayBase, '<cloud-id>')} URL.`,
         }
     }
     return null
@@ -185,16 +187,15 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
         })
         return false
     }
-    const name = safeText(typeof me.displayName === 'string' ? me.displayName : '(no display name)', 80)
+    // Fields of Jira's user record: identifiers and names, not secrets (fieldText keeps long emails and names whole).
+    const name = fieldText(typeof me.displayName === 'string' ? me.displayName : '(no display name)', 120)
     const email =
         typeof me.emailAddress === 'string' && me.emailAddress
-            ? `, ${safeText(me.emailAddress, 80)}`
+            ? `, ${fieldText(me.emailAddress, 200)}`
             : ', email hidden by the profile visibility settings'
     const otherType = typeof me.accountType === 'string' && me.accountType !== 'atlassian'
-    const type = otherType ? `, ${safeText(String(me.accountType), 20)} account` : ''
-    // Account ids are identifiers, not secrets: shown verbatim when they have the documented shape (opaque id or
-    // "<number>:<uuid>"), so the long-string redaction of safeText() cannot hide them.
-    const accountId = /^[A-Za-z0-9:_-]{1,128}$/.test(me.accountId) ? me.accountId : safeText(me.accountId, 64)
+    const type = otherType ? `, ${fieldText(me.accountType, 20)} account` : ''
+    const accountId = fieldText(me.accountId, 128)
     log.pass(id, `Authenticated as ${name} (account id ${accountId}${email}${type}).`)
     return true
 }
@@ -207,13 +208,13 @@ function checkServerInfo(log: CheckLog, engine: CallEngine, t: JiraTarget): void
     if (!answer) return
     const info = (answer.json || {}) as { [k: string]: unknown }
     const deployment = typeof info.deploymentType === 'string' ? info.deploymentType : ''
-    const baseUrl = typeof info.baseUrl === 'string' ? safeText(info.baseUrl, 120) : ''
-    const version = typeof info.version === 'string' ? ` ${safeText(info.version, 40)}` : ''
+    const baseUrl = typeof info.baseUrl === 'string' ? fieldText(info.baseUrl, 200) : ''
+    const version = typeof info.version === 'string' ? ` ${fieldText(info.version, 40)}` : ''
     if (deployment !== 'Cloud') {
         log.fail(id, {
             code: 'not_jira_cloud',
             found:
-                `serverInfo says deploymentType "${safeText(deployment, 40) || 'missing'}" at ` +
+                `serverInfo says deploymentType "${fieldText(deployment, 40) || 'missing'}" at ` +
                 `${baseUrl || 'an unknown base URL'}.`,
             expected: 'deploymentType "Cloud".',
             fix: 'This app supports Jira Cloud only: point the connection at your Jira Cloud site.',

@@ -93,6 +93,18 @@ export function checkTokens(
     }
     engine.countExternalCall()
     const result = tokens.refresh(credential.sysId, profile.sysId, setup.registry.name, engine.settings.timeoutMs)
+    if (result.ok && !result.state.hasAccessToken) {
+        // The platform said the refresh worked but stored no access token: no Atlassian call could authenticate.
+        log.fail('token.access', {
+            code: 'refreshed_without_access_token',
+            found: `${what}; the platform reported the refresh as successful but stored no access token.`,
+            expected: 'A new access token stored against the credential after the refresh.',
+            fix:
+                `Validate again; if it repeats, ${getToken.charAt(0).toLowerCase()}${getToken.slice(1)} Check the ` +
+                'registry\'s Token URL and Refresh Token URL (oauth.registry.urls) and the outbound OAuth log.',
+        })
+        return null
+    }
     if (result.ok) {
         const life = result.state.accessExpiresInSec
         log.pass(
@@ -101,7 +113,7 @@ export function checkTokens(
                 `${life ? humanDuration(life) : 'an unknown time'} and Atlassian's rotated refresh token was stored.`,
             'refreshed'
         )
-        return result.state.hasAccessToken ? 'refreshed' : null
+        return 'refreshed'
     }
     return refreshFailed(log, credential, setup.registry.name, what, getToken, result)
 }
