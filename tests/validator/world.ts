@@ -65,8 +65,10 @@ export function healthyState(): InstanceState {
         credentials: [
             { kind: 'oauth2', sysId: IDS.oauthCredential, name: 'Jira Cloud OAuth Credential', table: 'oauth_2_0_credentials', active: true, profileSysId: IDS.profile },
             { kind: 'basic', sysId: IDS.basicCredential, name: 'Jira Cloud Basic Credential', table: 'basic_auth_credentials', active: true, userName: '', hasPassword: false },
-            { kind: 'oauth2', sysId: IDS.saCredential, name: 'Jira Cloud Service Account Credential', table: 'oauth_2_0_credentials', active: true, profileSysId: IDS.saProfile },
-            { kind: 'basic', sysId: IDS.scopedCredential, name: 'Jira Cloud Scoped Token Credential', table: 'basic_auth_credentials', active: true, userName: SA.email, hasPassword: true },
+            // Inactive until a scenario uses them (useServiceAccount / useScopedToken), so runs over every credential
+            // (the health check) see the 3LO and basic ones only.
+            { kind: 'oauth2', sysId: IDS.saCredential, name: 'Jira Cloud Service Account Credential', table: 'oauth_2_0_credentials', active: false, profileSysId: IDS.saProfile },
+            { kind: 'basic', sysId: IDS.scopedCredential, name: 'Jira Cloud Scoped Token Credential', table: 'basic_auth_credentials', active: false, userName: SA.email, hasPassword: true },
         ],
         profiles: [
             { sysId: IDS.profile, name: 'Jira OAuth Profile', registrySysId: IDS.registry, grantType: 'authorization_code', isDefault: true, scopes: [...REQUIRED_JIRA_SCOPES] },
@@ -183,9 +185,11 @@ export async function startWorld(): Promise<World> {
         },
         useServiceAccount() {
             for (const c of state.connections) c.active = c.sysId === IDS.saConnection
+            for (const c of state.credentials) if (c.sysId === IDS.saCredential) c.active = true
         },
         useScopedToken() {
             for (const c of state.connections) c.active = c.sysId === IDS.scopedConnection
+            for (const c of state.credentials) if (c.sysId === IDS.scopedCredential) c.active = true
         },
         getServiceAccountToken() {
             const r = tokens.requestClientCredentials(IDS.saCredential, IDS.saProfile, 'Jira Cloud Service Account', 5000)
