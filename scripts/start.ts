@@ -1,15 +1,15 @@
 /**
  * `npm start`: build and pack the app with the real ServiceNow SDK, start the Atlassian emulator and the Glide
- * simulator on 127.0.0.1, install the built package into the simulator and run five scenarios as an admin would,
+ * simulator on 127.0.0.1, install the built package into the simulator and run six scenarios as an admin would,
  * printing each "Validate Jira connection" result the way the form shows it, and the health check's emails over
- * quiet months (scenario 5). No network, no instance.
+ * quiet months (scenario 6). No network, no instance.
  * Exit code 0 when every scenario behaves as expected, 1 otherwise.
  */
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { UiActionResult } from '../tests/harness/glide-simulator/simulator'
-import { World } from '../tests/harness/glide-simulator/world'
+import { TEMPLATE, World } from '../tests/harness/glide-simulator/world'
 import { root, sdk, withBuildLock } from '../tests/support/sdk-build.cjs'
 
 const started = Date.now()
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
         console.log(`Installed ${rep.scope} ${rep.version} (${rep.mode}): ${rep.inserted.length} records, ${world.sim.query('sys_module').length} server modules.\n`)
 
         // ---- 1. healthy
-        console.log('== Scenario 1/5: healthy OAuth 2.0 connection ==')
+        console.log('== Scenario 1/6: healthy OAuth 2.0 connection ==')
         console.log(`  Admin pastes the Client ID and Secret into registry "Jira Cloud OAuth" and the cloud id into "Jira Cloud OAuth Connection",`)
         console.log('  then clicks Get OAuth Token on "Jira Cloud OAuth Credential" and Accept on Atlassian\'s consent screen.')
         world.configureOAuth()
@@ -74,7 +74,7 @@ async function main(): Promise<number> {
         outcomes.push({ name: 'healthy', ok: r.errors.length === 0 && /works/.test(r.info[0] ?? ''), why: 'expected: every check passes' })
 
         // ---- 2. expired access token
-        console.log('\n== Scenario 2/5: access token expired (2 hours later) ==')
+        console.log('\n== Scenario 2/6: access token expired (2 hours later) ==')
         const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)
         world.advance(2 * 3600 * 1000)
         r = world.validate('oauth_2_0_credentials', world.ids.credential)
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
         outcomes.push({ name: 'expired token', ok: r.errors.length === 0 && rotated, why: 'expected: refreshed through the platform, rotated refresh token stored, all checks pass' })
 
         // ---- 3. wrong cloud id
-        console.log('\n== Scenario 3/5: wrong cloud id in the connection URL ==')
+        console.log('\n== Scenario 3/6: wrong cloud id in the connection URL ==')
         const wrongCloud = '11111111-2222-3333-4444-555555555555'
         world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${wrongCloud}`)
         console.log(`  Admin sets Connection URL to https://api.atlassian.com/ex/jira/${wrongCloud}`)
@@ -97,9 +97,11 @@ async function main(): Promise<number> {
         world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${world.cloudId}`)
 
         // ---- 4. wrong API token (basic auth through the shipped template)
-        console.log('\n== Scenario 4/5: email + API token connection with a wrong API token ==')
-        console.log('  Admin deactivates "Jira Cloud OAuth Connection" (one active connection per alias) and uses')
-        console.log('  Create New Connection & Credential on alias "Jira" with a mistyped API token.')
+        console.log('\n== Scenario 4/6: email + API token connection with a wrong API token ==')
+        console.log('  Admin picks the legacy "email and classic API token" Configuration Template on alias "Jira",')
+        console.log('  deactivates "Jira Cloud OAuth Connection" (one active connection per alias) and uses')
+        console.log('  Create New Connection & Credential with a mistyped API token.')
+        world.pickTemplate(TEMPLATE.legacyToken)
         world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
         const wrongToken = 'ATATT3x-mistyped-api-token'
         const { connection } = world.sim.admin.createConnectionFromTemplate(world.ids.alias, {
@@ -115,6 +117,29 @@ async function main(): Promise<number> {
         const attempts = world.emu.requests.filter((q) => q.status === 401).length
         console.log(`  Atlassian saw ${attempts} failed login${attempts === 1 ? '' : 's'} (the validator does not retry a rejected credential).`)
         outcomes.push({ name: 'wrong API token', ok: r.errors.some((e) => /401/.test(e)) && attempts === 1, why: 'expected: a 401 failure after exactly one attempt' })
+
+        // ---- 5. service account (what Atlassian recommends for integrations)
+        console.log('\n== Scenario 5/6: service account with OAuth 2.0 client credentials (recommended) ==')
+        console.log('  Admin deactivates the API-token connection, pastes the service account credential\'s Client ID and Secret')
+        console.log('  into registry "Jira Cloud Service Account", the cloud id into "Jira Cloud Service Account Connection",')
+        console.log('  activates it and clicks Get OAuth Token on "Jira Cloud Service Account Credential" (no browser).')
+        world.sim.admin.setField('http_connection', connection.sys_id, 'active', false)
+        world.configureServiceAccount()
+        const sa = world.getServiceAccountToken()
+        console.log(`  Get OAuth Token: ${sa.message}`)
+        world.advance(61 * 60 * 1000)
+        console.log('  61 minutes later (the access token has expired; there is no refresh token):')
+        world.emu.clearRequests()
+        r = world.validate('http_connection', world.ids.saConnection)
+        results.push(r)
+        show('connection "Jira Cloud Service Account Connection"', r)
+        const saCalls = world.emu.requests.map((q) => q.target).join(', ')
+        console.log(`  Atlassian saw: ${saCalls} (a new client-credentials token, then Jira; no accessible-resources).`)
+        outcomes.push({
+            name: 'service account',
+            ok: r.errors.length === 0 && r.info.some((m) => /app account/.test(m)) && saCalls === 'token, myself, serverInfo',
+            why: 'expected: the expired token requested again, every check passes, Jira sees the service account',
+        })
 
         // ---- secrets
         const everything = [...results.flatMap((x) => [...x.info, ...x.errors, ...x.logs.map((l) => l.message)]), ...world.sim.visibleText()].join('\n')
@@ -141,10 +166,10 @@ function emailText(html: string): string {
     return html.replace(/<a href="([^"]*)">([^<]*)<\/a>/g, '$2 ($1)').replace(/<\/p><p>/g, '\n').replace(/<[^>]+>/g, '')
 }
 
-/** Scenario 5: an idle integration over quiet months; only the app's hourly health job runs. */
+/** Scenario 6: an idle integration over quiet months; only the app's hourly health job runs. */
 async function quietDays(zip: string): Promise<Outcome[]> {
     const outcomes: Outcome[] = []
-    console.log('\n== Scenario 5/5: quiet 100 days (nobody uses the connection; the health job runs daily) ==')
+    console.log('\n== Scenario 6/6: quiet 100 days (nobody uses the connection; the health job runs daily) ==')
     const world = await World.start({ source: { zipPath: zip } })
     try {
         const start = world.sim.clock.nowMs()

@@ -2,7 +2,7 @@
  * Connection health over time, from the shipped package in the Glide simulator with the Atlassian emulator, both on
  * one fake clock. Nothing else uses the connection: only the app's hourly health job runs (daily check by default).
  */
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
 import type { SentEmail } from '../harness/glide-simulator/events'
 
 const DAY = 86400000
@@ -112,6 +112,7 @@ test('keep-alive on with the 365-day consent limit: one expiring alert before it
 test('basic auth from the template: one API-token warning, 30 days before the token is a year old', async () => {
     const w = (world = await World.start({ source: e2eSource() }))
     w.addAppAdmin()
+    w.pickTemplate(TEMPLATE.legacyToken)
     w.sim.admin.setField('http_connection', w.ids.connection, 'active', false)
     const { connection } = w.sim.admin.createConnectionFromTemplate(w.ids.alias, {
         'connection.name': 'Jira Cloud acme (API token)',
@@ -128,7 +129,8 @@ test('basic auth from the template: one API-token warning, 30 days before the to
     expect(sent[0].email.body).toMatch(/expires in (29|30) days or earlier/)
     expect(sent[0].email.body).toMatch(/id\.atlassian\.com/)
     const row = w.sim.one(HEALTH, { subject_sys_id: connection.sys_id })
-    expect(row).toMatchObject({ verdict: 'healthy', credential_kind: 'basic', api_token_set_basis: 'credential created (the token may be newer)' })
+    // 'warning': a classic API token is legacy (the validator's config.auth_method warning), not broken.
+    expect(row).toMatchObject({ verdict: 'warning', credential_kind: 'basic', api_token_set_basis: 'credential created (the token may be newer)' })
     expect(Number(row.api_token_age_days)).toBeGreaterThanOrEqual(349)
     const visible = [...w.sim.visibleText(), ...w.sim.eventManager.emails.map((e) => e.body)].join('\n')
     expect(visible).not.toContain(w.apiToken)

@@ -122,7 +122,13 @@ test('an upgrade reloads update/ records, skips unload/ records and keeps what t
 
     const upgrade = sim.install({ zipPath: packageZipPath() })
     expect(upgrade.mode).toBe('upgrade')
-    expect(upgrade.skipped.sort()).toEqual([expect.stringMatching(/^unload\/http_connection_/), expect.stringMatching(/^unload\/oauth_2_0_credentials_/)])
+    // the 3LO and the service-account credential and connection
+    expect(upgrade.skipped.sort()).toEqual([
+        expect.stringMatching(/^unload\/http_connection_/),
+        expect.stringMatching(/^unload\/http_connection_/),
+        expect.stringMatching(/^unload\/oauth_2_0_credentials_/),
+        expect.stringMatching(/^unload\/oauth_2_0_credentials_/),
+    ])
     // first-install records: untouched by the upgrade
     expect(sim.read('http_connection', connection.sys_id)).toMatchObject({ connection_url: 'https://api.atlassian.com/ex/jira/11111111-2222-3333-4444-555555555555', active: 'false' })
     expect(sim.read('oauth_2_0_credentials', credential.sys_id)?.name).toBe('Our Jira credential')

@@ -1,14 +1,16 @@
 /**
- * "Create New Connection & Credential" on the shipped Jira alias: the simulator fills the shipped configuration
- * template (default_data_template + dynamic_data_schema) with the admin's input and creates the http_connection and
- * basic_auth_credentials, the API token stored encrypted.
+ * "Create New Connection & Credential" on the shipped Jira alias with the legacy classic-token template: the admin first
+ * picks it as the alias's Configuration Template (the alias ships with the service-account template); the simulator
+ * fills the template (default_data_template + dynamic_data_schema) with the admin's input and creates the
+ * http_connection and basic_auth_credentials, the API token stored encrypted.
  */
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
 
 let world: World
 
 beforeEach(async () => {
     world = await World.start({ source: e2eSource() })
+    world.pickTemplate(TEMPLATE.legacyToken)
 })
 afterEach(async () => {
     await world.close()

@@ -5,7 +5,7 @@
  * the admin sees, the system log or the stored validation runs.
  */
 import type { UiActionResult } from '../harness/glide-simulator/simulator'
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
 
 let world: World
 
@@ -109,7 +109,8 @@ test('wrong cloud id in the connection URL: the validator names the right one', 
     expectNoSecretShown([r])
 })
 
-test('basic-auth connection created through the shipped template: Validate passes; with a wrong API token it fails without retrying', async () => {
+test('basic-auth connection created through the shipped legacy template: Validate passes with the legacy warning; with a wrong API token it fails without retrying', async () => {
+    world.pickTemplate(TEMPLATE.legacyToken)
     world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
     const { connection, credential } = world.sim.admin.createConnectionFromTemplate(world.ids.alias, {
         'connection.name': 'Jira Cloud acme (API token)',
@@ -131,7 +132,7 @@ test('basic-auth connection created through the shipped template: Validate passe
     // exactly one attempt with the wrong token: Atlassian locks accounts after repeated failures
     expect(world.emu.requests.filter((q) => q.status === 401)).toHaveLength(1)
     expect(world.emu.failedBasicAttempts(world.email)).toBe(1)
-    expect(runs().map((r) => r.verdict)).toEqual(expect.arrayContaining(['pass', 'fail']))
+    expect(runs().map((r) => r.verdict)).toEqual(expect.arrayContaining(['warn', 'fail']))
     expectNoSecretShown([ok, bad], [wrong])
 })
 

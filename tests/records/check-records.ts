@@ -87,55 +87,66 @@ export function checkRecords(records: readonly AppRecord[], expected: ExpectedAp
         }
     }
 
-    // The documented scopes: nothing extra, nothing missing, Name = OAuth scope as documented, each on the registry.
-    const { pairs } = expected.scopes
-    const docName = new Map(pairs.map((p) => [p.scope, p.name]))
-    const scopeRecords = new Map<string, AppRecord[]>()
-    for (const r of index.byTable(expected.scopes.table)) {
-        const label = describeRecord(r)
-        const value = r.fields.oauth_entity_scope
-        if (value === undefined) problems.push(`${label} field oauth_entity_scope: missing, expected one of the ${pairs.length} documented scopes`)
-        else if (!docName.has(value)) problems.push(`${label} field oauth_entity_scope: expected one of the ${pairs.length} documented scopes, found "${value}"`)
-        else {
-            scopeRecords.set(value, [...(scopeRecords.get(value) ?? []), r])
-            const name = r.fields.name
-            if (name === undefined) problems.push(`${label} field name: missing, expected "${docName.get(value)}"`)
-            else if (name !== docName.get(value)) problems.push(`${label} field name: expected "${docName.get(value)}" (the documented Name of OAuth scope "${value}"), found "${name}"`)
+    // Scope sets: every scope record belongs to the set of the registry it references, every profile-scope row to the
+    // set of the profile it references (anything else to the first set, whose checks then name the wrong reference).
+    const sets = [{ scopes: expected.scopes, profileScopes: expected.profileScopes }, ...(expected.moreScopeSets ?? [])]
+    const setOf = (r: AppRecord, field: string, keyOf: (set: (typeof sets)[number]) => string) => {
+        const i = sets.findIndex((x) => matched.get(keyOf(x))?.sysId === (r.fields[field] ?? '').trim())
+        return sets[i < 0 ? 0 : i]
+    }
+    for (const set of sets) {
+        const scopeRows = index.byTable(set.scopes.table).filter((r) => setOf(r, 'oauth_entity', (x) => x.scopes.registry) === set)
+        const profileRows = index.byTable(set.profileScopes.table).filter((r) => setOf(r, 'oauth_entity_profile', (x) => x.profileScopes.profile) === set)
+        // The documented scopes: nothing extra, nothing missing, Name = OAuth scope as documented, each on the registry.
+        const { pairs } = set.scopes
+        const docName = new Map(pairs.map((p) => [p.scope, p.name]))
+        const scopeRecords = new Map<string, AppRecord[]>()
+        for (const r of scopeRows) {
+            const label = describeRecord(r)
+            const value = r.fields.oauth_entity_scope
+            if (value === undefined) problems.push(`${label} field oauth_entity_scope: missing, expected one of the ${pairs.length} documented scopes`)
+            else if (!docName.has(value)) problems.push(`${label} field oauth_entity_scope: expected one of the ${pairs.length} documented scopes, found "${value}"`)
+            else {
+                scopeRecords.set(value, [...(scopeRecords.get(value) ?? []), r])
+                const name = r.fields.name
+                if (name === undefined) problems.push(`${label} field name: missing, expected "${docName.get(value)}"`)
+                else if (name !== docName.get(value)) problems.push(`${label} field name: expected "${docName.get(value)}" (the documented Name of OAuth scope "${value}"), found "${name}"`)
+            }
+            checkRef(label, r, 'oauth_entity', set.scopes.registry)
         }
-        checkRef(label, r, 'oauth_entity', expected.scopes.registry)
-    }
-    for (const p of pairs) {
-        const rs = scopeRecords.get(p.scope) ?? []
-        if (rs.length === 0) problems.push(`${expected.scopes.table} "${p.name}": documented scope "${p.scope}" is not shipped`)
-        if (rs.length > 1) problems.push(`${expected.scopes.table} "${p.name}": shipped ${rs.length} times (${rs.map((r) => r.sysId).join(', ')})`)
-    }
+        for (const p of pairs) {
+            const rs = scopeRecords.get(p.scope) ?? []
+            if (rs.length === 0) problems.push(`${set.scopes.table} "${p.name}": documented scope "${p.scope}" is not shipped`)
+            if (rs.length > 1) problems.push(`${set.scopes.table} "${p.name}": shipped ${rs.length} times (${rs.map((r) => r.sysId).join(', ')})`)
+        }
 
-    // Profile scopes: each row on the profile and on a shipped scope record; every documented scope exactly once.
-    const profileKey = expected.profileScopes.profile
-    const profileLabel = byKey.get(profileKey) ? labelOf(byKey.get(profileKey)!) : profileKey
-    const rows = index.byTable(expected.profileScopes.table)
-    const rowsByScope = new Map<string, AppRecord[]>()
-    for (const row of rows) {
-        const label = describeRecord(row)
-        checkRef(label, row, 'oauth_entity_profile', profileKey)
-        const value = row.fields.oauth_entity_scope
-        if (value === undefined) {
-            problems.push(`${label} field oauth_entity_scope: missing, expected a reference to an ${expected.scopes.table} record`)
-            continue
+        // Profile scopes: each row on the profile and on a shipped scope record; every documented scope exactly once.
+        const profileKey = set.profileScopes.profile
+        const profileLabel = byKey.get(profileKey) ? labelOf(byKey.get(profileKey)!) : profileKey
+        const rows = profileRows
+        const rowsByScope = new Map<string, AppRecord[]>()
+        for (const row of rows) {
+            const label = describeRecord(row)
+            checkRef(label, row, 'oauth_entity_profile', profileKey)
+            const value = row.fields.oauth_entity_scope
+            if (value === undefined) {
+                problems.push(`${label} field oauth_entity_scope: missing, expected a reference to an ${set.scopes.table} record`)
+                continue
+            }
+            const target = index.bySysId(value.trim())
+            if (!target) problems.push(`${label} field oauth_entity_scope: references ${value} which is not shipped`)
+            else if (target.table !== set.scopes.table) problems.push(`${label} field oauth_entity_scope: references ${describeRecord(target)} (${value}), expected an ${set.scopes.table} record`)
+            else {
+                const scope = target.fields.oauth_entity_scope ?? ''
+                rowsByScope.set(scope, [...(rowsByScope.get(scope) ?? []), row])
+            }
         }
-        const target = index.bySysId(value.trim())
-        if (!target) problems.push(`${label} field oauth_entity_scope: references ${value} which is not shipped`)
-        else if (target.table !== expected.scopes.table) problems.push(`${label} field oauth_entity_scope: references ${describeRecord(target)} (${value}), expected an ${expected.scopes.table} record`)
-        else {
-            const scope = target.fields.oauth_entity_scope ?? ''
-            rowsByScope.set(scope, [...(rowsByScope.get(scope) ?? []), row])
+        if (rows.length !== pairs.length) problems.push(`${set.profileScopes.table}: expected ${pairs.length} rows on ${profileLabel}, found ${rows.length}`)
+        for (const p of pairs) {
+            const rs = rowsByScope.get(p.scope) ?? []
+            if (rs.length === 0) problems.push(`${set.profileScopes.table}: documented scope "${p.scope}" is not on ${profileLabel}`)
+            if (rs.length > 1) problems.push(`${set.profileScopes.table}: scope "${p.scope}" is on ${profileLabel} ${rs.length} times (rows ${rs.map((r) => r.sysId).join(', ')})`)
         }
-    }
-    if (rows.length !== pairs.length) problems.push(`${expected.profileScopes.table}: expected ${pairs.length} rows on ${profileLabel}, found ${rows.length}`)
-    for (const p of pairs) {
-        const rs = rowsByScope.get(p.scope) ?? []
-        if (rs.length === 0) problems.push(`${expected.profileScopes.table}: documented scope "${p.scope}" is not on ${profileLabel}`)
-        if (rs.length > 1) problems.push(`${expected.profileScopes.table}: scope "${p.scope}" is on ${profileLabel} ${rs.length} times (rows ${rs.map((r) => r.sysId).join(', ')})`)
     }
 
     return problems

@@ -16,8 +16,8 @@ describe('Connection & Credential alias', () => {
         expect(find('alias').fields).toMatchObject({ id: 'x_jira_connect.Jira', name: 'Jira', type: 'connection', connection_type: 'http_connection' })
     })
 
-    test('its configuration template is the shipped basic-auth template', () => {
-        expect(app().resolve(find('alias'), 'configuration_template')).toBe(find('basicAuthTemplate'))
+    test('its configuration template is the service-account template (what Atlassian recommends today)', () => {
+        expect(app().resolve(find('alias'), 'configuration_template')).toBe(find('serviceAccountTemplate'))
     })
 })
 
@@ -91,7 +91,7 @@ describe('HTTP(s) connection (DOC: Create a connection record for the Jira spoke
     })
 })
 
-describe('basic-auth configuration template (DOC Option 1: Configure a connection for Jira spoke)', () => {
+describe('legacy basic-auth configuration template (DOC Option 1: Configure a connection for Jira spoke)', () => {
     type Field = { name: string; type?: string; defaultValue?: string; label?: string }
     const template = () => find('basicAuthTemplate')
     const schema = () => JSON.parse(template().fields.dynamic_data_schema) as { connection_fields: Field[]; credential_fields: Field[] }

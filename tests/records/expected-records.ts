@@ -31,6 +31,8 @@ export interface ExpectedApp {
     scopes: { table: string; registry: string; pairs: readonly { name: string; scope: string }[] }
     /** oauth_entity_profile_scope rows: one per documented scope, all on `profile`. */
     profileScopes: { table: string; profile: string }
+    /** Further registries with their own scope records and profile (the service-account registry). */
+    moreScopeSets?: { scopes: ExpectedApp['scopes']; profileScopes: ExpectedApp['profileScopes'] }[]
     /** The registry's OAuth API Script name must start with this (ServiceNow docs, OAuthUtil script include). */
     apiScript: { registry: string; field: string; namePrefix: string }
 }
@@ -54,6 +56,22 @@ export const DOC_SCOPES: readonly { name: string; scope: string }[] = [
     { name: 'write:sprint:jira-software', scope: 'write:sprint:jira-software' },
     { name: 'read:board-scope:jira-software', scope: 'read:board-scope:jira-software' },
     { name: 'read:project:jira', scope: 'read:project:jira' },
+]
+
+/**
+ * SA-DOC = ServiceNow "Option 2: Using OAuth authentication (Client Credentials grant type)", "Create an application
+ * registry record" (https://www.servicenow.com/docs/r/integrate-applications/integration-hub/jira-setup-cc-app-reg.html),
+ * table "In the OAuth Entity Scopes tab, create these entity scope records" (Name | OAuth scope), verbatim.
+ */
+export const SA_DOC_SCOPES: readonly { name: string; scope: string }[] = [
+    {
+        name: 'Classic scopes',
+        scope: 'manage:jira-configuration manage:jira-project manage:jira-webhook read:jira-work read:jira-user write:jira-work',
+    },
+    {
+        name: 'Granular Scopes',
+        scope: 'delete:sprint:jira-software read:issue-details:jira read:jql:jira read:sprint:jira-software write:sprint:jira-software read:board-scope:jira-software read:project:jira',
+    },
 ]
 
 const MODULE_ROLES = 'admin,x_jira_connect.admin'
@@ -114,16 +132,82 @@ export const EXPECTED: ExpectedApp = {
             identity: { id: 'x_jira_connect.Jira' },
             folder: 'update',
             fields: { id: 'x_jira_connect.Jira', name: 'Jira', type: 'connection', connection_type: 'http_connection' },
-            refs: { configuration_template: 'basicAuthTemplate' },
+            // Atlassian recommends service accounts for integrations: their template is the alias's default.
+            refs: { configuration_template: 'serviceAccountTemplate' },
         },
-        // DOC Option 1 "Configure a connection for Jira spoke" (basic authentication): the template behind
-        // "Create New Connection & Credential". Its JSON is checked in template.test.ts.
+        // DOC Option 1 "Configure a connection for Jira spoke" (basic authentication), kept as the legacy template.
+        // The templates' JSON is checked in connection.test.ts and service-account.test.ts.
         {
             key: 'basicAuthTemplate',
             table: 'sys_alias_templates',
-            identity: { name: 'Jira Cloud: email and API token' },
+            identity: { name: 'Jira Cloud: email and classic API token (legacy)' },
             folder: 'update',
-            fields: { name: 'Jira Cloud: email and API token' },
+            fields: { name: 'Jira Cloud: email and classic API token (legacy)' },
+        },
+        ...(
+            [
+                ['serviceAccountTemplate', 'Jira Cloud: service account (OAuth 2.0 client credentials)'],
+                ['scopedTokenTemplate', 'Jira Cloud: scoped API token (api.atlassian.com)'],
+                ['oauth3loTemplate', 'Jira Cloud: OAuth 2.0 (3LO) app'],
+            ] as const
+        ).map(
+            ([key, name]): ExpectedRecord => ({ key, table: 'sys_alias_templates', identity: { name }, folder: 'update', fields: { name } }),
+        ),
+        // SA-DOC "Create an application registry record" (Option 2, Client Credentials): Connect to a third party OAuth
+        // Provider, Default Grant type Client Credentials, Token URL and Token Revocation URL
+        // https://auth.atlassian.com/oauth/token, Active. No Authorization / Refresh Token / Redirect URL in the procedure.
+        // Client ID and Secret come from the Atlassian service account. Name: the doc's example is "Jira Client
+        // Credentials OAuth"; pinned to the shipped one. Access token 60 minutes: Atlassian "Create OAuth 2.0 credential
+        // for service accounts" ("valid for 60 minutes").
+        {
+            key: 'saRegistry',
+            table: 'oauth_entity',
+            identity: { name: 'Jira Cloud Service Account' },
+            folder: 'update',
+            fields: {
+                name: 'Jira Cloud Service Account',
+                type: 'oauth_provider',
+                default_grant_type: 'client_credentials',
+                token_url: 'https://auth.atlassian.com/oauth/token',
+                revoke_token_url: 'https://auth.atlassian.com/oauth/token',
+                active: 'true',
+                access_token_lifespan: '3600',
+            },
+            absent: ['auth_url', 'refresh_token_url', 'redirect_url', 'oauth_api_script'],
+            absentOrEmpty: ['client_id', 'client_secret'],
+        },
+        // SA-DOC "open the default profile record. Verify ... Grant type is set to Client Credentials".
+        {
+            key: 'saProfile',
+            table: 'oauth_entity_profile',
+            identity: { name: 'Jira Service Account Profile' },
+            folder: 'update',
+            fields: { name: 'Jira Service Account Profile', default: 'true', grant_type: 'client_credentials' },
+            refs: { oauth_entity: 'saRegistry' },
+        },
+        // SA-DOC "Create credential record for the Jira spoke" (OAuth 2.0 Credentials, OAuth Entity Profile = the
+        // registry's profile) and "Create a connection record" (Connection URL https://api.atlassian.com/ex/jira/<Cloud-ID>).
+        // First install only, like the 3LO pair; the connection inactive (one active connection per alias).
+        {
+            key: 'saCredential',
+            table: 'oauth_2_0_credentials',
+            identity: { name: 'Jira Cloud Service Account Credential' },
+            folder: 'unload',
+            fields: { name: 'Jira Cloud Service Account Credential', active: 'true' },
+            refs: { oauth_entity_profile: 'saProfile' },
+        },
+        {
+            key: 'saConnection',
+            table: 'http_connection',
+            identity: { name: 'Jira Cloud Service Account Connection' },
+            folder: 'unload',
+            fields: {
+                name: 'Jira Cloud Service Account Connection',
+                connection_url: 'https://api.atlassian.com/ex/jira/<cloud-id>',
+                active: 'false',
+                use_mid: 'false',
+            },
+            refs: { connection_alias: 'alias', credential: 'saCredential' },
         },
         // DOC "In the Attributes related list, provide these values. Enter the value 2 for api_version. Enter the value
         // cloud for server_type." Shipped as connection_attributes defaults on the alias.
@@ -186,10 +270,10 @@ export const EXPECTED: ExpectedApp = {
         },
         ...(
             [
-                ['moduleRegistry', 'OAuth Application Registry', 'oauth_entity', 'FILTER', 'name=Jira Cloud OAuth', MODULE_ROLES],
+                ['moduleRegistry', 'OAuth Application Registry', 'oauth_entity', 'FILTER', 'name=Jira Cloud OAuth^ORname=Jira Cloud Service Account', MODULE_ROLES],
                 ['moduleAlias', 'Connection & Credential Alias', 'sys_alias', 'FILTER', 'id=x_jira_connect.Jira^ORparent.id=x_jira_connect.Jira', MODULE_ROLES],
                 ['moduleConnections', 'Connections', 'http_connection', 'FILTER', 'connection_alias.id=x_jira_connect.Jira^ORconnection_alias.parent.id=x_jira_connect.Jira', MODULE_ROLES],
-                ['moduleOAuthCredentials', 'OAuth 2.0 Credentials', 'oauth_2_0_credentials', 'FILTER', 'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth', MODULE_ROLES],
+                ['moduleOAuthCredentials', 'OAuth 2.0 Credentials', 'oauth_2_0_credentials', 'FILTER', 'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira Cloud Service Account', MODULE_ROLES],
                 ['moduleBasicCredentials', 'Basic Auth Credentials', 'basic_auth_credentials', 'LIST', undefined, MODULE_ROLES],
                 ['moduleProperties', 'Properties', 'sys_properties', 'FILTER', 'nameSTARTSWITHx_jira_connect.', 'admin'],
             ] as const
@@ -223,6 +307,13 @@ export const EXPECTED: ExpectedApp = {
     scopes: { table: 'oauth_entity_scope', registry: 'registry', pairs: DOC_SCOPES },
     // DOC "In OAuth Entity Profile Scopes, ensure that the same entity scopes are provided."
     profileScopes: { table: 'oauth_entity_profile_scope', profile: 'profile' },
+    // SA-DOC: two OAuth Entity Scopes, and both "listed under the OAuth Entity Profile Scopes related list".
+    moreScopeSets: [
+        {
+            scopes: { table: 'oauth_entity_scope', registry: 'saRegistry', pairs: SA_DOC_SCOPES },
+            profileScopes: { table: 'oauth_entity_profile_scope', profile: 'saProfile' },
+        },
+    ],
     apiScript: { registry: 'registry', field: 'oauth_api_script', namePrefix: 'OAuth' },
 }
 

@@ -18,7 +18,7 @@ const profile = () => find('profile')
 
 describe('application registry (DOC: Create an application registry in ServiceNow instance)', () => {
     test('is one oauth_entity record with the documented field values', () => {
-        expect(app().byTable('oauth_entity')).toHaveLength(1)
+        expect(app().byTable('oauth_entity').filter((r) => r.fields.name === 'Jira Cloud OAuth')).toHaveLength(1)
         const r = registry()
         expect(r.folder).toBe('update')
         expect(r.fields).toMatchObject(expectedRecord('registry').fields)
@@ -94,7 +94,7 @@ describe('OAuth API Script (the shipped script, executed)', () => {
 })
 
 describe('OAuth entity scopes (DOC: "In the OAuth Entity Scopes tab, create these entity scope records")', () => {
-    const scopes = () => app().byTable('oauth_entity_scope')
+    const scopes = () => app().byTable('oauth_entity_scope').filter((r) => r.fields.oauth_entity === registry().sysId)
 
     test('the 14 documented scopes are shipped exactly: none missing, none extra, none twice', () => {
         expect(scopes().map((r) => r.fields.oauth_entity_scope).sort()).toEqual(DOC_SCOPES.map((p) => p.scope).sort())
@@ -134,7 +134,7 @@ describe('OAuth entity profile (DOC: "open the default record. For example, Jira
 })
 
 describe('OAuth entity profile scopes (DOC: "ensure that the same entity scopes are provided")', () => {
-    const rows = () => app().byTable('oauth_entity_profile_scope')
+    const rows = () => app().byTable('oauth_entity_profile_scope').filter((r) => r.fields.oauth_entity_profile === profile().sysId)
 
     test('exactly 14 rows', () => {
         expect(rows()).toHaveLength(DOC_SCOPES.length)

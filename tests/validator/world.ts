@@ -8,7 +8,7 @@ import * as path from 'node:path'
 import { startAtlassianEmulator, type AtlassianEmulator } from '../harness/atlassian-emulator'
 import { createLoopbackNetwork, routeAtlassian, type LoopbackNetwork } from '../harness/net'
 import { InMemoryConfig, InMemoryTokenStore, RealClock, type InstanceState } from '../harness/node-platform/in-memory-platform'
-import { REQUIRED_JIRA_SCOPES } from '../../src/server/core/jira-scopes'
+import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { formMessages, reportText } from '../../src/server/core/format'
 import type { ValidationReport } from '../../src/server/core/report'
 import { validate } from '../../src/server/core/validator'
@@ -19,6 +19,15 @@ export const SITE = { cloudId: '1324a887-45db-1bf4-1e99-ef0ff456d421', name: 'Ac
 export const OTHER_SITE = { cloudId: '8594f221-9797-5f78-1fa4-485e198d7cd0', name: 'Globex', host: 'globex.atlassian.net' }
 export const USER = { accountId: '5b10a2844c20165700ede21g', email: 'jira.admin@acme.example', displayName: 'Ada Admin' }
 export const API_TOKEN = 'ATATT3xFfGF0T4kqWcJr7nY2pLmQ8vZsXbN1eHdKoU6iRt9aSg'
+/** The Atlassian service account (accountType app), its OAuth 2.0 credential and a scoped API token it owns. */
+export const SA = {
+    accountId: '712020:5f6e7d8c-1111-4222-8333-944455556666',
+    email: 'servicenow-jira@serviceaccount.atlassian.com',
+    displayName: 'ServiceNow integration',
+    clientId: 'sa-client-id-0c9d8e7f',
+    clientSecret: 'sa-client-secret-Q2w3E4r5T6y7U8i9',
+    scopedToken: 'ATATT3xScopedSrvAcctTok3nZ9y8X7w6V5u4T3s2R1q0P',
+}
 
 export const IDS = {
     alias: 'a11a5000000000000000000000000001',
@@ -29,6 +38,12 @@ export const IDS = {
     profile: 'd0f10000000000000000000000000001',
     registry: 'e0e10000000000000000000000000001',
     script: 'f5c10000000000000000000000000001',
+    saConnection: 'c0cc0000000000000000000000000003',
+    saCredential: 'cced0000000000000000000000000003',
+    saProfile: 'd0f10000000000000000000000000002',
+    saRegistry: 'e0e10000000000000000000000000002',
+    scopedConnection: 'c0dd0000000000000000000000000004',
+    scopedCredential: 'cced0000000000000000000000000004',
 }
 
 /** The OAuth API script exactly as shipped. */
@@ -44,12 +59,22 @@ export function healthyState(): InstanceState {
         connections: [
             { sysId: IDS.oauthConnection, name: 'Jira Cloud OAuth Connection', table: 'http_connection', active: true, url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`, aliasSysId: IDS.alias, credentialSysId: IDS.oauthCredential, attributes: {} },
             { sysId: IDS.basicConnection, name: 'Jira Cloud Basic Connection', table: 'http_connection', active: false, url: `https://${SITE.host}`, aliasSysId: IDS.alias, credentialSysId: IDS.basicCredential, attributes: {} },
+            { sysId: IDS.saConnection, name: 'Jira Cloud Service Account Connection', table: 'http_connection', active: false, url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`, aliasSysId: IDS.alias, credentialSysId: IDS.saCredential, attributes: {} },
+            { sysId: IDS.scopedConnection, name: 'Jira Cloud Scoped Token Connection', table: 'http_connection', active: false, url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`, aliasSysId: IDS.alias, credentialSysId: IDS.scopedCredential, attributes: {} },
         ],
         credentials: [
             { kind: 'oauth2', sysId: IDS.oauthCredential, name: 'Jira Cloud OAuth Credential', table: 'oauth_2_0_credentials', active: true, profileSysId: IDS.profile },
             { kind: 'basic', sysId: IDS.basicCredential, name: 'Jira Cloud Basic Credential', table: 'basic_auth_credentials', active: true, userName: '', hasPassword: false },
+            // Inactive until a scenario uses them (useServiceAccount / useScopedToken), so runs over every credential
+            // (the health check) see the 3LO and basic ones only.
+            { kind: 'oauth2', sysId: IDS.saCredential, name: 'Jira Cloud Service Account Credential', table: 'oauth_2_0_credentials', active: false, profileSysId: IDS.saProfile },
+            { kind: 'basic', sysId: IDS.scopedCredential, name: 'Jira Cloud Scoped Token Credential', table: 'basic_auth_credentials', active: false, userName: SA.email, hasPassword: true },
         ],
-        profiles: [{ sysId: IDS.profile, name: 'Jira OAuth Profile', registrySysId: IDS.registry, grantType: 'authorization_code', isDefault: true, scopes: [...REQUIRED_JIRA_SCOPES] }],
+        profiles: [
+            { sysId: IDS.profile, name: 'Jira OAuth Profile', registrySysId: IDS.registry, grantType: 'authorization_code', isDefault: true, scopes: [...REQUIRED_JIRA_SCOPES] },
+            // The shipped service-account profile: two scope records, each a space-separated list.
+            { sysId: IDS.saProfile, name: 'Jira Service Account Profile', registrySysId: IDS.saRegistry, grantType: 'client_credentials', isDefault: true, scopes: [SERVICE_ACCOUNT_SCOPES.slice(0, 6).join(' '), SERVICE_ACCOUNT_SCOPES.slice(6).join(' ')] },
+        ],
         registries: [
             {
                 sysId: IDS.registry,
@@ -65,9 +90,23 @@ export function healthyState(): InstanceState {
                 redirectUrl: `${INSTANCE_URL}/oauth_redirect.do`,
                 apiScript: { sysId: IDS.script, name: 'OAuthJiraCloudUtil', active: true, script: API_SCRIPT, scope: 'x_jira_connect' },
             },
+            {
+                sysId: IDS.saRegistry,
+                name: 'Jira Cloud Service Account',
+                active: true,
+                type: 'oauth_provider',
+                defaultGrantType: 'client_credentials',
+                hasClientId: true,
+                hasClientSecret: true,
+                authUrl: '',
+                tokenUrl: 'https://auth.atlassian.com/oauth/token',
+                refreshTokenUrl: '',
+                redirectUrl: '',
+                apiScript: null,
+            },
         ],
-        registrySecrets: { [IDS.registry]: { ...APP } },
-        basicSecrets: { [IDS.basicCredential]: { userName: USER.email, password: API_TOKEN } },
+        registrySecrets: { [IDS.registry]: { ...APP }, [IDS.saRegistry]: { clientId: SA.clientId, clientSecret: SA.clientSecret } },
+        basicSecrets: { [IDS.basicCredential]: { userName: USER.email, password: API_TOKEN }, [IDS.scopedCredential]: { userName: SA.email, password: SA.scopedToken } },
     }
 }
 
@@ -84,6 +123,12 @@ export interface World {
     run(table?: string, sysId?: string): ValidationReport
     /** Makes the basic connection the active one (and deactivates OAuth). */
     useBasic(): void
+    /** Makes the service-account connection the only active one. */
+    useServiceAccount(): void
+    /** Makes the scoped-API-token connection (Basic auth on the gateway URL) the only active one. */
+    useScopedToken(): void
+    /** Get OAuth Token on the service-account credential: a client-credentials request to the emulator, stored. */
+    getServiceAccountToken(): void
     /**
      * The instance cannot apply credentials to requests (on an instance: StandardCredentialsProvider or the OAuth
      * token read fails in the HTTP adapter, e.g. without the cross-scope privilege); every request then fails with
@@ -99,6 +144,8 @@ export async function startWorld(): Promise<World> {
     emu.addSite(SITE)
     emu.addSite(OTHER_SITE)
     emu.addUser({ ...USER, apiTokens: [API_TOKEN], password: 'correct horse battery staple', sites: [SITE.cloudId, OTHER_SITE.cloudId] })
+    emu.addUser({ accountId: SA.accountId, email: SA.email, displayName: SA.displayName, accountType: 'app', sites: [SITE.cloudId], scopedApiTokens: [{ token: SA.scopedToken, scopes: [...SERVICE_ACCOUNT_SCOPES] }] })
+    emu.createServiceAccountCredential({ clientId: SA.clientId, clientSecret: SA.clientSecret, accountId: SA.accountId, scopes: [...SERVICE_ACCOUNT_SCOPES] })
     const net = routeAtlassian(createLoopbackNetwork(), emu.port)
     const state = healthyState()
     let offset = 0
@@ -135,6 +182,20 @@ export async function startWorld(): Promise<World> {
         credentialsUnreadable: false,
         useBasic() {
             for (const c of state.connections) c.active = c.sysId === IDS.basicConnection
+        },
+        useServiceAccount() {
+            for (const c of state.connections) c.active = c.sysId === IDS.saConnection
+            for (const c of state.credentials) if (c.sysId === IDS.saCredential) c.active = true
+        },
+        useScopedToken() {
+            for (const c of state.connections) c.active = c.sysId === IDS.scopedConnection
+            for (const c of state.credentials) if (c.sysId === IDS.scopedCredential) c.active = true
+        },
+        getServiceAccountToken() {
+            const r = tokens.requestClientCredentials(IDS.saCredential, IDS.saProfile, 'Jira Cloud Service Account', 5000)
+            if (!r.ok) throw new Error(`test setup: client-credentials token request failed: ${JSON.stringify(r)}`)
+            tokens.tokenRequests = 0
+            emu.clearRequests()
         },
         async close() {
             await net.close()

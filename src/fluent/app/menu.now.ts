@@ -22,8 +22,9 @@ Record({
         application: jiraConnectMenu,
         link_type: 'FILTER',
         name: 'oauth_entity',
-        filter: 'name=Jira Cloud OAuth',
-        hint: 'The Jira Cloud OAuth registry: paste the Client ID and Client Secret here',
+        filter: 'name=Jira Cloud OAuth^ORname=Jira Cloud Service Account',
+        hint: 'The Jira Cloud OAuth (3LO) and Jira Cloud Service Account registries: paste the Client ID and \
+Client Secret here',
         roles: ACCESS.roles,
         active: true,
         order: 100,
@@ -70,8 +71,11 @@ Record({
         application: jiraConnectMenu,
         link_type: 'FILTER',
         name: 'oauth_2_0_credentials',
-        filter: 'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth',
-        hint: 'OAuth 2.0 credentials whose profile belongs to the Jira Cloud OAuth registry: Get OAuth Token is here',
+        filter:
+            'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira \
+Cloud Service Account',
+        hint: 'OAuth 2.0 credentials of the Jira Cloud OAuth and Jira Cloud Service Account registries: Get OAuth \
+Token is here',
         roles: ACCESS.roles,
         active: true,
         order: 400,

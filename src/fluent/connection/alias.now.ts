@@ -1,6 +1,6 @@
 import { Alias, Record } from '@servicenow/sdk/core'
-import { jiraBasicAuthTemplate } from './basic-auth-template.now'
 import { jiraRetryPolicy } from './retry-policy.now'
+import { jiraServiceAccountTemplate } from './service-account-template.now'
 
 /** Connection & Credential alias "Jira" (id x_jira_connect.Jira), HTTP connection type. */
 export const jiraAlias = Alias({
@@ -9,12 +9,16 @@ export const jiraAlias = Alias({
     type: 'connection',
     connectionType: 'httpConnection',
     multipleConnections: false,
-    configurationTemplate: jiraBasicAuthTemplate,
+    // Service accounts are what Atlassian recommends for integrations today; the other ways in (3LO app, scoped API
+    // token,
+    // classic API token) are shipped templates the admin can pick as the alias's Configuration Template.
+    configurationTemplate: jiraServiceAccountTemplate,
     retryPolicy: jiraRetryPolicy,
     description:
-        'Jira Cloud. OAuth 2.0: the shipped "Jira Cloud OAuth Connection" \
-(https://api.atlassian.com/ex/jira/<cloud-id>). Email and API token: Create New Connection & Credential \
-(https://<site>.atlassian.net). Check either with "Validate Jira connection".',
+        'Jira Cloud. Service account (recommended): Create New Connection & Credential with its OAuth 2.0 client id \
+and secret, or the shipped "Jira Cloud Service Account Connection". OAuth 2.0 (3LO): the shipped "Jira Cloud OAuth \
+Connection". Scoped or classic API token: pick that Configuration Template. Check any with "Validate Jira \
+connection".',
 })
 
 /**

@@ -1,13 +1,16 @@
 import { AliasTemplate } from '@servicenow/sdk/core'
 
 /**
- * Configuration template behind "Create New Connection & Credential" on the Jira alias: the basic-auth route of the
- * seed doc ("Option 1: Using basic authentication": Connection Name, Connection URL https://<site>.atlassian.net,
- * User name = the Atlassian account email, API Key = the API token). The token is a password field and has no default.
+ * Legacy configuration template: the basic-auth route of the seed doc ("Option 1: Using basic authentication":
+ * Connection Name, Connection URL https://<site>.atlassian.net, User name = the Atlassian account email, API Key = the
+ * API token). Kept for existing set-ups only: Atlassian caps API tokens at one year and steers integrations to service
+ * accounts (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/), and
+ * ServiceNow removed the API-token instructions from the Jira spoke docs from the Australia release on.
+ * The token is a password field and has no default.
  */
 export const jiraBasicAuthTemplate = AliasTemplate({
     $id: Now.ID['jira-basic-auth-template'],
-    name: 'Jira Cloud: email and API token',
+    name: 'Jira Cloud: email and classic API token (legacy)',
     dynamicDataSchema: {
         connectionFields: [
             {
@@ -42,8 +45,8 @@ export const jiraBasicAuthTemplate = AliasTemplate({
                 type: 'password',
                 defaultValue: '',
                 mandatory: true,
-                hint: 'Create one at id.atlassian.com > Security > Create and manage API tokens. Your account password \
-does not work.',
+                hint: 'Legacy: classic API tokens expire within a year; prefer a service account. id.atlassian.com > \
+Security > API tokens. Your password does not work.',
             },
         ],
     },

@@ -7,15 +7,15 @@ declare global {
                 explicit: {
                     'acl-validation-run-create': {
                         table: 'sys_security_acl'
-                        id: 'eb6724ef026a4ef3864d329a9ba4a461'
+                        id: '1e4e7be970bc4d589c8a4a8ac11a4588'
                     }
                     'acl-validation-run-delete': {
                         table: 'sys_security_acl'
-                        id: '8746875f93fe48dab9073534f45107c5'
+                        id: '40a44749f2d347d597b7178ae503e60d'
                     }
                     'acl-validation-run-read': {
                         table: 'sys_security_acl'
-                        id: '33f794b3442f4c7ebd9450c839f0c97f'
+                        id: '568343934a3341d3932a0240a85767d3'
                     }
                     'atf-post-install-check': {
                         table: 'sys_atf_test'
@@ -63,15 +63,15 @@ declare global {
                     }
                     'csp-create-basic-auth-credentials': {
                         table: 'sys_scope_privilege'
-                        id: '002d9c52a2004c069c5bef04eec58c49'
+                        id: '416c7e666aa8489f92a0bc45f235fc94'
                     }
                     'csp-create-http-connection': {
                         table: 'sys_scope_privilege'
-                        id: '6902bf1efe6642b98f9d69767dc2bd70'
+                        id: '2767cf6624b04891abdcb93f3ca477b2'
                     }
                     'csp-exec-credential-attribute': {
                         table: 'sys_scope_privilege'
-                        id: '2f9f1c9758af428aa61367585ce36eac'
+                        id: 'ee567464368f414eaec5e9d3e157fb90'
                     }
                     'csp-exec-credential-by-id': {
                         table: 'sys_scope_privilege'
@@ -83,15 +83,15 @@ declare global {
                     }
                     'csp-exec-oauth-req-grant-type': {
                         table: 'sys_scope_privilege'
-                        id: '8ee5e08f82c6459199b968ac100004ef'
+                        id: 'c7e4078b17be40d1a9332972352b65cb'
                     }
                     'csp-exec-oauth-req-parameter': {
                         table: 'sys_scope_privilege'
-                        id: '4a1e81b1e681411d84595f1613cf2d62'
+                        id: '19e4cf999ca44c83bef04379b66294a2'
                     }
                     'csp-exec-oauth-req-refresh-token': {
                         table: 'sys_scope_privilege'
-                        id: '4c07991c7729460b96e6df7f2ff3451e'
+                        id: 'c336ec0b927f499e8dbd90da2717b16c'
                     }
                     'csp-exec-oauth-request-token': {
                         table: 'sys_scope_privilege'
@@ -99,47 +99,47 @@ declare global {
                     }
                     'csp-exec-oauth-resp-body': {
                         table: 'sys_scope_privilege'
-                        id: '480053b386c54c97aa29a89b4ce7493b'
+                        id: 'ddf17c681fbf428b97457ac86877f05b'
                     }
                     'csp-exec-oauth-resp-code': {
                         table: 'sys_scope_privilege'
-                        id: '341199f9a1d544af9272fcf490d151c2'
+                        id: '2f39118fdf244a659de0e5ce71547905'
                     }
                     'csp-exec-oauth-resp-error': {
                         table: 'sys_scope_privilege'
-                        id: '228e3b15c3394e09b861592a8c169530'
+                        id: '32b7d786840e485abab6d0456ae48094'
                     }
                     'csp-exec-oauth-resp-token': {
                         table: 'sys_scope_privilege'
-                        id: '46f49997937d475e961ea501e5c7c834'
+                        id: '2d4a48ebf0ce436fbf909c6ffb2660e3'
                     }
                     'csp-exec-oauth-token-access': {
                         table: 'sys_scope_privilege'
-                        id: '5bf716f346074f5d90a0e1464e770921'
+                        id: 'fd223ce6fcb34eaea8f6a6ded51731cd'
                     }
                     'csp-exec-oauth-token-expires': {
                         table: 'sys_scope_privilege'
-                        id: 'ea582dfe53fb4b2dbbc7c9512186ee0e'
+                        id: '0e8af0593c3d43608b38adf4e2431a20'
                     }
                     'csp-exec-oauth-token-refresh': {
                         table: 'sys_scope_privilege'
-                        id: '1cb4c6bf3c0042429b4702e13251e145'
+                        id: '2aac1859932646faa44b05adb2e697a1'
                     }
                     'csp-exec-oauth-token-refresh-expires': {
                         table: 'sys_scope_privilege'
-                        id: '2b722d9f49f64fa2b7b9b6d4a9df802a'
+                        id: '97fe0f8b30af436d910cf0ff34f2d852'
                     }
                     'csp-exec-rest-basic-auth': {
                         table: 'sys_scope_privilege'
-                        id: '80040fbab05c418b98946e0983444422'
+                        id: '90def8b6322b461096330a5e07c08e89'
                     }
                     'csp-exec-rest-body': {
                         table: 'sys_scope_privilege'
-                        id: 'ffd88e5ee80e43fea13eec2b67511295'
+                        id: '3b10514364f54328811215ce9c21010f'
                     }
                     'csp-exec-rest-endpoint': {
                         table: 'sys_scope_privilege'
-                        id: '8f4841703381405dad59e6e1d2522a4a'
+                        id: '6862cc98440b4f85b2cf6872ff7a4eaf'
                     }
                     'csp-exec-rest-execute': {
                         table: 'sys_scope_privilege'
@@ -147,27 +147,27 @@ declare global {
                     }
                     'csp-exec-rest-header': {
                         table: 'sys_scope_privilege'
-                        id: '4d3419ce974b45f883c98fad73b2c4f7'
+                        id: '0cd538f9ec7848e582ff4adbc9fb28c1'
                     }
                     'csp-exec-rest-method': {
                         table: 'sys_scope_privilege'
-                        id: '45720177d00b49989a38b61969c076d0'
+                        id: '1b8b365fe7314535bd96bc8633ae613d'
                     }
                     'csp-exec-rest-resp-body': {
                         table: 'sys_scope_privilege'
-                        id: '27e716d2f22740efbdcd2274afe6e99d'
+                        id: 'b80a78e44db34fbe991f310cefc0d7fb'
                     }
                     'csp-exec-rest-resp-error': {
                         table: 'sys_scope_privilege'
-                        id: 'eacdfc5730ed454196eee165ae8b1b69'
+                        id: '333d30bb24d3408ab048972b5521c376'
                     }
                     'csp-exec-rest-resp-headers': {
                         table: 'sys_scope_privilege'
-                        id: 'f59679570bee409b9b3d9ba8bdd0d1f9'
+                        id: 'ad09f879cd95420a8e8fe8c05b8de431'
                     }
                     'csp-exec-rest-resp-status': {
                         table: 'sys_scope_privilege'
-                        id: 'd4202065a12f4f659c72f4b5663c6be2'
+                        id: '9c28b4668d4649cea1a5407c1b014927'
                     }
                     'csp-exec-rest-timeout': {
                         table: 'sys_scope_privilege'
@@ -223,7 +223,7 @@ declare global {
                     }
                     'csp-read-sys-scope': {
                         table: 'sys_scope_privilege'
-                        id: 'a470e40d10c3477db3a9aab1b590b7ea'
+                        id: '49790e78c8e74effa39790340113a573'
                     }
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
@@ -243,15 +243,15 @@ declare global {
                     }
                     'csp-write-basic-auth-credentials': {
                         table: 'sys_scope_privilege'
-                        id: '6792a57bb37b44bda463b2aaea308237'
+                        id: 'ab0ec05e983c4b98ae81793849565cf2'
                     }
                     'csp-write-http-connection': {
                         table: 'sys_scope_privilege'
-                        id: '9ac99e66831e4377a79bf9d263cd9bc0'
+                        id: '54bc3b4af5c34b81995d064485ea3164'
                     }
                     'csp-write-oauth-entity': {
                         table: 'sys_scope_privilege'
-                        id: 'f96e2b19784b40509a93b459c326b4a0'
+                        id: '0a82673a676b4dc889cde7c8e97a7dc4'
                     }
                     'event-api-token-expiring': {
                         table: 'sysevent_register'
@@ -293,6 +293,10 @@ declare global {
                         table: 'sys_app_application'
                         id: 'f4ebb9ecf8614fc5aabd2d603b0c3a2e'
                     }
+                    'jira-oauth-3lo-template': {
+                        table: 'sys_alias_templates'
+                        id: '8c02840b80c7459697875d6dec11e271'
+                    }
                     'jira-oauth-connection': {
                         table: 'http_connection'
                         id: '708787044bc94e3a995664aad042373e'
@@ -308,6 +312,30 @@ declare global {
                     'jira-retry-policy': {
                         table: 'sys_retry_policy'
                         id: 'bc2a7042727043bda7138a95deaf4bfc'
+                    }
+                    'jira-scoped-token-template': {
+                        table: 'sys_alias_templates'
+                        id: '2920276e76fd478f884b1b3ec56095ab'
+                    }
+                    'jira-service-account-connection': {
+                        table: 'http_connection'
+                        id: 'ffbd7ae22e004d1fb7dfd4acf854b472'
+                    }
+                    'jira-service-account-credential': {
+                        table: 'oauth_2_0_credentials'
+                        id: '3f7f7a7fd0844b178dd5351e399a233f'
+                    }
+                    'jira-service-account-profile': {
+                        table: 'oauth_entity_profile'
+                        id: '61a9b1daeb74474093d50cf3132ee387'
+                    }
+                    'jira-service-account-registry': {
+                        table: 'oauth_entity'
+                        id: 'e4102b28bf854766b09edf77855d7802'
+                    }
+                    'jira-service-account-template': {
+                        table: 'sys_alias_templates'
+                        id: '27d656c0ae8e4586988a54b5d6beba3c'
                     }
                     'job-health-check': {
                         table: 'sysauto_script'
@@ -331,7 +359,7 @@ declare global {
                     }
                     'module-health': {
                         table: 'sys_app_module'
-                        id: 'da9bf22e6eb040c99c1545f94d097df5'
+                        id: 'b658d85c82514da3a42780e8c1e486e3'
                     }
                     'module-oauth-credentials': {
                         table: 'sys_app_module'
@@ -347,7 +375,7 @@ declare global {
                     }
                     'module-setup': {
                         table: 'sys_app_module'
-                        id: '16de6d13b191458881f0675a4150ba02'
+                        id: '7463b9d614d848cfad577625ea374b05'
                     }
                     'module-validation-runs': {
                         table: 'sys_app_module'
@@ -537,57 +565,77 @@ declare global {
                         table: 'oauth_entity_scope'
                         id: '4bdf3b5cea94429e84add9150185d60e'
                     }
+                    'service-account-profile-scope-classic': {
+                        table: 'oauth_entity_profile_scope'
+                        id: 'e46f8f36c7e34dee808381dcc8d2fc07'
+                    }
+                    'service-account-profile-scope-granular': {
+                        table: 'oauth_entity_profile_scope'
+                        id: '4df58422ffc444a3aefd7911864e895e'
+                    }
+                    'service-account-scope-classic': {
+                        table: 'oauth_entity_scope'
+                        id: 'fb7fb0179738419984960db7bf419e4e'
+                    }
+                    'service-account-scope-granular': {
+                        table: 'oauth_entity_scope'
+                        id: 'c81d232df245429aad6895df9bdf0310'
+                    }
                     'setup-api': {
                         table: 'sys_ws_definition'
-                        id: '943d9203f43b4f1ba4bb54225262e93f'
+                        id: '2540ec43907f4aaaac14b038b64d5ed9'
                     }
                     'setup-api-acl': {
                         table: 'sys_security_acl'
-                        id: '3d27f016efb54d799ad04a8dd72d871f'
+                        id: '4bf36689c4a844869c66a576b3e9c8c7'
                     }
                     'setup-api-api-token': {
                         table: 'sys_ws_operation'
-                        id: 'c7e628365a864256a3a9fceaf4343ce6'
+                        id: '4c2bf083b71a4c118d946cfecdaec920'
                     }
                     'setup-api-health': {
                         table: 'sys_ws_operation'
-                        id: 'ccc99fdd3c0d4082a781c58284c901ad'
+                        id: '19be2ff1eb71494ebd87f2faf587bc13'
                     }
                     'setup-api-oauth-client': {
                         table: 'sys_ws_operation'
-                        id: '46e781ef3b27450b88a200b8c752ed09'
+                        id: '5c197a0d84db4690a161e99a0cd6a062'
                     }
                     'setup-api-site': {
                         table: 'sys_ws_operation'
-                        id: '5bac1d8e43fd4327a45e0ea8a9034eb7'
+                        id: '285e8dc995594088ad4b39fffd190f9d'
                     }
                     'setup-api-site-lookup': {
                         table: 'sys_ws_operation'
-                        id: '3a1e40dee1bb421f84c1d057112eec11'
+                        id: 'f6413614c53d4c12b273e3a1b3d868b9'
                     }
                     'setup-api-sites': {
                         table: 'sys_ws_operation'
-                        id: 'f6899a17b9d74f07ad8b666fcf0a70cf'
+                        id: '0e4a38ba12cd4410973f000efd326511'
                     }
                     'setup-api-state': {
                         table: 'sys_ws_operation'
-                        id: '6121e289f6054a68bf56a2c8f195598e'
+                        id: '06b9affadffc4ce1acb9b9560074ba7d'
                     }
                     'setup-api-validate': {
                         table: 'sys_ws_operation'
-                        id: 'b87c930e2da4432a823eabd92676fb8f'
+                        id: '7d335c4aac8b4816839885afb16ae0d9'
                     }
                     'setup-page-acl': {
                         table: 'sys_security_acl'
-                        id: '2e0b880881fc479a8204a3eddf238951'
+                        id: '102c52eb0dcf41e893f67cc027fbcc0c'
                     }
                     'src_server_core_api-script-snippet_ts': {
                         table: 'sys_module'
-                        id: '5852e3a198df40a996767b85664bf9e6'
+                        id: '2e5d1eedb9524a2c81cf0d274035e65b'
                     }
                     src_server_core_atlassian_ts: {
                         table: 'sys_module'
                         id: '14191ca2ff3447b9ad8be440ec017983'
+                    }
+                    'src_server_core_auth-method_ts': {
+                        table: 'sys_module'
+                        id: '9968e85ebb484a519fdffc58098bf137'
                     }
                     src_server_core_calls_ts: {
                         table: 'sys_module'
@@ -615,7 +663,11 @@ declare global {
                     }
                     'src_server_core_checks_platform-findings_ts': {
                         table: 'sys_module'
-                        id: 'cc7e030c774243a390996436f3d80561'
+                        id: '1add91f5e6da42c8bb979f6c628c76f5'
+                    }
+                    'src_server_core_checks_service-account_ts': {
+                        table: 'sys_module'
+                        id: '3146ffc0ec274638bd2bd531e40cd3cf'
                     }
                     src_server_core_checks_token_ts: {
                         table: 'sys_module'
@@ -667,27 +719,27 @@ declare global {
                     }
                     src_server_core_setup_inputs_ts: {
                         table: 'sys_module'
-                        id: 'e4af8c7f3a5d461d8a3252cdbec321f8'
+                        id: 'b86bdf5729e54679975f495ba35315f4'
                     }
                     src_server_core_setup_operations_ts: {
                         table: 'sys_module'
-                        id: 'cfa4453f01cd4d88b215cdcd24fce4fb'
+                        id: '837afd26644646c8ba385db7f5c52960'
                     }
                     src_server_core_setup_result_ts: {
                         table: 'sys_module'
-                        id: 'ebf01700963e436eb465f23c190d2a72'
+                        id: 'df3c9193cdb04d2a951e9dfc033e2077'
                     }
                     src_server_core_setup_scopes_ts: {
                         table: 'sys_module'
-                        id: 'f944c204a56e443e9f0a6b20b27053b5'
+                        id: 'de04eea535314da1b8df15812314e236'
                     }
                     'src_server_core_setup_setup-port_ts': {
                         table: 'sys_module'
-                        id: '7fbfebe6c8b545d281bf84a27823213a'
+                        id: '411b876560974290b2fa7576e0d8aff0'
                     }
                     'src_server_core_stored-tokens_ts': {
                         table: 'sys_module'
-                        id: '7d6e2c486e044c7fbf2aca3de2a188db'
+                        id: 'ac6fc0a8f83f42c8bfddd045a272a7db'
                     }
                     src_server_core_urls_ts: {
                         table: 'sys_module'
@@ -747,7 +799,7 @@ declare global {
                     }
                     'src_server_glide_setup-records_ts': {
                         table: 'sys_module'
-                        id: '2b5961db90924cf5b3ff2b0e4bc77803'
+                        id: 'e2e30045428944dc80578ecfd807729d'
                     }
                     'src_server_glide_validation-service_ts': {
                         table: 'sys_module'
@@ -755,7 +807,7 @@ declare global {
                     }
                     'src_server_rest_setup-api_ts': {
                         table: 'sys_module'
-                        id: 'a57d6fdc396a49ee9a01baf3a8014f37'
+                        id: '72a9b81f24f84eb487ea547c428ce1fa'
                     }
                     'src_server_ui-actions_validate-all_ts': {
                         table: 'sys_module'
@@ -801,14 +853,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'verdict'
-                        }
-                    },
-                    {
-                        table: 'sn_glider_source_artifact_m2m'
-                        id: '01325c9ecf714c78906c9561d2158565'
-                        key: {
-                            application_file: 'ace03bc2a07b4b89a9ea84587f71ca2f'
-                            source_artifact: '74dd33b1af814f51bbbda8057bd60547'
                         }
                     },
                     {
@@ -866,19 +910,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '0859d37605e7467ead920e1eb9b56e70'
-                        key: {
-                            sys_security_acl: '3d27f016efb54d799ad04a8dd72d871f'
-                            sys_user_role: {
-                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
-                                key: {
-                                    name: 'x_jira_connect.admin'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_ui_action_role'
                         id: '0897c926ac144586bee4722a12bbc3b0'
                         key: {
@@ -916,6 +947,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '0cd4778b9c8e4ac0aface2ea1634b71f'
+                        key: {
+                            application_file: '41bade295b7b4cf495476127e3ce3476'
+                            source_artifact: '8460102964d84d1abcd75319afec5171'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0dfcbbc59bf845b795c3ae43b8fc2490'
                         key: {
@@ -924,10 +963,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ux_lib_asset'
-                        id: '11038cb6376d4aa29e5675072a65130d'
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: '0eb6c266c4034d228321bad355dd9839'
                         key: {
-                            name: 'x_jira_connect/main.js.map'
+                            application_file: 'e8cc9de2a5334694af5bf5ed3417fbc3'
+                            source_artifact: '8460102964d84d1abcd75319afec5171'
                         }
                     },
                     {
@@ -986,19 +1026,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '1b5b434b883c4ea69fb4a9b2474f736a'
-                        key: {
-                            sys_security_acl: '2e0b880881fc479a8204a3eddf238951'
-                            sys_user_role: {
-                                id: 'c0024b69a0304dd9926a616a740dc7ad'
-                                key: {
-                                    name: 'admin'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: '1b6fc8206394477aa46bc07c2e3ebddd'
                         key: {
@@ -1044,14 +1071,6 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sn_glider_source_artifact_m2m'
-                        id: '1f8c7c9fb4b342aa9d5b0230682115d7'
-                        key: {
-                            application_file: '11038cb6376d4aa29e5675072a65130d'
-                            source_artifact: '74dd33b1af814f51bbbda8057bd60547'
                         }
                     },
                     {
@@ -1108,13 +1127,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'subject_sys_id'
-                        }
-                    },
-                    {
-                        table: 'sys_ux_lib_asset'
-                        id: '2e8198ac0ba24d00bea2e744a4ff4c5b'
-                        key: {
-                            name: 'x_jira_connect/main'
                         }
                     },
                     {
@@ -1214,19 +1226,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '3a8ed1434f0645b3803d7b86662652a4'
-                        key: {
-                            sys_security_acl: '33f794b3442f4c7ebd9450c839f0c97f'
-                            sys_user_role: {
-                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
-                                key: {
-                                    name: 'x_jira_connect.admin'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_ui_action_role'
                         id: '3b18e7b256de4aa9a5803a75b1d3dce1'
                         key: {
@@ -1235,19 +1234,6 @@ declare global {
                                 id: 'c0024b69a0304dd9926a616a740dc7ad'
                                 key: {
                                     name: 'admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '3b75d6679dac48e7a22f87f81e5d0d80'
-                        key: {
-                            sys_security_acl: '2e0b880881fc479a8204a3eddf238951'
-                            sys_user_role: {
-                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
-                                key: {
-                                    name: 'x_jira_connect.admin'
                                 }
                             }
                         }
@@ -1278,19 +1264,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '40394b7e75d54011b30af69d501658a9'
+                        key: {
+                            sys_security_acl: '102c52eb0dcf41e893f67cc027fbcc0c'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: '41bade295b7b4cf495476127e3ce3476'
+                        key: {
+                            name: 'x_jira_connect/main'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '41da139bb1b047828f65ae20e39148cd'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sn_glider_source_artifact_m2m'
-                        id: '42dc5f2af4dd4a87bd845f6c5df70563'
-                        key: {
-                            application_file: '2e8198ac0ba24d00bea2e744a4ff4c5b'
-                            source_artifact: '74dd33b1af814f51bbbda8057bd60547'
                         }
                     },
                     {
@@ -1345,6 +1343,19 @@ declare global {
                                 id: 'a2ea47aa1efa4e8b961c5af6551866ca'
                                 key: {
                                     name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '4c5c0aed9869408a9a6cc1958cb78b25'
+                        key: {
+                            sys_security_acl: '4bf36689c4a844869c66a576b3e9c8c7'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
                                 }
                             }
                         }
@@ -1599,19 +1610,25 @@ declare global {
                         }
                     },
                     {
-                        table: 'sn_glider_source_artifact'
-                        id: '74dd33b1af814f51bbbda8057bd60547'
-                        key: {
-                            name: 'x_jira_connect_setup.do - BYOUI Files'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '76fda28f1ce741f0b8454fd5ffd004ad'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'not_checked'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '77ee73d4a041411da05014c1abdc43c8'
+                        key: {
+                            sys_security_acl: '102c52eb0dcf41e893f67cc027fbcc0c'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1677,6 +1694,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sn_glider_source_artifact'
+                        id: '8460102964d84d1abcd75319afec5171'
+                        key: {
+                            name: 'x_jira_connect_setup.do - BYOUI Files'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '861af5a541794c0f8a9074953cb1ca58'
                         key: {
@@ -1702,6 +1726,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '89524d58b7e540dbbfb4a774852848b1'
+                        key: {
+                            sys_security_acl: '1e4e7be970bc4d589c8a4a8ac11a4588'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '8a483a1b834b4e5f82513600ca65c2ae'
                         key: {
@@ -1724,6 +1761,19 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'next_expiry'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8de7cd6079d240948da0e2a2c7a94452'
+                        key: {
+                            sys_security_acl: '4bf36689c4a844869c66a576b3e9c8c7'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1783,6 +1833,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '9f5ab17a880a403897b5263582a40fa2'
+                        key: {
+                            sys_security_acl: '40a44749f2d347d597b7178ae503e60d'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a03995fb49514c22b5ce486f67656725'
                         key: {
@@ -1834,6 +1897,14 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sn_glider_source_artifact_m2m'
+                        id: 'a66ecc00c6df4f02ad545ffb6f48fdf8'
+                        key: {
+                            application_file: 'e8fd3cc7c3ec46caadcb043ca9f3e25d'
+                            source_artifact: '8460102964d84d1abcd75319afec5171'
                         }
                     },
                     {
@@ -1903,13 +1974,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_page'
-                        id: 'ace03bc2a07b4b89a9ea84587f71ca2f'
-                        key: {
-                            endpoint: 'x_jira_connect_setup.do'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'adebf76b63b2478983e6e7018a6a9a3f'
                         key: {
@@ -1933,19 +1997,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'verdict_since'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'b0636113f2c84ac1bd8a14e422798c76'
-                        key: {
-                            sys_security_acl: 'eb6724ef026a4ef3864d329a9ba4a461'
-                            sys_user_role: {
-                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
-                                key: {
-                                    name: 'x_jira_connect.admin'
-                                }
-                            }
                         }
                     },
                     {
@@ -2004,6 +2055,19 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_failure'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c4872ecf2db44f12a82e69702c432bf5'
+                        key: {
+                            sys_security_acl: '568343934a3341d3932a0240a85767d3'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -2089,19 +2153,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'consent_since'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'd2287feaf4304be69c1021c58ff44fd8'
-                        key: {
-                            sys_security_acl: '3d27f016efb54d799ad04a8dd72d871f'
-                            sys_user_role: {
-                                id: 'c0024b69a0304dd9926a616a740dc7ad'
-                                key: {
-                                    name: 'admin'
-                                }
-                            }
                         }
                     },
                     {
@@ -2206,19 +2257,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: 'e40c30604b92432db93f8c4cc0a86a21'
-                        key: {
-                            sys_security_acl: '8746875f93fe48dab9073534f45107c5'
-                            sys_user_role: {
-                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
-                                key: {
-                                    name: 'x_jira_connect.admin'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'e46fd2f3d6c646c8a8ce9708fcb38452'
                         key: {
@@ -2241,6 +2279,20 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'alias_name'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_page'
+                        id: 'e8cc9de2a5334694af5bf5ed3417fbc3'
+                        key: {
+                            endpoint: 'x_jira_connect_setup.do'
+                        }
+                    },
+                    {
+                        table: 'sys_ux_lib_asset'
+                        id: 'e8fd3cc7c3ec46caadcb043ca9f3e25d'
+                        key: {
+                            name: 'x_jira_connect/main.js.map'
                         }
                     },
                     {

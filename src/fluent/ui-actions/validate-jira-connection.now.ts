@@ -55,7 +55,7 @@ UiAction({
     script: validateJiraConnection,
 })
 
-/** OAuth 2.0 credentials whose profile belongs to the Jira Cloud OAuth registry. */
+/** OAuth 2.0 credentials whose profile belongs to the Jira Cloud OAuth (3LO) or Jira Cloud Service Account registry. */
 UiAction({
     $id: Now.ID['validate-jira-oauth-credential'],
     table: 'oauth_2_0_credentials',
@@ -65,7 +65,8 @@ UiAction({
     showInsert: false,
     showUpdate: true,
     hint: FORM_BUTTON.hint,
-    condition: `${ACCESS.condition} && current.oauth_entity_profile.oauth_entity.name == 'Jira Cloud OAuth'`,
+    condition: `${ACCESS.condition} && ['Jira Cloud OAuth', 'Jira Cloud Service Account'].indexOf(\
+String(current.oauth_entity_profile.oauth_entity.name)) >= 0`,
     form: FORM_BUTTON.form,
     roles: ACCESS.roles,
     order: FORM_BUTTON.order,

@@ -19,6 +19,15 @@ export const ATLASSIAN = {
     consentAbsoluteSeconds: 31536000, // 365 days
     /** A rotated-out refresh token may be reused for 10 minutes; later reuse revokes the family. */
     refreshReuseLeewaySeconds: 600,
+    /**
+     * A site's cloud id, unauthenticated: https://<site>.atlassian.net/_edge/tenant_info → {"cloudId": "..."}
+     * (support.atlassian.com/jira/kb/retrieve-my-atlassian-sites-cloud-id).
+     */
+    tenantInfoPath: '_edge/tenant_info',
+    /** API tokens last at most a year (support.atlassian.com "Manage API tokens for your Atlassian account"). */
+    apiTokenMaxDays: 365,
+    /** Where an org admin creates service accounts and their OAuth 2.0 credentials. */
+    serviceAccountsAdmin: 'admin.atlassian.com > Directory > Service accounts',
 } as const
 
 /** Placeholder shipped in the connection URL; the admin replaces it with the site's cloud id. */

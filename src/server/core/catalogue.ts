@@ -28,6 +28,8 @@ export interface CheckSpec {
     readonly auth?: 'oauth2' | 'basic'
     /** Outbound calls the check makes when it passes (transport findings apply to checks that call out). */
     readonly calls: number
+    /** true: runs only to explain another check's failure, so a healthy run never makes its calls. */
+    readonly diagnosticOnly?: boolean
     readonly codes: { readonly [code: string]: CodeSpec }
 }
 
@@ -129,6 +131,17 @@ export const CHECKS = catalogue({
             basic_needs_site_url: fail('basic auth with a URL that is neither a site nor the gateway'),
         },
     },
+    'config.auth_method': {
+        title: 'Authentication method',
+        verifies:
+            'Which way in the connection uses (service account, 3LO app, scoped or classic API token); warns on a ' +
+            'classic API token',
+        requires: ['config.connection.credential', 'config.connection.url_form'],
+        calls: 0,
+        codes: {
+            classic_api_token: warn('a classic API token on the site URL: legacy, expires within a year; the fix is the migration path'),
+        },
+    },
     'config.connection.cloud_id': {
         title: 'Connection URL holds a real cloud id',
         verifies: 'The `<cloud-id>` placeholder is gone and the id is a UUID (gateway URLs)',
@@ -183,12 +196,14 @@ export const CHECKS = catalogue({
         },
     },
     'oauth.registry.active': {
-        title: 'Registry is an active OAuth provider with the authorization-code grant',
-        verifies: 'Active OAuth Provider, Authorization Code',
+        title: 'Registry is an active OAuth provider with a supported grant',
+        verifies: 'Active OAuth Provider; Authorization Code (3LO) or Client Credentials (service account), profile alike',
         requires: ['oauth.profile'],
         auth: 'oauth2',
         calls: 0,
-        codes: { registry_misconfigured: fail('inactive, not an OAuth Provider, or not the authorization-code grant') },
+        codes: {
+            registry_misconfigured: fail('inactive, not an OAuth Provider, or a grant other than the registry\'s or Atlassian\'s'),
+        },
     },
     'oauth.profile.default': {
         title: 'Registry has one default profile',
@@ -207,8 +222,8 @@ export const CHECKS = catalogue({
         codes: { client_credentials_missing: fail('Client ID or Secret is empty: paste them from the Atlassian app') },
     },
     'oauth.registry.urls': {
-        title: 'Registry uses the Atlassian authorize, token and refresh URLs',
-        verifies: 'Atlassian authorize / token / refresh URLs',
+        title: 'Registry uses the Atlassian URLs of its grant',
+        verifies: 'Atlassian authorize / token / refresh URLs (3LO); the Atlassian token URL (client credentials)',
         requires: ['oauth.profile'],
         auth: 'oauth2',
         calls: 0,
@@ -231,8 +246,8 @@ export const CHECKS = catalogue({
         },
     },
     'oauth.profile.scopes': {
-        title: 'Profile requests the 14 Jira scopes, offline_access included',
-        verifies: 'All 14 scopes, `offline_access` among them',
+        title: 'Profile requests the required Jira scopes',
+        verifies: '3LO: all 14 scopes, `offline_access` among them; service account: the 6 classic + 7 granular scopes',
         requires: ['oauth.profile'],
         auth: 'oauth2',
         calls: 0,
@@ -272,6 +287,10 @@ export const CHECKS = catalogue({
         calls: 0,
         codes: {
             refreshed: info('the access token had expired: this run refreshed it and stored the rotated refresh token'),
+            requested: info('service account: no live token, so this run requested one (client credentials), as the platform does'),
+            service_account_rejected: fail('client credentials refused (invalid_client): wrong secret, or credential revoked'),
+            token_rate_limited: fail('429 from the token URL on the client-credentials request: wait and validate again'),
+            token_request_failed: fail('the client-credentials token request failed otherwise (status or transport)'),
             access_idle: info('health check, keep-alive not due: the expired access token was left for the platform to refresh on use'),
             no_token: fail('no token stored: click Get OAuth Token on the credential'),
             access_expired_no_refresh: fail('the access token expired and there is no refresh token'),
@@ -351,6 +370,7 @@ export const CHECKS = catalogue({
             token_rejected: fail('401: the access token was not accepted'),
             site_not_found: fail('404: no Jira at that site or cloud id'),
             forbidden: fail('403: the account has no access to this site'),
+            no_jira_access: fail('403 to a valid service-account or scoped-token login: no Jira access or role on the site'),
             unexpected_shape: fail('an answer without accountId'),
         },
     },
@@ -362,6 +382,20 @@ export const CHECKS = catalogue({
         codes: {
             not_jira_cloud: fail('deploymentType is not Cloud'),
             base_url_mismatch: warn('the site answers with another base URL (renamed site or custom domain)'),
+        },
+    },
+    'atlassian.site_cloud_id': {
+        title: 'Cloud id of the Jira site (tenant_info)',
+        verifies:
+            'When the URL is a site URL or Jira refused the cloud id: the site\'s cloud id from ' +
+            '`https://<site>.atlassian.net/_edge/tenant_info` and the exact Connection URL',
+        requires: [],
+        calls: 1,
+        diagnosticOnly: true,
+        codes: {
+            cloud_id_wrong: fail('the site\'s cloud id is not the one in the Connection URL (or the URL is a site URL)'),
+            tenant_info_unreadable: fail('tenant_info answered without a cloud id'),
+            scoped_token_url: warn('basic auth refused on the site URL: a scoped API token needs the gateway URL it names'),
         },
     },
 } as const)
@@ -415,7 +449,7 @@ export function healthyCalls(auth: 'oauth2' | 'basic'): number {
     let n = 0
     for (const id of CHECK_IDS) {
         const spec = checkSpec(id)
-        if (!spec.auth || spec.auth === auth) n += spec.calls
+        if ((!spec.auth || spec.auth === auth) && !spec.diagnosticOnly) n += spec.calls
     }
     return n
 }

@@ -41,3 +41,40 @@ export const REQUIRED_JIRA_SCOPES: readonly JiraScope[] = [
     JIRA_SCOPE.readBoardScope,
     JIRA_SCOPE.readProject,
 ]
+
+/**
+ * Service accounts (OAuth 2.0 client credentials): ServiceNow's Jira spoke "Option 2: Using OAuth authentication
+ * (Client Credentials grant type)", "Create an application registry record", table "In the OAuth Entity Scopes tab,
+ * create these entity scope records": two records, each holding a space-separated list
+ * (https://www.servicenow.com/docs/r/integrate-applications/integration-hub/jira-setup-cc-app-reg.html).
+ * No offline_access: the client-credentials grant issues no refresh token. The same lists are what the Atlassian admin
+ * picks under "Select scopes" when creating the service account's OAuth 2.0 credential
+ * (https://support.atlassian.com/user-management/docs/create-oauth-2-0-credential-for-service-accounts).
+ */
+export const CLASSIC_JIRA_SCOPES: readonly JiraScope[] = [
+    JIRA_SCOPE.manageConfiguration,
+    JIRA_SCOPE.manageProject,
+    JIRA_SCOPE.manageWebhook,
+    JIRA_SCOPE.readWork,
+    JIRA_SCOPE.readUser,
+    JIRA_SCOPE.writeWork,
+]
+
+export const GRANULAR_JIRA_SCOPES: readonly JiraScope[] = [
+    JIRA_SCOPE.deleteSprint,
+    JIRA_SCOPE.readIssueDetails,
+    JIRA_SCOPE.readJql,
+    JIRA_SCOPE.readSprint,
+    JIRA_SCOPE.writeSprint,
+    JIRA_SCOPE.readBoardScope,
+    JIRA_SCOPE.readProject,
+]
+
+/** The thirteen scopes a service account's credential needs: classic then granular, in the documentation's order. */
+export const SERVICE_ACCOUNT_SCOPES: readonly JiraScope[] = [...CLASSIC_JIRA_SCOPES, ...GRANULAR_JIRA_SCOPES]
+
+/** Names of the two OAuth Entity Scope records of the service-account registry (the documentation's Name column). */
+export const SERVICE_ACCOUNT_SCOPE_RECORD = {
+    classic: 'Classic scopes',
+    granular: 'Granular Scopes',
+} as const

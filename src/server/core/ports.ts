@@ -97,6 +97,11 @@ export interface TokenPort {
      * new access token AND the rotated refresh token against the credential.
      */
     refresh(credentialSysId: string, profileSysId: string, registryName: string, timeoutMs: number): RefreshResult
+    /**
+     * A new access token with the client-credentials grant (service accounts: no refresh token exists; the platform
+     * simply requests another 60-minute token), stored against the credential like Get OAuth Token does.
+     */
+    requestClientCredentials(credentialSysId: string, profileSysId: string, registryName: string, timeoutMs: number): RefreshResult
 }
 
 // ---------------------------------------------------------------- configuration

@@ -57,6 +57,7 @@ describe('CheckLog', () => {
         log.skipBlocked('basic')
         expect(log.checks.map((c) => c.id)).toEqual([
             'config.connection.credential',
+            'config.auth_method',
             'config.credential.basic',
             'jira.myself',
             'jira.server_info',

@@ -5,11 +5,13 @@
  */
 import { ATLASSIAN } from './atlassian'
 import { CallEngine, type CallSettings } from './calls'
+import { AUTH_METHOD_LABEL, authMethodOf, migrationPath, type AuthMethod } from './auth-method'
 import { checkAccessibleResources } from './checks/atlassian'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
+import { checkSiteCloudId, type KnownSite } from './checks/service-account'
 import { checkTokens } from './checks/token'
 import type { CredentialRunCache } from './health/run-cache'
 import type {
@@ -23,7 +25,7 @@ import type {
     TokenPort,
 } from './ports'
 import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
-import { originOf } from './urls'
+import { originOf, type UrlForm } from './urls'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -249,6 +251,18 @@ function validateConnection(
     const urlPlan = checkConnectionUrl(log, connection, credential, gatewayBase)
     const apiVersion = checkAttributes(log, connection, alias)
     if (!credential || credential.kind === 'other') return null
+    const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)
+    const form = urlPlan.inspection.form
+    const siteOfConnection: KnownSite | null =
+        form.kind === 'site' ? { origin: `https://${form.site}.atlassian.net`, from: `Connection URL of "${connection.name}"` } : null
+    /** atlassian.site_cloud_id after a Jira refusal that a wrong cloud id could explain (403/404 on the gateway). */
+    const confirmCloudId = () => {
+        const failed = log.result('jira.myself')
+        if (!failed || failed.status !== 'fail' || form.kind !== 'gateway') return
+        if (['site_not_found', 'no_jira_access', 'forbidden'].indexOf(failed.code) < 0) return
+        const site = siblingSite(connection, alias, ports.config)
+        if (site) checkSiteCloudId(log, engine, { site, cloudId: urlPlan.cloudId, gatewayBase, connectionName: connection.name })
+    }
 
     if (credential.kind === 'basic') {
         if (!log.ready('config.credential.basic') || !checkBasicCredential(log, credential)) return 'basic'
@@ -262,14 +276,43 @@ function validateConnection(
             connectionName: connection.name,
             credentialName: credential.name,
             userName: credential.userName,
+            method: method || undefined,
             gatewayBase,
         })
+        const refused = log.result('jira.myself')
+        if (siteOfConnection && refused && refused.status === 'fail' && refused.code === 'credentials_rejected') {
+            // A scoped token on the site URL answers 401 (Atlassian KB): name the gateway URL. tenant_info is not a login.
+            const opts = { site: siteOfConnection, cloudId: null, gatewayBase, connectionName: connection.name }
+            checkSiteCloudId(log, engine, { ...opts, afterBasicRefusal: true })
+        }
+        confirmCloudId()
         return 'basic'
     }
 
-    // OAuth 2.0. accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
+    // OAuth 2.0 with a site URL: the gateway URL with the site's cloud id is what the fix needs.
+    if (siteOfConnection) {
+        checkSiteCloudId(log, engine, { site: siteOfConnection, cloudId: null, gatewayBase, connectionName: connection.name })
+    }
     const token = log.ready('oauth.profile') ? oauthToken(log, credential, ports, engine, mayRefresh(cache, credential)) : null
     if (!token) skipIdle(log)
+    if (token && method === 'service_account') {
+        // accessible-resources is not documented for client-credentials tokens (and answers 401 for service-account
+        // API tokens): the gateway itself confirms the cloud id (/myself on /ex/jira/<cloud id>), tenant_info finds it.
+        if (!log.ready('jira.myself') || !urlPlan.jiraBaseUrl || !apiVersion) return 'oauth2'
+        checkJira(log, engine, {
+            baseUrl: urlPlan.jiraBaseUrl,
+            apiVersion,
+            auth: token.auth,
+            expectedSiteUrl: null,
+            connectionName: connection.name,
+            credentialName: credential.name,
+            method,
+            gatewayBase,
+        })
+        confirmCloudId()
+        return 'oauth2'
+    }
+    // OAuth 2.0 (3LO). accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
     if (!token || !log.ready('atlassian.accessible_resources')) return 'oauth2'
     const atlassian = checkAccessibleResources(log, engine, {
         gatewayBase,
@@ -315,7 +358,7 @@ function validateCredentialOnly(
     }
     const token = oauthToken(log, credential, ports, engine, mayRefresh(cache, credential))
     if (!token) skipIdle(log)
-    if (!token || !log.ready('atlassian.accessible_resources')) return
+    if (!token || token.serviceAccount || !log.ready('atlassian.accessible_resources')) return
     checkAccessibleResources(log, engine, {
         gatewayBase,
         auth: token.auth,
@@ -336,17 +379,64 @@ function oauthToken(
     ports: ValidatorPorts,
     engine: CallEngine,
     refreshAllowed = true
-): { auth: AuthRef; tokenJustIssued: boolean; audience?: Advice } | null {
+): { auth: AuthRef; tokenJustIssued: boolean; serviceAccount: boolean; audience?: Advice } | null {
     const setup = checkOAuthRegistry(log, credential, ports.config)
     const outcome = checkTokens(log, credential, setup, ports.tokens, engine, refreshAllowed)
     if (!outcome || !setup.profile) return null
     // Refreshed by this run, or issued minutes ago (Get OAuth Token): a 401 then points at the authorization request.
-    const justIssued = outcome === 'refreshed' || outcome === 'fresh'
+    const justIssued = outcome === 'refreshed' || outcome === 'fresh' || outcome === 'requested'
     return {
         auth: { kind: 'oauth2', credentialSysId: credential.sysId, profileSysId: setup.profile.sysId },
         tokenJustIssued: justIssued,
-        audience: justIssued && setup.registry ? audienceAdvice(setup.registry) : undefined,
+        serviceAccount: setup.serviceAccount,
+        // The audience advice is about the authorization-code request; a client-credentials token has none.
+        audience: justIssued && setup.registry && !setup.serviceAccount ? audienceAdvice(setup.registry) : undefined,
     }
+}
+
+/** config.auth_method: which way in this is, and a warning with the migration path for a classic API token. */
+function checkAuthMethod(
+    log: CheckLog,
+    connection: ConnectionSnapshot,
+    credential: CredentialSnapshot,
+    form: UrlForm,
+    config: ConfigPort
+): AuthMethod | null {
+    const profile = credential.kind === 'oauth2' && credential.profileSysId ? config.profile(credential.profileSysId) : null
+    const registry = profile && profile.registrySysId ? config.registry(profile.registrySysId) : null
+    const method = authMethodOf(credential, form, profile, registry)
+    if (!method || !log.ready('config.auth_method')) return method
+    if (method === 'classic_token') {
+        log.warn('config.auth_method', {
+            code: 'classic_api_token',
+            found:
+                `Connection "${connection.name}" uses a classic API token on the site URL. Atlassian expires API ` +
+                `tokens after at most ${ATLASSIAN.apiTokenMaxDays} days, rate-limits them separately and tells ` +
+                'integrations to stop collecting personal API tokens; ServiceNow no longer documents them for Jira.',
+            expected: `A ${AUTH_METHOD_LABEL.service_account} (what Atlassian recommends for integrations).`,
+            fix: migrationPath(),
+        })
+        return method
+    }
+    const note: { [M in AuthMethod]: string } = {
+        service_account: 'what Atlassian recommends for integrations; the 60-minute token is requested again when needed.',
+        oauth_3lo: 'a person\'s consent; the refresh token rotates and expires after 90 days unused.',
+        scoped_token: `an API token expires after at most ${ATLASSIAN.apiTokenMaxDays} days: note its expiry date.`,
+        classic_token: '',
+    }
+    log.pass('config.auth_method', `${AUTH_METHOD_LABEL[method]}: ${note[method]}`)
+    return method
+}
+
+/** A site URL among the alias's other connections (e.g. the API-token connection a service account replaces). */
+function siblingSite(connection: ConnectionSnapshot, alias: AliasSnapshot | null, config: ConfigPort): KnownSite | null {
+    if (!alias) return null
+    for (const other of config.connectionsOfAlias(alias.sysId)) {
+        if (other.sysId === connection.sysId) continue
+        const m = /^https:\/\/([a-z0-9][a-z0-9-]*)\.atlassian\.net\/?$/i.exec(other.url.trim())
+        if (m) return { origin: `https://${m[1].toLowerCase()}.atlassian.net`, from: `Connection URL of "${other.name}"` }
+    }
+    return null
 }
 
 /** Whether this run may refresh the credential's token (always, except in a health check whose keep-alive is not due). */

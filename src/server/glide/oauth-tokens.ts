@@ -86,13 +86,28 @@ export class GlideTokenStore implements TokenPort {
         const current = oauth.getToken(credentialSysId, profileSysId)
         const refreshToken = current ? String(current.getRefreshToken() || '') : ''
         if (!refreshToken) return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: null, detail: 'no refresh token stored' }
+        return this.exchange(oauth, 'refresh_token', refreshToken, credentialSysId, profileSysId)
+    }
+
+    requestClientCredentials(credentialSysId: string, profileSysId: string, _registryName: string, _timeoutMs: number): RefreshResult {
+        // Same requestor parameters as a refresh, so the platform stores the new access token against the credential.
+        return this.exchange(client(), 'client_credentials', '', credentialSysId, profileSysId)
+    }
+
+    private exchange(
+        oauth: PlatformClient,
+        grant: 'refresh_token' | 'client_credentials',
+        refreshToken: string,
+        credentialSysId: string,
+        profileSysId: string
+    ): RefreshResult {
         const request = new (GlideOAuthClientRequest as unknown as new () => {
             setGrantType(v: string): void
             setRefreshToken(v: string): void
             setParameter(k: string, v: string): void
         })()
-        request.setGrantType('refresh_token')
-        request.setRefreshToken(refreshToken)
+        request.setGrantType(grant)
+        if (grant === 'refresh_token') request.setRefreshToken(refreshToken)
         request.setParameter('oauth_requestor_context', REQUESTOR_CONTEXT)
         request.setParameter('oauth_requestor', credentialSysId)
         request.setParameter('oauth_provider_profile', profileSysId)

@@ -11,6 +11,7 @@ import type {
     FamilyInfo,
     GrantRequest,
     IssuedTokens,
+    ServiceAccountCredential,
     SiteRegistration,
     UserRegistration,
 } from './types'
@@ -30,6 +31,9 @@ interface User {
     password: string | null
     sites: string[]
     emailVisible: boolean
+    accountType: 'atlassian' | 'app'
+    jiraAccess: boolean
+    scopedApiTokens: { token: string; scopes: string[] }[]
 }
 interface Family {
     id: string
@@ -40,7 +44,19 @@ interface Family {
     audience: string | null
     createdAt: number
     revoked: FamilyInfo['revoked']
+    grant: FamilyInfo['grant']
     refreshTokens: string[]
+}
+interface SaCredential extends ServiceAccountCredential {
+    revoked: boolean
+}
+/** Who a gateway request acts as: an OAuth token's family, or a user presenting a scoped API token (Basic). */
+interface Principal {
+    kind: 'authorization_code' | 'client_credentials' | 'scoped-token'
+    user: User
+    scopes: string[]
+    cloudIds: string[]
+    family: Family | null
 }
 interface RefreshRecord {
     familyId: string
@@ -135,6 +151,7 @@ export class EmulatorCore {
     private consent: { accountId: string; cloudIds: string[] | null } | null = null
     private failedBasic = new Map<string, number>() // by lower-case email/user name
     private captchaUsers = new Set<string>() // lower-case emails
+    private saCredentials = new Map<string, SaCredential>() // by clientId
 
     constructor(options: EmulatorOptions = {}) {
         this.frozenAt = options.startTimeMs ?? null
@@ -150,6 +167,7 @@ export class EmulatorCore {
             absoluteSeconds: options.absoluteSeconds === undefined ? 365 * DAY : options.absoluteSeconds, // §2.4: 365 d [C, volatile]
             codeSeconds: options.codeSeconds ?? 300, // §1.4: code lifetime undocumented [I]
             errorPageBase: options.errorPageBase ?? 'https://id.atlassian.com', // §1.4: error page on id.atlassian.com [R]
+            serviceAccountAccessibleResources: options.serviceAccountAccessibleResources ?? 'unauthorized', // [I], see types.ts
         }
     }
 
@@ -199,7 +217,45 @@ export class EmulatorCore {
             password: user.password ?? null,
             sites: [...(user.sites ?? [])],
             emailVisible: user.emailVisible ?? true,
+            accountType: user.accountType ?? 'atlassian',
+            jiraAccess: user.jiraAccess ?? true,
+            scopedApiTokens: (user.scopedApiTokens ?? []).map((t) => ({ token: t.token, scopes: [...t.scopes] })),
         })
+    }
+
+    /** Give (or take away) a user's Jira product access on its sites (a service account's app role). */
+    setJiraAccess(accountId: string, on: boolean): void {
+        const user = this.users.get(accountId)
+        if (!user) throw new Error(`setJiraAccess: unknown user ${accountId}`)
+        user.jiraAccess = on
+    }
+
+    /** An OAuth 2.0 credential of a service account; its scopes are fixed at creation (support.atlassian.com). */
+    createServiceAccountCredential(c: ServiceAccountCredential): void {
+        const user = this.users.get(c.accountId)
+        if (!user) throw new Error(`createServiceAccountCredential: unknown user ${c.accountId}`)
+        if (user.accountType !== 'app') throw new Error('createServiceAccountCredential: the user is not a service account (accountType app)')
+        if (!c.clientId || !c.clientSecret) throw new Error('createServiceAccountCredential needs clientId and clientSecret')
+        this.saCredentials.set(c.clientId, { ...c, scopes: [...c.scopes], revoked: false })
+    }
+
+    /**
+     * The admin revokes (deletes) the credential: token requests with it fail, and access tokens issued from it stop
+     * working [I: Atlassian does not say whether issued tokens outlive the credential; the stricter case]. Returns the
+     * number of token families cut off.
+     */
+    revokeServiceAccountCredential(clientId: string): number {
+        const cred = this.saCredentials.get(clientId)
+        if (!cred) throw new Error(`revokeServiceAccountCredential: unknown credential ${clientId}`)
+        cred.revoked = true
+        let n = 0
+        for (const f of this.families.values()) {
+            if (f.clientId === clientId && f.revoked === null) {
+                f.revoked = 'credential-revoked'
+                n++
+            }
+        }
+        return n
     }
 
     setConsentUser(accountId: string | null, cloudIds?: string[]): void {
@@ -229,7 +285,14 @@ export class EmulatorCore {
         return this.newFamily(g.clientId, g.accountId, g.scopes, g.cloudIds, g.audience === undefined ? API_AUDIENCE : g.audience)
     }
 
-    private newFamily(clientId: string, accountId: string, scopes: string[], cloudIds: string[], audience: string | null): IssuedTokens {
+    private newFamily(
+        clientId: string,
+        accountId: string,
+        scopes: string[],
+        cloudIds: string[],
+        audience: string | null,
+        grant: Family['grant'] = 'authorization_code',
+    ): IssuedTokens {
         const family: Family = {
             id: randomToken(12),
             clientId,
@@ -239,6 +302,7 @@ export class EmulatorCore {
             audience,
             createdAt: this.now(), // §2.4: absolute countdown starts at first consent [C staff]
             revoked: null,
+            grant,
             refreshTokens: [],
         }
         this.families.set(family.id, family)
@@ -250,7 +314,9 @@ export class EmulatorCore {
         this.access.set(accessToken, { familyId: family.id, expiresAt: this.now() + this.opts.accessTokenSeconds * 1000 })
         let refreshToken: string | null = null
         // §1.2 / §2.1: a refresh token is returned only when offline_access was granted [C].
-        if (family.scopes.includes('offline_access')) {
+        // Client credentials never returns a refresh token: the client asks for a new access token instead (RFC 6749
+        // §4.4.3 "A refresh token SHOULD NOT be included"; Atlassian: "get the OAuth 2.0 access token valid for 60 minutes").
+        if (family.scopes.includes('offline_access') && family.grant === 'authorization_code') {
             refreshToken = randomToken(48)
             this.refresh.set(refreshToken, { familyId: family.id, issuedAt: this.now(), rotatedAt: null })
             family.refreshTokens.push(refreshToken)
@@ -294,6 +360,7 @@ export class EmulatorCore {
             cloudIds: [...f.cloudIds],
             createdAt: f.createdAt,
             revoked: f.revoked,
+            grant: f.grant,
             refreshTokens: f.refreshTokens.length,
         }
     }
@@ -330,7 +397,7 @@ export class EmulatorCore {
         const family = this.families.get(rec.familyId) as Family
         // Reuse-detection revokes refresh tokens; access tokens already issued stay valid until expiry
         // (Auth0 access tokens are self-contained) [I]. A revoked grant stops everything (§2.6) [C].
-        if (family.revoked === 'grant-revoked') return null
+        if (family.revoked === 'grant-revoked' || family.revoked === 'credential-revoked') return null
         return family
     }
 
@@ -561,6 +628,7 @@ export class EmulatorCore {
             clientId = basic.user
             clientSecret = basic.secret
         }
+        if (params.grant_type === 'client_credentials') return this.clientCredentials(clientId, clientSecret, params)
         const app = clientId ? this.apps.get(clientId) : undefined
         if (!app) return oauthError(401, 'unauthorized_client', 'Unknown client') // §2.5 [I]
         // §1.5: client_secret is always required; §2.5: wrong secret → 401 access_denied [I, Auth0 convention].
@@ -584,6 +652,26 @@ export class EmulatorCore {
         const body: Record<string, unknown> = { access_token: t.accessToken, token_type: 'Bearer', expires_in: t.expiresIn, scope: t.scope }
         if (t.refreshToken) body.refresh_token = t.refreshToken
         return json(200, body, { 'cache-control': 'no-store' })
+    }
+
+    /**
+     * Service account, OAuth 2.0 client credentials: "Make a POST request to https://auth.atlassian.com/oauth/token
+     * with client_id and client_secret to get the OAuth 2.0 access token valid for 60 minutes"
+     * (support.atlassian.com create-oauth-2-0-credential-for-service-accounts). The token carries the scopes fixed on
+     * the credential; a `scope` parameter is ignored [I]. No audience parameter is documented for this grant; the token
+     * works on api.atlassian.com [C, same page]. Unknown client, wrong secret or a revoked credential: 401
+     * invalid_client (RFC 6749 §5.2 [I: Atlassian's body is not documented]). A 3LO app's client id cannot use this
+     * grant: 3LO "supports the code grant flow only" [C ATL-3LO] → unsupported_grant_type [I].
+     */
+    private clientCredentials(clientId: string | undefined, clientSecret: string | undefined, params: Record<string, string>): EmuResponse {
+        if (clientId && this.apps.has(clientId) && !this.saCredentials.has(clientId)) {
+            return oauthError(403, 'unsupported_grant_type', 'Unsupported grant type: client_credentials')
+        }
+        const cred = clientId ? this.saCredentials.get(clientId) : undefined
+        if (!cred || cred.revoked || !clientSecret || clientSecret !== cred.clientSecret) return oauthError(401, 'invalid_client', 'Unauthorized')
+        if (params.resource !== undefined) return oauthError(403, 'invalid_target', 'Incorrect resource parameters') // §1.4 [R]
+        const user = this.users.get(cred.accountId) as User
+        return this.tokenResponse(this.newFamily(cred.clientId, cred.accountId, cred.scopes, user.sites, API_AUDIENCE, 'client_credentials'))
     }
 
     private exchangeCode(app: AppRegistration, params: Record<string, string>): EmuResponse {
@@ -621,25 +709,52 @@ export class EmulatorCore {
 
     // ------------------------------------------------------------------ api.atlassian.com
 
+    /** The principal of a gateway request: a Bearer access token, or Basic email + scoped API token; null = 401. */
+    private gatewayPrincipal(req: EmuRequest): Principal | null {
+        const header = req.headers.authorization ?? ''
+        const m = /^Bearer\s+(\S+)$/i.exec(header)
+        if (m) {
+            const family = this.accessFamily(m[1])
+            // §1.3 [I]: a token minted without audience=api.atlassian.com is rejected by the gateway with 401.
+            if (!family || (family.audience !== API_AUDIENCE && this.opts.missingAudience !== 'accepted')) return null
+            return { kind: family.grant, user: this.users.get(family.accountId) as User, scopes: family.scopes, cloudIds: family.cloudIds, family }
+        }
+        const basic = parseBasic(header)
+        if (basic) {
+            // Scoped API tokens work with Basic auth on api.atlassian.com/ex/jira/{cloudId} (support.atlassian.com
+            // "Manage API tokens for your Atlassian account": scoped tokens use the api.atlassian.com URL) [C].
+            // A classic token is not accepted here [I].
+            const key = basic.user.toLowerCase()
+            const user = [...this.users.values()].find((u) => u.email.toLowerCase() === key)
+            const scoped = user?.scopedApiTokens.find((t) => t.token === basic.secret)
+            if (user && scoped) return { kind: 'scoped-token', user, scopes: scoped.scopes, cloudIds: user.sites, family: null }
+            this.failedBasic.set(key, (this.failedBasic.get(key) ?? 0) + 1)
+        }
+        return null
+    }
+
     private gateway(req: EmuRequest, target: 'accessible-resources' | 'me' | 'myself' | 'serverInfo'): EmuResponse {
         if (req.method !== 'GET') return json(405, { code: 405, message: 'Method Not Allowed' })
-        const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
-        const family = m ? this.accessFamily(m[1]) : null
-        // §1.3 [I]: a token minted without audience=api.atlassian.com is rejected by the gateway with 401.
-        if (!family || (family.audience !== API_AUDIENCE && this.opts.missingAudience !== 'accepted')) return INVALID_TOKEN
-        const user = this.users.get(family.accountId) as User
+        const principal = this.gatewayPrincipal(req)
+        if (!principal) return INVALID_TOKEN
+        const user = principal.user
         if (target === 'accessible-resources') {
+            // Scoped API tokens: reported 401 (simstudioai/sim#4432 review) [R]; client credentials: undocumented,
+            // default 401 (option serviceAccountAccessibleResources) [I].
+            if (principal.kind === 'scoped-token') return INVALID_TOKEN
+            if (principal.kind === 'client_credentials' && this.opts.serviceAccountAccessibleResources === 'unauthorized') return INVALID_TOKEN
             // §3: [{id,name,url,scopes,avatarUrl}] for the grant's sites; offline_access never appears in site scopes [C].
-            const siteScopes = family.scopes.filter((s) => !NON_SITE_SCOPES.has(s))
-            const list = family.cloudIds
+            const siteScopes = principal.scopes.filter((s) => !NON_SITE_SCOPES.has(s))
+            const list = principal.cloudIds
                 .map((id) => this.sites.get(id))
                 .filter((s): s is Site => !!s && user.sites.includes(s.cloudId))
                 .map((s) => ({ id: s.cloudId, name: s.name, url: `https://${s.host}`, scopes: siteScopes, avatarUrl: s.avatarUrl }))
             return json(200, list)
         }
         if (target === 'me') {
-            // §3: /me needs read:me [C]; response fields [C].
-            if (!family.scopes.includes('read:me')) return SCOPE_MISMATCH
+            // §3: /me needs read:me [C]; response fields [C]. Only for 3LO user tokens here [I].
+            if (principal.kind !== 'authorization_code') return INVALID_TOKEN
+            if (!principal.scopes.includes('read:me')) return SCOPE_MISMATCH
             return json(200, {
                 account_type: 'atlassian',
                 account_id: user.accountId,
@@ -660,11 +775,17 @@ export class EmulatorCore {
             const s = this.opts.unknownCloudIdStatus
             return json(s, { code: s, message: s === 404 ? 'Not Found' : s === 403 ? 'Forbidden' : 'Unauthorized' })
         }
-        // §4.4: a site the grant does not cover answers 403 [R community note].
-        if (!family.cloudIds.includes(cloudId) || !user.sites.includes(cloudId)) return json(403, { code: 403, message: 'Forbidden' })
+        // §4.4: a site the grant does not cover answers 403 [R community note]; for a service account, a site where it
+        // has no role ("The service account can only reach the sites and apps you give it a role on", support.atlassian.com
+        // "Authenticate with a service account") [C wording, 403 I].
+        if (!principal.cloudIds.includes(cloudId) || !user.sites.includes(cloudId)) return json(403, { code: 403, message: 'Forbidden' })
+        // No Jira product access on the site: Jira refuses the valid token [I: status and body].
+        if (!user.jiraAccess) {
+            return json(403, { errorMessages: ['You do not have access to Jira on this site. Ask your site admin for Jira access.'], errors: {} })
+        }
         if (target === 'myself') {
             // §4.2 / §6.4: classic read:jira-user or the granular set, all-of [C / R].
-            const ok = family.scopes.includes('read:jira-user') || MYSELF_GRANULAR.every((s) => family.scopes.includes(s))
+            const ok = principal.scopes.includes('read:jira-user') || MYSELF_GRANULAR.every((s) => principal.scopes.includes(s))
             if (!ok) return SCOPE_MISMATCH
             return json(200, myselfBody(user, site, version))
         }
@@ -688,6 +809,8 @@ export class EmulatorCore {
             if (this.captchaUsers.has(key)) outcome = 'captcha'
             else if (user && user.apiTokens.includes(basic.secret)) outcome = 'ok'
             else if (user && user.password !== null && basic.secret === user.password) outcome = 'password'
+            // A scoped API token on the site URL is a failed login: 401 (Atlassian KB "401 unauthorized error when a
+            // service account accesses Jira or Confluence API"; scoped tokens need api.atlassian.com) [C].
             else outcome = 'bad'
             if (outcome !== 'ok') this.failedBasic.set(key, (this.failedBasic.get(key) ?? 0) + 1)
         }
@@ -751,7 +874,7 @@ function myselfBody(user: User, site: Site, version: string): Record<string, unk
     const body: Record<string, unknown> = {
         self: `https://${site.host}/rest/api/${version}/user?accountId=${user.accountId}`,
         accountId: user.accountId,
-        accountType: 'atlassian',
+        accountType: user.accountType, // 'app' for service accounts (Jira REST: accountType atlassian | app | customer)
         avatarUrls: {
             '48x48': 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/default/48',
             '24x24': 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/default/24',

@@ -22,6 +22,7 @@ import type {
     GrantRequest,
     IssuedTokens,
     LoggedRequest,
+    ServiceAccountCredential,
     SiteRegistration,
     UserRegistration,
 } from './types'
@@ -102,6 +103,19 @@ export class AtlassianEmulator {
     /** Lock (or unlock) a user's Basic auth behind the CAPTCHA challenge. */
     setCaptcha(email: string, on: boolean): void {
         this.call('setCaptcha', email, on)
+    }
+
+    /** Give (or take away) a user's Jira product access on its sites (a service account without an app role). */
+    setJiraAccess(accountId: string, on: boolean): void {
+        this.call('setJiraAccess', accountId, on)
+    }
+    /** A service account's OAuth 2.0 credential (client id/secret, scopes fixed at creation). The user must be accountType 'app'. */
+    createServiceAccountCredential(credential: ServiceAccountCredential): void {
+        this.call('createServiceAccountCredential', credential)
+    }
+    /** The admin revokes the credential: token requests answer invalid_client and its access tokens stop working. */
+    revokeServiceAccountCredential(clientId: string): number {
+        return this.call('revokeServiceAccountCredential', clientId)
     }
 
     // ---------------------------------------------------------------- tokens

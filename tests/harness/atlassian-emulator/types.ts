@@ -67,6 +67,11 @@ export interface EmulatorOptions {
     codeSeconds?: number
     /** Where the unregistered-redirect page lives (default https://id.atlassian.com, §1.4). */
     errorPageBase?: string
+    /**
+     * accessible-resources for a client-credentials (service account) token: undocumented, and reported to answer 401
+     * for service-account scoped API tokens (simstudioai/sim#4432 review). 'unauthorized' (default, inferred) or 'list'.
+     */
+    serviceAccountAccessibleResources?: 'unauthorized' | 'list'
 }
 
 export interface AppRegistration {
@@ -98,6 +103,37 @@ export interface UserRegistration {
     sites?: string[]
     /** When false, /myself omits emailAddress (privacy setting, §4.2). Default true. */
     emailVisible?: boolean
+    /**
+     * 'app' for a service account (Jira /myself reports accountType "app" for app and service accounts; Jira REST
+     * "Get current user" documents accountType atlassian | app | customer). Default 'atlassian'.
+     */
+    accountType?: 'atlassian' | 'app'
+    /**
+     * Jira product access on the user's sites. false: the account exists on the site but has no Jira role, so Jira
+     * answers 403 even to a valid token ("scopes never override permissions", developer.atlassian.com scopes page;
+     * the 403 body is inferred). Default true.
+     */
+    jiraAccess?: boolean
+    /**
+     * Scoped API tokens ("Create API token with scopes"): Basic auth with the email and the token works only through
+     * api.atlassian.com/ex/jira/{cloudId}; the site URL answers 401 (Atlassian KB "401 unauthorized error when a
+     * service account accesses Jira or Confluence API"; support.atlassian.com "Manage API tokens for your Atlassian
+     * account"). Service accounts can only create scoped tokens.
+     */
+    scopedApiTokens?: { token: string; scopes: string[] }[]
+}
+
+/**
+ * An OAuth 2.0 credential of a service account (admin.atlassian.com > Directory > Service accounts > Create
+ * credentials > OAuth 2.0): a client id and secret, and the scopes picked when it was created (they cannot be changed
+ * afterwards; a new credential is needed). https://support.atlassian.com/user-management/docs/create-oauth-2-0-credential-for-service-accounts
+ */
+export interface ServiceAccountCredential {
+    clientId: string
+    clientSecret: string
+    /** The service account (a user registered with accountType 'app'). */
+    accountId: string
+    scopes: string[]
 }
 
 export interface GrantRequest {
@@ -149,7 +185,9 @@ export interface FamilyInfo {
     cloudIds: string[]
     createdAt: number
     /** null while usable; otherwise why the refresh tokens of the family stopped working. */
-    revoked: null | 'reuse-after-leeway' | 'grant-revoked'
+    revoked: null | 'reuse-after-leeway' | 'grant-revoked' | 'credential-revoked'
+    /** How the family was obtained: 3LO (authorization code) or a service account's client credentials. */
+    grant: 'authorization_code' | 'client_credentials'
     /** Refresh tokens issued in this family, oldest first. */
     refreshTokens: number
 }

@@ -33,6 +33,9 @@ const methods = {
     familyInfo: (familyId) => core.familyInfo(familyId),
     isRefreshTokenValid: (token) => core.isRefreshTokenValid(token),
     isAccessTokenValid: (token) => core.isAccessTokenValid(token),
+    setJiraAccess: (accountId, on) => core.setJiraAccess(accountId, on),
+    createServiceAccountCredential: (c) => core.createServiceAccountCredential(c),
+    revokeServiceAccountCredential: (clientId) => core.revokeServiceAccountCredential(clientId),
 }
 
 port.on('message', (msg) => {

@@ -639,6 +639,12 @@ export function createSnAuth(deps: Deps, engine: OAuthEngine) {
             grant.put('grant_type', grantType)
             if (grantType === 'refresh_token') grant.put('refresh_token', request.getRefreshToken())
             if (request.getScope()) grant.put('scope', request.getScope())
+            // Client credentials: the platform sends the profile's scopes (the OAuth Entity Profile Scopes that SNDOCS
+            // Option 2 has the admin verify) [I: not documented on the wire].
+            else if (grantType === 'client_credentials' && profileSysId) {
+                const scope = engine.profileScopes(profileSysId).join(' ')
+                if (scope) grant.put('scope', scope)
+            }
             const url = grantType === 'refresh_token' ? registry.refresh_token_url || registry.token_url : registry.token_url
             const timeout = Number(deps.store.rowsOf('sys_properties').find((r) => r.name === 'glide.oauth.http.timeout')?.value ?? '') || 60000
             const r = engine.tokenRequest(registry, profileSysId, grant, url, timeout)

@@ -375,15 +375,30 @@ export class GlideSimulator {
             for (const f of fields) {
                 const value = input[f.name] ?? f.defaultValue ?? ''
                 if (f.mandatory && !value) throw new SchemaError(`${f.label ?? f.name} is mandatory`)
-                const [part, ...rest] = f.name.split('.')
-                if (!data[part]) throw new SchemaError(`template field ${f.name}: default data has no '${part}' section`)
-                data[part][rest.join('.')] = value
+                // Dot notation maps onto nested default data: credential.oauth_entity.client_id (alias-template-guide).
+                const path = f.name.split('.')
+                let node = data as Record<string, unknown>
+                for (const key of path.slice(0, -1)) {
+                    if (!node[key] || typeof node[key] !== 'object') throw new SchemaError(`template field ${f.name}: default data has no '${key}' section`)
+                    node = node[key] as Record<string, unknown>
+                }
+                node[path[path.length - 1]] = value
             }
             const user = { user: this.session.user.userName }
-            const { table: credTable, ...credValues } = data.credential as Record<string, string>
+            const { table: credTable, oauth_entity: entity, ...credValues } = data.credential as Record<string, unknown>
             const credRow: Row = { active: 'true' }
             for (const [k, v] of Object.entries(credValues)) credRow[k] = typeof v === 'object' ? JSON.stringify(v) : String(v)
-            const credential = this.store.insert(String(credTable), credRow, user)
+            const created: { table: string; sysId: string }[] = []
+            if (entity && typeof entity === 'object') {
+                credRow.oauth_entity_profile = this.createTemplateOAuthEntity(entity as Record<string, unknown>, user, created)
+            }
+            let credential: Row
+            try {
+                credential = this.store.insert(String(credTable), credRow, user)
+            } catch (e) {
+                for (const c of created.reverse()) this.store.delete(c.table, c.sysId)
+                throw e
+            }
             const { table: connTable, ...connValues } = data.connection as Record<string, string>
             const connRow: Row = { active: 'true', connection_alias: aliasSysId, credential: credential.sys_id }
             for (const [k, v] of Object.entries(connValues)) connRow[k] = String(v)
@@ -392,9 +407,37 @@ export class GlideSimulator {
                 connection = this.store.insert(String(connTable), connRow, user)
             } catch (e) {
                 this.store.delete(String(credTable), credential.sys_id)
+                for (const c of created.reverse()) this.store.delete(c.table, c.sysId)
                 throw e
             }
             return { connection: { ...connection }, credential: { ...credential } }
+        },
+
+        /**
+         * "Get OAuth Token" on an OAuth 2.0 credential whose profile uses the client-credentials grant: no browser, the
+         * platform posts grant_type=client_credentials with the registry's client id and secret (and the profile's
+         * scopes) to the Token URL and stores the access token against the credential (SNDOCS Option 2, "Create
+         * credential record": "Get OAuth Token"). Returns what the admin sees.
+         */
+        getClientCredentialsToken: (credentialSysId: string): OAuthFlowResult => {
+            const cred = this.store.find('oauth_2_0_credentials', credentialSysId)
+            if (!cred) throw new SchemaError(`no oauth_2_0_credentials ${credentialSysId}`)
+            const profile = this.store.find('oauth_entity_profile', cred.oauth_entity_profile)
+            const registry = profile ? this.store.find('oauth_entity', profile.oauth_entity) : null
+            if (!profile || !registry) throw new SchemaError(`credential ${cred.name} has no OAuth profile or provider`)
+            if (profile.grant_type !== 'client_credentials') throw new SchemaError(`profile ${profile.name} uses ${profile.grant_type}: use getOAuthTokenUrl (browser flow)`)
+            const grant = new ParamMap()
+            grant.put('grant_type', 'client_credentials')
+            const scope = this.engine.profileScopes(profile.sys_id).join(' ')
+            if (scope) grant.put('scope', scope)
+            const r = this.engine.tokenRequest(registry, profile.sys_id, grant, registry.token_url)
+            const result: OAuthFlowResult = r.errorMessage
+                ? { outcome: 'token request failed', message: `The token request to ${registry.token_url} failed: ${r.errorMessage}. No token was stored.`, requestorId: credentialSysId }
+                : { outcome: 'token stored', message: `Access token received from ${registry.name} and stored.`, requestorId: credentialSysId }
+            if (!r.errorMessage) this.engine.storeTokens('oauth_2_0_credentials', credentialSysId, profile.sys_id, registry, r.params)
+            else this.logs.push({ level: 'error', message: `OAuth token request to ${registry.token_url} failed: ${r.errorMessage}`, source: 'oauth' })
+            this.oauthFlows.push(result)
+            return result
         },
 
         /**
@@ -415,6 +458,43 @@ export class GlideSimulator {
             const ua = this.findUiAction(table, nameOrActionName, 'list')
             return this.runUiAction(ua, new this.apis.GlideRecord(table))
         },
+    }
+
+    /**
+     * The nested `credential.oauth_entity` of an OAuth configuration template (alias-template-guide: "the nested OAuth
+     * provider configuration"): creates the registry, its oauth_entity_scope records and profiles with their profile
+     * scopes (which name scope values, as in the SDK's examples), and returns the default profile's sys_id for the
+     * credential. Password2 columns (client_secret) are encrypted by the store.
+     */
+    private createTemplateOAuthEntity(entity: Record<string, unknown>, user: { user: string }, created: { table: string; sysId: string }[]): string {
+        const { oauth_entity_scope: scopes, oauth_entity_profile: profiles, ...fields } = entity
+        const row: Row = {}
+        for (const [k, v] of Object.entries(fields)) row[k] = String(v)
+        const registry = this.store.insert('oauth_entity', row, user)
+        created.push({ table: 'oauth_entity', sysId: registry.sys_id })
+        const scopeIds = new Map<string, string>()
+        for (const sc of (scopes as Array<Record<string, string>> | undefined) ?? []) {
+            const r = this.store.insert('oauth_entity_scope', { oauth_entity: registry.sys_id, name: String(sc.name), oauth_entity_scope: String(sc.oauth_entity_scope) }, user)
+            created.push({ table: 'oauth_entity_scope', sysId: r.sys_id })
+            scopeIds.set(String(sc.oauth_entity_scope), r.sys_id)
+        }
+        let defaultProfile = ''
+        for (const p of (profiles as Array<Record<string, unknown>> | undefined) ?? []) {
+            const { oauth_entity_profile_scope: pscopes, ...pf } = p
+            const prow: Row = { oauth_entity: registry.sys_id }
+            for (const [k, v] of Object.entries(pf)) prow[k] = String(v)
+            const profile = this.store.insert('oauth_entity_profile', prow, user)
+            created.push({ table: 'oauth_entity_profile', sysId: profile.sys_id })
+            for (const value of (pscopes as string[] | undefined) ?? []) {
+                const scopeId = scopeIds.get(String(value))
+                if (!scopeId) throw new SchemaError(`template profile ${profile.name}: scope "${value}" is not one of the template's oauth_entity_scope values`)
+                const ps = this.store.insert('oauth_entity_profile_scope', { oauth_entity_profile: profile.sys_id, oauth_entity_scope: scopeId }, user)
+                created.push({ table: 'oauth_entity_profile_scope', sysId: ps.sys_id })
+            }
+            if (profile.default === 'true' || !defaultProfile) defaultProfile = profile.sys_id
+        }
+        if (!defaultProfile) throw new SchemaError(`template OAuth entity ${registry.name} has no profile`)
+        return defaultProfile
     }
 
     /**

@@ -6,11 +6,11 @@
 import * as crypto from 'node:crypto'
 import { type AtlassianEmulator, type EmulatorOptions, startAtlassianEmulator } from '../atlassian-emulator'
 import { createLoopbackNetwork, type LoopbackNetwork, routeAtlassian } from '../net'
-import { REQUIRED_JIRA_SCOPES } from '../../../src/server/core/jira-scopes'
+import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../../src/server/core/jira-scopes'
 import { browseWithHttpClient, type BrowseResult } from './browser-client'
 import type { InstallReport, PackageSource } from './install'
 import type { PlatformOptions } from './platform-apis'
-import { GlideSimulator } from './simulator'
+import { GlideSimulator, type OAuthFlowResult } from './simulator'
 
 /**
  * The package e2e scenarios install: the zip this jest run built and packed (tests/support/global-setup.cjs).
@@ -29,7 +29,20 @@ export interface WorldIds {
     profile: string
     credential: string
     connection: string
+    /** The shipped service-account registry, profile, credential and (inactive) connection. */
+    saRegistry: string
+    saProfile: string
+    saCredential: string
+    saConnection: string
 }
+
+/** Names of the shipped configuration templates (the alias ships with the service-account one). */
+export const TEMPLATE = {
+    serviceAccount: 'Jira Cloud: service account (OAuth 2.0 client credentials)',
+    scopedToken: 'Jira Cloud: scoped API token (api.atlassian.com)',
+    oauth3lo: 'Jira Cloud: OAuth 2.0 (3LO) app',
+    legacyToken: 'Jira Cloud: email and classic API token (legacy)',
+} as const
 
 export interface WorldOptions {
     source: PackageSource
@@ -45,6 +58,13 @@ export class World {
     readonly accountId = `5b10a2844c20165700ede21g${crypto.randomBytes(4).toString('hex')}`
     readonly email = 'jira.admin@acme.example'
     readonly apiToken = `ATATT3x${crypto.randomBytes(24).toString('base64url')}`
+    /** The Atlassian service account (accountType app, Jira access on the site) and its OAuth 2.0 credential. */
+    readonly saAccountId = `712020:${crypto.randomUUID()}`
+    readonly saEmail = 'servicenow-jira@serviceaccount.atlassian.com'
+    readonly saClientId = `sa-${crypto.randomBytes(8).toString('hex')}`
+    readonly saClientSecret = `sa-secret-${crypto.randomBytes(18).toString('base64url')}`
+    /** A scoped API token of the service account (works only through api.atlassian.com). */
+    readonly scopedToken = `ATATT3x${crypto.randomBytes(24).toString('base64url')}`
     ids!: WorldIds
     installReport!: InstallReport
 
@@ -64,21 +84,46 @@ export class World {
         emu.addSite({ cloudId: w.cloudId, name: 'acme-jcc', host: w.siteHost })
         emu.addUser({ accountId: w.accountId, email: w.email, displayName: 'Jira Admin', apiTokens: [w.apiToken], sites: [w.cloudId] })
         emu.setConsentUser(w.accountId)
+        emu.addUser({
+            accountId: w.saAccountId,
+            email: w.saEmail,
+            displayName: 'ServiceNow integration',
+            accountType: 'app',
+            sites: [w.cloudId],
+            scopedApiTokens: [{ token: w.scopedToken, scopes: [...SERVICE_ACCOUNT_SCOPES] }],
+        })
+        emu.createServiceAccountCredential({ clientId: w.saClientId, clientSecret: w.saClientSecret, accountId: w.saAccountId, scopes: [...SERVICE_ACCOUNT_SCOPES] })
         const alias = sim.one('sys_alias', { id: 'x_jira_connect.Jira' })
         const registry = sim.one('oauth_entity', { name: 'Jira Cloud OAuth' })
         const profile = sim.one('oauth_entity_profile', { oauth_entity: registry.sys_id })
         const credential = sim.one('oauth_2_0_credentials', { oauth_entity_profile: profile.sys_id })
         const connection = sim.one('http_connection', { credential: credential.sys_id })
-        w.ids = { alias: alias.sys_id, registry: registry.sys_id, profile: profile.sys_id, credential: credential.sys_id, connection: connection.sys_id }
+        const saRegistry = sim.one('oauth_entity', { name: 'Jira Cloud Service Account' })
+        const saProfile = sim.one('oauth_entity_profile', { oauth_entity: saRegistry.sys_id })
+        const saCredential = sim.one('oauth_2_0_credentials', { oauth_entity_profile: saProfile.sys_id })
+        const saConnection = sim.one('http_connection', { credential: saCredential.sys_id })
+        w.ids = {
+            alias: alias.sys_id,
+            registry: registry.sys_id,
+            profile: profile.sys_id,
+            credential: credential.sys_id,
+            connection: connection.sys_id,
+            saRegistry: saRegistry.sys_id,
+            saProfile: saProfile.sys_id,
+            saCredential: saCredential.sys_id,
+            saConnection: saConnection.sys_id,
+        }
         return w
     }
 
     /** Every secret of this world (for "never shown, logged or stored in clear" assertions), tokens included. */
     secrets(): string[] {
-        const out = [this.clientSecret, this.apiToken]
-        const t = this.sim.storedTokens(this.ids.credential, this.ids.profile)
-        if (t?.accessToken) out.push(t.accessToken)
-        if (t?.refreshToken) out.push(t.refreshToken)
+        const out = [this.clientSecret, this.apiToken, this.saClientSecret, this.scopedToken]
+        for (const rp of this.sim.query('oauth_requestor_profile')) {
+            const t = this.sim.storedTokens(rp.requestor_id, rp.oauth_entity_profile)
+            if (t?.accessToken) out.push(t.accessToken)
+            if (t?.refreshToken) out.push(t.refreshToken)
+        }
         return out
     }
 
@@ -88,12 +133,33 @@ export class World {
         this.sim.admin.setField('http_connection', this.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${cloudId}`)
     }
 
+    /**
+     * Option 2 after install: paste the service account credential's client id/secret into the shipped service-account
+     * registry, the cloud id into its connection, and make that connection the alias's active one.
+     */
+    configureServiceAccount(cloudId = this.cloudId): void {
+        this.sim.admin.setFields('oauth_entity', this.ids.saRegistry, { client_id: this.saClientId, client_secret: this.saClientSecret })
+        this.sim.admin.setField('http_connection', this.ids.connection, 'active', false)
+        this.sim.admin.setFields('http_connection', this.ids.saConnection, { connection_url: `https://api.atlassian.com/ex/jira/${cloudId}`, active: true })
+    }
+
+    /** "Get OAuth Token" on a client-credentials credential (the shipped service-account one by default): no browser. */
+    getServiceAccountToken(credentialSysId = this.ids.saCredential): OAuthFlowResult {
+        return this.sim.admin.getClientCredentialsToken(credentialSysId)
+    }
+
     /** "Get OAuth Token" on the shipped credential, with a plain HTTP client as the browser. */
     async getOAuthToken(consent: 'accept' | 'deny' = 'accept'): Promise<BrowseResult> {
         // After a long synchronous stretch (advanceWithJobs) the servers' idle keep-alive timers are overdue: let
         // them close their sockets first, or the browser may reuse one as it closes (ECONNRESET).
         await new Promise((resolve) => setTimeout(resolve, 50))
         return browseWithHttpClient(this.sim.admin.getOAuthTokenUrl(this.ids.credential), (h, p) => this.network.resolve(h, p), consent)
+    }
+
+    /** The admin picks another shipped template as the alias's Configuration Template (alias form). */
+    pickTemplate(name: (typeof TEMPLATE)[keyof typeof TEMPLATE]): void {
+        const template = this.sim.one('sys_alias_templates', { name })
+        this.sim.admin.setField('sys_alias', this.ids.alias, 'configuration_template', template.sys_id)
     }
 
     /** Moves both clocks (instance and Atlassian) forward. */

@@ -137,6 +137,9 @@ export class InMemoryTokenStore implements TokenPort {
         }
     }
 
+    /** Client-credentials token requests, for assertions (no values). */
+    tokenRequests = 0
+
     refresh(credentialSysId: string, profileSysId: string, registryName: string, timeoutMs: number): RefreshResult {
         this.refreshes++
         const current = this.get(credentialSysId, profileSysId)
@@ -151,9 +154,25 @@ export class InMemoryTokenStore implements TokenPort {
             client_id: secret.clientId,
             client_secret: secret.clientSecret,
         })
+        return this.exchange(credentialSysId, profileSysId, registry.refreshTokenUrl || registry.tokenUrl, form, timeoutMs, current)
+    }
+
+    /** Like the platform's client-credentials request: grant, client id/secret and the profile's scopes, form-encoded. */
+    requestClientCredentials(credentialSysId: string, profileSysId: string, registryName: string, timeoutMs: number): RefreshResult {
+        this.tokenRequests++
+        const registry = this.state.registries.find((r) => r.name === registryName)
+        const secret = registry ? this.state.registrySecrets[registry.sysId] : undefined
+        const profile = this.state.profiles.find((p) => p.sysId === profileSysId)
+        if (!registry || !secret) return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: null, detail: 'no client credentials' }
+        const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: secret.clientId, client_secret: secret.clientSecret })
+        if (profile?.scopes.length) form.set('scope', profile.scopes.join(' '))
+        return this.exchange(credentialSysId, profileSysId, registry.tokenUrl, form, timeoutMs, this.get(credentialSysId, profileSysId))
+    }
+
+    private exchange(credentialSysId: string, profileSysId: string, url: string, form: URLSearchParams, timeoutMs: number, current: StoredToken | undefined): RefreshResult {
         const r = this.network.request({
             method: 'POST',
-            url: registry.refreshTokenUrl || registry.tokenUrl,
+            url,
             headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
             body: form.toString(),
             timeoutMs,
@@ -180,8 +199,8 @@ export class InMemoryTokenStore implements TokenPort {
         const next: StoredToken = {
             accessToken: json.access_token,
             accessExpiresAtMs: now + Number(json.expires_in || 3600) * 1000,
-            refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : current.refreshToken,
-            refreshExpiresAtMs: typeof json.refresh_token === 'string' ? now + this.refreshLifespanSec * 1000 : current.refreshExpiresAtMs,
+            refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : (current?.refreshToken ?? null),
+            refreshExpiresAtMs: typeof json.refresh_token === 'string' ? now + this.refreshLifespanSec * 1000 : (current?.refreshExpiresAtMs ?? null),
         }
         const lost = (notStored: RefreshLoss): RefreshResult => ({
             ok: false,
@@ -194,7 +213,7 @@ export class InMemoryTokenStore implements TokenPort {
         })
         if (this.refreshStorage === 'drop-all') return lost('access_token_not_stored')
         if (this.refreshStorage === 'drop-rotation' && typeof json.refresh_token === 'string') {
-            this.put(credentialSysId, profileSysId, { ...next, refreshToken: current.refreshToken, refreshExpiresAtMs: current.refreshExpiresAtMs })
+            this.put(credentialSysId, profileSysId, { ...next, refreshToken: current?.refreshToken ?? null, refreshExpiresAtMs: current?.refreshExpiresAtMs ?? null })
             return lost('rotated_refresh_token_not_stored')
         }
         this.put(credentialSysId, profileSysId, next)

@@ -100,7 +100,8 @@ describe('answers and inputs from the peer', () => {
         w.useBasic()
         w.state.basicSecrets[IDS.basicCredential] = { userName: LONG_USER.email, password: LONG_USER.apiTokens[0] }
         const r = w.run()
-        expect(r.verdict).toBe('pass')
+        expect(r.verdict).toBe('warn') // the only warning: a classic API token is legacy (config.auth_method)
+        expect(r.checks.filter((c) => c.status !== 'pass' && c.status !== 'skip').map((c) => c.code)).toEqual(['classic_api_token'])
         expect(check(r, 'config.credential.basic').found).toContain(LONG_USER.email)
         expect(check(r, 'jira.myself').found).toContain(LONG_USER.email)
         expect(everythingShown(r)).not.toContain(LONG_USER.apiTokens[0])

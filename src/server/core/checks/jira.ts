@@ -5,6 +5,7 @@
  * (AUTHENTICATED_FAILED / AUTHENTICATION_DENIED), and are never retried: Atlassian locks accounts after a few bad
  * logins (docs/atlassian-contract.md §5).
  */
+import type { AuthMethod } from '../auth-method'
 import type { CallEngine } from '../calls'
 import { errorMessageOf, jsonOrFail } from '../findings'
 import type { AuthRef } from '../ports'
@@ -21,6 +22,8 @@ export interface JiraTarget {
     connectionName: string
     credentialName: string
     userName?: string
+    /** How the connection authenticates (tailors the fixes: service account, scoped or classic token, 3LO). */
+    method?: AuthMethod
     /** x_jira_connect.api_gateway_url: where a scoped API token must be sent. */
     gatewayBase: string
 }
@@ -59,6 +62,28 @@ function basicLoginFinding(t: JiraTarget, status: number, headers: Record<string
                 `password field of ${credential}.`,
         }
     }
+    if (status === 403 && t.method === 'scoped_token' && !LOGIN_REJECTED.test(loginReason)) {
+        return {
+            code: 'no_jira_access' as const,
+            found: `Jira answered 403 to ${user} through the API gateway: the token was accepted, Jira refused access.`,
+            expected: 'HTTP 200: an account with Jira access on the site.',
+            fix:
+                `Give ${user} Jira access (a Jira role) on the site, and a role in the projects the flows use ` +
+                '(admin.atlassian.com > Directory > the account or service account > App access). Scopes never ' +
+                'override Jira permissions.',
+        }
+    }
+    if (status === 401 && t.method === 'scoped_token') {
+        return {
+            code: 'credentials_rejected' as const,
+            found: `Jira answered 401 through the API gateway: the email ${user} and the token of ${credential} were not accepted.`,
+            expected: 'HTTP 200 for a scoped API token of that account.',
+            fix:
+                'The scoped API token expired, was revoked or belongs to another account; or it is a classic API ' +
+                'token, which works only on https://<site>.atlassian.net. Create a new scoped API token (app Jira, ' +
+                `the scopes the flows need) and update ${credential}. The validator did not retry.`,
+        }
+    }
     if (status === 401 || status === 403 || LOGIN_REJECTED.test(loginReason)) {
         const reason = loginReason ? ` (X-Seraph-LoginReason: ${safeText(loginReason, 40)})` : ''
         return {
@@ -70,7 +95,8 @@ function basicLoginFinding(t: JiraTarget, status: number, headers: Record<string
             fix:
                 `Check the email and create a new API token for that account, then update ${credential}. The ` +
                 'validator did not retry: Atlassian locks an account after a few failed logins. A scoped API token ' +
-                `works only with a ${gatewayConnectionUrl(t.gatewayBase, '<cloud-id>')} URL.`,
+                '(service accounts can only create scoped tokens) works only' +
+                ` with a ${gatewayConnectionUrl(t.gatewayBase, '<cloud-id>')} URL.`,
         }
     }
     return null
@@ -90,23 +116,48 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
     }
     if (outcome.kind === 'http' && outcome.status === 401) {
         const message = errorMessageOf(outcome.body)
+        const serviceAccount = t.method === 'service_account'
         if (/scope does not match/i.test(message)) {
             log.fail(id, {
                 code: 'scope_mismatch',
                 found: `Jira answered 401 "${message}": the token lacks the scope for /myself.`,
                 expected: 'The read:jira-user scope granted.',
-                fix:
-                    'Add read:jira-user (and the other required scopes) to the Atlassian app and the profile, then ' +
-                    'Get OAuth Token again.',
+                fix: serviceAccount
+                    ? 'A service account credential keeps the scopes chosen when it was created: create a new OAuth ' +
+                      '2.0 credential for the service account with read:jira-user and the other Jira scopes ' +
+                      '(admin.atlassian.com > Directory > Service accounts > Create credentials), paste its client id ' +
+                      `and secret into the registry of "${t.credentialName}", then Get OAuth Token again.`
+                    : 'Add read:jira-user (and the other required scopes) to the Atlassian app and the profile, then ' +
+                      'Get OAuth Token again.',
             })
         } else {
             log.fail(id, {
                 code: 'token_rejected',
                 found: `Jira answered 401${message ? ` "${message}"` : ''}: the access token was not accepted.`,
                 expected: 'HTTP 200.',
-                fix: `Get a new token: open credential "${t.credentialName}" and click Get OAuth Token.`,
+                fix: serviceAccount
+                    ? `Open credential "${t.credentialName}" and click Get OAuth Token: if Atlassian answers ` +
+                      'invalid_client, the service account credential was revoked or its secret changed: create a ' +
+                      'new OAuth 2.0 credential and paste its client id and secret.'
+                    : `Get a new token: open credential "${t.credentialName}" and click Get OAuth Token.`,
             })
         }
+        return false
+    }
+    if (outcome.kind === 'http' && outcome.status === 403 && t.method === 'service_account') {
+        const message = errorMessageOf(outcome.body)
+        log.fail(id, {
+            code: 'no_jira_access',
+            found:
+                `Jira answered 403${message ? ` "${message}"` : ''} to a valid service-account token: the service ` +
+                'account has no Jira access on this site, or no role in it.',
+            expected: 'HTTP 200: the service account has Jira access (a Jira role) on the site of the cloud id.',
+            fix:
+                'In admin.atlassian.com > Directory > Service accounts > the service account, give it Jira access on ' +
+                'the site (App access / product role) and a role in the projects the flows use; scopes never ' +
+                `override Jira permissions. If the cloud id in "${t.connectionName}" is another site, fix it (see ` +
+                'atlassian.site_cloud_id).',
+        })
         return false
     }
     if (outcome.kind === 'http' && (outcome.status === 404 || outcome.status === 403)) {
@@ -114,7 +165,9 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
         const found = `${url.replace(/\/rest\/.*/, '')} answered ${outcome.status}${message ? ` "${message}"` : ''}.`
         const expected = `HTTP 200 from /rest/api/${t.apiVersion}/myself.`
         if (outcome.status === 404) {
-            const fix = `Check the site or cloud id in Connection URL on "${t.connectionName}".`
+            const fix =
+                `Check the site or cloud id in Connection URL on "${t.connectionName}": the cloud id of ` +
+                'https://<site>.atlassian.net is at https://<site>.atlassian.net/_edge/tenant_info.'
             log.fail(id, { code: 'site_not_found', found, expected, fix })
         } else {
             const fix = 'The account has no access to this site: grant it Jira access, or use an account that has it.'

@@ -5,22 +5,26 @@
  * scopes, and the callback URL this instance sends.
  */
 import { ATLASSIAN } from '../atlassian'
+import { isClientCredentials } from '../auth-method'
 import { REQUIRED_JIRA_SCOPES } from '../jira-scopes'
 import type { ConfigPort, CredentialSnapshot, ProfileSnapshot, RegistrySnapshot } from '../ports'
 import type { CheckLog } from '../report'
 import { apiScriptMissing, checkDefaultProfiles, redirectUrlMissing } from './platform-findings'
+import { checkServiceAccountRegistry } from './service-account'
 
 export interface OAuthSetup {
     profile: ProfileSnapshot | null
     registry: RegistrySnapshot | null
-    /** Client id and secret are present: the platform can refresh tokens. */
+    /** Client id and secret are present: the platform can refresh tokens (or, for a service account, request them). */
     canRefresh: boolean
+    /** The client-credentials grant of a service account (no refresh token, no authorization request). */
+    serviceAccount: boolean
 }
 
 type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
 
 export function checkOAuthRegistry(log: CheckLog, credential: OAuthCredential, config: ConfigPort): OAuthSetup {
-    const setup: OAuthSetup = { profile: null, registry: null, canRefresh: false }
+    const setup: OAuthSetup = { profile: null, registry: null, canRefresh: false, serviceAccount: false }
     const profile = credential.profileSysId ? config.profile(credential.profileSysId) : null
     const setProfile = `Open credential "${credential.name}" and set OAuth Entity Profile to "Jira OAuth Profile".`
     if (!profile) {
@@ -49,9 +53,15 @@ export function checkOAuthRegistry(log: CheckLog, credential: OAuthCredential, c
     const grant = profile.grantType || 'unset'
     log.pass('oauth.profile', `Profile "${profile.name}" of registry "${registry.name}" (grant ${grant}).`)
 
+    if (isClientCredentials(profile, registry)) {
+        setup.serviceAccount = true
+        setup.canRefresh = checkClientCredentials(log, registry, true)
+        checkServiceAccountRegistry(log, registry, profile)
+        return setup
+    }
     checkRegistryBasics(log, registry, profile)
     checkDefaultProfiles(log, registry, profile)
-    setup.canRefresh = checkClientCredentials(log, registry)
+    setup.canRefresh = checkClientCredentials(log, registry, false)
     checkEndpoints(log, registry)
     checkApiScript(log, registry)
     checkScopes(log, profile, registry)
@@ -80,14 +90,18 @@ function checkRegistryBasics(log: CheckLog, registry: RegistrySnapshot, profile:
                 'the code grant).',
             fix:
                 `Open the application registry "${registry.name}" and set Active, Default Grant type = ` +
-                "Authorization Code; the profile's Grant type must be Authorization Code too.",
+                "Authorization Code; the profile's Grant type must be Authorization Code too." +
+                (registry.defaultGrantType === 'client_credentials'
+                    ? ` For a service account (Client Credentials), set the Grant type of profile "${profile.name}" ` +
+                      'to Client Credentials instead.'
+                    : ''),
         })
     } else {
         log.pass('oauth.registry.active', `Registry "${registry.name}" is active, Authorization Code.`)
     }
 }
 
-function checkClientCredentials(log: CheckLog, registry: RegistrySnapshot): boolean {
+function checkClientCredentials(log: CheckLog, registry: RegistrySnapshot, serviceAccount: boolean): boolean {
     const missing: string[] = []
     if (!registry.hasClientId) missing.push('Client ID')
     if (!registry.hasClientSecret) missing.push('Client Secret')
@@ -95,10 +109,15 @@ function checkClientCredentials(log: CheckLog, registry: RegistrySnapshot): bool
         log.fail('oauth.registry.client_credentials', {
             code: 'client_credentials_missing',
             found: `Registry "${registry.name}" has no ${missing.join(' and no ')}.`,
-            expected: 'The Client ID and Client Secret of your Atlassian OAuth 2.0 (3LO) app.',
-            fix:
-                'In developer.atlassian.com > your app > Settings, copy Client ID and Secret into the application ' +
-                `registry "${registry.name}", save, then click Get OAuth Token on the credential.`,
+            expected: serviceAccount
+                ? "The Client ID and Client Secret of the service account's OAuth 2.0 credential."
+                : 'The Client ID and Client Secret of your Atlassian OAuth 2.0 (3LO) app.',
+            fix: serviceAccount
+                ? `In ${ATLASSIAN.serviceAccountsAdmin} > the service account > Create credentials > OAuth 2.0, copy ` +
+                  `Client ID and Secret (shown once) into the application registry "${registry.name}", save, then ` +
+                  'click Get OAuth Token on the credential.'
+                : 'In developer.atlassian.com > your app > Settings, copy Client ID and Secret into the application ' +
+                  `registry "${registry.name}", save, then click Get OAuth Token on the credential.`,
         })
         return false
     }

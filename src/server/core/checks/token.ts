@@ -10,6 +10,7 @@ import { humanDuration, type CheckLog } from '../report'
 import { safeText } from '../sanitize'
 import type { OAuthSetup } from './oauth-registry'
 import { refreshNotStored, tokenAccessDenied } from './platform-findings'
+import { checkServiceAccountToken } from './service-account'
 
 /** Warn when the refresh token has less than this left (seconds): 14 days. */
 export const REFRESH_WARN_SECONDS = 14 * 86400
@@ -18,9 +19,10 @@ type OAuthCredential = Extract<CredentialSnapshot, { kind: 'oauth2' }>
 
 /**
  * How the run got a usable access token: stored and alive, stored and issued in the last FRESH_SECONDS ('fresh':
- * Get OAuth Token moments ago), or this run refreshed it; null when none.
+ * Get OAuth Token moments ago), refreshed by this run, or (service account) requested by this run with the
+ * client-credentials grant; null when none.
  */
-export type TokenOutcome = 'stored' | 'fresh' | 'refreshed' | null
+export type TokenOutcome = 'stored' | 'fresh' | 'refreshed' | 'requested' | null
 
 /** A stored token at most this old (seconds) counts as just issued: a 401 then points at the request, not at age. */
 export const FRESH_SECONDS = 15 * 60
@@ -35,6 +37,7 @@ export function checkTokens(
     /** false in a health check whose keep-alive is not due: an expired access token is normal, not refreshed. */
     mayRefresh = true
 ): TokenOutcome {
+    if (setup.serviceAccount) return checkServiceAccountToken(log, credential, setup, tokens, engine)
     const profile = setup.profile
     // No profile: oauth.profile failed, and the catalogue's `requires` lists token.* as skipped.
     if (!profile || !log.ready('token.access')) return null

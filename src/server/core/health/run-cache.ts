@@ -89,6 +89,23 @@ export class CredentialRunCache {
                 }
                 return result
             },
+            // Service accounts: a new client-credentials token, once per credential and run like a refresh.
+            requestClientCredentials: (credentialSysId, profileSysId, registryName, timeoutMs): RefreshResult => {
+                const done = this.refreshes.get(credentialSysId)
+                if (done) {
+                    this.saved++
+                    if (!done.ok) return done
+                    const state = storedTokens(inner, credentialSysId, profileSysId)
+                    return state ? { ok: true, state } : done
+                }
+                this.calls++
+                const result = inner.requestClientCredentials(credentialSysId, profileSysId, registryName, timeoutMs)
+                this.refreshes.set(credentialSysId, result)
+                for (const key of [...this.answers.keys()]) {
+                    if (key.startsWith(`${credentialSysId}\n`)) this.answers.delete(key)
+                }
+                return result
+            },
         }
     }
 }
