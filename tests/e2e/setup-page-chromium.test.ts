@@ -124,7 +124,12 @@ test('API token path by keyboard alone: unknown site shown at the field, then gr
     await admin.page.getByText(`the connection now points at https://${world.siteHost}`).waitFor()
     expect(await admin.page.locator('#apiToken').inputValue()).toBe('')
     await admin.keyPress('[data-action="validate"]', 'Validate')
-    await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+    // A classic API token works but is legacy (config.auth_method warns with the migration path to a service account).
+    const verdict = admin.page.locator('[data-verdict="warn"]')
+    await verdict.waitFor({ timeout: 30000 })
+    const toFix = verdict.locator('ul[aria-label="Checks to fix"]')
+    expect(await toFix.textContent()).toContain('Authentication method')
+    expect(await toFix.locator('li').count()).toBe(1)
     await expectAccessible(admin, 'API token green')
     await admin.shot('token-green')
     await expectNoSecret(admin)
