@@ -4,7 +4,7 @@
  * app switched to Runtime Access Tracking "Enforcing", each validation path still works: a name the platform would
  * not match (e.g. StandardCredentialsProvider instead of ScriptableStandardCredentialsProvider) refuses the call.
  */
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
 
 const HOUR = 3600 * 1000
 let world: World
@@ -36,6 +36,8 @@ test('enforcing: OAuth validation, with an expired access token refreshed, calls
 })
 
 test('enforcing: basic-auth validation reads the API token through ScriptableStandardCredentialsProvider', () => {
+    // The alias defaults to the service-account template since issue 9: the admin picks the API-token one.
+    world.pickTemplate(TEMPLATE.legacyToken)
     world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
     const { connection } = world.sim.admin.createConnectionFromTemplate(world.ids.alias, {
         'connection.name': 'Jira Cloud acme (API token)',

@@ -176,7 +176,12 @@ test('API token: unknown site is a 400 naming the site and changes nothing; a re
     expect(state.apiToken).toMatchObject({ email: world.email, tokenSet: true, connection: { site: 'acme-jcc', active: true } })
 
     const v = await admin.api('POST', 'validate', {})
-    expect((v.json!.result as { verdict: string }).verdict).toBe('pass')
+    // Works, with the legacy-token warning (config.auth_method) that points at service accounts.
+    const result = v.json!.result as { verdict: string; checks: Array<{ status: string; id: string; code: string }> }
+    expect(result.verdict).toBe('warn')
+    expect(result.checks.filter((c) => c.status === 'warn' || c.status === 'fail')).toEqual([
+        expect.objectContaining({ id: 'config.auth_method', code: 'classic_api_token' }),
+    ])
     // Saving again updates the same records instead of adding a second connection.
     expect((await admin.api('PUT', 'api-token', { site: 'acme-jcc', email: world.email, apiToken: world.apiToken })).status).toBe(200)
     expect(world.sim.query('basic_auth_credentials')).toHaveLength(1)
@@ -186,7 +191,11 @@ test('API token: unknown site is a 400 naming the site and changes nothing; a re
 test('health lists every Jira connection with its last verdict; per-row Validate takes only a connection of the Jira alias', async () => {
     const admin = new SetupClient(world.sim, ADMIN_USER)
     const empty = (await admin.api('GET', 'health')).json!.result as { rows: Array<Record<string, string>> }
-    expect(empty.rows).toEqual([expect.objectContaining({ connectionSysId: world.ids.connection, verdict: 'not validated', auth: 'OAuth 2.0' })])
+    // The 3LO connection, and the service-account connection a first install ships inactive (issue 9).
+    expect(empty.rows).toEqual([
+        expect.objectContaining({ connectionSysId: world.ids.connection, verdict: 'not validated', auth: 'OAuth 2.0' }),
+        expect.objectContaining({ active: false, verdict: 'not validated', auth: 'OAuth 2.0' }),
+    ])
     const bad = await admin.api('POST', 'validate', { connectionSysId: 'abc' })
     expect(bad.status).toBe(400)
     expect(errorsOf(bad)[0]).toMatchObject({ field: 'connectionSysId', code: 'sys_id_malformed' })
