@@ -71,41 +71,40 @@ export class CredentialRunCache {
         return {
             read: (credentialSysId: string, profileSysId: string): TokenState | TokenAccessDenied | null =>
                 inner.read(credentialSysId, profileSysId),
-            refresh: (credentialSysId, profileSysId, registryName, timeoutMs): RefreshResult => {
-                const done = this.refreshes.get(credentialSysId)
-                if (done) {
-                    this.saved++
-                    // Once per credential and run: the stored token is what the first refresh left.
-                    if (!done.ok) return done
-                    const state = storedTokens(inner, credentialSysId, profileSysId)
-                    return state ? { ok: true, state } : done
-                }
-                this.calls++
-                const result = inner.refresh(credentialSysId, profileSysId, registryName, timeoutMs)
-                this.refreshes.set(credentialSysId, result)
-                // Answers fetched with the previous access token are stale now.
-                for (const key of [...this.answers.keys()]) {
-                    if (key.startsWith(`${credentialSysId}\n`)) this.answers.delete(key)
-                }
-                return result
-            },
+            refresh: (credentialSysId, profileSysId, registryName, timeoutMs): RefreshResult =>
+                this.newTokenOnce(inner, credentialSysId, profileSysId, () =>
+                    inner.refresh(credentialSysId, profileSysId, registryName, timeoutMs)
+                ),
             // Service accounts: a new client-credentials token, once per credential and run like a refresh.
-            requestClientCredentials: (credentialSysId, profileSysId, registryName, timeoutMs): RefreshResult => {
-                const done = this.refreshes.get(credentialSysId)
-                if (done) {
-                    this.saved++
-                    if (!done.ok) return done
-                    const state = storedTokens(inner, credentialSysId, profileSysId)
-                    return state ? { ok: true, state } : done
-                }
-                this.calls++
-                const result = inner.requestClientCredentials(credentialSysId, profileSysId, registryName, timeoutMs)
-                this.refreshes.set(credentialSysId, result)
-                for (const key of [...this.answers.keys()]) {
-                    if (key.startsWith(`${credentialSysId}\n`)) this.answers.delete(key)
-                }
-                return result
-            },
+            requestClientCredentials: (credentialSysId, profileSysId, registryName, timeoutMs): RefreshResult =>
+                this.newTokenOnce(inner, credentialSysId, profileSysId, () =>
+                    inner.requestClientCredentials(credentialSysId, profileSysId, registryName, timeoutMs)
+                ),
         }
+    }
+
+    /** One new access token per credential and run (refresh or client credentials); later asks get what it left. */
+    private newTokenOnce(
+        inner: TokenPort,
+        credentialSysId: string,
+        profileSysId: string,
+        request: () => RefreshResult
+    ): RefreshResult {
+        const done = this.refreshes.get(credentialSysId)
+        if (done) {
+            this.saved++
+            // The stored token is what the first request left.
+            if (!done.ok) return done
+            const state = storedTokens(inner, credentialSysId, profileSysId)
+            return state ? { ok: true, state } : done
+        }
+        this.calls++
+        const result = request()
+        this.refreshes.set(credentialSysId, result)
+        // Answers fetched with the previous access token are stale now.
+        for (const key of [...this.answers.keys()]) {
+            if (key.startsWith(`${credentialSysId}\n`)) this.answers.delete(key)
+        }
+        return result
     }
 }
