@@ -28,7 +28,7 @@ const pluginRequire = createRequire(createRequire(import.meta.url).resolve('@ser
 const NODE_GLOBALS = Object.fromEntries(
     Object.keys(pluginRequire('globals').nodeBuiltin)
         .filter((name) => name !== 'console')
-        .map((name) => [name, 'readonly']),
+        .map((name) => [name, 'readonly'])
 )
 
 const SERVER_FILES = ['src/server/**/*.ts']
@@ -48,7 +48,12 @@ export default [
     {
         ignores: [
             '**/*.d.ts',
-            'node_modules/**', 'dist/**', 'target/**', '.artifacts/**', '.now/**', 'src/fluent/generated/**',
+            'node_modules/**',
+            'dist/**',
+            'target/**',
+            '.artifacts/**',
+            '.now/**',
+            'src/fluent/generated/**',
         ],
     },
     // Everything: ESLint's recommended correctness rules (unused variables, unreachable code, duplicate keys, ...).
@@ -140,20 +145,37 @@ export default [
             // specifiers (`import { createHash } from 'node:crypto'` went unreported).
             'no-restricted-imports': [
                 'error',
-                { patterns: [{ group: ['node:*'], message: `Node.js built-in modules are ${RHINO}: use the Glide APIs.` }] },
+                {
+                    patterns: [
+                        { group: ['node:*'], message: `Node.js built-in modules are ${RHINO}: use the Glide APIs.` },
+                    ],
+                },
             ],
             // ADDED: syntax the ES2021 engine disallows (compatibility guide, "Caveats / Not Fully Supported").
             'no-restricted-syntax': [
                 'error',
-                { selector: 'MethodDefinition > FunctionExpression[async=true]', message: `async class methods are ${RHINO}: use an async arrow function.` },
+                {
+                    selector: 'MethodDefinition > FunctionExpression[async=true]',
+                    message: `async class methods are ${RHINO}: use an async arrow function.`,
+                },
                 { selector: ':function[async=true][generator=true]', message: `async generators are ${RHINO}.` },
                 { selector: 'ForOfStatement[await=true]', message: `for await...of is ${RHINO}.` },
                 { selector: "NewExpression[callee.name='Function']", message: `new Function() is ${RHINO}.` },
                 { selector: "CallExpression[callee.name='Function']", message: `Function() constructor is ${RHINO}.` },
-                { selector: ':matches(PropertyDefinition, MethodDefinition)[static=false] > PrivateIdentifier.key', message: `private instance #fields/#methods are ${RHINO}: use a TypeScript \`private\` member.` },
-                { selector: 'BinaryExpression[left.type="PrivateIdentifier"]', message: `#field in obj brand checks are ${RHINO}.` },
+                {
+                    selector: ':matches(PropertyDefinition, MethodDefinition)[static=false] > PrivateIdentifier.key',
+                    message: `private instance #fields/#methods are ${RHINO}: use a TypeScript \`private\` member.`,
+                },
+                {
+                    selector: 'BinaryExpression[left.type="PrivateIdentifier"]',
+                    message: `#field in obj brand checks are ${RHINO}.`,
+                },
                 { selector: 'Literal[regex.flags=/d/]', message: `the RegExp d (match indices) flag is ${RHINO}.` },
-                { selector: ':matches(ClassDeclaration, ClassExpression)[superClass.type="Identifier"][superClass.name=/^(Array|RegExp|Function|Promise|Error|TypeError|RangeError|Map|Set)$/]', message: `subclassing built-ins is ${RHINO}: wrap or compose instead.` },
+                {
+                    selector:
+                        ':matches(ClassDeclaration, ClassExpression)[superClass.type="Identifier"][superClass.name=/^(Array|RegExp|Function|Promise|Error|TypeError|RangeError|Map|Set)$/]',
+                    message: `subclassing built-ins is ${RHINO}: wrap or compose instead.`,
+                },
             ],
         },
     },

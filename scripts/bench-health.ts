@@ -35,11 +35,30 @@ async function measure(n: number): Promise<Row> {
             if (!credIds.has(cred)) {
                 credIds.add(cred)
                 w.state.credentials.push({ ...base, sysId: cred, name: `Jira OAuth credential ${credIds.size}` })
-                const t = w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes: [...REQUIRED_JIRA_SCOPES], cloudIds: [SITE.cloudId, OTHER_SITE.cloudId] })
+                const t = w.emu.grantTokens({
+                    clientId: APP.clientId,
+                    accountId: USER.accountId,
+                    scopes: [...REQUIRED_JIRA_SCOPES],
+                    cloudIds: [SITE.cloudId, OTHER_SITE.cloudId],
+                })
                 const now = Date.now()
-                w.tokens.put(cred, IDS.profile, { accessToken: t.accessToken, accessExpiresAtMs: now + t.expiresIn * 1000, refreshToken: t.refreshToken, refreshExpiresAtMs: now + 7776000 * 1000 })
+                w.tokens.put(cred, IDS.profile, {
+                    accessToken: t.accessToken,
+                    accessExpiresAtMs: now + t.expiresIn * 1000,
+                    refreshToken: t.refreshToken,
+                    refreshExpiresAtMs: now + 7776000 * 1000,
+                })
             }
-            w.state.connections.push({ sysId: `c0${String(i).padStart(30, '0')}`, name: `Jira ${i + 1}`, table: 'http_connection', active: true, url: `https://api.atlassian.com/ex/jira/${site.cloudId}`, aliasSysId: IDS.alias, credentialSysId: cred, attributes: {} })
+            w.state.connections.push({
+                sysId: `c0${String(i).padStart(30, '0')}`,
+                name: `Jira ${i + 1}`,
+                table: 'http_connection',
+                active: true,
+                url: `https://api.atlassian.com/ex/jira/${site.cloudId}`,
+                aliasSysId: IDS.alias,
+                credentialSysId: cred,
+                attributes: {},
+            })
         }
         const h = healthHarness(w)
         w.emu.clearRequests()
@@ -47,7 +66,15 @@ async function measure(n: number): Promise<Row> {
         const result = h.run()
         const ms = Number(process.hrtime.bigint() - t0) / 1e6
         const verdicts = [...new Set(result.outcomes.map((o) => o.state.verdict))].join(',')
-        return { connections: n, credentials: credIds.size, calls: w.emu.requests.length, shared: result.shared, perConnectionCalls: 3 * n, ms: Math.round(ms), verdicts }
+        return {
+            connections: n,
+            credentials: credIds.size,
+            calls: w.emu.requests.length,
+            shared: result.shared,
+            perConnectionCalls: 3 * n,
+            ms: Math.round(ms),
+            verdicts,
+        }
     } finally {
         await w.close()
     }
@@ -57,10 +84,22 @@ async function main(): Promise<void> {
     const rows: Row[] = []
     for (const n of [1, 10, 50]) rows.push(await measure(n))
     console.log('')
-    console.log('Health check benchmark (one run, emulator on loopback, real HTTP; half the connections share a credential in pairs)')
+    console.log(
+        'Health check benchmark (one run, emulator on loopback, real HTTP; half the connections share a credential in pairs)'
+    )
     console.log(['connections', 'credentials', 'calls', 'shared', 'one-by-one calls', 'ms', 'verdicts'].join('  '))
     for (const r of rows) {
-        console.log([String(r.connections).padStart(11), String(r.credentials).padStart(11), String(r.calls).padStart(5), String(r.shared).padStart(6), String(r.perConnectionCalls).padStart(16), String(r.ms).padStart(5), r.verdicts].join('  '))
+        console.log(
+            [
+                String(r.connections).padStart(11),
+                String(r.credentials).padStart(11),
+                String(r.calls).padStart(5),
+                String(r.shared).padStart(6),
+                String(r.perConnectionCalls).padStart(16),
+                String(r.ms).padStart(5),
+                r.verdicts,
+            ].join('  ')
+        )
     }
 }
 

@@ -27,7 +27,14 @@ function measure(w: World, scenario: string, runs: number, prepare: () => void):
         verdict = report.verdict
     }
     times.sort((a, b) => a - b)
-    return { scenario, runs, calls, verdict, medianMs: round(times[Math.floor(times.length / 2)]), maxMs: round(times[times.length - 1]) }
+    return {
+        scenario,
+        runs,
+        calls,
+        verdict,
+        medianMs: round(times[Math.floor(times.length / 2)]),
+        maxMs: round(times[times.length - 1]),
+    }
 }
 
 const round = (n: number) => Math.round(n * 10) / 10
@@ -48,7 +55,12 @@ async function main(): Promise<void> {
         w.emu.clearFaults()
         w.state.aliases[0].multipleConnections = true
         const base = w.state.connections[0]
-        for (let i = 2; i <= 6; i++) w.state.connections.push({ ...base, sysId: `c0aa00000000000000000000000000${i}0`, name: `Jira Cloud OAuth Connection ${i}` })
+        for (let i = 2; i <= 6; i++)
+            w.state.connections.push({
+                ...base,
+                sysId: `c0aa00000000000000000000000000${i}0`,
+                name: `Jira Cloud OAuth Connection ${i}`,
+            })
         w.emu.setFault('accessible-resources', 'hang')
         rows.push(measure(w, '6 connections, all hang (45 s budget)', 1, () => undefined))
     } finally {
@@ -59,7 +71,16 @@ async function main(): Promise<void> {
     console.log('')
     console.log(['scenario'.padEnd(52), 'runs', 'calls', 'verdict', 'median ms', 'max ms'].join('  '))
     for (const r of rows) {
-        console.log([r.scenario.padEnd(52), String(r.runs).padStart(4), String(r.calls).padStart(5), r.verdict.padEnd(7), String(r.medianMs).padStart(9), String(r.maxMs).padStart(7)].join('  '))
+        console.log(
+            [
+                r.scenario.padEnd(52),
+                String(r.runs).padStart(4),
+                String(r.calls).padStart(5),
+                r.verdict.padEnd(7),
+                String(r.medianMs).padStart(9),
+                String(r.maxMs).padStart(7),
+            ].join('  ')
+        )
     }
 }
 

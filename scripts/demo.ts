@@ -37,12 +37,18 @@ async function main(): Promise<void> {
     console.log('Jira Cloud Connect demo: simulated instance and emulated Atlassian on 127.0.0.1\n')
     console.log(`  Setup page (logs you in as admin):  ${page}`)
     console.log(`  Connection health:                  ${world.sim.instanceUrl}x_jira_connect_setup.do?view=health\n`)
-    console.log('  For "Get OAuth Token" the browser must reach the emulated auth.atlassian.com through the loopback proxy:')
-    console.log(`    chromium --proxy-server=http://127.0.0.1:${proxy.port} --ignore-certificate-errors --user-data-dir=$(mktemp -d) '${page}'\n`)
+    console.log(
+        '  For "Get OAuth Token" the browser must reach the emulated auth.atlassian.com through the loopback proxy:'
+    )
+    console.log(
+        `    chromium --proxy-server=http://127.0.0.1:${proxy.port} --ignore-certificate-errors --user-data-dir=$(mktemp -d) '${page}'\n`
+    )
     console.log('  Values to paste:')
     console.log(`    OAuth client ID      ${world.clientId}`)
     console.log(`    OAuth client secret  ${world.clientSecret}   (demo value, random per run)`)
-    console.log(`    Jira site            ${world.siteHost.replace('.atlassian.net', '')}   (cloud id ${world.cloudId})`)
+    console.log(
+        `    Jira site            ${world.siteHost.replace('.atlassian.net', '')}   (cloud id ${world.cloudId})`
+    )
     console.log(`    Account email        ${world.email}`)
     console.log(`    API token            ${world.apiToken}   (demo value, random per run)\n`)
     console.log('Running. Ctrl+C to stop.')

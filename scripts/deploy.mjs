@@ -10,16 +10,47 @@ const cli = join(root, 'node_modules', '.bin', 'now-sdk')
 
 /** Known failure texts of now-sdk 4.9.0 install, mapped to the next step. Order matters: first match wins. */
 const DIAGNOSES = [
-    [/fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|UND_ERR_CONNECT/i, (url) => `the instance ${url || '(SN_SDK_INSTANCE_URL)'} could not be reached. Check SN_SDK_INSTANCE_URL (https://<instance>.service-now.com, no path), that the instance is awake (developer instances hibernate), and that this runner can reach it.`],
-    [/missing required environment variables/i, () => 'CI mode is on (SN_SDK_NODE_ENV=SN_SDK_CI_INSTALL) but credentials are missing: set the variables the message lists (docs/ci-cd.md, "Repository set-up").'],
-    [/client_credentials token request failed/i, () => 'the instance rejected the OAuth client ID or secret: check SN_SDK_OAUTH_CLIENT_ID / SN_SDK_OAUTH_CLIENT_SECRET and the application registry (docs/ci-cd.md, "OAuth client credentials").'],
-    [/Insufficient permissions|\b403\b/i, () => 'the CI user may not install applications: give it the roles listed in docs/ci-cd.md ("The CI user and its roles").'],
-    [/User name or password invalid|login failed|\b401\b/i, () => 'the instance rejected the login: check SN_SDK_USER / SN_SDK_USER_PWD and that the account is active and not locked out.'],
-    [/Unable to install application/i, () => 'the instance refused the package (message above): fix it, run npm run build, and deploy again.'],
-    [/progress|installation status/i, () => 'the install did not report success: check System Applications > My Company Applications and the upgrade log on the instance before retrying.'],
+    [
+        /fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|UND_ERR_CONNECT/i,
+        (url) =>
+            `the instance ${url || '(SN_SDK_INSTANCE_URL)'} could not be reached. Check SN_SDK_INSTANCE_URL (https://<instance>.service-now.com, no path), that the instance is awake (developer instances hibernate), and that this runner can reach it.`,
+    ],
+    [
+        /missing required environment variables/i,
+        () =>
+            'CI mode is on (SN_SDK_NODE_ENV=SN_SDK_CI_INSTALL) but credentials are missing: set the variables the message lists (docs/ci-cd.md, "Repository set-up").',
+    ],
+    [
+        /client_credentials token request failed/i,
+        () =>
+            'the instance rejected the OAuth client ID or secret: check SN_SDK_OAUTH_CLIENT_ID / SN_SDK_OAUTH_CLIENT_SECRET and the application registry (docs/ci-cd.md, "OAuth client credentials").',
+    ],
+    [
+        /Insufficient permissions|\b403\b/i,
+        () =>
+            'the CI user may not install applications: give it the roles listed in docs/ci-cd.md ("The CI user and its roles").',
+    ],
+    [
+        /User name or password invalid|login failed|\b401\b/i,
+        () =>
+            'the instance rejected the login: check SN_SDK_USER / SN_SDK_USER_PWD and that the account is active and not locked out.',
+    ],
+    [
+        /Unable to install application/i,
+        () => 'the instance refused the package (message above): fix it, run npm run build, and deploy again.',
+    ],
+    [
+        /progress|installation status/i,
+        () =>
+            'the install did not report success: check System Applications > My Company Applications and the upgrade log on the instance before retrying.',
+    ],
 ]
 
-const child = spawn(cli, ['install', ...process.argv.slice(2)], { cwd: root, stdio: ['inherit', 'pipe', 'pipe'], env: process.env })
+const child = spawn(cli, ['install', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: process.env,
+})
 let output = ''
 child.stdout.on('data', (d) => {
     output += d
@@ -37,7 +68,11 @@ child.on('close', (code, signal) => {
     if (code === 0) return process.exit(0)
     const url = process.env.SN_SDK_INSTANCE_URL || ''
     // Diagnose from the CLI's ERROR lines only: its progress lines ("Attempting to log into ...") would mislead.
-    const errors = output.split('\n').filter((l) => /ERROR/.test(l)).join('\n') || output
+    const errors =
+        output
+            .split('\n')
+            .filter((l) => /ERROR/.test(l))
+            .join('\n') || output
     const hit = DIAGNOSES.find(([pattern]) => pattern.test(errors))
     const why = hit ? hit[1](url) : 'see the now-sdk output above.'
     console.error(`Deploy failed (now-sdk install exited ${code ?? signal}): ${why} Nothing was reported as installed.`)

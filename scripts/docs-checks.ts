@@ -18,10 +18,7 @@ function finding(code: string, spec: CodeSpec): string {
 
 /** The generated Markdown: one row per check, then the transport findings every calling check can give. */
 export function renderCheckDocs(): string {
-    const lines = [
-        '| Id | Checks | Requires | Findings (fail unless marked) |',
-        '|---|---|---|---|',
-    ]
+    const lines = ['| Id | Checks | Requires | Findings (fail unless marked) |', '|---|---|---|---|']
     for (const id of CHECK_IDS) {
         const spec = checkSpec(id)
         const requires = spec.requires.map((r) => `\`${r}\``).join(', ')

@@ -18,19 +18,27 @@ function main(): void {
         }
         const target = path.join(root, 'target')
         const zips = fs.existsSync(target) ? fs.readdirSync(target).filter((f) => f.endsWith('.zip')) : []
-        if (zips.length !== 1) throw new Error(`expected one package zip in ${target}, found: ${zips.join(', ') || 'none'}`)
-        return { dist: inventoryOfDist(path.join(root, 'dist', 'app')), zip: inventoryOfZip(path.join(target, zips[0])) }
+        if (zips.length !== 1)
+            throw new Error(`expected one package zip in ${target}, found: ${zips.join(', ') || 'none'}`)
+        return {
+            dist: inventoryOfDist(path.join(root, 'dist', 'app')),
+            zip: inventoryOfZip(path.join(target, zips[0])),
+        }
     })
     const distText = renderInventory(dist)
     if (renderInventory(zip) !== distText) {
         const inZip = new Set(zip.map(rowLine))
         const onlyDist = dist.map(rowLine).filter((l) => !inZip.has(l))
-        throw new Error(`dist/app and the package zip disagree (stale zip? run without --no-build):\n${onlyDist.join('\n')}`)
+        throw new Error(
+            `dist/app and the package zip disagree (stale zip? run without --no-build):\n${onlyDist.join('\n')}`
+        )
     }
     const before = fs.existsSync(INVENTORY_FILE) ? fs.readFileSync(INVENTORY_FILE, 'utf8') : ''
     fs.writeFileSync(INVENTORY_FILE, distText)
     const rel = path.relative(root, INVENTORY_FILE)
-    console.log(before === distText ? `${rel}: unchanged (${dist.length} rows)` : `${rel}: rewritten (${dist.length} rows)`)
+    console.log(
+        before === distText ? `${rel}: unchanged (${dist.length} rows)` : `${rel}: rewritten (${dist.length} rows)`
+    )
 }
 
 try {

@@ -15,7 +15,7 @@
 // Exit codes: 0 all tests passed, 1 the suite ran and failed (or was canceled/timed out), 2 configuration, auth or API error.
 
 const DEFAULT_SUITE = 'Jira Cloud Connect: post-install'
-const STATUS = { '0': 'Pending', '1': 'Running', '2': 'Successful', '3': 'Failed', '4': 'Canceled' }
+const STATUS = { 0: 'Pending', 1: 'Running', 2: 'Successful', 3: 'Failed', 4: 'Canceled' }
 
 class UsageError extends Error {}
 
@@ -33,10 +33,12 @@ function config(env) {
               : undefined
     if (!required) throw new UsageError(`Unsupported SN_SDK_AUTH_TYPE "${authType}": expected "basic" or "oauth".`)
     const missing = required.filter((name) => !env[name])
-    if (missing.length) throw new UsageError(`Missing environment variables for ${authType} auth: ${missing.join(', ')}`)
+    if (missing.length)
+        throw new UsageError(`Missing environment variables for ${authType} auth: ${missing.join(', ')}`)
     const pollSeconds = Number(env.ATF_POLL_SECONDS ?? 10)
     const timeoutSeconds = Number(env.ATF_TIMEOUT_SECONDS ?? 900)
-    if (!(pollSeconds > 0) || !(timeoutSeconds > 0)) throw new UsageError('ATF_POLL_SECONDS and ATF_TIMEOUT_SECONDS must be positive numbers.')
+    if (!(pollSeconds > 0) || !(timeoutSeconds > 0))
+        throw new UsageError('ATF_POLL_SECONDS and ATF_TIMEOUT_SECONDS must be positive numbers.')
     return {
         instanceUrl: env.SN_SDK_INSTANCE_URL.replace(/\/+$/, ''),
         authType,
@@ -57,9 +59,17 @@ async function readJson(response) {
 }
 
 function apiError(what, response, body) {
-    const detail = body?.error?.message ?? body?.error_description ?? body?.error ?? body?.result?.error ?? body?.raw ?? ''
-    const hint = response.status === 401 ? ' (check the credentials)' : response.status === 403 ? ' (the user needs admin or sn_cicd.sys_ci_automation)' : ''
-    return new Error(`${what} failed: HTTP ${response.status} ${response.statusText}${hint}${detail ? ` - ${typeof detail === 'string' ? detail : JSON.stringify(detail)}` : ''}`)
+    const detail =
+        body?.error?.message ?? body?.error_description ?? body?.error ?? body?.result?.error ?? body?.raw ?? ''
+    const hint =
+        response.status === 401
+            ? ' (check the credentials)'
+            : response.status === 403
+              ? ' (the user needs admin or sn_cicd.sys_ci_automation)'
+              : ''
+    return new Error(
+        `${what} failed: HTTP ${response.status} ${response.statusText}${hint}${detail ? ` - ${typeof detail === 'string' ? detail : JSON.stringify(detail)}` : ''}`
+    )
 }
 
 async function authorization(cfg) {
@@ -81,7 +91,10 @@ async function authorization(cfg) {
 }
 
 async function api(cfg, auth, method, path, what) {
-    const response = await fetch(`${cfg.instanceUrl}${path}`, { method, headers: { Authorization: auth, Accept: 'application/json' } })
+    const response = await fetch(`${cfg.instanceUrl}${path}`, {
+        method,
+        headers: { Authorization: auth, Accept: 'application/json' },
+    })
     const body = await readJson(response)
     if (!response.ok) throw apiError(what, response, body)
     return body.result ?? {}
@@ -93,20 +106,35 @@ export async function runAtf(env = process.env) {
     const cfg = config(env)
     log(`Running ATF suite "${cfg.suiteName}" on ${cfg.instanceUrl} (${cfg.authType} auth)`)
     const auth = await authorization(cfg)
-    const started = await api(cfg, auth, 'POST', `/api/sn_cicd/testsuite/run?${new URLSearchParams({ test_suite_name: cfg.suiteName })}`, 'Starting the test suite')
+    const started = await api(
+        cfg,
+        auth,
+        'POST',
+        `/api/sn_cicd/testsuite/run?${new URLSearchParams({ test_suite_name: cfg.suiteName })}`,
+        'Starting the test suite'
+    )
     const progressId = started?.links?.progress?.id
-    if (!progressId) throw new Error(`Starting the test suite returned no progress id: ${JSON.stringify(started).slice(0, 200)}`)
+    if (!progressId)
+        throw new Error(`Starting the test suite returned no progress id: ${JSON.stringify(started).slice(0, 200)}`)
 
     const deadline = Date.now() + cfg.timeoutMs
     let progress = started
     let lastReported = ''
     while (!['2', '3', '4'].includes(String(progress.status))) {
         if (Date.now() > deadline) {
-            log(`Timed out after ${cfg.timeoutMs / 1000}s waiting for the suite (last status: ${STATUS[progress.status] ?? progress.status}).`)
+            log(
+                `Timed out after ${cfg.timeoutMs / 1000}s waiting for the suite (last status: ${STATUS[progress.status] ?? progress.status}).`
+            )
             return 1
         }
         await sleep(cfg.pollMs)
-        progress = await api(cfg, auth, 'GET', `/api/sn_cicd/progress/${encodeURIComponent(progressId)}`, 'Polling the test suite progress')
+        progress = await api(
+            cfg,
+            auth,
+            'GET',
+            `/api/sn_cicd/progress/${encodeURIComponent(progressId)}`,
+            'Polling the test suite progress'
+        )
         const line = `${STATUS[progress.status] ?? progress.status} ${progress.percent_complete ?? 0}%${progress.status_message ? `: ${progress.status_message}` : ''}`
         if (line !== lastReported) log(line)
         lastReported = line
@@ -114,15 +142,35 @@ export async function runAtf(env = process.env) {
 
     const resultsId = progress?.links?.results?.id
     if (!resultsId) {
-        log(`The suite run ended ${STATUS[progress.status] ?? progress.status} without results${progress.error ? `: ${progress.error}` : ''}${progress.status_message ? ` (${progress.status_message})` : ''}.`)
+        log(
+            `The suite run ended ${STATUS[progress.status] ?? progress.status} without results${progress.error ? `: ${progress.error}` : ''}${progress.status_message ? ` (${progress.status_message})` : ''}.`
+        )
         return 1
     }
-    const results = await api(cfg, auth, 'GET', `/api/sn_cicd/testsuite/results/${encodeURIComponent(resultsId)}`, 'Reading the test suite results')
+    const results = await api(
+        cfg,
+        auth,
+        'GET',
+        `/api/sn_cicd/testsuite/results/${encodeURIComponent(resultsId)}`,
+        'Reading the test suite results'
+    )
     const count = (field) => Number(results[field] ?? 0)
-    const [passed, failed, errors, skipped] = ['rolledup_test_success_count', 'rolledup_test_failure_count', 'rolledup_test_error_count', 'rolledup_test_skip_count'].map(count)
-    log(`Suite "${results.test_suite_name ?? cfg.suiteName}": ${results.test_suite_status ?? 'unknown'} - ${passed} passed, ${failed} failed, ${errors} errors, ${skipped} skipped${results.test_suite_duration ? ` in ${results.test_suite_duration}` : ''}`)
+    const [passed, failed, errors, skipped] = [
+        'rolledup_test_success_count',
+        'rolledup_test_failure_count',
+        'rolledup_test_error_count',
+        'rolledup_test_skip_count',
+    ].map(count)
+    log(
+        `Suite "${results.test_suite_name ?? cfg.suiteName}": ${results.test_suite_status ?? 'unknown'} - ${passed} passed, ${failed} failed, ${errors} errors, ${skipped} skipped${results.test_suite_duration ? ` in ${results.test_suite_duration}` : ''}`
+    )
     log(`Results: ${cfg.instanceUrl}/sys_atf_test_suite_result.do?sys_id=${resultsId}`)
-    const ok = String(progress.status) === '2' && results.test_suite_status === 'success' && failed === 0 && errors === 0 && passed > 0
+    const ok =
+        String(progress.status) === '2' &&
+        results.test_suite_status === 'success' &&
+        failed === 0 &&
+        errors === 0 &&
+        passed > 0
     if (!ok) log('ATF tests FAILED: open the results link above for the failing steps.')
     return ok ? 0 : 1
 }
@@ -134,8 +182,10 @@ if (isMain) {
             process.exitCode = code
         },
         (error) => {
-            log(`ERROR: ${error instanceof Error ? error.message : String(error)}${error?.cause?.code ? ` (${error.cause.code})` : ''}`)
+            log(
+                `ERROR: ${error instanceof Error ? error.message : String(error)}${error?.cause?.code ? ` (${error.cause.code})` : ''}`
+            )
             process.exitCode = 2
-        },
+        }
     )
 }

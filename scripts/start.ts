@@ -21,7 +21,8 @@ function buildPackage(): string {
         sdk(['pack'])
         const target = path.join(root, 'target')
         const zips = fs.readdirSync(target).filter((f) => f.endsWith('.zip'))
-        if (zips.length !== 1) throw new Error(`expected one package zip in target/, found: ${zips.join(', ') || 'none'}`)
+        if (zips.length !== 1)
+            throw new Error(`expected one package zip in target/, found: ${zips.join(', ') || 'none'}`)
         const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'jcc-start-'))
         fs.copyFileSync(path.join(target, zips[0]), path.join(snapshot, zips[0]))
         return path.join(snapshot, zips[0])
@@ -46,7 +47,9 @@ interface Outcome {
 }
 
 async function main(): Promise<number> {
-    console.log('Jira Cloud Connect: simulated instance + Atlassian emulator, all on 127.0.0.1 (no network, no instance)\n')
+    console.log(
+        'Jira Cloud Connect: simulated instance + Atlassian emulator, all on 127.0.0.1 (no network, no instance)\n'
+    )
     process.stdout.write('Building the package with the ServiceNow SDK (now-sdk build, now-sdk pack)... ')
     const t0 = Date.now()
     const zip = buildPackage()
@@ -57,21 +60,33 @@ async function main(): Promise<number> {
     const results: UiActionResult[] = []
     try {
         const rep = world.installReport
-        console.log(`Atlassian emulator: 127.0.0.1:${world.emu.port} (auth.atlassian.com, api.atlassian.com, ${world.siteHost})`)
+        console.log(
+            `Atlassian emulator: 127.0.0.1:${world.emu.port} (auth.atlassian.com, api.atlassian.com, ${world.siteHost})`
+        )
         console.log(`Simulated instance: ${world.sim.instanceUrl}`)
-        console.log(`Installed ${rep.scope} ${rep.version} (${rep.mode}): ${rep.inserted.length} records, ${world.sim.query('sys_module').length} server modules.\n`)
+        console.log(
+            `Installed ${rep.scope} ${rep.version} (${rep.mode}): ${rep.inserted.length} records, ${world.sim.query('sys_module').length} server modules.\n`
+        )
 
         // ---- 1. healthy
         console.log('== Scenario 1/6: healthy OAuth 2.0 connection ==')
-        console.log(`  Admin pastes the Client ID and Secret into registry "Jira Cloud OAuth" and the cloud id into "Jira Cloud OAuth Connection",`)
-        console.log('  then clicks Get OAuth Token on "Jira Cloud OAuth Credential" and Accept on Atlassian\'s consent screen.')
+        console.log(
+            `  Admin pastes the Client ID and Secret into registry "Jira Cloud OAuth" and the cloud id into "Jira Cloud OAuth Connection",`
+        )
+        console.log(
+            '  then clicks Get OAuth Token on "Jira Cloud OAuth Credential" and Accept on Atlassian\'s consent screen.'
+        )
         world.configureOAuth()
         const popup = await world.getOAuthToken('accept')
         console.log(`  Popup: ${popup.text}`)
         let r = world.validate('oauth_2_0_credentials', world.ids.credential)
         results.push(r)
         show('credential "Jira Cloud OAuth Credential"', r)
-        outcomes.push({ name: 'healthy', ok: r.errors.length === 0 && /works/.test(r.info[0] ?? ''), why: 'expected: every check passes' })
+        outcomes.push({
+            name: 'healthy',
+            ok: r.errors.length === 0 && /works/.test(r.info[0] ?? ''),
+            why: 'expected: every check passes',
+        })
 
         // ---- 2. expired access token
         console.log('\n== Scenario 2/6: access token expired (2 hours later) ==')
@@ -81,20 +96,44 @@ async function main(): Promise<number> {
         results.push(r)
         show('credential "Jira Cloud OAuth Credential"', r)
         const after = world.sim.storedTokens(world.ids.credential, world.ids.profile)
-        const rotated = !!before?.refreshToken && !!after?.refreshToken && before.refreshToken !== after.refreshToken && world.emu.isRefreshTokenValid(after.refreshToken)
-        console.log(`  Instance: the rotated refresh token ${rotated ? 'was stored' : 'was NOT stored'} against the credential.`)
-        outcomes.push({ name: 'expired token', ok: r.errors.length === 0 && rotated, why: 'expected: refreshed through the platform, rotated refresh token stored, all checks pass' })
+        const rotated =
+            !!before?.refreshToken &&
+            !!after?.refreshToken &&
+            before.refreshToken !== after.refreshToken &&
+            world.emu.isRefreshTokenValid(after.refreshToken)
+        console.log(
+            `  Instance: the rotated refresh token ${rotated ? 'was stored' : 'was NOT stored'} against the credential.`
+        )
+        outcomes.push({
+            name: 'expired token',
+            ok: r.errors.length === 0 && rotated,
+            why: 'expected: refreshed through the platform, rotated refresh token stored, all checks pass',
+        })
 
         // ---- 3. wrong cloud id
         console.log('\n== Scenario 3/6: wrong cloud id in the connection URL ==')
         const wrongCloud = '11111111-2222-3333-4444-555555555555'
-        world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${wrongCloud}`)
+        world.sim.admin.setField(
+            'http_connection',
+            world.ids.connection,
+            'connection_url',
+            `https://api.atlassian.com/ex/jira/${wrongCloud}`
+        )
         console.log(`  Admin sets Connection URL to https://api.atlassian.com/ex/jira/${wrongCloud}`)
         r = world.validate('http_connection', world.ids.connection)
         results.push(r)
         show('connection "Jira Cloud OAuth Connection"', r)
-        outcomes.push({ name: 'wrong cloud id', ok: r.errors.some((e) => e.includes(world.cloudId)), why: `expected: a failure naming the right cloud id ${world.cloudId}` })
-        world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${world.cloudId}`)
+        outcomes.push({
+            name: 'wrong cloud id',
+            ok: r.errors.some((e) => e.includes(world.cloudId)),
+            why: `expected: a failure naming the right cloud id ${world.cloudId}`,
+        })
+        world.sim.admin.setField(
+            'http_connection',
+            world.ids.connection,
+            'connection_url',
+            `https://api.atlassian.com/ex/jira/${world.cloudId}`
+        )
 
         // ---- 4. wrong API token (basic auth through the shipped template)
         console.log('\n== Scenario 4/6: email + API token connection with a wrong API token ==')
@@ -115,14 +154,26 @@ async function main(): Promise<number> {
         results.push(r)
         show('connection "Jira Cloud acme (API token)"', r)
         const attempts = world.emu.requests.filter((q) => q.status === 401).length
-        console.log(`  Atlassian saw ${attempts} failed login${attempts === 1 ? '' : 's'} (the validator does not retry a rejected credential).`)
-        outcomes.push({ name: 'wrong API token', ok: r.errors.some((e) => /401/.test(e)) && attempts === 1, why: 'expected: a 401 failure after exactly one attempt' })
+        console.log(
+            `  Atlassian saw ${attempts} failed login${attempts === 1 ? '' : 's'} (the validator does not retry a rejected credential).`
+        )
+        outcomes.push({
+            name: 'wrong API token',
+            ok: r.errors.some((e) => /401/.test(e)) && attempts === 1,
+            why: 'expected: a 401 failure after exactly one attempt',
+        })
 
         // ---- 5. service account (what Atlassian recommends for integrations)
         console.log('\n== Scenario 5/6: service account with OAuth 2.0 client credentials (recommended) ==')
-        console.log('  Admin deactivates the API-token connection, pastes the service account credential\'s Client ID and Secret')
-        console.log('  into registry "Jira Cloud Service Account", the cloud id into "Jira Cloud Service Account Connection",')
-        console.log('  activates it and clicks Get OAuth Token on "Jira Cloud Service Account Credential" (no browser).')
+        console.log(
+            "  Admin deactivates the API-token connection, pastes the service account credential's Client ID and Secret"
+        )
+        console.log(
+            '  into registry "Jira Cloud Service Account", the cloud id into "Jira Cloud Service Account Connection",'
+        )
+        console.log(
+            '  activates it and clicks Get OAuth Token on "Jira Cloud Service Account Credential" (no browser).'
+        )
         world.sim.admin.setField('http_connection', connection.sys_id, 'active', false)
         world.configureServiceAccount()
         const sa = world.getServiceAccountToken()
@@ -137,15 +188,29 @@ async function main(): Promise<number> {
         console.log(`  Atlassian saw: ${saCalls} (a new client-credentials token, then Jira; no accessible-resources).`)
         outcomes.push({
             name: 'service account',
-            ok: r.errors.length === 0 && r.info.some((m) => /app account/.test(m)) && saCalls === 'token, myself, serverInfo',
+            ok:
+                r.errors.length === 0 &&
+                r.info.some((m) => /app account/.test(m)) &&
+                saCalls === 'token, myself, serverInfo',
             why: 'expected: the expired token requested again, every check passes, Jira sees the service account',
         })
 
         // ---- secrets
-        const everything = [...results.flatMap((x) => [...x.info, ...x.errors, ...x.logs.map((l) => l.message)]), ...world.sim.visibleText()].join('\n')
-        const leaked = [...world.secrets(), wrongToken, ...(before?.refreshToken ? [before.refreshToken] : [])].filter((s) => everything.includes(s))
-        outcomes.push({ name: 'no secret shown', ok: leaked.length === 0, why: 'expected: no client secret, token or API token in messages, logs or stored records' })
-        console.log(`\n${world.sim.query('x_jira_connect_validation_run').length} validation runs stored in x_jira_connect_validation_run.`)
+        const everything = [
+            ...results.flatMap((x) => [...x.info, ...x.errors, ...x.logs.map((l) => l.message)]),
+            ...world.sim.visibleText(),
+        ].join('\n')
+        const leaked = [...world.secrets(), wrongToken, ...(before?.refreshToken ? [before.refreshToken] : [])].filter(
+            (s) => everything.includes(s)
+        )
+        outcomes.push({
+            name: 'no secret shown',
+            ok: leaked.length === 0,
+            why: 'expected: no client secret, token or API token in messages, logs or stored records',
+        })
+        console.log(
+            `\n${world.sim.query('x_jira_connect_validation_run').length} validation runs stored in x_jira_connect_validation_run.`
+        )
     } finally {
         await world.close()
     }
@@ -153,17 +218,23 @@ async function main(): Promise<number> {
     outcomes.push(...(await quietDays(zip)))
 
     console.log('\nResult:')
-    for (const o of outcomes) console.log(`  ${o.ok ? 'as expected' : 'NOT as expected'}  ${o.name}${o.ok ? '' : ` (${o.why})`}`)
+    for (const o of outcomes)
+        console.log(`  ${o.ok ? 'as expected' : 'NOT as expected'}  ${o.name}${o.ok ? '' : ` (${o.why})`}`)
     fs.rmSync(path.dirname(zip), { recursive: true, force: true })
     const bad = outcomes.filter((o) => !o.ok).length
-    console.log(`\n${outcomes.length - bad}/${outcomes.length} behaved as expected in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+    console.log(
+        `\n${outcomes.length - bad}/${outcomes.length} behaved as expected in ${((Date.now() - started) / 1000).toFixed(1)} s.`
+    )
     return bad === 0 ? 0 : 1
 }
 
 const DAY = 86400000
 
 function emailText(html: string): string {
-    return html.replace(/<a href="([^"]*)">([^<]*)<\/a>/g, '$2 ($1)').replace(/<\/p><p>/g, '\n').replace(/<[^>]+>/g, '')
+    return html
+        .replace(/<a href="([^"]*)">([^<]*)<\/a>/g, '$2 ($1)')
+        .replace(/<\/p><p>/g, '\n')
+        .replace(/<[^>]+>/g, '')
 }
 
 /** Scenario 6: an idle integration over quiet months; only the app's hourly health job runs. */
@@ -177,35 +248,66 @@ async function quietDays(zip: string): Promise<Outcome[]> {
         world.addAppAdmin()
         world.configureOAuth()
         await world.getOAuthToken('accept')
-        console.log('  Set up as in scenario 1; user "integration.owner" holds x_jira_connect.admin and receives the alerts.')
+        console.log(
+            '  Set up as in scenario 1; user "integration.owner" holds x_jira_connect.admin and receives the alerts.'
+        )
         let shown = 0
         const printEmails = () => {
             for (const e of world.sim.eventManager.emails.slice(shown)) {
-                console.log(`  [email day ${day(Date.parse(e.at.replace(' ', 'T') + 'Z'))}] To: ${e.recipients.join(', ')}  Subject: ${e.subject}`)
+                console.log(
+                    `  [email day ${day(Date.parse(e.at.replace(' ', 'T') + 'Z'))}] To: ${e.recipients.join(', ')}  Subject: ${e.subject}`
+                )
                 indent(emailText(e.body).split('\n'), '      ')
             }
             shown = world.sim.eventManager.emails.length
         }
         world.advanceWithJobs(100 * DAY)
-        const refreshes = world.emu.requestsTo('token').slice(1).map((r) => day(r.time))
+        const refreshes = world.emu
+            .requestsTo('token')
+            .slice(1)
+            .map((r) => day(r.time))
         const row = () => world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
-        console.log(`  Days 0-100, keep-alive on (default ${30} days): refresh token rotated on day ${refreshes.join(', day ')}; health: ${row().verdict}; emails: ${world.sim.eventManager.emails.length}.`)
-        outcomes.push({ name: 'quiet 100 days, keep-alive', ok: refreshes.length === 3 && row().verdict === 'healthy' && world.sim.eventManager.emails.length === 0, why: 'expected: three keep-alive refreshes, healthy, no email' })
-        console.log('  Admin sets x_jira_connect.health.keepalive_days = 0 (keep-alive off) and leaves it for 100 more days:')
+        console.log(
+            `  Days 0-100, keep-alive on (default ${30} days): refresh token rotated on day ${refreshes.join(', day ')}; health: ${row().verdict}; emails: ${world.sim.eventManager.emails.length}.`
+        )
+        outcomes.push({
+            name: 'quiet 100 days, keep-alive',
+            ok: refreshes.length === 3 && row().verdict === 'healthy' && world.sim.eventManager.emails.length === 0,
+            why: 'expected: three keep-alive refreshes, healthy, no email',
+        })
+        console.log(
+            '  Admin sets x_jira_connect.health.keepalive_days = 0 (keep-alive off) and leaves it for 100 more days:'
+        )
         world.setProperty('x_jira_connect.health.keepalive_days', 0)
         world.advanceWithJobs(100 * DAY)
         printEmails()
         const events = world.sim.eventManager.emails.map((e) => e.event)
-        outcomes.push({ name: 'quiet days, keep-alive off', ok: events.join(',') === 'x_jira_connect.refresh_token.expiring,x_jira_connect.connection.broken', why: 'expected: one expiring alert, then one broken alert' })
-        console.log('  Admin clicks Get OAuth Token (Accept), then "Validate all" on Jira Cloud Connect > Connection Health:')
+        outcomes.push({
+            name: 'quiet days, keep-alive off',
+            ok: events.join(',') === 'x_jira_connect.refresh_token.expiring,x_jira_connect.connection.broken',
+            why: 'expected: one expiring alert, then one broken alert',
+        })
+        console.log(
+            '  Admin clicks Get OAuth Token (Accept), then "Validate all" on Jira Cloud Connect > Connection Health:'
+        )
         await world.getOAuthToken('accept')
         const r = world.sim.admin.clickListButton('x_jira_connect_connection_health', 'Validate all')
         indent(r.info, '[info] ')
         indent(r.errors, '[error]')
         printEmails()
-        outcomes.push({ name: 'recovered after a new token', ok: world.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.recovered').length === 1 && row().verdict === 'healthy', why: 'expected: one recovered alert' })
+        outcomes.push({
+            name: 'recovered after a new token',
+            ok:
+                world.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.recovered')
+                    .length === 1 && row().verdict === 'healthy',
+            why: 'expected: one recovered alert',
+        })
         const everything = [...world.sim.visibleText(), ...world.sim.eventManager.emails.map((e) => e.body)].join('\n')
-        outcomes.push({ name: 'no secret in health rows, events or emails', ok: !world.secrets().some((x) => everything.includes(x)), why: 'expected: no token or secret' })
+        outcomes.push({
+            name: 'no secret in health rows, events or emails',
+            ok: !world.secrets().some((x) => everything.includes(x)),
+            why: 'expected: no token or secret',
+        })
     } finally {
         await world.close()
     }
@@ -217,5 +319,5 @@ main().then(
     (e) => {
         console.error(`\nnpm start failed: ${(e as Error)?.stack ?? e}`)
         process.exit(1)
-    },
+    }
 )

@@ -51,7 +51,7 @@ function navigate(next: View, title: string): void {
     ) {
         ;(window as unknown as { CustomEvent: { fireTop(n: string, d: unknown): void } }).CustomEvent.fireTop(
             'magellanNavigator.permalink.set',
-            { relativePath: path, title },
+            { relativePath: path, title }
         )
     }
     window.history.pushState({}, '', path)

@@ -12,7 +12,10 @@ import { ATLASSIAN } from '../../src/server/core/atlassian'
 import { REQUIRED_JIRA_SCOPES } from '../../src/server/core/jira-scopes'
 
 const root = path.resolve(__dirname, '../..')
-const nowConfig = JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')) as { scope: string; scopeId: string }
+const nowConfig = JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')) as {
+    scope: string
+    scopeId: string
+}
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string }
 
 /**
@@ -52,11 +55,14 @@ function readShipped(): Shipped[] {
 
 const shipped = readShipped()
 const byId = new Map(shipped.map((r) => [r.fields.sys_id, r]))
-const tests = shipped.filter((r) => r.table === 'sys_atf_test' && r.fields.name === 'Jira Cloud Connect: post-install check')
+const tests = shipped.filter(
+    (r) => r.table === 'sys_atf_test' && r.fields.name === 'Jira Cloud Connect: post-install check'
+)
 const steps = shipped
     .filter((r) => r.table === 'sys_atf_step' && r.fields.test === tests[0]?.fields.sys_id)
     .sort((a, b) => Number(a.fields.order) - Number(b.fields.order))
-const input = (step: Shipped, variable: string) => step.children.find((c) => c.table === 'sys_variable_value' && c.fields.variable === variable)?.fields.value
+const input = (step: Shipped, variable: string) =>
+    step.children.find((c) => c.table === 'sys_variable_value' && c.fields.variable === variable)?.fields.value
 
 /** Value of `field` (dot-walked through references to other shipped records) on a shipped record. */
 function valueOf(record: Shipped, dotted: string, ids: Map<string, Shipped> = byId): string | undefined {
@@ -67,16 +73,22 @@ function valueOf(record: Shipped, dotted: string, ids: Map<string, Shipped> = by
     return target ? valueOf(target, rest.join('.'), ids) : undefined
 }
 function shippedMatching(table: string, encodedQuery: string): Shipped[] {
-    const conditions = encodedQuery.replace(/\^EQ$/, '').split('^').map((c) => {
-        const i = c.indexOf('=')
-        return [c.slice(0, i), c.slice(i + 1)] as const
-    })
+    const conditions = encodedQuery
+        .replace(/\^EQ$/, '')
+        .split('^')
+        .map((c) => {
+            const i = c.indexOf('=')
+            return [c.slice(0, i), c.slice(i + 1)] as const
+        })
     return shipped.filter((r) => r.table === table && conditions.every(([f, v]) => valueOf(r, f) === v))
 }
 
 // ---- a small Jasmine 3.1 stand-in, enough for the two scripts ----
 type Spec = { name: string; fn: () => void }
-function runJasmineScript(script: string, globals: Record<string, unknown>): { passed: string[]; failed: Array<{ spec: string; error: string }>; executed: boolean } {
+function runJasmineScript(
+    script: string,
+    globals: Record<string, unknown>
+): { passed: string[]; failed: Array<{ spec: string; error: string }>; executed: boolean } {
     const specs: Spec[] = []
     const beforeAlls: Array<() => void> = []
     let prefix = ''
@@ -87,7 +99,8 @@ function runJasmineScript(script: string, globals: Record<string, unknown>): { p
         }
         return {
             toBe: (e: unknown) => check(Object.is(actual, e), `to be ${JSON.stringify(e)}`),
-            toEqual: (e: unknown) => check(JSON.stringify(actual) === JSON.stringify(e), `to equal ${JSON.stringify(e)}`),
+            toEqual: (e: unknown) =>
+                check(JSON.stringify(actual) === JSON.stringify(e), `to equal ${JSON.stringify(e)}`),
             toBeDefined: () => check(actual !== undefined, 'to be defined'),
             toBeGreaterThan: (n: number) => check((actual as number) > n, `to be greater than ${n}`),
         }
@@ -128,7 +141,11 @@ function runJasmineScript(script: string, globals: Record<string, unknown>): { p
 describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
     test('one active test in the app scope with seven ordered steps', () => {
         expect(tests).toHaveLength(1)
-        expect(tests[0].fields).toMatchObject({ active: 'true', fail_on_server_error: 'true', sys_scope: nowConfig.scopeId })
+        expect(tests[0].fields).toMatchObject({
+            active: 'true',
+            fail_on_server_error: 'true',
+            sys_scope: nowConfig.scopeId,
+        })
         expect(tests[0].fields.description).toMatch(/not configured yet/)
         expect(steps.map((s) => [s.fields.order, s.fields.step_config, s.fields.active])).toEqual([
             ['1', RECORD_QUERY_CONFIG, 'true'],
@@ -142,7 +159,11 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
     })
 
     test('record queries target the registry, profile, alias and both attributes with the shipped values', () => {
-        const queries = steps.slice(0, 5).map((s) => ({ table: input(s, VAR.recordQueryTable), query: input(s, VAR.recordQueryConditions) ?? '', assert: input(s, VAR.recordQueryAssert) }))
+        const queries = steps.slice(0, 5).map((s) => ({
+            table: input(s, VAR.recordQueryTable),
+            query: input(s, VAR.recordQueryConditions) ?? '',
+            assert: input(s, VAR.recordQueryAssert),
+        }))
         expect(queries.map((q) => [q.table, q.assert])).toEqual([
             ['oauth_entity', 'records_match_query'],
             ['oauth_entity_profile', 'records_match_query'],
@@ -159,7 +180,8 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
         expect(queries[4].query).toContain('element=server_type^default_value=cloud')
         // Every condition holds on exactly one record this build ships (references dot-walked), so on a fresh
         // install each step finds its record, and a drifted value fails here first.
-        for (const q of queries) expect({ ...q, matches: shippedMatching(q.table!, q.query).length }).toEqual({ ...q, matches: 1 })
+        for (const q of queries)
+            expect({ ...q, matches: shippedMatching(q.table!, q.query).length }).toEqual({ ...q, matches: 1 })
     })
 
     test('the scopes step lists the 14 required scopes and passes against the shipped records (fails if one is missing)', () => {
@@ -167,7 +189,9 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
         expect(input(step, VAR.jasmineVersion)).toBe('3.1')
         const script = input(step, VAR.script) ?? ''
         expect(script.trimEnd().endsWith('jasmine.getEnv().execute();')).toBe(true)
-        const listed = JSON.parse((/var EXPECTED_SCOPES = (\[[^\]]*\]);/.exec(script)?.[1] ?? '[]').replace(/'/g, '"')) as string[]
+        const listed = JSON.parse(
+            (/var EXPECTED_SCOPES = (\[[^\]]*\]);/.exec(script)?.[1] ?? '[]').replace(/'/g, '"')
+        ) as string[]
         expect(listed).toEqual([...REQUIRED_JIRA_SCOPES])
 
         // Fake GlideRecord over the shipped records (addQuery with dot-walks, next/getValue/getUniqueValue, reference fields).
@@ -181,17 +205,31 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
                     const target = ids.get(rec.fields[field])
                     if (!target) return rec.fields[field]
                     const primitive = () => rec.fields[field]
-                    return new Proxy({}, { get: (_, k: string | symbol) => (typeof k === 'symbol' || k === 'toString' || k === 'valueOf' ? primitive : ref(target, k)) })
+                    return new Proxy(
+                        {},
+                        {
+                            get: (_, k: string | symbol) =>
+                                typeof k === 'symbol' || k === 'toString' || k === 'valueOf'
+                                    ? primitive
+                                    : ref(target, k),
+                        }
+                    )
                 }
                 return new Proxy(
                     {
                         addQuery: (f: string, v: string) => conditions.push([f, v]),
-                        query: () => (rows = records.filter((r) => r.table === table && conditions.every(([f, v]) => valueOf(r, f, ids) === v))),
+                        query: () =>
+                            (rows = records.filter(
+                                (r) => r.table === table && conditions.every(([f, v]) => valueOf(r, f, ids) === v)
+                            )),
                         next: () => ((current = rows.shift()), current !== undefined),
                         getValue: (f: string) => current?.fields[f],
                         getUniqueValue: () => current?.fields.sys_id,
                     },
-                    { get: (t: Record<string, unknown>, k: string) => (k in t ? t[k] : current ? ref(current, k) : undefined) },
+                    {
+                        get: (t: Record<string, unknown>, k: string) =>
+                            k in t ? t[k] : current ? ref(current, k) : undefined,
+                    }
                 )
             }
         const ok = runJasmineScript(script, { GlideRecord: fakeGlide(shipped) })
@@ -199,7 +237,9 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
         expect(ok.failed).toEqual([])
         expect(ok.passed).toHaveLength(2)
 
-        const missing = shipped.filter((r) => !(r.table === 'oauth_entity_scope' && r.fields.name === REQUIRED_JIRA_SCOPES[3]))
+        const missing = shipped.filter(
+            (r) => !(r.table === 'oauth_entity_scope' && r.fields.name === REQUIRED_JIRA_SCOPES[3])
+        )
         const broken = runJasmineScript(script, { GlideRecord: fakeGlide(missing) })
         expect(broken.failed.map((f) => f.spec)).toEqual([
             'Jira Cloud Connect OAuth scopes the registry has exactly the 14 Jira scopes (name = OAuth scope)',
@@ -208,13 +248,19 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
     })
 
     test('the suite the pipeline runs by name contains exactly this test', () => {
-        const suites = shipped.filter((r) => r.table === 'sys_atf_test_suite' && r.fields.name === 'Jira Cloud Connect: post-install')
+        const suites = shipped.filter(
+            (r) => r.table === 'sys_atf_test_suite' && r.fields.name === 'Jira Cloud Connect: post-install'
+        )
         expect(suites).toHaveLength(1)
         expect(suites[0].fields.active).toBe('true')
-        const members = shipped.filter((r) => r.table === 'sys_atf_test_suite_test' && r.fields.test_suite === suites[0].fields.sys_id)
+        const members = shipped.filter(
+            (r) => r.table === 'sys_atf_test_suite_test' && r.fields.test_suite === suites[0].fields.sys_id
+        )
         expect(members.map((m) => m.fields.test)).toEqual([tests[0].fields.sys_id])
         // scripts/run-atf.mjs runs it under this name by default.
-        expect(fs.readFileSync(path.join(root, 'scripts/run-atf.mjs'), 'utf8')).toContain(`const DEFAULT_SUITE = '${suites[0].fields.name}'`)
+        expect(fs.readFileSync(path.join(root, 'scripts/run-atf.mjs'), 'utf8')).toContain(
+            `const DEFAULT_SUITE = '${suites[0].fields.name}'`
+        )
     })
 
     describe('the validator step', () => {
@@ -229,7 +275,14 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
                     return exportsOrError
                 },
             })
-        const check = (id: string, status: string, fix: string) => ({ id, status, title: `${id} title`, found: 'x', expected: 'y', fix })
+        const check = (id: string, status: string, fix: string) => ({
+            id,
+            status,
+            title: `${id} title`,
+            found: 'x',
+            expected: 'y',
+            fix,
+        })
         const service = (report: () => unknown) => ({ validateDefaultAlias: report, validateRecord: () => undefined })
         const freshReport = {
             verdict: 'fail',
@@ -265,9 +318,14 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
             expect(errors).not.toMatch(/ReferenceError|require is not defined/)
             // The app states the same floor where an admin looks before installing.
             expect(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(MINIMUM_RELEASE)
-            expect(JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')).description).toContain(MINIMUM_RELEASE)
+            expect(JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')).description).toContain(
+                MINIMUM_RELEASE
+            )
             const scopeDir = path.join(distAppDir(), 'scope')
-            const sysApp = fs.readdirSync(scopeDir).filter((f) => f.startsWith('sys_app_')).map((f) => fs.readFileSync(path.join(scopeDir, f), 'utf8'))
+            const sysApp = fs
+                .readdirSync(scopeDir)
+                .filter((f) => f.startsWith('sys_app_'))
+                .map((f) => fs.readFileSync(path.join(scopeDir, f), 'utf8'))
             expect(sysApp).toHaveLength(1)
             const scopeRecord = parseRecordUpdate(sysApp[0], 'scope', 'scope/sys_app.xml').records[0]
             expect(scopeRecord?.fields.short_description ?? '').toContain(MINIMUM_RELEASE)
@@ -275,11 +333,28 @@ describe('ATF post-install check (sys_atf_test / sys_atf_step XML)', () => {
 
         test('fails when the report is not "not configured yet", a failing check has no fix, or the module throws', () => {
             expect(run(service(() => ({ ...freshReport, verdict: 'pass' }))).failed.length).toBeGreaterThan(0)
-            const noFix = { ...freshReport, checks: [...freshReport.checks, check('oauth.client_secret', 'fail', '  ')] }
-            expect(run(service(() => noFix)).failed.map((f) => f.error).join('\n')).toContain('oauth.client_secret')
-            expect(run(service(() => { throw new Error('GlideRecord exploded') })).failed.map((f) => f.error).join('\n')).toContain('GlideRecord exploded')
+            const noFix = {
+                ...freshReport,
+                checks: [...freshReport.checks, check('oauth.client_secret', 'fail', '  ')],
+            }
+            expect(
+                run(service(() => noFix))
+                    .failed.map((f) => f.error)
+                    .join('\n')
+            ).toContain('oauth.client_secret')
+            expect(
+                run(
+                    service(() => {
+                        throw new Error('GlideRecord exploded')
+                    })
+                )
+                    .failed.map((f) => f.error)
+                    .join('\n')
+            ).toContain('GlideRecord exploded')
             expect(run(new Error('Module not found')).failed.length).toBe(3)
-            expect(run(service(() => ({ verdict: 'fail', checks: [check('a', 'bogus', 'fix')] }))).failed.length).toBeGreaterThan(0)
+            expect(
+                run(service(() => ({ verdict: 'fail', checks: [check('a', 'bogus', 'fix')] }))).failed.length
+            ).toBeGreaterThan(0)
         })
     })
 })

@@ -7,20 +7,28 @@ import * as path from 'node:path'
 import { INSTALL_HINT, installedCandidates } from '../support/browser.cjs'
 
 const root = path.resolve(__dirname, '../..')
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>
+}
 
 /** Runs resolveChromium() in a child process with `env` (nothing leaks into this worker's environment). */
-function resolveIn(env: Record<string, string | undefined>): { ok: true; executablePath: string; source: string } | { ok: false; message: string } {
+function resolveIn(
+    env: Record<string, string | undefined>
+): { ok: true; executablePath: string; source: string } | { ok: false; message: string } {
     const script = `try { const r = require(${JSON.stringify(path.join(root, 'tests/support/browser.cjs'))}).resolveChromium(); process.stdout.write(JSON.stringify({ ok: true, executablePath: r.executablePath, source: r.source })) } catch (e) { process.stdout.write(JSON.stringify({ ok: false, message: e.message })) }`
     const childEnv: Record<string, string> = {}
     for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v
-    return JSON.parse(execFileSync(process.execPath, ['-e', script], { env: childEnv, encoding: 'utf8', timeout: 120000 }))
+    return JSON.parse(
+        execFileSync(process.execPath, ['-e', script], { env: childEnv, encoding: 'utf8', timeout: 120000 })
+    )
 }
 
 describe('the browser the tests drive', () => {
     test('@sparticuz/chromium is a pinned devDependency locked with an integrity hash', () => {
         expect(pkg.devDependencies['@sparticuz/chromium']).toMatch(/^\d+\.\d+\.\d+$/)
-        const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string; integrity?: string; dev?: boolean }> }
+        const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+            packages: Record<string, { version: string; integrity?: string; dev?: boolean }>
+        }
         const entry = lock.packages['node_modules/@sparticuz/chromium']
         expect(entry).toMatchObject({ version: pkg.devDependencies['@sparticuz/chromium'], dev: true })
         expect(entry.integrity).toMatch(/^sha512-/)
@@ -38,7 +46,8 @@ describe('the browser the tests drive', () => {
         expect(r.executablePath.startsWith(path.join(root, 'node_modules', '.cache') + path.sep)).toBe(true)
         fs.accessSync(r.executablePath, fs.constants.X_OK)
         // Its shared libraries come with it, so a machine without NSS can run it.
-        for (const lib of ['libnss3.so', 'libnspr4.so', 'libexpat.so.1']) expect(fs.existsSync(path.join(path.dirname(r.executablePath), 'lib', lib))).toBe(true)
+        for (const lib of ['libnss3.so', 'libnspr4.so', 'libexpat.so.1'])
+            expect(fs.existsSync(path.join(path.dirname(r.executablePath), 'lib', lib))).toBe(true)
     })
 
     test('an explicit CHROMIUM_PATH wins', () => {
@@ -50,28 +59,45 @@ describe('the browser the tests drive', () => {
         const r = resolveIn({ CHROMIUM_PATH: path.join(root, 'no-such-browser') })
         expect(r.ok).toBe(false)
         if (r.ok) return
-        expect(r.message).toBe(`CHROMIUM_PATH=${path.join(root, 'no-such-browser')} is not an executable file: ${INSTALL_HINT}.`)
+        expect(r.message).toBe(
+            `CHROMIUM_PATH=${path.join(root, 'no-such-browser')} is not an executable file: ${INSTALL_HINT}.`
+        )
         expect(r.message).toContain('apt-get install chromium')
         expect(r.message).not.toContain('\n')
     })
 
     test('the installed-browser fallback covers Debian, Ubuntu and Google Chrome locations', () => {
         expect(installedCandidates()).toEqual(
-            expect.arrayContaining(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']),
+            expect.arrayContaining([
+                '/usr/bin/chromium',
+                '/usr/bin/chromium-browser',
+                '/usr/bin/google-chrome',
+                '/usr/bin/google-chrome-stable',
+            ])
         )
     })
 
     test('the browser tests resolve their browser through browser.cjs and no test anywhere is skipped', () => {
         // jest's roots are tests/ and src/ (unit tests next to the server modules).
-        const files = execFileSync('git', ['ls-files', '-z', 'tests', 'src'], { cwd: root, encoding: 'utf8' }).split('\0').filter((f) => f.endsWith('.ts'))
-        const usesPlaywright = files.filter((f) => /from 'playwright-core'|require\('playwright-core'\)/.test(fs.readFileSync(path.join(root, f), 'utf8')))
+        const files = execFileSync('git', ['ls-files', '-z', 'tests', 'src'], { cwd: root, encoding: 'utf8' })
+            .split('\0')
+            .filter((f) => f.endsWith('.ts'))
+        const usesPlaywright = files.filter((f) =>
+            /from 'playwright-core'|require\('playwright-core'\)/.test(fs.readFileSync(path.join(root, f), 'utf8'))
+        )
         expect(usesPlaywright.length).toBeGreaterThan(0)
         for (const f of usesPlaywright) {
             const text = fs.readFileSync(path.join(root, f), 'utf8')
             expect({ f, resolves: text.includes('resolveChromium()') }).toEqual({ f, resolves: true })
             expect({ f, hardCoded: /executablePath:\s*['"`]/.test(text) }).toEqual({ f, hardCoded: false })
         }
-        const skipping = files.filter((f) => f !== 'tests/ci/browser.test.ts' && /\b(test|it|describe)\.(skip|todo)\b|\bx(it|test|describe)\(/.test(fs.readFileSync(path.join(root, f), 'utf8')))
+        const skipping = files.filter(
+            (f) =>
+                f !== 'tests/ci/browser.test.ts' &&
+                /\b(test|it|describe)\.(skip|todo)\b|\bx(it|test|describe)\(/.test(
+                    fs.readFileSync(path.join(root, f), 'utf8')
+                )
+        )
         expect(skipping).toEqual([])
     })
 })

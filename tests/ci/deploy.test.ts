@@ -20,7 +20,10 @@ import { closedPort, Instance, InstanceOptions, startInstance } from '../harness
 import { readZip, withoutTimestamps } from '../harness/instance/zip'
 
 const root = path.resolve(__dirname, '../..')
-const nowConfig = JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')) as { scope: string; scopeId: string }
+const nowConfig = JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')) as {
+    scope: string
+    scopeId: string
+}
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string }
 const guard = path.join(root, 'tests/harness/instance/loopback-only.cjs')
 
@@ -43,7 +46,10 @@ function makeProject(): { projectDir: string; home: string } {
     fs.mkdirSync(path.join(projectDir, 'src/fluent/generated'), { recursive: true })
     fs.mkdirSync(home, { recursive: true })
     for (const f of ['package.json', 'now.config.json']) fs.copyFileSync(path.join(root, f), path.join(projectDir, f))
-    fs.copyFileSync(path.join(root, 'src/fluent/generated/keys.ts'), path.join(projectDir, 'src/fluent/generated/keys.ts'))
+    fs.copyFileSync(
+        path.join(root, 'src/fluent/generated/keys.ts'),
+        path.join(projectDir, 'src/fluent/generated/keys.ts')
+    )
     fs.mkdirSync(path.join(projectDir, 'scripts'))
     fs.copyFileSync(path.join(root, 'scripts/deploy.mjs'), path.join(projectDir, 'scripts/deploy.mjs'))
     fs.cpSync(path.join(artifactsDir(), 'dist'), path.join(projectDir, 'dist'), { recursive: true })
@@ -72,7 +78,11 @@ function deploy(env: Record<string, string>): Promise<Run> {
     }
     fs.mkdirSync(childEnv.TMPDIR, { recursive: true })
     return new Promise((resolve, reject) => {
-        const child = spawn('npm', ['run', 'deploy'], { cwd: projectDir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+        const child = spawn('npm', ['run', 'deploy'], {
+            cwd: projectDir,
+            env: childEnv,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        })
         let output = ''
         child.stdout.on('data', (d: Buffer) => (output += d.toString()))
         child.stderr.on('data', (d: Buffer) => (output += d.toString()))
@@ -80,7 +90,9 @@ function deploy(env: Record<string, string>): Promise<Run> {
         child.on('error', reject)
         child.on('close', (code) => {
             clearTimeout(timer)
-            const blocked = fs.existsSync(blockedLog) ? fs.readFileSync(blockedLog, 'utf8').split('\n').filter(Boolean) : []
+            const blocked = fs.existsSync(blockedLog)
+                ? fs.readFileSync(blockedLog, 'utf8').split('\n').filter(Boolean)
+                : []
             resolve({ code, output, blocked, projectDir })
         })
     })
@@ -117,7 +129,8 @@ afterEach(async () => {
     await Promise.all(instances.splice(0).map((i) => i.close()))
 })
 
-const routes = (i: Instance) => i.requests.map((r) => `${r.method} ${r.path}${r.query.sysparm_type ? `?sysparm_type=${r.query.sysparm_type}` : ''}`)
+const routes = (i: Instance) =>
+    i.requests.map((r) => `${r.method} ${r.path}${r.query.sysparm_type ? `?sysparm_type=${r.query.sysparm_type}` : ''}`)
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
 /** The uploaded package is the one `npm run build` produced, and its inventory vouches for every entry. */
@@ -127,7 +140,10 @@ function expectUploadIsTheBuiltPackage(uploaded: Buffer) {
     const uploadedEntries = readZip(uploaded)
     expect(uploadedEntries.map((e) => e.name)).toEqual(builtEntries.map((e) => e.name))
     for (const [i, e] of uploadedEntries.entries()) {
-        expect({ name: e.name, sha256: sha256(e.data) }).toEqual({ name: builtEntries[i].name, sha256: sha256(builtEntries[i].data) })
+        expect({ name: e.name, sha256: sha256(e.data) }).toEqual({
+            name: builtEntries[i].name,
+            sha256: sha256(builtEntries[i].data),
+        })
     }
     // Byte for byte, apart from the DOS modification time fflate stamps on each entry when install re-packs.
     expect(withoutTimestamps(uploaded).equals(withoutTimestamps(built))).toBe(true)
@@ -144,12 +160,13 @@ function expectUploadIsTheBuiltPackage(uploaded: Buffer) {
             .map((l) => {
                 const [p, h] = l.split(';')
                 return [p.replace(/^\//, ''), h] as const
-            }),
+            })
     )
     const payload = uploadedEntries.filter((e) => e.name.replace(/^\//, '') !== 'package_inventory.csv')
     expect(payload.length).toBeGreaterThan(10)
     expect([...hashes.keys()].sort()).toEqual(payload.map((e) => e.name.replace(/^\//, '')).sort())
-    for (const e of payload) expect(`${e.name}: ${hashes.get(e.name.replace(/^\//, ''))}`).toBe(`${e.name}: ${sha256(e.data)}`)
+    for (const e of payload)
+        expect(`${e.name}: ${hashes.get(e.name.replace(/^\//, ''))}`).toBe(`${e.name}: ${sha256(e.data)}`)
 }
 
 function expectNothingDeployed(run: Run, i: Instance | undefined) {
@@ -159,14 +176,19 @@ function expectNothingDeployed(run: Run, i: Instance | undefined) {
     if (i) expect(i.reportedInstalled()).toBe(false)
     expect(run.blocked).toEqual([])
     // scripts/deploy.mjs adds one plain-words diagnosis and keeps the CLI's non-zero exit
-    expect(run.output).toMatch(/Deploy failed \(now-sdk install exited [1-9]\d*\): .+ Nothing was reported as installed\./)
+    expect(run.output).toMatch(
+        /Deploy failed \(now-sdk install exited [1-9]\d*\): .+ Nothing was reported as installed\./
+    )
 }
 
 describe('npm run deploy (real now-sdk install, CI mode) against the loopback instance', () => {
     test('basic auth: logs in, uploads the built package, polls progress, exits 0', async () => {
         const i = await instance({ pendingPolls: 1 })
         const run = await deploy(ciBasic(i.url))
-        expect({ code: run.code, output: run.output }).toEqual({ code: 0, output: expect.stringContaining('Installation completed') })
+        expect({ code: run.code, output: run.output }).toEqual({
+            code: 0,
+            output: expect.stringContaining('Installation completed'),
+        })
         expect(run.output).toContain(`Running in CI mode, using instance ${i.url}`)
         expect(run.output).toContain(`sys_app.do?sys_id=${nowConfig.scopeId}`)
         expect(run.blocked).toEqual([])
@@ -183,7 +205,9 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         ])
         expect(i.requests.every((r) => r.known)).toBe(true)
         expect(i.requests[0].form).toMatchObject({ user_name: USER, user_password: '<redacted>' })
-        expect(i.requests.slice(2).every((r) => r.headers.userToken && r.headers.cookie?.includes('JSESSIONID='))).toBe(true)
+        expect(i.requests.slice(2).every((r) => r.headers.userToken && r.headers.cookie?.includes('JSESSIONID='))).toBe(
+            true
+        )
         expect(i.reportedStatuses).toEqual(['1', '2'])
 
         expect(i.uploads).toHaveLength(1)
@@ -206,8 +230,13 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
     test('OAuth client credentials: token from oauth_token.do, CSRF handshake, same package, exits 0', async () => {
         const i = await instance({ pendingPolls: 0 })
         const run = await deploy(ciOAuth(i.url))
-        expect({ code: run.code, output: run.output }).toEqual({ code: 0, output: expect.stringContaining('Installation completed') })
-        expect(run.output).toContain(`Requesting OAuth access token from ${i.url}/oauth_token.do using client_credentials grant`)
+        expect({ code: run.code, output: run.output }).toEqual({
+            code: 0,
+            output: expect.stringContaining('Installation completed'),
+        })
+        expect(run.output).toContain(
+            `Requesting OAuth access token from ${i.url}/oauth_token.do using client_credentials grant`
+        )
         expect(run.output).not.toContain(CLIENT_SECRET)
         expect(run.blocked).toEqual([])
         expect(routes(i)).toEqual([
@@ -221,7 +250,11 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
             expect.stringMatching(/^GET \/api\/sn_cicd\/progress\/[0-9a-f]{32}$/),
         ])
         expect(i.requests.every((r) => r.known)).toBe(true)
-        expect(i.requests[0].form).toMatchObject({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: '<redacted>' })
+        expect(i.requests[0].form).toMatchObject({
+            grant_type: 'client_credentials',
+            client_id: CLIENT_ID,
+            client_secret: '<redacted>',
+        })
         expect(i.requests[2].headers.authorization).toMatch(/^Bearer /)
         // After the handshake the CLI works with the session cookie + X-UserToken, not the bearer token.
         expect(i.requests.slice(4).every((r) => !r.headers.authorization && r.headers.userToken)).toBe(true)
@@ -258,7 +291,9 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         expect(run.output).toContain('could not be reached. Check SN_SDK_INSTANCE_URL')
         expect(run.output).toContain(`Attempting to log into instance ${url} as ${USER}`)
         expect(run.output).toMatch(/fetch failed|ECONNREFUSED/)
-        expect(run.output).toContain(`Deploy failed (now-sdk install exited 1): the instance ${url} could not be reached. Check SN_SDK_INSTANCE_URL`)
+        expect(run.output).toContain(
+            `Deploy failed (now-sdk install exited 1): the instance ${url} could not be reached. Check SN_SDK_INSTANCE_URL`
+        )
     })
 
     test('upload rejected (401 from the upload processor): permission error, non-zero exit', async () => {

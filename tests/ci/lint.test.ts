@@ -52,7 +52,9 @@ const rulesAt = (messages: Message[], line: number) => messages.filter((m) => m.
 
 describe('eslint.config.mjs: what npm run lint covers', () => {
     test('package.json lints the whole tree', () => {
-        const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+            scripts: Record<string, string>
+        }
         expect(pkg.scripts.lint).toBe('eslint .')
     })
 
@@ -62,7 +64,9 @@ describe('eslint.config.mjs: what npm run lint covers', () => {
         const expected = trackedScripts()
         expect(expected.length).toBeGreaterThan(100)
         expect(expected.filter((f) => !linted.includes(f))).toEqual([])
-        const problems = results.flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId} ${m.message}`))
+        const problems = results.flatMap((r) =>
+            r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId} ${m.message}`)
+        )
         expect(problems).toEqual([])
     }, 240000)
 
@@ -70,12 +74,15 @@ describe('eslint.config.mjs: what npm run lint covers', () => {
         const source = [
             "import * as fs from 'node:fs'", // 1
             'export function f(): unknown[] {', // 2
-            "    expect(process.env.CI).toBeDefined()", // 3
+            '    expect(process.env.CI).toBeDefined()', // 3
             "    return [fs, Buffer.from('x'), __dirname]", // 4
             '}', // 5
             '',
         ].join('\n')
-        const [inTests, inScripts, server] = lintEachAs(['tests/ci/lint-probe.test.ts', 'scripts/lint-probe.ts', 'src/server/lint-probe.ts'], source)
+        const [inTests, inScripts, server] = lintEachAs(
+            ['tests/ci/lint-probe.test.ts', 'scripts/lint-probe.ts', 'src/server/lint-probe.ts'],
+            source
+        )
         expect(inTests).toEqual([])
         expect(inScripts).toEqual([])
         expect(rulesAt(server, 1)).toContain('no-restricted-imports')
@@ -93,11 +100,21 @@ describe('eslint.config.mjs: what npm run lint covers', () => {
             '}', // 6
             '',
         ].join('\n')
-        const areas = ['src/server/core/lint-probe.ts', 'src/fluent/lint-probe.now.ts', 'tests/lint-probe.ts', 'scripts/lint-probe.ts']
+        const areas = [
+            'src/server/core/lint-probe.ts',
+            'src/fluent/lint-probe.now.ts',
+            'tests/lint-probe.ts',
+            'scripts/lint-probe.ts',
+        ]
         const results = lintEachAs(areas, source)
         areas.forEach((where, i) => {
             const messages = results[i]
-            expect({ where, line1: rulesAt(messages, 1), line4: rulesAt(messages, 4), line2: rulesAt(messages, 2) }).toEqual({
+            expect({
+                where,
+                line1: rulesAt(messages, 1),
+                line4: rulesAt(messages, 4),
+                line2: rulesAt(messages, 2),
+            }).toEqual({
                 where,
                 line1: ['@typescript-eslint/no-unused-vars'],
                 line4: ['@typescript-eslint/no-unused-vars'],
@@ -107,13 +124,15 @@ describe('eslint.config.mjs: what npm run lint covers', () => {
     })
 
     test('Node and Jest scripts (.cjs/.mjs) get no-undef: a typo in a global name is reported', () => {
-        const messages = lintAs('tests/support/lint-probe.cjs', "const fs = require('node:fs')\nmodule.exports = () => [fs, proces.env]\n")
+        const messages = lintAs(
+            'tests/support/lint-probe.cjs',
+            "const fs = require('node:fs')\nmodule.exports = () => [fs, proces.env]\n"
+        )
         expect(rulesAt(messages, 2)).toEqual(['no-undef'])
     })
 })
 
 describe('eslint.config.mjs (src/server, Rhino ES2021)', () => {
-
     test('Node built-ins, browser globals, timers and dynamic import are reported', () => {
         const messages = lintAsServerModule(
             [
@@ -129,7 +148,7 @@ describe('eslint.config.mjs (src/server, Rhino ES2021)', () => {
                 '    return [fs, createHash, w, m, env, b, r, globalThis]', // 10
                 '}', // 11
                 '',
-            ].join('\n'),
+            ].join('\n')
         )
         expect(rulesAt(messages, 1)).toContain('@servicenow/sdk-app-plugin/no-unsupported-node-builtins')
         expect(rulesAt(messages, 2)).toContain('no-restricted-imports') // node: prefix, which the plugin misses
@@ -153,7 +172,7 @@ describe('eslint.config.mjs (src/server, Rhino ES2021)', () => {
                 'export class JiraError extends Error {}', // 5
                 'export const keys = Reflect.ownKeys({})', // 6
                 '',
-            ].join('\n'),
+            ].join('\n')
         )
         expect(rulesAt(messages, 2)).toContain('no-restricted-syntax')
         expect(rulesAt(messages, 3)).toContain('no-restricted-syntax')
@@ -173,7 +192,7 @@ describe('eslint.config.mjs (src/server, Rhino ES2021)', () => {
                 '}',
                 'export class Ok { private n = 1; static #count = 0; get value(): number { return this.n + Ok.#count } }',
                 '',
-            ].join('\n'),
+            ].join('\n')
         )
         expect(messages.map((m) => `${m.line} ${m.ruleId} ${m.message}`)).toEqual([])
     })

@@ -18,7 +18,13 @@ function runAtf(env: Record<string, string>): Promise<{ code: number | null; out
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ['--require', guard, script], {
             cwd: root,
-            env: { PATH: process.env.PATH ?? '', HOME: home, ATF_POLL_SECONDS: '0.05', ATF_TIMEOUT_SECONDS: '10', ...env },
+            env: {
+                PATH: process.env.PATH ?? '',
+                HOME: home,
+                ATF_POLL_SECONDS: '0.05',
+                ATF_TIMEOUT_SECONDS: '10',
+                ...env,
+            },
             stdio: ['ignore', 'pipe', 'pipe'],
         })
         let output = ''
@@ -43,8 +49,17 @@ async function start(outcome: 'success' | 'failure') {
 }
 afterEach(() => instance?.close())
 
-const basic = (url: string, pwd = 'pw:with:colons') => ({ SN_SDK_INSTANCE_URL: url, SN_SDK_USER: 'ci.atf', SN_SDK_USER_PWD: pwd })
-const oauth = (url: string) => ({ SN_SDK_INSTANCE_URL: url, SN_SDK_AUTH_TYPE: 'oauth', SN_SDK_OAUTH_CLIENT_ID: 'cid', SN_SDK_OAUTH_CLIENT_SECRET: 'csecret' })
+const basic = (url: string, pwd = 'pw:with:colons') => ({
+    SN_SDK_INSTANCE_URL: url,
+    SN_SDK_USER: 'ci.atf',
+    SN_SDK_USER_PWD: pwd,
+})
+const oauth = (url: string) => ({
+    SN_SDK_INSTANCE_URL: url,
+    SN_SDK_AUTH_TYPE: 'oauth',
+    SN_SDK_OAUTH_CLIENT_ID: 'cid',
+    SN_SDK_OAUTH_CLIENT_SECRET: 'csecret',
+})
 const calls = (i: Instance) => i.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{32}$/, '<id>')}`)
 
 describe('scripts/run-atf.mjs', () => {
@@ -98,7 +113,11 @@ describe('scripts/run-atf.mjs', () => {
 
     test('missing secrets: names them, exit 2, no network call', async () => {
         const i = await start('success')
-        const run = await runAtf({ SN_SDK_INSTANCE_URL: i.url, SN_SDK_AUTH_TYPE: 'oauth', SN_SDK_OAUTH_CLIENT_ID: 'cid' })
+        const run = await runAtf({
+            SN_SDK_INSTANCE_URL: i.url,
+            SN_SDK_AUTH_TYPE: 'oauth',
+            SN_SDK_OAUTH_CLIENT_ID: 'cid',
+        })
         expect(run.code).toBe(2)
         expect(run.output).toContain('Missing environment variables for oauth auth: SN_SDK_OAUTH_CLIENT_SECRET')
         expect(i.requests).toEqual([])

@@ -15,13 +15,18 @@ const FORBIDDEN: { what: string; re: RegExp }[] = [
     // Absolute directories of one machine: the work and home directories, root's home, a Windows user directory.
     // Anchored so URL paths (https://host/work/...) and words do not match.
     { what: 'an absolute work directory', re: new RegExp(`(^|[\\s'"\`(=:,;\\[])/${'work'}/`, 'm') },
-    { what: 'an absolute home directory', re: new RegExp(`(^|[\\s'"\`(=:,;\\[])/(${'home'}|${'Users'})/[A-Za-z0-9._-]+`, 'm') },
+    {
+        what: 'an absolute home directory',
+        re: new RegExp(`(^|[\\s'"\`(=:,;\\[])/(${'home'}|${'Users'})/[A-Za-z0-9._-]+`, 'm'),
+    },
     { what: "root's home directory", re: new RegExp(`(^|[\\s'"\`(=:,;\\[])/${'root'}/`, 'm') },
     { what: 'a Windows user directory', re: new RegExp(`\\b[A-Za-z]:\\\\+${'Users'}\\\\`, 'i') },
     // The team notebook's file names: facts from there belong in docs/ with their public sources.
     {
         what: 'a team notebook file (put the fact in docs/ with its public source)',
-        re: new RegExp(`\\b(${['atlassian-oauth', 'instance-assumptions', 'sdk-practices', 'next-wave'].join('|')})\\.md\\b`),
+        re: new RegExp(
+            `\\b(${['atlassian-oauth', 'instance-assumptions', 'sdk-practices', 'next-wave'].join('|')})\\.md\\b`
+        ),
     },
     { what: 'the notebook seed document', re: new RegExp(`${'seed'}/000_[0-9a-f]+`) },
     // The platform notes exist in this repository only under docs/.
@@ -75,7 +80,9 @@ describe('the repository stands alone', () => {
         const missing: string[] = []
         for (const f of trackedFiles().filter((f) => /\.(ts|cjs|mjs|js|md)$/.test(f))) {
             const text = fs.readFileSync(path.join(root, f), 'utf8')
-            for (const m of text.matchAll(/docs\/(atlassian-contract|servicenow-platform)\.md`?\)?,? §(\d+(?:\.\d+)?)/g)) {
+            for (const m of text.matchAll(
+                /docs\/(atlassian-contract|servicenow-platform)\.md`?\)?,? §(\d+(?:\.\d+)?)/g
+            )) {
                 if (!docs[m[1]].has(m[2])) missing.push(`${f}: ${m[0]}`)
             }
             if (f === 'README.md') {
@@ -92,12 +99,24 @@ describe('the repository stands alone', () => {
         const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
         const section = readme.slice(readme.indexOf('## Assumptions to confirm on an instance'))
         const rows = section.split('\n').filter((l) => /^\| A\d+ \|/.test(l))
-        expect(rows.map((r) => r.split('|')[1].trim())).toEqual(Array.from({ length: rows.length }, (_, i) => `A${i + 1}`))
+        expect(rows.map((r) => r.split('|')[1].trim())).toEqual(
+            Array.from({ length: rows.length }, (_, i) => `A${i + 1}`)
+        )
         expect(rows.length).toBeGreaterThanOrEqual(21)
         for (const row of rows) {
-            const cells = row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim())
-            expect({ row: cells[0], cells: cells.length, empty: cells.filter((c) => c === '').length }).toEqual({ row: cells[0], cells: 6, empty: 0 })
-            expect({ row: cells[0], verdict: /^(confirmed|likely|unknown)\b/.test(cells[2]) }).toEqual({ row: cells[0], verdict: true })
+            const cells = row
+                .split(/(?<!\\)\|/)
+                .slice(1, -1)
+                .map((c) => c.trim())
+            expect({ row: cells[0], cells: cells.length, empty: cells.filter((c) => c === '').length }).toEqual({
+                row: cells[0],
+                cells: 6,
+                empty: 0,
+            })
+            expect({ row: cells[0], verdict: /^(confirmed|likely|unknown)\b/.test(cells[2]) }).toEqual({
+                row: cells[0],
+                verdict: true,
+            })
         }
         expect(rows.some((r) => /follows HTTP redirects/.test(r))).toBe(true)
     })

@@ -9,9 +9,30 @@ const root = path.resolve(__dirname, '../..')
 const file = path.join(root, '.github/workflows/ci.yml')
 const text = fs.readFileSync(file, 'utf8')
 
-type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string; 'continue-on-error'?: unknown }
-type Job = { name?: string; needs?: string | string[]; if?: string; 'runs-on': string; environment?: string | { name: string }; env?: Record<string, string>; steps: Step[] }
-type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
+type Step = {
+    name?: string
+    uses?: string
+    run?: string
+    with?: Record<string, unknown>
+    env?: Record<string, string>
+    if?: string
+    'continue-on-error'?: unknown
+}
+type Job = {
+    name?: string
+    needs?: string | string[]
+    if?: string
+    'runs-on': string
+    environment?: string | { name: string }
+    env?: Record<string, string>
+    steps: Step[]
+}
+type Workflow = {
+    name: string
+    on: Record<string, unknown>
+    permissions?: Record<string, string>
+    jobs: Record<string, Job>
+}
 
 const wf = parse(text) as Workflow
 const runs = (job: Job) => job.steps.filter((s) => s.run).map((s) => s.run!.trim())
@@ -43,9 +64,14 @@ describe('.github/workflows/ci.yml', () => {
             expect(job.steps.length).toBeGreaterThan(0)
             for (const step of job.steps) {
                 // each step does exactly one thing: run a command or use an action
-                expect({ id, step: step.name, kinds: [step.run, step.uses].filter(Boolean).length }).toEqual({ id, step: step.name, kinds: 1 })
+                expect({ id, step: step.name, kinds: [step.run, step.uses].filter(Boolean).length }).toEqual({
+                    id,
+                    step: step.name,
+                    kinds: 1,
+                })
                 expect(step['continue-on-error']).toBeUndefined()
-                if (step.uses) expect(step.uses).toMatch(/^actions\/(checkout|setup-node|upload-artifact|download-artifact)@v4$/)
+                if (step.uses)
+                    expect(step.uses).toMatch(/^actions\/(checkout|setup-node|upload-artifact|download-artifact)@v4$/)
             }
         }
         // Every ${{ }} expression is closed and only reads github/secrets/vars contexts.
@@ -63,10 +89,19 @@ describe('.github/workflows/ci.yml', () => {
         const job = wf.jobs.build
         const setupNode = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))
         expect(setupNode?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
-        const order = ['npm ci --no-audit --no-fund', 'npm run lint', 'npm run typecheck', 'npm test', 'npx now-sdk build --frozenKeys', 'npx now-sdk pack'].map((c) => indexOfRun(job, c))
+        const order = [
+            'npm ci --no-audit --no-fund',
+            'npm run lint',
+            'npm run typecheck',
+            'npm test',
+            'npx now-sdk build --frozenKeys',
+            'npx now-sdk pack',
+        ].map((c) => indexOfRun(job, c))
         expect(order.every((i) => i >= 0)).toBe(true)
         expect([...order].sort((a, b) => a - b)).toEqual(order)
-        const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'target/*.zip')
+        const upload = job.steps.find(
+            (s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'target/*.zip'
+        )
         expect(upload?.with).toMatchObject({ 'if-no-files-found': 'error' })
         expect(job.steps.indexOf(upload!)).toBeGreaterThan(job.steps.findIndex((s) => s.run === 'npx now-sdk pack'))
         expect(JSON.stringify(job)).not.toContain('secrets.')
@@ -106,12 +141,16 @@ describe('.github/workflows/ci.yml', () => {
         expect(ci).toBeGreaterThanOrEqual(0)
         expect(deploy).toBeGreaterThan(ci)
         expect(atf).toBeGreaterThan(deploy)
-        expect(job.steps.find((s) => s.run === 'node scripts/run-atf.mjs')?.env?.ATF_SUITE_NAME).toBe('Jira Cloud Connect: post-install')
+        expect(job.steps.find((s) => s.run === 'node scripts/run-atf.mjs')?.env?.ATF_SUITE_NAME).toBe(
+            'Jira Cloud Connect: post-install'
+        )
         // The build output it deploys is the one the build job tested.
         const download = job.steps.findIndex((s) => s.uses?.startsWith('actions/download-artifact@'))
         expect(download).toBeGreaterThan(-1)
         expect(download).toBeLessThan(job.steps.findIndex((s) => s.run === 'npm run deploy'))
-        const uploadedDist = wf.jobs.build.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'dist/app/')
+        const uploadedDist = wf.jobs.build.steps.find(
+            (s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'dist/app/'
+        )
         expect(job.steps[download].with?.name).toBe(uploadedDist?.with?.name)
     })
 
@@ -119,21 +158,35 @@ describe('.github/workflows/ci.yml', () => {
         const job = wf.jobs.build
         // ubuntu-latest is x86_64 Linux: tests/support/browser.cjs uses the Chromium inside @sparticuz/chromium there.
         expect(job['runs-on']).toBe('ubuntu-latest')
-        const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+            devDependencies: Record<string, string>
+        }
         expect(pkg.devDependencies['@sparticuz/chromium']).toBeDefined()
         expect(indexOfRun(job, 'npm test')).toBeGreaterThan(indexOfRun(job, 'npm ci --no-audit --no-fund'))
         // No CHROMIUM_PATH (which would replace the bundled browser) and no CI override (GitHub sets CI=true, which
         // makes jest's global setup build with --frozenKeys); no step skips or tolerates failing tests.
-        const envs = [wf as unknown as { env?: Record<string, string> }, job, ...job.steps].map((s) => JSON.stringify(s.env ?? {}))
+        const envs = [wf as unknown as { env?: Record<string, string> }, job, ...job.steps].map((s) =>
+            JSON.stringify(s.env ?? {})
+        )
         for (const env of envs) expect(env).not.toMatch(/CHROMIUM_PATH|JCC_CHROMIUM|"CI"|JCC_REUSE_BUILD/)
-        expect(runs(job).filter((r) => /--passWithNoTests|--testPathIgnorePatterns|-t |--testNamePattern/.test(r))).toEqual([])
+        expect(
+            runs(job).filter((r) => /--passWithNoTests|--testPathIgnorePatterns|-t |--testNamePattern/.test(r))
+        ).toEqual([])
     })
 
     test('the commands it runs exist: package.json scripts and scripts/run-atf.mjs', () => {
-        const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-        expect(pkg.scripts).toMatchObject({ lint: expect.stringContaining('eslint'), test: 'jest', deploy: 'node scripts/deploy.mjs' })
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+            scripts: Record<string, string>
+        }
+        expect(pkg.scripts).toMatchObject({
+            lint: expect.stringContaining('eslint'),
+            test: 'jest',
+            deploy: 'node scripts/deploy.mjs',
+        })
         // npm run deploy is the real `now-sdk install` behind a wrapper that only adds a failure diagnosis
-        expect(fs.readFileSync(path.join(root, 'scripts/deploy.mjs'), 'utf8')).toMatch(/spawn\(cli, \['install', \.\.\.process\.argv\.slice\(2\)\]/)
+        expect(fs.readFileSync(path.join(root, 'scripts/deploy.mjs'), 'utf8')).toMatch(
+            /spawn\(cli, \['install', \.\.\.process\.argv\.slice\(2\)\]/
+        )
         expect(fs.existsSync(path.join(root, 'scripts/run-atf.mjs'))).toBe(true)
         expect(text).toMatch(/application repository/i)
     })

@@ -15,7 +15,10 @@ afterEach(async () => {
 })
 
 async function connectedWorld(absoluteSeconds?: number | null): Promise<World> {
-    const w = await World.start({ source: e2eSource(), emulator: absoluteSeconds === undefined ? {} : { absoluteSeconds } })
+    const w = await World.start({
+        source: e2eSource(),
+        emulator: absoluteSeconds === undefined ? {} : { absoluteSeconds },
+    })
     w.addAppAdmin()
     w.configureOAuth()
     const consent = await w.getOAuthToken('accept')
@@ -25,7 +28,11 @@ async function connectedWorld(absoluteSeconds?: number | null): Promise<World> {
 
 /** Day (from the start) at which each email was sent, by event. */
 function emailDays(w: World, startMs: number): Array<{ event: string; day: number; email: SentEmail }> {
-    return w.sim.eventManager.emails.map((email) => ({ event: email.event, day: Math.floor((Date.parse(email.at.replace(' ', 'T') + 'Z') - startMs) / DAY), email }))
+    return w.sim.eventManager.emails.map((email) => ({
+        event: email.event,
+        day: Math.floor((Date.parse(email.at.replace(' ', 'T') + 'Z') - startMs) / DAY),
+        email,
+    }))
 }
 
 function healthRow(w: World) {
@@ -53,7 +60,11 @@ test('keep-alive off: expiring alert before day 90, broken at day 90 (one alert 
     expect(broken[0].email.body).toMatch(/Get OAuth Token/)
     expect(broken[0].email.body).toMatch(/x_jira_connect_validation_run\.do\?sys_id=[0-9a-f]{32}/)
     expect(expiring[0].email.body).toMatch(/expires in \d+ days/)
-    expect(healthRow(w)).toMatchObject({ verdict: 'broken', last_finding_code: 'token.refresh/refresh_expired', keep_alive_count: '0' })
+    expect(healthRow(w)).toMatchObject({
+        verdict: 'broken',
+        last_finding_code: 'token.refresh/refresh_expired',
+        keep_alive_count: '0',
+    })
     // Keep-alive off means nothing refreshed: the only token requests are the consent's code exchange.
     expect(w.emu.requestsTo('token')).toHaveLength(1)
 
@@ -63,7 +74,11 @@ test('keep-alive off: expiring alert before day 90, broken at day 90 (one alert 
     expect(after.filter((s) => s.event === 'x_jira_connect.connection.recovered')).toHaveLength(1)
     expect(after.filter((s) => s.event === 'x_jira_connect.connection.broken')).toHaveLength(1)
     expect(healthRow(w).verdict).toBe('healthy')
-    const visible = [...w.sim.visibleText(), ...w.sim.eventManager.events.map((e) => `${e.parm1} ${e.parm2}`), ...after.map((s) => `${s.email.subject} ${s.email.body}`)].join('\n')
+    const visible = [
+        ...w.sim.visibleText(),
+        ...w.sim.eventManager.events.map((e) => `${e.parm1} ${e.parm2}`),
+        ...after.map((s) => `${s.email.subject} ${s.email.body}`),
+    ].join('\n')
     for (const secret of w.secrets()) expect(visible).not.toContain(secret)
 })
 
@@ -78,7 +93,11 @@ test('keep-alive on, no absolute consent limit: healthy for 400 days, the refres
     expect(refreshes.length).toBeGreaterThanOrEqual(12)
     expect(refreshes.length).toBeLessThanOrEqual(13)
     const row = healthRow(w)
-    expect(row).toMatchObject({ verdict: 'healthy', keep_alive_result: 'ok', keep_alive_count: String(refreshes.length) })
+    expect(row).toMatchObject({
+        verdict: 'healthy',
+        keep_alive_result: 'ok',
+        keep_alive_count: String(refreshes.length),
+    })
     // gaps between keep-alive refreshes: 30 or 31 days, never within 10 minutes of each other
     const days = refreshes.map((r) => (r.time - start) / DAY)
     for (let i = 1; i < days.length; i++) expect(days[i] - days[i - 1]).toBeGreaterThanOrEqual(29.99)
@@ -130,7 +149,11 @@ test('basic auth from the template: one API-token warning, 30 days before the to
     expect(sent[0].email.body).toMatch(/id\.atlassian\.com/)
     const row = w.sim.one(HEALTH, { subject_sys_id: connection.sys_id })
     // 'warning': a classic API token is legacy (the validator's config.auth_method warning), not broken.
-    expect(row).toMatchObject({ verdict: 'warning', credential_kind: 'basic', api_token_set_basis: 'credential created (the token may be newer)' })
+    expect(row).toMatchObject({
+        verdict: 'warning',
+        credential_kind: 'basic',
+        api_token_set_basis: 'credential created (the token may be newer)',
+    })
     expect(Number(row.api_token_age_days)).toBeGreaterThanOrEqual(349)
     const visible = [...w.sim.visibleText(), ...w.sim.eventManager.emails.map((e) => e.body)].join('\n')
     expect(visible).not.toContain(w.apiToken)

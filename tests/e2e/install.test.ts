@@ -11,7 +11,11 @@ import { ParamMap } from '../harness/glide-simulator/platform-apis'
 import { GlideSimulator } from '../harness/glide-simulator/simulator'
 import { distAppDir, packageZipPath } from '../support/artifacts'
 
-const noNetwork = () => ({ ok: false as const, code: 'unknown_host', message: 'java.net.UnknownHostException: no network in this test' })
+const noNetwork = () => ({
+    ok: false as const,
+    code: 'unknown_host',
+    message: 'java.net.UnknownHostException: no network in this test',
+})
 let sims: GlideSimulator[] = []
 
 async function freshSim(): Promise<GlideSimulator> {
@@ -57,7 +61,9 @@ test('fresh install from the package zip loads every record and every sys_module
         expect(row?.path).toBe(m.fields.path)
         expect(row?.content).toBe(m.fields.content)
     }
-    expect(fromZip.query('sys_module').map((r) => r.path)).toContain('x_jira_connect/jira-cloud-connect/1.0.0/src/server/core/jira-scopes.ts')
+    expect(fromZip.query('sys_module').map((r) => r.path)).toContain(
+        'x_jira_connect/jira-cloud-connect/1.0.0/src/server/core/jira-scopes.ts'
+    )
     // the first-install records are there on a fresh install
     expect(fromZip.query('oauth_2_0_credentials', { name: 'Jira Cloud OAuth Credential' })).toHaveLength(1)
     expect(fromZip.query('http_connection', { name: 'Jira Cloud OAuth Connection' })).toHaveLength(1)
@@ -70,12 +76,17 @@ test('the alias shows the shipped attribute definitions (no business rule runs o
     // The Connection Attributes related list / Attributes tab: only complete var_dictionary definitions appear.
     expect(sim.admin.connectionAttributesOf(alias.sys_id)).toEqual(['api_version', 'server_type'])
     for (const a of sim.query('connection_attributes', { model: alias.sys_id })) {
-        expect(a).toMatchObject({ name: `var__m_connection_attributes_${alias.sys_id}`, model_table: 'sys_alias', model_id: alias.sys_id })
+        expect(a).toMatchObject({
+            name: `var__m_connection_attributes_${alias.sys_id}`,
+            model_table: 'sys_alias',
+            model_id: alias.sys_id,
+        })
         expect(a.label).toBe(a.column_label)
     }
     const connection = sim.one('http_connection', { name: 'Jira Cloud OAuth Connection' })
     sim.admin.setConnectionAttribute(connection.sys_id, 'api_version', '3')
-    const attrs = sim.runBackgroundScript(`var ci = new sn_cc.ConnectionInfoProvider().getConnectionInfo('${alias.sys_id}');
+    const attrs =
+        sim.runBackgroundScript(`var ci = new sn_cc.ConnectionInfoProvider().getConnectionInfo('${alias.sys_id}');
         return JSON.stringify(ci.getExtendedAttributes());`)
     expect(JSON.parse(attrs as string)).toEqual({ api_version: '3', server_type: 'cloud' })
 })
@@ -85,13 +96,17 @@ test('server code runs from the shipped sys_module records (not src/) and reache
     sim.install({ zipPath: packageZipPath() })
     const scopes = 'x_jira_connect/jira-cloud-connect/1.0.0/src/server/core/jira-scopes.ts'
     expect(sim.runBackgroundScript(`return require('${scopes}').REQUIRED_JIRA_SCOPES.length`)).toBe(14)
-    expect(sim.runBackgroundScript(`return [typeof process, typeof Buffer, typeof setTimeout, typeof console].join(',')`)).toBe('undefined,undefined,undefined,undefined')
+    expect(
+        sim.runBackgroundScript(`return [typeof process, typeof Buffer, typeof setTimeout, typeof console].join(',')`)
+    ).toBe('undefined,undefined,undefined,undefined')
     expect(() => sim.runBackgroundScript(`return require('fs')`)).toThrow(/no sys_module/)
     expect(() => sim.runBackgroundScript(`return require('node:child_process')`)).toThrow(/no sys_module/)
     // Remove the shipped module: the same require now fails, so nothing was read from src/.
     const row = sim.one('sys_module', { path: scopes })
     sim.store.delete('sys_module', row.sys_id)
-    expect(() => sim.runBackgroundScript(`return require('${scopes}').REQUIRED_JIRA_SCOPES.length`)).toThrow(/no sys_module with that path/)
+    expect(() => sim.runBackgroundScript(`return require('${scopes}').REQUIRED_JIRA_SCOPES.length`)).toThrow(
+        /no sys_module with that path/
+    )
 })
 
 test('the shipped OAuth API script include runs on the simulated platform (Class.create, Object.extendsObject(global.OAuthUtil))', async () => {
@@ -104,7 +119,11 @@ test('the shipped OAuth API script include runs on the simulated platform (Class
     expect(Object.fromEntries(map.entries())).toEqual({ audience: 'api.atlassian.com', prompt: 'consent' })
     // inherited from the OOB OAuthUtil: token responses are parsed into the parameter map
     const params = new ParamMap()
-    hooks.parseTokenResponse({ getContentType: () => 'application/json', getBody: () => '{"access_token":"a","refresh_token":"r","expires_in":3600}', getparameters: () => params })
+    hooks.parseTokenResponse({
+        getContentType: () => 'application/json',
+        getBody: () => '{"access_token":"a","refresh_token":"r","expires_in":3600}',
+        getparameters: () => params,
+    })
     expect(params.get('refresh_token')).toBe('r')
     expect(params.get('expires_in')).toBe('3600')
 })
@@ -116,8 +135,15 @@ test('an upgrade reloads update/ records, skips unload/ records and keeps what t
     const connection = sim.one('http_connection', { name: 'Jira Cloud OAuth Connection' })
     const credential = sim.one('oauth_2_0_credentials', { name: 'Jira Cloud OAuth Credential' })
     const shippedComments = registry.comments
-    sim.admin.setFields('oauth_entity', registry.sys_id, { client_id: 'admin-client-id', client_secret: 'admin-secret', comments: 'edited by the admin' })
-    sim.admin.setFields('http_connection', connection.sys_id, { connection_url: 'https://api.atlassian.com/ex/jira/11111111-2222-3333-4444-555555555555', active: false })
+    sim.admin.setFields('oauth_entity', registry.sys_id, {
+        client_id: 'admin-client-id',
+        client_secret: 'admin-secret',
+        comments: 'edited by the admin',
+    })
+    sim.admin.setFields('http_connection', connection.sys_id, {
+        connection_url: 'https://api.atlassian.com/ex/jira/11111111-2222-3333-4444-555555555555',
+        active: false,
+    })
     sim.admin.setField('oauth_2_0_credentials', credential.sys_id, 'name', 'Our Jira credential')
 
     const upgrade = sim.install({ zipPath: packageZipPath() })
@@ -130,7 +156,10 @@ test('an upgrade reloads update/ records, skips unload/ records and keeps what t
         expect.stringMatching(/^unload\/oauth_2_0_credentials_/),
     ])
     // first-install records: untouched by the upgrade
-    expect(sim.read('http_connection', connection.sys_id)).toMatchObject({ connection_url: 'https://api.atlassian.com/ex/jira/11111111-2222-3333-4444-555555555555', active: 'false' })
+    expect(sim.read('http_connection', connection.sys_id)).toMatchObject({
+        connection_url: 'https://api.atlassian.com/ex/jira/11111111-2222-3333-4444-555555555555',
+        active: 'false',
+    })
     expect(sim.read('oauth_2_0_credentials', credential.sys_id)?.name).toBe('Our Jira credential')
     // update/ records: fields the package ships are reloaded, fields it does not ship (client id/secret) stay
     const after = sim.read('oauth_entity', registry.sys_id)!
@@ -142,7 +171,9 @@ test('an upgrade reloads update/ records, skips unload/ records and keeps what t
 test('a column that is not on the table fails the install instead of installing a blank field', async () => {
     const dir = copyDist()
     try {
-        editXml(dir, 'oauth_entity_', (x) => x.replace('<token_url>', '<token_ulr>https://auth.atlassian.com/oauth/token</token_ulr>\n    <token_url>'))
+        editXml(dir, 'oauth_entity_', (x) =>
+            x.replace('<token_url>', '<token_ulr>https://auth.atlassian.com/oauth/token</token_ulr>\n    <token_url>')
+        )
         const sim = await freshSim()
         expect(() => sim.install({ distAppDir: dir })).toThrow(/column 'token_ulr' is not on table 'oauth_entity'/)
     } finally {
@@ -153,9 +184,16 @@ test('a column that is not on the table fails the install instead of installing 
 test('a reference to a record that is not there fails the install', async () => {
     const dir = copyDist()
     try {
-        editXml(dir, 'oauth_entity_profile_scope_', (x) => x.replace(/<oauth_entity_scope>[0-9a-f]{32}<\/oauth_entity_scope>/, '<oauth_entity_scope>0123456789abcdef0123456789abcdef</oauth_entity_scope>'))
+        editXml(dir, 'oauth_entity_profile_scope_', (x) =>
+            x.replace(
+                /<oauth_entity_scope>[0-9a-f]{32}<\/oauth_entity_scope>/,
+                '<oauth_entity_scope>0123456789abcdef0123456789abcdef</oauth_entity_scope>'
+            )
+        )
         const sim = await freshSim()
-        expect(() => sim.install({ distAppDir: dir })).toThrow(/oauth_entity_profile_scope\.oauth_entity_scope references oauth_entity_scope '0123456789abcdef0123456789abcdef', which does not exist/)
+        expect(() => sim.install({ distAppDir: dir })).toThrow(
+            /oauth_entity_profile_scope\.oauth_entity_scope references oauth_entity_scope '0123456789abcdef0123456789abcdef', which does not exist/
+        )
     } finally {
         fs.rmSync(dir, { recursive: true, force: true })
     }
@@ -167,7 +205,9 @@ test('password2 fields are stored encrypted and never read back in plain text th
     const registry = sim.one('oauth_entity', { name: 'Jira Cloud OAuth' })
     const secret = 'plain-secret-0f9e8d7c6b5a'
     sim.admin.setField('oauth_entity', registry.sys_id, 'client_secret', secret)
-    const viaGlide = sim.runBackgroundScript(`var g = new GlideRecord('oauth_entity'); g.get('${registry.sys_id}'); return g.getValue('client_secret') + '|' + g.client_secret + '|' + g.client_secret.getDisplayValue();`) as string
+    const viaGlide = sim.runBackgroundScript(
+        `var g = new GlideRecord('oauth_entity'); g.get('${registry.sys_id}'); return g.getValue('client_secret') + '|' + g.client_secret + '|' + g.client_secret.getDisplayValue();`
+    ) as string
     expect(viaGlide).not.toContain(secret)
     expect(viaGlide.split('|')[2]).toBe('********')
     expect(sim.visibleText().join('\n')).not.toContain(secret)
@@ -177,10 +217,18 @@ test('password2 fields are stored encrypted and never read back in plain text th
 test('GlideRecord refuses a column that is not on the queried table, and a parent-table query does not expose child columns', async () => {
     const sim = await freshSim()
     sim.install({ zipPath: packageZipPath() })
-    expect(() => sim.runBackgroundScript(`var g = new GlideRecord('oauth_entity'); g.addQuery('clientid', 'x');`)).toThrow(/column 'clientid' is not on table 'oauth_entity'/)
-    expect(() => sim.runBackgroundScript(`var g = new GlideRecord('sys_connection'); g.query(); g.next(); return g.getValue('connection_url');`)).toThrow(
-        /child table 'http_connection'/,
-    )
+    expect(() =>
+        sim.runBackgroundScript(`var g = new GlideRecord('oauth_entity'); g.addQuery('clientid', 'x');`)
+    ).toThrow(/column 'clientid' is not on table 'oauth_entity'/)
+    expect(() =>
+        sim.runBackgroundScript(
+            `var g = new GlideRecord('sys_connection'); g.query(); g.next(); return g.getValue('connection_url');`
+        )
+    ).toThrow(/child table 'http_connection'/)
     // but the parent query finds the child rows, with their class
-    expect(sim.runBackgroundScript(`var g = new GlideRecord('discovery_credentials'); g.query(); g.next(); return g.getRecordClassName() + ':' + g.getValue('active');`)).toBe('oauth_2_0_credentials:1')
+    expect(
+        sim.runBackgroundScript(
+            `var g = new GlideRecord('discovery_credentials'); g.query(); g.next(); return g.getRecordClassName() + ':' + g.getValue('active');`
+        )
+    ).toBe('oauth_2_0_credentials:1')
 })

@@ -21,16 +21,26 @@ test('headless Chromium: Accept on the consent page stores the tokens against th
         const page = await browser.newPage()
         await page.goto(world.sim.admin.getOAuthTokenUrl(world.ids.credential))
         expect(new URL(page.url()).origin).toBe('https://auth.atlassian.com')
-        expect(await page.locator('#scopes li').allTextContents()).toEqual(expect.arrayContaining([...REQUIRED_JIRA_SCOPES]))
+        expect(await page.locator('#scopes li').allTextContents()).toEqual(
+            expect.arrayContaining([...REQUIRED_JIRA_SCOPES])
+        )
         await Promise.all([page.waitForURL(/oauth_redirect\.do/), page.click('#accept')])
-        expect(await page.locator('#message').textContent()).toContain('Access token received from Jira Cloud OAuth and stored with a refresh token')
+        expect(await page.locator('#message').textContent()).toContain(
+            'Access token received from Jira Cloud OAuth and stored with a refresh token'
+        )
 
         const authorize = world.emu.requestsTo('authorize').find((r) => r.method === 'GET')!
         expect(authorize.headers['user-agent']).toMatch(/Chrome/)
-        expect(authorize.query).toMatchObject({ audience: 'api.atlassian.com', prompt: 'consent', redirect_uri: world.sim.callbackUrl })
+        expect(authorize.query).toMatchObject({
+            audience: 'api.atlassian.com',
+            prompt: 'consent',
+            redirect_uri: world.sim.callbackUrl,
+        })
         const stored = world.sim.storedTokens(world.ids.credential, world.ids.profile)
         expect(stored?.accessToken && world.emu.isAccessTokenValid(stored.accessToken)).toBe(true)
-        expect(world.sim.one('oauth_requestor_profile', { requestor_id: world.ids.credential }).requestor_context).toBe('oauth_2_0_credentials')
+        expect(world.sim.one('oauth_requestor_profile', { requestor_id: world.ids.credential }).requestor_context).toBe(
+            'oauth_2_0_credentials'
+        )
     } finally {
         await browser?.close()
         await world.close()

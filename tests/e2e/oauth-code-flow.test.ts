@@ -59,11 +59,12 @@ test('Get OAuth Token sends audience, prompt=consent, state, the 14 scopes and t
     const stored = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
     expect(world.emu.isAccessTokenValid(stored.accessToken!)).toBe(true)
     expect(world.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
-    for (const r of rows) expect(r.token_received).not.toContain(r.type === 'access_token' ? stored.accessToken : stored.refreshToken)
+    for (const r of rows)
+        expect(r.token_received).not.toContain(r.type === 'access_token' ? stored.accessToken : stored.refreshToken)
 
     // the validator-facing API sees them, with expiry from expires_in and the registry's refresh lifespan
     const seen = world.sim.runBackgroundScript(
-        `var t = new sn_auth.GlideOAuthClient().getToken('${world.ids.credential}', '${world.ids.profile}'); return [t.getExpiresIn(), t.getRefreshTokenExpiresIn(), !!t.getAccessToken()].join(',');`,
+        `var t = new sn_auth.GlideOAuthClient().getToken('${world.ids.credential}', '${world.ids.profile}'); return [t.getExpiresIn(), t.getRefreshTokenExpiresIn(), !!t.getAccessToken()].join(',');`
     ) as string
     const [expiresIn, refreshIn, has] = seen.split(',')
     expect(Number(expiresIn)).toBeGreaterThan(3500)
@@ -77,13 +78,20 @@ test('consent denied (error=access_denied): the admin gets a clear message and n
     const page = await world.getOAuthToken('deny')
     expect(page.finalUrl).toContain('/oauth_redirect.do?error=access_denied')
     expect(page.status).toBe(400)
-    expect(page.text).toContain('The OAuth provider returned an error: access_denied (User did not authorize the request). No token was stored.')
+    expect(page.text).toContain(
+        'The OAuth provider returned an error: access_denied (User did not authorize the request). No token was stored.'
+    )
     expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toBeNull()
     expect(world.emu.requestsTo('token')).toHaveLength(0)
 })
 
 test('redirect URI not registered: Atlassian shows its error page, the browser never returns and no token is stored', async () => {
-    world.emu.registerApp({ clientId: world.clientId, clientSecret: world.clientSecret, callbackUrls: ['https://dev00000.service-now.com/oauth_redirect.do'], scopes: [...REQUIRED_JIRA_SCOPES] })
+    world.emu.registerApp({
+        clientId: world.clientId,
+        clientSecret: world.clientSecret,
+        callbackUrls: ['https://dev00000.service-now.com/oauth_redirect.do'],
+        scopes: [...REQUIRED_JIRA_SCOPES],
+    })
     const page = await world.getOAuthToken('accept')
     expect(new URL(page.finalUrl).host).toBe('id.atlassian.com')
     expect(page.text).toContain('redirect_uri is not registered for client')

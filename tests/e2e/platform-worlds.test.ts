@@ -36,7 +36,12 @@ function lastAuthorize() {
 /** The stored run's result for one check id. */
 function checkOf(id: string): { status: string; code?: string; found: string } | undefined {
     const runs = world.sim.query('x_jira_connect_validation_run')
-    const checks = JSON.parse(runs[runs.length - 1].checks_json) as Array<{ id: string; status: string; code?: string; found: string }>
+    const checks = JSON.parse(runs[runs.length - 1].checks_json) as Array<{
+        id: string
+        status: string
+        code?: string
+        found: string
+    }>
     return checks.find((c) => c.id === id)
 }
 
@@ -141,7 +146,11 @@ describe('a user with x_jira_connect.admin but not admin (KB0859525)', () => {
             await start({ tokenReadWithoutAdmin: mode })
             world.configureOAuth()
             await world.getOAuthToken('accept')
-            world.sim.session.user = { ...world.sim.session.user, userName: 'jira.owner', roles: ['x_jira_connect.admin'] }
+            world.sim.session.user = {
+                ...world.sim.session.user,
+                userName: 'jira.owner',
+                roles: ['x_jira_connect.admin'],
+            }
             const r = world.validate('oauth_2_0_credentials', world.ids.credential)
             expect(r.exception).toBeNull()
             const t = r.errors.join('\n')
@@ -174,7 +183,12 @@ describe('Redirect URL after an XML install', () => {
         await start({ redirectUrlFill: 'on-use' })
         world.sim.runBackgroundScript(`var g = new GlideRecord('oauth_entity'); g.get('${world.ids.registry}');
             g.setValue('client_id', '${world.clientId}'); g.setValue('client_secret', '${world.clientSecret}'); g.update();`)
-        world.sim.admin.setField('http_connection', world.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${world.cloudId}`)
+        world.sim.admin.setField(
+            'http_connection',
+            world.ids.connection,
+            'connection_url',
+            `https://api.atlassian.com/ex/jira/${world.cloudId}`
+        )
         await world.getOAuthToken('accept')
         const r = world.validate('oauth_2_0_credentials', world.ids.credential)
         expect(r.errors).toEqual([])

@@ -27,10 +27,18 @@ test('enforcing: OAuth validation, with an expired access token refreshed, calls
     await world.getOAuthToken('accept')
     world.advance(2 * HOUR)
     const r = world.validate('oauth_2_0_credentials', world.ids.credential)
-    expect({ refused: refused(), exception: r.exception, errors: r.errors }).toEqual({ refused: [], exception: null, errors: [] })
+    expect({ refused: refused(), exception: r.exception, errors: r.errors }).toEqual({
+        refused: [],
+        exception: null,
+        errors: [],
+    })
     expect(r.info[0]).toMatch(/works/)
     const called = new Set(world.sim.accessLog.filter((e) => e.scope === 'x_jira_connect').map((e) => e.api))
-    for (const api of ['GlideOAuthClient.requestTokenByRequest', 'GlideOAuthToken.getRefreshToken', 'ScriptableRESTResponse.getStatusCode']) {
+    for (const api of [
+        'GlideOAuthClient.requestTokenByRequest',
+        'GlideOAuthToken.getRefreshToken',
+        'ScriptableRESTResponse.getStatusCode',
+    ]) {
         expect(called).toContain(api)
     }
 })
@@ -46,7 +54,11 @@ test('enforcing: basic-auth validation reads the API token through ScriptableSta
         'credential.password': world.apiToken,
     })
     const r = world.validate('http_connection', connection.sys_id)
-    expect({ refused: refused(), exception: r.exception, errors: r.errors }).toEqual({ refused: [], exception: null, errors: [] })
+    expect({ refused: refused(), exception: r.exception, errors: r.errors }).toEqual({
+        refused: [],
+        exception: null,
+        errors: [],
+    })
     expect(world.sim.accessLog.map((e) => e.api)).toContain('ScriptableStandardCredentialsProvider.getCredentialByID')
 })
 
@@ -65,5 +77,9 @@ test('enforcing refuses a scoped call without its privilege; permissive tracking
     world.sim.accessLog.length = 0
     const tracked = world.validate('sys_alias', world.ids.alias)
     expect(tracked.info[0]).toMatch(/works/)
-    expect(world.sim.accessLog).toContainEqual({ api: 'ScriptableRESTMessageClient.execute', scope: 'x_jira_connect', allowed: true })
+    expect(world.sim.accessLog).toContainEqual({
+        api: 'ScriptableRESTMessageClient.execute',
+        scope: 'x_jira_connect',
+        allowed: true,
+    })
 })

@@ -42,7 +42,9 @@ test('shipped registry: 120 days of daily use keep the connection alive (extend_
     expect(w.sim.one('oauth_entity', { sys_id: w.ids.registry }).extend_refresh_token_expiry).toBe('true')
     const result = dailyUse(w, 120)
     expect(result).toEqual({ firstFailedDay: null, lastErrors: [] })
-    const refreshes = w.emu.requestsTo('token').filter((q) => new URLSearchParams(q.body).get('grant_type') === 'refresh_token')
+    const refreshes = w.emu
+        .requestsTo('token')
+        .filter((q) => new URLSearchParams(q.body).get('grant_type') === 'refresh_token')
     expect(refreshes).toHaveLength(120)
     // The stored refresh token is the one Atlassian rotated in last, and it still has about 90 days.
     const stored = w.sim.storedTokens(w.ids.credential, w.ids.profile)!

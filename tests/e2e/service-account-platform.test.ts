@@ -18,7 +18,10 @@ const HOUR = 3600 * 1000
 test('Get OAuth Token on the shipped service-account credential posts client_credentials and stores a 60-minute token, no refresh token', () => {
     world.configureServiceAccount()
     const r = world.getServiceAccountToken()
-    expect(r).toMatchObject({ outcome: 'token stored', message: 'Access token received from Jira Cloud Service Account and stored.' })
+    expect(r).toMatchObject({
+        outcome: 'token stored',
+        message: 'Access token received from Jira Cloud Service Account and stored.',
+    })
     const t = world.sim.storedTokens(world.ids.saCredential, world.ids.saProfile)!
     expect(t.accessToken).toBeTruthy()
     expect(t.refreshToken).toBeNull()
@@ -73,11 +76,19 @@ test('the service-account template creates a client-credentials registry (secret
         'credential.oauth_entity.client_id': world.saClientId,
         'credential.oauth_entity.client_secret': world.saClientSecret,
     })
-    expect(connection).toMatchObject({ connection_url: `https://api.atlassian.com/ex/jira/${world.cloudId}`, active: 'true', credential: credential.sys_id })
+    expect(connection).toMatchObject({
+        connection_url: `https://api.atlassian.com/ex/jira/${world.cloudId}`,
+        active: 'true',
+        credential: credential.sys_id,
+    })
     const profile = world.sim.read('oauth_entity_profile', credential.oauth_entity_profile)!
     expect(profile).toMatchObject({ grant_type: 'client_credentials', default: 'true' })
     const registry = world.sim.read('oauth_entity', profile.oauth_entity)!
-    expect(registry).toMatchObject({ default_grant_type: 'client_credentials', token_url: 'https://auth.atlassian.com/oauth/token', client_id: world.saClientId })
+    expect(registry).toMatchObject({
+        default_grant_type: 'client_credentials',
+        token_url: 'https://auth.atlassian.com/oauth/token',
+        client_id: world.saClientId,
+    })
     expect(registry.sys_id).not.toBe(world.ids.saRegistry)
     expect(registry.client_secret).not.toContain(world.saClientSecret)
     expect(world.sim.vault.decrypt(registry.client_secret)).toBe(world.saClientSecret)
@@ -94,7 +105,7 @@ test('the template asks for the client secret: leaving it empty creates nothing'
             'connection.connection_url': `https://api.atlassian.com/ex/jira/${world.cloudId}`,
             'credential.oauth_entity.client_id': world.saClientId,
             'credential.oauth_entity.client_secret': '',
-        }),
+        })
     ).toThrow(/Client Secret is mandatory/)
     expect(world.sim.query('oauth_entity')).toHaveLength(before)
 })

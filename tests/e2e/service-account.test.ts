@@ -13,7 +13,10 @@ beforeEach(async () => {
 afterEach(() => world.close())
 
 function expectNoSecretShown(results: { info: string[]; errors: string[]; logs: { message: string }[] }[]) {
-    const shown = [...results.flatMap((r) => [...r.info, ...r.errors, ...r.logs.map((l) => l.message)]), ...world.sim.visibleText()].join('\n')
+    const shown = [
+        ...results.flatMap((r) => [...r.info, ...r.errors, ...r.logs.map((l) => l.message)]),
+        ...world.sim.visibleText(),
+    ].join('\n')
     for (const secret of world.secrets()) expect(shown).not.toContain(secret)
 }
 
@@ -51,7 +54,10 @@ test('an expired 60-minute token is requested again by Validate through the plat
     const stored = world.sim.storedTokens(world.ids.saCredential, world.ids.saProfile)!
     expect(stored.accessToken).not.toBe(first)
     expect(stored.refreshToken).toBeNull()
-    expect(world.emu.requestsTo('token').map((q) => new URLSearchParams(q.body).get('grant_type'))).toEqual(['client_credentials', 'client_credentials'])
+    expect(world.emu.requestsTo('token').map((q) => new URLSearchParams(q.body).get('grant_type'))).toEqual([
+        'client_credentials',
+        'client_credentials',
+    ])
 })
 
 test('migrate a classic API token connection to a service account: the old one keeps working until the new one validates', () => {
@@ -70,11 +76,22 @@ test('migrate a classic API token connection to a service account: the old one k
     expect(warning).toMatch(/Jira Cloud Service Account Connection.*validate that connection while it is inactive/)
 
     // 1. The new connection, prepared while the old one stays active: a wrong secret first.
-    world.sim.admin.setFields('oauth_entity', world.ids.saRegistry, { client_id: world.saClientId, client_secret: 'mistyped-secret' })
-    world.sim.admin.setField('http_connection', world.ids.saConnection, 'connection_url', `https://api.atlassian.com/ex/jira/${world.cloudId}`)
+    world.sim.admin.setFields('oauth_entity', world.ids.saRegistry, {
+        client_id: world.saClientId,
+        client_secret: 'mistyped-secret',
+    })
+    world.sim.admin.setField(
+        'http_connection',
+        world.ids.saConnection,
+        'connection_url',
+        `https://api.atlassian.com/ex/jira/${world.cloudId}`
+    )
     const failing = world.validate('http_connection', world.ids.saConnection)
     expect(failing.errors.join('\n')).toMatch(/refused the client id and secret/)
-    expect(world.sim.read('http_connection', old.connection.sys_id)).toMatchObject({ active: 'true', connection_url: `https://${world.siteHost}` })
+    expect(world.sim.read('http_connection', old.connection.sys_id)).toMatchObject({
+        active: 'true',
+        connection_url: `https://${world.siteHost}`,
+    })
     expect(world.validate('sys_alias', world.ids.alias).errors).toEqual([]) // the integration still works
 
     // 2. The right secret: the inactive connection validates (the only warning: it is inactive).
@@ -90,7 +107,10 @@ test('migrate a classic API token connection to a service account: the old one k
     const after = world.validate('sys_alias', world.ids.alias)
     expect(after.errors).toEqual([])
     expect(after.info.some((m) => m.startsWith('Warning:'))).toBe(false)
-    expect(world.sim.read('http_connection', old.connection.sys_id)).toMatchObject({ active: 'false', credential: old.credential.sys_id })
+    expect(world.sim.read('http_connection', old.connection.sys_id)).toMatchObject({
+        active: 'false',
+        credential: old.credential.sys_id,
+    })
     expect(world.sim.read('basic_auth_credentials', old.credential.sys_id)).not.toBeNull()
     expectNoSecretShown([before, failing, ready, after])
 })

@@ -27,7 +27,8 @@ function snapshot() {
 }
 
 function errorsOf(a: { json: unknown }) {
-    return (a.json as { result: { error: { errors: Array<{ field: string; code: string; message: string }> } } }).result.error.errors
+    return (a.json as { result: { error: { errors: Array<{ field: string; code: string; message: string }> } } }).result
+        .error.errors
 }
 
 function expectNoSecretAnywhere(extra: string[] = []): void {
@@ -41,7 +42,11 @@ test('a user without admin or x_jira_connect.admin gets 403 from every shipped o
     const itil = new SetupClient(world.sim, ITIL_USER)
     const before = snapshot()
     for (const op of ops) {
-        const a = await itil.send(op.http_method, op.operation_uri, op.http_method === 'GET' ? undefined : { clientId: 'x' })
+        const a = await itil.send(
+            op.http_method,
+            op.operation_uri,
+            op.http_method === 'GET' ? undefined : { clientId: 'x' }
+        )
         expect({ op: op.name, status: a.status }).toEqual({ op: op.name, status: 403 })
         expect(a.text).not.toContain('callback')
     }
@@ -51,15 +56,25 @@ test('a user without admin or x_jira_connect.admin gets 403 from every shipped o
     expect(snapshot()).toBe(before)
 })
 
-test('the app role (x_jira_connect.admin) and admin both reach the API; without X-UserToken or with another session\'s it is 401', async () => {
+test("the app role (x_jira_connect.admin) and admin both reach the API; without X-UserToken or with another session's it is 401", async () => {
     const appAdmin = new SetupClient(world.sim, APP_ADMIN)
     expect((await appAdmin.api('GET', 'state')).status).toBe(200)
     const admin = new SetupClient(world.sim, ADMIN_USER)
     expect((await admin.api('GET', 'state')).status).toBe(200)
     const before = snapshot()
-    const noToken = await admin.api('PUT', 'oauth-client', { clientId: world.clientId, clientSecret: world.clientSecret }, { token: null })
+    const noToken = await admin.api(
+        'PUT',
+        'oauth-client',
+        { clientId: world.clientId, clientSecret: world.clientSecret },
+        { token: null }
+    )
     expect(noToken.status).toBe(401)
-    const otherToken = await admin.api('PUT', 'oauth-client', { clientId: world.clientId, clientSecret: world.clientSecret }, { token: appAdmin.token })
+    const otherToken = await admin.api(
+        'PUT',
+        'oauth-client',
+        { clientId: world.clientId, clientSecret: world.clientSecret },
+        { token: appAdmin.token }
+    )
     expect(otherToken.status).toBe(401)
     expect(snapshot()).toBe(before)
 })
@@ -70,7 +85,14 @@ test('state on a fresh install: the instance callback URL, the console scopes sp
     expect(a.status).toBe(200)
     const s = a.json!.result as Record<string, any>
     expect(s.callbackUrl).toBe(world.sim.callbackUrl)
-    expect(s.scopes.classic).toEqual(['manage:jira-configuration', 'manage:jira-project', 'manage:jira-webhook', 'read:jira-user', 'read:jira-work', 'write:jira-work'])
+    expect(s.scopes.classic).toEqual([
+        'manage:jira-configuration',
+        'manage:jira-project',
+        'manage:jira-webhook',
+        'read:jira-user',
+        'read:jira-work',
+        'write:jira-work',
+    ])
     expect(s.scopes.granular).toEqual([
         'delete:sprint:jira-software',
         'read:issue-details:jira',
@@ -80,9 +102,17 @@ test('state on a fresh install: the instance callback URL, the console scopes sp
         'read:board-scope:jira-software',
         'read:project:jira',
     ])
-    expect(s.oauth).toMatchObject({ clientIdSet: false, clientSecretSet: false, savedOn: '', token: null, credentialSysId: world.ids.credential })
+    expect(s.oauth).toMatchObject({
+        clientIdSet: false,
+        clientSecretSet: false,
+        savedOn: '',
+        token: null,
+        credentialSysId: world.ids.credential,
+    })
     expect(s.oauth.connection).toMatchObject({ sysId: world.ids.connection, cloudId: null })
-    expect(s.oauth.getTokenPath).toBe(new URL(world.sim.admin.getOAuthTokenUrl(world.ids.credential)).href.slice(world.sim.instanceUrl.length))
+    expect(s.oauth.getTokenPath).toBe(
+        new URL(world.sim.admin.getOAuthTokenUrl(world.ids.credential)).href.slice(world.sim.instanceUrl.length)
+    )
 })
 
 test('malformed client id, empty or over-long secret, wrong content type, invalid JSON: 400 with the field and nothing saved', async () => {
@@ -91,8 +121,18 @@ test('malformed client id, empty or over-long secret, wrong content type, invali
     const cases: Array<[unknown, { contentType?: string; rawBody?: string }, string, string]> = [
         [{ clientId: 'not a client id!', clientSecret: world.clientSecret }, {}, 'clientId', 'client_id_malformed'],
         [{ clientId: world.clientId.padEnd(20, 'x'), clientSecret: '' }, {}, 'clientSecret', 'clientSecret_missing'],
-        [{ clientId: world.clientId.padEnd(20, 'x'), clientSecret: 'S'.repeat(256) }, {}, 'clientSecret', 'clientSecret_too_long'],
-        [{ clientId: world.clientId.padEnd(20, 'x'), clientSecret: world.clientSecret }, { contentType: 'text/plain' }, 'content-type', 'content_type_unsupported'],
+        [
+            { clientId: world.clientId.padEnd(20, 'x'), clientSecret: 'S'.repeat(256) },
+            {},
+            'clientSecret',
+            'clientSecret_too_long',
+        ],
+        [
+            { clientId: world.clientId.padEnd(20, 'x'), clientSecret: world.clientSecret },
+            { contentType: 'text/plain' },
+            'content-type',
+            'content_type_unsupported',
+        ],
         [undefined, { rawBody: '{"clientId": ' }, '', 'body_not_object'],
     ]
     for (const [body, opts, field, code] of cases) {
@@ -122,7 +162,11 @@ test('3LO: save client id and secret, Get OAuth Token, pick the site the token r
 
     const sites = await admin.api('GET', 'sites')
     expect(sites.status).toBe(200)
-    expect(sites.json!.result).toEqual({ sites: [expect.objectContaining({ cloudId: world.cloudId, name: 'acme-jcc', url: `https://${world.siteHost}` })] })
+    expect(sites.json!.result).toEqual({
+        sites: [
+            expect.objectContaining({ cloudId: world.cloudId, name: 'acme-jcc', url: `https://${world.siteHost}` }),
+        ],
+    })
 
     const before = snapshot()
     const notUuid = await admin.api('PUT', 'site', { cloudId: 'acme-jcc' })
@@ -137,12 +181,17 @@ test('3LO: save client id and secret, Get OAuth Token, pick the site the token r
 
     const chosen = await admin.api('PUT', 'site', { cloudId: world.cloudId })
     expect(chosen.status).toBe(200)
-    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(`https://api.atlassian.com/ex/jira/${world.cloudId}`)
+    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(
+        `https://api.atlassian.com/ex/jira/${world.cloudId}`
+    )
 
     const v = await admin.api('POST', 'validate', {})
     expect(v.status).toBe(200)
     const report = v.json!.result as Record<string, any>
-    expect({ verdict: report.verdict, failed: report.checks.filter((c: { status: string }) => c.status === 'fail') }).toEqual({ verdict: 'pass', failed: [] })
+    expect({
+        verdict: report.verdict,
+        failed: report.checks.filter((c: { status: string }) => c.status === 'fail'),
+    }).toEqual({ verdict: 'pass', failed: [] })
     expect(report.runLink).toMatch(/^x_jira_connect_validation_run\.do\?sys_id=[0-9a-f]{32}$/)
     expectNoSecretAnywhere()
 })
@@ -150,11 +199,19 @@ test('3LO: save client id and secret, Get OAuth Token, pick the site the token r
 test('API token: unknown site is a 400 naming the site and changes nothing; a real site gets a basic connection that validates', async () => {
     const admin = new SetupClient(world.sim, ADMIN_USER)
     const before = snapshot()
-    const nowhere = await admin.api('PUT', 'api-token', { site: 'nowhere-jcc', email: world.email, apiToken: world.apiToken })
+    const nowhere = await admin.api('PUT', 'api-token', {
+        site: 'nowhere-jcc',
+        email: world.email,
+        apiToken: world.apiToken,
+    })
     expect(nowhere.status).toBe(400)
     expect(errorsOf(nowhere)[0]).toMatchObject({ field: 'site', code: 'site_unknown' })
     expect(errorsOf(nowhere)[0].message).toContain('https://nowhere-jcc.atlassian.net')
-    const bad = await admin.api('PUT', 'api-token', { site: 'acme jcc', email: 'not-an-email', apiToken: 'A'.repeat(300) })
+    const bad = await admin.api('PUT', 'api-token', {
+        site: 'acme jcc',
+        email: 'not-an-email',
+        apiToken: 'A'.repeat(300),
+    })
     expect(bad.status).toBe(400)
     expect(errorsOf(bad).map((e) => e.code)).toEqual(['site_malformed', 'email_malformed', 'apiToken_too_long'])
     expect(snapshot()).toBe(before)
@@ -162,18 +219,30 @@ test('API token: unknown site is a 400 naming the site and changes nothing; a re
     const found = await admin.api('POST', 'site-lookup', { site: `https://${world.siteHost}/` })
     expect(found.json!.result).toEqual({ site: 'acme-jcc', url: `https://${world.siteHost}`, cloudId: world.cloudId })
 
-    const saved = await admin.api('PUT', 'api-token', { site: 'acme-jcc', email: world.email, apiToken: world.apiToken })
+    const saved = await admin.api('PUT', 'api-token', {
+        site: 'acme-jcc',
+        email: world.email,
+        apiToken: world.apiToken,
+    })
     expect(saved.status).toBe(200)
     const connSysId = (saved.json!.result as { connectionSysId: string }).connectionSysId
     const conn = world.sim.read('http_connection', connSysId)!
-    expect(conn).toMatchObject({ active: 'true', connection_url: `https://${world.siteHost}`, connection_alias: world.ids.alias })
+    expect(conn).toMatchObject({
+        active: 'true',
+        connection_url: `https://${world.siteHost}`,
+        connection_alias: world.ids.alias,
+    })
     expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
     const cred = world.sim.read('basic_auth_credentials', conn.credential)!
     expect(cred.user_name).toBe(world.email)
     expect(cred.password).not.toBe(world.apiToken)
 
     const state = (await admin.api('GET', 'state')).json!.result as Record<string, any>
-    expect(state.apiToken).toMatchObject({ email: world.email, tokenSet: true, connection: { site: 'acme-jcc', active: true } })
+    expect(state.apiToken).toMatchObject({
+        email: world.email,
+        tokenSet: true,
+        connection: { site: 'acme-jcc', active: true },
+    })
 
     const v = await admin.api('POST', 'validate', {})
     // Works, with the legacy-token warning (config.auth_method) that points at service accounts.
@@ -183,7 +252,9 @@ test('API token: unknown site is a 400 naming the site and changes nothing; a re
         expect.objectContaining({ id: 'config.auth_method', code: 'classic_api_token' }),
     ])
     // Saving again updates the same records instead of adding a second connection.
-    expect((await admin.api('PUT', 'api-token', { site: 'acme-jcc', email: world.email, apiToken: world.apiToken })).status).toBe(200)
+    expect(
+        (await admin.api('PUT', 'api-token', { site: 'acme-jcc', email: world.email, apiToken: world.apiToken })).status
+    ).toBe(200)
     expect(world.sim.query('basic_auth_credentials')).toHaveLength(1)
     expectNoSecretAnywhere()
 })

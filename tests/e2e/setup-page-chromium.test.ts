@@ -30,7 +30,9 @@ async function expectAccessible(a: Admin, view: string): Promise<void> {
 }
 
 async function expectNoSecret(a: Admin): Promise<void> {
-    const text = [await a.domText(), ...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join('\n')
+    const text = [await a.domText(), ...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join(
+        '\n'
+    )
     for (const s of world.secrets()) expect(text).not.toContain(s)
 }
 
@@ -71,7 +73,9 @@ test('3LO from a fresh install to green: 8 admin actions, copy-ready callback UR
     await consent(admin, '#accept')
     await admin.page.locator('[data-token="present"]').waitFor()
     await admin.page.getByText("is now the connection's site").waitFor()
-    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(`https://api.atlassian.com/ex/jira/${world.cloudId}`)
+    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(
+        `https://api.atlassian.com/ex/jira/${world.cloudId}`
+    )
     await expectAccessible(admin, 'token and site')
     await admin.shot('3lo-token-and-site')
 
@@ -106,7 +110,9 @@ test('API token path by keyboard alone: unknown site shown at the field, then gr
     await admin.keyType('#apiToken', world.apiToken, 'paste API token')
     await admin.keyPress('[data-action="save-api-token"]', 'save')
     await admin.page.locator('#site-error').waitFor()
-    expect(await admin.page.locator('#site-error').textContent()).toContain('No Jira Cloud site answers at https://acme-jcc-typo.atlassian.net')
+    expect(await admin.page.locator('#site-error').textContent()).toContain(
+        'No Jira Cloud site answers at https://acme-jcc-typo.atlassian.net'
+    )
     expect(await admin.page.locator('#site').getAttribute('aria-invalid')).toBe('true')
     expect(world.sim.query('basic_auth_credentials')).toEqual([])
     await expectAccessible(admin, 'site error')
@@ -169,7 +175,7 @@ test('consent denied: the page says Atlassian returned access_denied and no toke
     await expectNoSecret(admin)
 })
 
-test('wrong secret: the token request fails, the page shows the instance\'s message and Atlassian\'s refusal, nothing stored', async () => {
+test("wrong secret: the token request fails, the page shows the instance's message and Atlassian's refusal, nothing stored", async () => {
     admin = await Admin.open(world, ADMIN_USER, 'wrong-secret')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
@@ -216,7 +222,13 @@ test('scope missing from the Atlassian app: consent never completes; the page sa
 test('a second site: the token reaches two sites, the admin picks the second, the connection URL follows', async () => {
     const second = { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'acme-eu', host: 'acme-eu.atlassian.net' }
     world.emu.addSite(second)
-    world.emu.addUser({ accountId: world.accountId, email: world.email, displayName: 'Jira Admin', apiTokens: [world.apiToken], sites: [world.cloudId, second.cloudId] })
+    world.emu.addUser({
+        accountId: world.accountId,
+        email: world.email,
+        displayName: 'Jira Admin',
+        apiTokens: [world.apiToken],
+        sites: [world.cloudId, second.cloudId],
+    })
     admin = await Admin.open(world, ADMIN_USER, 'two-sites')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
@@ -233,11 +245,13 @@ test('a second site: the token reaches two sites, the admin picks the second, th
     await admin.click(`#site-${second.cloudId}`, 'pick acme-eu')
     await admin.click('[data-action="use-site"]', 'use this site')
     await admin.page.getByText("acme-eu (https://acme-eu.atlassian.net) is now the connection's site").waitFor()
-    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(`https://api.atlassian.com/ex/jira/${second.cloudId}`)
+    expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(
+        `https://api.atlassian.com/ex/jira/${second.cloudId}`
+    )
     await admin.shot('two-sites')
 })
 
-test('a user without the roles gets the platform\'s refusal and no page content; the health view lists and validates connections', async () => {
+test("a user without the roles gets the platform's refusal and no page content; the health view lists and validates connections", async () => {
     const itil = await Admin.open(world, ITIL_USER, 'itil')
     try {
         const r = await itil.page.goto(`${world.sim.instanceUrl}x_jira_connect_setup.do`)

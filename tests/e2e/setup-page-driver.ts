@@ -33,14 +33,16 @@ export class Admin {
         readonly page: Page,
         readonly context: BrowserContext,
         private readonly closeBrowser: () => Promise<void>,
-        readonly name: string,
+        readonly name: string
     ) {}
 
     static async open(world: World, user: SessionUser, name: string): Promise<Admin> {
         const browser = await launchChromium((h, p) => world.network.resolve(h, p))
         const { cookie } = world.sim.web.login(user)
         await browser.context.addCookies([{ name: 'JSESSIONID', value: cookie, url: world.sim.instanceUrl }])
-        await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.sim.instanceUrl.replace(/\/$/, '') })
+        await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+            origin: world.sim.instanceUrl.replace(/\/$/, ''),
+        })
         const page = await browser.newPage()
         await page.setViewportSize({ width: 1100, height: 900 })
         return new Admin(world, page, browser.context, () => browser.close(), name)
@@ -75,7 +77,9 @@ export class Admin {
      */
     async keyFocus(selector: string): Promise<void> {
         const target = this.page.locator(selector)
-        const name = await target.evaluate((el) => (el instanceof HTMLInputElement && el.type === 'radio' ? el.name : ''))
+        const name = await target.evaluate((el) =>
+            el instanceof HTMLInputElement && el.type === 'radio' ? el.name : ''
+        )
         for (let i = 0; i < 80; i++) {
             const where = await this.page.evaluate(
                 ([sel, group]) => {
@@ -84,7 +88,7 @@ export class Admin {
                     if (a.matches(sel)) return 'target'
                     return group && a.type === 'radio' && a.name === group ? 'group' : 'other'
                 },
-                [selector, name] as const,
+                [selector, name] as const
             )
             if (where === 'target') return
             if (where === 'group') {
@@ -113,7 +117,9 @@ export class Admin {
         const has = await this.page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined')
         if (!has) await this.page.addScriptTag({ content: AXE_SOURCE })
         const violations = (await this.page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe
+            const axe = (
+                window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }
+            ).axe
             const r = await axe.run(document, { resultTypes: ['violations'] })
             return r.violations
         })) as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>

@@ -18,24 +18,40 @@ describe('GlideRecord and gs', () => {
     })
 
     test('queries with operators, ordering, limits; insert fills the system fields; update persists', () => {
-        const names = run(`var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', 'STARTSWITH', 'read:'); g.orderBy('name'); g.setLimit(3); g.query();
+        const names =
+            run(`var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', 'STARTSWITH', 'read:'); g.orderBy('name'); g.setLimit(3); g.query();
             var out = []; while (g.next()) out.push(g.getValue('name')); return out.join(' ') + '|' + g.getRowCount();`) as string
         expect(names).toBe('read:board-scope:jira-software read:issue-details:jira read:jira-user|3')
-        const inCount = run(`var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', 'IN', 'offline_access,read:jira-work,nope'); g.query(); return g.getRowCount();`)
+        const inCount = run(
+            `var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', 'IN', 'offline_access,read:jira-work,nope'); g.query(); return g.getRowCount();`
+        )
         expect(inCount).toBe(2)
-        const notEq = run(`var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', '!=', 'offline_access'); g.query(); return g.getRowCount();`)
+        const notEq = run(
+            `var g = new GlideRecord('oauth_entity_scope'); g.addQuery('name', '!=', 'offline_access'); g.query(); return g.getRowCount();`
+        )
         expect(notEq).toBe(15) // 13 of the 3LO registry + the service-account registry's two
-        const inserted = run(`var g = new GlideRecord('x_jira_connect_validation_run'); g.setValue('verdict', 'pass'); g.setValue('run_by', gs.getUserID()); var id = g.insert();
+        const inserted =
+            run(`var g = new GlideRecord('x_jira_connect_validation_run'); g.setValue('verdict', 'pass'); g.setValue('run_by', gs.getUserID()); var id = g.insert();
             var r = new GlideRecord('x_jira_connect_validation_run'); r.get(id); r.setValue('summary', 'edited'); r.update();
             var c = new GlideRecord('x_jira_connect_validation_run'); c.get('verdict', 'pass'); return [id.length, c.getValue('summary'), c.getValue('sys_created_by'), !!c.getValue('sys_created_on'), c.isValidRecord()].join(',');`)
         expect(inserted).toBe('32,edited,admin,true,true')
-        expect(() => run(`var g = new GlideRecord('x_jira_connect_validation_run'); g.setValue('run_by', '0123456789abcdef0123456789abcdef'); g.insert();`)).toThrow(/references sys_user/)
+        expect(() =>
+            run(
+                `var g = new GlideRecord('x_jira_connect_validation_run'); g.setValue('run_by', '0123456789abcdef0123456789abcdef'); g.insert();`
+            )
+        ).toThrow(/references sys_user/)
         expect(() => run(`new GlideRecord('x_jira_connect_validation_runs')`)).toThrow(/does not exist/)
     })
 
     test('gs: properties, roles, user and messages', () => {
-        expect(run(`return gs.getProperty('x_jira_connect.http_timeout_ms', '1') + ',' + gs.getProperty('x_jira_connect.nope', 'fallback') + ',' + gs.getProperty('x_jira_connect.nope')`)).toBe('10000,fallback,undefined')
-        expect(run(`return [gs.hasRole('x_jira_connect.admin'), gs.getUserName(), gs.getUserDisplayName()].join(',')`)).toBe('true,admin,System Administrator')
+        expect(
+            run(
+                `return gs.getProperty('x_jira_connect.http_timeout_ms', '1') + ',' + gs.getProperty('x_jira_connect.nope', 'fallback') + ',' + gs.getProperty('x_jira_connect.nope')`
+            )
+        ).toBe('10000,fallback,undefined')
+        expect(
+            run(`return [gs.hasRole('x_jira_connect.admin'), gs.getUserName(), gs.getUserDisplayName()].join(',')`)
+        ).toBe('true,admin,System Administrator')
         world.sim.session.user = { ...world.sim.session.user, roles: ['itil'] }
         expect(run(`return gs.hasRole('x_jira_connect.admin')`)).toBe(false)
         expect(() => world.validate('oauth_2_0_credentials', world.ids.credential)).toThrow(/needs one of the roles/)
@@ -46,7 +62,10 @@ describe('GlideRecord and gs', () => {
 })
 
 describe('RESTMessageV2 over loopback HTTP', () => {
-    const probe = (url: string, timeout = 2000) => `var r = new sn_ws.RESTMessageV2(); r.setEndpoint('${url}'); r.setHttpMethod('get'); r.setHttpTimeout(${timeout});
+    const probe = (
+        url: string,
+        timeout = 2000
+    ) => `var r = new sn_ws.RESTMessageV2(); r.setEndpoint('${url}'); r.setHttpMethod('get'); r.setHttpTimeout(${timeout});
         r.setRequestHeader('Accept', 'application/json'); var s = r.execute();
         return JSON.stringify({ status: s.getStatusCode(), err: s.haveError(), msg: s.getErrorMessage(), code: s.getErrorCode(), ct: s.getHeader('Content-Type'), body: s.getBody().slice(0, 40) });`
 
@@ -56,9 +75,19 @@ describe('RESTMessageV2 over loopback HTTP', () => {
         expect(ok).toMatchObject({ status: 200, err: false, msg: null, code: 0 })
         expect(ok.ct).toMatch(/application\/json/)
         const unauth = JSON.parse(run(probe('https://api.atlassian.com/oauth/token/accessible-resources')) as string)
-        expect(unauth).toMatchObject({ status: 401, err: true, code: 401, msg: 'Method failed: (/oauth/token/accessible-resources) with code: 401' })
+        expect(unauth).toMatchObject({
+            status: 401,
+            err: true,
+            code: 401,
+            msg: 'Method failed: (/oauth/token/accessible-resources) with code: 401',
+        })
         const unknown = JSON.parse(run(probe('https://jira.example.invalid/rest/api/3/myself')) as string)
-        expect(unknown).toMatchObject({ status: 0, err: true, msg: 'java.net.UnknownHostException: jira.example.invalid', body: '' })
+        expect(unknown).toMatchObject({
+            status: 0,
+            err: true,
+            msg: 'java.net.UnknownHostException: jira.example.invalid',
+            body: '',
+        })
         world.emu.setFault('site-serverInfo', 'hang', { count: 1 })
         const t0 = Date.now()
         const hung = JSON.parse(run(probe(`https://${world.siteHost}/rest/api/3/serverInfo`, 300)) as string)
@@ -72,7 +101,9 @@ describe('RESTMessageV2 over loopback HTTP', () => {
     test("restTimeout 'throw': execute() throws the Java timeout message", async () => {
         world = await World.start({ source: e2eSource(), platform: { restTimeout: 'throw' } })
         world.emu.setFault('site-serverInfo', 'hang', { count: 1 })
-        expect(() => run(probe(`https://${world.siteHost}/rest/api/3/serverInfo`, 300))).toThrow(/SocketTimeoutException/)
+        expect(() => run(probe(`https://${world.siteHost}/rest/api/3/serverInfo`, 300))).toThrow(
+            /SocketTimeoutException/
+        )
     })
 })
 
@@ -84,7 +115,10 @@ describe('GlideOAuthClient', () => {
     })
 
     // KB0823628's form: requestTokenByRequest(null, request) with the refresh grant and the three requestor parameters.
-    const refresh = (w: World, clientName = 'null') => `var c = new sn_auth.GlideOAuthClient(); var t = c.getToken('${w.ids.credential}', '${w.ids.profile}');
+    const refresh = (
+        w: World,
+        clientName = 'null'
+    ) => `var c = new sn_auth.GlideOAuthClient(); var t = c.getToken('${w.ids.credential}', '${w.ids.profile}');
         var q = new sn_auth.GlideOAuthClientRequest(); q.setGrantType('refresh_token'); q.setRefreshToken(t.getRefreshToken());
         q.setParameter('oauth_requestor_context', 'oauth_2_0_credentials'); q.setParameter('oauth_requestor', '${w.ids.credential}'); q.setParameter('oauth_provider_profile', '${w.ids.profile}');
         var r = c.requestTokenByRequest(${clientName}, q);
@@ -108,7 +142,11 @@ describe('GlideOAuthClient', () => {
 
     test('a client name with the requestor parameters (no source shows it): by default nothing is stored for the credential', async () => {
         const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
-        expect(JSON.parse(run(refresh(world, "'Jira Cloud OAuth'")) as string)).toEqual({ code: 200, err: null, has: true })
+        expect(JSON.parse(run(refresh(world, "'Jira Cloud OAuth'")) as string)).toEqual({
+            code: 200,
+            err: null,
+            has: true,
+        })
         expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toEqual(before)
         await world.close()
         world = await World.start({ source: e2eSource(), platform: { requestorParamsWithClientName: 'honoured' } })
@@ -116,7 +154,9 @@ describe('GlideOAuthClient', () => {
         await world.getOAuthToken('accept')
         const first = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
         run(refresh(world, "'Jira Cloud OAuth'"))
-        expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)!.refreshToken).not.toBe(first.refreshToken)
+        expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)!.refreshToken).not.toBe(
+            first.refreshToken
+        )
     })
 
     test("rotatedRefreshToken 'not-stored': the new access token is stored, the old refresh token stays; the response still carries the new one", async () => {
@@ -125,7 +165,8 @@ describe('GlideOAuthClient', () => {
         world.configureOAuth()
         await world.getOAuthToken('accept')
         const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
-        const out = run(`var c = new sn_auth.GlideOAuthClient(); var q = new sn_auth.GlideOAuthClientRequest(); q.setGrantType('refresh_token');
+        const out =
+            run(`var c = new sn_auth.GlideOAuthClient(); var q = new sn_auth.GlideOAuthClientRequest(); q.setGrantType('refresh_token');
             q.setRefreshToken(c.getToken('${world.ids.credential}', '${world.ids.profile}').getRefreshToken());
             q.setParameter('oauth_requestor_context', 'oauth_2_0_credentials'); q.setParameter('oauth_requestor', '${world.ids.credential}'); q.setParameter('oauth_provider_profile', '${world.ids.profile}');
             var r = c.requestTokenByRequest(null, q); return r.getToken().getRefreshToken() == c.getToken('${world.ids.credential}', '${world.ids.profile}').getRefreshToken();`)
@@ -164,8 +205,10 @@ describe('GlideOAuthClient', () => {
     })
 
     test('getToken for a requestor without tokens: an empty token', () => {
-        expect(run(`var t = new sn_auth.GlideOAuthClient().getToken('0123456789abcdef0123456789abcdef', '${world.ids.profile}'); return t === null ? 'no token object' : 'token object, access token ' + t.getAccessToken() + ', expires in ' + t.getExpiresIn();`)).toBe(
-            'token object, access token null, expires in 0',
-        )
+        expect(
+            run(
+                `var t = new sn_auth.GlideOAuthClient().getToken('0123456789abcdef0123456789abcdef', '${world.ids.profile}'); return t === null ? 'no token object' : 'token object, access token ' + t.getAccessToken() + ', expires in ' + t.getExpiresIn();`
+            )
+        ).toBe('token object, access token null, expires in 0')
     })
 })

@@ -27,14 +27,17 @@ function input(token: string) {
 
 test('the template is refused while the shipped OAuth connection is active on the single-connection alias', () => {
     expect(() => world.sim.admin.createConnectionFromTemplate(world.ids.alias, input(world.apiToken))).toThrow(
-        /Only one connection can be active for the alias x_jira_connect\.Jira: "Jira Cloud OAuth Connection" is already active/,
+        /Only one connection can be active for the alias x_jira_connect\.Jira: "Jira Cloud OAuth Connection" is already active/
     )
     expect(world.sim.query('basic_auth_credentials')).toHaveLength(0)
 })
 
 test('the template creates an http_connection on the alias and a basic_auth_credentials with the API token encrypted', () => {
     world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
-    const { connection, credential } = world.sim.admin.createConnectionFromTemplate(world.ids.alias, input(world.apiToken))
+    const { connection, credential } = world.sim.admin.createConnectionFromTemplate(
+        world.ids.alias,
+        input(world.apiToken)
+    )
     expect(connection).toMatchObject({
         sys_class_name: 'http_connection',
         name: 'Jira Cloud acme (API token)',
@@ -44,19 +47,32 @@ test('the template creates an http_connection on the alias and a basic_auth_cred
         active: 'true',
         use_mid: 'false',
     })
-    expect(credential).toMatchObject({ sys_class_name: 'basic_auth_credentials', name: 'Jira Cloud Basic Credential', user_name: world.email, active: 'true' })
+    expect(credential).toMatchObject({
+        sys_class_name: 'basic_auth_credentials',
+        name: 'Jira Cloud Basic Credential',
+        user_name: world.email,
+        active: 'true',
+    })
     expect(credential.password).not.toContain(world.apiToken)
     expect(world.sim.visibleText().join('\n')).not.toContain(world.apiToken)
     // readable only through the credential API
     const viaApi = world.sim.runBackgroundScript(
-        `var c = new sn_cc.StandardCredentialsProvider().getCredentialByID('${credential.sys_id}'); return c.getAttribute('user_name') + ' ' + c.getAttribute('password');`,
+        `var c = new sn_cc.StandardCredentialsProvider().getCredentialByID('${credential.sys_id}'); return c.getAttribute('user_name') + ' ' + c.getAttribute('password');`
     )
     expect(viaApi).toBe(`${world.email} ${world.apiToken}`)
-    expect(world.sim.runBackgroundScript(`var g = new GlideRecord('basic_auth_credentials'); g.get('${credential.sys_id}'); return g.getValue('password');`)).not.toContain(world.apiToken)
+    expect(
+        world.sim.runBackgroundScript(
+            `var g = new GlideRecord('basic_auth_credentials'); g.get('${credential.sys_id}'); return g.getValue('password');`
+        )
+    ).not.toContain(world.apiToken)
 })
 
 test('mandatory template fields are enforced and unknown fields refused', () => {
     world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
-    expect(() => world.sim.admin.createConnectionFromTemplate(world.ids.alias, { ...input(''), 'credential.password': '' })).toThrow(/API Key \(Atlassian API token\) is mandatory/)
-    expect(() => world.sim.admin.createConnectionFromTemplate(world.ids.alias, { ...input('x'), 'credential.api_token': 'x' })).toThrow(/no field 'credential.api_token'/)
+    expect(() =>
+        world.sim.admin.createConnectionFromTemplate(world.ids.alias, { ...input(''), 'credential.password': '' })
+    ).toThrow(/API Key \(Atlassian API token\) is mandatory/)
+    expect(() =>
+        world.sim.admin.createConnectionFromTemplate(world.ids.alias, { ...input('x'), 'credential.api_token': 'x' })
+    ).toThrow(/no field 'credential.api_token'/)
 })

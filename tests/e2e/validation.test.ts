@@ -49,12 +49,15 @@ test('fresh install, client ID/secret and cloud id set, Get OAuth Token, Validat
         results.push(r)
         expect({ table, errors: r.errors, exception: r.exception }).toEqual({ table, errors: [], exception: null })
         expect(r.info[0]).toMatch(/^Jira connection ".+" works: \d+ checks passed\./)
-        expect(r.info.join('\n')).toContain(`Authenticated as Jira Admin (account id ${world.accountId}, ${world.email}`)
+        expect(r.info.join('\n')).toContain(
+            `Authenticated as Jira Admin (account id ${world.accountId}, ${world.email}`
+        )
         expect(r.redirect).toBe(`${table}.do?sys_id=${sysId}`)
     }
     const stored = runs()
     expect(stored).toHaveLength(3)
-    for (const run of stored) expect(run).toMatchObject({ verdict: 'pass', run_by: world.sim.session.user.sysId, sys_created_by: 'admin' })
+    for (const run of stored)
+        expect(run).toMatchObject({ verdict: 'pass', run_by: world.sim.session.user.sysId, sys_created_by: 'admin' })
     expect(stored.map((r) => r.target_table).sort()).toEqual(['http_connection', 'oauth_2_0_credentials', 'sys_alias'])
     expectNoSecretShown(results)
 })
@@ -67,7 +70,9 @@ test('access token expired: Validate refreshes it, the rotated refresh token is 
     expect(r.errors).toEqual([])
     expect(r.info[0]).toMatch(/works/)
 
-    const refresh = world.emu.requestsTo('token').filter((q) => new URLSearchParams(q.body).get('grant_type') === 'refresh_token')
+    const refresh = world.emu
+        .requestsTo('token')
+        .filter((q) => new URLSearchParams(q.body).get('grant_type') === 'refresh_token')
     expect(refresh).toHaveLength(1)
     expect(refresh[0].status).toBe(200)
     const after = world.sim.storedTokens(world.ids.credential, world.ids.profile)!
@@ -164,6 +169,10 @@ test('from the app-owned Validation Runs list: fresh install fails cleanly with 
     const healthy = world.sim.admin.clickListButton('x_jira_connect_validation_run', 'Validate Jira connection')
     expect({ errors: healthy.errors, exception: healthy.exception }).toEqual({ errors: [], exception: null })
     expect(healthy.info[0]).toMatch(/^Jira connection "Jira" works/)
-    expect(runs().map((r) => r.verdict).sort()).toEqual(['fail', 'pass'])
+    expect(
+        runs()
+            .map((r) => r.verdict)
+            .sort()
+    ).toEqual(['fail', 'pass'])
     expectNoSecretShown([fresh, healthy])
 })

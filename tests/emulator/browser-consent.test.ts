@@ -27,8 +27,14 @@ afterAll(async () => {
 async function clickThrough(button: '#accept' | '#deny', state: string): Promise<URL> {
     const page: Page = await (browser as Browser).newPage()
     try {
-        await page.route((u) => u.hostname === new URL(CALLBACK).hostname, (r) => r.fulfill({ status: 200, contentType: 'text/plain', body: 'callback reached' }))
-        const url = authorizeUrl({ state }).replace('https://auth.atlassian.com/', `http://auth.atlassian.com:${w.emu.port}/`)
+        await page.route(
+            (u) => u.hostname === new URL(CALLBACK).hostname,
+            (r) => r.fulfill({ status: 200, contentType: 'text/plain', body: 'callback reached' })
+        )
+        const url = authorizeUrl({ state }).replace(
+            'https://auth.atlassian.com/',
+            `http://auth.atlassian.com:${w.emu.port}/`
+        )
         await page.goto(url)
         const callback = page.waitForRequest((r) => r.url().startsWith(`${CALLBACK}?`))
         await page.click(button)
@@ -42,7 +48,17 @@ test('a browser clicks Accept on the consent page and lands on the callback with
     const cb = await clickThrough('#accept', 'browser-1')
     expect(cb.searchParams.get('state')).toBe('browser-1')
     const code = cb.searchParams.get('code') as string
-    const r = postToken(w.net, { grant_type: 'authorization_code', client_id: APP.clientId, client_secret: APP.clientSecret, code, redirect_uri: CALLBACK }, { form: true })
+    const r = postToken(
+        w.net,
+        {
+            grant_type: 'authorization_code',
+            client_id: APP.clientId,
+            client_secret: APP.clientSecret,
+            code,
+            redirect_uri: CALLBACK,
+        },
+        { form: true }
+    )
     expect(r.status).toBe(200)
     expect(w.emu.requestsTo('authorize').map((e) => [e.method, e.path, e.status])).toEqual([
         ['GET', '/authorize', 200],

@@ -6,11 +6,20 @@ import { APP, SITE, START, USER, get, ok, startWorld } from './world'
 test('control errors thrown in the worker surface as exceptions on the caller', async () => {
     const w = await startWorld()
     try {
-        expect(() => w.emu.grantTokens({ clientId: 'nope', accountId: USER.accountId, scopes: [], cloudIds: [] })).toThrow('unknown app nope')
+        expect(() =>
+            w.emu.grantTokens({ clientId: 'nope', accountId: USER.accountId, scopes: [], cloudIds: [] })
+        ).toThrow('unknown app nope')
         expect(() => w.emu.addSite({ cloudId: 'x', name: 'x', host: 'example.com' })).toThrow('.atlassian.net')
         expect(() => w.emu.setFault('token', { status: 500 }, { count: 0 })).toThrow('count')
         expect(() => w.emu.advanceTime(-1)).toThrow()
-        expect(w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes: ['read:jira-user'], cloudIds: [SITE.cloudId] }).refreshToken).toBeNull()
+        expect(
+            w.emu.grantTokens({
+                clientId: APP.clientId,
+                accountId: USER.accountId,
+                scopes: ['read:jira-user'],
+                cloudIds: [SITE.cloudId],
+            }).refreshToken
+        ).toBeNull()
     } finally {
         await w.close()
     }
@@ -53,7 +62,10 @@ test('two emulators are independent and close() stops the server', async () => {
         expect(ok(get(net, 'https://a.atlassian.net/_edge/tenant_info')).status).toBe(200)
         await a.close()
         expect(() => a.now()).toThrow('closed')
-        expect(get(net, 'https://a.atlassian.net/_edge/tenant_info')).toMatchObject({ ok: false, code: 'connection_refused' })
+        expect(get(net, 'https://a.atlassian.net/_edge/tenant_info')).toMatchObject({
+            ok: false,
+            code: 'connection_refused',
+        })
     } finally {
         await net.close()
         await a.close()

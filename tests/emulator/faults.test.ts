@@ -9,7 +9,13 @@ afterAll(() => w.close())
 afterEach(() => w.emu.clearFaults())
 
 const TENANT = 'https://acme.atlassian.net/_edge/tenant_info'
-const seed = () => w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes: ['read:jira-user', 'offline_access'], cloudIds: [SITE.cloudId] })
+const seed = () =>
+    w.emu.grantTokens({
+        clientId: APP.clientId,
+        accountId: USER.accountId,
+        scopes: ['read:jira-user', 'offline_access'],
+        cloudIds: [SITE.cloudId],
+    })
 
 test('a status fault answers the given status, body and headers instead of the real endpoint', () => {
     w.emu.setFault('accessible-resources', { status: 503, body: '{"message":"down"}', headers: { 'Retry-After': '7' } })
@@ -21,7 +27,11 @@ test('a status fault answers the given status, body and headers instead of the r
 })
 
 test('fault header names are case-insensitive: Content-Type text/html replaces the default JSON content type', () => {
-    w.emu.setFault('accessible-resources', { status: 200, body: '<html></html>', headers: { 'Content-Type': 'text/html' } })
+    w.emu.setFault('accessible-resources', {
+        status: 200,
+        body: '<html></html>',
+        headers: { 'Content-Type': 'text/html' },
+    })
     const r = bearer(w.net, RESOURCES, seed().accessToken)
     expect(r.headers['content-type']).toBe('text/html')
 })
@@ -47,7 +57,13 @@ test('clearFaults() restores normal answers', () => {
 test('hang: the sync client reports a read timeout within the timeout plus a small margin', () => {
     w.emu.setFault('token', 'hang')
     const t0 = Date.now()
-    const r = w.net.request({ method: 'POST', url: 'https://auth.atlassian.com/oauth/token', headers: { 'Content-Type': 'application/json' }, body: '{}', timeoutMs: 300 })
+    const r = w.net.request({
+        method: 'POST',
+        url: 'https://auth.atlassian.com/oauth/token',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+        timeoutMs: 300,
+    })
     const elapsed = Date.now() - t0
     expect(r).toEqual({ ok: false, code: 'timeout', message: 'java.net.SocketTimeoutException: Read timed out' })
     expect(elapsed).toBeGreaterThanOrEqual(290)
@@ -60,7 +76,11 @@ test('hang: the sync client reports a read timeout within the timeout plus a sma
 
 test('reset: the socket is destroyed and the client sees java.net.SocketException: Connection reset', () => {
     w.emu.setFault('serverInfo', 'reset')
-    const r = w.net.request({ method: 'GET', url: 'https://api.atlassian.com/ex/jira/x/rest/api/3/serverInfo', timeoutMs: 2000 })
+    const r = w.net.request({
+        method: 'GET',
+        url: 'https://api.atlassian.com/ex/jira/x/rest/api/3/serverInfo',
+        timeoutMs: 2000,
+    })
     expect(r).toEqual({ ok: false, code: 'connection_reset', message: 'java.net.SocketException: Connection reset' })
 })
 
@@ -87,7 +107,13 @@ test('truncated-json: the real handler runs but only half its JSON arrives', () 
 
 test('oversized: a valid JSON body of exactly the requested size', () => {
     w.emu.setFault('serverInfo', { oversized: 200000 })
-    const r = ok(w.net.request({ method: 'GET', url: 'https://api.atlassian.com/ex/jira/x/rest/api/3/serverInfo', timeoutMs: 3000 }))
+    const r = ok(
+        w.net.request({
+            method: 'GET',
+            url: 'https://api.atlassian.com/ex/jira/x/rest/api/3/serverInfo',
+            timeoutMs: 3000,
+        })
+    )
     expect(r.status).toBe(200)
     expect(Buffer.byteLength(r.body)).toBe(200000)
     expect(JSON.parse(r.body).padding.length).toBeGreaterThan(199000)
@@ -95,8 +121,17 @@ test('oversized: a valid JSON body of exactly the requested size', () => {
 
 test('oversized with maxBodyBytes: the sync client refuses the body', () => {
     w.emu.setFault('serverInfo', { oversized: 200000 })
-    const r = w.net.request({ method: 'GET', url: 'https://api.atlassian.com/ex/jira/x/rest/api/3/serverInfo', timeoutMs: 3000, maxBodyBytes: 65536 })
-    expect(r).toEqual({ ok: false, code: 'other', message: 'java.io.IOException: Response body exceeds the maximum of 65536 bytes' })
+    const r = w.net.request({
+        method: 'GET',
+        url: 'https://api.atlassian.com/ex/jira/x/rest/api/3/serverInfo',
+        timeoutMs: 3000,
+        maxBodyBytes: 65536,
+    })
+    expect(r).toEqual({
+        ok: false,
+        code: 'other',
+        message: 'java.io.IOException: Response body exceeds the maximum of 65536 bytes',
+    })
 })
 
 test('rateLimit: 429 with Retry-After and the X-RateLimit-* headers', () => {

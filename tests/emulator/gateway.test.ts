@@ -1,5 +1,21 @@
 /** api.atlassian.com: accessible-resources, /me, /ex/jira/{cloudId}/rest/api/{2|3}/myself|serverInfo (docs/atlassian-contract.md §3, §4). */
-import { APP, GATEWAY, LONELY_SITE, RESOURCES, SITE, SITE2, USER, bearer, connect, gatewayMyself, gatewayServerInfo, get, ok, startWorld, type World } from './world'
+import {
+    APP,
+    GATEWAY,
+    LONELY_SITE,
+    RESOURCES,
+    SITE,
+    SITE2,
+    USER,
+    bearer,
+    connect,
+    gatewayMyself,
+    gatewayServerInfo,
+    get,
+    ok,
+    startWorld,
+    type World,
+} from './world'
 
 let w: World
 beforeAll(async () => {
@@ -11,7 +27,8 @@ afterEach(() => {
     w.emu.setConsentUser(USER.accountId)
 })
 
-const seed = (scopes: string[], cloudIds = [SITE.cloudId]) => w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes, cloudIds }).accessToken
+const seed = (scopes: string[], cloudIds = [SITE.cloudId]) =>
+    w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes, cloudIds }).accessToken
 
 test('accessible-resources lists every consented site with id, name, url, scopes and avatarUrl; offline_access never appears', () => {
     const t = connect(w, { scope: 'read:jira-user read:jira-work read:me offline_access' })
@@ -20,7 +37,13 @@ test('accessible-resources lists every consented site with id, name, url, scopes
     const list = JSON.parse(r.body) as Array<Record<string, unknown>>
     expect(list.map((s) => s.id).sort()).toEqual([SITE.cloudId, SITE2.cloudId].sort())
     const acme = list.find((s) => s.id === SITE.cloudId)
-    expect(acme).toEqual({ id: SITE.cloudId, name: 'Acme', url: 'https://acme.atlassian.net', scopes: ['read:jira-user', 'read:jira-work'], avatarUrl: expect.stringMatching(/^https:\/\//) })
+    expect(acme).toEqual({
+        id: SITE.cloudId,
+        name: 'Acme',
+        url: 'https://acme.atlassian.net',
+        scopes: ['read:jira-user', 'read:jira-work'],
+        avatarUrl: expect.stringMatching(/^https:\/\//),
+    })
 })
 
 test('accessible-resources lists only the sites picked on the consent screen', () => {
@@ -55,7 +78,13 @@ test('myself with read:jira-user returns the user, over API v3 and v2', () => {
         const r = bearer(w.net, gatewayMyself(SITE.cloudId, v), at)
         expect(r.status).toBe(200)
         const me = JSON.parse(r.body)
-        expect(me).toMatchObject({ accountId: USER.accountId, accountType: 'atlassian', displayName: USER.displayName, emailAddress: USER.email, active: true })
+        expect(me).toMatchObject({
+            accountId: USER.accountId,
+            accountType: 'atlassian',
+            displayName: USER.displayName,
+            emailAddress: USER.email,
+            active: true,
+        })
         expect(me.self).toBe(`https://acme.atlassian.net/rest/api/${v}/user?accountId=${USER.accountId}`)
     }
 })
@@ -73,8 +102,19 @@ test('myself accepts the complete granular scope set but not a partial one', () 
 })
 
 test('myself omits emailAddress when the user hides it', () => {
-    w.emu.addUser({ accountId: 'hidden-1', email: 'hidden@acme.example', displayName: 'Hidden', sites: [SITE.cloudId], emailVisible: false })
-    const at = w.emu.grantTokens({ clientId: APP.clientId, accountId: 'hidden-1', scopes: ['read:jira-user'], cloudIds: [SITE.cloudId] }).accessToken
+    w.emu.addUser({
+        accountId: 'hidden-1',
+        email: 'hidden@acme.example',
+        displayName: 'Hidden',
+        sites: [SITE.cloudId],
+        emailVisible: false,
+    })
+    const at = w.emu.grantTokens({
+        clientId: APP.clientId,
+        accountId: 'hidden-1',
+        scopes: ['read:jira-user'],
+        cloudIds: [SITE.cloudId],
+    }).accessToken
     const me = JSON.parse(bearer(w.net, gatewayMyself(SITE.cloudId), at).body)
     expect(me.accountId).toBe('hidden-1')
     expect('emailAddress' in me).toBe(false)
@@ -110,7 +150,11 @@ test('a real site outside the grant is 403', () => {
 test('/me needs read:me', () => {
     const withScope = bearer(w.net, `${GATEWAY}/me`, seed(['read:me']))
     expect(withScope.status).toBe(200)
-    expect(JSON.parse(withScope.body)).toMatchObject({ account_id: USER.accountId, email: USER.email, name: USER.displayName })
+    expect(JSON.parse(withScope.body)).toMatchObject({
+        account_id: USER.accountId,
+        email: USER.email,
+        name: USER.displayName,
+    })
     const without = bearer(w.net, `${GATEWAY}/me`, seed(['read:jira-user']))
     expect(without.status).toBe(401)
     expect(JSON.parse(without.body).message).toBe('Unauthorized; scope does not match')

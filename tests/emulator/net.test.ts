@@ -19,12 +19,21 @@ test('a routed https:// URL reaches the emulator as plain HTTP with the original
     const r = ok(get(w.net, 'https://acme.atlassian.net/_edge/tenant_info?probe=1'))
     expect(r.status).toBe(200)
     const [entry] = w.emu.requests
-    expect(entry).toMatchObject({ method: 'GET', host: 'acme.atlassian.net', path: '/_edge/tenant_info', query: { probe: '1' } })
+    expect(entry).toMatchObject({
+        method: 'GET',
+        host: 'acme.atlassian.net',
+        path: '/_edge/tenant_info',
+        query: { probe: '1' },
+    })
     expect(entry.headers.host).toBe('acme.atlassian.net')
 })
 
 test('response header names are lower-case', () => {
-    const r = ok(get(w.net, 'https://acme.atlassian.net/rest/api/3/myself', { Authorization: basic(USER.email, USER.apiTokens[0]) }))
+    const r = ok(
+        get(w.net, 'https://acme.atlassian.net/rest/api/3/myself', {
+            Authorization: basic(USER.email, USER.apiTokens[0]),
+        })
+    )
     expect(Object.keys(r.headers).every((k) => k === k.toLowerCase())).toBe(true)
     expect(r.headers['x-seraph-loginreason']).toBe('OK')
 })
@@ -32,7 +41,15 @@ test('response header names are lower-case', () => {
 test('a POST body and request headers arrive unchanged', () => {
     w.emu.clearRequests()
     const body = JSON.stringify({ grant_type: 'refresh_token', note: 'ünïcode' })
-    ok(w.net.request({ method: 'POST', url: 'https://auth.atlassian.com/oauth/token', headers: { 'Content-Type': 'application/json', 'X-Trace': 't-1' }, body, timeoutMs: 2000 }))
+    ok(
+        w.net.request({
+            method: 'POST',
+            url: 'https://auth.atlassian.com/oauth/token',
+            headers: { 'Content-Type': 'application/json', 'X-Trace': 't-1' },
+            body,
+            timeoutMs: 2000,
+        })
+    )
     const [entry] = w.emu.requests
     expect(entry.body).toBe(body)
     expect(entry.headers['x-trace']).toBe('t-1')
@@ -40,12 +57,20 @@ test('a POST body and request headers arrive unchanged', () => {
 })
 
 test('refused route: java.net.ConnectException: Connection refused', () => {
-    expect(get(w.net, 'https://refused.example/anything')).toEqual({ ok: false, code: 'connection_refused', message: 'java.net.ConnectException: Connection refused' })
+    expect(get(w.net, 'https://refused.example/anything')).toEqual({
+        ok: false,
+        code: 'connection_refused',
+        message: 'java.net.ConnectException: Connection refused',
+    })
 })
 
 test('unknown host: java.net.UnknownHostException without reaching anything', () => {
     w.emu.clearRequests()
-    expect(get(w.net, 'https://jira.nowhere.example/rest/api/3/myself')).toEqual({ ok: false, code: 'unknown_host', message: 'java.net.UnknownHostException: jira.nowhere.example' })
+    expect(get(w.net, 'https://jira.nowhere.example/rest/api/3/myself')).toEqual({
+        ok: false,
+        code: 'unknown_host',
+        message: 'java.net.UnknownHostException: jira.nowhere.example',
+    })
     expect(w.emu.requests).toHaveLength(0)
 })
 
@@ -59,10 +84,15 @@ test('tls-failure route: a real handshake against an untrusted certificate fails
 })
 
 test('an exact route wins over a wildcard route', () => {
-    const net = createLoopbackNetwork().route('*.atlassian.net', 'refused').route('acme.atlassian.net', { port: w.emu.port })
+    const net = createLoopbackNetwork()
+        .route('*.atlassian.net', 'refused')
+        .route('acme.atlassian.net', { port: w.emu.port })
     try {
         expect(ok(get(net, 'https://acme.atlassian.net/_edge/tenant_info')).status).toBe(200)
-        expect(get(net, 'https://beta.atlassian.net/_edge/tenant_info')).toMatchObject({ ok: false, code: 'connection_refused' })
+        expect(get(net, 'https://beta.atlassian.net/_edge/tenant_info')).toMatchObject({
+            ok: false,
+            code: 'connection_refused',
+        })
         expect(get(net, 'https://atlassian.net/')).toMatchObject({ ok: false, code: 'unknown_host' }) // the wildcard needs a subdomain
     } finally {
         void net.close()
@@ -80,12 +110,16 @@ test('malformed and non-HTTP URLs fail as code other', () => {
 
 test('one worker serves many sequential requests quickly', () => {
     const t0 = Date.now()
-    for (let i = 0; i < 100; i++) expect(ok(get(w.net, 'https://acme.atlassian.net/_edge/tenant_info')).status).toBe(200)
+    for (let i = 0; i < 100; i++)
+        expect(ok(get(w.net, 'https://acme.atlassian.net/_edge/tenant_info')).status).toBe(200)
     expect(Date.now() - t0).toBeLessThan(3000)
 })
 
 test('syncHttpRequest is the function form of network.request', () => {
-    const r = syncHttpRequest({ method: 'GET', url: 'https://acme.atlassian.net/_edge/tenant_info', timeoutMs: 2000 }, w.net)
+    const r = syncHttpRequest(
+        { method: 'GET', url: 'https://acme.atlassian.net/_edge/tenant_info', timeoutMs: 2000 },
+        w.net
+    )
     expect(ok(r).body).toBe(JSON.stringify({ cloudId: SITE.cloudId }))
 })
 
@@ -96,19 +130,46 @@ test('two networks can share one client', async () => {
     expect(ok(get(a, 'https://acme.atlassian.net/_edge/tenant_info')).status).toBe(200)
     expect(get(b, 'https://acme.atlassian.net/_edge/tenant_info')).toMatchObject({ code: 'connection_refused' })
     await a.close() // does not own the client
-    expect(ok(get(b.route('acme.atlassian.net', { port: w.emu.port }), 'https://acme.atlassian.net/_edge/tenant_info')).status).toBe(200)
+    expect(
+        ok(get(b.route('acme.atlassian.net', { port: w.emu.port }), 'https://acme.atlassian.net/_edge/tenant_info'))
+            .status
+    ).toBe(200)
     await client.close()
     expect(() => get(b, 'https://acme.atlassian.net/_edge/tenant_info')).toThrow('closed')
 })
 
 test('httpPort() backs the validator HttpPort: applies the AuthRef and maps failures', () => {
-    const at = w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes: ['read:jira-user'], cloudIds: [SITE.cloudId] }).accessToken
-    const port = w.net.httpPort((auth) => (auth.kind === 'oauth2' && auth.credentialSysId === 'cred-1' ? `Bearer ${at}` : null))
-    const good = port.send({ method: 'GET', url: RESOURCES, auth: { kind: 'oauth2', credentialSysId: 'cred-1', profileSysId: 'p' }, timeoutMs: 2000 })
+    const at = w.emu.grantTokens({
+        clientId: APP.clientId,
+        accountId: USER.accountId,
+        scopes: ['read:jira-user'],
+        cloudIds: [SITE.cloudId],
+    }).accessToken
+    const port = w.net.httpPort((auth) =>
+        auth.kind === 'oauth2' && auth.credentialSysId === 'cred-1' ? `Bearer ${at}` : null
+    )
+    const good = port.send({
+        method: 'GET',
+        url: RESOURCES,
+        auth: { kind: 'oauth2', credentialSysId: 'cred-1', profileSysId: 'p' },
+        timeoutMs: 2000,
+    })
     expect(good).toMatchObject({ ok: true, status: 200 })
-    expect(port.send({ method: 'GET', url: RESOURCES, auth: { kind: 'oauth2', credentialSysId: 'other', profileSysId: 'p' }, timeoutMs: 2000 })).toMatchObject({ ok: false, failure: 'auth_unavailable' })
-    expect(port.send({ method: 'GET', url: RESOURCES, auth: { kind: 'none' }, timeoutMs: 2000 })).toMatchObject({ ok: true, status: 401 })
-    expect(port.send({ method: 'GET', url: 'https://refused.example/', auth: { kind: 'none' }, timeoutMs: 2000 })).toEqual({
+    expect(
+        port.send({
+            method: 'GET',
+            url: RESOURCES,
+            auth: { kind: 'oauth2', credentialSysId: 'other', profileSysId: 'p' },
+            timeoutMs: 2000,
+        })
+    ).toMatchObject({ ok: false, failure: 'auth_unavailable' })
+    expect(port.send({ method: 'GET', url: RESOURCES, auth: { kind: 'none' }, timeoutMs: 2000 })).toMatchObject({
+        ok: true,
+        status: 401,
+    })
+    expect(
+        port.send({ method: 'GET', url: 'https://refused.example/', auth: { kind: 'none' }, timeoutMs: 2000 })
+    ).toEqual({
         ok: false,
         failure: 'connection_refused',
         detail: 'java.net.ConnectException: Connection refused',

@@ -1,5 +1,21 @@
 /** Authorization-code flow against the emulator over real loopback HTTP (docs/atlassian-contract.md §1, §2.1, §2.2, §2.5). */
-import { APP, CALLBACK, OTHER_APP, SECOND, authorizeCode, authorizeUrl, basic, bearer, connect, get, ok, postToken, RESOURCES, startWorld, type World } from './world'
+import {
+    APP,
+    CALLBACK,
+    OTHER_APP,
+    SECOND,
+    authorizeCode,
+    authorizeUrl,
+    basic,
+    bearer,
+    connect,
+    get,
+    ok,
+    postToken,
+    RESOURCES,
+    startWorld,
+    type World,
+} from './world'
 
 let w: World
 beforeAll(async () => {
@@ -13,7 +29,18 @@ afterEach(() => {
 })
 
 const exchange = (code: string, extra: Record<string, string> = {}, form = false) =>
-    postToken(w.net, { grant_type: 'authorization_code', client_id: APP.clientId, client_secret: APP.clientSecret, code, redirect_uri: CALLBACK, ...extra }, { form })
+    postToken(
+        w.net,
+        {
+            grant_type: 'authorization_code',
+            client_id: APP.clientId,
+            client_secret: APP.clientSecret,
+            code,
+            redirect_uri: CALLBACK,
+            ...extra,
+        },
+        { form }
+    )
 
 test('auto-accepted authorize redirects to the callback with an opaque code and the echoed state', () => {
     w.emu.setAutoConsent('accept')
@@ -32,7 +59,13 @@ test('code exchange with a JSON body returns access_token, Bearer, 3600 s, scope
     expect(r.status).toBe(200)
     expect(r.headers['content-type']).toContain('application/json')
     const t = JSON.parse(r.body)
-    expect(t).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, scope: 'read:jira-user read:jira-work offline_access', refresh_token: expect.any(String) })
+    expect(t).toEqual({
+        access_token: expect.any(String),
+        token_type: 'Bearer',
+        expires_in: 3600,
+        scope: 'read:jira-user read:jira-work offline_access',
+        refresh_token: expect.any(String),
+    })
     expect(t.access_token).not.toBe(t.refresh_token)
     expect(bearer(w.net, RESOURCES, t.access_token).status).toBe(200)
 })
@@ -45,7 +78,11 @@ test('code exchange with a form-encoded body works', () => {
 
 test('client credentials may come in HTTP Basic instead of the body', () => {
     const code = authorizeCode(w)
-    const r = postToken(w.net, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK }, { form: true, headers: { Authorization: basic(APP.clientId, APP.clientSecret) } })
+    const r = postToken(
+        w.net,
+        { grant_type: 'authorization_code', code, redirect_uri: CALLBACK },
+        { form: true, headers: { Authorization: basic(APP.clientId, APP.clientSecret) } }
+    )
     expect(r.status).toBe(200)
 })
 
@@ -85,19 +122,36 @@ test('wrong client secret is 401 access_denied', () => {
 
 test('missing client secret is refused (the secret is always required)', () => {
     const code = authorizeCode(w)
-    const r = postToken(w.net, { grant_type: 'authorization_code', client_id: APP.clientId, code, redirect_uri: CALLBACK })
+    const r = postToken(w.net, {
+        grant_type: 'authorization_code',
+        client_id: APP.clientId,
+        code,
+        redirect_uri: CALLBACK,
+    })
     expect(r.status).toBe(401)
 })
 
 test('unknown client id at the token endpoint is 401 unauthorized_client', () => {
-    const r = postToken(w.net, { grant_type: 'authorization_code', client_id: 'nobody', client_secret: 'x', code: 'x', redirect_uri: CALLBACK })
+    const r = postToken(w.net, {
+        grant_type: 'authorization_code',
+        client_id: 'nobody',
+        client_secret: 'x',
+        code: 'x',
+        redirect_uri: CALLBACK,
+    })
     expect(r.status).toBe(401)
     expect(JSON.parse(r.body).error).toBe('unauthorized_client')
 })
 
 test('a code issued to one app cannot be exchanged by another', () => {
     const code = authorizeCode(w)
-    const r = postToken(w.net, { grant_type: 'authorization_code', client_id: OTHER_APP.clientId, client_secret: OTHER_APP.clientSecret, code, redirect_uri: CALLBACK })
+    const r = postToken(w.net, {
+        grant_type: 'authorization_code',
+        client_id: OTHER_APP.clientId,
+        client_secret: OTHER_APP.clientSecret,
+        code,
+        redirect_uri: CALLBACK,
+    })
     expect(r.status).toBe(403)
 })
 
@@ -108,13 +162,25 @@ test('the RFC 8707 resource parameter is rejected with invalid_target', () => {
 })
 
 test('an unsupported grant type is refused', () => {
-    const r = postToken(w.net, { grant_type: 'client_credentials', client_id: APP.clientId, client_secret: APP.clientSecret })
+    const r = postToken(w.net, {
+        grant_type: 'client_credentials',
+        client_id: APP.clientId,
+        client_secret: APP.clientSecret,
+    })
     expect(r.status).toBe(403)
     expect(JSON.parse(r.body).error).toBe('unsupported_grant_type')
 })
 
 test('a body that is neither JSON nor form-encoded is an invalid_request', () => {
-    const r = ok(w.net.request({ method: 'POST', url: 'https://auth.atlassian.com/oauth/token', headers: { 'Content-Type': 'text/plain' }, body: 'grant_type=refresh_token', timeoutMs: 2000 }))
+    const r = ok(
+        w.net.request({
+            method: 'POST',
+            url: 'https://auth.atlassian.com/oauth/token',
+            headers: { 'Content-Type': 'text/plain' },
+            body: 'grant_type=refresh_token',
+            timeoutMs: 2000,
+        })
+    )
     expect(r.status).toBe(400)
     expect(JSON.parse(r.body).error).toBe('invalid_request')
 })
@@ -127,22 +193,48 @@ test('the consent page is HTML with Accept and Deny that a browser can submit; A
     expect(page.body).toContain('id="accept"')
     expect(page.body).toContain('id="deny"')
     const txn = /name="txn" value="([^"]+)"/.exec(page.body)?.[1] as string
-    const r = ok(w.net.request({ method: 'POST', url: 'https://auth.atlassian.com/authorize/consent', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `txn=${txn}&decision=accept`, timeoutMs: 2000 }))
+    const r = ok(
+        w.net.request({
+            method: 'POST',
+            url: 'https://auth.atlassian.com/authorize/consent',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: `txn=${txn}&decision=accept`,
+            timeoutMs: 2000,
+        })
+    )
     expect(r.status).toBe(302)
     const loc = new URL(r.headers.location)
     expect(loc.searchParams.get('state')).toBe('s1')
     expect(exchange(loc.searchParams.get('code') as string).status).toBe(200)
     // the consent transaction is single use too
-    const again = ok(w.net.request({ method: 'POST', url: 'https://auth.atlassian.com/authorize/consent', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `txn=${txn}&decision=accept`, timeoutMs: 2000 }))
+    const again = ok(
+        w.net.request({
+            method: 'POST',
+            url: 'https://auth.atlassian.com/authorize/consent',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: `txn=${txn}&decision=accept`,
+            timeoutMs: 2000,
+        })
+    )
     expect(again.status).toBe(400)
 })
 
 test('Deny on the consent page redirects to the callback with access_denied and the state', () => {
     const page = ok(get(w.net, authorizeUrl({ state: 's2' })))
     const txn = /name="txn" value="([^"]+)"/.exec(page.body)?.[1] as string
-    const r = ok(w.net.request({ method: 'POST', url: 'https://auth.atlassian.com/authorize/consent', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `txn=${txn}&decision=deny`, timeoutMs: 2000 }))
+    const r = ok(
+        w.net.request({
+            method: 'POST',
+            url: 'https://auth.atlassian.com/authorize/consent',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: `txn=${txn}&decision=deny`,
+            timeoutMs: 2000,
+        })
+    )
     expect(r.status).toBe(302)
-    expect(r.headers.location).toBe(`${CALLBACK}?error=access_denied&error_description=User%20did%20not%20authorize%20the%20request&state=s2`)
+    expect(r.headers.location).toBe(
+        `${CALLBACK}?error=access_denied&error_description=User%20did%20not%20authorize%20the%20request&state=s2`
+    )
 })
 
 test('auto-deny mode redirects with access_denied without a page', () => {
@@ -159,7 +251,9 @@ test('an unregistered redirect_uri goes to the id.atlassian.com error page, neve
     const evil = 'https://evil.example/cb'
     const r = ok(get(w.net, authorizeUrl({ redirect_uri: evil })))
     expect(r.status).toBe(302)
-    expect(r.headers.location).toBe('https://id.atlassian.com/error?error=unauthorized_client&error_description=redirect_uri%20is%20not%20registered%20for%20client%3A%20https%3A%2F%2Fevil.example%2Fcb')
+    expect(r.headers.location).toBe(
+        'https://id.atlassian.com/error?error=unauthorized_client&error_description=redirect_uri%20is%20not%20registered%20for%20client%3A%20https%3A%2F%2Fevil.example%2Fcb'
+    )
     const errorPage = ok(get(w.net, r.headers.location))
     expect(errorPage.status).toBe(200)
     expect(errorPage.headers['content-type']).toContain('text/html')

@@ -30,7 +30,12 @@ const SA = {
     sites: [SITE.cloudId],
     scopedApiTokens: [{ token: 'ATATT3xScopedServiceToken', scopes: ['read:jira-user', 'read:jira-work'] }],
 }
-const CRED = { clientId: 'sa-client-id', clientSecret: 'sa-client-secret', accountId: SA.accountId, scopes: ['read:jira-user', 'read:jira-work', 'write:jira-work'] }
+const CRED = {
+    clientId: 'sa-client-id',
+    clientSecret: 'sa-client-secret',
+    accountId: SA.accountId,
+    scopes: ['read:jira-user', 'read:jira-work', 'write:jira-work'],
+}
 
 let w: World
 beforeEach(async () => {
@@ -41,7 +46,11 @@ beforeEach(async () => {
 afterEach(() => w.close())
 
 const ccToken = (params: Record<string, string> = {}, form = true) =>
-    postToken(w.net, { grant_type: 'client_credentials', client_id: CRED.clientId, client_secret: CRED.clientSecret, ...params }, { form })
+    postToken(
+        w.net,
+        { grant_type: 'client_credentials', client_id: CRED.clientId, client_secret: CRED.clientSecret, ...params },
+        { form }
+    )
 
 describe('client-credentials grant', () => {
     test('issues a Bearer access token for 3600 s with the credential scopes and no refresh token (form or JSON body)', () => {
@@ -49,13 +58,22 @@ describe('client-credentials grant', () => {
             const r = ccToken({}, form)
             expect(r.status).toBe(200)
             const body = JSON.parse(r.body)
-            expect(body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, scope: CRED.scopes.join(' ') })
+            expect(body).toEqual({
+                access_token: expect.any(String),
+                token_type: 'Bearer',
+                expires_in: 3600,
+                scope: CRED.scopes.join(' '),
+            })
             expect(body).not.toHaveProperty('refresh_token')
         }
     })
 
     test('client id and secret in an HTTP Basic header work too', () => {
-        const r = postToken(w.net, { grant_type: 'client_credentials' }, { form: true, headers: { Authorization: basic(CRED.clientId, CRED.clientSecret) } })
+        const r = postToken(
+            w.net,
+            { grant_type: 'client_credentials' },
+            { form: true, headers: { Authorization: basic(CRED.clientId, CRED.clientSecret) } }
+        )
         expect(r.status).toBe(200)
     })
 
@@ -101,7 +119,11 @@ describe('client-credentials grant', () => {
     })
 
     test('a 3LO app cannot use the client-credentials grant (3LO supports the code grant only)', () => {
-        const r = postToken(w.net, { grant_type: 'client_credentials', client_id: APP.clientId, client_secret: APP.clientSecret })
+        const r = postToken(w.net, {
+            grant_type: 'client_credentials',
+            client_id: APP.clientId,
+            client_secret: APP.clientSecret,
+        })
         expect(r.status).toBe(403)
         expect(JSON.parse(r.body).error).toBe('unsupported_grant_type')
     })
@@ -121,7 +143,10 @@ describe('service-account tokens on the gateway', () => {
     test('/myself answers the service account with accountType app; serverInfo is the site', () => {
         const me = JSON.parse(bearer(w.net, gatewayMyself(SITE.cloudId), token()).body)
         expect(me).toMatchObject({ accountId: SA.accountId, accountType: 'app', displayName: SA.displayName })
-        expect(JSON.parse(bearer(w.net, gatewayServerInfo(SITE.cloudId), token()).body)).toMatchObject({ baseUrl: `https://${SITE.host}`, deploymentType: 'Cloud' })
+        expect(JSON.parse(bearer(w.net, gatewayServerInfo(SITE.cloudId), token()).body)).toMatchObject({
+            baseUrl: `https://${SITE.host}`,
+            deploymentType: 'Cloud',
+        })
     })
 
     test('accessible-resources answers 401 by default (undocumented for client credentials), a list when switched', () => {
@@ -172,8 +197,16 @@ describe('scoped API tokens', () => {
     })
 
     test('a classic API token is not accepted on the gateway; a wrong scoped token neither', () => {
-        expect(ok(get(w.net, gatewayMyself(SITE.cloudId), { Authorization: basic('ada@acme.example', 'ATATT3xGoodApiToken') })).status).toBe(401)
-        expect(ok(get(w.net, gatewayMyself(SITE.cloudId), { Authorization: basic(SA.email, 'ATATT3xWrong') })).status).toBe(401)
+        expect(
+            ok(
+                get(w.net, gatewayMyself(SITE.cloudId), {
+                    Authorization: basic('ada@acme.example', 'ATATT3xGoodApiToken'),
+                })
+            ).status
+        ).toBe(401)
+        expect(
+            ok(get(w.net, gatewayMyself(SITE.cloudId), { Authorization: basic(SA.email, 'ATATT3xWrong') })).status
+        ).toBe(401)
     })
 
     test('accessible-resources refuses a scoped token (401)', () => {

@@ -34,7 +34,10 @@ test('Basic auth with a bad token: myself 401 "Client must be authenticated" + A
     w.emu.addUser({ accountId: 'bad-token-user', email, displayName: 'B', apiTokens: ['right'], sites: [SITE.cloudId] })
     const r = ok(get(w.net, MYSELF, { Authorization: basic(email, 'wrong') }))
     expect(r.status).toBe(401)
-    expect(JSON.parse(r.body)).toEqual({ message: 'Client must be authenticated to access this resource.', 'status-code': 401 })
+    expect(JSON.parse(r.body)).toEqual({
+        message: 'Client must be authenticated to access this resource.',
+        'status-code': 401,
+    })
     expect(r.headers['x-seraph-loginreason']).toBe('AUTHENTICATED_FAILED')
     expect(w.emu.failedBasicAttempts(email)).toBe(1)
 })
@@ -72,7 +75,10 @@ test('the account password instead of an API token is 401 "Basic authentication 
 test('myself without any credentials is 401 with the Jira error envelope', () => {
     const r = ok(get(w.net, MYSELF))
     expect(r.status).toBe(401)
-    expect(JSON.parse(r.body)).toEqual({ errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} })
+    expect(JSON.parse(r.body)).toEqual({
+        errorMessages: ['You are not authenticated. Authentication required to perform this operation.'],
+        errors: {},
+    })
 })
 
 test('CAPTCHA mode answers 403 with X-Authentication-Denied-Reason, even for the right token', () => {
@@ -81,7 +87,9 @@ test('CAPTCHA mode answers 403 with X-Authentication-Denied-Reason, even for the
     w.emu.setCaptcha(email, true)
     const r = ok(get(w.net, MYSELF, { Authorization: basic(email, 'tok') }))
     expect(r.status).toBe(403)
-    expect(r.headers['x-authentication-denied-reason']).toBe('CAPTCHA_CHALLENGE; login-url=https://acme.atlassian.net/login.jsp')
+    expect(r.headers['x-authentication-denied-reason']).toBe(
+        'CAPTCHA_CHALLENGE; login-url=https://acme.atlassian.net/login.jsp'
+    )
     w.emu.setCaptcha(email, false)
     expect(ok(get(w.net, MYSELF, { Authorization: basic(email, 'tok') })).status).toBe(200)
 })

@@ -1,5 +1,19 @@
 /** Rotating refresh tokens: rotation, reuse leeway, family revocation, inactivity and absolute expiry (docs/atlassian-contract.md §2.3-§2.5). */
-import { APP, DAY, OTHER_APP, RESOURCES, SECOND, USER, bearer, connect, postToken, refreshGrant, SITE, startWorld, type World } from './world'
+import {
+    APP,
+    DAY,
+    OTHER_APP,
+    RESOURCES,
+    SECOND,
+    USER,
+    bearer,
+    connect,
+    postToken,
+    refreshGrant,
+    SITE,
+    startWorld,
+    type World,
+} from './world'
 
 let w: World
 beforeAll(async () => {
@@ -11,7 +25,12 @@ afterEach(() => w.emu.setOptions({ invalidRefreshError: 'invalid_grant' }))
 const INVALID = { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' }
 
 function seed() {
-    const t = w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes: ['read:jira-user', 'offline_access'], cloudIds: [SITE.cloudId] })
+    const t = w.emu.grantTokens({
+        clientId: APP.clientId,
+        accountId: USER.accountId,
+        scopes: ['read:jira-user', 'offline_access'],
+        cloudIds: [SITE.cloudId],
+    })
     return { access: t.accessToken, refresh: t.refreshToken as string, family: t.familyId }
 }
 
@@ -26,7 +45,13 @@ test('refresh returns a new access token and a new refresh token in the same fam
     const r = refreshGrant(w.net, t.refresh_token as string)
     expect(r.status).toBe(200)
     const n = JSON.parse(r.body)
-    expect(n).toEqual({ access_token: expect.any(String), refresh_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, scope: t.scope })
+    expect(n).toEqual({
+        access_token: expect.any(String),
+        refresh_token: expect.any(String),
+        token_type: 'Bearer',
+        expires_in: 3600,
+        scope: t.scope,
+    })
     expect(n.access_token).not.toBe(t.access_token)
     expect(n.refresh_token).not.toBe(t.refresh_token)
     expect(w.emu.familyOf(n.refresh_token)).toBe(w.emu.familyOf(t.refresh_token as string))
@@ -117,14 +142,24 @@ test('the unauthorized_client mode answers the observed alternate body', () => {
 
 test('a refresh token cannot be used by another app', () => {
     const s = seed()
-    const r = postToken(w.net, { grant_type: 'refresh_token', client_id: OTHER_APP.clientId, client_secret: OTHER_APP.clientSecret, refresh_token: s.refresh })
+    const r = postToken(w.net, {
+        grant_type: 'refresh_token',
+        client_id: OTHER_APP.clientId,
+        client_secret: OTHER_APP.clientSecret,
+        refresh_token: s.refresh,
+    })
     expect(r.status).toBe(403)
     expect(w.emu.isRefreshTokenValid(s.refresh)).toBe(true) // and the attempt did not rotate it
 })
 
 test('refresh with a wrong client secret is 401 and does not rotate the token', () => {
     const s = seed()
-    const r = postToken(w.net, { grant_type: 'refresh_token', client_id: APP.clientId, client_secret: 'wrong', refresh_token: s.refresh })
+    const r = postToken(w.net, {
+        grant_type: 'refresh_token',
+        client_id: APP.clientId,
+        client_secret: 'wrong',
+        refresh_token: s.refresh,
+    })
     expect(r.status).toBe(401)
     w.emu.advanceTime(11 * 60 * SECOND)
     expect(refreshGrant(w.net, s.refresh).status).toBe(200)
@@ -150,10 +185,20 @@ test('expireAccessTokens() makes current access tokens fail with 401', () => {
 })
 
 test('revokeGrant() stops both the refresh token and the access token', () => {
-    const t = w.emu.grantTokens({ clientId: OTHER_APP.clientId, accountId: USER.accountId, scopes: ['read:jira-user', 'offline_access'], cloudIds: [SITE.cloudId] })
+    const t = w.emu.grantTokens({
+        clientId: OTHER_APP.clientId,
+        accountId: USER.accountId,
+        scopes: ['read:jira-user', 'offline_access'],
+        cloudIds: [SITE.cloudId],
+    })
     expect(w.emu.revokeGrant(USER.accountId, OTHER_APP.clientId)).toBe(1)
     expect(bearer(w.net, RESOURCES, t.accessToken).status).toBe(401)
-    const r = postToken(w.net, { grant_type: 'refresh_token', client_id: OTHER_APP.clientId, client_secret: OTHER_APP.clientSecret, refresh_token: t.refreshToken as string })
+    const r = postToken(w.net, {
+        grant_type: 'refresh_token',
+        client_id: OTHER_APP.clientId,
+        client_secret: OTHER_APP.clientSecret,
+        refresh_token: t.refreshToken as string,
+    })
     expect(r.status).toBe(403)
     expect(w.emu.familyInfo(t.familyId)?.revoked).toBe('grant-revoked')
 })

@@ -7,12 +7,27 @@ export const APP = {
     clientId: 'jcc-client-id',
     clientSecret: 'jcc-client-secret',
     callbackUrls: [CALLBACK],
-    scopes: ['read:jira-user', 'read:jira-work', 'write:jira-work', 'read:me', ...['read:application-role:jira', 'read:group:jira', 'read:user:jira', 'read:avatar:jira']],
+    scopes: [
+        'read:jira-user',
+        'read:jira-work',
+        'write:jira-work',
+        'read:me',
+        ...['read:application-role:jira', 'read:group:jira', 'read:user:jira', 'read:avatar:jira'],
+    ],
 }
-export const OTHER_APP = { clientId: 'other-client', clientSecret: 'other-secret', callbackUrls: ['https://other.example/cb'], scopes: ['read:jira-user'] }
+export const OTHER_APP = {
+    clientId: 'other-client',
+    clientSecret: 'other-secret',
+    callbackUrls: ['https://other.example/cb'],
+    scopes: ['read:jira-user'],
+}
 export const SITE = { cloudId: '11223344-a1b2-3b33-c444-def123456789', name: 'Acme', host: 'acme.atlassian.net' }
 export const SITE2 = { cloudId: '8594f221-9797-5f78-1fa4-485e198d7cd0', name: 'Beta', host: 'beta.atlassian.net' }
-export const LONELY_SITE = { cloudId: '99999999-0000-0000-0000-000000000000', name: 'Elsewhere', host: 'elsewhere.atlassian.net' }
+export const LONELY_SITE = {
+    cloudId: '99999999-0000-0000-0000-000000000000',
+    name: 'Elsewhere',
+    host: 'elsewhere.atlassian.net',
+}
 export const USER = {
     accountId: '5b10a2844c20165700ede21g',
     email: 'ada@acme.example',
@@ -58,7 +73,12 @@ export function ok(r: SyncHttpResult): Ok {
     return r
 }
 
-export function get(net: LoopbackNetwork, url: string, headers: Record<string, string> = {}, timeoutMs = 3000): SyncHttpResult {
+export function get(
+    net: LoopbackNetwork,
+    url: string,
+    headers: Record<string, string> = {},
+    timeoutMs = 3000
+): SyncHttpResult {
     return net.request({ method: 'GET', url, headers, timeoutMs })
 }
 
@@ -74,7 +94,7 @@ export function basic(user: string, secret: string): string {
 export function postToken(
     net: LoopbackNetwork,
     params: Record<string, string>,
-    opts: { form?: boolean; headers?: Record<string, string> } = {},
+    opts: { form?: boolean; headers?: Record<string, string> } = {}
 ): Ok {
     const body = opts.form ? new URLSearchParams(params).toString() : JSON.stringify(params)
     const contentType = opts.form ? 'application/x-www-form-urlencoded' : 'application/json'
@@ -85,7 +105,7 @@ export function postToken(
             headers: { 'Content-Type': contentType, Accept: 'application/json', ...(opts.headers ?? {}) },
             body,
             timeoutMs: 3000,
-        }),
+        })
     )
 }
 
@@ -120,18 +140,37 @@ export function authorizeCode(w: World, overrides: Record<string, string | null>
 }
 
 /** Full flow: authorize (auto accept) + code exchange; returns the token response JSON. */
-export function connect(w: World, overrides: Record<string, string | null> = {}): { access_token: string; refresh_token?: string; scope: string; expires_in: number; token_type: string } {
+export function connect(
+    w: World,
+    overrides: Record<string, string | null> = {}
+): { access_token: string; refresh_token?: string; scope: string; expires_in: number; token_type: string } {
     const code = authorizeCode(w, overrides)
-    const r = postToken(w.net, { grant_type: 'authorization_code', client_id: APP.clientId, client_secret: APP.clientSecret, code, redirect_uri: CALLBACK })
+    const r = postToken(w.net, {
+        grant_type: 'authorization_code',
+        client_id: APP.clientId,
+        client_secret: APP.clientSecret,
+        code,
+        redirect_uri: CALLBACK,
+    })
     if (r.status !== 200) throw new Error(`token exchange answered ${r.status}: ${r.body}`)
     return JSON.parse(r.body)
 }
 
 export function refreshGrant(net: LoopbackNetwork, refreshToken: string, opts: { form?: boolean } = {}): Ok {
-    return postToken(net, { grant_type: 'refresh_token', client_id: APP.clientId, client_secret: APP.clientSecret, refresh_token: refreshToken }, opts)
+    return postToken(
+        net,
+        {
+            grant_type: 'refresh_token',
+            client_id: APP.clientId,
+            client_secret: APP.clientSecret,
+            refresh_token: refreshToken,
+        },
+        opts
+    )
 }
 
 export const GATEWAY = 'https://api.atlassian.com'
 export const RESOURCES = `${GATEWAY}/oauth/token/accessible-resources`
 export const gatewayMyself = (cloudId: string, v: 2 | 3 = 3) => `${GATEWAY}/ex/jira/${cloudId}/rest/api/${v}/myself`
-export const gatewayServerInfo = (cloudId: string, v: 2 | 3 = 3) => `${GATEWAY}/ex/jira/${cloudId}/rest/api/${v}/serverInfo`
+export const gatewayServerInfo = (cloudId: string, v: 2 | 3 = 3) =>
+    `${GATEWAY}/ex/jira/${cloudId}/rest/api/${v}/serverInfo`

@@ -12,8 +12,11 @@ const PROFILE = 'oauth_entity_profile "Jira OAuth Profile"'
 function copy() {
     const records = cloneRecords(loadAppRecords().records)
     const one = (table: string, where: Record<string, string>): AppRecord => {
-        const found = records.filter((r) => r.table === table && Object.entries(where).every(([f, v]) => r.fields[f] === v))
-        if (found.length !== 1) throw new Error(`test setup: ${found.length} ${table} records match ${JSON.stringify(where)}`)
+        const found = records.filter(
+            (r) => r.table === table && Object.entries(where).every(([f, v]) => r.fields[f] === v)
+        )
+        if (found.length !== 1)
+            throw new Error(`test setup: ${found.length} ${table} records match ${JSON.stringify(where)}`)
         return found[0]
     }
     const scope = (s: string) => one('oauth_entity_scope', { oauth_entity_scope: s })
@@ -82,7 +85,11 @@ test('a missing scope record is reported, and so is the profile row left pointin
 test('a duplicated profile scope row is reported with the row count', () => {
     const { records, rowOf } = copy()
     const row = rowOf('read:jira-user')
-    records.push({ ...row, sysId: 'fedcba9876543210fedcba9876543210', fields: { ...row.fields, sys_id: 'fedcba9876543210fedcba9876543210' } })
+    records.push({
+        ...row,
+        sysId: 'fedcba9876543210fedcba9876543210',
+        fields: { ...row.fields, sys_id: 'fedcba9876543210fedcba9876543210' },
+    })
     expect(newProblems(records)).toEqual([
         `oauth_entity_profile_scope: expected 14 rows on ${PROFILE}, found 15`,
         `oauth_entity_profile_scope: scope "read:jira-user" is on ${PROFILE} 2 times (rows ${row.sysId}, fedcba9876543210fedcba9876543210)`,
@@ -92,13 +99,17 @@ test('a duplicated profile scope row is reported with the row count', () => {
 test('a missing registry field names the record and the field with the documented value', () => {
     const { records, one } = copy()
     delete one('oauth_entity', { name: 'Jira Cloud OAuth' }).fields.token_url
-    expect(newProblems(records)).toEqual(['oauth_entity "Jira Cloud OAuth" field token_url: missing, expected "https://auth.atlassian.com/oauth/token"'])
+    expect(newProblems(records)).toEqual([
+        'oauth_entity "Jira Cloud OAuth" field token_url: missing, expected "https://auth.atlassian.com/oauth/token"',
+    ])
 })
 
 test('a wrong value names the record, the field, the expected and the found value', () => {
     const { records, one } = copy()
     one('http_connection', { name: 'Jira Cloud OAuth Connection' }).fields.use_mid = 'true'
-    expect(newProblems(records)).toEqual(['http_connection "Jira Cloud OAuth Connection" field use_mid: expected "false", found "true"'])
+    expect(newProblems(records)).toEqual([
+        'http_connection "Jira Cloud OAuth Connection" field use_mid: expected "false", found "true"',
+    ])
 })
 
 test('a client secret in the registry is reported without printing it', () => {
@@ -106,21 +117,28 @@ test('a client secret in the registry is reported without printing it', () => {
     const secret = ['not', 'a', 'real', 'secret'].join('-')
     one('oauth_entity', { name: 'Jira Cloud OAuth' }).fields.client_secret = secret
     const problems = newProblems(records)
-    expect(problems).toEqual(['oauth_entity "Jira Cloud OAuth" field client_secret: must be absent or empty, found a value (not printed)'])
+    expect(problems).toEqual([
+        'oauth_entity "Jira Cloud OAuth" field client_secret: must be absent or empty, found a value (not printed)',
+    ])
     expect(problems.join('\n')).not.toContain(secret)
 })
 
 test('a shipped Redirect URL is reported', () => {
     const { records, one } = copy()
-    one('oauth_entity', { name: 'Jira Cloud OAuth' }).fields.redirect_url = 'https://example.service-now.com/oauth_redirect.do'
-    expect(newProblems(records)).toEqual(['oauth_entity "Jira Cloud OAuth" field redirect_url: must not be shipped, found a value'])
+    one('oauth_entity', { name: 'Jira Cloud OAuth' }).fields.redirect_url =
+        'https://example.service-now.com/oauth_redirect.do'
+    expect(newProblems(records)).toEqual([
+        'oauth_entity "Jira Cloud OAuth" field redirect_url: must not be shipped, found a value',
+    ])
 })
 
 test('a credential shipped in update/ instead of unload/ is reported with its file', () => {
     const { records, one } = copy()
     const cred = one('oauth_2_0_credentials', { name: 'Jira Cloud OAuth Credential' })
     cred.folder = 'update'
-    expect(newProblems(records)).toEqual([`oauth_2_0_credentials "Jira Cloud OAuth Credential": shipped in update/, expected unload/ (first install only) (${cred.file})`])
+    expect(newProblems(records)).toEqual([
+        `oauth_2_0_credentials "Jira Cloud OAuth Credential": shipped in update/, expected unload/ (first install only) (${cred.file})`,
+    ])
 })
 
 test('a reference to the wrong record names both records', () => {
@@ -148,7 +166,11 @@ test('records of tables the checks do not know (added by other features) change 
     records.push({
         table: 'sys_ui_action',
         sysId: '00000000000000000000000000000abc',
-        fields: { sys_id: '00000000000000000000000000000abc', name: 'Validate Jira connection', table: 'http_connection' },
+        fields: {
+            sys_id: '00000000000000000000000000000abc',
+            name: 'Validate Jira connection',
+            table: 'http_connection',
+        },
         fieldAttributes: {},
         attributes: { action: 'INSERT_OR_UPDATE' },
         folder: 'update',

@@ -13,7 +13,12 @@ const find = (key: string): AppRecord => {
 
 describe('Connection & Credential alias', () => {
     test('x_jira_connect.Jira is an HTTP connection alias named Jira', () => {
-        expect(find('alias').fields).toMatchObject({ id: 'x_jira_connect.Jira', name: 'Jira', type: 'connection', connection_type: 'http_connection' })
+        expect(find('alias').fields).toMatchObject({
+            id: 'x_jira_connect.Jira',
+            name: 'Jira',
+            type: 'connection',
+            connection_type: 'http_connection',
+        })
     })
 
     test('its configuration template is the service-account template (what Atlassian recommends today)', () => {
@@ -49,17 +54,20 @@ describe('connection attributes (DOC: "Enter the value 2 for api_version. Enter 
 
     // An install runs no business rules, so the var_dictionary fields the alias form would fill are shipped
     // (assumption A3): name = var__m_connection_attributes_<alias sys_id>, model_table, model_id, label.
-    test.each(['api_version', 'server_type'])('%s carries the var_dictionary fields the UI relies on, for the built alias sys_id', (element) => {
-        const attr = app().one('connection_attributes', { element })
-        const aliasSysId = find('alias').sysId
-        expect(attr.fields).toMatchObject({
-            name: `var__m_connection_attributes_${aliasSysId}`,
-            model_table: 'sys_alias',
-            model_id: aliasSysId,
-            label: attr.fields.column_label,
-        })
-        expect(attr.fields.label.length).toBeGreaterThan(2)
-    })
+    test.each(['api_version', 'server_type'])(
+        '%s carries the var_dictionary fields the UI relies on, for the built alias sys_id',
+        (element) => {
+            const attr = app().one('connection_attributes', { element })
+            const aliasSysId = find('alias').sysId
+            expect(attr.fields).toMatchObject({
+                name: `var__m_connection_attributes_${aliasSysId}`,
+                model_table: 'sys_alias',
+                model_id: aliasSysId,
+                label: attr.fields.column_label,
+            })
+            expect(attr.fields.label.length).toBeGreaterThan(2)
+        }
+    )
 })
 
 describe('OAuth 2.0 credential (DOC: Create credential record for the Jira spoke)', () => {
@@ -94,11 +102,16 @@ describe('HTTP(s) connection (DOC: Create a connection record for the Jira spoke
 describe('legacy basic-auth configuration template (DOC Option 1: Configure a connection for Jira spoke)', () => {
     type Field = { name: string; type?: string; defaultValue?: string; label?: string }
     const template = () => find('basicAuthTemplate')
-    const schema = () => JSON.parse(template().fields.dynamic_data_schema) as { connection_fields: Field[]; credential_fields: Field[] }
-    const defaults = () => JSON.parse(template().fields.default_data_template) as Record<string, Record<string, unknown>>
+    const schema = () =>
+        JSON.parse(template().fields.dynamic_data_schema) as { connection_fields: Field[]; credential_fields: Field[] }
+    const defaults = () =>
+        JSON.parse(template().fields.default_data_template) as Record<string, Record<string, unknown>>
     const field = (list: Field[], name: string) => {
         const f = list.find((x) => x.name === name)
-        if (!f) throw new Error(`${template().table} "${template().fields.name}" field dynamic_data_schema: no field ${name} (has ${list.map((x) => x.name).join(', ')})`)
+        if (!f)
+            throw new Error(
+                `${template().table} "${template().fields.name}" field dynamic_data_schema: no field ${name} (has ${list.map((x) => x.name).join(', ')})`
+            )
         return f
     }
 
@@ -112,7 +125,9 @@ describe('legacy basic-auth configuration template (DOC Option 1: Configure a co
     })
 
     test('asks for the User name (account email) as text', () => {
-        expect(field(schema().credential_fields, EXPECTED_BASIC_AUTH_TEMPLATE.userName.name).type).toBe(EXPECTED_BASIC_AUTH_TEMPLATE.userName.type)
+        expect(field(schema().credential_fields, EXPECTED_BASIC_AUTH_TEMPLATE.userName.name).type).toBe(
+            EXPECTED_BASIC_AUTH_TEMPLATE.userName.type
+        )
     })
 
     test('asks for the API Key as a password field with no default value', () => {

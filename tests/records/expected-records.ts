@@ -150,9 +150,13 @@ export const EXPECTED: ExpectedApp = {
                 ['scopedTokenTemplate', 'Jira Cloud: scoped API token (api.atlassian.com)'],
                 ['oauth3loTemplate', 'Jira Cloud: OAuth 2.0 (3LO) app'],
             ] as const
-        ).map(
-            ([key, name]): ExpectedRecord => ({ key, table: 'sys_alias_templates', identity: { name }, folder: 'update', fields: { name } }),
-        ),
+        ).map(([key, name]): ExpectedRecord => ({
+            key,
+            table: 'sys_alias_templates',
+            identity: { name },
+            folder: 'update',
+            fields: { name },
+        })),
         // SA-DOC "Create an application registry record" (Option 2, Client Credentials): Connect to a third party OAuth
         // Provider, Default Grant type Client Credentials, Token URL and Token Revocation URL
         // https://auth.atlassian.com/oauth/token, Active. No Authorization / Refresh Token / Redirect URL in the procedure.
@@ -270,23 +274,63 @@ export const EXPECTED: ExpectedApp = {
         },
         ...(
             [
-                ['moduleRegistry', 'OAuth Application Registry', 'oauth_entity', 'FILTER', 'name=Jira Cloud OAuth^ORname=Jira Cloud Service Account', MODULE_ROLES],
-                ['moduleAlias', 'Connection & Credential Alias', 'sys_alias', 'FILTER', 'id=x_jira_connect.Jira^ORparent.id=x_jira_connect.Jira', MODULE_ROLES],
-                ['moduleConnections', 'Connections', 'http_connection', 'FILTER', 'connection_alias.id=x_jira_connect.Jira^ORconnection_alias.parent.id=x_jira_connect.Jira', MODULE_ROLES],
-                ['moduleOAuthCredentials', 'OAuth 2.0 Credentials', 'oauth_2_0_credentials', 'FILTER', 'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira Cloud Service Account', MODULE_ROLES],
-                ['moduleBasicCredentials', 'Basic Auth Credentials', 'basic_auth_credentials', 'LIST', undefined, MODULE_ROLES],
-                ['moduleProperties', 'Properties', 'sys_properties', 'FILTER', 'nameSTARTSWITHx_jira_connect.', 'admin'],
+                [
+                    'moduleRegistry',
+                    'OAuth Application Registry',
+                    'oauth_entity',
+                    'FILTER',
+                    'name=Jira Cloud OAuth^ORname=Jira Cloud Service Account',
+                    MODULE_ROLES,
+                ],
+                [
+                    'moduleAlias',
+                    'Connection & Credential Alias',
+                    'sys_alias',
+                    'FILTER',
+                    'id=x_jira_connect.Jira^ORparent.id=x_jira_connect.Jira',
+                    MODULE_ROLES,
+                ],
+                [
+                    'moduleConnections',
+                    'Connections',
+                    'http_connection',
+                    'FILTER',
+                    'connection_alias.id=x_jira_connect.Jira^ORconnection_alias.parent.id=x_jira_connect.Jira',
+                    MODULE_ROLES,
+                ],
+                [
+                    'moduleOAuthCredentials',
+                    'OAuth 2.0 Credentials',
+                    'oauth_2_0_credentials',
+                    'FILTER',
+                    'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira Cloud Service Account',
+                    MODULE_ROLES,
+                ],
+                [
+                    'moduleBasicCredentials',
+                    'Basic Auth Credentials',
+                    'basic_auth_credentials',
+                    'LIST',
+                    undefined,
+                    MODULE_ROLES,
+                ],
+                [
+                    'moduleProperties',
+                    'Properties',
+                    'sys_properties',
+                    'FILTER',
+                    'nameSTARTSWITHx_jira_connect.',
+                    'admin',
+                ],
             ] as const
-        ).map(
-            ([key, title, name, linkType, filter, roles]): ExpectedRecord => ({
-                key,
-                table: 'sys_app_module',
-                identity: { title },
-                folder: 'update',
-                fields: { title, name, link_type: linkType, active: 'true', roles, ...(filter ? { filter } : {}) },
-                refs: { application: 'menu' },
-            }),
-        ),
+        ).map(([key, title, name, linkType, filter, roles]): ExpectedRecord => ({
+            key,
+            table: 'sys_app_module',
+            identity: { title },
+            folder: 'update',
+            fields: { title, name, link_type: linkType, active: 'true', roles, ...(filter ? { filter } : {}) },
+            refs: { application: 'menu' },
+        })),
         ...(
             [
                 ['propHttpTimeout', 'x_jira_connect.http_timeout_ms', 'integer', '10000'],
@@ -294,15 +338,13 @@ export const EXPECTED: ExpectedApp = {
                 ['propMaxRetryWait', 'x_jira_connect.max_retry_wait_seconds', 'integer', '2'],
                 ['propApiGateway', 'x_jira_connect.api_gateway_url', 'string', 'https://api.atlassian.com'],
             ] as const
-        ).map(
-            ([key, name, type, value]): ExpectedRecord => ({
-                key,
-                table: 'sys_properties',
-                identity: { name },
-                folder: 'update',
-                fields: { name, type, value, write_roles: 'admin' },
-            }),
-        ),
+        ).map(([key, name, type, value]): ExpectedRecord => ({
+            key,
+            table: 'sys_properties',
+            identity: { name },
+            folder: 'update',
+            fields: { name, type, value, write_roles: 'admin' },
+        })),
     ],
     scopes: { table: 'oauth_entity_scope', registry: 'registry', pairs: DOC_SCOPES },
     // DOC "In OAuth Entity Profile Scopes, ensure that the same entity scopes are provided."

@@ -31,28 +31,35 @@ describe('the mismatch message', () => {
 
     test('names a record that is built but not listed, and the command to run', () => {
         const all = rows()
-        const without = renderInventory(all.filter((r) => !(r.table === 'sys_ui_action' && r.key.includes('table=sys_alias; name=Validate Jira connection;'))))
+        const without = renderInventory(
+            all.filter(
+                (r) =>
+                    !(r.table === 'sys_ui_action' && r.key.includes('table=sys_alias; name=Validate Jira connection;'))
+            )
+        )
         const message = inventoryMismatch(without, all)
         expect(message).toContain('1 built record(s) not in tests/records/inventory.md:')
         expect(message).toContain(
-            '| update | sys_ui_action | table=sys_alias; name=Validate Jira connection; action_name=x_jira_connect_validate |',
+            '| update | sys_ui_action | table=sys_alias; name=Validate Jira connection; action_name=x_jira_connect_validate |'
         )
         expect(message).toContain('npm run inventory:update')
     })
 
     test('names a record that is listed but no longer built', () => {
         const all = rows()
-        const gone = all.filter((r) => !r.key.includes('target_name=ScriptableStandardCredentialsProvider.getCredentialByID'))
+        const gone = all.filter(
+            (r) => !r.key.includes('target_name=ScriptableStandardCredentialsProvider.getCredentialByID')
+        )
         expect(gone.length).toBe(all.length - 1)
         expect(inventoryMismatch(renderInventory(all), gone)).toContain(
             '1 record(s) in tests/records/inventory.md not built:\n  | update | sys_scope_privilege | target_scope=global; ' +
-                'target_type=scriptable; target_name=ScriptableStandardCredentialsProvider.getCredentialByID;',
+                'target_type=scriptable; target_name=ScriptableStandardCredentialsProvider.getCredentialByID;'
         )
     })
 
     test('reports a hand-edited file even when the records are the same', () => {
         expect(inventoryMismatch(renderInventory(rows()) + '\nhand edit\n', rows())).toContain(
-            'same records, but the file differs',
+            'same records, but the file differs'
         )
     })
 })

@@ -135,7 +135,7 @@ function sortRows(rows: InventoryRow[]): InventoryRow[] {
             cmp(a.folder, b.folder) ||
             cmp(a.table, b.table) ||
             cmp(a.key, b.key) ||
-            cmp(a.sysId, b.sysId),
+            cmp(a.sysId, b.sysId)
     )
 }
 
@@ -215,8 +215,12 @@ export function inventoryMismatch(committed: string, rows: InventoryRow[]): stri
     const added = [...built].filter((l) => !listed.has(l))
     const removed = [...listed].filter((l) => !built.has(l))
     const parts = [
-        added.length ? `${added.length} built record(s) not in tests/records/inventory.md:\n  ${added.join('\n  ')}` : '',
-        removed.length ? `${removed.length} record(s) in tests/records/inventory.md not built:\n  ${removed.join('\n  ')}` : '',
+        added.length
+            ? `${added.length} built record(s) not in tests/records/inventory.md:\n  ${added.join('\n  ')}`
+            : '',
+        removed.length
+            ? `${removed.length} record(s) in tests/records/inventory.md not built:\n  ${removed.join('\n  ')}`
+            : '',
         added.length || removed.length ? '' : 'same records, but the file differs from what the generator writes',
     ]
     const next = 'If the change is intended: npm run inventory:update, then commit tests/records/inventory.md.'

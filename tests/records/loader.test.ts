@@ -1,6 +1,16 @@
 /** The record loader and zip reader of tests/support/app-records.ts, on hand-made input and on the real build. */
 import { deflateRawSync } from 'node:zlib'
-import { AppRecords, crc32, listAppXmlFiles, loadAppRecords, openPackageZip, parseRecordUpdate, parseXml, PackageZip, parseInventory } from '../support/app-records'
+import {
+    AppRecords,
+    crc32,
+    listAppXmlFiles,
+    loadAppRecords,
+    openPackageZip,
+    parseRecordUpdate,
+    parseXml,
+    PackageZip,
+    parseInventory,
+} from '../support/app-records'
 
 describe('record_update XML parser', () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -44,16 +54,30 @@ describe('record_update XML parser', () => {
     })
 
     test('a CDATA section split by the SDK (]]]]><![CDATA[>) is joined back', () => {
-        const r = parseRecordUpdate('<record_update><t><sys_id>1</sys_id><s><![CDATA[a]]]]><![CDATA[>b]]></s></t></record_update>', 'update', 'x').records[0]
+        const r = parseRecordUpdate(
+            '<record_update><t><sys_id>1</sys_id><s><![CDATA[a]]]]><![CDATA[>b]]></s></t></record_update>',
+            'update',
+            'x'
+        ).records[0]
         expect(r.fields.s).toBe('a]]>b')
     })
 
     test('a record_update without a table attribute takes the table from the record element', () => {
-        expect(parseRecordUpdate('<record_update><sys_module><sys_id>1</sys_id></sys_module></record_update>', 'update', 'x').records[0].table).toBe('sys_module')
+        expect(
+            parseRecordUpdate(
+                '<record_update><sys_module><sys_id>1</sys_id></sys_module></record_update>',
+                'update',
+                'x'
+            ).records[0].table
+        ).toBe('sys_module')
     })
 
     test.each([
-        ['an unclosed element', '<record_update><t><sys_id>1</sys_id></record_update>', 'f.xml:1: </record_update> closes <t>'],
+        [
+            'an unclosed element',
+            '<record_update><t><sys_id>1</sys_id></record_update>',
+            'f.xml:1: </record_update> closes <t>',
+        ],
         ['an unknown entity', '<a>\n&nbsp;</a>', 'f.xml:2: unknown XML entity "&nbsp;"'],
         ['a bare ampersand', '<a>x & y</a>', 'f.xml:1: "&" not followed by an entity reference'],
         ['an unterminated CDATA', '<a><![CDATA[x</a>', 'f.xml:1: unterminated CDATA section'],
@@ -70,7 +94,7 @@ describe('AppRecords lookups', () => {
           <b><sys_id>22222222222222222222222222222222</sys_id><title>B</title></b>
         </record_update>`,
         'update',
-        'update/a.xml',
+        'update/a.xml'
     )
     const idx = new AppRecords(records)
 
@@ -85,9 +109,13 @@ describe('AppRecords lookups', () => {
     test('resolve() follows a reference and names record, field and sys_id when it cannot', () => {
         const a = idx.one('a')
         expect(idx.resolve(a, 'ref').fields.title).toBe('B')
-        expect(() => idx.resolve(a, 'gone')).toThrow('a "A" field gone: references 99999999999999999999999999999999 which is not shipped (update/a.xml)')
+        expect(() => idx.resolve(a, 'gone')).toThrow(
+            'a "A" field gone: references 99999999999999999999999999999999 which is not shipped (update/a.xml)'
+        )
         expect(() => idx.resolve(a, 'none')).toThrow('a "A" field none: the reference is empty (update/a.xml)')
-        expect(() => idx.resolve(a, 'absent')).toThrow('a "A" field absent: the field is not in the record (update/a.xml)')
+        expect(() => idx.resolve(a, 'absent')).toThrow(
+            'a "A" field absent: the field is not in the record (update/a.xml)'
+        )
     })
 })
 
@@ -148,9 +176,13 @@ describe('zip reader', () => {
     test('detects a corrupted entry (CRC-32) and a missing entry', () => {
         const bad = Buffer.from(zipBuf)
         bad[30 + '/a/stored.txt'.length] ^= 0xff
-        expect(() => new PackageZip(bad, 'bad.zip').read('a/stored.txt')).toThrow('bad.zip: entry /a/stored.txt: CRC-32 mismatch')
+        expect(() => new PackageZip(bad, 'bad.zip').read('a/stored.txt')).toThrow(
+            'bad.zip: entry /a/stored.txt: CRC-32 mismatch'
+        )
         expect(() => new PackageZip(zipBuf, 'hand.zip').read('nope')).toThrow('hand.zip: no entry nope')
-        expect(() => new PackageZip(Buffer.from('not a zip at all, certainly not'), 'x.zip')).toThrow('x.zip: no end-of-central-directory record')
+        expect(() => new PackageZip(Buffer.from('not a zip at all, certainly not'), 'x.zip')).toThrow(
+            'x.zip: no end-of-central-directory record'
+        )
     })
 
     test('crc32 matches the reference value', () => {
@@ -158,7 +190,10 @@ describe('zip reader', () => {
     })
 
     test('parseInventory reads the header and path;sha256 rows', () => {
-        expect(parseInventory('#build=x_s\n#version=1.0.0\nupdate/a.xml;abc\n\n')).toEqual({ header: { build: 'x_s', version: '1.0.0' }, rows: [{ path: 'update/a.xml', sha256: 'abc' }] })
+        expect(parseInventory('#build=x_s\n#version=1.0.0\nupdate/a.xml;abc\n\n')).toEqual({
+            header: { build: 'x_s', version: '1.0.0' },
+            rows: [{ path: 'update/a.xml', sha256: 'abc' }],
+        })
     })
 })
 
@@ -169,7 +204,9 @@ describe('the real build', () => {
         expect(files.length).toBeGreaterThan(0)
         expect(new Set(records.records.map((r) => r.folder))).toEqual(new Set(['update', 'unload', 'scope']))
         // Every file yields records or other elements (e.g. <sys_variable_value action="delete_multiple"/>): none is silently empty.
-        expect(new Set([...records.records.map((r) => r.file), ...records.others.map((o) => o.file)])).toEqual(new Set(files))
+        expect(new Set([...records.records.map((r) => r.file), ...records.others.map((o) => o.file)])).toEqual(
+            new Set(files)
+        )
     })
 
     test('the scope record is the x_jira_connect sys_app', () => {

@@ -5,7 +5,14 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { artifactsDir, distAppDir } from '../support/artifacts'
-import { loadAppRecords, loadZipRecords, openPackageZip, sha256Hex, zipInventory, type AppRecords } from '../support/app-records'
+import {
+    loadAppRecords,
+    loadZipRecords,
+    openPackageZip,
+    sha256Hex,
+    zipInventory,
+    type AppRecords,
+} from '../support/app-records'
 import { looksRandom, scanRecordFields, scanText } from './secret-scan'
 
 const zip = (() => {
@@ -14,7 +21,9 @@ const zip = (() => {
 })()
 
 function walk(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]))
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]))
 }
 
 describe('the secret scanner itself', () => {
@@ -25,7 +34,11 @@ describe('the secret scanner itself', () => {
         ['an Atlassian API token', 'ATATT' + rnd, 'Atlassian API token'],
         ['a bearer header', 'Authorization: Bearer ' + rnd, 'Bearer credential'],
         ['a filled <client_secret>', '<client_secret>' + 's3cr3t' + '</client_secret>', 'non-empty secret XML element'],
-        ['a filled CDATA <password>', '<password><![CDATA[' + 'hunter2' + ']]></password>', 'non-empty secret XML element'],
+        [
+            'a filled CDATA <password>',
+            '<password><![CDATA[' + 'hunter2' + ']]></password>',
+            'non-empty secret XML element',
+        ],
         ['a filled JSON password', '{"password": "' + 'hunter2' + '"}', 'non-empty secret key/value'],
         ['a long random string', 'value=' + rnd, 'long random-looking string'],
     ])('flags %s', (_what, text, kind) => {
@@ -36,7 +49,10 @@ describe('the secret scanner itself', () => {
         ['an empty <client_secret/>', '<client_secret/><password></password>'],
         ['an empty JSON password', '{"password": "", "type": "password"}'],
         ['prose about bearer tokens', 'Bearer access token of an OAuth 2.0 credential'],
-        ['a sys_id and a sha256', '3a29f0a46f974720a7e79e8e86b0c49c;8eaaea4c2dab8fd2f62418f81cb6cf9da314d849a7aa6717a784b3c5f778e95d'],
+        [
+            'a sys_id and a sha256',
+            '3a29f0a46f974720a7e79e8e86b0c49c;8eaaea4c2dab8fd2f62418f81cb6cf9da314d849a7aa6717a784b3c5f778e95d',
+        ],
         ['a camelCase identifier', 'getConnectionInfoListByDomainAndAliasIdentifier'],
     ])('does not flag %s', (_what, text) => {
         expect(scanText(text, 'sample')).toEqual([])
@@ -60,23 +76,36 @@ describe('no secrets are shipped', () => {
     })
 
     test('no record (dist or zip) has a value in a secret-named field (client_secret, password, api_key, token, ...)', () => {
-        expect([...scanRecordFields(loadAppRecords().records, 'dist'), ...scanRecordFields(loadZipRecords(zip()).records, 'zip')]).toEqual([])
+        expect([
+            ...scanRecordFields(loadAppRecords().records, 'dist'),
+            ...scanRecordFields(loadZipRecords(zip()).records, 'zip'),
+        ]).toEqual([])
     })
 })
 
 describe('shipped server modules (sys_module)', () => {
     const PREFIX = 'x_jira_connect/jira-cloud-connect/1.0.0/'
-    const modulePaths = (records: AppRecords) => records.byTable('sys_module').map((r) => r.fields.path ?? `<no path: ${r.file}>`)
+    const modulePaths = (records: AppRecords) =>
+        records.byTable('sys_module').map((r) => r.fields.path ?? `<no path: ${r.file}>`)
 
     test('no test, spec, mock, fixture or harness file is shipped', () => {
-        const bad = [...modulePaths(loadAppRecords()), ...modulePaths(loadZipRecords(zip()))].filter((p) => /\/tests?\/|\.test\.|\.spec\.|__mocks__|fixtures?|harness/i.test(p))
+        const bad = [...modulePaths(loadAppRecords()), ...modulePaths(loadZipRecords(zip()))].filter((p) =>
+            /\/tests?\/|\.test\.|\.spec\.|__mocks__|fixtures?|harness/i.test(p)
+        )
         expect(bad).toEqual([])
     })
 
     test('every module is under src/server/, apart from package.json and bom.json', () => {
         const paths = modulePaths(loadAppRecords())
         expect(paths.length).toBeGreaterThan(0)
-        const outside = paths.filter((p) => !(p.startsWith(PREFIX) && (/^src\/server\/./.test(p.slice(PREFIX.length)) || ['package.json', 'bom.json'].includes(p.slice(PREFIX.length)))))
+        const outside = paths.filter(
+            (p) =>
+                !(
+                    p.startsWith(PREFIX) &&
+                    (/^src\/server\/./.test(p.slice(PREFIX.length)) ||
+                        ['package.json', 'bom.json'].includes(p.slice(PREFIX.length)))
+                )
+        )
         expect(outside).toEqual([])
     })
 
@@ -91,7 +120,12 @@ describe('package zip', () => {
         const inv = zipInventory(z)
         const listed = inv.rows.map((r) => r.path)
         expect(new Set(listed).size).toBe(listed.length)
-        expect(listed.sort()).toEqual(z.names().filter((n) => n !== 'package_inventory.csv').sort())
+        expect(listed.sort()).toEqual(
+            z
+                .names()
+                .filter((n) => n !== 'package_inventory.csv')
+                .sort()
+        )
         const mismatched = inv.rows.filter((r) => sha256Hex(z.read(r.path)) !== r.sha256).map((r) => r.path)
         expect(mismatched).toEqual([])
     })

@@ -31,7 +31,11 @@ const tagOf = (n: FxpNode) => Object.keys(n).find((k) => k !== ':@')!
 const kidsOf = (n: FxpNode) => (n[tagOf(n)] as FxpNode[]) ?? []
 const isElement = (n: FxpNode) => !['#text', '#cdata'].includes(tagOf(n))
 const textOf = (n: FxpNode): string =>
-    tagOf(n) === '#text' ? String(n['#text']) : kidsOf(n).map((k) => textOf(k)).join('')
+    tagOf(n) === '#text'
+        ? String(n['#text'])
+        : kidsOf(n)
+              .map((k) => textOf(k))
+              .join('')
 
 /** The records of one record_update document as fast-xml-parser reads them, in our AppRecord shape. */
 function fxpRecords(xml: string): Pick<AppRecord, 'table' | 'sysId' | 'fields' | 'attributes'>[] {
@@ -56,7 +60,9 @@ describe('our XML reader agrees with fast-xml-parser on every built record file'
         const ours = parseRecordUpdate(xml, file.split('/')[0] as AppRecord['folder'], file).records
         const theirs = fxpRecords(xml)
         expect(theirs.length).toBeGreaterThan(0)
-        expect(ours.map(({ table, sysId, fields, attributes }) => ({ table, sysId, fields, attributes }))).toEqual(theirs)
+        expect(ours.map(({ table, sysId, fields, attributes }) => ({ table, sysId, fields, attributes }))).toEqual(
+            theirs
+        )
     })
 })
 

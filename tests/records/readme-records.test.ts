@@ -41,11 +41,19 @@ describe('README names what the package ships', () => {
         const tables = rows()
             .map((r) => r.table)
             .filter((t) => !COMPANION_TABLES.has(t))
-        expect(missing(section('What gets installed'), tables.map((t) => `\`${t}\``))).toEqual([])
+        expect(
+            missing(
+                section('What gets installed'),
+                tables.map((t) => `\`${t}\``)
+            )
+        ).toEqual([])
     })
 
     test('every property, UI action and shipped table definition is in "What gets installed"', () => {
-        const of = (table: string, name: string) => rows().filter((r) => r.table === table).map((r) => field(r, name))
+        const of = (table: string, name: string) =>
+            rows()
+                .filter((r) => r.table === table)
+                .map((r) => field(r, name))
         const names = [...of('sys_properties', 'name'), ...of('sys_ui_action', 'name'), ...of('sys_db_object', 'name')]
         expect(missing(section('What gets installed'), names)).toEqual([])
     })

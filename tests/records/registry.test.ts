@@ -18,7 +18,11 @@ const profile = () => find('profile')
 
 describe('application registry (DOC: Create an application registry in ServiceNow instance)', () => {
     test('is one oauth_entity record with the documented field values', () => {
-        expect(app().byTable('oauth_entity').filter((r) => r.fields.name === 'Jira Cloud OAuth')).toHaveLength(1)
+        expect(
+            app()
+                .byTable('oauth_entity')
+                .filter((r) => r.fields.name === 'Jira Cloud OAuth')
+        ).toHaveLength(1)
         const r = registry()
         expect(r.folder).toBe('update')
         expect(r.fields).toMatchObject(expectedRecord('registry').fields)
@@ -65,7 +69,7 @@ describe('OAuth API Script (the shipped script, executed)', () => {
             };
             var global = { OAuthUtil: OAuthUtil };
             `,
-            context,
+            context
         )
         vm.runInContext(record.fields.script, context, { filename: record.file })
         return { record, sandbox: sandbox as { OAuthJiraCloudUtil?: new () => Record<string, any>; OAuthUtil: any } }
@@ -82,7 +86,9 @@ describe('OAuth API Script (the shipped script, executed)', () => {
     test('preprocessAuthCode puts audience=api.atlassian.com and prompt=consent into the authorization request', () => {
         const { sandbox } = loadShippedScript()
         const puts: [string, string][] = []
-        new sandbox.OAuthJiraCloudUtil!().preprocessAuthCode({ put: (k: string, v: string) => puts.push([String(k), String(v)]) })
+        new sandbox.OAuthJiraCloudUtil!().preprocessAuthCode({
+            put: (k: string, v: string) => puts.push([String(k), String(v)]),
+        })
         expect(puts).toEqual(EXPECTED_AUTH_PARAMS)
     })
 
@@ -94,10 +100,17 @@ describe('OAuth API Script (the shipped script, executed)', () => {
 })
 
 describe('OAuth entity scopes (DOC: "In the OAuth Entity Scopes tab, create these entity scope records")', () => {
-    const scopes = () => app().byTable('oauth_entity_scope').filter((r) => r.fields.oauth_entity === registry().sysId)
+    const scopes = () =>
+        app()
+            .byTable('oauth_entity_scope')
+            .filter((r) => r.fields.oauth_entity === registry().sysId)
 
     test('the 14 documented scopes are shipped exactly: none missing, none extra, none twice', () => {
-        expect(scopes().map((r) => r.fields.oauth_entity_scope).sort()).toEqual(DOC_SCOPES.map((p) => p.scope).sort())
+        expect(
+            scopes()
+                .map((r) => r.fields.oauth_entity_scope)
+                .sort()
+        ).toEqual(DOC_SCOPES.map((p) => p.scope).sort())
     })
 
     test('each scope record has Name equal to its OAuth scope, as in the doc table', () => {
@@ -110,7 +123,11 @@ describe('OAuth entity scopes (DOC: "In the OAuth Entity Scopes tab, create thes
 
     test('each scope record references the Jira Cloud OAuth registry', () => {
         const reg = registry()
-        for (const r of scopes()) expect({ scope: r.fields.oauth_entity_scope, registry: app().resolve(r, 'oauth_entity').sysId }).toEqual({ scope: r.fields.oauth_entity_scope, registry: reg.sysId })
+        for (const r of scopes())
+            expect({ scope: r.fields.oauth_entity_scope, registry: app().resolve(r, 'oauth_entity').sysId }).toEqual({
+                scope: r.fields.oauth_entity_scope,
+                registry: reg.sysId,
+            })
     })
 
     test('REQUIRED_JIRA_SCOPES (used by the validator) equals the doc list, in the doc order', () => {
@@ -121,7 +138,11 @@ describe('OAuth entity scopes (DOC: "In the OAuth Entity Scopes tab, create thes
 describe('OAuth entity profile (DOC: "open the default record. For example, Jira OAuth Profile")', () => {
     test('is the default profile with grant type authorization_code, on the registry', () => {
         const p = profile()
-        expect(p.fields).toMatchObject({ name: 'Jira OAuth Profile', default: 'true', grant_type: 'authorization_code' })
+        expect(p.fields).toMatchObject({
+            name: 'Jira OAuth Profile',
+            default: 'true',
+            grant_type: 'authorization_code',
+        })
         expect(app().resolve(p, 'oauth_entity')).toBe(registry())
     })
 
@@ -134,7 +155,10 @@ describe('OAuth entity profile (DOC: "open the default record. For example, Jira
 })
 
 describe('OAuth entity profile scopes (DOC: "ensure that the same entity scopes are provided")', () => {
-    const rows = () => app().byTable('oauth_entity_profile_scope').filter((r) => r.fields.oauth_entity_profile === profile().sysId)
+    const rows = () =>
+        app()
+            .byTable('oauth_entity_profile_scope')
+            .filter((r) => r.fields.oauth_entity_profile === profile().sysId)
 
     test('exactly 14 rows', () => {
         expect(rows()).toHaveLength(DOC_SCOPES.length)

@@ -11,9 +11,15 @@ const TEXT_PATTERNS: [string, RegExp][] = [
     ['Bearer credential', /\bBearer\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{16,}=*/g],
     ['Basic credential', /\bBasic\s+(?=[A-Za-z0-9+/]*[0-9])[A-Za-z0-9+/]{12,}={0,2}(?![A-Za-z0-9+/=])/g],
     // A secret-named XML element with content: <client_secret>x</client_secret>, <password><![CDATA[x]]></password>.
-    ['non-empty secret XML element', /<(client_secret|password|api_key|private_key|passphrase|secret|access_token|refresh_token)\b[^>/]*>\s*(?:<!\[CDATA\[\s*[^\]\s]|[^<\s])/g],
+    [
+        'non-empty secret XML element',
+        /<(client_secret|password|api_key|private_key|passphrase|secret|access_token|refresh_token)\b[^>/]*>\s*(?:<!\[CDATA\[\s*[^\]\s]|[^<\s])/g,
+    ],
     // A secret-named JSON/JS key with a non-empty string value: "password": "x", client_secret: 'x'.
-    ['non-empty secret key/value', /["']?\b(client_secret|password|api_key|api_token|private_key|passphrase|access_token|refresh_token)["']?\s*[:=]\s*["'][^"'\s]/g],
+    [
+        'non-empty secret key/value',
+        /["']?\b(client_secret|password|api_key|api_token|private_key|passphrase|access_token|refresh_token)["']?\s*[:=]\s*["'][^"'\s]/g,
+    ],
 ]
 
 /** A long token-like run with upper case, lower case and at least four digits and high character entropy. */
@@ -31,11 +37,14 @@ export function scanText(input: string, where: string): string[] {
     const findings: string[] = []
     // A UiPage build ships its client sources as a zip attachment (<sys_attachment_doc><data>base64</data>): scan the
     // files inside it instead of the base64 text, which looks random by nature.
-    const text = input.replace(/(<sys_attachment_doc\b[\s\S]*?<data>)([A-Za-z0-9+/=\s]+)(<\/data>)/g, (_m, open, b64, close) => {
-        const zip = new PackageZip(Buffer.from(b64, 'base64'), `${where} attachment`)
-        for (const name of zip.names()) findings.push(...scanText(zip.text(name), `${where} attachment ${name}`))
-        return `${open}${close}`
-    })
+    const text = input.replace(
+        /(<sys_attachment_doc\b[\s\S]*?<data>)([A-Za-z0-9+/=\s]+)(<\/data>)/g,
+        (_m, open, b64, close) => {
+            const zip = new PackageZip(Buffer.from(b64, 'base64'), `${where} attachment`)
+            for (const name of zip.names()) findings.push(...scanText(zip.text(name), `${where} attachment ${name}`))
+            return `${open}${close}`
+        }
+    )
     const lineOf = (i: number) => text.slice(0, i).split('\n').length
     for (const [kind, re] of TEXT_PATTERNS) {
         for (const m of text.matchAll(re)) findings.push(`${where}: ${kind} at line ${lineOf(m.index!)}`)
@@ -54,7 +63,8 @@ export function scanRecordFields(records: readonly AppRecord[], source: string):
     const findings: string[] = []
     for (const r of records) {
         for (const [field, value] of Object.entries(r.fields)) {
-            if (SECRET_FIELD.test(field) && value.trim()) findings.push(`${source} ${r.file}: ${r.table} ${r.sysId} field ${field} has a value (not printed)`)
+            if (SECRET_FIELD.test(field) && value.trim())
+                findings.push(`${source} ${r.file}: ${r.table} ${r.sysId} field ${field} has a value (not printed)`)
         }
     }
     return findings

@@ -6,7 +6,12 @@
  * Expected values are literals here; the scope lists are also compared with src/server/core/jira-scopes.ts, the one
  * module the records and the validator read.
  */
-import { CLASSIC_JIRA_SCOPES, GRANULAR_JIRA_SCOPES, REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
+import {
+    CLASSIC_JIRA_SCOPES,
+    GRANULAR_JIRA_SCOPES,
+    REQUIRED_JIRA_SCOPES,
+    SERVICE_ACCOUNT_SCOPES,
+} from '../../src/server/core/jira-scopes'
 import { loadAppRecords, type AppRecord } from '../support/app-records'
 import { EXPECTED, SA_DOC_SCOPES } from './expected-records'
 
@@ -20,7 +25,11 @@ const GATEWAY_PLACEHOLDER = 'https://api.atlassian.com/ex/jira/<cloud-id>'
 
 describe('service-account registry (SA-DOC: Create an application registry record)', () => {
     test('Connect to a third party OAuth Provider, Default Grant type Client Credentials, Active', () => {
-        expect(find('saRegistry').fields).toMatchObject({ type: 'oauth_provider', default_grant_type: 'client_credentials', active: 'true' })
+        expect(find('saRegistry').fields).toMatchObject({
+            type: 'oauth_provider',
+            default_grant_type: 'client_credentials',
+            active: 'true',
+        })
     })
 
     test('Token URL and Token Revocation URL are https://auth.atlassian.com/oauth/token', () => {
@@ -28,7 +37,8 @@ describe('service-account registry (SA-DOC: Create an application registry recor
     })
 
     test('no Authorization URL, Refresh Token URL, redirect or OAuth API Script: the grant has no browser step and no refresh token', () => {
-        for (const f of ['auth_url', 'refresh_token_url', 'redirect_url', 'oauth_api_script']) expect(find('saRegistry').fields).not.toHaveProperty(f)
+        for (const f of ['auth_url', 'refresh_token_url', 'redirect_url', 'oauth_api_script'])
+            expect(find('saRegistry').fields).not.toHaveProperty(f)
     })
 
     test('ships no Client ID and no Client Secret', () => {
@@ -42,10 +52,15 @@ describe('service-account registry (SA-DOC: Create an application registry recor
 })
 
 describe('service-account scopes (SA-DOC: two OAuth Entity Scope records)', () => {
-    const scopes = () => app().byTable('oauth_entity_scope').filter((r) => r.fields.oauth_entity === find('saRegistry').sysId)
+    const scopes = () =>
+        app()
+            .byTable('oauth_entity_scope')
+            .filter((r) => r.fields.oauth_entity === find('saRegistry').sysId)
 
     test('exactly the documented Classic scopes and Granular Scopes records, Name and OAuth scope verbatim', () => {
-        expect(scopes().map((r) => ({ name: r.fields.name, scope: r.fields.oauth_entity_scope }))).toEqual(expect.arrayContaining([...SA_DOC_SCOPES]))
+        expect(scopes().map((r) => ({ name: r.fields.name, scope: r.fields.oauth_entity_scope }))).toEqual(
+            expect.arrayContaining([...SA_DOC_SCOPES])
+        )
         expect(scopes()).toHaveLength(2)
     })
 
@@ -57,20 +72,32 @@ describe('service-account scopes (SA-DOC: two OAuth Entity Scope records)', () =
     })
 
     test('no offline_access (client credentials has no refresh token); the 13 are the 3LO list without it', () => {
-        expect(scopes().map((r) => r.fields.oauth_entity_scope).join(' ')).not.toMatch(/offline_access/)
-        expect([...SERVICE_ACCOUNT_SCOPES].sort()).toEqual(REQUIRED_JIRA_SCOPES.filter((s) => s !== 'offline_access').sort())
+        expect(
+            scopes()
+                .map((r) => r.fields.oauth_entity_scope)
+                .join(' ')
+        ).not.toMatch(/offline_access/)
+        expect([...SERVICE_ACCOUNT_SCOPES].sort()).toEqual(
+            REQUIRED_JIRA_SCOPES.filter((s) => s !== 'offline_access').sort()
+        )
     })
 })
 
 describe('service-account profile (SA-DOC: "Grant type is set to Client Credentials", both scope records listed)', () => {
     test('is the only default profile of the registry, grant client_credentials', () => {
         const reg = find('saRegistry')
-        const defaults = app().byTable('oauth_entity_profile').filter((r) => r.fields.oauth_entity === reg.sysId && r.fields.default === 'true')
-        expect(defaults.map((r) => [r.fields.name, r.fields.grant_type])).toEqual([['Jira Service Account Profile', 'client_credentials']])
+        const defaults = app()
+            .byTable('oauth_entity_profile')
+            .filter((r) => r.fields.oauth_entity === reg.sysId && r.fields.default === 'true')
+        expect(defaults.map((r) => [r.fields.name, r.fields.grant_type])).toEqual([
+            ['Jira Service Account Profile', 'client_credentials'],
+        ])
     })
 
     test('its OAuth Entity Profile Scopes are the two scope records', () => {
-        const rows = app().byTable('oauth_entity_profile_scope').filter((r) => r.fields.oauth_entity_profile === find('saProfile').sysId)
+        const rows = app()
+            .byTable('oauth_entity_profile_scope')
+            .filter((r) => r.fields.oauth_entity_profile === find('saProfile').sysId)
         const names = rows.map((r) => app().resolve(r, 'oauth_entity_scope').fields.name).sort()
         expect(names).toEqual(['Classic scopes', 'Granular Scopes'])
     })
@@ -100,8 +127,13 @@ describe('service-account credential and connection (SA-DOC: Create credential r
 // ---------------------------------------------------------------- templates
 
 type Field = { name: string; type?: string; defaultValue?: string; label?: string; hint?: string; mandatory?: boolean }
-const schemaOf = (key: string) => JSON.parse(find(key).fields.dynamic_data_schema) as { connection_fields: Field[]; credential_fields: Field[] }
-const defaultsOf = (key: string) => JSON.parse(find(key).fields.default_data_template) as { connection: Record<string, unknown>; credential: Record<string, any> }
+const schemaOf = (key: string) =>
+    JSON.parse(find(key).fields.dynamic_data_schema) as { connection_fields: Field[]; credential_fields: Field[] }
+const defaultsOf = (key: string) =>
+    JSON.parse(find(key).fields.default_data_template) as {
+        connection: Record<string, unknown>
+        credential: Record<string, any>
+    }
 const fieldNames = (key: string) => {
     const s = schemaOf(key)
     return [...s.connection_fields, ...s.credential_fields].map((f) => f.name)
@@ -158,14 +190,27 @@ describe('service-account template (SA-DOC values, the SDK "OAuth Client Credent
     })
 
     test('its registry has the shipped service-account registry values: client_credentials, Token and Revocation URL', () => {
-        expect(entity()).toMatchObject({ type: 'oauth_provider', active: true, default_grant_type: 'client_credentials', token_url: TOKEN_URL, revoke_token_url: TOKEN_URL })
+        expect(entity()).toMatchObject({
+            type: 'oauth_provider',
+            active: true,
+            default_grant_type: 'client_credentials',
+            token_url: TOKEN_URL,
+            revoke_token_url: TOKEN_URL,
+        })
         for (const f of ['auth_url', 'refresh_token_url', 'redirect_url']) expect(entity()).not.toHaveProperty(f)
     })
 
     test('its scope records are the documented two, and its default profile (client_credentials) requests both', () => {
-        expect(entity().oauth_entity_scope).toEqual(SA_DOC_SCOPES.map((p) => ({ name: p.name, oauth_entity_scope: p.scope })))
+        expect(entity().oauth_entity_scope).toEqual(
+            SA_DOC_SCOPES.map((p) => ({ name: p.name, oauth_entity_scope: p.scope }))
+        )
         expect(entity().oauth_entity_profile).toEqual([
-            { name: 'Jira Service Account Profile', grant_type: 'client_credentials', default: true, oauth_entity_profile_scope: SA_DOC_SCOPES.map((p) => p.scope) },
+            {
+                name: 'Jira Service Account Profile',
+                grant_type: 'client_credentials',
+                default: true,
+                oauth_entity_profile_scope: SA_DOC_SCOPES.map((p) => p.scope),
+            },
         ])
     })
 
@@ -189,7 +234,14 @@ describe('OAuth 2.0 (3LO) template (the shipped "Jira Cloud OAuth" values)', () 
     test('its registry has the shipped 3LO registry URLs, grant and lifespans', () => {
         const shipped = find('registry').fields
         expect(entity().active).toBe(true)
-        for (const f of ['type', 'default_grant_type', 'auth_url', 'token_url', 'refresh_token_url', 'send_client_credentials_as']) {
+        for (const f of [
+            'type',
+            'default_grant_type',
+            'auth_url',
+            'token_url',
+            'refresh_token_url',
+            'send_client_credentials_as',
+        ]) {
             expect({ f, v: entity()[f] }).toEqual({ f, v: shipped[f] })
         }
         expect(String(entity().access_token_lifespan)).toBe(shipped.access_token_lifespan)
@@ -203,9 +255,16 @@ describe('OAuth 2.0 (3LO) template (the shipped "Jira Cloud OAuth" values)', () 
     })
 
     test('its fourteen scopes (offline_access included) are REQUIRED_JIRA_SCOPES, on a default authorization_code profile', () => {
-        expect(entity().oauth_entity_scope.map((s: { oauth_entity_scope: string }) => s.oauth_entity_scope)).toEqual([...REQUIRED_JIRA_SCOPES])
+        expect(entity().oauth_entity_scope.map((s: { oauth_entity_scope: string }) => s.oauth_entity_scope)).toEqual([
+            ...REQUIRED_JIRA_SCOPES,
+        ])
         expect(entity().oauth_entity_profile).toEqual([
-            { name: 'Jira OAuth Profile', grant_type: 'authorization_code', default: true, oauth_entity_profile_scope: [...REQUIRED_JIRA_SCOPES] },
+            {
+                name: 'Jira OAuth Profile',
+                grant_type: 'authorization_code',
+                default: true,
+                oauth_entity_profile_scope: [...REQUIRED_JIRA_SCOPES],
+            },
         ])
     })
 })
@@ -214,6 +273,8 @@ describe('classic API token template (legacy)', () => {
     test('is marked legacy in its name and its token hint points to service accounts', () => {
         expect(find('basicAuthTemplate').fields.name).toMatch(/legacy/)
         expect(fieldOf('basicAuthTemplate', 'credential.password').hint).toMatch(/service account/)
-        expect(fieldOf('basicAuthTemplate', 'connection.connection_url').defaultValue).toBe('https://<site>.atlassian.net')
+        expect(fieldOf('basicAuthTemplate', 'connection.connection_url').defaultValue).toBe(
+            'https://<site>.atlassian.net'
+        )
     })
 })

@@ -47,7 +47,11 @@ export interface OtherElement {
 }
 
 /** The records of one record_update document. */
-export function parseRecordUpdate(xml: string, folder: Folder, file: string): { records: AppRecord[]; others: OtherElement[] } {
+export function parseRecordUpdate(
+    xml: string,
+    folder: Folder,
+    file: string
+): { records: AppRecord[]; others: OtherElement[] } {
     const root = parseXml(xml, file)
     const records: AppRecord[] = []
     const others: OtherElement[] = []
@@ -59,7 +63,15 @@ export function parseRecordUpdate(xml: string, folder: Folder, file: string): { 
             others.push({ file, folder, element: el })
             continue
         }
-        const rec: AppRecord = { table: el.name, sysId: elementText(sysIdEl).trim(), fields: {}, fieldAttributes: {}, attributes: { ...el.attributes }, folder, file }
+        const rec: AppRecord = {
+            table: el.name,
+            sysId: elementText(sysIdEl).trim(),
+            fields: {},
+            fieldAttributes: {},
+            attributes: { ...el.attributes },
+            folder,
+            file,
+        }
         for (const k of kids) {
             if (k.name in rec.fields) continue // keep the first occurrence
             rec.fields[k.name] = elementText(k) // nested elements: their text, concatenated
@@ -103,8 +115,13 @@ export class AppRecords {
     one(table: string, where: Record<string, string> = {}): AppRecord {
         const found = this.byTable(table).filter((r) => Object.entries(where).every(([f, v]) => r.fields[f] === v))
         if (found.length !== 1) {
-            const filter = Object.entries(where).map(([f, v]) => `${f}=${JSON.stringify(v)}`).join(', ') || '(any)'
-            throw new Error(`expected exactly one ${table} record with ${filter}, found ${found.length}${found.length ? ': ' + found.map((r) => r.file).join(', ') : ''}`)
+            const filter =
+                Object.entries(where)
+                    .map(([f, v]) => `${f}=${JSON.stringify(v)}`)
+                    .join(', ') || '(any)'
+            throw new Error(
+                `expected exactly one ${table} record with ${filter}, found ${found.length}${found.length ? ': ' + found.map((r) => r.file).join(', ') : ''}`
+            )
         }
         return found[0]
     }
@@ -112,7 +129,8 @@ export class AppRecords {
     /** The record the reference field points at; throws naming the record, the field and the missing sys_id. */
     resolve(record: AppRecord, field: string): AppRecord {
         const label = describeRecord(record)
-        if (!(field in record.fields)) throw new Error(`${label} field ${field}: the field is not in the record (${record.file})`)
+        if (!(field in record.fields))
+            throw new Error(`${label} field ${field}: the field is not in the record (${record.file})`)
         const id = record.fields[field].trim()
         if (!id) throw new Error(`${label} field ${field}: the reference is empty (${record.file})`)
         const target = this.bySysId(id)
@@ -172,7 +190,9 @@ const cache = new Map<string, AppRecords>()
 export function loadAppRecords(appDir = distAppDir()): AppRecords {
     let loaded = cache.get(appDir)
     if (!loaded) {
-        loaded = fromDocuments(listAppXmlFiles(appDir).map((file) => ({ file, text: fs.readFileSync(path.join(appDir, file), 'utf8') })))
+        loaded = fromDocuments(
+            listAppXmlFiles(appDir).map((file) => ({ file, text: fs.readFileSync(path.join(appDir, file), 'utf8') }))
+        )
         cache.set(appDir, loaded)
     }
     return loaded
@@ -207,7 +227,10 @@ export function parseInventory(csv: string): PackageInventory {
             return
         }
         const semi = line.lastIndexOf(';')
-        if (semi < 0) throw new Error(`package_inventory.csv line ${i + 1}: expected "<path>;<sha256>", found ${JSON.stringify(line)}`)
+        if (semi < 0)
+            throw new Error(
+                `package_inventory.csv line ${i + 1}: expected "<path>;<sha256>", found ${JSON.stringify(line)}`
+            )
         rows.push({ path: line.slice(0, semi), sha256: line.slice(semi + 1) })
     })
     return { header, rows }

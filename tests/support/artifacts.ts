@@ -4,7 +4,8 @@ import * as path from 'node:path'
 /** Root of this test run's snapshot of the built app (dist/ and target/), made by global-setup.cjs. */
 export function artifactsDir(): string {
     const dir = process.env.JCC_ARTIFACTS
-    if (!dir || !fs.existsSync(dir)) throw new Error('JCC_ARTIFACTS is not set: run the tests through jest (global-setup builds the app).')
+    if (!dir || !fs.existsSync(dir))
+        throw new Error('JCC_ARTIFACTS is not set: run the tests through jest (global-setup builds the app).')
     return dir
 }
 

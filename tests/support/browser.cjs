@@ -53,7 +53,11 @@ function untar(buffer, dest) {
     while (offset + 512 <= buffer.length) {
         const header = buffer.subarray(offset, offset + 512)
         if (header.every((b) => b === 0)) break
-        const field = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '')
+        const field = (start, length) =>
+            header
+                .subarray(start, start + length)
+                .toString('utf8')
+                .replace(/\0.*$/s, '')
         const name = [field(345, 155), field(0, 100)].filter(Boolean).join('/')
         const size = parseInt(field(124, 12).trim() || '0', 8)
         const type = field(156, 1) || '0'
@@ -81,7 +85,11 @@ function unpackBundled(pkg) {
         fs.mkdirSync(tmp, { recursive: true })
         try {
             const bin = path.join(pkg.dir, 'bin')
-            fs.writeFileSync(path.join(tmp, 'chromium'), zlib.brotliDecompressSync(fs.readFileSync(path.join(bin, 'chromium.br'))), { mode: 0o755 })
+            fs.writeFileSync(
+                path.join(tmp, 'chromium'),
+                zlib.brotliDecompressSync(fs.readFileSync(path.join(bin, 'chromium.br'))),
+                { mode: 0o755 }
+            )
             untar(zlib.brotliDecompressSync(fs.readFileSync(path.join(bin, 'al2023.tar.br'))), tmp)
             try {
                 fs.renameSync(tmp, dest)
@@ -94,7 +102,11 @@ function unpackBundled(pkg) {
     }
     const lib = path.join(dest, 'lib')
     const ld = [lib, process.env.LD_LIBRARY_PATH].filter(Boolean).join(path.delimiter)
-    return { executablePath: executable, env: { ...process.env, LD_LIBRARY_PATH: ld }, source: `@sparticuz/chromium ${pkg.version} (bundled)` }
+    return {
+        executablePath: executable,
+        env: { ...process.env, LD_LIBRARY_PATH: ld },
+        source: `@sparticuz/chromium ${pkg.version} (bundled)`,
+    }
 }
 
 /** Installed browsers, in the order tried. */
@@ -135,7 +147,8 @@ function installedCandidates() {
 function resolveChromium() {
     const explicit = process.env.CHROMIUM_PATH || process.env.JCC_CHROMIUM
     if (explicit) {
-        if (isExecutable(explicit)) return { executablePath: explicit, env: { ...process.env }, source: 'CHROMIUM_PATH' }
+        if (isExecutable(explicit))
+            return { executablePath: explicit, env: { ...process.env }, source: 'CHROMIUM_PATH' }
         throw new Error(`CHROMIUM_PATH=${explicit} is not an executable file: ${INSTALL_HINT}.`)
     }
     const pkg = process.platform === 'linux' && process.arch === 'x64' ? bundledPackage() : null

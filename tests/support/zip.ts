@@ -59,7 +59,8 @@ export class PackageZip {
         if (count === 0xffff || cdSize === 0xffffffff || p === 0xffffffff) this.fail('zip64 archives are not supported')
         const entries: ZipEntry[] = []
         for (let i = 0; i < count; i++) {
-            if (b.readUInt32LE(p) !== 0x02014b50) this.fail(`central directory entry ${i} has a bad signature at offset ${p}`)
+            if (b.readUInt32LE(p) !== 0x02014b50)
+                this.fail(`central directory entry ${i} has a bad signature at offset ${p}`)
             const flags = b.readUInt16LE(p + 8)
             const nameLen = b.readUInt16LE(p + 28)
             const extraLen = b.readUInt16LE(p + 30)
@@ -110,7 +111,8 @@ export class PackageZip {
         if (e.method === 0) data = Buffer.from(raw)
         else if (e.method === 8) data = inflateRawSync(raw)
         else this.fail(`entry ${e.rawName}: compression method ${e.method} is not supported`)
-        if (data!.length !== e.size) this.fail(`entry ${e.rawName}: inflated to ${data!.length} bytes, the directory says ${e.size}`)
+        if (data!.length !== e.size)
+            this.fail(`entry ${e.rawName}: inflated to ${data!.length} bytes, the directory says ${e.size}`)
         if (crc32(data!) !== e.crc32) this.fail(`entry ${e.rawName}: CRC-32 mismatch`)
         return data!
     }

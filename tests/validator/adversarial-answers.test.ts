@@ -12,12 +12,27 @@ import { validate } from '../../src/server/core/validator'
 import { InMemoryConfig, InMemoryTokenStore } from '../harness/node-platform/in-memory-platform'
 import { healthyState, IDS, SITE, USER } from './world'
 
-const HEADER_NAMES = ['content-type', 'Content-Type', 'retry-after', 'Retry-After', 'RateLimit-Reason',
-    'x-seraph-loginreason', 'X-Authentication-Denied-Reason', 'x-anything']
+const HEADER_NAMES = [
+    'content-type',
+    'Content-Type',
+    'retry-after',
+    'Retry-After',
+    'RateLimit-Reason',
+    'x-seraph-loginreason',
+    'X-Authentication-Denied-Reason',
+    'x-anything',
+]
 
 const jsonText = fc.jsonValue().map((v) => JSON.stringify(v))
-const site = fc.record({ id: fc.oneof(fc.constant(SITE.cloudId), fc.string()), name: fc.string(), url: fc.string(),
-    scopes: fc.oneof(fc.array(fc.string()), fc.constant(undefined), fc.string()) }, { requiredKeys: ['id'] })
+const site = fc.record(
+    {
+        id: fc.oneof(fc.constant(SITE.cloudId), fc.string()),
+        name: fc.string(),
+        url: fc.string(),
+        scopes: fc.oneof(fc.array(fc.string()), fc.constant(undefined), fc.string()),
+    },
+    { requiredKeys: ['id'] }
+)
 const body = fc.oneof(
     fc.string(),
     fc.string({ unit: 'binary' }),
@@ -39,16 +54,40 @@ const body = fc.oneof(
         '\u0000\u0000'
     )
 )
-const headers = fc.dictionary(fc.constantFrom(...HEADER_NAMES), fc.oneof(fc.string(), fc.constantFrom(
-    'text/html', 'application/json', '0', '1', '2', '-1', 'NaN', '1e309', 'Wed, 21 Oct 2015 07:28:00 GMT',
-    'AUTHENTICATED_FAILED', 'CAPTCHA_CHALLENGE', 'Bearer abc.def.ghi')))
+const headers = fc.dictionary(
+    fc.constantFrom(...HEADER_NAMES),
+    fc.oneof(
+        fc.string(),
+        fc.constantFrom(
+            'text/html',
+            'application/json',
+            '0',
+            '1',
+            '2',
+            '-1',
+            'NaN',
+            '1e309',
+            'Wed, 21 Oct 2015 07:28:00 GMT',
+            'AUTHENTICATED_FAILED',
+            'CAPTCHA_CHALLENGE',
+            'Bearer abc.def.ghi'
+        )
+    )
+)
 const status = fc.oneof(fc.integer({ min: -1, max: 999 }), fc.constantFrom(0, -1, 200, 401, 403, 404, 429, 503))
 const answer: fc.Arbitrary<HttpResult> = fc.oneof(
     { weight: 5, arbitrary: fc.record({ ok: fc.constant(true as const), status, headers, body }) },
     fc.record({
         ok: fc.constant(false as const),
-        failure: fc.constantFrom('timeout', 'connection_refused', 'unknown_host', 'tls', 'connection_reset',
-            'auth_unavailable', 'other'),
+        failure: fc.constantFrom(
+            'timeout',
+            'connection_refused',
+            'unknown_host',
+            'tls',
+            'connection_reset',
+            'auth_unavailable',
+            'other'
+        ),
         detail: fc.string(),
     }) as fc.Arbitrary<HttpResult>
 )
@@ -102,13 +141,34 @@ function run(answers: HttpResult[], basic: boolean, refreshWith: RefreshResult |
 }
 
 test('a 2xx JSON body that starts with a UTF-8 byte-order mark is read, not thrown on', () => {
-    const bom = (json: string): HttpResult => ({ ok: true, status: 200, headers: { 'content-type': 'application/json' },
-        body: `\uFEFF${json}` })
-    const sites = JSON.stringify([{ id: SITE.cloudId, name: SITE.name, url: `https://${SITE.host}`,
-        scopes: ['read:jira-user', 'read:jira-work', 'write:jira-work', 'manage:jira-project',
-            'manage:jira-configuration', 'manage:jira-webhook', 'delete:sprint:jira-software',
-            'read:issue-details:jira', 'read:jql:jira', 'read:sprint:jira-software', 'write:sprint:jira-software',
-            'read:board-scope:jira-software', 'read:project:jira'] }])
+    const bom = (json: string): HttpResult => ({
+        ok: true,
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: `\uFEFF${json}`,
+    })
+    const sites = JSON.stringify([
+        {
+            id: SITE.cloudId,
+            name: SITE.name,
+            url: `https://${SITE.host}`,
+            scopes: [
+                'read:jira-user',
+                'read:jira-work',
+                'write:jira-work',
+                'manage:jira-project',
+                'manage:jira-configuration',
+                'manage:jira-webhook',
+                'delete:sprint:jira-software',
+                'read:issue-details:jira',
+                'read:jql:jira',
+                'read:sprint:jira-software',
+                'write:sprint:jira-software',
+                'read:board-scope:jira-software',
+                'read:project:jira',
+            ],
+        },
+    ])
     const answers = [
         bom(sites),
         bom(`{"accountId":"${USER.accountId}","displayName":"${USER.displayName}"}`),

@@ -31,7 +31,12 @@ test('every check requires only checks listed before it (the order the validator
     CHECK_IDS.forEach((id, i) => {
         for (const required of checkSpec(id).requires) {
             const at = CHECK_IDS.indexOf(required as never)
-            expect({ id, required, known: at >= 0, before: at < i }).toEqual({ id, required, known: true, before: true })
+            expect({ id, required, known: at >= 0, before: at < i }).toEqual({
+                id,
+                required,
+                known: true,
+                before: true,
+            })
         }
     })
 })

@@ -23,9 +23,36 @@ function twoSitesOneCredential(): void {
     addChildAlias(world, ACME, 'jira_acme')
     addChildAlias(world, GLOBEX, 'jira_globex', true)
     world.state.connections = [
-        { sysId: 'c0000000000000000000000000000a01', name: 'Acme', table: 'http_connection', active: true, url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`, aliasSysId: ACME, credentialSysId: IDS.oauthCredential, attributes: {} },
-        { sysId: 'c0000000000000000000000000000b01', name: 'Globex projects', table: 'http_connection', active: true, url: `https://api.atlassian.com/ex/jira/${OTHER_SITE.cloudId}`, aliasSysId: GLOBEX, credentialSysId: IDS.oauthCredential, attributes: {} },
-        { sysId: 'c0000000000000000000000000000b02', name: 'Globex service desk', table: 'http_connection', active: true, url: `https://api.atlassian.com/ex/jira/${OTHER_SITE.cloudId}`, aliasSysId: GLOBEX, credentialSysId: IDS.oauthCredential, attributes: {} },
+        {
+            sysId: 'c0000000000000000000000000000a01',
+            name: 'Acme',
+            table: 'http_connection',
+            active: true,
+            url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`,
+            aliasSysId: ACME,
+            credentialSysId: IDS.oauthCredential,
+            attributes: {},
+        },
+        {
+            sysId: 'c0000000000000000000000000000b01',
+            name: 'Globex projects',
+            table: 'http_connection',
+            active: true,
+            url: `https://api.atlassian.com/ex/jira/${OTHER_SITE.cloudId}`,
+            aliasSysId: GLOBEX,
+            credentialSysId: IDS.oauthCredential,
+            attributes: {},
+        },
+        {
+            sysId: 'c0000000000000000000000000000b02',
+            name: 'Globex service desk',
+            table: 'http_connection',
+            active: true,
+            url: `https://api.atlassian.com/ex/jira/${OTHER_SITE.cloudId}`,
+            aliasSysId: GLOBEX,
+            credentialSysId: IDS.oauthCredential,
+            attributes: {},
+        },
     ]
     world.getOAuthToken(undefined, [SITE.cloudId, OTHER_SITE.cloudId])
 }
@@ -52,7 +79,15 @@ test('two child aliases, three connections sharing one credential: one accessibl
     // The same three connections validated one by one repeat the shared checks: 3 calls each.
     world.emu.clearRequests()
     for (const c of world.state.connections) {
-        validate({ table: 'http_connection', sysId: c.sysId }, { config: new InMemoryConfig(world.state), tokens: world.tokens, http: world.net.httpPort((a) => world.tokens.authorize(a)), clock: world.clock })
+        validate(
+            { table: 'http_connection', sysId: c.sysId },
+            {
+                config: new InMemoryConfig(world.state),
+                tokens: world.tokens,
+                http: world.net.httpPort((a) => world.tokens.authorize(a)),
+                clock: world.clock,
+            }
+        )
     }
     expect(world.emu.requests).toHaveLength(9)
 })
@@ -91,8 +126,17 @@ test('a hung Atlassian endpoint: the run stays inside its total budget and names
         credentialSysId: `cced00000000000000000000000000b${i}`,
         attributes: {},
     }))
-    world.state.credentials = world.state.connections.map((c, i) => ({ kind: 'basic' as const, sysId: c.credentialSysId as string, name: `Basic credential ${i}`, table: 'basic_auth_credentials', active: true, userName: USER.email, hasPassword: true }))
-    for (const c of world.state.credentials) world.state.basicSecrets[c.sysId] = { userName: USER.email, password: API_TOKEN }
+    world.state.credentials = world.state.connections.map((c, i) => ({
+        kind: 'basic' as const,
+        sysId: c.credentialSysId as string,
+        name: `Basic credential ${i}`,
+        table: 'basic_auth_credentials',
+        active: true,
+        userName: USER.email,
+        hasPassword: true,
+    }))
+    for (const c of world.state.credentials)
+        world.state.basicSecrets[c.sysId] = { userName: USER.email, password: API_TOKEN }
     world.emu.setFault('site-myself', 'hang')
     const h = healthHarness(world)
     const started = Date.now()
@@ -106,11 +150,15 @@ test('a hung Atlassian endpoint: the run stays inside its total budget and names
     expect(checked.length + result.notChecked.length).toBe(3)
     for (const n of result.notChecked) {
         expect(n.reason).toMatch(/total budget \(6500 ms\) was spent/)
-        expect(h.store.read('http_connection', result.outcomes.find((o) => o.subject.name === n.name)!.subject.sysId)!.notCheckedReason).toMatch(/budget/)
+        expect(
+            h.store.read('http_connection', result.outcomes.find((o) => o.subject.name === n.name)!.subject.sysId)!
+                .notCheckedReason
+        ).toMatch(/budget/)
     }
     expect(result.report.summary).toMatch(/not checked: the run's time budget was spent/)
     // Each checked connection failed on the timeout and is named with its finding; nothing was retried.
-    for (const o of result.outcomes.filter((x) => x.checked)) expect(o.state.lastFindingCode).toBe('jira.myself/http_timeout')
+    for (const o of result.outcomes.filter((x) => x.checked))
+        expect(o.state.lastFindingCode).toBe('jira.myself/http_timeout')
     expect(world.emu.requestsTo('site-myself')).toHaveLength(checked.length)
 })
 
@@ -122,5 +170,6 @@ test('nothing secret in health rows, alerts or the run', () => {
     expect(result.alerts.map((a) => a.kind)).toEqual(['broken'])
     const t = world.tokens.get(IDS.oauthCredential, IDS.profile)!
     const text = JSON.stringify([h.store.all(), h.alerts.fired, h.runs])
-    for (const secret of [APP.clientSecret, API_TOKEN, t.accessToken, t.refreshToken as string]) expect(text).not.toContain(secret)
+    for (const secret of [APP.clientSecret, API_TOKEN, t.accessToken, t.refreshToken as string])
+        expect(text).not.toContain(secret)
 })

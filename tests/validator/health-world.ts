@@ -2,7 +2,13 @@
  * The health check core over the validator world (in-memory instance, Atlassian emulator on loopback): in-memory
  * health rows, an alert collector and an inventory built from the world's aliases and credentials.
  */
-import type { AlertPort, HealthAlert, HealthInventoryPort, HealthState, HealthStorePort } from '../../src/server/core/health/model'
+import type {
+    AlertPort,
+    HealthAlert,
+    HealthInventoryPort,
+    HealthState,
+    HealthStorePort,
+} from '../../src/server/core/health/model'
 import { runHealthCheck, type HealthRunResult } from '../../src/server/core/health/runner'
 import type { ValidationReport } from '../../src/server/core/report'
 import { InMemoryConfig } from '../harness/node-platform/in-memory-platform'
@@ -32,7 +38,10 @@ export function worldInventory(world: World): HealthInventoryPort {
     return {
         jiraAliasSysIds: () => {
             const root = world.state.aliases.filter((a) => a.id === 'x_jira_connect.Jira').map((a) => a.sysId)
-            return [...root, ...world.state.aliases.filter((a) => a.parentSysId && root.includes(a.parentSysId)).map((a) => a.sysId)]
+            return [
+                ...root,
+                ...world.state.aliases.filter((a) => a.parentSysId && root.includes(a.parentSysId)).map((a) => a.sysId),
+            ]
         },
         appOAuthCredentialSysIds: () => world.state.credentials.filter((c) => c.kind === 'oauth2').map((c) => c.sysId),
         refreshLifespanSec: () => 7776000,
@@ -85,5 +94,12 @@ export function healthHarness(world: World): HealthHarness {
 export function addChildAlias(world: World, sysId: string, name: string, multipleConnections = false): void {
     const parent = world.state.aliases.find((a) => a.sysId === IDS.alias)
     const attributeDefaults = { ...(parent ? parent.attributeDefaults : {}) }
-    world.state.aliases.push({ sysId, id: `x_jira_connect.${name}`, name, parentSysId: IDS.alias, multipleConnections, attributeDefaults })
+    world.state.aliases.push({
+        sysId,
+        id: `x_jira_connect.${name}`,
+        name,
+        parentSysId: IDS.alias,
+        multipleConnections,
+        attributeDefaults,
+    })
 }

@@ -40,7 +40,9 @@ describe('catalogue conformance (over the reports of every scenario above)', () 
             const [id, code] = key.split(' ')
             for (const status of statuses) {
                 if (GENERIC[status]?.includes(code)) continue
-                const spec = CHECK_IDS.includes(id as CheckId) ? codesOf(id as CheckId).find((c) => c.code === code) : null
+                const spec = CHECK_IDS.includes(id as CheckId)
+                    ? codesOf(id as CheckId).find((c) => c.code === code)
+                    : null
                 if (!spec || spec.spec.severity !== status) unknown.push(`${id} ${code} (${status})`)
             }
         }
@@ -51,7 +53,8 @@ describe('catalogue conformance (over the reports of every scenario above)', () 
         const seen = produced()
         const missing: string[] = []
         for (const id of CHECK_IDS) {
-            for (const code of Object.keys(checkSpec(id).codes)) if (!seen.has(`${id} ${code}`)) missing.push(`${id} ${code}`)
+            for (const code of Object.keys(checkSpec(id).codes))
+                if (!seen.has(`${id} ${code}`)) missing.push(`${id} ${code}`)
         }
         // Transport findings are shared by every check that calls out: each must be produced by one of them.
         const remote = CHECK_IDS.filter((id) => checkSpec(id).calls > 0)
@@ -65,7 +68,10 @@ describe('catalogue conformance (over the reports of every scenario above)', () 
         for (const report of observed) {
             // One call per declared call, one bounded retry each, and the token refresh of token.access.
             const ran = report.checks.filter((c) => c.status !== 'skip' && CHECK_IDS.includes(c.id as CheckId))
-            const bound = ran.reduce((n, c) => n + 2 * checkSpec(c.id as CheckId).calls + (c.id === 'token.access' ? 1 : 0), 0)
+            const bound = ran.reduce(
+                (n, c) => n + 2 * checkSpec(c.id as CheckId).calls + (c.id === 'token.access' ? 1 : 0),
+                0
+            )
             expect({ checks: ran.map((c) => `${c.id}=${c.code}`), calls: Math.min(report.calls, bound) }).toEqual({
                 checks: ran.map((c) => `${c.id}=${c.code}`),
                 calls: report.calls,

@@ -7,7 +7,12 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { startAtlassianEmulator, type AtlassianEmulator } from '../harness/atlassian-emulator'
 import { createLoopbackNetwork, routeAtlassian, type LoopbackNetwork } from '../harness/net'
-import { InMemoryConfig, InMemoryTokenStore, RealClock, type InstanceState } from '../harness/node-platform/in-memory-platform'
+import {
+    InMemoryConfig,
+    InMemoryTokenStore,
+    RealClock,
+    type InstanceState,
+} from '../harness/node-platform/in-memory-platform'
 import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { formMessages, reportText } from '../../src/server/core/format'
 import type { ValidationReport } from '../../src/server/core/report'
@@ -16,8 +21,16 @@ import { validate } from '../../src/server/core/validator'
 export const INSTANCE_URL = 'https://dev12345.service-now.com'
 export const APP = { clientId: 'jcc-test-client-id-7f3a', clientSecret: 'jcc-client-secret-S3cr3t-9b1e4d7a2c' }
 export const SITE = { cloudId: '1324a887-45db-1bf4-1e99-ef0ff456d421', name: 'Acme', host: 'acme.atlassian.net' }
-export const OTHER_SITE = { cloudId: '8594f221-9797-5f78-1fa4-485e198d7cd0', name: 'Globex', host: 'globex.atlassian.net' }
-export const USER = { accountId: '5b10a2844c20165700ede21g', email: 'jira.admin@acme.example', displayName: 'Ada Admin' }
+export const OTHER_SITE = {
+    cloudId: '8594f221-9797-5f78-1fa4-485e198d7cd0',
+    name: 'Globex',
+    host: 'globex.atlassian.net',
+}
+export const USER = {
+    accountId: '5b10a2844c20165700ede21g',
+    email: 'jira.admin@acme.example',
+    displayName: 'Ada Admin',
+}
 export const API_TOKEN = 'ATATT3xFfGF0T4kqWcJr7nY2pLmQ8vZsXbN1eHdKoU6iRt9aSg'
 /** The Atlassian service account (accountType app), its OAuth 2.0 credential and a scoped API token it owns. */
 export const SA = {
@@ -47,33 +60,123 @@ export const IDS = {
 }
 
 /** The OAuth API script exactly as shipped. */
-const API_SCRIPT = fs.readFileSync(path.join(__dirname, '../../src/fluent/oauth/oauth-jira-cloud-util.server.js'), 'utf8')
+const API_SCRIPT = fs.readFileSync(
+    path.join(__dirname, '../../src/fluent/oauth/oauth-jira-cloud-util.server.js'),
+    'utf8'
+)
 
 export function healthyState(): InstanceState {
     return {
         instanceUrl: INSTANCE_URL,
         properties: {},
         aliases: [
-            { sysId: IDS.alias, id: 'x_jira_connect.Jira', name: 'Jira', parentSysId: null, multipleConnections: false, attributeDefaults: { api_version: '2', server_type: 'cloud' } },
+            {
+                sysId: IDS.alias,
+                id: 'x_jira_connect.Jira',
+                name: 'Jira',
+                parentSysId: null,
+                multipleConnections: false,
+                attributeDefaults: { api_version: '2', server_type: 'cloud' },
+            },
         ],
         connections: [
-            { sysId: IDS.oauthConnection, name: 'Jira Cloud OAuth Connection', table: 'http_connection', active: true, url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`, aliasSysId: IDS.alias, credentialSysId: IDS.oauthCredential, attributes: {} },
-            { sysId: IDS.basicConnection, name: 'Jira Cloud Basic Connection', table: 'http_connection', active: false, url: `https://${SITE.host}`, aliasSysId: IDS.alias, credentialSysId: IDS.basicCredential, attributes: {} },
-            { sysId: IDS.saConnection, name: 'Jira Cloud Service Account Connection', table: 'http_connection', active: false, url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`, aliasSysId: IDS.alias, credentialSysId: IDS.saCredential, attributes: {} },
-            { sysId: IDS.scopedConnection, name: 'Jira Cloud Scoped Token Connection', table: 'http_connection', active: false, url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`, aliasSysId: IDS.alias, credentialSysId: IDS.scopedCredential, attributes: {} },
+            {
+                sysId: IDS.oauthConnection,
+                name: 'Jira Cloud OAuth Connection',
+                table: 'http_connection',
+                active: true,
+                url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`,
+                aliasSysId: IDS.alias,
+                credentialSysId: IDS.oauthCredential,
+                attributes: {},
+            },
+            {
+                sysId: IDS.basicConnection,
+                name: 'Jira Cloud Basic Connection',
+                table: 'http_connection',
+                active: false,
+                url: `https://${SITE.host}`,
+                aliasSysId: IDS.alias,
+                credentialSysId: IDS.basicCredential,
+                attributes: {},
+            },
+            {
+                sysId: IDS.saConnection,
+                name: 'Jira Cloud Service Account Connection',
+                table: 'http_connection',
+                active: false,
+                url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`,
+                aliasSysId: IDS.alias,
+                credentialSysId: IDS.saCredential,
+                attributes: {},
+            },
+            {
+                sysId: IDS.scopedConnection,
+                name: 'Jira Cloud Scoped Token Connection',
+                table: 'http_connection',
+                active: false,
+                url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}`,
+                aliasSysId: IDS.alias,
+                credentialSysId: IDS.scopedCredential,
+                attributes: {},
+            },
         ],
         credentials: [
-            { kind: 'oauth2', sysId: IDS.oauthCredential, name: 'Jira Cloud OAuth Credential', table: 'oauth_2_0_credentials', active: true, profileSysId: IDS.profile },
-            { kind: 'basic', sysId: IDS.basicCredential, name: 'Jira Cloud Basic Credential', table: 'basic_auth_credentials', active: true, userName: '', hasPassword: false },
+            {
+                kind: 'oauth2',
+                sysId: IDS.oauthCredential,
+                name: 'Jira Cloud OAuth Credential',
+                table: 'oauth_2_0_credentials',
+                active: true,
+                profileSysId: IDS.profile,
+            },
+            {
+                kind: 'basic',
+                sysId: IDS.basicCredential,
+                name: 'Jira Cloud Basic Credential',
+                table: 'basic_auth_credentials',
+                active: true,
+                userName: '',
+                hasPassword: false,
+            },
             // Inactive until a scenario uses them (useServiceAccount / useScopedToken), so runs over every credential
             // (the health check) see the 3LO and basic ones only.
-            { kind: 'oauth2', sysId: IDS.saCredential, name: 'Jira Cloud Service Account Credential', table: 'oauth_2_0_credentials', active: false, profileSysId: IDS.saProfile },
-            { kind: 'basic', sysId: IDS.scopedCredential, name: 'Jira Cloud Scoped Token Credential', table: 'basic_auth_credentials', active: false, userName: SA.email, hasPassword: true },
+            {
+                kind: 'oauth2',
+                sysId: IDS.saCredential,
+                name: 'Jira Cloud Service Account Credential',
+                table: 'oauth_2_0_credentials',
+                active: false,
+                profileSysId: IDS.saProfile,
+            },
+            {
+                kind: 'basic',
+                sysId: IDS.scopedCredential,
+                name: 'Jira Cloud Scoped Token Credential',
+                table: 'basic_auth_credentials',
+                active: false,
+                userName: SA.email,
+                hasPassword: true,
+            },
         ],
         profiles: [
-            { sysId: IDS.profile, name: 'Jira OAuth Profile', registrySysId: IDS.registry, grantType: 'authorization_code', isDefault: true, scopes: [...REQUIRED_JIRA_SCOPES] },
+            {
+                sysId: IDS.profile,
+                name: 'Jira OAuth Profile',
+                registrySysId: IDS.registry,
+                grantType: 'authorization_code',
+                isDefault: true,
+                scopes: [...REQUIRED_JIRA_SCOPES],
+            },
             // The shipped service-account profile: two scope records, each a space-separated list.
-            { sysId: IDS.saProfile, name: 'Jira Service Account Profile', registrySysId: IDS.saRegistry, grantType: 'client_credentials', isDefault: true, scopes: [SERVICE_ACCOUNT_SCOPES.slice(0, 6).join(' '), SERVICE_ACCOUNT_SCOPES.slice(6).join(' ')] },
+            {
+                sysId: IDS.saProfile,
+                name: 'Jira Service Account Profile',
+                registrySysId: IDS.saRegistry,
+                grantType: 'client_credentials',
+                isDefault: true,
+                scopes: [SERVICE_ACCOUNT_SCOPES.slice(0, 6).join(' '), SERVICE_ACCOUNT_SCOPES.slice(6).join(' ')],
+            },
         ],
         registries: [
             {
@@ -88,7 +191,13 @@ export function healthyState(): InstanceState {
                 tokenUrl: 'https://auth.atlassian.com/oauth/token',
                 refreshTokenUrl: 'https://auth.atlassian.com/oauth/token',
                 redirectUrl: `${INSTANCE_URL}/oauth_redirect.do`,
-                apiScript: { sysId: IDS.script, name: 'OAuthJiraCloudUtil', active: true, script: API_SCRIPT, scope: 'x_jira_connect' },
+                apiScript: {
+                    sysId: IDS.script,
+                    name: 'OAuthJiraCloudUtil',
+                    active: true,
+                    script: API_SCRIPT,
+                    scope: 'x_jira_connect',
+                },
             },
             {
                 sysId: IDS.saRegistry,
@@ -105,8 +214,14 @@ export function healthyState(): InstanceState {
                 apiScript: null,
             },
         ],
-        registrySecrets: { [IDS.registry]: { ...APP }, [IDS.saRegistry]: { clientId: SA.clientId, clientSecret: SA.clientSecret } },
-        basicSecrets: { [IDS.basicCredential]: { userName: USER.email, password: API_TOKEN }, [IDS.scopedCredential]: { userName: SA.email, password: SA.scopedToken } },
+        registrySecrets: {
+            [IDS.registry]: { ...APP },
+            [IDS.saRegistry]: { clientId: SA.clientId, clientSecret: SA.clientSecret },
+        },
+        basicSecrets: {
+            [IDS.basicCredential]: { userName: USER.email, password: API_TOKEN },
+            [IDS.scopedCredential]: { userName: SA.email, password: SA.scopedToken },
+        },
     }
 }
 
@@ -140,12 +255,33 @@ export interface World {
 
 export async function startWorld(): Promise<World> {
     const emu = await startAtlassianEmulator()
-    emu.registerApp({ ...APP, callbackUrls: [`${INSTANCE_URL}/oauth_redirect.do`], scopes: REQUIRED_JIRA_SCOPES.filter((s) => s !== 'offline_access') })
+    emu.registerApp({
+        ...APP,
+        callbackUrls: [`${INSTANCE_URL}/oauth_redirect.do`],
+        scopes: REQUIRED_JIRA_SCOPES.filter((s) => s !== 'offline_access'),
+    })
     emu.addSite(SITE)
     emu.addSite(OTHER_SITE)
-    emu.addUser({ ...USER, apiTokens: [API_TOKEN], password: 'correct horse battery staple', sites: [SITE.cloudId, OTHER_SITE.cloudId] })
-    emu.addUser({ accountId: SA.accountId, email: SA.email, displayName: SA.displayName, accountType: 'app', sites: [SITE.cloudId], scopedApiTokens: [{ token: SA.scopedToken, scopes: [...SERVICE_ACCOUNT_SCOPES] }] })
-    emu.createServiceAccountCredential({ clientId: SA.clientId, clientSecret: SA.clientSecret, accountId: SA.accountId, scopes: [...SERVICE_ACCOUNT_SCOPES] })
+    emu.addUser({
+        ...USER,
+        apiTokens: [API_TOKEN],
+        password: 'correct horse battery staple',
+        sites: [SITE.cloudId, OTHER_SITE.cloudId],
+    })
+    emu.addUser({
+        accountId: SA.accountId,
+        email: SA.email,
+        displayName: SA.displayName,
+        accountType: 'app',
+        sites: [SITE.cloudId],
+        scopedApiTokens: [{ token: SA.scopedToken, scopes: [...SERVICE_ACCOUNT_SCOPES] }],
+    })
+    emu.createServiceAccountCredential({
+        clientId: SA.clientId,
+        clientSecret: SA.clientSecret,
+        accountId: SA.accountId,
+        scopes: [...SERVICE_ACCOUNT_SCOPES],
+    })
     const net = routeAtlassian(createLoopbackNetwork(), emu.port)
     const state = healthyState()
     let offset = 0
@@ -192,7 +328,12 @@ export async function startWorld(): Promise<World> {
             for (const c of state.credentials) if (c.sysId === IDS.scopedCredential) c.active = true
         },
         getServiceAccountToken() {
-            const r = tokens.requestClientCredentials(IDS.saCredential, IDS.saProfile, 'Jira Cloud Service Account', 5000)
+            const r = tokens.requestClientCredentials(
+                IDS.saCredential,
+                IDS.saProfile,
+                'Jira Cloud Service Account',
+                5000
+            )
             if (!r.ok) throw new Error(`test setup: client-credentials token request failed: ${JSON.stringify(r)}`)
             tokens.tokenRequests = 0
             emu.clearRequests()

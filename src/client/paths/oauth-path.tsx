@@ -152,7 +152,7 @@ function TokenStep({ state, reload }: { state: SetupState; reload: () => Promise
             setMessage(
                 'The Atlassian window was closed before a token arrived. ' +
                     'If Atlassian said scopes are missing, add every ' +
-                    'scope of step 1 to the app; then click Get OAuth Token again.',
+                    'scope of step 1 to the app; then click Get OAuth Token again.'
             )
         }
     }
@@ -189,11 +189,11 @@ function SiteStep({ state, reload }: { state: SetupState; reload: () => Promise<
             setErrors([])
             setNotice(
                 `${auto ? 'The only site this token reaches, ' : ''}${r.value.site.name} (${r.value.site.url}) ` +
-                    "is now the connection's site.",
+                    "is now the connection's site."
             )
             await reload()
         },
-        [reload],
+        [reload]
     )
     useEffect(() => {
         let live = true

@@ -5,10 +5,7 @@
  * (cross-origin) and the page keeps waiting. Gives up after 10 minutes.
  */
 export type PopupOutcome =
-    | { kind: 'blocked' }
-    | { kind: 'closed' }
-    | { kind: 'finished'; message: string }
-    | { kind: 'timeout' }
+    { kind: 'blocked' } | { kind: 'closed' } | { kind: 'finished'; message: string } | { kind: 'timeout' }
 
 export function runTokenPopup(path: string): Promise<PopupOutcome> {
     const popup = window.open(`/${path}`, 'x_jira_connect_oauth', 'popup,width=640,height=760')

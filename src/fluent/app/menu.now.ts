@@ -12,8 +12,6 @@ export const jiraConnectMenu = ApplicationMenu({
     order: 100,
 })
 
-
-
 Record({
     $id: Now.ID['module-oauth-registry'],
     table: 'sys_app_module',
@@ -71,8 +69,7 @@ Record({
         application: jiraConnectMenu,
         link_type: 'FILTER',
         name: 'oauth_2_0_credentials',
-        filter:
-            'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira \
+        filter: 'oauth_entity_profile.oauth_entity.name=Jira Cloud OAuth^ORoauth_entity_profile.oauth_entity.name=Jira \
 Cloud Service Account',
         hint: 'OAuth 2.0 credentials of the Jira Cloud OAuth and Jira Cloud Service Account registries: Get OAuth \
 Token is here',

@@ -12,7 +12,8 @@ export const postInstallSuite = Record({
     data: {
         name: 'Jira Cloud Connect: post-install',
         active: true,
-        description: 'Runs "Jira Cloud Connect: post-install check" after an install (CI: scripts/run-atf.mjs; \
+        description:
+            'Runs "Jira Cloud Connect: post-install check" after an install (CI: scripts/run-atf.mjs; \
 docs/ci-cd.md).',
     },
 })

@@ -32,8 +32,8 @@ export const jiraOAuth3loTemplate = AliasTemplate({
                 type: 'text',
                 defaultValue: `${ATLASSIAN.apiGatewayUrl}/ex/jira/${CLOUD_ID_PLACEHOLDER}`,
                 mandatory: true,
-                hint: 'Replace <cloud-id> with your site\'s cloud id; after Get OAuth Token, Validate lists the \
-sites the token reaches with their ids.',
+                hint: "Replace <cloud-id> with your site's cloud id; after Get OAuth Token, Validate lists the \
+sites the token reaches with their ids.",
             },
         ],
         credentialFields: [

@@ -28,8 +28,8 @@ export const jiraScopedTokenTemplate = AliasTemplate({
                 type: 'text',
                 defaultValue: `${ATLASSIAN.apiGatewayUrl}/ex/jira/${CLOUD_ID_PLACEHOLDER}`,
                 mandatory: true,
-                hint: 'Scoped tokens work only through the API gateway: replace <cloud-id> with your site\'s cloud \
-id (https://<site>.atlassian.net/_edge/tenant_info).',
+                hint: "Scoped tokens work only through the API gateway: replace <cloud-id> with your site's cloud \
+id (https://<site>.atlassian.net/_edge/tenant_info).",
             },
         ],
         credentialFields: [
@@ -39,8 +39,8 @@ id (https://<site>.atlassian.net/_edge/tenant_info).',
                 type: 'text',
                 defaultValue: '',
                 mandatory: true,
-                hint: 'The email address of the Atlassian account, or the service account\'s email, that owns the \
-token.',
+                hint: "The email address of the Atlassian account, or the service account's email, that owns the \
+token.",
             },
             {
                 name: 'credential.password',

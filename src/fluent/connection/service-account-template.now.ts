@@ -3,11 +3,9 @@ import { ATLASSIAN, CLOUD_ID_PLACEHOLDER } from '../../server/core/atlassian'
 import { JIRA_SCOPE, SERVICE_ACCOUNT_SCOPE_RECORD } from '../../server/core/jira-scopes'
 
 /** The documentation's two scope strings (classic, granular); tests/records compare them with jira-scopes.ts. */
-const CLASSIC =
-    `${JIRA_SCOPE.manageConfiguration} ${JIRA_SCOPE.manageProject} ${JIRA_SCOPE.manageWebhook} \
+const CLASSIC = `${JIRA_SCOPE.manageConfiguration} ${JIRA_SCOPE.manageProject} ${JIRA_SCOPE.manageWebhook} \
 ${JIRA_SCOPE.readWork} ${JIRA_SCOPE.readUser} ${JIRA_SCOPE.writeWork}`
-const GRANULAR =
-    `${JIRA_SCOPE.deleteSprint} ${JIRA_SCOPE.readIssueDetails} ${JIRA_SCOPE.readJql} ${JIRA_SCOPE.readSprint} \
+const GRANULAR = `${JIRA_SCOPE.deleteSprint} ${JIRA_SCOPE.readIssueDetails} ${JIRA_SCOPE.readJql} ${JIRA_SCOPE.readSprint} \
 ${JIRA_SCOPE.writeSprint} ${JIRA_SCOPE.readBoardScope} ${JIRA_SCOPE.readProject}`
 
 /**
@@ -37,9 +35,9 @@ export const jiraServiceAccountTemplate = AliasTemplate({
                 type: 'text',
                 defaultValue: `${ATLASSIAN.apiGatewayUrl}/ex/jira/${CLOUD_ID_PLACEHOLDER}`,
                 mandatory: true,
-                hint: 'Replace <cloud-id> with your site\'s cloud id: open \
+                hint: "Replace <cloud-id> with your site's cloud id: open \
 https://<site>.atlassian.net/_edge/tenant_info. Not sure? Enter https://<site>.atlassian.net and Validate names \
-the exact URL.',
+the exact URL.",
             },
         ],
         credentialFields: [

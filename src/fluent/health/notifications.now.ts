@@ -17,8 +17,7 @@ EmailNotification({
     emailContent: {
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}" is broken',
-        messageHtml:
-            `<p>\${event.parm1}</p>
+        messageHtml: `<p>\${event.parm1}</p>
 <p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
 Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
 <p>Validation run: \${last_run.URI_REF}</p>
@@ -37,8 +36,7 @@ EmailNotification({
     emailContent: {
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}" works again',
-        messageHtml:
-            `<p>\${event.parm1}</p>
+        messageHtml: `<p>\${event.parm1}</p>
 <p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
 Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
 <p>Validation run: \${last_run.URI_REF}</p>
@@ -56,8 +54,7 @@ EmailNotification({
     emailContent: {
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}": OAuth token expiring',
-        messageHtml:
-            `<p>\${event.parm1}</p>
+        messageHtml: `<p>\${event.parm1}</p>
 <p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
 Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
 <p>Validation run: \${last_run.URI_REF}</p>
@@ -75,8 +72,7 @@ EmailNotification({
     emailContent: {
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}": API token expiring',
-        messageHtml:
-            `<p>\${event.parm1}</p>
+        messageHtml: `<p>\${event.parm1}</p>
 <p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
 Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
 <p>Validation run: \${last_run.URI_REF}</p>

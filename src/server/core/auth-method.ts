@@ -55,5 +55,7 @@ export function migrationPath(): string {
 export function cloudIdOfTenantInfo(json: unknown): string | null {
     if (!json || typeof json !== 'object') return null
     const id = (json as { cloudId?: unknown }).cloudId
-    return typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id.toLowerCase() : null
+    return typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+        ? id.toLowerCase()
+        : null
 }

@@ -139,7 +139,9 @@ export const CHECKS = catalogue({
         requires: ['config.connection.credential', 'config.connection.url_form'],
         calls: 0,
         codes: {
-            classic_api_token: warn('a classic API token on the site URL: legacy, expires within a year; the fix is the migration path'),
+            classic_api_token: warn(
+                'a classic API token on the site URL: legacy, expires within a year; the fix is the migration path'
+            ),
         },
     },
     'config.connection.cloud_id': {
@@ -197,12 +199,15 @@ export const CHECKS = catalogue({
     },
     'oauth.registry.active': {
         title: 'Registry is an active OAuth provider with a supported grant',
-        verifies: 'Active OAuth Provider; Authorization Code (3LO) or Client Credentials (service account), profile alike',
+        verifies:
+            'Active OAuth Provider; Authorization Code (3LO) or Client Credentials (service account), profile alike',
         requires: ['oauth.profile'],
         auth: 'oauth2',
         calls: 0,
         codes: {
-            registry_misconfigured: fail('inactive, not an OAuth Provider, or a grant other than the registry\'s or Atlassian\'s'),
+            registry_misconfigured: fail(
+                "inactive, not an OAuth Provider, or a grant other than the registry's or Atlassian's"
+            ),
         },
     },
     'oauth.profile.default': {
@@ -229,7 +234,7 @@ export const CHECKS = catalogue({
         calls: 0,
         codes: {
             auth_url_has_query: fail('the Authorization URL carries query parameters (KB0786459)'),
-            registry_url_wrong: fail('an authorize, token or refresh URL that is not Atlassian\'s'),
+            registry_url_wrong: fail("an authorize, token or refresh URL that is not Atlassian's"),
             refresh_url_empty: warn('the (hidden) Refresh Token URL is empty'),
         },
     },
@@ -263,7 +268,7 @@ export const CHECKS = catalogue({
         auth: 'oauth2',
         calls: 0,
         codes: {
-            redirect_url_differs: warn('the registry sends a redirect URL other than this instance\'s callback'),
+            redirect_url_differs: warn("the registry sends a redirect URL other than this instance's callback"),
             redirect_url_missing: warn('blank Redirect URL: filled on a registry form save, not by an install'),
         },
     },
@@ -287,17 +292,25 @@ export const CHECKS = catalogue({
         calls: 0,
         codes: {
             refreshed: info('the access token had expired: this run refreshed it and stored the rotated refresh token'),
-            requested: info('service account: no live token, so this run requested one (client credentials), as the platform does'),
-            service_account_rejected: fail('client credentials refused (invalid_client): wrong secret, or credential revoked'),
-            token_rate_limited: fail('429 from the token URL on the client-credentials request: wait and validate again'),
+            requested: info(
+                'service account: no live token, so this run requested one (client credentials), as the platform does'
+            ),
+            service_account_rejected: fail(
+                'client credentials refused (invalid_client): wrong secret, or credential revoked'
+            ),
+            token_rate_limited: fail(
+                '429 from the token URL on the client-credentials request: wait and validate again'
+            ),
             token_request_failed: fail('the client-credentials token request failed otherwise (status or transport)'),
-            access_idle: info('health check, keep-alive not due: the expired access token was left for the platform to refresh on use'),
+            access_idle: info(
+                'health check, keep-alive not due: the expired access token was left for the platform to refresh on use'
+            ),
             no_token: fail('no token stored: click Get OAuth Token on the credential'),
             access_expired_no_refresh: fail('the access token expired and there is no refresh token'),
             cannot_refresh: fail('the access token expired and the registry lacks its client ID or secret'),
-            time_budget_exhausted: fail('no time left in the run\'s budget to refresh'),
+            time_budget_exhausted: fail("no time left in the run's budget to refresh"),
             consent_expired: fail('Atlassian refused the refresh token (invalid_grant, unauthorized_client)'),
-            client_rejected: fail('Atlassian rejected the registry\'s client ID or secret on refresh'),
+            client_rejected: fail("Atlassian rejected the registry's client ID or secret on refresh"),
             refresh_timeout: fail('the refresh call to the token URL timed out'),
             refresh_unreachable: fail('the refresh call failed without an answer (refused, unknown host, TLS, reset)'),
             refreshed_without_access_token: fail('the platform said the refresh worked but stored no access token'),
@@ -320,7 +333,9 @@ export const CHECKS = catalogue({
         auth: 'oauth2',
         calls: 1,
         codes: {
-            token_rejected: fail('401: token revoked, or (new token) issued without audience: create the global script'),
+            token_rejected: fail(
+                '401: token revoked, or (new token) issued without audience: create the global script'
+            ),
             token_forbidden: fail('403: the app or the user lost access'),
             unexpected_shape: fail('JSON that is not a list of sites'),
             no_sites: fail('the token reaches no site'),
@@ -328,7 +343,7 @@ export const CHECKS = catalogue({
     },
     'atlassian.cloud_id': {
         title: "Connection's cloud id is a site the token reaches",
-        verifies: 'The connection\'s cloud id is a site the token reaches (lists each site, cloud id and exact URL)',
+        verifies: "The connection's cloud id is a site the token reaches (lists each site, cloud id and exact URL)",
         requires: ['atlassian.accessible_resources'],
         auth: 'oauth2',
         calls: 0,
@@ -370,7 +385,9 @@ export const CHECKS = catalogue({
             token_rejected: fail('401: the access token was not accepted'),
             site_not_found: fail('404: no Jira at that site or cloud id'),
             forbidden: fail('403: the account has no access to this site'),
-            no_jira_access: fail('403 to a valid service-account or scoped-token login: no Jira access or role on the site'),
+            no_jira_access: fail(
+                '403 to a valid service-account or scoped-token login: no Jira access or role on the site'
+            ),
             unexpected_shape: fail('an answer without accountId'),
         },
     },
@@ -387,15 +404,17 @@ export const CHECKS = catalogue({
     'atlassian.site_cloud_id': {
         title: 'Cloud id of the Jira site (tenant_info)',
         verifies:
-            'When the URL is a site URL or Jira refused the cloud id: the site\'s cloud id from ' +
+            "When the URL is a site URL or Jira refused the cloud id: the site's cloud id from " +
             '`https://<site>.atlassian.net/_edge/tenant_info` and the exact Connection URL',
         requires: [],
         calls: 1,
         diagnosticOnly: true,
         codes: {
-            cloud_id_wrong: fail('the site\'s cloud id is not the one in the Connection URL (or the URL is a site URL)'),
+            cloud_id_wrong: fail("the site's cloud id is not the one in the Connection URL (or the URL is a site URL)"),
             tenant_info_unreadable: fail('tenant_info answered without a cloud id'),
-            scoped_token_url: warn('basic auth refused on the site URL: a scoped API token needs the gateway URL it names'),
+            scoped_token_url: warn(
+                'basic auth refused on the site URL: a scoped API token needs the gateway URL it names'
+            ),
         },
     },
 } as const)
@@ -407,9 +426,14 @@ type OwnCode<C extends CheckId> = keyof Spec<C>['codes'] & string
 /** Checks that call out: they can also give every transport finding. */
 export type RemoteCheckId = { [C in CheckId]: Spec<C>['calls'] extends 0 ? never : C }[CheckId]
 export type CodeOf<C extends CheckId> = OwnCode<C> | (C extends RemoteCheckId ? TransportCode : never)
-type SeverityOf<C extends CheckId, K> = K extends OwnCode<C>
-    ? Spec<C>['codes'][K] extends { severity: infer S } ? S : never
-    : K extends TransportCode ? 'fail' : never
+type SeverityOf<C extends CheckId, K> =
+    K extends OwnCode<C>
+        ? Spec<C>['codes'][K] extends { severity: infer S }
+            ? S
+            : never
+        : K extends TransportCode
+          ? 'fail'
+          : never
 /** The codes of check C with severity S. */
 export type CodeWith<C extends CheckId, S extends Severity> = {
     [K in CodeOf<C>]: SeverityOf<C, K> extends S ? K : never

@@ -101,7 +101,12 @@ export interface TokenPort {
      * A new access token with the client-credentials grant (service accounts: no refresh token exists; the platform
      * simply requests another 60-minute token), stored against the credential like Get OAuth Token does.
      */
-    requestClientCredentials(credentialSysId: string, profileSysId: string, registryName: string, timeoutMs: number): RefreshResult
+    requestClientCredentials(
+        credentialSysId: string,
+        profileSysId: string,
+        registryName: string,
+        timeoutMs: number
+    ): RefreshResult
 }
 
 // ---------------------------------------------------------------- configuration

@@ -68,7 +68,11 @@ export interface ValidateOptions {
     cache?: CredentialRunCache
 }
 
-export function validate(target: ValidationTarget, basePorts: ValidatorPorts, options: ValidateOptions = {}): ValidationReport {
+export function validate(
+    target: ValidationTarget,
+    basePorts: ValidatorPorts,
+    options: ValidateOptions = {}
+): ValidationReport {
     const cache = options.cache
     const ports = cache
         ? { ...basePorts, http: cache.http(basePorts.http), tokens: cache.tokens(basePorts.tokens) }
@@ -85,7 +89,15 @@ export function validate(target: ValidationTarget, basePorts: ValidatorPorts, op
         const many = plan.connections.length > 1
         for (const connection of plan.connections) {
             const subjectLog = many ? log.withSubject(connection.name) : log
-            const kind = validateConnection(subjectLog, connection, plan.alias, ports, engine, settings.gatewayBase, cache)
+            const kind = validateConnection(
+                subjectLog,
+                connection,
+                plan.alias,
+                ports,
+                engine,
+                settings.gatewayBase,
+                cache
+            )
             subjectLog.skipBlocked(kind)
         }
         if (plan.connections.length === 0 && plan.credentialOnly) {
@@ -254,14 +266,22 @@ function validateConnection(
     const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)
     const form = urlPlan.inspection.form
     const siteOfConnection: KnownSite | null =
-        form.kind === 'site' ? { origin: `https://${form.site}.atlassian.net`, from: `Connection URL of "${connection.name}"` } : null
+        form.kind === 'site'
+            ? { origin: `https://${form.site}.atlassian.net`, from: `Connection URL of "${connection.name}"` }
+            : null
     /** atlassian.site_cloud_id after a Jira refusal that a wrong cloud id could explain (403/404 on the gateway). */
     const confirmCloudId = () => {
         const failed = log.result('jira.myself')
         if (!failed || failed.status !== 'fail' || form.kind !== 'gateway') return
         if (['site_not_found', 'no_jira_access', 'forbidden'].indexOf(failed.code) < 0) return
         const site = siblingSite(connection, alias, ports.config)
-        if (site) checkSiteCloudId(log, engine, { site, cloudId: urlPlan.cloudId, gatewayBase, connectionName: connection.name })
+        if (site)
+            checkSiteCloudId(log, engine, {
+                site,
+                cloudId: urlPlan.cloudId,
+                gatewayBase,
+                connectionName: connection.name,
+            })
     }
 
     if (credential.kind === 'basic') {
@@ -291,9 +311,16 @@ function validateConnection(
 
     // OAuth 2.0 with a site URL: the gateway URL with the site's cloud id is what the fix needs.
     if (siteOfConnection) {
-        checkSiteCloudId(log, engine, { site: siteOfConnection, cloudId: null, gatewayBase, connectionName: connection.name })
+        checkSiteCloudId(log, engine, {
+            site: siteOfConnection,
+            cloudId: null,
+            gatewayBase,
+            connectionName: connection.name,
+        })
     }
-    const token = log.ready('oauth.profile') ? oauthToken(log, credential, ports, engine, mayRefresh(cache, credential)) : null
+    const token = log.ready('oauth.profile')
+        ? oauthToken(log, credential, ports, engine, mayRefresh(cache, credential))
+        : null
     if (!token) skipIdle(log)
     if (token && method === 'service_account') {
         // accessible-resources is not documented for client-credentials tokens (and answers 401 for service-account
@@ -402,7 +429,8 @@ function checkAuthMethod(
     form: UrlForm,
     config: ConfigPort
 ): AuthMethod | null {
-    const profile = credential.kind === 'oauth2' && credential.profileSysId ? config.profile(credential.profileSysId) : null
+    const profile =
+        credential.kind === 'oauth2' && credential.profileSysId ? config.profile(credential.profileSysId) : null
     const registry = profile && profile.registrySysId ? config.registry(profile.registrySysId) : null
     const method = authMethodOf(credential, form, profile, registry)
     if (!method || !log.ready('config.auth_method')) return method
@@ -419,8 +447,9 @@ function checkAuthMethod(
         return method
     }
     const note: { [M in AuthMethod]: string } = {
-        service_account: 'what Atlassian recommends for integrations; the 60-minute token is requested again when needed.',
-        oauth_3lo: 'a person\'s consent; the refresh token rotates and expires after 90 days unused.',
+        service_account:
+            'what Atlassian recommends for integrations; the 60-minute token is requested again when needed.',
+        oauth_3lo: "a person's consent; the refresh token rotates and expires after 90 days unused.",
         scoped_token: `an API token expires after at most ${ATLASSIAN.apiTokenMaxDays} days: note its expiry date.`,
         classic_token: '',
     }
@@ -429,12 +458,17 @@ function checkAuthMethod(
 }
 
 /** A site URL among the alias's other connections (e.g. the API-token connection a service account replaces). */
-function siblingSite(connection: ConnectionSnapshot, alias: AliasSnapshot | null, config: ConfigPort): KnownSite | null {
+function siblingSite(
+    connection: ConnectionSnapshot,
+    alias: AliasSnapshot | null,
+    config: ConfigPort
+): KnownSite | null {
     if (!alias) return null
     for (const other of config.connectionsOfAlias(alias.sysId)) {
         if (other.sysId === connection.sysId) continue
         const m = /^https:\/\/([a-z0-9][a-z0-9-]*)\.atlassian\.net\/?$/i.exec(other.url.trim())
-        if (m) return { origin: `https://${m[1].toLowerCase()}.atlassian.net`, from: `Connection URL of "${other.name}"` }
+        if (m)
+            return { origin: `https://${m[1].toLowerCase()}.atlassian.net`, from: `Connection URL of "${other.name}"` }
     }
     return null
 }
@@ -448,7 +482,8 @@ function mayRefresh(cache: CredentialRunCache | undefined, credential: Credentia
 function skipIdle(log: CheckLog): void {
     const access = log.result('token.access')
     if (!access || access.code !== 'access_idle') return
-    const reason = 'Skipped: the access token has expired and this health check did not refresh it (keep-alive not due).'
+    const reason =
+        'Skipped: the access token has expired and this health check did not refresh it (keep-alive not due).'
     log.skip('atlassian.accessible_resources', reason)
     log.skip('jira.myself', reason)
     log.skip('jira.server_info', reason)

@@ -63,9 +63,15 @@ export class GlideConfigReader implements ConfigPort {
         const table = base.getRecordClassName() || base.getTableName()
         const row = byId(table, sysId) || base
         const common = { sysId, name: str(row, 'name'), table, active: bool(row, 'active') }
-        if (table === 'oauth_2_0_credentials') return { kind: 'oauth2', ...common, profileSysId: str(row, 'oauth_entity_profile') || null }
+        if (table === 'oauth_2_0_credentials')
+            return { kind: 'oauth2', ...common, profileSysId: str(row, 'oauth_entity_profile') || null }
         if (table === 'basic_auth_credentials') {
-            return { kind: 'basic', ...common, userName: str(row, 'user_name'), hasPassword: str(row, 'password') !== '' }
+            return {
+                kind: 'basic',
+                ...common,
+                userName: str(row, 'user_name'),
+                hasPassword: str(row, 'password') !== '',
+            }
         }
         return { kind: 'other', ...common }
     }
@@ -93,9 +99,16 @@ export class GlideConfigReader implements ConfigPort {
         if (!row) return null
         const scriptRow = byId('sys_script_include', str(row, 'oauth_api_script'))
         const defaultProfiles: string[] = []
-        each('oauth_entity_profile', [['oauth_entity', sysId], ['default', 'true']], (p) => {
-            defaultProfiles.push(str(p, 'name'))
-        })
+        each(
+            'oauth_entity_profile',
+            [
+                ['oauth_entity', sysId],
+                ['default', 'true'],
+            ],
+            (p) => {
+                defaultProfiles.push(str(p, 'name'))
+            }
+        )
         return {
             sysId,
             name: str(row, 'name'),

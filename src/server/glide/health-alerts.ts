@@ -35,11 +35,17 @@ export function adminUserIds(): string[] {
     })
     const out: string[] = []
     for (const role of roles) {
-        each('sys_user_has_role', [['role', role]], (grant) => {
-            const user = str(grant, 'user')
-            const row = user ? byId('sys_user', user) : null
-            if (row && str(row, 'active') !== 'false' && str(row, 'active') !== '0' && out.indexOf(user) < 0) out.push(user)
-        }, 500)
+        each(
+            'sys_user_has_role',
+            [['role', role]],
+            (grant) => {
+                const user = str(grant, 'user')
+                const row = user ? byId('sys_user', user) : null
+                if (row && str(row, 'active') !== 'false' && str(row, 'active') !== '0' && out.indexOf(user) < 0)
+                    out.push(user)
+            },
+            500
+        )
     }
     return out
 }

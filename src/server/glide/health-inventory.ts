@@ -54,7 +54,11 @@ export class GlideHealthInventory implements HealthInventoryPort {
         // getValue of a password2 field is the stored (encrypted) value (assumption A13): a digest of it changes when
         // a new token is saved and reveals nothing of the token.
         const stored = str(cred, 'password')
-        return { marker: stored ? fnv1a(stored) : '', setOnMs: null, createdOnMs: fromGlideDateTime(str(cred, 'sys_created_on')) }
+        return {
+            marker: stored ? fnv1a(stored) : '',
+            setOnMs: null,
+            createdOnMs: fromGlideDateTime(str(cred, 'sys_created_on')),
+        }
     }
 }
 

@@ -55,8 +55,15 @@ export function runHealthCheckNow(trigger: HealthTrigger): HealthRunOutcome {
         gs.info(`Jira Cloud Connect health (${trigger}): ${message}`)
         return { ok: true, result, runSysId, message }
     } catch (e) {
-        gs.error(`Jira Cloud Connect: health check error: ${safeText(String((e as { stack?: string })?.stack || e), 2000)}`)
-        return { ok: false, result: null, runSysId, message: `The health check stopped on an unexpected platform error: ${safeText(String((e as { message?: string })?.message || e), 160)}. See the system log.` }
+        gs.error(
+            `Jira Cloud Connect: health check error: ${safeText(String((e as { stack?: string })?.stack || e), 2000)}`
+        )
+        return {
+            ok: false,
+            result: null,
+            runSysId,
+            message: `The health check stopped on an unexpected platform error: ${safeText(String((e as { message?: string })?.message || e), 160)}. See the system log.`,
+        }
     }
 }
 

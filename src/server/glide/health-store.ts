@@ -68,7 +68,10 @@ export class GlideHealthStore implements HealthStorePort {
         for (const [key, column] of DATES) row.setValue(column, toGlideDateTime(state[key] as number | null))
         row.setValue('keep_alive_count', state.keepAliveCount)
         row.setValue('verdict_rank', VERDICT_RANK[state.verdict])
-        const age = state.apiTokenSetMs !== null && state.lastCheckedMs !== null ? Math.floor((state.lastCheckedMs - state.apiTokenSetMs) / 86400000) : ''
+        const age =
+            state.apiTokenSetMs !== null && state.lastCheckedMs !== null
+                ? Math.floor((state.lastCheckedMs - state.apiTokenSetMs) / 86400000)
+                : ''
         row.setValue('api_token_age_days', age)
         if (existing) row.update()
         else row.insert()

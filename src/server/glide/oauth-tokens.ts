@@ -22,7 +22,10 @@ interface PlatformToken {
 
 interface PlatformClient {
     getToken(requestor: string, profile: string): PlatformToken | null
-    requestTokenByRequest(clientName: string | null, request: unknown): {
+    requestTokenByRequest(
+        clientName: string | null,
+        request: unknown
+    ): {
         getResponseCode(): number
         getErrorMessage(): string
         getBody(): string
@@ -85,11 +88,24 @@ export class GlideTokenStore implements TokenPort {
         const oauth = client()
         const current = oauth.getToken(credentialSysId, profileSysId)
         const refreshToken = current ? String(current.getRefreshToken() || '') : ''
-        if (!refreshToken) return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: null, detail: 'no refresh token stored' }
+        if (!refreshToken)
+            return {
+                ok: false,
+                httpStatus: null,
+                error: null,
+                errorDescription: null,
+                transport: null,
+                detail: 'no refresh token stored',
+            }
         return this.exchange(oauth, 'refresh_token', refreshToken, credentialSysId, profileSysId)
     }
 
-    requestClientCredentials(credentialSysId: string, profileSysId: string, _registryName: string, _timeoutMs: number): RefreshResult {
+    requestClientCredentials(
+        credentialSysId: string,
+        profileSysId: string,
+        _registryName: string,
+        _timeoutMs: number
+    ): RefreshResult {
         // Same requestor parameters as a refresh, so the platform stores the new access token against the credential.
         return this.exchange(client(), 'client_credentials', '', credentialSysId, profileSysId)
     }
@@ -101,11 +117,13 @@ export class GlideTokenStore implements TokenPort {
         credentialSysId: string,
         profileSysId: string
     ): RefreshResult {
-        const request = new (GlideOAuthClientRequest as unknown as new () => {
-            setGrantType(v: string): void
-            setRefreshToken(v: string): void
-            setParameter(k: string, v: string): void
-        })()
+        const request = new (
+            GlideOAuthClientRequest as unknown as new () => {
+                setGrantType(v: string): void
+                setRefreshToken(v: string): void
+                setParameter(k: string, v: string): void
+            }
+        )()
         request.setGrantType(grant)
         if (grant === 'refresh_token') request.setRefreshToken(refreshToken)
         request.setParameter('oauth_requestor_context', REQUESTOR_CONTEXT)
@@ -118,7 +136,14 @@ export class GlideTokenStore implements TokenPort {
             response = oauth.requestTokenByRequest(null, request)
         } catch (e) {
             const detail = safeText(String((e as { message?: string })?.message || e), 160)
-            return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: classifyPlatformError(detail), detail }
+            return {
+                ok: false,
+                httpStatus: null,
+                error: null,
+                errorDescription: null,
+                transport: classifyPlatformError(detail),
+                detail,
+            }
         }
         const status = num(response.getResponseCode())
         const returned = response.getToken()
@@ -130,7 +155,16 @@ export class GlideTokenStore implements TokenPort {
             const storedToken = oauth.getToken(credentialSysId, profileSysId)
             const stored = stateOf(storedToken)
             const lost = lostInStorage(returned as PlatformToken, storedToken, refreshToken)
-            if (lost) return { ok: false, httpStatus: status, error: null, errorDescription: null, transport: null, detail: lost, notStored: lost }
+            if (lost)
+                return {
+                    ok: false,
+                    httpStatus: status,
+                    error: null,
+                    errorDescription: null,
+                    transport: null,
+                    detail: lost,
+                    notStored: lost,
+                }
             return { ok: true, state: stored && stored.hasAccessToken ? stored : fresh }
         }
         const body = String(response.getBody() || '')
@@ -160,12 +194,17 @@ export class GlideTokenStore implements TokenPort {
  * What the platform did not store after a successful refresh: the access token it returned, or the rotated refresh
  * token (Atlassian returns a new one on every refresh and revokes the old one 10 minutes later). null when stored.
  */
-function lostInStorage(returned: PlatformToken, stored: PlatformToken | null, previousRefresh: string): RefreshLoss | null {
+function lostInStorage(
+    returned: PlatformToken,
+    stored: PlatformToken | null,
+    previousRefresh: string
+): RefreshLoss | null {
     const newAccess = String(returned.getAccessToken() || '')
     const newRefresh = String(returned.getRefreshToken() || '')
     const storedAccess = stored ? String(stored.getAccessToken() || '') : ''
     const storedRefresh = stored ? String(stored.getRefreshToken() || '') : ''
     if (newAccess && storedAccess !== newAccess) return 'access_token_not_stored'
-    if (newRefresh && newRefresh !== previousRefresh && storedRefresh !== newRefresh) return 'rotated_refresh_token_not_stored'
+    if (newRefresh && newRefresh !== previousRefresh && storedRefresh !== newRefresh)
+        return 'rotated_refresh_token_not_stored'
     return null
 }

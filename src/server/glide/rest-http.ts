@@ -34,7 +34,8 @@ export class GlideRestHttp implements HttpPort {
         message.setEndpoint(request.url)
         message.setHttpMethod(request.method)
         message.setHttpTimeout(request.timeoutMs)
-        for (const name of Object.keys(request.headers || {})) message.setRequestHeader(name, (request.headers as Record<string, string>)[name])
+        for (const name of Object.keys(request.headers || {}))
+            message.setRequestHeader(name, (request.headers as Record<string, string>)[name])
         if (request.body !== undefined) message.setRequestBody(request.body)
         const authProblem = applyAuth(message, request.auth)
         if (authProblem) return { ok: false, failure: 'auth_unavailable', detail: authProblem }
@@ -66,9 +67,11 @@ function applyAuth(message: PlatformMessage, auth: AuthRef): string | null {
         return null
     }
     if (auth.kind === 'basic') {
-        const provider = new (StandardCredentialsProvider as unknown as new () => {
-            getCredentialByID(id: string): { getAttribute(name: string): string } | null
-        })()
+        const provider = new (
+            StandardCredentialsProvider as unknown as new () => {
+                getCredentialByID(id: string): { getAttribute(name: string): string } | null
+            }
+        )()
         const credential = provider.getCredentialByID(auth.credentialSysId)
         const user = credential ? String(credential.getAttribute('user_name') || '') : ''
         const password = credential ? String(credential.getAttribute('password') || '') : ''

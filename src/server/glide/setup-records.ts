@@ -30,7 +30,7 @@ function first(table: string, conditions: Array<[string, string]>): Row | null {
         (row) => {
             if (!found) found = byId(table, row.getUniqueValue())
         },
-        1,
+        1
     )
     return found
 }

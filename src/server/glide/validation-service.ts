@@ -21,16 +21,31 @@ export function validateRecord(table: string, sysId: string): ValidationReport {
     const clock = new RhinoClock()
     const startedAtMs = clock.nowMs()
     try {
-        return validate({ table, sysId }, { config: new GlideConfigReader(), tokens: new GlideTokenStore(), http: new GlideRestHttp(), clock })
+        return validate(
+            { table, sysId },
+            { config: new GlideConfigReader(), tokens: new GlideTokenStore(), http: new GlideRestHttp(), clock }
+        )
     } catch (e) {
-        gs.error(`Jira Cloud Connect: validator error for ${table} ${sysId}: ${safeText(String((e as { stack?: string })?.stack || e), 2000)}`)
+        gs.error(
+            `Jira Cloud Connect: validator error for ${table} ${sysId}: ${safeText(String((e as { stack?: string })?.stack || e), 2000)}`
+        )
         const found = `The validator stopped on an unexpected platform error: ${safeText(String((e as { message?: string })?.message || e), 160)}.`
         return {
             verdict: 'fail',
             target: { table, sysId },
             targetName: sysId,
             summary: 'The validation could not finish.',
-            checks: [{ id: 'validator.internal', status: 'fail', title: 'Validator ran to completion', code: 'internal_error', found, expected: 'A completed validation.', fix: 'Check the system log for "Jira Cloud Connect: validator error" and report it; the admin configuration was not changed.' }],
+            checks: [
+                {
+                    id: 'validator.internal',
+                    status: 'fail',
+                    title: 'Validator ran to completion',
+                    code: 'internal_error',
+                    found,
+                    expected: 'A completed validation.',
+                    fix: 'Check the system log for "Jira Cloud Connect: validator error" and report it; the admin configuration was not changed.',
+                },
+            ],
             calls: 0,
             durationMs: clock.nowMs() - startedAtMs,
             startedAtMs,
@@ -59,7 +74,9 @@ export function validateAndStore(table: string, sysId: string): { report: Valida
     try {
         runSysId = saveRun(report)
     } catch (e) {
-        gs.error(`Jira Cloud Connect: could not store the validation run: ${safeText(String((e as { message?: string })?.message || e), 300)}`)
+        gs.error(
+            `Jira Cloud Connect: could not store the validation run: ${safeText(String((e as { message?: string })?.message || e), 300)}`
+        )
     }
     return { report, runSysId }
 }

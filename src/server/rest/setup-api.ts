@@ -65,8 +65,7 @@ function run<T>(response: RestResponse, name: string, op: () => OpResult<T>): vo
         answer(response, op())
     } catch (e) {
         gs.error(
-            `Jira Cloud Connect setup: ${name} failed: ` +
-                safeText(String((e as { stack?: string })?.stack || e), 2000),
+            `Jira Cloud Connect setup: ${name} failed: ` + safeText(String((e as { stack?: string })?.stack || e), 2000)
         )
         response.setStatus(500)
         response.setBody({
@@ -91,7 +90,7 @@ function withBody<T>(
     request: RestRequest,
     response: RestResponse,
     name: string,
-    op: (body: Record<string, unknown>) => OpResult<T>,
+    op: (body: Record<string, unknown>) => OpResult<T>
 ): void {
     run(response, name, () => {
         let data: unknown = null
@@ -133,7 +132,7 @@ export function putApiToken(request: RestRequest, response: RestResponse): void 
 
 export function postValidate(request: RestRequest, response: RestResponse): void {
     withBody(request, response, 'validate', (b) =>
-        b.connectionSysId ? ops.validateConnection(deps(), b) : ops.validateSetup(deps()),
+        b.connectionSysId ? ops.validateConnection(deps(), b) : ops.validateSetup(deps())
     )
 }
 

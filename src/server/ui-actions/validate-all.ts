@@ -29,5 +29,6 @@ function validateAll(current: unknown): void {
             }
         }
     }
-    if (typeof action !== 'undefined' && action) action.setRedirectURL(outcome.runSysId ? `${RUN_TABLE}.do?sys_id=${outcome.runSysId}` : current)
+    if (typeof action !== 'undefined' && action)
+        action.setRedirectURL(outcome.runSysId ? `${RUN_TABLE}.do?sys_id=${outcome.runSysId}` : current)
 }

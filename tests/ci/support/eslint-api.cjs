@@ -23,7 +23,9 @@ async function main(argv) {
     } else {
         results = await eslint.lintFiles(argv)
     }
-    process.stdout.write(JSON.stringify(results.map(({ filePath, messages, errorCount }) => ({ filePath, messages, errorCount }))))
+    process.stdout.write(
+        JSON.stringify(results.map(({ filePath, messages, errorCount }) => ({ filePath, messages, errorCount })))
+    )
 }
 
 main(process.argv.slice(2)).catch((e) => {

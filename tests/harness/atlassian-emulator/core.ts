@@ -97,7 +97,11 @@ export function randomToken(bytes = 32): string {
 }
 
 function json(status: number, value: unknown, headers: Record<string, string> = {}): EmuResponse {
-    return { status, headers: { 'content-type': 'application/json;charset=UTF-8', ...headers }, body: JSON.stringify(value) }
+    return {
+        status,
+        headers: { 'content-type': 'application/json;charset=UTF-8', ...headers },
+        body: JSON.stringify(value),
+    }
 }
 
 function html(status: number, body: string, headers: Record<string, string> = {}): EmuResponse {
@@ -109,7 +113,10 @@ function redirect(location: string): EmuResponse {
 }
 
 export function escapeHtml(s: string): string {
-    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+    return s.replace(
+        /[&<>"']/g,
+        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string
+    )
 }
 
 function page(title: string, inner: string): string {
@@ -125,7 +132,10 @@ function oauthError(status: number, error: string, description: string): EmuResp
 const INVALID_TOKEN: EmuResponse = json(
     401,
     { code: 401, message: 'Unauthorized' },
-    { 'www-authenticate': 'Bearer realm="OAuth", error="invalid_token", error_description="Missing or invalid access token"' },
+    {
+        'www-authenticate':
+            'Bearer realm="OAuth", error="invalid_token", error_description="Missing or invalid access token"',
+    }
 )
 // §4.4: scope missing → 401 "Unauthorized; scope does not match" [R].
 const SCOPE_MISMATCH: EmuResponse = json(401, { code: 401, message: 'Unauthorized; scope does not match' })
@@ -203,7 +213,8 @@ export class EmulatorCore {
         this.sites.set(site.cloudId, {
             ...site,
             host,
-            avatarUrl: site.avatarUrl ?? 'https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png',
+            avatarUrl:
+                site.avatarUrl ?? 'https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png',
         })
     }
 
@@ -234,8 +245,10 @@ export class EmulatorCore {
     createServiceAccountCredential(c: ServiceAccountCredential): void {
         const user = this.users.get(c.accountId)
         if (!user) throw new Error(`createServiceAccountCredential: unknown user ${c.accountId}`)
-        if (user.accountType !== 'app') throw new Error('createServiceAccountCredential: the user is not a service account (accountType app)')
-        if (!c.clientId || !c.clientSecret) throw new Error('createServiceAccountCredential needs clientId and clientSecret')
+        if (user.accountType !== 'app')
+            throw new Error('createServiceAccountCredential: the user is not a service account (accountType app)')
+        if (!c.clientId || !c.clientSecret)
+            throw new Error('createServiceAccountCredential needs clientId and clientSecret')
         this.saCredentials.set(c.clientId, { ...c, scopes: [...c.scopes], revoked: false })
     }
 
@@ -282,7 +295,13 @@ export class EmulatorCore {
     grantTokens(g: GrantRequest): IssuedTokens {
         if (!this.apps.has(g.clientId)) throw new Error(`grantTokens: unknown app ${g.clientId}`)
         if (!this.users.has(g.accountId)) throw new Error(`grantTokens: unknown user ${g.accountId}`)
-        return this.newFamily(g.clientId, g.accountId, g.scopes, g.cloudIds, g.audience === undefined ? API_AUDIENCE : g.audience)
+        return this.newFamily(
+            g.clientId,
+            g.accountId,
+            g.scopes,
+            g.cloudIds,
+            g.audience === undefined ? API_AUDIENCE : g.audience
+        )
     }
 
     private newFamily(
@@ -291,7 +310,7 @@ export class EmulatorCore {
         scopes: string[],
         cloudIds: string[],
         audience: string | null,
-        grant: Family['grant'] = 'authorization_code',
+        grant: Family['grant'] = 'authorization_code'
     ): IssuedTokens {
         const family: Family = {
             id: randomToken(12),
@@ -311,7 +330,10 @@ export class EmulatorCore {
 
     private issue(family: Family): IssuedTokens {
         const accessToken = randomToken(48)
-        this.access.set(accessToken, { familyId: family.id, expiresAt: this.now() + this.opts.accessTokenSeconds * 1000 })
+        this.access.set(accessToken, {
+            familyId: family.id,
+            expiresAt: this.now() + this.opts.accessTokenSeconds * 1000,
+        })
         let refreshToken: string | null = null
         // §1.2 / §2.1: a refresh token is returned only when offline_access was granted [C].
         // Client credentials never returns a refresh token: the client asks for a new access token instead (RFC 6749
@@ -321,7 +343,13 @@ export class EmulatorCore {
             this.refresh.set(refreshToken, { familyId: family.id, issuedAt: this.now(), rotatedAt: null })
             family.refreshTokens.push(refreshToken)
         }
-        return { accessToken, refreshToken, expiresIn: this.opts.accessTokenSeconds, scope: family.scopes.join(' '), familyId: family.id }
+        return {
+            accessToken,
+            refreshToken,
+            expiresIn: this.opts.accessTokenSeconds,
+            scope: family.scopes.join(' '),
+            familyId: family.id,
+        }
     }
 
     expireAccessTokens(): number {
@@ -374,14 +402,17 @@ export class EmulatorCore {
         return this.accessFamily(token) !== null
     }
 
-    private checkRefresh(token: string): { ok: true; rec: RefreshRecord; family: Family } | { ok: false; revokeFamily?: Family } {
+    private checkRefresh(
+        token: string
+    ): { ok: true; rec: RefreshRecord; family: Family } | { ok: false; revokeFamily?: Family } {
         const rec = this.refresh.get(token)
         if (!rec) return { ok: false }
         const family = this.families.get(rec.familyId) as Family
         const now = this.now()
         if (family.revoked) return { ok: false }
         // §2.4: absolute expiry of the whole family, not moved by rotation [C ATL-RRT, volatile].
-        if (this.opts.absoluteSeconds !== null && now > family.createdAt + this.opts.absoluteSeconds * 1000) return { ok: false }
+        if (this.opts.absoluteSeconds !== null && now > family.createdAt + this.opts.absoluteSeconds * 1000)
+            return { ok: false }
         // §2.4: 90 days of inactivity per token; each rotation issues a token with a fresh 90 days [C].
         if (now > rec.issuedAt + this.opts.inactivitySeconds * 1000) return { ok: false }
         if (rec.rotatedAt !== null && now > rec.rotatedAt + this.opts.reuseLeewaySeconds * 1000) {
@@ -477,7 +508,9 @@ export class EmulatorCore {
         const redirectUri = q.redirect_uri ?? ''
         // §1.4 / §8: an unregistered redirect_uri lands on an Atlassian error page, never on the client [R].
         if (!app.callbackUrls.includes(redirectUri)) {
-            return redirect(this.errorPageUrl('unauthorized_client', `redirect_uri is not registered for client: ${redirectUri}`))
+            return redirect(
+                this.errorPageUrl('unauthorized_client', `redirect_uri is not registered for client: ${redirectUri}`)
+            )
         }
         const state = q.state
         // §1.2: response_type must be code; only the code grant is supported [C]. Error redirect shape [I].
@@ -495,7 +528,11 @@ export class EmulatorCore {
         }
         // §1.2: prompt=consent is documented as required; enforcement is configurable [I].
         if (this.opts.prompt === 'required' && q.prompt !== 'consent') {
-            return this.redirectBack(redirectUri, { error: 'invalid_request', error_description: 'prompt=consent is required', state })
+            return this.redirectBack(redirectUri, {
+                error: 'invalid_request',
+                error_description: 'prompt=consent is required',
+                state,
+            })
         }
         // §1.4: scope problems are shown as text on the consent screen [R].
         const scopes = (q.scope ?? '').split(/\s+/).filter(Boolean)
@@ -504,8 +541,8 @@ export class EmulatorCore {
                 200,
                 page(
                     'Something went wrong',
-                    '<p id="scope-error">This app has not requested any supported Atlassian scopes. Check the authorization URL for your app and ensure that it includes valid scopes.</p>',
-                ),
+                    '<p id="scope-error">This app has not requested any supported Atlassian scopes. Check the authorization URL for your app and ensure that it includes valid scopes.</p>'
+                )
             )
         }
         const missing = scopes.filter((s) => s !== 'offline_access' && !app.scopes.includes(s))
@@ -514,12 +551,15 @@ export class EmulatorCore {
                 200,
                 page(
                     'Something went wrong',
-                    `<p id="scope-error">This app has requested scopes that have not been added to the app. Configure the app at https://developer.atlassian.com/apps and add the following scopes: ${escapeHtml(missing.join(', '))}.</p>`,
-                ),
+                    `<p id="scope-error">This app has requested scopes that have not been added to the app. Configure the app at https://developer.atlassian.com/apps and add the following scopes: ${escapeHtml(missing.join(', '))}.</p>`
+                )
             )
         }
         if (!this.consent) {
-            return html(200, page('Log in to continue', '<p id="login-required">Log in to continue to your Atlassian account.</p>'))
+            return html(
+                200,
+                page('Log in to continue', '<p id="login-required">Log in to continue to your Atlassian account.</p>')
+            )
         }
         const user = this.users.get(this.consent.accountId) as User
         const pending: PendingConsent = {
@@ -546,8 +586,8 @@ export class EmulatorCore {
                     `<input type="hidden" name="txn" value="${txn}">` +
                     `<button type="submit" id="accept" name="decision" value="accept">Accept</button>` +
                     `<button type="submit" id="deny" name="decision" value="deny">Deny</button>` +
-                    `</form>`,
-            ),
+                    `</form>`
+            )
         )
     }
 
@@ -556,7 +596,8 @@ export class EmulatorCore {
         const form = new URLSearchParams(req.body)
         const txn = form.get('txn') ?? ''
         const pending = this.pending.get(txn)
-        if (!pending) return html(400, page('Something went wrong', '<p>This consent request has expired. Start again.</p>'))
+        if (!pending)
+            return html(400, page('Something went wrong', '<p>This consent request has expired. Start again.</p>'))
         this.pending.delete(txn)
         const decision = form.get('decision')
         return this.decide(pending, decision === 'accept' ? 'accept' : 'deny')
@@ -593,8 +634,8 @@ export class EmulatorCore {
             200,
             page(
                 'Something went wrong',
-                `<h1>Something went wrong</h1><p id="error">${escapeHtml(error)}</p><p id="error-description">${escapeHtml(description)}</p>`,
-            ),
+                `<h1>Something went wrong</h1><p id="error">${escapeHtml(error)}</p><p id="error-description">${escapeHtml(description)}</p>`
+            )
         )
     }
 
@@ -612,9 +653,11 @@ export class EmulatorCore {
             } catch {
                 return oauthError(400, 'invalid_request', 'Invalid JSON body') // [I]
             }
-            if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return oauthError(400, 'invalid_request', 'Invalid JSON body')
+            if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+                return oauthError(400, 'invalid_request', 'Invalid JSON body')
             params = {}
-            for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) if (v !== null && v !== undefined) params[k] = String(v)
+            for (const [k, v] of Object.entries(parsed as Record<string, unknown>))
+                if (v !== null && v !== undefined) params[k] = String(v)
         } else if (ct.includes('application/x-www-form-urlencoded')) {
             params = Object.fromEntries(new URLSearchParams(req.body))
         } else {
@@ -649,7 +692,12 @@ export class EmulatorCore {
 
     private tokenResponse(t: IssuedTokens): EmuResponse {
         // §2.1 / §8: access_token, token_type Bearer, expires_in 3600, space-separated scope, refresh_token with offline_access.
-        const body: Record<string, unknown> = { access_token: t.accessToken, token_type: 'Bearer', expires_in: t.expiresIn, scope: t.scope }
+        const body: Record<string, unknown> = {
+            access_token: t.accessToken,
+            token_type: 'Bearer',
+            expires_in: t.expiresIn,
+            scope: t.scope,
+        }
         if (t.refreshToken) body.refresh_token = t.refreshToken
         return json(200, body, { 'cache-control': 'no-store' })
     }
@@ -663,15 +711,22 @@ export class EmulatorCore {
      * invalid_client (RFC 6749 §5.2 [I: Atlassian's body is not documented]). A 3LO app's client id cannot use this
      * grant: 3LO "supports the code grant flow only" [C ATL-3LO] → unsupported_grant_type [I].
      */
-    private clientCredentials(clientId: string | undefined, clientSecret: string | undefined, params: Record<string, string>): EmuResponse {
+    private clientCredentials(
+        clientId: string | undefined,
+        clientSecret: string | undefined,
+        params: Record<string, string>
+    ): EmuResponse {
         if (clientId && this.apps.has(clientId) && !this.saCredentials.has(clientId)) {
             return oauthError(403, 'unsupported_grant_type', 'Unsupported grant type: client_credentials')
         }
         const cred = clientId ? this.saCredentials.get(clientId) : undefined
-        if (!cred || cred.revoked || !clientSecret || clientSecret !== cred.clientSecret) return oauthError(401, 'invalid_client', 'Unauthorized')
+        if (!cred || cred.revoked || !clientSecret || clientSecret !== cred.clientSecret)
+            return oauthError(401, 'invalid_client', 'Unauthorized')
         if (params.resource !== undefined) return oauthError(403, 'invalid_target', 'Incorrect resource parameters') // §1.4 [R]
         const user = this.users.get(cred.accountId) as User
-        return this.tokenResponse(this.newFamily(cred.clientId, cred.accountId, cred.scopes, user.sites, API_AUDIENCE, 'client_credentials'))
+        return this.tokenResponse(
+            this.newFamily(cred.clientId, cred.accountId, cred.scopes, user.sites, API_AUDIENCE, 'client_credentials')
+        )
     }
 
     private exchangeCode(app: AppRegistration, params: Record<string, string>): EmuResponse {
@@ -717,7 +772,13 @@ export class EmulatorCore {
             const family = this.accessFamily(m[1])
             // §1.3 [I]: a token minted without audience=api.atlassian.com is rejected by the gateway with 401.
             if (!family || (family.audience !== API_AUDIENCE && this.opts.missingAudience !== 'accepted')) return null
-            return { kind: family.grant, user: this.users.get(family.accountId) as User, scopes: family.scopes, cloudIds: family.cloudIds, family }
+            return {
+                kind: family.grant,
+                user: this.users.get(family.accountId) as User,
+                scopes: family.scopes,
+                cloudIds: family.cloudIds,
+                family,
+            }
         }
         const basic = parseBasic(header)
         if (basic) {
@@ -727,7 +788,8 @@ export class EmulatorCore {
             const key = basic.user.toLowerCase()
             const user = [...this.users.values()].find((u) => u.email.toLowerCase() === key)
             const scoped = user?.scopedApiTokens.find((t) => t.token === basic.secret)
-            if (user && scoped) return { kind: 'scoped-token', user, scopes: scoped.scopes, cloudIds: user.sites, family: null }
+            if (user && scoped)
+                return { kind: 'scoped-token', user, scopes: scoped.scopes, cloudIds: user.sites, family: null }
             this.failedBasic.set(key, (this.failedBasic.get(key) ?? 0) + 1)
         }
         return null
@@ -742,13 +804,23 @@ export class EmulatorCore {
             // Scoped API tokens: reported 401 (simstudioai/sim#4432 review) [R]; client credentials: undocumented,
             // default 401 (option serviceAccountAccessibleResources) [I].
             if (principal.kind === 'scoped-token') return INVALID_TOKEN
-            if (principal.kind === 'client_credentials' && this.opts.serviceAccountAccessibleResources === 'unauthorized') return INVALID_TOKEN
+            if (
+                principal.kind === 'client_credentials' &&
+                this.opts.serviceAccountAccessibleResources === 'unauthorized'
+            )
+                return INVALID_TOKEN
             // §3: [{id,name,url,scopes,avatarUrl}] for the grant's sites; offline_access never appears in site scopes [C].
             const siteScopes = principal.scopes.filter((s) => !NON_SITE_SCOPES.has(s))
             const list = principal.cloudIds
                 .map((id) => this.sites.get(id))
                 .filter((s): s is Site => !!s && user.sites.includes(s.cloudId))
-                .map((s) => ({ id: s.cloudId, name: s.name, url: `https://${s.host}`, scopes: siteScopes, avatarUrl: s.avatarUrl }))
+                .map((s) => ({
+                    id: s.cloudId,
+                    name: s.name,
+                    url: `https://${s.host}`,
+                    scopes: siteScopes,
+                    avatarUrl: s.avatarUrl,
+                }))
             return json(200, list)
         }
         if (target === 'me') {
@@ -778,14 +850,20 @@ export class EmulatorCore {
         // §4.4: a site the grant does not cover answers 403 [R community note]; for a service account, a site where it
         // has no role ("The service account can only reach the sites and apps you give it a role on", support.atlassian.com
         // "Authenticate with a service account") [C wording, 403 I].
-        if (!principal.cloudIds.includes(cloudId) || !user.sites.includes(cloudId)) return json(403, { code: 403, message: 'Forbidden' })
+        if (!principal.cloudIds.includes(cloudId) || !user.sites.includes(cloudId))
+            return json(403, { code: 403, message: 'Forbidden' })
         // No Jira product access on the site: Jira refuses the valid token [I: status and body].
         if (!user.jiraAccess) {
-            return json(403, { errorMessages: ['You do not have access to Jira on this site. Ask your site admin for Jira access.'], errors: {} })
+            return json(403, {
+                errorMessages: ['You do not have access to Jira on this site. Ask your site admin for Jira access.'],
+                errors: {},
+            })
         }
         if (target === 'myself') {
             // §4.2 / §6.4: classic read:jira-user or the granular set, all-of [C / R].
-            const ok = principal.scopes.includes('read:jira-user') || MYSELF_GRANULAR.every((s) => principal.scopes.includes(s))
+            const ok =
+                principal.scopes.includes('read:jira-user') ||
+                MYSELF_GRANULAR.every((s) => principal.scopes.includes(s))
             if (!ok) return SCOPE_MISMATCH
             return json(200, myselfBody(user, site, version))
         }
@@ -822,7 +900,7 @@ export class EmulatorCore {
                 {
                     'x-seraph-loginreason': 'AUTHENTICATION_DENIED',
                     'x-authentication-denied-reason': `CAPTCHA_CHALLENGE; login-url=https://${site.host}/login.jsp`,
-                },
+                }
             )
         }
         if (outcome === 'password') {
@@ -840,18 +918,25 @@ export class EmulatorCore {
             if (outcome === 'bad') headers['x-seraph-loginreason'] = 'AUTHENTICATED_FAILED'
             return json(200, serverInfoBody(site, this.now()), headers)
         }
-        if (outcome === 'ok') return json(200, myselfBody(user as User, site, version), { 'x-seraph-loginreason': 'OK' })
+        if (outcome === 'ok')
+            return json(200, myselfBody(user as User, site, version), { 'x-seraph-loginreason': 'OK' })
         if (outcome === 'bad') {
             // §5: bad token on /myself → 401 + AUTHENTICATED_FAILED [R node-jira-client #255, gajira-login #59].
             // gajira-login #59 shows a www-authenticate header on this 401; its value is not quoted anywhere [I].
             return json(
                 401,
                 { message: 'Client must be authenticated to access this resource.', 'status-code': 401 },
-                { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED', 'www-authenticate': 'OAuth realm="https%3A%2F%2F' + site.host + '"' },
+                {
+                    'x-seraph-loginreason': 'AUTHENTICATED_FAILED',
+                    'www-authenticate': 'OAuth realm="https%3A%2F%2F' + site.host + '"',
+                }
             )
         }
         // §4.4: anonymous on a protected site endpoint → Jira envelope 401 [R tenable #165].
-        return json(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} })
+        return json(401, {
+            errorMessages: ['You are not authenticated. Authentication required to perform this operation.'],
+            errors: {},
+        })
     }
 }
 

@@ -43,7 +43,7 @@ export class AtlassianEmulator {
         readonly port: number,
         private readonly worker: Worker,
         private readonly control: MessagePort,
-        private readonly signal: Int32Array,
+        private readonly signal: Int32Array
     ) {}
 
     private call<T>(method: string, ...args: unknown[]): T {

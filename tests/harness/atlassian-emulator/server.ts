@@ -72,7 +72,8 @@ export class EmulatorServer {
         req.on('end', () => {
             const url = new URL(req.url ?? '/', 'http://emulator')
             const headers: Record<string, string> = {}
-            for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
+            for (const [k, v] of Object.entries(req.headers))
+                if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
             const host = (headers.host ?? '').toLowerCase().replace(/:\d+$/, '')
             const emuReq: EmuRequest = {
                 method: req.method ?? 'GET',
@@ -115,11 +116,19 @@ export class EmulatorServer {
                 entry.fault = 'truncated-json'
                 const real = this.safeHandle(emuReq)
                 const body = real.body.length > 1 ? real.body.slice(0, Math.floor(real.body.length / 2)) : '{'
-                response = { status: real.status, headers: { ...real.headers, 'content-type': 'application/json;charset=UTF-8' }, body }
+                response = {
+                    status: real.status,
+                    headers: { ...real.headers, 'content-type': 'application/json;charset=UTF-8' },
+                    body,
+                }
             } else if ('oversized' in fault) {
                 entry.fault = 'oversized'
                 const pad = Math.max(0, fault.oversized - '{"padding":""}'.length)
-                response = { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: `{"padding":"${'x'.repeat(pad)}"}` }
+                response = {
+                    status: 200,
+                    headers: { 'content-type': 'application/json;charset=UTF-8' },
+                    body: `{"padding":"${'x'.repeat(pad)}"}`,
+                }
             } else if ('rateLimit' in fault) {
                 entry.fault = 'rateLimit'
                 response = this.rateLimited(fault.rateLimit)
@@ -142,7 +151,11 @@ export class EmulatorServer {
             return this.core.handle(req)
         } catch (e) {
             // A bug in the emulator must show up as a loud 500, not as a hang.
-            return { status: 500, headers: { 'content-type': 'text/plain' }, body: `emulator error: ${(e as Error).stack ?? e}` }
+            return {
+                status: 500,
+                headers: { 'content-type': 'text/plain' },
+                body: `emulator error: ${(e as Error).stack ?? e}`,
+            }
         }
     }
 

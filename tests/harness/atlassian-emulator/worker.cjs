@@ -55,5 +55,5 @@ port.on('message', (msg) => {
 
 server.listen().then(
     (listenPort) => parentPort.postMessage({ ready: true, port: listenPort }),
-    (e) => parentPort.postMessage({ ready: false, error: String(e) }),
+    (e) => parentPort.postMessage({ ready: false, error: String(e) })
 )

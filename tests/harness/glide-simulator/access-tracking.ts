@@ -64,7 +64,9 @@ export function trackNamespace(ns: Record<string, unknown>, policy: AccessPolicy
                     const allowed = policy.isAllowed(scope, api)
                     policy.log.push({ api, scope, allowed })
                     if (!allowed) {
-                        throw new AccessRefused(`Access to api '${api}' from scope '${scope}' has been refused due to the api's cross-scope access policy`)
+                        throw new AccessRefused(
+                            `Access to api '${api}' from scope '${scope}' has been refused due to the api's cross-scope access policy`
+                        )
                     }
                     return wrapInstance((v as (...a: unknown[]) => unknown).apply(t, args.map(unwrap)))
                 }

@@ -43,10 +43,17 @@ export function pageText(html: string): string {
         .trim()
 }
 
-function request(resolver: HostResolver, method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+    resolver: HostResolver,
+    method: string,
+    url: string,
+    body?: string,
+    headers: Record<string, string> = {}
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
     const u = new URL(url)
     const target = resolver(u.hostname, u.port ? Number(u.port) : undefined)
-    if (!target || typeof target !== 'object') return Promise.reject(new Error(`browser: cannot reach ${u.host} (${target ?? 'unknown host'})`))
+    if (!target || typeof target !== 'object')
+        return Promise.reject(new Error(`browser: cannot reach ${u.host} (${target ?? 'unknown host'})`))
     return new Promise((resolve, reject) => {
         const req = http.request(
             {
@@ -54,14 +61,25 @@ function request(resolver: HostResolver, method: string, url: string, body?: str
                 port: target.port,
                 method,
                 path: u.pathname + u.search,
-                headers: { host: u.host, 'user-agent': 'Mozilla/5.0 (glide-simulator browser)', accept: 'text/html', ...headers },
+                headers: {
+                    host: u.host,
+                    'user-agent': 'Mozilla/5.0 (glide-simulator browser)',
+                    accept: 'text/html',
+                    ...headers,
+                },
             },
             (res) => {
                 const chunks: Buffer[] = []
                 res.on('data', (c: Buffer) => chunks.push(c))
-                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+                res.on('end', () =>
+                    resolve({
+                        status: res.statusCode ?? 0,
+                        headers: res.headers,
+                        body: Buffer.concat(chunks).toString('utf8'),
+                    })
+                )
                 res.on('error', reject)
-            },
+            }
         )
         req.setTimeout(30000, () => req.destroy(new Error(`browser: ${method} ${url} timed out`)))
         req.on('error', reject)
@@ -71,13 +89,23 @@ function request(resolver: HostResolver, method: string, url: string, body?: str
 }
 
 /** Reads the first <form> of a page: its action, method, hidden inputs and buttons. */
-export function readForm(html: string): { action: string; method: string; fields: Record<string, string>; buttons: Array<{ id: string; name: string; value: string }> } | null {
+export function readForm(html: string): {
+    action: string
+    method: string
+    fields: Record<string, string>
+    buttons: Array<{ id: string; name: string; value: string }>
+} | null {
     const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/i.exec(html)
     if (!form) return null
     const a = (attrs: string, n: string) => new RegExp(`\\b${n}="([^"]*)"`, 'i').exec(attrs)?.[1] ?? ''
     const fields: Record<string, string> = {}
-    for (const m of form[2].matchAll(/<input\b([^>]*)>/gi)) if (a(m[1], 'name')) fields[a(m[1], 'name')] = a(m[1], 'value')
-    const buttons = [...form[2].matchAll(/<button\b([^>]*)>/gi)].map((m) => ({ id: a(m[1], 'id'), name: a(m[1], 'name'), value: a(m[1], 'value') }))
+    for (const m of form[2].matchAll(/<input\b([^>]*)>/gi))
+        if (a(m[1], 'name')) fields[a(m[1], 'name')] = a(m[1], 'value')
+    const buttons = [...form[2].matchAll(/<button\b([^>]*)>/gi)].map((m) => ({
+        id: a(m[1], 'id'),
+        name: a(m[1], 'name'),
+        value: a(m[1], 'value'),
+    }))
     return { action: a(form[1], 'action'), method: (a(form[1], 'method') || 'get').toUpperCase(), fields, buttons }
 }
 
@@ -85,14 +113,20 @@ export function readForm(html: string): { action: string; method: string; fields
  * Opens `startUrl` and follows redirects. When a page with a consent form (buttons #accept / #deny) appears, clicks
  * the one `consent` names; any other page ends the walk.
  */
-export async function browseWithHttpClient(startUrl: string, resolver: HostResolver, consent: 'accept' | 'deny' = 'accept', maxHops = 15): Promise<BrowseResult> {
+export async function browseWithHttpClient(
+    startUrl: string,
+    resolver: HostResolver,
+    consent: 'accept' | 'deny' = 'accept',
+    maxHops = 15
+): Promise<BrowseResult> {
     const hops: Hop[] = []
     let method = 'GET'
     let url = startUrl
     let body: string | undefined
     let clicked = false
     for (let i = 0; i < maxHops; i++) {
-        const headers: Record<string, string> = body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}
+        const headers: Record<string, string> =
+            body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}
         const r = await request(resolver, method, url, body, headers)
         const location = typeof r.headers.location === 'string' ? r.headers.location : null
         hops.push({ method, url, status: r.status, location })

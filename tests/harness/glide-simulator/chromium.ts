@@ -19,7 +19,13 @@ import { untrustedCertificate } from '../net'
 import type { HostResolver } from './browser-client'
 import { resolveChromium } from '../../support/browser.cjs'
 
-function forward(resolver: HostResolver, req: http.IncomingMessage, res: http.ServerResponse, hostHeader: string, pathAndQuery: string): void {
+function forward(
+    resolver: HostResolver,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    hostHeader: string,
+    pathAndQuery: string
+): void {
     const host = hostHeader.replace(/:\d+$/, '')
     const target = resolver(host)
     if (!target || typeof target !== 'object') {
@@ -27,10 +33,19 @@ function forward(resolver: HostResolver, req: http.IncomingMessage, res: http.Se
         res.end(`loopback proxy: no route for ${host}`)
         return
     }
-    const up = http.request({ host: '127.0.0.1', port: target.port, method: req.method, path: pathAndQuery, headers: { ...req.headers, host: hostHeader } }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers)
-        r.pipe(res)
-    })
+    const up = http.request(
+        {
+            host: '127.0.0.1',
+            port: target.port,
+            method: req.method,
+            path: pathAndQuery,
+            headers: { ...req.headers, host: hostHeader },
+        },
+        (r) => {
+            res.writeHead(r.statusCode ?? 502, r.headers)
+            r.pipe(res)
+        }
+    )
     up.on('error', (e) => {
         res.writeHead(502, { 'content-type': 'text/plain' })
         res.end(`loopback proxy: ${e.message}`)
@@ -50,7 +65,9 @@ export async function startLoopbackProxy(resolver: HostResolver): Promise<Loopba
         sockets.add(s)
         s.on('close', () => sockets.delete(s))
     }
-    const tlsServer = https.createServer({ cert: certPem, key: keyPem }, (req, res) => forward(resolver, req, res, req.headers.host ?? '', req.url ?? '/'))
+    const tlsServer = https.createServer({ cert: certPem, key: keyPem }, (req, res) =>
+        forward(resolver, req, res, req.headers.host ?? '', req.url ?? '/')
+    )
     tlsServer.on('connection', track)
     await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', () => r()))
     const tlsPort = (tlsServer.address() as net.AddressInfo).port
@@ -85,7 +102,10 @@ export async function startLoopbackProxy(resolver: HostResolver): Promise<Loopba
         port,
         close: async () => {
             for (const s of sockets) s.destroy()
-            await Promise.all([new Promise<void>((r) => proxy.close(() => r())), new Promise<void>((r) => tlsServer.close(() => r()))])
+            await Promise.all([
+                new Promise<void>((r) => proxy.close(() => r())),
+                new Promise<void>((r) => tlsServer.close(() => r())),
+            ])
         },
     }
 }

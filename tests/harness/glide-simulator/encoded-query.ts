@@ -20,16 +20,22 @@ function parseTerm(term: string, file: string): Term {
 
 /** A predicate for the rows of `table` the query selects; unknown columns fail like the platform's strict query. */
 export function encodedQuery(store: Store, table: string, query: string, file: string): (row: Row) => boolean {
-    const groups = query.split('^NQ').map((g) => g.split('^').filter(Boolean).map((t) => parseTerm(t, file)))
+    const groups = query.split('^NQ').map((g) =>
+        g
+            .split('^')
+            .filter(Boolean)
+            .map((t) => parseTerm(t, file))
+    )
     for (const t of groups.flat()) {
         store.schema.requireColumn(table, t.path[0], file)
-        if (t.path.length > 2) throw new SchemaError(`${file}: dot-walk deeper than one reference in '${t.path.join('.')}'`)
+        if (t.path.length > 2)
+            throw new SchemaError(`${file}: dot-walk deeper than one reference in '${t.path.join('.')}'`)
     }
     const valueOf = (row: Row, path: string[]): string => {
         if (path.length === 1) return row[path[0]] ?? ''
         const ref = store.schema.column(row.sys_class_name || table, path[0])?.reference
         const target = ref ? store.find(ref, row[path[0]] ?? '') : null
-        return target ? target[path[1]] ?? '' : ''
+        return target ? (target[path[1]] ?? '') : ''
     }
     const hit = (row: Row, t: Term): boolean => {
         const v = valueOf(row, t.path)

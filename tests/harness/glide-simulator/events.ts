@@ -37,12 +37,21 @@ export class EventManager {
 
     constructor(
         private readonly store: Store,
-        private readonly instanceUrl: () => string,
+        private readonly instanceUrl: () => string
     ) {}
 
     queue(name: unknown, record: unknown, parm1: unknown, parm2: unknown): void {
-        const gr = record as { getTableName?(): string; getRecordClassName?(): string; getUniqueValue?(): string } | null
-        const table = gr && gr.getRecordClassName ? String(gr.getRecordClassName()) : gr && gr.getTableName ? String(gr.getTableName()) : ''
+        const gr = record as {
+            getTableName?(): string
+            getRecordClassName?(): string
+            getUniqueValue?(): string
+        } | null
+        const table =
+            gr && gr.getRecordClassName
+                ? String(gr.getRecordClassName())
+                : gr && gr.getTableName
+                  ? String(gr.getTableName())
+                  : ''
         const sysId = gr && gr.getUniqueValue ? String(gr.getUniqueValue() ?? '') : ''
         const eventName = String(name ?? '')
         const registered = this.store.rowsOf('sysevent_register').some((r) => r.event_name === eventName)
@@ -63,7 +72,13 @@ export class EventManager {
         const record = event.table && event.sysId ? this.store.find(event.table, event.sysId) : null
         const actions = this.store
             .rowsOf('sysevent_email_action')
-            .filter((a) => a.active !== 'false' && a.generation_type === 'event' && a.event_name === event.name && a.collection === event.table)
+            .filter(
+                (a) =>
+                    a.active !== 'false' &&
+                    a.generation_type === 'event' &&
+                    a.event_name === event.name &&
+                    a.collection === event.table
+            )
         for (const action of actions) {
             const recipients: string[] = []
             if (action.event_parm_1 === 'true') recipients.push(...this.recipients(event.parm1))
@@ -71,7 +86,14 @@ export class EventManager {
             if (!recipients.length || !record) continue
             const subject = this.render(action.subject ?? '', record, event)
             const body = this.render(action.message_html || action.message_text || action.message || '', record, event)
-            const email: SentEmail = { notification: action.name, event: event.name, recipients: [...new Set(recipients)], subject, body, at: event.at }
+            const email: SentEmail = {
+                notification: action.name,
+                event: event.name,
+                recipients: [...new Set(recipients)],
+                subject,
+                body,
+                at: event.at,
+            }
             this.emails.push(email)
             this.store.insert(
                 'sys_email',
@@ -85,7 +107,7 @@ export class EventManager {
                     instance: event.sysId,
                     notification_type: 'SMTP',
                 },
-                { user: 'system', checkReferences: false },
+                { user: 'system', checkReferences: false }
             )
         }
     }
@@ -93,7 +115,10 @@ export class EventManager {
     /** sys_user sys_ids (active users with an email) or plain addresses. */
     private recipients(parm: string): string[] {
         const out: string[] = []
-        for (const part of parm.split(',').map((s) => s.trim()).filter(Boolean)) {
+        for (const part of parm
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)) {
             if (part.includes('@')) out.push(part)
             else {
                 const user = this.store.find('sys_user', part)

@@ -15,7 +15,8 @@ export function createGlideDateTimeClass(clock: Clock) {
             else if (value instanceof GlideDateTime) this.ms = value.ms
             else {
                 const parsed = parseGlideDateTime(String(value))
-                if (!Number.isFinite(parsed)) throw new Error(`GlideDateTime: cannot parse '${String(value)}' (yyyy-MM-dd HH:mm:ss)`)
+                if (!Number.isFinite(parsed))
+                    throw new Error(`GlideDateTime: cannot parse '${String(value)}' (yyyy-MM-dd HH:mm:ss)`)
                 this.ms = parsed
             }
         }

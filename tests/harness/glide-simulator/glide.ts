@@ -42,11 +42,26 @@ type Condition = { field: string; op: string; value: string | string[] }
 
 function str(v: unknown): string {
     if (v === null || v === undefined) return ''
-    if (typeof v === 'object' && v && 'getUniqueValue' in (v as object)) return String((v as { getUniqueValue(): string }).getUniqueValue())
+    if (typeof v === 'object' && v && 'getUniqueValue' in (v as object))
+        return String((v as { getUniqueValue(): string }).getUniqueValue())
     return String(v)
 }
 
-const OPERATORS = new Set(['=', '!=', 'IN', 'NOT IN', 'STARTSWITH', 'ENDSWITH', 'CONTAINS', 'ISEMPTY', 'ISNOTEMPTY', '>', '<', '>=', '<='])
+const OPERATORS = new Set([
+    '=',
+    '!=',
+    'IN',
+    'NOT IN',
+    'STARTSWITH',
+    'ENDSWITH',
+    'CONTAINS',
+    'ISEMPTY',
+    'ISNOTEMPTY',
+    '>',
+    '<',
+    '>=',
+    '<=',
+])
 
 function matches(row: Row, c: Condition): boolean {
     const v = row[c.field] ?? ''
@@ -116,7 +131,7 @@ export function createGlideRecordClass(env: GlideEnv) {
                 const target = value ? store.find(col.reference, value) : null
                 const targetTable = target?.sys_class_name ?? col.reference
                 if (!schema.column(targetTable, p)) return undefined
-                return makeElement(targetTable, p, target ? target[p] ?? '' : '')
+                return makeElement(targetTable, p, target ? (target[p] ?? '') : '')
             },
         })
     }
@@ -132,7 +147,8 @@ export function createGlideRecordClass(env: GlideEnv) {
         private _changes: Row = {}
 
         constructor(table: string) {
-            if (!schema.hasTable(table)) throw new SchemaError(`new GlideRecord('${table}'): table '${table}' does not exist in the simulator`)
+            if (!schema.hasTable(table))
+                throw new SchemaError(`new GlideRecord('${table}'): table '${table}' does not exist in the simulator`)
             this._table = table
             // Field access as GlideElements (current.name, current.connection_alias.id): see makeElement.
             return new Proxy(this, {
@@ -152,15 +168,19 @@ export function createGlideRecordClass(env: GlideEnv) {
 
         /** Stored value of a column ('' when empty), pending changes first. */
         _raw(field: string): string {
-            return field in this._changes ? this._changes[field] : this._current ? this._current[field] ?? '' : ''
+            return field in this._changes ? this._changes[field] : this._current ? (this._current[field] ?? '') : ''
         }
 
         private col(field: string, what: string) {
             const c = schema.column(this._table, field)
             if (!c) {
-                const child = schema.selfAndDescendants(this._table).find((t) => t !== this._table && schema.column(t, field))
+                const child = schema
+                    .selfAndDescendants(this._table)
+                    .find((t) => t !== this._table && schema.column(t, field))
                 const hint = child ? ` (it is a column of the child table '${child}': query that table to read it)` : ''
-                throw new SchemaError(`GlideRecord('${this._table}').${what}: column '${field}' is not on table '${this._table}'${hint}`)
+                throw new SchemaError(
+                    `GlideRecord('${this._table}').${what}: column '${field}' is not on table '${this._table}'${hint}`
+                )
             }
             return c
         }
@@ -190,14 +210,21 @@ export function createGlideRecordClass(env: GlideEnv) {
                 op = String(opOrValue).toUpperCase()
                 v = value
             }
-            if (!OPERATORS.has(op)) throw new SchemaError(`GlideRecord('${this._table}').addQuery: operator '${op}' is not modeled by the simulator`)
+            if (!OPERATORS.has(op))
+                throw new SchemaError(
+                    `GlideRecord('${this._table}').addQuery: operator '${op}' is not modeled by the simulator`
+                )
             const colInfo = this.col(field, `addQuery('${field}')`)
             if (colInfo.type === 'Boolean' && (op === '=' || op === '!=')) {
                 const b = str(v)
                 v = b === 'true' || b === '1' ? 'true' : b === 'false' || b === '0' ? 'false' : b
             }
             if (op === 'IN' || op === 'NOT IN') {
-                const list = Array.isArray(v) ? v.map(str) : str(v).split(',').map((s) => s.trim())
+                const list = Array.isArray(v)
+                    ? v.map(str)
+                    : str(v)
+                          .split(',')
+                          .map((s) => s.trim())
                 this._conditions.push({ field, op, value: list })
             } else this._conditions.push({ field, op, value: str(v) })
             return this
@@ -222,8 +249,12 @@ export function createGlideRecordClass(env: GlideEnv) {
                 if (part.startsWith('ORDERBYDESC')) this.orderByDesc(part.slice(11))
                 else if (part.startsWith('ORDERBY')) this.orderBy(part.slice(7))
                 else {
-                    const m = /^([a-z0-9_]+?)(ISEMPTY|ISNOTEMPTY|STARTSWITH|ENDSWITH|NOT IN|IN|!=|>=|<=|=|>|<|LIKE)(.*)$/.exec(part)
-                    if (!m) throw new SchemaError(`GlideRecord('${this._table}').addEncodedQuery: cannot parse '${part}'`)
+                    const m =
+                        /^([a-z0-9_]+?)(ISEMPTY|ISNOTEMPTY|STARTSWITH|ENDSWITH|NOT IN|IN|!=|>=|<=|=|>|<|LIKE)(.*)$/.exec(
+                            part
+                        )
+                    if (!m)
+                        throw new SchemaError(`GlideRecord('${this._table}').addEncodedQuery: cannot parse '${part}'`)
                     const op = m[2] === 'LIKE' ? 'CONTAINS' : m[2]
                     if (op === 'ISEMPTY') this.addNullQuery(m[1])
                     else if (op === 'ISNOTEMPTY') this.addNotNullQuery(m[1])
@@ -253,7 +284,14 @@ export function createGlideRecordClass(env: GlideEnv) {
                         const y = b[o.field] ?? ''
                         const nx = Number(x)
                         const ny = Number(y)
-                        const cmp = x !== '' && y !== '' && Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x < y ? -1 : x > y ? 1 : 0
+                        const cmp =
+                            x !== '' && y !== '' && Number.isFinite(nx) && Number.isFinite(ny)
+                                ? nx - ny
+                                : x < y
+                                  ? -1
+                                  : x > y
+                                    ? 1
+                                    : 0
                         if (cmp) return o.desc ? -cmp : cmp
                     }
                     return 0
@@ -283,7 +321,8 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
         get(fieldOrSysId: unknown, value?: unknown): boolean {
             const single = arguments.length < 2
-            if (single && (fieldOrSysId === null || fieldOrSysId === undefined || str(fieldOrSysId) === '')) return false
+            if (single && (fieldOrSysId === null || fieldOrSysId === undefined || str(fieldOrSysId) === ''))
+                return false
             this._conditions = []
             this._order = []
             this._limit = 1
@@ -305,12 +344,13 @@ export function createGlideRecordClass(env: GlideEnv) {
 
         getValue(field: string): string | null {
             const c = this.col(field, `getValue('${field}')`)
-            const v = field in this._changes ? this._changes[field] : this._current ? this._current[field] ?? '' : ''
+            const v = field in this._changes ? this._changes[field] : this._current ? (this._current[field] ?? '') : ''
             if (v === '' || v === undefined) return null
             // Booleans come back as '1' / '0' (community-documented platform behaviour; README "Booleans").
             if (c.type === 'Boolean' && (v === 'true' || v === 'false')) return v === 'true' ? '1' : '0'
             // password2 columns: whatever was typed is encrypted before it is stored; getValue shows the ciphertext.
-            if (schema.isPassword(this._current?.sys_class_name ?? this._table, field) && !store.vault.isEncrypted(v)) return store.vault.encrypt(v)
+            if (schema.isPassword(this._current?.sys_class_name ?? this._table, field) && !store.vault.isEncrypted(v))
+                return store.vault.encrypt(v)
             return v
         }
         getDisplayValue(field?: string): string | null {
@@ -335,7 +375,9 @@ export function createGlideRecordClass(env: GlideEnv) {
             if (!this._current) {
                 return this.insert()
             }
-            const row = store.update(this._current.sys_class_name, this._current.sys_id, this._changes, { user: env.session.user.userName })
+            const row = store.update(this._current.sys_class_name, this._current.sys_id, this._changes, {
+                user: env.session.user.userName,
+            })
             this._current = { ...row }
             this._changes = {}
             return row.sys_id
@@ -362,9 +404,11 @@ function format(message: unknown, args: unknown[]): string {
 
 export function createGs(env: GlideEnv, source = 'x_jira_connect') {
     const { store, session } = env
-    const log = (level: LogEntry['level']) => (message: unknown, ...args: unknown[]) => {
-        env.logs.push({ level, message: format(message, args), source })
-    }
+    const log =
+        (level: LogEntry['level']) =>
+        (message: unknown, ...args: unknown[]) => {
+            env.logs.push({ level, message: format(message, args), source })
+        }
     return {
         getProperty(name: string, fallback?: unknown): string | undefined {
             const row = store.rowsOf('sys_properties').find((r) => r.name === name)
@@ -384,7 +428,12 @@ export function createGs(env: GlideEnv, source = 'x_jira_connect') {
         log: log('info'),
         hasRole(role: string): boolean {
             const roles = session.user.roles
-            return roles.includes('admin') || String(role).split(',').some((r) => roles.includes(r.trim()))
+            return (
+                roles.includes('admin') ||
+                String(role)
+                    .split(',')
+                    .some((r) => roles.includes(r.trim()))
+            )
         },
         getUserID(): string {
             return session.user.sysId

@@ -33,8 +33,11 @@ function defineAppTables(store: Store, records: PackageRecord[]): void {
         const name = r.fields.name
         if (!name) throw new SchemaError(`${r.file}: sys_db_object without a name`)
         const sc = r.fields.super_class
-        const parent = sc ? byId.get(sc) ?? r.displayValues.super_class ?? (store.schema.hasTable(sc) ? sc : null) : null
-        if (sc && !parent) throw new SchemaError(`${r.file}: super_class ${sc} of ${name} is not a table the simulator knows`)
+        const parent = sc
+            ? (byId.get(sc) ?? r.displayValues.super_class ?? (store.schema.hasTable(sc) ? sc : null))
+            : null
+        if (sc && !parent)
+            throw new SchemaError(`${r.file}: super_class ${sc} of ${name} is not a table the simulator knows`)
         store.schema.defineTable(name, parent, `the package's sys_db_object / sys_dictionary records (${r.file})`)
     }
     for (const r of records.filter((x) => x.table === 'sys_dictionary' && x.action !== 'DELETE')) {
@@ -42,7 +45,10 @@ function defineAppTables(store: Store, records: PackageRecord[]): void {
         const element = r.fields.element
         if (!element || element === 'NULL') continue // the collection row of the table
         if (!store.schema.hasTable(table)) {
-            if (dbObjects.length === 0) throw new SchemaError(`${r.file}: sys_dictionary for ${table}.${element}, but ${table} is neither shipped nor known`)
+            if (dbObjects.length === 0)
+                throw new SchemaError(
+                    `${r.file}: sys_dictionary for ${table}.${element}, but ${table} is neither shipped nor known`
+                )
             throw new SchemaError(`${r.file}: sys_dictionary for unknown table ${table}`)
         }
         const type = r.displayValues.internal_type || r.fields.internal_type
@@ -105,7 +111,14 @@ export function installPackage(store: Store, source: PackageSource): InstallRepo
         for (const [field, name] of Object.entries(l.displayValues)) {
             const col = store.schema.column(row.sys_class_name, field)
             const v = row[field]
-            if (!col?.reference || !v || field === 'sys_scope' || field === 'sys_package' || store.find(col.reference, v)) continue
+            if (
+                !col?.reference ||
+                !v ||
+                field === 'sys_scope' ||
+                field === 'sys_package' ||
+                store.find(col.reference, v)
+            )
+                continue
             const byName = store.rowsOf(col.reference).find((t) => t.name === name)
             if (byName) row[field] = byName.sys_id
         }

@@ -34,7 +34,8 @@ export function parseRecordUpdate(xml: string, folder: PackageFolder, file: stri
         // A container (e.g. <sys_choice_v2> around <sys_choice_set> and <sys_choice> rows) holds records, not fields.
         if (kids.some((c) => c.attributes.action !== undefined)) {
             for (const c of kids) {
-                if (c.attributes.action === undefined) throw new Error(`${file}: <${c.name}> inside container <${rec.name}> is not a record`)
+                if (c.attributes.action === undefined)
+                    throw new Error(`${file}: <${c.name}> inside container <${rec.name}> is not a record`)
                 visit(c)
             }
             return
@@ -42,19 +43,28 @@ export function parseRecordUpdate(xml: string, folder: PackageFolder, file: stri
         const fields: Record<string, string> = {}
         const displayValues: Record<string, string> = {}
         for (const f of kids) {
-            if (childElements(f).length) throw new Error(`${file}: field <${f.name}> of <${rec.name}> has child elements`)
+            if (childElements(f).length)
+                throw new Error(`${file}: field <${f.name}> of <${rec.name}> has child elements`)
             if (f.name in fields) throw new Error(`${file}: field <${f.name}> appears twice`)
             fields[f.name] = elementText(f)
             const dv = f.attributes.display_value ?? f.attributes.name
             if (dv !== undefined) displayValues[f.name] = dv
         }
         if (rec.attributes.query !== undefined) fields['@query'] = rec.attributes.query
-        out.push({ folder, file, table: rec.name, action: rec.attributes.action ?? 'INSERT_OR_UPDATE', fields, displayValues })
+        out.push({
+            folder,
+            file,
+            table: rec.name,
+            action: rec.attributes.action ?? 'INSERT_OR_UPDATE',
+            fields,
+            displayValues,
+        })
     }
     const records = childElements(root)
     for (const rec of records) visit(rec)
     if (!out.length) throw new Error(`${file}: <record_update> holds no record`)
-    if (declared && records[0]?.name !== declared) throw new Error(`${file}: record_update table="${declared}" but it holds <${out[0].table}>`)
+    if (declared && records[0]?.name !== declared)
+        throw new Error(`${file}: record_update table="${declared}" but it holds <${out[0].table}>`)
     return out
 }
 
@@ -66,7 +76,10 @@ export function readDistApp(appDir: string): PackageRecord[] {
     for (const folder of FOLDERS) {
         const dir = path.join(appDir, folder)
         if (!fs.existsSync(dir)) continue
-        for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.xml')).sort()) {
+        for (const f of fs
+            .readdirSync(dir)
+            .filter((x) => x.endsWith('.xml'))
+            .sort()) {
             out.push(...parseRecordUpdate(fs.readFileSync(path.join(dir, f), 'utf8'), folder, `${folder}/${f}`))
         }
     }

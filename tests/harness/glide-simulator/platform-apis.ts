@@ -155,7 +155,7 @@ export function createSnWs(deps: Deps) {
             private readonly headers: Record<string, string>,
             private readonly body: string,
             private readonly errorCode: number,
-            private readonly errorMessage: string | null,
+            private readonly errorMessage: string | null
         ) {}
         getStatusCode(): number {
             return this.status
@@ -192,7 +192,8 @@ export function createSnWs(deps: Deps) {
         private timeoutMs = deps.options.defaultHttpTimeoutMs
 
         constructor(name?: string) {
-            if (name !== undefined) throw new Error('RESTMessageV2(name, method): named REST messages are not modeled by the simulator')
+            if (name !== undefined)
+                throw new Error('RESTMessageV2(name, method): named REST messages are not modeled by the simulator')
         }
         setEndpoint(url: string): void {
             this.endpoint = String(url)
@@ -250,7 +251,13 @@ export function createSnWs(deps: Deps) {
                 /* keep url */
             }
             const failed = r.status >= 400
-            return new RESTResponseV2(r.status, r.headers, r.body, failed ? r.status : 0, failed ? `Method failed: (${path}) with code: ${r.status}` : null)
+            return new RESTResponseV2(
+                r.status,
+                r.headers,
+                r.body,
+                failed ? r.status : 0,
+                failed ? `Method failed: (${path}) with code: ${r.status}` : null
+            )
         }
     }
     return { RESTMessageV2, RESTResponseV2 }
@@ -292,7 +299,9 @@ export class OAuthEngine {
 
     profileScopes(profileSysId: string): string[] {
         const scopes: string[] = []
-        for (const ps of this.store.rowsOf('oauth_entity_profile_scope').filter((r) => r.oauth_entity_profile === profileSysId)) {
+        for (const ps of this.store
+            .rowsOf('oauth_entity_profile_scope')
+            .filter((r) => r.oauth_entity_profile === profileSysId)) {
             const s = this.store.find('oauth_entity_scope', ps.oauth_entity_scope)
             if (s?.oauth_entity_scope) scopes.push(...s.oauth_entity_scope.split(/\s+/).filter(Boolean))
         }
@@ -320,7 +329,10 @@ export class OAuthEngine {
                 source: 'oauth',
             })
             cls = rt.scriptInclude('global', 'OAuthUtil')
-        } else cls = registry.oauth_api_script ? rt.scriptIncludeBySysId(registry.oauth_api_script) : rt.scriptInclude('global', 'OAuthUtil')
+        } else
+            cls = registry.oauth_api_script
+                ? rt.scriptIncludeBySysId(registry.oauth_api_script)
+                : rt.scriptInclude('global', 'OAuthUtil')
         const oauthContext = {
             getOAuthProfile: () => (profileSysId ? this.store.find('oauth_entity_profile', profileSysId) : null),
             getOAuthEntity: () => registry,
@@ -342,9 +354,18 @@ export class OAuthEngine {
     }
 
     /** POSTs a token request (form-encoded) through the registry's hooks. */
-    tokenRequest(registry: Row, profileSysId: string | null, grant: ParamMap, url: string, timeoutMs = 60000): TokenExchangeResult {
+    tokenRequest(
+        registry: Row,
+        profileSysId: string | null,
+        grant: ParamMap,
+        url: string,
+        timeoutMs = 60000
+    ): TokenExchangeResult {
         const secret = this.store.vault.decrypt(registry.client_secret ?? '')
-        const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }
+        const headers: Record<string, string> = {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json',
+        }
         if (registry.send_client_credentials_as === 'basic_authorization_header') {
             headers.Authorization = 'Basic ' + Buffer.from(`${registry.client_id}:${secret}`, 'utf8').toString('base64')
         } else {
@@ -365,7 +386,15 @@ export class OAuthEngine {
         })
         const params = new ParamMap()
         if (!r.ok) {
-            return { status: 0, body: '', contentType: '', params, transportError: r.message, errorMessage: r.message, stored: null }
+            return {
+                status: 0,
+                body: '',
+                contentType: '',
+                params,
+                transportError: r.message,
+                errorMessage: r.message,
+                stored: null,
+            }
         }
         const contentType = headerLookup(r.headers, 'content-type') ?? ''
         const accessTokenResponse = {
@@ -379,7 +408,11 @@ export class OAuthEngine {
             hooks.parseTokenResponse(accessTokenResponse)
         } catch (e) {
             // The OOB parser throws on a body that is not JSON: the platform logs it and the request fails.
-            this.deps.logs.push({ level: 'error', message: `OAuth token response could not be parsed: ${(e as Error).message}`, source: 'oauth' })
+            this.deps.logs.push({
+                level: 'error',
+                message: `OAuth token response could not be parsed: ${(e as Error).message}`,
+                source: 'oauth',
+            })
         }
         let errorMessage: string | null = null
         if (r.status !== 200 || !params.get('access_token')) {
@@ -393,12 +426,17 @@ export class OAuthEngine {
     private requestorProfile(context: string, requestorId: string, profileSysId: string, create: boolean): Row | null {
         const existing = this.store
             .rowsOf('oauth_requestor_profile')
-            .find((r) => r.requestor_context === context && r.requestor_id === requestorId && r.oauth_entity_profile === profileSysId)
+            .find(
+                (r) =>
+                    r.requestor_context === context &&
+                    r.requestor_id === requestorId &&
+                    r.oauth_entity_profile === profileSysId
+            )
         if (existing || !create) return existing ?? null
         return this.store.insert(
             'oauth_requestor_profile',
             { requestor_context: context, requestor_id: requestorId, oauth_entity_profile: profileSysId },
-            { user: 'system' },
+            { user: 'system' }
         )
     }
 
@@ -407,23 +445,36 @@ export class OAuthEngine {
      * refresh_token grant the existing refresh token row is updated in place (KB2132135): its value is replaced by the
      * rotated one (unless rotatedRefreshToken is 'not-stored'), its expiry is extended only as refreshTokenExpiry says.
      */
-    storeTokens(context: string, requestorId: string, profileSysId: string, registry: Row, params: ParamMap, grantType = 'authorization_code'): StoredToken {
+    storeTokens(
+        context: string,
+        requestorId: string,
+        profileSysId: string,
+        registry: Row,
+        params: ParamMap,
+        grantType = 'authorization_code'
+    ): StoredToken {
         const rp = this.requestorProfile(context, requestorId, profileSysId, true) as Row
         const now = this.store.clock.nowMs()
         const rows = this.store.rowsOf('oauth_credential').filter((r) => r.oauth_requestor_profile === rp.sys_id)
         for (const r of rows.filter((x) => x.type === 'access_token')) this.store.delete('oauth_credential', r.sys_id)
         const existingRefresh = rows.find((x) => x.type === 'refresh_token')
         if (grantType === 'refresh_token' && existingRefresh) {
-            const extend = this.deps.options.refreshTokenExpiry === 'pre-yokohama' || registry.extend_refresh_token_expiry === 'true'
+            const extend =
+                this.deps.options.refreshTokenExpiry === 'pre-yokohama' ||
+                registry.extend_refresh_token_expiry === 'true'
             const values: Row = {}
             const rotated = params.get('refresh_token')
             if (rotated && this.deps.options.rotatedRefreshToken === 'stored') values.token_received = rotated
             if (extend) values.expires = glideDateTime(now + Number(registry.refresh_token_lifespan || 8640000) * 1000)
-            if (Object.keys(values).length) this.store.update('oauth_credential', existingRefresh.sys_id, values, { user: this.deps.userName() })
+            if (Object.keys(values).length)
+                this.store.update('oauth_credential', existingRefresh.sys_id, values, { user: this.deps.userName() })
             return this.storeAccessOnly(rp, registry, params, now)
         }
         const expiresIn = Number(params.get('expires_in') ?? '')
-        const accessLife = Number.isFinite(expiresIn) && params.get('expires_in') ? expiresIn : Number(registry.access_token_lifespan || 1800)
+        const accessLife =
+            Number.isFinite(expiresIn) && params.get('expires_in')
+                ? expiresIn
+                : Number(registry.access_token_lifespan || 1800)
         const scope = params.get('scope') ?? ''
         this.store.insert(
             'oauth_credential',
@@ -436,11 +487,12 @@ export class OAuthEngine {
                 oauth_requestor_profile: rp.sys_id,
                 scope,
             },
-            { user: this.deps.userName() },
+            { user: this.deps.userName() }
         )
         const rt = params.get('refresh_token')
         if (rt) {
-            for (const r of rows.filter((x) => x.type === 'refresh_token')) this.store.delete('oauth_credential', r.sys_id)
+            for (const r of rows.filter((x) => x.type === 'refresh_token'))
+                this.store.delete('oauth_credential', r.sys_id)
             this.store.insert(
                 'oauth_credential',
                 {
@@ -452,7 +504,7 @@ export class OAuthEngine {
                     oauth_requestor_profile: rp.sys_id,
                     scope,
                 },
-                { user: this.deps.userName() },
+                { user: this.deps.userName() }
             )
         }
         return this.readToken(requestorId, profileSysId) as StoredToken
@@ -460,7 +512,10 @@ export class OAuthEngine {
 
     private storeAccessOnly(rp: Row, registry: Row, params: ParamMap, now: number): StoredToken {
         const expiresIn = Number(params.get('expires_in') ?? '')
-        const accessLife = Number.isFinite(expiresIn) && params.get('expires_in') ? expiresIn : Number(registry.access_token_lifespan || 1800)
+        const accessLife =
+            Number.isFinite(expiresIn) && params.get('expires_in')
+                ? expiresIn
+                : Number(registry.access_token_lifespan || 1800)
         this.store.insert(
             'oauth_credential',
             {
@@ -472,7 +527,7 @@ export class OAuthEngine {
                 oauth_requestor_profile: rp.sys_id,
                 scope: params.get('scope') ?? '',
             },
-            { user: this.deps.userName() },
+            { user: this.deps.userName() }
         )
         return this.readToken(rp.requestor_id, rp.oauth_entity_profile) as StoredToken
     }
@@ -483,7 +538,9 @@ export class OAuthEngine {
      */
     cleanExpiredOAuthCredentials(): number {
         const now = this.store.clock.nowMs()
-        const expired = this.store.rowsOf('oauth_credential').filter((r) => r.expires && parseGlideDateTime(r.expires) <= now)
+        const expired = this.store
+            .rowsOf('oauth_credential')
+            .filter((r) => r.expires && parseGlideDateTime(r.expires) <= now)
         for (const r of expired) this.store.delete('oauth_credential', r.sys_id)
         return expired.length
     }
@@ -493,7 +550,9 @@ export class OAuthEngine {
             .rowsOf('oauth_requestor_profile')
             .filter((r) => r.requestor_id === requestorId && r.oauth_entity_profile === profileSysId)
         if (!rps.length) return null
-        const rows = this.store.rowsOf('oauth_credential').filter((r) => rps.some((rp) => rp.sys_id === r.oauth_requestor_profile))
+        const rows = this.store
+            .rowsOf('oauth_credential')
+            .filter((r) => rps.some((rp) => rp.sys_id === r.oauth_requestor_profile))
         const at = rows.find((r) => r.type === 'access_token')
         const rt = rows.find((r) => r.type === 'refresh_token')
         if (!at && !rt) return null
@@ -584,7 +643,7 @@ export function createSnAuth(deps: Deps, engine: OAuthEngine) {
             private readonly contentType: string,
             private readonly error: string | null,
             private readonly token: StoredToken | null,
-            private readonly params: ParamMap,
+            private readonly params: ParamMap
         ) {}
         getResponseCode(): number {
             return this.code
@@ -632,8 +691,24 @@ export function createSnAuth(deps: Deps, engine: OAuthEngine) {
                 const p = deps.store.find('oauth_entity_profile', profileSysId)
                 registry = p ? deps.store.find('oauth_entity', p.oauth_entity) : null
             }
-            if (!registry) return new GlideOAuthClientResponse(0, '', '', `OAuth provider not found: ${registryName ?? profileSysId}`, null, new ParamMap())
-            if (registry.active === 'false') return new GlideOAuthClientResponse(0, '', '', `OAuth provider ${registry.name} is inactive`, null, new ParamMap())
+            if (!registry)
+                return new GlideOAuthClientResponse(
+                    0,
+                    '',
+                    '',
+                    `OAuth provider not found: ${registryName ?? profileSysId}`,
+                    null,
+                    new ParamMap()
+                )
+            if (registry.active === 'false')
+                return new GlideOAuthClientResponse(
+                    0,
+                    '',
+                    '',
+                    `OAuth provider ${registry.name} is inactive`,
+                    null,
+                    new ParamMap()
+                )
             const grant = new ParamMap()
             const grantType = request.getGrantType() || registry.default_grant_type
             grant.put('grant_type', grantType)
@@ -645,8 +720,12 @@ export function createSnAuth(deps: Deps, engine: OAuthEngine) {
                 const scope = engine.profileScopes(profileSysId).join(' ')
                 if (scope) grant.put('scope', scope)
             }
-            const url = grantType === 'refresh_token' ? registry.refresh_token_url || registry.token_url : registry.token_url
-            const timeout = Number(deps.store.rowsOf('sys_properties').find((r) => r.name === 'glide.oauth.http.timeout')?.value ?? '') || 60000
+            const url =
+                grantType === 'refresh_token' ? registry.refresh_token_url || registry.token_url : registry.token_url
+            const timeout =
+                Number(
+                    deps.store.rowsOf('sys_properties').find((r) => r.name === 'glide.oauth.http.timeout')?.value ?? ''
+                ) || 60000
             const r = engine.tokenRequest(registry, profileSysId, grant, url, timeout)
             let stored: StoredToken | null = null
             const ctx = request.getParameter('oauth_requestor_context')
@@ -659,21 +738,33 @@ export function createSnAuth(deps: Deps, engine: OAuthEngine) {
             if (!r.errorMessage) {
                 // "When these three parameters are set, the access token is saved in the instance database."
                 const kept = storeForRequestor
-                    ? engine.storeTokens(ctx as string, requestor as string, profileSysId as string, registry, r.params, grantType)
+                    ? engine.storeTokens(
+                          ctx as string,
+                          requestor as string,
+                          profileSysId as string,
+                          registry,
+                          r.params,
+                          grantType
+                      )
                     : null
                 // The response's token is what the provider returned (the rotated refresh token included), whether or
                 // not the platform stored it; the stored row ids and the refresh expiry come from what was stored.
                 stored = {
                     accessToken: r.params.get('access_token'),
                     accessTokenSysId: kept?.accessTokenSysId ?? null,
-                    accessExpiresMs: now() + Number(r.params.get('expires_in') || registry.access_token_lifespan || 1800) * 1000,
+                    accessExpiresMs:
+                        now() + Number(r.params.get('expires_in') || registry.access_token_lifespan || 1800) * 1000,
                     refreshToken: r.params.get('refresh_token'),
                     refreshTokenSysId: kept?.refreshTokenSysId ?? null,
                     refreshExpiresMs: kept?.refreshExpiresMs ?? null,
                     scope: r.params.get('scope'),
                 }
             } else {
-                deps.logs.push({ level: 'error', message: `OAuth token request to ${url} failed: ${r.errorMessage}`, source: 'oauth' })
+                deps.logs.push({
+                    level: 'error',
+                    message: `OAuth token request to ${url} failed: ${r.errorMessage}`,
+                    source: 'oauth',
+                })
             }
             return new GlideOAuthClientResponse(r.status, r.body, r.contentType, r.errorMessage, stored, r.params)
         }
@@ -734,7 +825,7 @@ export function createSnCc(deps: Deps) {
     class ConnectionInfo {
         constructor(
             private readonly conn: Row,
-            private readonly aliasSysId: string,
+            private readonly aliasSysId: string
         ) {}
         getAttribute(name: string): string | null {
             const v = this.conn[name]
@@ -769,7 +860,9 @@ export function createSnCc(deps: Deps) {
 
     class ConnectionInfoProvider {
         getConnectionInfo(aliasSysId: string): ConnectionInfo | null {
-            const conn = store.rowsOf('sys_connection').find((r) => r.connection_alias === String(aliasSysId) && r.active === 'true')
+            const conn = store
+                .rowsOf('sys_connection')
+                .find((r) => r.connection_alias === String(aliasSysId) && r.active === 'true')
             return conn ? new ConnectionInfo(conn, String(aliasSysId)) : null
         }
     }

@@ -192,8 +192,7 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
     },
     connection_attributes: {
         extends: 'sys_metadata',
-        source:
-            'S-strong OOB HttpNLUService (model, element, default_value: mirrored in github jacebenson/sn); var_dictionary columns (name = var__m_<table>_<model sys_id>, model_id, model_table, label, column_label) as in real var_dictionary exports (ServiceNowDevProgram/ActionPack sys_hub_action_input); assumption A3',
+        source: 'S-strong OOB HttpNLUService (model, element, default_value: mirrored in github jacebenson/sn); var_dictionary columns (name = var__m_<table>_<model sys_id>, model_id, model_table, label, column_label) as in real var_dictionary exports (ServiceNowDevProgram/ActionPack sys_hub_action_input); assumption A3',
         columns: {
             model: 'Reference>sys_alias',
             model_id: 'String',
@@ -272,17 +271,28 @@ export const PLATFORM_TABLES: Record<string, TableDef> = {
     sys_atf_test_suite: {
         extends: 'sys_metadata',
         source: 'S ServiceNow ATF docs (Test Suite form: Name, Description, Active, Parent, Filter, Fail on missing / run options) [I for column names beyond name/description/active]',
-        columns: { name: 'String', description: 'String', active: 'Boolean', parent: 'Reference>sys_atf_test_suite', filter: 'String', json_definition: 'String' },
+        columns: {
+            name: 'String',
+            description: 'String',
+            active: 'Boolean',
+            parent: 'Reference>sys_atf_test_suite',
+            filter: 'String',
+            json_definition: 'String',
+        },
     },
     sys_atf_test_suite_test: {
         extends: 'sys_metadata',
         source: 'S ServiceNow ATF docs (Test Suite > Tests related list: Test, Order, Abort on failure)',
-        columns: { test_suite: 'Reference>sys_atf_test_suite', test: 'Reference>sys_atf_test', order: 'Integer', abort_on_failure: 'Boolean' },
+        columns: {
+            test_suite: 'Reference>sys_atf_test_suite',
+            test: 'Reference>sys_atf_test',
+            order: 'Integer',
+            abort_on_failure: 'Boolean',
+        },
     },
     sys_retry_policy: {
         extends: 'sys_metadata',
-        source:
-            'C the SDK 4.9.0 RetryPolicy() build output (now-sdk explain retrypolicy-api: condition, connection_type, count, interval, max_elapsed_time, restrict_to, retry_strategy); OOB default HTTP policy ef751ff07301330025d71afe2ff6a7f9 (SDK Alias() default)',
+        source: 'C the SDK 4.9.0 RetryPolicy() build output (now-sdk explain retrypolicy-api: condition, connection_type, count, interval, max_elapsed_time, restrict_to, retry_strategy); OOB default HTTP policy ef751ff07301330025d71afe2ff6a7f9 (SDK Alias() default)',
         columns: {
             name: 'String',
             condition: 'String',

@@ -67,14 +67,14 @@ export class Runtime {
 
     constructor(
         private readonly store: Store,
-        private readonly apis: RuntimeApis,
+        private readonly apis: RuntimeApis
     ) {
         const globalNs = new Proxy(
             {},
             {
                 get: (_t, name) => (typeof name === 'string' ? this.scriptInclude('global', name) : undefined),
                 has: (_t, name) => typeof name === 'string' && this.findScriptInclude('global', name) !== null,
-            },
+            }
         )
         const sandbox: Record<string, unknown> = {
             gs: apis.gs,
@@ -85,7 +85,10 @@ export class Runtime {
             sn_cc: apis.sn_cc,
             global: globalNs,
         }
-        this.context = vm.createContext(sandbox, { name: 'glide-simulator', codeGeneration: { strings: false, wasm: false } })
+        this.context = vm.createContext(sandbox, {
+            name: 'glide-simulator',
+            codeGeneration: { strings: false, wasm: false },
+        })
         vm.runInContext(CLASSIC_PRELUDE, this.context, { filename: 'glide-prelude.js' })
     }
 
@@ -95,7 +98,9 @@ export class Runtime {
         const rows = this.store.rowsOf('sys_script_include').filter((r) => r.active !== 'false')
         return (
             rows.find((r) => r.api_name === `${scope}.${name}`) ??
-            (scope === 'global' ? rows.find((r) => r.name === name && (!r.api_name || r.api_name === name)) : undefined) ??
+            (scope === 'global'
+                ? rows.find((r) => r.name === name && (!r.api_name || r.api_name === name))
+                : undefined) ??
             null
         )
     }
@@ -115,14 +120,15 @@ export class Runtime {
         const globals = new Proxy(
             {},
             {
-                has: (_t, n) => isGlobal && typeof n === 'string' && n !== own && this.findScriptInclude('global', n) !== null,
+                has: (_t, n) =>
+                    isGlobal && typeof n === 'string' && n !== own && this.findScriptInclude('global', n) !== null,
                 get: (_t, n) => (typeof n === 'string' ? this.scriptInclude('global', n) : undefined),
-            },
+            }
         )
         const fn = vm.runInContext(
             `(function (__globals) { with (__globals) {\n${row.script}\n;return typeof ${own} === 'undefined' ? undefined : ${own};\n} })`,
             this.context,
-            { filename: `sys_script_include/${row.api_name || row.name}.js` },
+            { filename: `sys_script_include/${row.api_name || row.name}.js` }
         ) as (g: unknown) => unknown
         const cls = fn(globals)
         this.siCache.set(key, cls)
@@ -136,7 +142,8 @@ export class Runtime {
         if (row.active === 'false') throw new ScriptError(`script include ${row.name} is inactive`)
         const [scope, ...rest] = (row.api_name || `global.${row.name}`).split('.')
         const cls = this.scriptInclude(scope, rest.join('.'))
-        if (typeof cls !== 'function') throw new ScriptError(`script include ${row.api_name || row.name} does not define the class ${row.name}`)
+        if (typeof cls !== 'function')
+            throw new ScriptError(`script include ${row.api_name || row.name} does not define the class ${row.name}`)
         return cls
     }
 
@@ -145,7 +152,7 @@ export class Runtime {
         if (!this.jsonClass) {
             this.jsonClass = vm.runInContext(
                 `(function(){ var J = function(){}; J.prototype = { decode: function(s){ return JSON.parse(s); }, encode: function(o){ return JSON.stringify(o); }, type: 'JSON' }; return J; })()`,
-                this.context,
+                this.context
             )
         }
         return this.jsonClass
@@ -171,19 +178,30 @@ export class Runtime {
             }
             base = parts.join('/')
         } else base = spec
-        const candidates = [base, `${base}.ts`, `${base}.js`, base.replace(/\.js$/, '.ts'), `${base}/index.ts`, `${base}/index.js`]
+        const candidates = [
+            base,
+            `${base}.ts`,
+            `${base}.js`,
+            base.replace(/\.js$/, '.ts'),
+            `${base}/index.ts`,
+            `${base}/index.js`,
+        ]
         for (const c of candidates) if (paths.has(c)) return c
-        throw new ScriptError(`require('${spec}')${from ? ` from ${from}` : ''}: no sys_module with that path (shipped modules: ${[...paths].join(', ')})`)
+        throw new ScriptError(
+            `require('${spec}')${from ? ` from ${from}` : ''}: no sys_module with that path (shipped modules: ${[...paths].join(', ')})`
+        )
     }
 
     /** require() as a script on the instance sees it. */
     makeRequire(from: string | null): (spec: string) => unknown {
         return (spec: string) => {
-            if (spec === '@servicenow/glide') return { gs: this.apis.gs, GlideRecord: this.apis.GlideRecord, GlideDateTime: this.apis.GlideDateTime }
+            if (spec === '@servicenow/glide')
+                return { gs: this.apis.gs, GlideRecord: this.apis.GlideRecord, GlideDateTime: this.apis.GlideDateTime }
             if (spec === '@servicenow/glide/sn_ws') return this.apis.sn_ws
             if (spec === '@servicenow/glide/sn_auth') return this.apis.sn_auth
             if (spec === '@servicenow/glide/sn_cc') return this.apis.sn_cc
-            if (spec.startsWith('@servicenow/glide')) throw new ScriptError(`require('${spec}'): this Glide API is not modeled by the simulator`)
+            if (spec.startsWith('@servicenow/glide'))
+                throw new ScriptError(`require('${spec}'): this Glide API is not modeled by the simulator`)
             return this.loadModule(this.resolve(spec, from))
         }
     }
@@ -201,11 +219,9 @@ export class Runtime {
             return module.exports
         }
         const { code } = transformSync(row.content, { loader: 'js', format: 'cjs', target: 'es2021', sourcefile: path })
-        const fn = vm.runInContext(`(function (exports, require, module) {\n${code}\n})`, this.context, { filename: path }) as (
-            e: unknown,
-            r: unknown,
-            m: unknown,
-        ) => void
+        const fn = vm.runInContext(`(function (exports, require, module) {\n${code}\n})`, this.context, {
+            filename: path,
+        }) as (e: unknown, r: unknown, m: unknown) => void
         try {
             fn(module.exports, this.makeRequire(path), module)
         } catch (e) {
@@ -218,9 +234,9 @@ export class Runtime {
     /** Runs a classic script (UI action script, condition) with the given globals bound as parameters. */
     runScript(script: string, bindings: Record<string, unknown>, filename: string): unknown {
         const names = Object.keys(bindings)
-        const fn = vm.runInContext(`(function (${[...names, 'require'].join(', ')}) {\n${script}\n})`, this.context, { filename }) as (
-            ...a: unknown[]
-        ) => unknown
+        const fn = vm.runInContext(`(function (${[...names, 'require'].join(', ')}) {\n${script}\n})`, this.context, {
+            filename,
+        }) as (...a: unknown[]) => unknown
         return fn(...names.map((n) => bindings[n]), this.makeRequire(null))
     }
 

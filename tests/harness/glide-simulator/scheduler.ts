@@ -25,7 +25,7 @@ export class Scheduler {
 
     constructor(
         private readonly store: Store,
-        private readonly run: (script: string, job: Row) => void,
+        private readonly run: (script: string, job: Row) => void
     ) {}
 
     private jobs(): Row[] {

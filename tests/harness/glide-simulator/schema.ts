@@ -60,7 +60,8 @@ export class Schema {
         for (const [name, t] of Object.entries(sdk.tables)) {
             const columns: Record<string, ColumnInfo> = {}
             for (const [c, spec] of Object.entries(t.columns)) columns[c] = parseType(spec)
-            for (const [c, spec] of Object.entries({ ...SDK_EMITTED_EXTRA_COLUMNS[name], ...WEB_EXTRA_COLUMNS[name] })) columns[c] = parseType(spec)
+            for (const [c, spec] of Object.entries({ ...SDK_EMITTED_EXTRA_COLUMNS[name], ...WEB_EXTRA_COLUMNS[name] }))
+                columns[c] = parseType(spec)
             this.tables.set(name, { name, extends: t.extends, source: `${sdk.source} (${t.file})`, columns })
         }
         for (const [name, t] of Object.entries({ ...PLATFORM_TABLES, ...WEB_TABLES })) {
@@ -138,11 +139,14 @@ export class Schema {
 
     /** Throws the error the admin/developer should see when a column is not on the table. */
     requireColumn(table: string, column: string, context: string): ColumnInfo {
-        if (!this.tables.has(table)) throw new SchemaError(`${context}: table '${table}' is not known to the simulator (add it to platform-tables.ts with its source)`)
+        if (!this.tables.has(table))
+            throw new SchemaError(
+                `${context}: table '${table}' is not known to the simulator (add it to platform-tables.ts with its source)`
+            )
         const c = this.column(table, column)
         if (!c) {
             throw new SchemaError(
-                `${context}: column '${column}' is not on table '${table}' (columns: ${this.columnNames(table).join(', ')}; source: ${this.sourceOf(table)})`,
+                `${context}: column '${column}' is not on table '${table}' (columns: ${this.columnNames(table).join(', ')}; source: ${this.sourceOf(table)})`
             )
         }
         return c
@@ -150,7 +154,8 @@ export class Schema {
 
     columnNames(table: string): string[] {
         const names = new Set<string>(Object.keys(SYSTEM_COLUMNS))
-        for (const t of this.lineage(table)) for (const c of Object.keys(this.tables.get(t)?.columns ?? {})) names.add(c)
+        for (const t of this.lineage(table))
+            for (const c of Object.keys(this.tables.get(t)?.columns ?? {})) names.add(c)
         return [...names].sort()
     }
 

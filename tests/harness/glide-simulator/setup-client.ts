@@ -41,7 +41,7 @@ export class SetupClient {
 
     constructor(
         private readonly sim: GlideSimulator,
-        user: SessionUser,
+        user: SessionUser
     ) {
         const s = sim.web.login(user)
         this.cookie = s.cookie

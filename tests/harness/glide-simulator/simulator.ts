@@ -94,7 +94,9 @@ export class GlideSimulator {
     /** Scheduled jobs on the simulated clock (scheduler.ts). */
     readonly scheduler: Scheduler
     readonly apis: {
-        gs: ReturnType<typeof createGs> & { eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void }
+        gs: ReturnType<typeof createGs> & {
+            eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void
+        }
         GlideDateTime: ReturnType<typeof createGlideDateTimeClass>
         GlideRecord: ReturnType<typeof createGlideRecordClass>
         sn_ws: ReturnType<typeof createSnWs>
@@ -107,7 +109,10 @@ export class GlideSimulator {
     private scriptScope = 'global'
     private server: http.Server | null = null
     private baseUrl = ''
-    private readonly pending = new Map<string, { context: string; requestorId: string; profileSysId: string; registrySysId: string; redirectUri: string }>()
+    private readonly pending = new Map<
+        string,
+        { context: string; requestorId: string; profileSysId: string; registrySysId: string; redirectUri: string }
+    >()
 
     private constructor(opts: SimulatorOptions) {
         this.options = { ...DEFAULT_PLATFORM_OPTIONS, ...(opts.platform ?? {}) }
@@ -192,12 +197,24 @@ export class GlideSimulator {
 
     private seedPlatform(): void {
         const sys = { user: 'system', checkReferences: false }
-        this.store.insert('sys_user', { sys_id: ADMIN_USER.sysId, user_name: 'admin', name: 'System Administrator', active: 'true' }, sys)
+        this.store.insert(
+            'sys_user',
+            { sys_id: ADMIN_USER.sysId, user_name: 'admin', name: 'System Administrator', active: 'true' },
+            sys
+        )
         this.store.insert('sys_user_role', { name: 'admin', description: 'OOB admin role' }, sys)
         this.store.insert(
             'sys_script_include',
-            { sys_id: OOB_OAUTH_UTIL_SYS_ID, name: 'OAuthUtil', api_name: 'global.OAuthUtil', active: 'true', access: 'public', script: OOB_OAUTH_UTIL, sys_scope: 'global' },
-            sys,
+            {
+                sys_id: OOB_OAUTH_UTIL_SYS_ID,
+                name: 'OAuthUtil',
+                api_name: 'global.OAuthUtil',
+                active: 'true',
+                access: 'public',
+                script: OOB_OAUTH_UTIL,
+                sys_scope: 'global',
+            },
+            sys
         )
         this.store.insert('sys_retry_policy', { sys_id: OOB_HTTP_RETRY_POLICY, name: 'Default HTTP Retry Policy' }, sys)
         this.store.insert('sys_properties', { name: 'glide.servlet.uri', value: '', type: 'string' }, sys)
@@ -221,24 +238,34 @@ export class GlideSimulator {
                 const clash = others.find((r) => r.connection_alias === row.connection_alias)
                 if (alias && alias.multiple_connections !== 'true' && clash) {
                     throw new SchemaError(
-                        `Only one connection can be active for the alias ${alias.id || alias.name}: "${clash.name}" is already active. Deactivate it first, or enable Support Multiple Active Connections on the alias.`,
+                        `Only one connection can be active for the alias ${alias.id || alias.name}: "${clash.name}" is already active. Deactivate it first, or enable Support Multiple Active Connections on the alias.`
                     )
                 }
             }
             if (row.credential) {
                 const clash = others.find((r) => r.credential === row.credential)
-                if (clash) throw new SchemaError(`The credential is already used by the active connection "${clash.name}".`)
+                if (clash)
+                    throw new SchemaError(`The credential is already used by the active connection "${clash.name}".`)
             }
         }
         store.insert = (table, values, opts) => {
             const merged = { active: '', ...values }
-            if (this.schema.isA(table, 'sys_connection')) check(table, { ...merged, sys_id: values.sys_id ?? '' } as Row)
+            if (this.schema.isA(table, 'sys_connection'))
+                check(table, { ...merged, sys_id: values.sys_id ?? '' } as Row)
             return insert(table, values, opts)
         }
         store.update = (table, sysId, values, opts) => {
             const before = store.find(table, sysId)
             if (before && this.schema.isA(before.sys_class_name, 'sys_connection')) {
-                const next = { ...before, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === 'active' ? (v === 'true' || v === '1' ? 'true' : 'false') : String(v)])) }
+                const next = {
+                    ...before,
+                    ...Object.fromEntries(
+                        Object.entries(values).map(([k, v]) => [
+                            k,
+                            k === 'active' ? (v === 'true' || v === '1' ? 'true' : 'false') : String(v),
+                        ])
+                    ),
+                }
                 check(before.sys_class_name, next)
             }
             return update(table, sysId, values, opts)
@@ -271,7 +298,8 @@ export class GlideSimulator {
     /** The only record matching `where`; throws when there are none or several. */
     one(table: string, where: Record<string, string>): Row {
         const rows = this.query(table, where)
-        if (rows.length !== 1) throw new Error(`expected one ${table} with ${JSON.stringify(where)}, found ${rows.length}`)
+        if (rows.length !== 1)
+            throw new Error(`expected one ${table} with ${JSON.stringify(where)}, found ${rows.length}`)
         return rows[0]
     }
 
@@ -302,7 +330,11 @@ export class GlideSimulator {
             // Saving an application registry form with a blank Redirect URL fills it ("System generates the URL upon
             // saving", ServiceNow's Jira spoke set-up; docs: "If blank, the instance auto-generates an entry").
             const row = this.store.find(table, sysId)
-            if (row && this.schema.isA(row.sys_class_name, 'oauth_entity') && this.options.redirectUrlFill === 'on-form-save') {
+            if (
+                row &&
+                this.schema.isA(row.sys_class_name, 'oauth_entity') &&
+                this.options.redirectUrlFill === 'on-form-save'
+            ) {
                 const after = { ...row, ...v }
                 if (!after.redirect_url) v.redirect_url = this.callbackUrl
             }
@@ -322,21 +354,31 @@ export class GlideSimulator {
          * The alias form's "Connection Attributes" related list, which is also what the connection form's Attributes
          * tab offers: the element names of the definitions the variable machinery sees (see attributeDefinitions).
          */
-        connectionAttributesOf: (aliasSysId: string): string[] => this.attributeDefinitions(aliasSysId).map((a) => a.element),
+        connectionAttributesOf: (aliasSysId: string): string[] =>
+            this.attributeDefinitions(aliasSysId).map((a) => a.element),
 
         /** Sets a connection attribute value on a connection (the connection form's Attributes tab). */
         setConnectionAttribute: (connectionSysId: string, element: string, value: string): void => {
             const conn = this.store.find('sys_connection', connectionSysId)
             if (!conn) throw new SchemaError(`no connection ${connectionSysId}`)
             const attr = this.attributeDefinitions(conn.connection_alias).find((a) => a.element === element)
-            if (!attr) throw new SchemaError(`the Attributes tab of ${conn.name} has no connection attribute '${element}'`)
-            const existing = this.store.rowsOf('sys_variable_value').find((r) => r.document_key === connectionSysId && r.variable === attr.sys_id)
-            if (existing) this.store.update('sys_variable_value', existing.sys_id, { value }, { user: this.session.user.userName })
+            if (!attr)
+                throw new SchemaError(`the Attributes tab of ${conn.name} has no connection attribute '${element}'`)
+            const existing = this.store
+                .rowsOf('sys_variable_value')
+                .find((r) => r.document_key === connectionSysId && r.variable === attr.sys_id)
+            if (existing)
+                this.store.update(
+                    'sys_variable_value',
+                    existing.sys_id,
+                    { value },
+                    { user: this.session.user.userName }
+                )
             else
                 this.store.insert(
                     'sys_variable_value',
                     { document: conn.sys_class_name, document_key: connectionSysId, variable: attr.sys_id, value },
-                    { user: this.session.user.userName, checkReferences: false },
+                    { user: this.session.user.userName, checkReferences: false }
                 )
         },
 
@@ -361,16 +403,27 @@ export class GlideSimulator {
          * (default_data_template + dynamic_data_schema) with the admin's input, keyed like the form
          * ('connection.name', 'credential.password', ...), and creates the credential and the connection.
          */
-        createConnectionFromTemplate: (aliasSysId: string, input: Record<string, string>): { connection: Row; credential: Row } => {
+        createConnectionFromTemplate: (
+            aliasSysId: string,
+            input: Record<string, string>
+        ): { connection: Row; credential: Row } => {
             const alias = this.store.find('sys_alias', aliasSysId)
             if (!alias) throw new SchemaError(`no sys_alias ${aliasSysId}`)
-            const tpl = alias.configuration_template ? this.store.find('sys_alias_templates', alias.configuration_template) : null
+            const tpl = alias.configuration_template
+                ? this.store.find('sys_alias_templates', alias.configuration_template)
+                : null
             if (!tpl) throw new SchemaError(`alias ${alias.name} has no configuration template`)
             const data = JSON.parse(tpl.default_data_template || '{}') as Record<string, Record<string, unknown>>
-            const schema = JSON.parse(tpl.dynamic_data_schema || '{}') as Record<string, Array<{ name: string; mandatory?: boolean; defaultValue?: string; label?: string }>>
+            const schema = JSON.parse(tpl.dynamic_data_schema || '{}') as Record<
+                string,
+                Array<{ name: string; mandatory?: boolean; defaultValue?: string; label?: string }>
+            >
             const fields = [...(schema.connection_fields ?? []), ...(schema.credential_fields ?? [])]
             for (const k of Object.keys(input)) {
-                if (!fields.some((f) => f.name === k)) throw new SchemaError(`the template form has no field '${k}' (fields: ${fields.map((f) => f.name).join(', ')})`)
+                if (!fields.some((f) => f.name === k))
+                    throw new SchemaError(
+                        `the template form has no field '${k}' (fields: ${fields.map((f) => f.name).join(', ')})`
+                    )
             }
             for (const f of fields) {
                 const value = input[f.name] ?? f.defaultValue ?? ''
@@ -379,7 +432,8 @@ export class GlideSimulator {
                 const path = f.name.split('.')
                 let node = data as Record<string, unknown>
                 for (const key of path.slice(0, -1)) {
-                    if (!node[key] || typeof node[key] !== 'object') throw new SchemaError(`template field ${f.name}: default data has no '${key}' section`)
+                    if (!node[key] || typeof node[key] !== 'object')
+                        throw new SchemaError(`template field ${f.name}: default data has no '${key}' section`)
                     node = node[key] as Record<string, unknown>
                 }
                 node[path[path.length - 1]] = value
@@ -387,10 +441,15 @@ export class GlideSimulator {
             const user = { user: this.session.user.userName }
             const { table: credTable, oauth_entity: entity, ...credValues } = data.credential as Record<string, unknown>
             const credRow: Row = { active: 'true' }
-            for (const [k, v] of Object.entries(credValues)) credRow[k] = typeof v === 'object' ? JSON.stringify(v) : String(v)
+            for (const [k, v] of Object.entries(credValues))
+                credRow[k] = typeof v === 'object' ? JSON.stringify(v) : String(v)
             const created: { table: string; sysId: string }[] = []
             if (entity && typeof entity === 'object') {
-                credRow.oauth_entity_profile = this.createTemplateOAuthEntity(entity as Record<string, unknown>, user, created)
+                credRow.oauth_entity_profile = this.createTemplateOAuthEntity(
+                    entity as Record<string, unknown>,
+                    user,
+                    created
+                )
             }
             let credential: Row
             try {
@@ -425,17 +484,34 @@ export class GlideSimulator {
             const profile = this.store.find('oauth_entity_profile', cred.oauth_entity_profile)
             const registry = profile ? this.store.find('oauth_entity', profile.oauth_entity) : null
             if (!profile || !registry) throw new SchemaError(`credential ${cred.name} has no OAuth profile or provider`)
-            if (profile.grant_type !== 'client_credentials') throw new SchemaError(`profile ${profile.name} uses ${profile.grant_type}: use getOAuthTokenUrl (browser flow)`)
+            if (profile.grant_type !== 'client_credentials')
+                throw new SchemaError(
+                    `profile ${profile.name} uses ${profile.grant_type}: use getOAuthTokenUrl (browser flow)`
+                )
             const grant = new ParamMap()
             grant.put('grant_type', 'client_credentials')
             const scope = this.engine.profileScopes(profile.sys_id).join(' ')
             if (scope) grant.put('scope', scope)
             const r = this.engine.tokenRequest(registry, profile.sys_id, grant, registry.token_url)
             const result: OAuthFlowResult = r.errorMessage
-                ? { outcome: 'token request failed', message: `The token request to ${registry.token_url} failed: ${r.errorMessage}. No token was stored.`, requestorId: credentialSysId }
-                : { outcome: 'token stored', message: `Access token received from ${registry.name} and stored.`, requestorId: credentialSysId }
-            if (!r.errorMessage) this.engine.storeTokens('oauth_2_0_credentials', credentialSysId, profile.sys_id, registry, r.params)
-            else this.logs.push({ level: 'error', message: `OAuth token request to ${registry.token_url} failed: ${r.errorMessage}`, source: 'oauth' })
+                ? {
+                      outcome: 'token request failed',
+                      message: `The token request to ${registry.token_url} failed: ${r.errorMessage}. No token was stored.`,
+                      requestorId: credentialSysId,
+                  }
+                : {
+                      outcome: 'token stored',
+                      message: `Access token received from ${registry.name} and stored.`,
+                      requestorId: credentialSysId,
+                  }
+            if (!r.errorMessage)
+                this.engine.storeTokens('oauth_2_0_credentials', credentialSysId, profile.sys_id, registry, r.params)
+            else
+                this.logs.push({
+                    level: 'error',
+                    message: `OAuth token request to ${registry.token_url} failed: ${r.errorMessage}`,
+                    source: 'oauth',
+                })
             this.oauthFlows.push(result)
             return result
         },
@@ -466,7 +542,11 @@ export class GlideSimulator {
      * scopes (which name scope values, as in the SDK's examples), and returns the default profile's sys_id for the
      * credential. Password2 columns (client_secret) are encrypted by the store.
      */
-    private createTemplateOAuthEntity(entity: Record<string, unknown>, user: { user: string }, created: { table: string; sysId: string }[]): string {
+    private createTemplateOAuthEntity(
+        entity: Record<string, unknown>,
+        user: { user: string },
+        created: { table: string; sysId: string }[]
+    ): string {
         const { oauth_entity_scope: scopes, oauth_entity_profile: profiles, ...fields } = entity
         const row: Row = {}
         for (const [k, v] of Object.entries(fields)) row[k] = String(v)
@@ -474,7 +554,15 @@ export class GlideSimulator {
         created.push({ table: 'oauth_entity', sysId: registry.sys_id })
         const scopeIds = new Map<string, string>()
         for (const sc of (scopes as Array<Record<string, string>> | undefined) ?? []) {
-            const r = this.store.insert('oauth_entity_scope', { oauth_entity: registry.sys_id, name: String(sc.name), oauth_entity_scope: String(sc.oauth_entity_scope) }, user)
+            const r = this.store.insert(
+                'oauth_entity_scope',
+                {
+                    oauth_entity: registry.sys_id,
+                    name: String(sc.name),
+                    oauth_entity_scope: String(sc.oauth_entity_scope),
+                },
+                user
+            )
             created.push({ table: 'oauth_entity_scope', sysId: r.sys_id })
             scopeIds.set(String(sc.oauth_entity_scope), r.sys_id)
         }
@@ -487,8 +575,15 @@ export class GlideSimulator {
             created.push({ table: 'oauth_entity_profile', sysId: profile.sys_id })
             for (const value of (pscopes as string[] | undefined) ?? []) {
                 const scopeId = scopeIds.get(String(value))
-                if (!scopeId) throw new SchemaError(`template profile ${profile.name}: scope "${value}" is not one of the template's oauth_entity_scope values`)
-                const ps = this.store.insert('oauth_entity_profile_scope', { oauth_entity_profile: profile.sys_id, oauth_entity_scope: scopeId }, user)
+                if (!scopeId)
+                    throw new SchemaError(
+                        `template profile ${profile.name}: scope "${value}" is not one of the template's oauth_entity_scope values`
+                    )
+                const ps = this.store.insert(
+                    'oauth_entity_profile_scope',
+                    { oauth_entity_profile: profile.sys_id, oauth_entity_scope: scopeId },
+                    user
+                )
                 created.push({ table: 'oauth_entity_profile_scope', sysId: ps.sys_id })
             }
             if (profile.default === 'true' || !defaultProfile) defaultProfile = profile.sys_id
@@ -515,7 +610,7 @@ export class GlideSimulator {
                     a.name === `var__m_connection_attributes_${aliasSysId}` &&
                     a.model_table === 'sys_alias' &&
                     a.model_id === aliasSysId &&
-                    a.active !== 'false',
+                    a.active !== 'false'
             )
             .sort((x, y) => Number(x.order || 0) - Number(y.order || 0))
     }
@@ -536,7 +631,7 @@ export class GlideSimulator {
                     p.target_type === 'scriptable' &&
                     p.target_name === api &&
                     p.operation === 'execute' &&
-                    p.status === 'allowed',
+                    p.status === 'allowed'
             )
     }
 
@@ -548,24 +643,49 @@ export class GlideSimulator {
                 : a.list_banner_button === 'true' || a.list_button === 'true' || a.list_context_menu === 'true'
         const candidates = this.store
             .rowsOf('sys_ui_action')
-            .filter((a) => a.active !== 'false' && placed(a) && lineage.includes(a.table) && (a.name === nameOrActionName || a.action_name === nameOrActionName))
+            .filter(
+                (a) =>
+                    a.active !== 'false' &&
+                    placed(a) &&
+                    lineage.includes(a.table) &&
+                    (a.name === nameOrActionName || a.action_name === nameOrActionName)
+            )
             .sort((a, b) => lineage.indexOf(a.table) - lineage.indexOf(b.table))
         if (!candidates.length) {
-            const available = this.store.rowsOf('sys_ui_action').filter((a) => placed(a) && lineage.includes(a.table)).map((a) => a.name)
-            throw new SchemaError(`no active ${where} UI action '${nameOrActionName}' on ${table} (available: ${available.join(', ') || 'none'})`)
+            const available = this.store
+                .rowsOf('sys_ui_action')
+                .filter((a) => placed(a) && lineage.includes(a.table))
+                .map((a) => a.name)
+            throw new SchemaError(
+                `no active ${where} UI action '${nameOrActionName}' on ${table} (available: ${available.join(', ') || 'none'})`
+            )
         }
         const ua = candidates[0]
-        const roleIds = this.store.rowsOf('sys_ui_action_role').filter((r) => r.sys_ui_action === ua.sys_id).map((r) => r.sys_user_role)
+        const roleIds = this.store
+            .rowsOf('sys_ui_action_role')
+            .filter((r) => r.sys_ui_action === ua.sys_id)
+            .map((r) => r.sys_user_role)
         const roleNames = roleIds.map((id) => this.store.find('sys_user_role', id)?.name ?? id)
         if (roleNames.length && !roleNames.some((r) => this.apis.gs.hasRole(r))) {
-            throw new SchemaError(`UI action '${ua.name}' is not shown: it needs one of the roles ${roleNames.join(', ')}`)
+            throw new SchemaError(
+                `UI action '${ua.name}' is not shown: it needs one of the roles ${roleNames.join(', ')}`
+            )
         }
         return ua
     }
 
     private runUiAction(ua: Row, current: InstanceType<ReturnType<typeof createGlideRecordClass>>): UiActionResult {
-        if (ua.condition && !this.runtime.evaluate(ua.condition, { current, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/condition.js`)) {
-            throw new SchemaError(`UI action '${ua.name}' is not shown on this record: its condition is false (${ua.condition})`)
+        if (
+            ua.condition &&
+            !this.runtime.evaluate(
+                ua.condition,
+                { current, gs: this.apis.gs },
+                `sys_ui_action/${ua.sys_id}/condition.js`
+            )
+        ) {
+            throw new SchemaError(
+                `UI action '${ua.name}' is not shown on this record: its condition is false (${ua.condition})`
+            )
         }
         this.session.takeMessages()
         const logStart = this.logs.length
@@ -588,10 +708,18 @@ export class GlideSimulator {
         // The script and the modules it calls run in the UI action's application scope.
         this.scriptScope = (ua.sys_scope && this.store.find('sys_app', ua.sys_scope)?.scope) || 'global'
         try {
-            this.runtime.runScript(ua.script, { current, action, gs: this.apis.gs }, `sys_ui_action/${ua.sys_id}/script.js`)
+            this.runtime.runScript(
+                ua.script,
+                { current, action, gs: this.apis.gs },
+                `sys_ui_action/${ua.sys_id}/script.js`
+            )
         } catch (e) {
             exception = String((e as Error)?.stack ?? e)
-            this.logs.push({ level: 'error', message: `UI action ${ua.name} failed: ${(e as Error)?.message ?? e}`, source: 'sys_ui_action' })
+            this.logs.push({
+                level: 'error',
+                message: `UI action ${ua.name} failed: ${(e as Error)?.message ?? e}`,
+                source: 'sys_ui_action',
+            })
         } finally {
             this.scriptScope = 'global'
         }
@@ -617,7 +745,8 @@ export class GlideSimulator {
 
     private async listen(): Promise<void> {
         const server = http.createServer((req, res) => {
-            if (this.web.owns(new URL(req.url ?? '/', 'http://instance.invalid').pathname)) return this.web.serve(req, res)
+            if (this.web.owns(new URL(req.url ?? '/', 'http://instance.invalid').pathname))
+                return this.web.serve(req, res)
             try {
                 this.handle(req, res)
             } catch (e) {
@@ -635,12 +764,19 @@ export class GlideSimulator {
 
     private page(res: http.ServerResponse, status: number, title: string, message: string): void {
         res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
-        res.end(`<!doctype html><html><head><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p id="message">${escapeHtml(message)}</p></body></html>`)
+        res.end(
+            `<!doctype html><html><head><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p id="message">${escapeHtml(message)}</p></body></html>`
+        )
     }
 
     private flowResult(res: http.ServerResponse, status: number, r: OAuthFlowResult): void {
         this.oauthFlows.push(r)
-        this.page(res, status, r.outcome === 'token stored' ? 'OAuth token received' : 'OAuth authorization failed', r.message)
+        this.page(
+            res,
+            status,
+            r.outcome === 'token stored' ? 'OAuth token received' : 'OAuth authorization failed',
+            r.message
+        )
     }
 
     private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -653,14 +789,28 @@ export class GlideSimulator {
             const profile = this.store.find('oauth_entity_profile', profileSysId)
             const registry = profile ? this.store.find('oauth_entity', profile.oauth_entity) : null
             if (!profile || !registry) {
-                return this.flowResult(res, 400, { outcome: 'initiator error', message: `OAuth profile ${profileSysId} or its OAuth provider does not exist.`, requestorId })
+                return this.flowResult(res, 400, {
+                    outcome: 'initiator error',
+                    message: `OAuth profile ${profileSysId} or its OAuth provider does not exist.`,
+                    requestorId,
+                })
             }
             if (registry.active === 'false') {
-                return this.flowResult(res, 400, { outcome: 'initiator error', message: `The OAuth provider "${registry.name}" is inactive.`, requestorId })
+                return this.flowResult(res, 400, {
+                    outcome: 'initiator error',
+                    message: `The OAuth provider "${registry.name}" is inactive.`,
+                    requestorId,
+                })
             }
             const state = randomState()
             const location = this.engine.authorizationUrl(registry, profileSysId, state)
-            this.pending.set(state, { context, requestorId, profileSysId, registrySysId: registry.sys_id, redirectUri: this.engine.redirectUri(registry) })
+            this.pending.set(state, {
+                context,
+                requestorId,
+                profileSysId,
+                registrySysId: registry.sys_id,
+                redirectUri: this.engine.redirectUri(registry),
+            })
             res.writeHead(302, { location })
             res.end()
             return
@@ -671,7 +821,8 @@ export class GlideSimulator {
             if (!flow) {
                 return this.flowResult(res, 400, {
                     outcome: 'invalid state',
-                    message: 'The OAuth response does not match a pending authorization request (state mismatch or already used). Start Get OAuth Token again.',
+                    message:
+                        'The OAuth response does not match a pending authorization request (state mismatch or already used). Start Get OAuth Token again.',
                     requestorId: null,
                 })
             }
@@ -693,7 +844,11 @@ export class GlideSimulator {
             if (flow.redirectUri) grant.put('redirect_uri', flow.redirectUri)
             const r = this.engine.tokenRequest(registry, flow.profileSysId, grant, registry.token_url)
             if (r.errorMessage) {
-                this.logs.push({ level: 'error', message: `OAuth token request to ${registry.token_url} failed: ${r.errorMessage}`, source: 'oauth' })
+                this.logs.push({
+                    level: 'error',
+                    message: `OAuth token request to ${registry.token_url} failed: ${r.errorMessage}`,
+                    source: 'oauth',
+                })
                 return this.flowResult(res, 400, {
                     outcome: 'token request failed',
                     message: `The token request to ${registry.token_url} failed: ${r.errorMessage}. No token was stored.`,
@@ -707,6 +862,11 @@ export class GlideSimulator {
                 requestorId: flow.requestorId,
             })
         }
-        this.page(res, 404, 'Not found', `The simulated instance serves only oauth_initiator.do and oauth_redirect.do (asked for ${url.pathname}).`)
+        this.page(
+            res,
+            404,
+            'Not found',
+            `The simulated instance serves only oauth_initiator.do and oauth_redirect.do (asked for ${url.pathname}).`
+        )
     }
 }

@@ -45,7 +45,8 @@ export class Vault {
     }
     decrypt(stored: string): string {
         if (!stored) return ''
-        if (!stored.startsWith(CIPHER_PREFIX)) throw new Error('password2 value is not encrypted (stored in plain text)')
+        if (!stored.startsWith(CIPHER_PREFIX))
+            throw new Error('password2 value is not encrypted (stored in plain text)')
         const raw = Buffer.from(stored.slice(CIPHER_PREFIX.length), 'base64')
         const d = crypto.createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12))
         d.setAuthTag(raw.subarray(12, 28))
@@ -71,7 +72,7 @@ export class Store {
     constructor(
         readonly schema: Schema,
         readonly clock: Clock,
-        readonly vault: Vault,
+        readonly vault: Vault
     ) {}
 
     private bucket(table: string): Map<string, Row> {
@@ -86,7 +87,8 @@ export class Store {
     /** Rows of the table and every table extending it (live objects: copy before handing out). */
     rowsOf(table: string): Row[] {
         const out: Row[] = []
-        for (const t of this.schema.selfAndDescendants(table)) for (const r of this.tables.get(t)?.values() ?? []) out.push(r)
+        for (const t of this.schema.selfAndDescendants(table))
+            for (const r of this.tables.get(t)?.values() ?? []) out.push(r)
         return out
     }
 
@@ -112,7 +114,13 @@ export class Store {
         for (const [k, v0] of Object.entries(values)) {
             const col = this.schema.requireColumn(table, k, context)
             let v = v0 == null ? '' : String(v0)
-            if (/^password2?$/i.test(col.type) && opts.encryptPasswords !== false && v !== '' && !this.vault.isEncrypted(v)) v = this.vault.encrypt(v)
+            if (
+                /^password2?$/i.test(col.type) &&
+                opts.encryptPasswords !== false &&
+                v !== '' &&
+                !this.vault.isEncrypted(v)
+            )
+                v = this.vault.encrypt(v)
             if (col.type === 'Boolean' && v !== '') v = v === 'true' || v === '1' ? 'true' : 'false'
             out[k] = v
         }
@@ -125,14 +133,17 @@ export class Store {
             const col = this.schema.column(table, k)
             if (!col?.reference || !this.schema.isComplete(col.reference)) continue
             if (!this.find(col.reference, v)) {
-                throw new SchemaError(`${context}: ${table}.${k} references ${col.reference} '${v}', which does not exist`)
+                throw new SchemaError(
+                    `${context}: ${table}.${k} references ${col.reference} '${v}', which does not exist`
+                )
             }
         }
     }
 
     insert(table: string, values: Row, opts: WriteOptions): Row {
         const context = `insert into ${table}`
-        if (!this.schema.hasTable(table)) throw new SchemaError(`${context}: table '${table}' is not known to the simulator`)
+        if (!this.schema.hasTable(table))
+            throw new SchemaError(`${context}: table '${table}' is not known to the simulator`)
         const v = this.normalise(table, values, opts, context)
         const sysId = v.sys_id || newSysId()
         if (this.locate(sysId)) throw new SchemaError(`${context}: sys_id ${sysId} already exists`)

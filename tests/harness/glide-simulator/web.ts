@@ -69,7 +69,13 @@ export class WebFront {
     readonly loginUsers = new Map<string, SessionUser>()
 
     owns(pathname: string): boolean {
-        return pathname === '/login.do' || pathname.startsWith('/api/') || pathname.startsWith('/uxasset/') || pathname.startsWith('/$uxappimmutables.do') || this.page(pathname) !== null
+        return (
+            pathname === '/login.do' ||
+            pathname.startsWith('/api/') ||
+            pathname.startsWith('/uxasset/') ||
+            pathname.startsWith('/$uxappimmutables.do') ||
+            this.page(pathname) !== null
+        )
     }
 
     serve(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -79,15 +85,23 @@ export class WebFront {
             const url = new URL(req.url ?? '/', 'http://instance.invalid')
             const session = this.sessionOf(req)
             const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
-                this.requests.push({ method: req.method ?? 'GET', path: url.pathname, status, user: session?.user.userName ?? null, body })
+                this.requests.push({
+                    method: req.method ?? 'GET',
+                    path: url.pathname,
+                    status,
+                    user: session?.user.userName ?? null,
+                    body,
+                })
                 res.writeHead(status, { 'content-type': type, ...headers })
                 res.end(body)
             }
             try {
                 if (url.pathname === '/login.do') return this.loginPage(url, send)
-                if (url.pathname.startsWith('/api/')) return this.api(req, url, session, Buffer.concat(chunks).toString('utf8'), send)
+                if (url.pathname.startsWith('/api/'))
+                    return this.api(req, url, session, Buffer.concat(chunks).toString('utf8'), send)
                 if (url.pathname.startsWith('/uxasset/')) return this.asset(url.pathname, send)
-                if (url.pathname.startsWith('/$uxappimmutables.do')) return send(200, 'text/css', '/* instance theme variables: not simulated */')
+                if (url.pathname.startsWith('/$uxappimmutables.do'))
+                    return send(200, 'text/css', '/* instance theme variables: not simulated */')
                 return this.uiPage(url.pathname, session, send)
             } catch (e) {
                 this.host.logs.push({ level: 'error', message: `web: ${(e as Error).message}`, source: 'web' })
@@ -98,15 +112,23 @@ export class WebFront {
 
     private loginPage(url: URL, send: (s: number, t: string, b: string, h?: Record<string, string>) => void): void {
         const user = this.loginUsers.get(url.searchParams.get('user_name') ?? '')
-        if (!user) return send(403, 'text/html', '<!doctype html><html lang="en"><head><title>Log in</title></head><body><h1>Unknown user</h1></body></html>')
+        if (!user)
+            return send(
+                403,
+                'text/html',
+                '<!doctype html><html lang="en"><head><title>Log in</title></head><body><h1>Unknown user</h1></body></html>'
+            )
         const { cookie } = this.login(user)
         const goto = (url.searchParams.get('sysparm_goto') ?? 'x_jira_connect_setup.do').replace(/^\/+/, '')
-        send(302, 'text/plain', '', { location: `/${goto}`, 'set-cookie': `JSESSIONID=${cookie}; Path=/; HttpOnly; SameSite=Lax` })
+        send(302, 'text/plain', '', {
+            location: `/${goto}`,
+            'set-cookie': `JSESSIONID=${cookie}; Path=/; HttpOnly; SameSite=Lax`,
+        })
     }
 
     private sessionOf(req: http.IncomingMessage): WebSession | null {
         const m = /(?:^|;\s*)JSESSIONID=([0-9a-f]+)/.exec(String(req.headers.cookie ?? ''))
-        return m ? this.sessions.get(m[1]) ?? null : null
+        return m ? (this.sessions.get(m[1]) ?? null) : null
     }
 
     private page(pathname: string): Row | null {
@@ -130,27 +152,47 @@ export class WebFront {
         return roles.some((r) => user.roles.includes(r))
     }
 
-    private uiPage(pathname: string, session: WebSession | null, send: (s: number, t: string, b: string) => void): void {
+    private uiPage(
+        pathname: string,
+        session: WebSession | null,
+        send: (s: number, t: string, b: string) => void
+    ): void {
         const page = this.page(pathname) as Row
-        if (!session) return send(401, 'text/html', '<!doctype html><html lang="en"><head><title>Log in</title></head><body><h1>Log in</h1></body></html>')
+        if (!session)
+            return send(
+                401,
+                'text/html',
+                '<!doctype html><html lang="en"><head><title>Log in</title></head><body><h1>Log in</h1></body></html>'
+            )
         const name = page.endpoint.replace(/\.do$/, '')
-        const acl = this.host.store.rowsOf('sys_security_acl').find((a) => a.type.toLowerCase() === 'ui_page' && a.name === name) ?? null
+        const acl =
+            this.host.store
+                .rowsOf('sys_security_acl')
+                .find((a) => a.type.toLowerCase() === 'ui_page' && a.name === name) ?? null
         if (!this.passes(acl, session.user)) {
-            return send(403, 'text/html', '<!doctype html><html lang="en"><head><title>Security constraints</title></head><body><h1>Security constraints prevent access to requested page</h1></body></html>')
+            return send(
+                403,
+                'text/html',
+                '<!doctype html><html lang="en"><head><title>Security constraints</title></head><body><h1>Security constraints prevent access to requested page</h1></body></html>'
+            )
         }
         let html = String(page.html ?? '')
         html = html.replace(/<!--[\s\S]*?-->/g, '')
         html = html.split(JELLY_SESSION_TOKEN).join(session.token)
         html = html.split(JELLY_FLUSH).join('1').split(JELLY_THEME_KEY).join('1').split('$[AMP]').join('&amp;')
-        html = html.replace(/<g:requires[^>]*>\s*<\/g:requires>/g, '').replace(/<g2:client_script[^>]*>\s*<\/g2:client_script>/g, '')
+        html = html
+            .replace(/<g:requires[^>]*>\s*<\/g:requires>/g, '')
+            .replace(/<g2:client_script[^>]*>\s*<\/g2:client_script>/g, '')
         const unknown = /\$\[[^\]]*\]|\$\{[^}]*\}|<g2?:[a-z_]+/.exec(html)
-        if (unknown) throw new Error(`the page ${page.endpoint} uses Jelly the simulator does not render: ${unknown[0]}`)
+        if (unknown)
+            throw new Error(`the page ${page.endpoint} uses Jelly the simulator does not render: ${unknown[0]}`)
         send(200, 'text/html; charset=utf-8', `<!doctype html>\n${html.trim().replace(/^<html>/, '<html lang="en">')}`)
     }
 
     private asset(pathname: string, send: (s: number, t: string, b: string) => void): void {
         const m = /^\/uxasset\/externals\/(.+)\.jsdbx$/.exec(pathname)
-        if (m && m[1] === '@devsnc/library-uxf/index') return send(200, 'application/javascript', '/* platform UX library: not simulated */ export {}')
+        if (m && m[1] === '@devsnc/library-uxf/index')
+            return send(200, 'application/javascript', '/* platform UX library: not simulated */ export {}')
         if (pathname.startsWith('/uxasset/set-cache-buster/')) return send(200, 'application/javascript', '')
         const asset = m ? this.host.store.rowsOf('sys_ux_lib_asset').find((a) => a.name === m[1]) : undefined
         if (!asset) return send(404, 'text/plain', `no sys_ux_lib_asset for ${pathname}`)
@@ -162,27 +204,43 @@ export class WebFront {
         url: URL,
         session: WebSession | null,
         body: string,
-        send: (s: number, t: string, b: string, h?: Record<string, string>) => void,
+        send: (s: number, t: string, b: string, h?: Record<string, string>) => void
     ): void {
         const json = (status: number, value: unknown) => send(status, 'application/json', JSON.stringify(value))
-        const apiError = (status: number, message: string, detail: string) => json(status, { error: { message, detail }, status: 'failure' })
-        const def = this.host.store.rowsOf('sys_ws_definition').find((d) => d.active !== 'false' && url.pathname.startsWith(`${d.base_uri}/`))
+        const apiError = (status: number, message: string, detail: string) =>
+            json(status, { error: { message, detail }, status: 'failure' })
+        const def = this.host.store
+            .rowsOf('sys_ws_definition')
+            .find((d) => d.active !== 'false' && url.pathname.startsWith(`${d.base_uri}/`))
         const method = (req.method ?? 'GET').toUpperCase()
         const op = def
             ? this.host.store
                   .rowsOf('sys_ws_operation')
-                  .find((o) => o.web_service_definition === def.sys_id && o.active !== 'false' && o.http_method === method && `${def.base_uri}${o.relative_path}` === url.pathname)
+                  .find(
+                      (o) =>
+                          o.web_service_definition === def.sys_id &&
+                          o.active !== 'false' &&
+                          o.http_method === method &&
+                          `${def.base_uri}${o.relative_path}` === url.pathname
+                  )
             : undefined
         if (!def || !op) return apiError(400, 'Requested URI does not represent any resource', url.pathname)
-        if (op.requires_authentication !== 'false' && !session) return apiError(401, 'User Not Authenticated', 'Required to provide Auth information')
+        if (op.requires_authentication !== 'false' && !session)
+            return apiError(401, 'User Not Authenticated', 'Required to provide Auth information')
         if (session && req.headers['x-usertoken'] !== session.token) {
-            return apiError(401, 'User Not Authenticated', 'Required to provide Auth information (X-UserToken missing or not this session\'s)')
+            return apiError(
+                401,
+                'User Not Authenticated',
+                "Required to provide Auth information (X-UserToken missing or not this session's)"
+            )
         }
         const user = session?.user
         if (op.requires_acl_authorization !== 'false' && user) {
             const acl = op.enforce_acl ? this.host.store.find('sys_security_acl', op.enforce_acl) : null
-            if (op.enforce_acl && !acl) return apiError(403, 'User Not Authorized', `ACL ${op.enforce_acl} is not on this instance`)
-            if (!this.passes(acl, user)) return apiError(403, 'User Not Authorized', 'Not authorized to execute this resource')
+            if (op.enforce_acl && !acl)
+                return apiError(403, 'User Not Authorized', `ACL ${op.enforce_acl} is not on this instance`)
+            if (!this.passes(acl, user))
+                return apiError(403, 'User Not Authorized', 'Not authorized to execute this resource')
         }
         let status = 200
         let payload: unknown = undefined
@@ -210,9 +268,17 @@ export class WebFront {
         const previous = this.host.session.user
         this.host.session.user = user ?? previous
         try {
-            this.host.runtime.runScript(op.operation_script, { request, response, gs: this.host.gs }, `sys_ws_operation/${op.sys_id}/operation_script.js`)
+            this.host.runtime.runScript(
+                op.operation_script,
+                { request, response, gs: this.host.gs },
+                `sys_ws_operation/${op.sys_id}/operation_script.js`
+            )
         } catch (e) {
-            this.host.logs.push({ level: 'error', message: `Scripted REST ${op.name} failed: ${(e as Error)?.message ?? e}`, source: 'sys_ws_operation' })
+            this.host.logs.push({
+                level: 'error',
+                message: `Scripted REST ${op.name} failed: ${(e as Error)?.message ?? e}`,
+                source: 'sys_ws_operation',
+            })
             return apiError(500, 'Script Evaluation Exception', 'The script threw; see the system log')
         } finally {
             this.host.session.user = previous

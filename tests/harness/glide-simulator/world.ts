@@ -71,7 +71,7 @@ export class World {
     private constructor(
         readonly emu: AtlassianEmulator,
         readonly network: LoopbackNetwork,
-        readonly sim: GlideSimulator,
+        readonly sim: GlideSimulator
     ) {}
 
     static async start(opts: WorldOptions): Promise<World> {
@@ -80,9 +80,20 @@ export class World {
         const sim = await GlideSimulator.start({ http: (r) => network.request(r), platform: opts.platform })
         const w = new World(emu, network, sim)
         w.installReport = sim.install(opts.source)
-        emu.registerApp({ clientId: w.clientId, clientSecret: w.clientSecret, callbackUrls: [sim.callbackUrl], scopes: [...REQUIRED_JIRA_SCOPES] })
+        emu.registerApp({
+            clientId: w.clientId,
+            clientSecret: w.clientSecret,
+            callbackUrls: [sim.callbackUrl],
+            scopes: [...REQUIRED_JIRA_SCOPES],
+        })
         emu.addSite({ cloudId: w.cloudId, name: 'acme-jcc', host: w.siteHost })
-        emu.addUser({ accountId: w.accountId, email: w.email, displayName: 'Jira Admin', apiTokens: [w.apiToken], sites: [w.cloudId] })
+        emu.addUser({
+            accountId: w.accountId,
+            email: w.email,
+            displayName: 'Jira Admin',
+            apiTokens: [w.apiToken],
+            sites: [w.cloudId],
+        })
         emu.setConsentUser(w.accountId)
         emu.addUser({
             accountId: w.saAccountId,
@@ -92,7 +103,12 @@ export class World {
             sites: [w.cloudId],
             scopedApiTokens: [{ token: w.scopedToken, scopes: [...SERVICE_ACCOUNT_SCOPES] }],
         })
-        emu.createServiceAccountCredential({ clientId: w.saClientId, clientSecret: w.saClientSecret, accountId: w.saAccountId, scopes: [...SERVICE_ACCOUNT_SCOPES] })
+        emu.createServiceAccountCredential({
+            clientId: w.saClientId,
+            clientSecret: w.saClientSecret,
+            accountId: w.saAccountId,
+            scopes: [...SERVICE_ACCOUNT_SCOPES],
+        })
         const alias = sim.one('sys_alias', { id: 'x_jira_connect.Jira' })
         const registry = sim.one('oauth_entity', { name: 'Jira Cloud OAuth' })
         const profile = sim.one('oauth_entity_profile', { oauth_entity: registry.sys_id })
@@ -129,8 +145,16 @@ export class World {
 
     /** What the admin does after install: paste client ID/secret into the registry and the cloud id into the connection URL. */
     configureOAuth(cloudId = this.cloudId): void {
-        this.sim.admin.setFields('oauth_entity', this.ids.registry, { client_id: this.clientId, client_secret: this.clientSecret })
-        this.sim.admin.setField('http_connection', this.ids.connection, 'connection_url', `https://api.atlassian.com/ex/jira/${cloudId}`)
+        this.sim.admin.setFields('oauth_entity', this.ids.registry, {
+            client_id: this.clientId,
+            client_secret: this.clientSecret,
+        })
+        this.sim.admin.setField(
+            'http_connection',
+            this.ids.connection,
+            'connection_url',
+            `https://api.atlassian.com/ex/jira/${cloudId}`
+        )
     }
 
     /**
@@ -138,9 +162,15 @@ export class World {
      * registry, the cloud id into its connection, and make that connection the alias's active one.
      */
     configureServiceAccount(cloudId = this.cloudId): void {
-        this.sim.admin.setFields('oauth_entity', this.ids.saRegistry, { client_id: this.saClientId, client_secret: this.saClientSecret })
+        this.sim.admin.setFields('oauth_entity', this.ids.saRegistry, {
+            client_id: this.saClientId,
+            client_secret: this.saClientSecret,
+        })
         this.sim.admin.setField('http_connection', this.ids.connection, 'active', false)
-        this.sim.admin.setFields('http_connection', this.ids.saConnection, { connection_url: `https://api.atlassian.com/ex/jira/${cloudId}`, active: true })
+        this.sim.admin.setFields('http_connection', this.ids.saConnection, {
+            connection_url: `https://api.atlassian.com/ex/jira/${cloudId}`,
+            active: true,
+        })
     }
 
     /** "Get OAuth Token" on a client-credentials credential (the shipped service-account one by default): no browser. */
@@ -153,7 +183,11 @@ export class World {
         // After a long synchronous stretch (advanceWithJobs) the servers' idle keep-alive timers are overdue: let
         // them close their sockets first, or the browser may reuse one as it closes (ECONNRESET).
         await new Promise((resolve) => setTimeout(resolve, 50))
-        return browseWithHttpClient(this.sim.admin.getOAuthTokenUrl(this.ids.credential), (h, p) => this.network.resolve(h, p), consent)
+        return browseWithHttpClient(
+            this.sim.admin.getOAuthTokenUrl(this.ids.credential),
+            (h, p) => this.network.resolve(h, p),
+            consent
+        )
     }
 
     /** The admin picks another shipped template as the alias's Configuration Template (alias form). */
@@ -179,7 +213,12 @@ export class World {
     /** An active user holding x_jira_connect.admin, with an email address: who receives the health alerts. */
     addAppAdmin(email = 'integration.owner@acme.example'): string {
         const role = this.sim.one('sys_user_role', { name: 'x_jira_connect.admin' })
-        const user = this.sim.admin.insertRecord('sys_user', { user_name: 'integration.owner', name: 'Integration Owner', email, active: true })
+        const user = this.sim.admin.insertRecord('sys_user', {
+            user_name: 'integration.owner',
+            name: 'Integration Owner',
+            email,
+            active: true,
+        })
         this.sim.admin.insertRecord('sys_user_has_role', { user: user.sys_id, role: role.sys_id })
         return user.sys_id
     }

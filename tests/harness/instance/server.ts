@@ -70,7 +70,12 @@ export type InstanceOptions = {
 }
 
 type Session = { id: string; user?: string; userToken: string }
-type Tracker = { id: string; polls: number; rollbackId: string; suite?: { name: string; outcome: 'success' | 'failure'; resultsId: string } }
+type Tracker = {
+    id: string
+    polls: number
+    rollbackId: string
+    suite?: { name: string; outcome: 'success' | 'failure'; resultsId: string }
+}
 
 export type Instance = {
     url: string
@@ -119,7 +124,11 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     let installedApp: { sys_id: string; sys_class_name: string; scope: string; name: string } | undefined
 
     const newSession = (user?: string): Session => {
-        const s: Session = { id: randomBytes(16).toString('hex').toUpperCase(), user, userToken: randomBytes(24).toString('hex') }
+        const s: Session = {
+            id: randomBytes(16).toString('hex').toUpperCase(),
+            user,
+            userToken: randomBytes(24).toString('hex'),
+        }
         sessions.set(s.id, s)
         return s
     }
@@ -146,17 +155,32 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         const form = (contentType ?? '').startsWith('application/x-www-form-urlencoded')
             ? Object.fromEntries(new URLSearchParams(body.toString('utf8')))
             : undefined
-        if (form) record.form = { ...form, ...(form.user_password ? { user_password: '<redacted>' } : {}), ...(form.client_secret ? { client_secret: '<redacted>' } : {}) }
+        if (form)
+            record.form = {
+                ...form,
+                ...(form.user_password ? { user_password: '<redacted>' } : {}),
+                ...(form.client_secret ? { client_secret: '<redacted>' } : {}),
+            }
 
         const cookieSession = sessions.get(parseCookies(req.headers.cookie).JSESSIONID ?? '')
         const send = (status: number, payload: unknown, headers: Record<string, string | string[]> = {}) => {
             record.status = status
             const isText = typeof payload === 'string'
-            res.writeHead(status, { 'Content-Type': isText ? 'text/html;charset=UTF-8' : 'application/json;charset=UTF-8', ...headers })
+            res.writeHead(status, {
+                'Content-Type': isText ? 'text/html;charset=UTF-8' : 'application/json;charset=UTF-8',
+                ...headers,
+            })
             res.end(isText ? payload : JSON.stringify(payload))
         }
-        const sessionCookies = (s: Session) => [`JSESSIONID=${s.id}; Path=/; HttpOnly`, `glide_user_route=glide.${s.id.slice(0, 8)}; Path=/; HttpOnly`]
-        const notAuthenticated = () => send(401, { error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' }, status: 'failure' })
+        const sessionCookies = (s: Session) => [
+            `JSESSIONID=${s.id}; Path=/; HttpOnly`,
+            `glide_user_route=glide.${s.id.slice(0, 8)}; Path=/; HttpOnly`,
+        ]
+        const notAuthenticated = () =>
+            send(401, {
+                error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' },
+                status: 'failure',
+            })
 
         /** The user a REST/processor request acts as: Bearer token, or session cookie + matching X-UserToken (CSRF). */
         const caller = (): string | undefined => {
@@ -173,10 +197,18 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         const route = `${record.method} ${url.pathname}`
         try {
             if (route === 'POST /angular.do' && query.sysparm_type === 'view_form.login') {
-                const ok = mode !== 'wrong-password' && form && users[form.user_name] !== undefined && users[form.user_name] === form.user_password
+                const ok =
+                    mode !== 'wrong-password' &&
+                    form &&
+                    users[form.user_name] !== undefined &&
+                    users[form.user_name] === form.user_password
                 if (!ok) return send(200, { status: 'error', message: 'User name or password invalid' })
                 const s = newSession(form!.user_name)
-                return send(200, { status: 'success', redirect_url: '/navpage.do' }, { 'Set-Cookie': sessionCookies(s) })
+                return send(
+                    200,
+                    { status: 'success', redirect_url: '/navpage.do' },
+                    { 'Set-Cookie': sessionCookies(s) }
+                )
             }
             if (route === 'POST /angular.do' && query.sysparm_type === 'get_user') {
                 if (cookieSession?.user) {
@@ -188,8 +220,10 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
             }
             if (route === 'POST /oauth_token.do') {
                 const client = form ? clients[form.client_id] : undefined
-                if (!form || form.grant_type !== 'client_credentials') return send(400, { error: 'unsupported_grant_type' })
-                if (!client || client.secret !== form.client_secret) return send(401, { error_description: 'access_denied', error: 'server_error' })
+                if (!form || form.grant_type !== 'client_credentials')
+                    return send(400, { error: 'unsupported_grant_type' })
+                if (!client || client.secret !== form.client_secret)
+                    return send(401, { error_description: 'access_denied', error: 'server_error' })
                 const token = randomBytes(32).toString('base64url')
                 accessTokens.set(token, client.user)
                 return send(200, { access_token: token, scope: 'useraccount', token_type: 'Bearer', expires_in: 1799 })
@@ -207,10 +241,17 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
                 if (auth.startsWith('Bearer ') && cookieSession) {
                     // OAuth handshake, request 2: the bearer call attaches the user to the cookie's session.
                     cookieSession.user = who
-                    return send(200, { result: [{ sys_id: 'global', sys_class_name: 'sys_scope' }] }, { 'Set-Cookie': sessionCookies(cookieSession) })
+                    return send(
+                        200,
+                        { result: [{ sys_id: 'global', sys_class_name: 'sys_scope' }] },
+                        { 'Set-Cookie': sessionCookies(cookieSession) }
+                    )
                 }
                 const wanted = query.sysparm_query ?? ''
-                const matches = installedApp && wanted.includes(`scope=${options.scope}`) ? [{ ...installedApp, active: 'true', short_description: '' }] : []
+                const matches =
+                    installedApp && wanted.includes(`scope=${options.scope}`)
+                        ? [{ ...installedApp, active: 'true', short_description: '' }]
+                        : []
                 return send(200, { result: matches })
             }
             if (route === 'POST /sn_appclient_upload_processor.do') {
@@ -219,15 +260,24 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
                 const boundary = boundaryOf(contentType)
                 if (!boundary) return send(400, { error: 'expected multipart/form-data' })
                 const parts = parseMultipart(body, boundary)
-                const fields = Object.fromEntries(parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]))
+                const fields = Object.fromEntries(
+                    parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')])
+                )
                 const filePart = parts.find((p) => p.name === 'attachFile')
-                if (fields.sysparm_ck !== cookieSession?.userToken) return send(401, { error: 'Invalid CSRF token (sysparm_ck)' })
+                if (fields.sysparm_ck !== cookieSession?.userToken)
+                    return send(401, { error: 'Invalid CSRF token (sysparm_ck)' })
                 if (!filePart) return send(400, { error: 'attachFile missing' })
                 uploads.push({ fields, file: filePart.data, filename: filePart.filename, query })
                 if (mode === 'upload-forbidden') {
-                    return send(401, { error: `User ${who} lacks the roles to install applications (admin or sn_cicd.sys_ci_automation)` })
+                    return send(401, {
+                        error: `User ${who} lacks the roles to install applications (admin or sn_cicd.sys_ci_automation)`,
+                    })
                 }
-                const tracker: Tracker = { id: randomUUID().replace(/-/g, ''), polls: 0, rollbackId: randomUUID().replace(/-/g, '') }
+                const tracker: Tracker = {
+                    id: randomUUID().replace(/-/g, ''),
+                    polls: 0,
+                    rollbackId: randomUUID().replace(/-/g, ''),
+                }
                 trackers.set(tracker.id, tracker)
                 return send(200, { executionTracker: tracker.id, rollbackContext: tracker.rollbackId })
             }
@@ -235,16 +285,36 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
                 if (!caller()) return notAuthenticated()
                 const name = query.test_suite_name ?? ''
                 const outcome = options.atfSuites?.[name]
-                if (!outcome) return send(400, { error: { message: `Test suite not found: ${name}`, detail: '' }, status: 'failure' })
-                const tracker: Tracker = { id: randomUUID().replace(/-/g, ''), polls: 0, rollbackId: '', suite: { name, outcome, resultsId: randomUUID().replace(/-/g, '') } }
+                if (!outcome)
+                    return send(400, {
+                        error: { message: `Test suite not found: ${name}`, detail: '' },
+                        status: 'failure',
+                    })
+                const tracker: Tracker = {
+                    id: randomUUID().replace(/-/g, ''),
+                    polls: 0,
+                    rollbackId: '',
+                    suite: { name, outcome, resultsId: randomUUID().replace(/-/g, '') },
+                }
                 trackers.set(tracker.id, tracker)
-                return send(200, { result: { links: { progress: { id: tracker.id, url: `http://127.0.0.1/api/sn_cicd/progress/${tracker.id}` } }, status: TRACKER.PENDING, status_label: 'Pending', status_message: '', percent_complete: 0 } })
+                return send(200, {
+                    result: {
+                        links: {
+                            progress: { id: tracker.id, url: `http://127.0.0.1/api/sn_cicd/progress/${tracker.id}` },
+                        },
+                        status: TRACKER.PENDING,
+                        status_label: 'Pending',
+                        status_message: '',
+                        percent_complete: 0,
+                    },
+                })
             }
             if (record.method === 'GET' && url.pathname.startsWith('/api/sn_cicd/testsuite/results/')) {
                 if (!caller()) return notAuthenticated()
                 const id = url.pathname.split('/').pop()
                 const tracker = [...trackers.values()].find((t) => t.suite?.resultsId === id)
-                if (!tracker?.suite || tracker.polls <= pendingPolls) return send(404, { error: { message: 'No record found' }, status: 'failure' })
+                if (!tracker?.suite || tracker.polls <= pendingPolls)
+                    return send(404, { error: { message: 'No record found' }, status: 'failure' })
                 const ok = tracker.suite.outcome === 'success'
                 return send(200, {
                     result: {
@@ -268,7 +338,10 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
                     const done = tracker.polls > pendingPolls
                     return send(200, {
                         result: {
-                            links: { progress: { id: tracker.id }, ...(done ? { results: { id: tracker.suite.resultsId } } : {}) },
+                            links: {
+                                progress: { id: tracker.id },
+                                ...(done ? { results: { id: tracker.suite.resultsId } } : {}),
+                            },
                             status: done ? TRACKER.SUCCESSFUL : TRACKER.RUNNING,
                             status_label: done ? 'Successful' : 'Running',
                             status_message: done ? 'Test suite run complete' : 'Running tests',
@@ -276,23 +349,50 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
                         },
                     })
                 }
-                if (mode === 'progress-unavailable') return send(500, { error: { message: 'Progress worker unavailable' }, status: 'failure' })
+                if (mode === 'progress-unavailable')
+                    return send(500, { error: { message: 'Progress worker unavailable' }, status: 'failure' })
                 tracker.polls += 1
                 let result: { status: string; status_label: string; status_message: string; percent_complete: number }
                 if (tracker.polls <= pendingPolls) {
-                    result = { status: TRACKER.RUNNING, status_label: 'Running', status_message: 'Installing application', percent_complete: 50 }
+                    result = {
+                        status: TRACKER.RUNNING,
+                        status_label: 'Running',
+                        status_message: 'Installing application',
+                        percent_complete: 50,
+                    }
                 } else if (mode === 'install-error') {
-                    result = { status: TRACKER.ERROR, status_label: 'Failed', status_message: options.installErrorMessage ?? 'Application install failed', percent_complete: 100 }
+                    result = {
+                        status: TRACKER.ERROR,
+                        status_label: 'Failed',
+                        status_message: options.installErrorMessage ?? 'Application install failed',
+                        percent_complete: 100,
+                    }
                 } else {
-                    result = { status: TRACKER.SUCCESSFUL, status_label: 'Successful', status_message: 'Application installed', percent_complete: 100 }
-                    installedApp = { sys_id: options.scopeId, sys_class_name: 'sys_app', scope: options.scope, name: options.scope }
-                    upgradeHistory.push({ sys_id: randomUUID().replace(/-/g, ''), upgrade_finished: new Date().toISOString() })
+                    result = {
+                        status: TRACKER.SUCCESSFUL,
+                        status_label: 'Successful',
+                        status_message: 'Application installed',
+                        percent_complete: 100,
+                    }
+                    installedApp = {
+                        sys_id: options.scopeId,
+                        sys_class_name: 'sys_app',
+                        scope: options.scope,
+                        name: options.scope,
+                    }
+                    upgradeHistory.push({
+                        sys_id: randomUUID().replace(/-/g, ''),
+                        upgrade_finished: new Date().toISOString(),
+                    })
                 }
                 reportedStatuses.push(result.status)
                 return send(200, { result })
             }
             record.known = false
-            return send(404, { error: { message: `The harness instance does not implement ${route}` }, status: 'failure' })
+            return send(404, {
+                error: { message: `The harness instance does not implement ${route}` },
+                status: 'failure',
+            })
         } catch (e) {
             record.known = false
             return send(500, { error: { message: `harness error: ${(e as Error).message}` }, status: 'failure' })

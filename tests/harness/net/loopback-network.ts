@@ -11,7 +11,13 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { AuthRef, HttpPort, HttpRequest, HttpResult } from '../../../src/server/core/ports'
-import { createSyncHttpClient, type SyncHttpClient, type SyncHttpRequest, type SyncHttpResult, type WireTarget } from './sync-http'
+import {
+    createSyncHttpClient,
+    type SyncHttpClient,
+    type SyncHttpRequest,
+    type SyncHttpResult,
+    type WireTarget,
+} from './sync-http'
 
 export type RouteTarget =
     /** Plain HTTP to 127.0.0.1:<port> with the original Host header (e.g. the emulator). */
@@ -38,11 +44,25 @@ export function untrustedCertificate(): { certPem: string; keyPem: string } {
         execFileSync(
             'openssl',
             [
-                'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-                '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=untrusted.invalid',
-                '-addext', 'subjectAltName=DNS:*.atlassian.net,DNS:*.atlassian.com,DNS:*.invalid',
+                'req',
+                '-x509',
+                '-newkey',
+                'ec',
+                '-pkeyopt',
+                'ec_paramgen_curve:prime256v1',
+                '-nodes',
+                '-keyout',
+                key,
+                '-out',
+                cert,
+                '-days',
+                '2',
+                '-subj',
+                '/CN=untrusted.invalid',
+                '-addext',
+                'subjectAltName=DNS:*.atlassian.net,DNS:*.atlassian.com,DNS:*.invalid',
             ],
-            { stdio: 'pipe' },
+            { stdio: 'pipe' }
         )
         untrustedCert = { certPem: fs.readFileSync(cert, 'utf8'), keyPem: fs.readFileSync(key, 'utf8') }
         return untrustedCert
@@ -64,8 +84,10 @@ export class LoopbackNetwork {
     /** Route a host ('auth.atlassian.com') or every subdomain of a suffix ('*.atlassian.net'). Exact routes win. */
     route(hostPattern: string, target: RouteTarget): this {
         const p = hostPattern.toLowerCase()
-        if (p.startsWith('*') && !p.startsWith('*.')) throw new Error(`wildcard routes look like *.example.com: ${hostPattern}`)
-        if (typeof target === 'object' && !(Number.isInteger(target.port) && target.port > 0)) throw new Error('route needs a port')
+        if (p.startsWith('*') && !p.startsWith('*.'))
+            throw new Error(`wildcard routes look like *.example.com: ${hostPattern}`)
+        if (typeof target === 'object' && !(Number.isInteger(target.port) && target.port > 0))
+            throw new Error('route needs a port')
         this.routes.set(p, target)
         return this
     }
@@ -84,7 +106,8 @@ export class LoopbackNetwork {
         for (const [pattern, target] of this.routes) {
             if (!pattern.startsWith('*.')) continue
             const suffix = pattern.slice(1) // ".atlassian.net"
-            if (h.endsWith(suffix) && h.length > suffix.length && (!best || suffix.length > best.len)) best = { len: suffix.length, target }
+            if (h.endsWith(suffix) && h.length > suffix.length && (!best || suffix.length > best.len))
+                best = { len: suffix.length, target }
         }
         if (best) return best.target
         if ((h === '127.0.0.1' || h === 'localhost') && explicitPort) return { port: explicitPort }
@@ -100,14 +123,20 @@ export class LoopbackNetwork {
             return { ok: false, code: 'other', message: `java.net.MalformedURLException: no protocol: ${req.url}` }
         }
         if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            return { ok: false, code: 'other', message: `java.net.MalformedURLException: unknown protocol: ${url.protocol.replace(':', '')}` }
+            return {
+                ok: false,
+                code: 'other',
+                message: `java.net.MalformedURLException: unknown protocol: ${url.protocol.replace(':', '')}`,
+            }
         }
         const target = this.resolve(url.hostname, url.port ? Number(url.port) : undefined)
         // No route: fail like the JVM's resolver, without any real DNS lookup.
-        if (!target) return { ok: false, code: 'unknown_host', message: `java.net.UnknownHostException: ${url.hostname}` }
+        if (!target)
+            return { ok: false, code: 'unknown_host', message: `java.net.UnknownHostException: ${url.hostname}` }
         let wire: WireTarget
         if (target === 'refused') wire = { kind: 'refused' }
-        else if (target === 'tls-failure') wire = { kind: 'tls-untrusted', ...untrustedCertificate(), servername: url.hostname }
+        else if (target === 'tls-failure')
+            wire = { kind: 'tls-untrusted', ...untrustedCertificate(), servername: url.hostname }
         else wire = { kind: 'http', port: target.port }
         return this.client.send({
             target: wire,
@@ -131,10 +160,21 @@ export class LoopbackNetwork {
                 const headers: Record<string, string> = { ...(request.headers ?? {}) }
                 if (request.auth.kind !== 'none') {
                     const value = authorize(request.auth)
-                    if (value === null) return { ok: false, failure: 'auth_unavailable', detail: `no usable ${request.auth.kind} credential` }
+                    if (value === null)
+                        return {
+                            ok: false,
+                            failure: 'auth_unavailable',
+                            detail: `no usable ${request.auth.kind} credential`,
+                        }
                     headers.Authorization = value
                 }
-                const r = this.request({ method: request.method, url: request.url, headers, body: request.body, timeoutMs: request.timeoutMs })
+                const r = this.request({
+                    method: request.method,
+                    url: request.url,
+                    headers,
+                    body: request.body,
+                    timeoutMs: request.timeoutMs,
+                })
                 return r.ok ? r : { ok: false, failure: r.code, detail: r.message }
             },
         }
@@ -156,6 +196,7 @@ export function syncHttpRequest(req: SyncHttpRequest, network: LoopbackNetwork):
 
 /** Route every Atlassian host the emulator serves (auth/api/id.atlassian.com and *.atlassian.net) to its port. */
 export function routeAtlassian(network: LoopbackNetwork, emulatorPort: number): LoopbackNetwork {
-    for (const host of ['auth.atlassian.com', 'api.atlassian.com', 'id.atlassian.com', '*.atlassian.net']) network.route(host, { port: emulatorPort })
+    for (const host of ['auth.atlassian.com', 'api.atlassian.com', 'id.atlassian.com', '*.atlassian.net'])
+        network.route(host, { port: emulatorPort })
     return network
 }

@@ -121,7 +121,8 @@ async function perform(msg) {
             res.on('end', () => {
                 if (!res.complete) return finish({ ok: false, code: 'connection_reset', message: JAVA.reset })
                 const out = {}
-                for (const [k, v] of Object.entries(res.headers)) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v)
+                for (const [k, v] of Object.entries(res.headers))
+                    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v)
                 finish({ ok: true, status: res.statusCode, headers: out, body: Buffer.concat(chunks).toString('utf8') })
             })
         })

@@ -21,7 +21,8 @@ export interface SyncHttpRequest {
     maxBodyBytes?: number
 }
 
-export type SyncHttpFailureCode = 'timeout' | 'connection_refused' | 'unknown_host' | 'tls' | 'connection_reset' | 'other'
+export type SyncHttpFailureCode =
+    'timeout' | 'connection_refused' | 'unknown_host' | 'tls' | 'connection_reset' | 'other'
 
 export type SyncHttpResult =
     /** Header names are lower-case; repeated headers are joined with ", ". */

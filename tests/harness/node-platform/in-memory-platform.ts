@@ -60,7 +60,9 @@ export class InMemoryConfig implements ConfigPort {
         return clone(this.s.connections.find((c) => c.sysId === sysId))
     }
     connectionsUsingCredential(credentialSysId: string): ConnectionSnapshot[] {
-        return this.s.connections.filter((c) => c.credentialSysId === credentialSysId).map((c) => clone(c) as ConnectionSnapshot)
+        return this.s.connections
+            .filter((c) => c.credentialSysId === credentialSysId)
+            .map((c) => clone(c) as ConnectionSnapshot)
     }
     credential(sysId: string): CredentialSnapshot | null {
         const c = this.s.credentials.find((x) => x.sysId === sysId)
@@ -79,8 +81,15 @@ export class InMemoryConfig implements ConfigPort {
         if (!r) return null
         const secret = this.s.registrySecrets[r.sysId]
         // Default profiles are derived from the profiles, as the Glide reader queries them.
-        const defaultProfiles = this.s.profiles.filter((p) => p.registrySysId === r.sysId && p.isDefault).map((p) => p.name)
-        return { ...clone(r)!, hasClientId: !!secret?.clientId, hasClientSecret: !!secret?.clientSecret, defaultProfiles }
+        const defaultProfiles = this.s.profiles
+            .filter((p) => p.registrySysId === r.sysId && p.isDefault)
+            .map((p) => p.name)
+        return {
+            ...clone(r)!,
+            hasClientId: !!secret?.clientId,
+            hasClientSecret: !!secret?.clientSecret,
+            defaultProfiles,
+        }
     }
     property(name: string, fallback: string): string {
         const v = this.s.properties[name]
@@ -131,9 +140,13 @@ export class InMemoryTokenStore implements TokenPort {
         const now = this.clock()
         return {
             hasAccessToken: !!t.accessToken,
-            accessExpiresInSec: t.accessToken && t.accessExpiresAtMs !== null ? Math.floor((t.accessExpiresAtMs - now) / 1000) : null,
+            accessExpiresInSec:
+                t.accessToken && t.accessExpiresAtMs !== null ? Math.floor((t.accessExpiresAtMs - now) / 1000) : null,
             hasRefreshToken: !!t.refreshToken,
-            refreshExpiresInSec: t.refreshToken && t.refreshExpiresAtMs !== null ? Math.floor((t.refreshExpiresAtMs - now) / 1000) : null,
+            refreshExpiresInSec:
+                t.refreshToken && t.refreshExpiresAtMs !== null
+                    ? Math.floor((t.refreshExpiresAtMs - now) / 1000)
+                    : null,
         }
     }
 
@@ -146,7 +159,14 @@ export class InMemoryTokenStore implements TokenPort {
         const registry = this.state.registries.find((r) => r.name === registryName)
         const secret = registry ? this.state.registrySecrets[registry.sysId] : undefined
         if (!current?.refreshToken || !registry || !secret) {
-            return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: null, detail: 'nothing to refresh with' }
+            return {
+                ok: false,
+                httpStatus: null,
+                error: null,
+                errorDescription: null,
+                transport: null,
+                detail: 'nothing to refresh with',
+            }
         }
         const form = new URLSearchParams({
             grant_type: 'refresh_token',
@@ -154,22 +174,60 @@ export class InMemoryTokenStore implements TokenPort {
             client_id: secret.clientId,
             client_secret: secret.clientSecret,
         })
-        return this.exchange(credentialSysId, profileSysId, registry.refreshTokenUrl || registry.tokenUrl, form, timeoutMs, current)
+        return this.exchange(
+            credentialSysId,
+            profileSysId,
+            registry.refreshTokenUrl || registry.tokenUrl,
+            form,
+            timeoutMs,
+            current
+        )
     }
 
     /** Like the platform's client-credentials request: grant, client id/secret and the profile's scopes, form-encoded. */
-    requestClientCredentials(credentialSysId: string, profileSysId: string, registryName: string, timeoutMs: number): RefreshResult {
+    requestClientCredentials(
+        credentialSysId: string,
+        profileSysId: string,
+        registryName: string,
+        timeoutMs: number
+    ): RefreshResult {
         this.tokenRequests++
         const registry = this.state.registries.find((r) => r.name === registryName)
         const secret = registry ? this.state.registrySecrets[registry.sysId] : undefined
         const profile = this.state.profiles.find((p) => p.sysId === profileSysId)
-        if (!registry || !secret) return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: null, detail: 'no client credentials' }
-        const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: secret.clientId, client_secret: secret.clientSecret })
+        if (!registry || !secret)
+            return {
+                ok: false,
+                httpStatus: null,
+                error: null,
+                errorDescription: null,
+                transport: null,
+                detail: 'no client credentials',
+            }
+        const form = new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: secret.clientId,
+            client_secret: secret.clientSecret,
+        })
         if (profile?.scopes.length) form.set('scope', profile.scopes.join(' '))
-        return this.exchange(credentialSysId, profileSysId, registry.tokenUrl, form, timeoutMs, this.get(credentialSysId, profileSysId))
+        return this.exchange(
+            credentialSysId,
+            profileSysId,
+            registry.tokenUrl,
+            form,
+            timeoutMs,
+            this.get(credentialSysId, profileSysId)
+        )
     }
 
-    private exchange(credentialSysId: string, profileSysId: string, url: string, form: URLSearchParams, timeoutMs: number, current: StoredToken | undefined): RefreshResult {
+    private exchange(
+        credentialSysId: string,
+        profileSysId: string,
+        url: string,
+        form: URLSearchParams,
+        timeoutMs: number,
+        current: StoredToken | undefined
+    ): RefreshResult {
         const r = this.network.request({
             method: 'POST',
             url,
@@ -177,12 +235,27 @@ export class InMemoryTokenStore implements TokenPort {
             body: form.toString(),
             timeoutMs,
         })
-        if (!r.ok) return { ok: false, httpStatus: null, error: null, errorDescription: null, transport: r.code, detail: r.message }
+        if (!r.ok)
+            return {
+                ok: false,
+                httpStatus: null,
+                error: null,
+                errorDescription: null,
+                transport: r.code,
+                detail: r.message,
+            }
         let json: { [k: string]: unknown } = {}
         try {
             json = JSON.parse(r.body)
         } catch {
-            return { ok: false, httpStatus: r.status, error: null, errorDescription: null, transport: null, detail: 'token response is not JSON' }
+            return {
+                ok: false,
+                httpStatus: r.status,
+                error: null,
+                errorDescription: null,
+                transport: null,
+                detail: 'token response is not JSON',
+            }
         }
         if (r.status !== 200 || typeof json.access_token !== 'string') {
             return {
@@ -200,7 +273,10 @@ export class InMemoryTokenStore implements TokenPort {
             accessToken: json.access_token,
             accessExpiresAtMs: now + Number(json.expires_in || 3600) * 1000,
             refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : (current?.refreshToken ?? null),
-            refreshExpiresAtMs: typeof json.refresh_token === 'string' ? now + this.refreshLifespanSec * 1000 : (current?.refreshExpiresAtMs ?? null),
+            refreshExpiresAtMs:
+                typeof json.refresh_token === 'string'
+                    ? now + this.refreshLifespanSec * 1000
+                    : (current?.refreshExpiresAtMs ?? null),
         }
         const lost = (notStored: RefreshLoss): RefreshResult => ({
             ok: false,
@@ -213,7 +289,11 @@ export class InMemoryTokenStore implements TokenPort {
         })
         if (this.refreshStorage === 'drop-all') return lost('access_token_not_stored')
         if (this.refreshStorage === 'drop-rotation' && typeof json.refresh_token === 'string') {
-            this.put(credentialSysId, profileSysId, { ...next, refreshToken: current?.refreshToken ?? null, refreshExpiresAtMs: current?.refreshExpiresAtMs ?? null })
+            this.put(credentialSysId, profileSysId, {
+                ...next,
+                refreshToken: current?.refreshToken ?? null,
+                refreshExpiresAtMs: current?.refreshExpiresAtMs ?? null,
+            })
             return lost('rotated_refresh_token_not_stored')
         }
         this.put(credentialSysId, profileSysId, next)
@@ -228,7 +308,9 @@ export class InMemoryTokenStore implements TokenPort {
         }
         if (auth.kind === 'basic') {
             const s = this.state.basicSecrets[auth.credentialSysId]
-            return s && s.userName && s.password ? `Basic ${Buffer.from(`${s.userName}:${s.password}`).toString('base64')}` : null
+            return s && s.userName && s.password
+                ? `Basic ${Buffer.from(`${s.userName}:${s.password}`).toString('base64')}`
+                : null
         }
         return null
     }

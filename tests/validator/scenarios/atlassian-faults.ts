@@ -25,8 +25,19 @@ describe('Atlassian-side faults', () => {
         })
 
         test('token issued without audience=api.atlassian.com: gateway 401, the fix points at the OAuth API Script', () => {
-            const t = w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes: [...REQUIRED_JIRA_SCOPES], cloudIds: [SITE.cloudId], audience: null })
-            w.tokens.put(IDS.oauthCredential, IDS.profile, { accessToken: t.accessToken, accessExpiresAtMs: Date.now() + 3600e3, refreshToken: t.refreshToken, refreshExpiresAtMs: Date.now() + 7776000e3 })
+            const t = w.emu.grantTokens({
+                clientId: APP.clientId,
+                accountId: USER.accountId,
+                scopes: [...REQUIRED_JIRA_SCOPES],
+                cloudIds: [SITE.cloudId],
+                audience: null,
+            })
+            w.tokens.put(IDS.oauthCredential, IDS.profile, {
+                accessToken: t.accessToken,
+                accessExpiresAtMs: Date.now() + 3600e3,
+                refreshToken: t.refreshToken,
+                refreshExpiresAtMs: Date.now() + 7776000e3,
+            })
             expectFail(w.run(), 'atlassian.accessible_resources', 'token_rejected', /audience=api\.atlassian\.com/)
         })
 
@@ -44,7 +55,12 @@ describe('Atlassian-side faults', () => {
         test('wrong cloud id: the validator names each reachable site with its cloud id and the exact URL', () => {
             w.getOAuthToken()
             w.state.connections[0].url = `https://api.atlassian.com/ex/jira/${OTHER_SITE.cloudId}`
-            const c = expectFail(w.run(), 'atlassian.cloud_id', 'cloud_id_not_accessible', new RegExp(`https://api\\.atlassian\\.com/ex/jira/${SITE.cloudId}`))
+            const c = expectFail(
+                w.run(),
+                'atlassian.cloud_id',
+                'cloud_id_not_accessible',
+                new RegExp(`https://api\\.atlassian\\.com/ex/jira/${SITE.cloudId}`)
+            )
             expect(c.fix).toContain(`"${SITE.name}" (https://${SITE.host}): cloud id ${SITE.cloudId}`)
         })
 
@@ -78,13 +94,21 @@ describe('Atlassian-side faults', () => {
 
         test('serverInfo reports a non-Cloud deployment -> this app supports Jira Cloud only', () => {
             w.getOAuthToken()
-            w.emu.setFault('serverInfo', { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"baseUrl":"https://jira.corp.example","deploymentType":"Server","version":"9.4.0"}' })
+            w.emu.setFault('serverInfo', {
+                status: 200,
+                headers: { 'Content-Type': 'application/json' },
+                body: '{"baseUrl":"https://jira.corp.example","deploymentType":"Server","version":"9.4.0"}',
+            })
             expectFail(w.run(), 'jira.server_info', 'not_jira_cloud', /Jira Cloud only/)
         })
 
         test('serverInfo base URL differs from the site -> warning, not failure', () => {
             w.getOAuthToken()
-            w.emu.setFault('serverInfo', { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"baseUrl":"https://acme-renamed.atlassian.net","deploymentType":"Cloud","version":"1001.0.0"}' })
+            w.emu.setFault('serverInfo', {
+                status: 200,
+                headers: { 'Content-Type': 'application/json' },
+                body: '{"baseUrl":"https://acme-renamed.atlassian.net","deploymentType":"Cloud","version":"1001.0.0"}',
+            })
             const r = w.run()
             expect(r.verdict).toBe('warn')
             expect(check(r, 'jira.server_info').code).toBe('base_url_mismatch')
@@ -106,7 +130,12 @@ describe('Atlassian-side faults', () => {
             const first = w.getOAuthToken()
             w.advance(2 * 3600e3)
             expect(w.run().verdict).toBe('pass') // rotates
-            w.tokens.put(IDS.oauthCredential, IDS.profile, { accessToken: first.accessToken, accessExpiresAtMs: 0, refreshToken: first.refreshToken, refreshExpiresAtMs: Date.now() + 86400e3 * 80 })
+            w.tokens.put(IDS.oauthCredential, IDS.profile, {
+                accessToken: first.accessToken,
+                accessExpiresAtMs: 0,
+                refreshToken: first.refreshToken,
+                refreshExpiresAtMs: Date.now() + 86400e3 * 80,
+            })
             w.advance(15 * 60e3)
             expectFail(w.run(), 'token.access', 'consent_expired', /rotated token that was not stored/)
         })
@@ -239,25 +268,42 @@ describe('Atlassian-side faults', () => {
 
         test('500 without Retry-After -> atlassian_unavailable, no retry', () => {
             w.getOAuthToken()
-            w.emu.setFault('myself', { status: 500, body: '<html><title>Oops</title></html>', headers: { 'Content-Type': 'text/html' } })
+            w.emu.setFault('myself', {
+                status: 500,
+                body: '<html><title>Oops</title></html>',
+                headers: { 'Content-Type': 'text/html' },
+            })
             expectFail(w.run(), 'jira.myself', 'atlassian_unavailable', /status\.atlassian\.com/)
             expect(w.emu.requestsTo('myself').length).toBe(1)
         })
 
         test('every endpoint hangs: the run stops at its time budget and reports the calls it did not make', () => {
-            Object.assign(w.state.properties, { 'x_jira_connect.http_timeout_ms': '2000', 'x_jira_connect.validation_budget_ms': '5000' })
+            Object.assign(w.state.properties, {
+                'x_jira_connect.http_timeout_ms': '2000',
+                'x_jira_connect.validation_budget_ms': '5000',
+            })
             w.getOAuthToken()
             // Three active connections on an alias that allows multiple connections: each would wait a full timeout.
             w.state.aliases[0].multipleConnections = true
             const base = w.state.connections[0]
-            w.state.connections.push({ ...base, sysId: 'c0aa0000000000000000000000000003', name: 'Jira Cloud OAuth Connection 2' })
-            w.state.connections.push({ ...base, sysId: 'c0aa0000000000000000000000000004', name: 'Jira Cloud OAuth Connection 3' })
+            w.state.connections.push({
+                ...base,
+                sysId: 'c0aa0000000000000000000000000003',
+                name: 'Jira Cloud OAuth Connection 2',
+            })
+            w.state.connections.push({
+                ...base,
+                sysId: 'c0aa0000000000000000000000000004',
+                name: 'Jira Cloud OAuth Connection 3',
+            })
             w.emu.setFault('accessible-resources', 'hang')
             const r = w.run()
             expect(r.verdict).toBe('fail')
             expect(r.durationMs).toBeLessThan(5000)
             expect(w.emu.requestsTo('accessible-resources').length).toBe(2)
-            const lastConnection = r.checks.filter((c) => c.subject === 'Jira Cloud OAuth Connection 3' && c.id === 'atlassian.accessible_resources')
+            const lastConnection = r.checks.filter(
+                (c) => c.subject === 'Jira Cloud OAuth Connection 3' && c.id === 'atlassian.accessible_resources'
+            )
             expect(lastConnection.map((c) => c.code)).toEqual(['time_budget_exhausted'])
         })
     })
@@ -286,7 +332,11 @@ describe('Atlassian-side faults', () => {
         })
 
         test('200 with X-Seraph-LoginReason AUTHENTICATED_FAILED is a failure, not a pass (KB2942093)', () => {
-            w.emu.setFault('site-myself', { status: 200, headers: { 'Content-Type': 'application/json', 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED' }, body: '{"accountId":"anonymous"}' })
+            w.emu.setFault('site-myself', {
+                status: 200,
+                headers: { 'Content-Type': 'application/json', 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED' },
+                body: '{"accountId":"anonymous"}',
+            })
             const c = expectFail(w.run(), 'jira.myself', 'credentials_rejected', /API token/)
             expect(c.found).toContain('AUTHENTICATED_FAILED')
         })

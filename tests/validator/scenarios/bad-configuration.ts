@@ -30,7 +30,12 @@ describe('bad configurations on the instance', () => {
     })
 
     test('alias not found -> open the alias from the app menu', () => {
-        expectFail(w.run('sys_alias', 'ffff0000000000000000000000000000'), 'config.alias', 'alias_not_found', /Connection & Credential Alias/)
+        expectFail(
+            w.run('sys_alias', 'ffff0000000000000000000000000000'),
+            'config.alias',
+            'alias_not_found',
+            /Connection & Credential Alias/
+        )
     })
 
     test('alias without any connection -> create one', () => {
@@ -47,7 +52,10 @@ describe('bad configurations on the instance', () => {
         w.state.connections[1].active = true
         const r = w.run()
         expect(check(r, 'config.connection.present').code).toBe('multiple_active_connections')
-        expect(r.checks.filter((c) => c.id === 'jira.myself').map((c) => c.subject)).toEqual(['Jira Cloud OAuth Connection', 'Jira Cloud Basic Connection'])
+        expect(r.checks.filter((c) => c.id === 'jira.myself').map((c) => c.subject)).toEqual([
+            'Jira Cloud OAuth Connection',
+            'Jira Cloud Basic Connection',
+        ])
     })
 
     test('connection without credential -> set the credential; no calls', () => {
@@ -136,18 +144,33 @@ describe('bad configurations on the instance', () => {
 
     test('client secret missing on the registry -> paste it; the valid token is still checked', () => {
         w.state.registrySecrets[IDS.registry].clientSecret = ''
-        const r = expectFail(w.run(), 'oauth.registry.client_credentials', 'client_credentials_missing', /developer\.atlassian\.com/)
+        const r = expectFail(
+            w.run(),
+            'oauth.registry.client_credentials',
+            'client_credentials_missing',
+            /developer\.atlassian\.com/
+        )
         expect(r.found).toBe('Registry "Jira Cloud OAuth" has no Client Secret.')
     })
 
     test('authorization URL carrying ?audience= (KB0786459) -> set it back to the bare URL', () => {
         registry().authUrl = 'https://auth.atlassian.com/authorize?audience=api.atlassian.com&prompt=consent'
-        expectFail(w.run(), 'oauth.registry.urls', 'auth_url_has_query', /exactly https:\/\/auth\.atlassian\.com\/authorize/)
+        expectFail(
+            w.run(),
+            'oauth.registry.urls',
+            'auth_url_has_query',
+            /exactly https:\/\/auth\.atlassian\.com\/authorize/
+        )
     })
 
     test('wrong token URL -> Atlassian token URL', () => {
         registry().tokenUrl = 'https://auth.atlassian.com/oauth/authorize'
-        expectFail(w.run(), 'oauth.registry.urls', 'registry_url_wrong', /Token URL and Refresh Token URL https:\/\/auth\.atlassian\.com\/oauth\/token/)
+        expectFail(
+            w.run(),
+            'oauth.registry.urls',
+            'registry_url_wrong',
+            /Token URL and Refresh Token URL https:\/\/auth\.atlassian\.com\/oauth\/token/
+        )
     })
 
     test('empty refresh token URL -> warning with the hidden-field hint', () => {
@@ -168,7 +191,10 @@ describe('bad configurations on the instance', () => {
     })
 
     test('OAuth API Script that does not add prompt=consent -> api_script_incomplete', () => {
-        registry().apiScript!.script = registry().apiScript!.script.replace("requestParamMap.put('prompt', 'consent');", '')
+        registry().apiScript!.script = registry().apiScript!.script.replace(
+            "requestParamMap.put('prompt', 'consent');",
+            ''
+        )
         const c = expectFail(w.run(), 'oauth.registry.api_script', 'api_script_incomplete', /OAuthJiraCloudUtil/)
         expect(c.found).toContain('prompt=consent')
         expect(c.found).not.toContain('audience=')

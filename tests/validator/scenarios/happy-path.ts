@@ -19,7 +19,9 @@ describe('healthy chain', () => {
         expect(report.verdict).toBe('pass')
         expect(report.calls).toBe(3)
         expect(w.emu.requests.map((r) => r.target)).toEqual(['accessible-resources', 'myself', 'serverInfo'])
-        expect(check(report, 'jira.myself').found).toContain(`Authenticated as ${USER.displayName} (account id ${USER.accountId}, ${USER.email}`)
+        expect(check(report, 'jira.myself').found).toContain(
+            `Authenticated as ${USER.displayName} (account id ${USER.accountId}, ${USER.email}`
+        )
         expect(check(report, 'atlassian.cloud_id').found).toContain(SITE.cloudId)
         expect(check(report, 'jira.server_info').found).toContain(`https://${SITE.host}`)
     })
@@ -30,7 +32,9 @@ describe('healthy chain', () => {
         w.emu.clearRequests()
         const http = w.net.httpPort((a) => w.tokens.authorize(a))
         const ports = { config: new InMemoryConfig(w.state), tokens: w.tokens, http, clock: w.clock }
-        const report = validate({ table: 'sys_alias', sysId: IDS.alias }, ports, { cache: new CredentialRunCache(() => false) })
+        const report = validate({ table: 'sys_alias', sysId: IDS.alias }, ports, {
+            cache: new CredentialRunCache(() => false),
+        })
         observe(report)
         expect(report.verdict).toBe('pass')
         expect(check(report, 'token.access').code).toBe('access_idle')
@@ -82,7 +86,14 @@ describe('healthy chain', () => {
         w.useBasic()
         const basic = everythingShown(w.run())
         const stored = w.tokens.get(IDS.oauthCredential, IDS.profile)!
-        const secrets = [tokens.accessToken, tokens.refreshToken!, stored.accessToken!, stored.refreshToken!, w.state.registrySecrets[IDS.registry].clientSecret, w.state.basicSecrets[IDS.basicCredential].password]
+        const secrets = [
+            tokens.accessToken,
+            tokens.refreshToken!,
+            stored.accessToken!,
+            stored.refreshToken!,
+            w.state.registrySecrets[IDS.registry].clientSecret,
+            w.state.basicSecrets[IDS.basicCredential].password,
+        ]
         const authHeaders = w.emu.requests.map((r) => r.headers.authorization).filter(Boolean)
         expect(authHeaders.length).toBeGreaterThan(0)
         for (const text of [oauth, basic]) {

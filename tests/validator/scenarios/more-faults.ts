@@ -64,20 +64,41 @@ describe('more faults', () => {
 
     describe('connection and credential records', () => {
         test('a credential of another type (e.g. JWT) -> use an OAuth 2.0 or basic auth credential; no calls', () => {
-            w.state.credentials.push({ kind: 'other', sysId: 'cced0000000000000000000000000009', name: 'JWT', table: 'jwt_credentials', active: true })
+            w.state.credentials.push({
+                kind: 'other',
+                sysId: 'cced0000000000000000000000000009',
+                name: 'JWT',
+                table: 'jwt_credentials',
+                active: true,
+            })
             oauthConnection().credentialSysId = 'cced0000000000000000000000000009'
-            expectFail(w.run(), 'config.connection.credential', 'credential_type_unsupported', /OAuth 2\.0 or basic auth/)
+            expectFail(
+                w.run(),
+                'config.connection.credential',
+                'credential_type_unsupported',
+                /OAuth 2\.0 or basic auth/
+            )
             expect(w.emu.requests.length).toBe(0)
         })
 
         test('URL without scheme -> url_malformed, the expected form is named', () => {
             oauthConnection().url = `api.atlassian.com/ex/jira/${SITE.cloudId}`
-            expectFail(w.run(), 'config.connection.url', 'url_malformed', /https:\/\/api\.atlassian\.com\/ex\/jira\/<cloud-id>/)
+            expectFail(
+                w.run(),
+                'config.connection.url',
+                'url_malformed',
+                /https:\/\/api\.atlassian\.com\/ex\/jira\/<cloud-id>/
+            )
         })
 
         test('URL with two problems at once (http and a query) -> url_malformed naming both', () => {
             oauthConnection().url = `http://api.atlassian.com/ex/jira/${SITE.cloudId}?x=1`
-            const c = expectFail(w.run(), 'config.connection.url', 'url_malformed', /exactly https:\/\/api\.atlassian\.com/)
+            const c = expectFail(
+                w.run(),
+                'config.connection.url',
+                'url_malformed',
+                /exactly https:\/\/api\.atlassian\.com/
+            )
             expect(c.found).toMatch(/not https.*query string/)
         })
 
@@ -96,14 +117,20 @@ describe('more faults', () => {
         test('basic auth with a URL that is neither a site nor the gateway -> use https://<site>.atlassian.net', () => {
             w.useBasic()
             basicConnection().url = 'https://jira.example.com'
-            expectFail(w.run(), 'config.connection.url_form', 'basic_needs_site_url', /https:\/\/<site>\.atlassian\.net/)
+            expectFail(
+                w.run(),
+                'config.connection.url_form',
+                'basic_needs_site_url',
+                /https:\/\/<site>\.atlassian\.net/
+            )
             expect(w.emu.requests.length).toBe(0)
         })
     })
 
     describe('OAuth registry and profile', () => {
         test('credential pointing at a deleted profile -> set Jira OAuth Profile; token not checked', () => {
-            ;(w.state.credentials[0] as { profileSysId: string | null }).profileSysId = 'd0f1000000000000000000000000dead'
+            ;(w.state.credentials[0] as { profileSysId: string | null }).profileSysId =
+                'd0f1000000000000000000000000dead'
             const r = w.run()
             expectFail(r, 'oauth.profile', 'profile_not_found', /Jira OAuth Profile/)
             expect(check(r, 'token.access').status).toBe('skip')
@@ -127,7 +154,12 @@ describe('more faults', () => {
 
         test('profile missing read:jira-work -> add the scope and get a new token', () => {
             profile().scopes = profile().scopes.filter((s) => s !== 'read:jira-work')
-            const c = expectFail(w.run(), 'oauth.profile.scopes', 'profile_scopes_missing', /OAuth Entity Profile Scopes/)
+            const c = expectFail(
+                w.run(),
+                'oauth.profile.scopes',
+                'profile_scopes_missing',
+                /OAuth Entity Profile Scopes/
+            )
             expect(c.found).toContain('read:jira-work')
         })
     })
@@ -160,7 +192,10 @@ describe('more faults', () => {
 
         test('access token expired and no budget left for the refresh -> time_budget_exhausted; no call', () => {
             putToken({ access: true, accessExpired: true, refresh: true })
-            Object.assign(w.state.properties, { 'x_jira_connect.http_timeout_ms': '60000', 'x_jira_connect.validation_budget_ms': '5000' })
+            Object.assign(w.state.properties, {
+                'x_jira_connect.http_timeout_ms': '60000',
+                'x_jira_connect.validation_budget_ms': '5000',
+            })
             expectFail(w.run(), 'token.access', 'time_budget_exhausted', /Validate again/)
             expect(w.emu.requests.length).toBe(0)
         })
@@ -168,7 +203,12 @@ describe('more faults', () => {
         test('token URL refuses the connection during the refresh -> refresh_unreachable', () => {
             w.advance(2 * 3600e3)
             w.net.route('auth.atlassian.com', 'refused')
-            const c = expectFail(w.run(), 'token.access', 'refresh_unreachable', /can reach https:\/\/auth\.atlassian\.com/)
+            const c = expectFail(
+                w.run(),
+                'token.access',
+                'refresh_unreachable',
+                /can reach https:\/\/auth\.atlassian\.com/
+            )
             expect(c.found).toContain('connection refused')
         })
 
@@ -209,7 +249,12 @@ describe('more faults', () => {
 
         test('serverInfo 418 -> unexpected_status with the status', () => {
             w.emu.setFault('serverInfo', { status: 418, body: '{"message":"teapot"}' })
-            const c = expectFail(w.run(), 'jira.server_info', 'unexpected_status', /Check the connection URL and credential/)
+            const c = expectFail(
+                w.run(),
+                'jira.server_info',
+                'unexpected_status',
+                /Check the connection URL and credential/
+            )
             expect(c.found).toContain('418: "teapot"')
         })
 

@@ -31,7 +31,11 @@ describe('answers and inputs from the peer', () => {
     test('a 2xx JSON answer starting with a UTF-8 byte-order mark is read (it used to make validate() throw)', () => {
         w.getOAuthToken()
         const sites = [{ id: SITE.cloudId, name: SITE.name, url: `https://${SITE.host}`, scopes: SITE_SCOPES }]
-        w.emu.setFault('accessible-resources', { status: 200, headers: JSON_TYPE, body: `\uFEFF${JSON.stringify(sites)}` })
+        w.emu.setFault('accessible-resources', {
+            status: 200,
+            headers: JSON_TYPE,
+            body: `\uFEFF${JSON.stringify(sites)}`,
+        })
         const r = w.run()
         expect(check(r, 'atlassian.accessible_resources').status).toBe('pass')
         expect(r.verdict).toBe('pass')
@@ -48,11 +52,15 @@ describe('answers and inputs from the peer', () => {
 
     test('503 with Retry-After as an HTTP-date 1 s ahead: waits, retries once, passes', () => {
         w.getOAuthToken()
-        w.emu.setFault('accessible-resources', {
-            status: 503,
-            headers: { 'Retry-After': new Date(Date.now() + 1000).toUTCString() },
-            body: '',
-        }, { count: 1 })
+        w.emu.setFault(
+            'accessible-resources',
+            {
+                status: 503,
+                headers: { 'Retry-After': new Date(Date.now() + 1000).toUTCString() },
+                body: '',
+            },
+            { count: 1 }
+        )
         const r = w.run()
         expect(r.verdict).toBe('pass')
         expect(w.emu.requestsTo('accessible-resources').length).toBe(2)
@@ -101,7 +109,9 @@ describe('answers and inputs from the peer', () => {
         w.state.basicSecrets[IDS.basicCredential] = { userName: LONG_USER.email, password: LONG_USER.apiTokens[0] }
         const r = w.run()
         expect(r.verdict).toBe('warn') // the only warning: a classic API token is legacy (config.auth_method)
-        expect(r.checks.filter((c) => c.status !== 'pass' && c.status !== 'skip').map((c) => c.code)).toEqual(['classic_api_token'])
+        expect(r.checks.filter((c) => c.status !== 'pass' && c.status !== 'skip').map((c) => c.code)).toEqual([
+            'classic_api_token',
+        ])
         expect(check(r, 'config.credential.basic').found).toContain(LONG_USER.email)
         expect(check(r, 'jira.myself').found).toContain(LONG_USER.email)
         expect(everythingShown(r)).not.toContain(LONG_USER.apiTokens[0])

@@ -22,7 +22,13 @@ describe('platform worlds', () => {
     }
     /** A token Get OAuth Token obtained moments ago without audience=api.atlassian.com. */
     const tokenWithoutAudience = () => {
-        const t = w.emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes: [...REQUIRED_JIRA_SCOPES], cloudIds: [SITE.cloudId], audience: null })
+        const t = w.emu.grantTokens({
+            clientId: APP.clientId,
+            accountId: USER.accountId,
+            scopes: [...REQUIRED_JIRA_SCOPES],
+            cloudIds: [SITE.cloudId],
+            audience: null,
+        })
         w.tokens.put(IDS.oauthCredential, IDS.profile, {
             accessToken: t.accessToken,
             accessExpiresAtMs: Date.now() + t.expiresIn * 1000,
@@ -49,7 +55,11 @@ describe('platform worlds', () => {
     })
 
     test('A1: a second default profile on the registry -> multiple_default_profiles names the one to delete', () => {
-        w.state.profiles.push({ ...w.state.profiles[0], sysId: 'f'.repeat(32), name: 'Jira Cloud OAuth default_profile' })
+        w.state.profiles.push({
+            ...w.state.profiles[0],
+            sysId: 'f'.repeat(32),
+            name: 'Jira Cloud OAuth default_profile',
+        })
         const { r, c } = expectStatus('oauth.profile.default', 'warn', 'multiple_default_profiles')
         expect(c.fix).toContain('delete "Jira Cloud OAuth default_profile"')
         expect(r.verdict).toBe('warn')

@@ -28,7 +28,9 @@ describe('service account (OAuth 2.0 client credentials)', () => {
         expect(report.verdict).toBe('pass')
         expect(targets(w)).toEqual(['myself', 'serverInfo'])
         expect(report.calls).toBe(2)
-        expect(check(report, 'jira.myself').found).toMatch(new RegExp(`Authenticated as ${SA.displayName} \\(account id ${SA.accountId}.*app account`))
+        expect(check(report, 'jira.myself').found).toMatch(
+            new RegExp(`Authenticated as ${SA.displayName} \\(account id ${SA.accountId}.*app account`)
+        )
         expect(check(report, 'config.auth_method').found).toMatch(/service account with OAuth 2\.0 client credentials/)
         expect(check(report, 'token.refresh').found).toMatch(/no refresh token/i)
         expect(report.checks.map((c) => c.id)).not.toContain('atlassian.accessible_resources')
@@ -53,13 +55,20 @@ describe('service account (OAuth 2.0 client credentials)', () => {
         expect(check(report, 'token.access')).toMatchObject({ status: 'pass', code: 'requested' })
         expect(check(report, 'token.access').found).toMatch(/expired/)
         expect(w.tokens.get(IDS.saCredential, IDS.saProfile)!.accessToken).not.toBe(first)
-        expect(w.emu.requestsTo('token').map((r) => new URLSearchParams(r.body).get('grant_type'))).toEqual(['client_credentials'])
+        expect(w.emu.requestsTo('token').map((r) => new URLSearchParams(r.body).get('grant_type'))).toEqual([
+            'client_credentials',
+        ])
     })
 
     test('wrong client secret: invalid_client, named as a wrong secret or a revoked credential, no Jira call', () => {
         w.state.registrySecrets[IDS.saRegistry] = { clientId: SA.clientId, clientSecret: 'not-the-secret' }
         const report = w.run()
-        expectFail(report, 'token.access', 'service_account_rejected', /Client Secret.*Jira Cloud Service Account|admin\.atlassian\.com/)
+        expectFail(
+            report,
+            'token.access',
+            'service_account_rejected',
+            /Client Secret.*Jira Cloud Service Account|admin\.atlassian\.com/
+        )
         expect(targets(w)).toEqual(['token'])
         expect(check(report, 'jira.myself').status).toBe('skip')
     })
@@ -75,7 +84,12 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     })
 
     test('scopes missing on the Atlassian credential: 401 scope does not match, fixed only by a new credential', () => {
-        w.emu.createServiceAccountCredential({ clientId: 'sa-narrow', clientSecret: 'sa-narrow-secret', accountId: SA.accountId, scopes: ['read:jira-work'] })
+        w.emu.createServiceAccountCredential({
+            clientId: 'sa-narrow',
+            clientSecret: 'sa-narrow-secret',
+            accountId: SA.accountId,
+            scopes: ['read:jira-work'],
+        })
         w.state.registrySecrets[IDS.saRegistry] = { clientId: 'sa-narrow', clientSecret: 'sa-narrow-secret' }
         const report = w.run()
         const c = expectFail(report, 'jira.myself', 'scope_mismatch', /new OAuth 2\.0 credential/)
@@ -96,23 +110,33 @@ describe('service account (OAuth 2.0 client credentials)', () => {
         saConnection(w).url = `https://api.atlassian.com/ex/jira/${OTHER_SITE.cloudId}`
         const report = w.run()
         expectFail(report, 'jira.myself', 'no_jira_access', /Jira access|role/)
-        const c = expectFail(report, 'atlassian.site_cloud_id', 'cloud_id_wrong', new RegExp(`https://api\\.atlassian\\.com/ex/jira/${SITE.cloudId}`))
+        const c = expectFail(
+            report,
+            'atlassian.site_cloud_id',
+            'cloud_id_wrong',
+            new RegExp(`https://api\\.atlassian\\.com/ex/jira/${SITE.cloudId}`)
+        )
         expect(c.found).toContain(SITE.host)
         expect(targets(w)).toContain('tenant-info')
     })
 
-    test('unknown cloud id: 404, and the right one is named from the site of the alias\'s other connection', () => {
+    test("unknown cloud id: 404, and the right one is named from the site of the alias's other connection", () => {
         saConnection(w).url = 'https://api.atlassian.com/ex/jira/00000000-1111-4222-8333-444444444444'
         const report = w.run()
         expectFail(report, 'jira.myself', 'site_not_found', /cloud id/)
         expectFail(report, 'atlassian.site_cloud_id', 'cloud_id_wrong', new RegExp(SITE.cloudId))
     })
 
-    test('site URL on the service-account connection: the gateway URL with the site\'s cloud id is named', () => {
+    test("site URL on the service-account connection: the gateway URL with the site's cloud id is named", () => {
         saConnection(w).url = `https://${SITE.host}`
         const report = w.run()
         expectFail(report, 'config.connection.url_form', 'oauth_needs_gateway_url', /api\.atlassian\.com\/ex\/jira/)
-        expectFail(report, 'atlassian.site_cloud_id', 'cloud_id_wrong', new RegExp(`https://api\\.atlassian\\.com/ex/jira/${SITE.cloudId}`))
+        expectFail(
+            report,
+            'atlassian.site_cloud_id',
+            'cloud_id_wrong',
+            new RegExp(`https://api\\.atlassian\\.com/ex/jira/${SITE.cloudId}`)
+        )
         // The token is still checked (requested), Jira is not called with a URL that cannot work.
         expect(targets(w)).toEqual(['tenant-info', 'token'])
     })
@@ -134,7 +158,12 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     test('registry without a client secret: nothing is requested, the fix names the service-account registry', () => {
         delete w.state.registrySecrets[IDS.saRegistry]
         const report = w.run()
-        expectFail(report, 'oauth.registry.client_credentials', 'client_credentials_missing', /Jira Cloud Service Account/)
+        expectFail(
+            report,
+            'oauth.registry.client_credentials',
+            'client_credentials_missing',
+            /Jira Cloud Service Account/
+        )
         expect(targets(w)).toEqual([])
     })
 
@@ -146,7 +175,7 @@ describe('service account (OAuth 2.0 client credentials)', () => {
         expect(c.found).not.toContain('offline_access')
     })
 
-    test('registry with a token URL that is not Atlassian\'s', () => {
+    test("registry with a token URL that is not Atlassian's", () => {
         saRegistry(w).tokenUrl = 'https://auth.example.com/oauth/token'
         expectFail(w.run(), 'oauth.registry.urls', 'registry_url_wrong', /auth\.atlassian\.com\/oauth\/token/)
     })
@@ -239,6 +268,11 @@ describe('classic API token (legacy)', () => {
     test('a classic token on the gateway URL: 401, and the fix says classic tokens work only on the site URL', () => {
         basicConnection(w).url = `https://api.atlassian.com/ex/jira/${SITE.cloudId}`
         const report = w.run()
-        expectFail(report, 'jira.myself', 'credentials_rejected', /classic API token.*https:\/\/<site>\.atlassian\.net|atlassian\.net/)
+        expectFail(
+            report,
+            'jira.myself',
+            'credentials_rejected',
+            /classic API token.*https:\/\/<site>\.atlassian\.net|atlassian\.net/
+        )
     })
 })

@@ -123,8 +123,7 @@ function checkSiteCloudId(
     const id = 'atlassian.cloud_id'
     const listing = sites
         .map(
-            (s) =>
-                `"${s.name}" (${s.url}): cloud id ${s.id}, Connection URL ${gatewayConnectionUrl(gatewayBase, s.id)}`
+            (s) => `"${s.name}" (${s.url}): cloud id ${s.id}, Connection URL ${gatewayConnectionUrl(gatewayBase, s.id)}`
         )
         .join('; ')
     if (cloudId === undefined) {

@@ -26,22 +26,28 @@ const CREATE_CREDENTIAL = `${ATLASSIAN.serviceAccountsAdmin} > the service accou
 export function checkServiceAccountRegistry(log: CheckLog, registry: RegistrySnapshot, profile: ProfileSnapshot): void {
     const problems: string[] = []
     if (!registry.active) problems.push('it is inactive')
-    if (registry.type && registry.type !== 'oauth_provider') problems.push(`its type is "${registry.type}", not "OAuth Provider"`)
+    if (registry.type && registry.type !== 'oauth_provider')
+        problems.push(`its type is "${registry.type}", not "OAuth Provider"`)
     if (registry.defaultGrantType !== 'client_credentials') {
         problems.push(`its Default Grant type is "${registry.defaultGrantType || 'empty'}"`)
     }
-    if (profile.grantType !== 'client_credentials') problems.push(`profile "${profile.name}" uses grant "${profile.grantType || 'empty'}"`)
+    if (profile.grantType !== 'client_credentials')
+        problems.push(`profile "${profile.name}" uses grant "${profile.grantType || 'empty'}"`)
     if (problems.length) {
         log.fail('oauth.registry.active', {
             code: 'registry_misconfigured',
             found: `Registry "${registry.name}": ${problems.join('; ')}.`,
-            expected: 'Active, type OAuth Provider, Default Grant type Client Credentials, and the profile\'s Grant type Client Credentials.',
+            expected:
+                "Active, type OAuth Provider, Default Grant type Client Credentials, and the profile's Grant type Client Credentials.",
             fix:
                 `Open the application registry "${registry.name}" and set Active and Default Grant type = Client ` +
                 `Credentials; open profile "${profile.name}" and set Grant type = Client Credentials.`,
         })
     } else {
-        log.pass('oauth.registry.active', `Registry "${registry.name}" is active, Client Credentials (service account).`)
+        log.pass(
+            'oauth.registry.active',
+            `Registry "${registry.name}" is active, Client Credentials (service account).`
+        )
     }
 
     if (registry.tokenUrl.trim() !== ATLASSIAN.tokenUrl) {
@@ -52,9 +58,15 @@ export function checkServiceAccountRegistry(log: CheckLog, registry: RegistrySna
             fix: `Open the application registry "${registry.name}" and set Token URL to ${ATLASSIAN.tokenUrl}.`,
         })
     } else {
-        log.pass('oauth.registry.urls', `Token URL is Atlassian's (${ATLASSIAN.tokenUrl}); client credentials need no other URL.`)
+        log.pass(
+            'oauth.registry.urls',
+            `Token URL is Atlassian's (${ATLASSIAN.tokenUrl}); client credentials need no other URL.`
+        )
     }
-    log.skip('oauth.registry.api_script', 'Not used by the client-credentials grant: there is no authorization request.')
+    log.skip(
+        'oauth.registry.api_script',
+        'Not used by the client-credentials grant: there is no authorization request.'
+    )
 
     const have = scopeParts(profile.scopes)
     const missing = SERVICE_ACCOUNT_SCOPES.filter((s) => !have.includes(s))
@@ -72,7 +84,10 @@ export function checkServiceAccountRegistry(log: CheckLog, registry: RegistrySna
                 `Scopes of "${profile.name}". The Atlassian credential must have them too (${CREATE_CREDENTIAL}).`,
         })
     } else {
-        log.pass('oauth.profile.scopes', `Profile "${profile.name}" requests the ${SERVICE_ACCOUNT_SCOPES.length} service-account scopes.`)
+        log.pass(
+            'oauth.profile.scopes',
+            `Profile "${profile.name}" requests the ${SERVICE_ACCOUNT_SCOPES.length} service-account scopes.`
+        )
     }
     log.skip('oauth.callback_url', 'Not used by the client-credentials grant: there is no redirect.')
 }
@@ -109,7 +124,10 @@ export function checkServiceAccountToken(
     const state = read
     const left = state && state.hasAccessToken ? state.accessExpiresInSec : null
     if (left !== null && left > 0) {
-        log.pass('token.access', `Access token valid for ${humanDuration(left)} (a new one is requested when it expires).`)
+        log.pass(
+            'token.access',
+            `Access token valid for ${humanDuration(left)} (a new one is requested when it expires).`
+        )
         return 'stored'
     }
     const what = state && state.hasAccessToken ? 'The access token has expired' : 'No access token is stored yet'
@@ -118,7 +136,7 @@ export function checkServiceAccountToken(
         log.fail('token.access', {
             code: 'cannot_refresh',
             found: `${what}; no new one can be requested because the registry lacks its client ID or secret.`,
-            expected: 'Client ID and secret of the service account\'s OAuth 2.0 credential on the registry.',
+            expected: "Client ID and secret of the service account's OAuth 2.0 credential on the registry.",
             fix: 'Fix oauth.registry.client_credentials, then validate again.',
         })
         return null
@@ -133,7 +151,12 @@ export function checkServiceAccountToken(
         return null
     }
     engine.countExternalCall()
-    const result = tokens.requestClientCredentials(credential.sysId, profile.sysId, registry.name, engine.settings.timeoutMs)
+    const result = tokens.requestClientCredentials(
+        credential.sysId,
+        profile.sysId,
+        registry.name,
+        engine.settings.timeoutMs
+    )
     if (result.ok && result.state.hasAccessToken) {
         const life = result.state.accessExpiresInSec
         log.pass(
@@ -151,7 +174,10 @@ export function checkServiceAccountToken(
     if (error === 'invalid_client' || error === 'access_denied' || error === 'unauthorized_client' || status === 401) {
         log.fail('token.access', {
             code: 'service_account_rejected',
-            found: `${what}, and Atlassian refused the client id and secret of registry "${registry.name}" (${status || ''} ${error}).`.replace('( ', '('),
+            found: `${what}, and Atlassian refused the client id and secret of registry "${registry.name}" (${status || ''} ${error}).`.replace(
+                '( ',
+                '('
+            ),
             expected: 'The Client ID and Client Secret of an active OAuth 2.0 credential of the service account.',
             fix:
                 `The Client Secret in registry "${registry.name}" is wrong, or the credential was revoked or deleted in ` +
@@ -164,7 +190,7 @@ export function checkServiceAccountToken(
         log.fail('token.access', {
             code: 'token_rate_limited',
             found: `${what}, and the token URL answered 429 Too Many Requests.`,
-            expected: 'A token within Atlassian\'s rate limits.',
+            expected: "A token within Atlassian's rate limits.",
             fix: 'Wait a minute and validate again; if it persists, other integrations use up the same rate budget.',
         })
         return null
@@ -197,11 +223,23 @@ export interface KnownSite {
 export function checkSiteCloudId(
     log: CheckLog,
     engine: CallEngine,
-    opts: { site: KnownSite; cloudId: string | null; gatewayBase: string; connectionName: string; afterBasicRefusal?: boolean }
+    opts: {
+        site: KnownSite
+        cloudId: string | null
+        gatewayBase: string
+        connectionName: string
+        afterBasicRefusal?: boolean
+    }
 ): void {
     const id = 'atlassian.site_cloud_id'
     const url = joinUrl(opts.site.origin, ATLASSIAN.tenantInfoPath)
-    const answer = jsonOrFail(log, { id, what: 'tenant_info' }, engine.getJson(url, { kind: 'none' }), url, engine.settings.timeoutMs)
+    const answer = jsonOrFail(
+        log,
+        { id, what: 'tenant_info' },
+        engine.getJson(url, { kind: 'none' }),
+        url,
+        engine.settings.timeoutMs
+    )
     if (!answer) return
     const siteCloudId = cloudIdOfTenantInfo(answer.json)
     if (!siteCloudId) {

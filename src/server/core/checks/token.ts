@@ -80,7 +80,8 @@ export function checkTokens(
     }
     if (!mayRefresh) {
         // The platform refreshes on the next use (KB1437067); refreshing here would rotate the token for nothing.
-        const idle = `${what}; the platform gets a new one on the next use. This health check did not refresh it ` +
+        const idle =
+            `${what}; the platform gets a new one on the next use. This health check did not refresh it ` +
             '(keep-alive not due), so Atlassian was not called.'
         log.pass('token.access', idle, 'access_idle')
         return null
@@ -113,7 +114,7 @@ export function checkTokens(
             expected: 'A new access token stored against the credential after the refresh.',
             fix:
                 `Validate again; if it repeats, ${getToken.charAt(0).toLowerCase()}${getToken.slice(1)} Check the ` +
-                'registry\'s Token URL and Refresh Token URL (oauth.registry.urls) and the outbound OAuth log.',
+                "registry's Token URL and Refresh Token URL (oauth.registry.urls) and the outbound OAuth log.",
         })
         return null
     }
@@ -241,8 +242,7 @@ function checkRefreshLife(log: CheckLog, credential: OAuthCredential, state: Tok
             found: `The refresh token expires in ${humanDuration(left)} unless it is used.`,
             expected: limits,
             fix:
-                'Use the connection before then (any refresh rotates it and restarts the 90 days), or ' +
-                lowerGetToken,
+                'Use the connection before then (any refresh rotates it and restarts the 90 days), or ' + lowerGetToken,
         })
     } else {
         log.pass(id, `Refresh token stored, ${humanDuration(left)} left. ${limits}`)

@@ -6,7 +6,14 @@
 import type { TokenState } from '../ports'
 import type { CheckResult } from '../report'
 import { humanDuration } from '../report'
-import { ALERT_EVENTS, type AlertKind, type ApiTokenInfo, type HealthAlert, type HealthState, type HealthSubject } from './model'
+import {
+    ALERT_EVENTS,
+    type AlertKind,
+    type ApiTokenInfo,
+    type HealthAlert,
+    type HealthState,
+    type HealthSubject,
+} from './model'
 import type { HealthSettings } from './settings'
 
 const DAY_MS = 86400000
@@ -97,9 +104,19 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
     // A consent found dead stays dead until a new token is stored: a later check that only looks at the stored
     // tokens (access_idle: Atlassian not called) cannot tell, unless the refresh token's expiry moved (new consent).
     const localOnly = o.checks.some((c) => c.id === 'token.access' && c.code === 'access_idle')
-    const refreshNow = o.token && o.token.hasRefreshToken && o.token.refreshExpiresInSec !== null ? now + o.token.refreshExpiresInSec * 1000 : null
-    const newToken = refreshNow !== null && (prev.refreshExpiresMs === null || Math.abs(refreshNow - prev.refreshExpiresMs) > 60000)
-    if (verdict !== 'broken' && localOnly && prev.verdict === 'broken' && isConsentLoss(prev.lastFindingCode) && !newToken) {
+    const refreshNow =
+        o.token && o.token.hasRefreshToken && o.token.refreshExpiresInSec !== null
+            ? now + o.token.refreshExpiresInSec * 1000
+            : null
+    const newToken =
+        refreshNow !== null && (prev.refreshExpiresMs === null || Math.abs(refreshNow - prev.refreshExpiresMs) > 60000)
+    if (
+        verdict !== 'broken' &&
+        localOnly &&
+        prev.verdict === 'broken' &&
+        isConsentLoss(prev.lastFindingCode) &&
+        !newToken
+    ) {
         verdict = 'broken'
         problem = undefined
     }
@@ -122,11 +139,20 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
 
     // Tokens and consent.
     const token = o.token
-    next.accessExpiresMs = token && token.hasAccessToken && token.accessExpiresInSec !== null ? now + token.accessExpiresInSec * 1000 : null
-    next.refreshExpiresMs = token && token.hasRefreshToken && token.refreshExpiresInSec !== null ? now + token.refreshExpiresInSec * 1000 : null
+    next.accessExpiresMs =
+        token && token.hasAccessToken && token.accessExpiresInSec !== null
+            ? now + token.accessExpiresInSec * 1000
+            : null
+    next.refreshExpiresMs =
+        token && token.hasRefreshToken && token.refreshExpiresInSec !== null
+            ? now + token.refreshExpiresInSec * 1000
+            : null
     const consentLost = o.checks.some((c) => c.status === 'fail' && CONSENT_LOST.includes(c.code))
     if (!token || !token.hasRefreshToken || consentLost) next.consentSinceMs = null
-    else if (verdict !== 'broken' && (prev.consentSinceMs === null || (prev.verdict === 'broken' && isConsentLoss(prev.lastFindingCode)))) {
+    else if (
+        verdict !== 'broken' &&
+        (prev.consentSinceMs === null || (prev.verdict === 'broken' && isConsentLoss(prev.lastFindingCode)))
+    ) {
         next.consentSinceMs = now
     }
 
@@ -143,7 +169,9 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
                 next.apiTokenSetBasis = 'credential created (the token may be newer)'
             } else {
                 next.apiTokenSetMs = now
-                next.apiTokenSetBasis = firstSight ? 'first seen by the health check' : 'change seen by the health check'
+                next.apiTokenSetBasis = firstSight
+                    ? 'first seen by the health check'
+                    : 'change seen by the health check'
             }
             next.apiTokenMarker = info.marker
             next.apiTokenAlertDeadlineMs = null
@@ -160,10 +188,18 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
         deadlines.push({ at: next.refreshExpiresMs, what: 'refresh token (90 days without use)', kind: 'refresh' })
     }
     if (next.consentSinceMs !== null && settings.consentMaxDays > 0 && verdict !== 'broken') {
-        deadlines.push({ at: next.consentSinceMs + settings.consentMaxDays * DAY_MS, what: `consent (Atlassian's ${settings.consentMaxDays}-day limit)`, kind: 'consent' })
+        deadlines.push({
+            at: next.consentSinceMs + settings.consentMaxDays * DAY_MS,
+            what: `consent (Atlassian's ${settings.consentMaxDays}-day limit)`,
+            kind: 'consent',
+        })
     }
     if (next.apiTokenSetMs !== null) {
-        deadlines.push({ at: next.apiTokenSetMs + settings.apiTokenMaxDays * DAY_MS, what: `API token (${settings.apiTokenMaxDays} days at most)`, kind: 'api' })
+        deadlines.push({
+            at: next.apiTokenSetMs + settings.apiTokenMaxDays * DAY_MS,
+            what: `API token (${settings.apiTokenMaxDays} days at most)`,
+            kind: 'api',
+        })
     }
     deadlines.sort((a, b) => a.at - b.at)
     next.nextExpiryMs = deadlines.length ? deadlines[0].at : null
@@ -171,26 +207,47 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
 
     // Alerts: transitions.
     if (verdict === 'broken' && prev.verdict !== 'broken' && problem) {
-        alert('broken', `Jira connection "${o.subject.name}" stopped working. ${problem.title}: ${problem.found} Fix: ${problem.fix}`)
+        alert(
+            'broken',
+            `Jira connection "${o.subject.name}" stopped working. ${problem.title}: ${problem.found} Fix: ${problem.fix}`
+        )
     }
     if (verdict !== 'broken' && prev.verdict === 'broken') {
-        alert('recovered', `Jira connection "${o.subject.name}" works again (${verdict === 'healthy' ? 'every check passed' : 'with warnings'}).`)
+        alert(
+            'recovered',
+            `Jira connection "${o.subject.name}" works again (${verdict === 'healthy' ? 'every check passed' : 'with warnings'}).`
+        )
     }
     // Alerts: once per deadline crossing.
     const tokenDeadline = deadlines.find((d) => d.kind === 'refresh' || d.kind === 'consent')
-    if (tokenDeadline && tokenDeadline.at - now <= settings.refreshWarnDays * DAY_MS && !sameDeadline(prev.refreshAlertDeadlineMs, tokenDeadline.at)) {
+    if (
+        tokenDeadline &&
+        tokenDeadline.at - now <= settings.refreshWarnDays * DAY_MS &&
+        !sameDeadline(prev.refreshAlertDeadlineMs, tokenDeadline.at)
+    ) {
         next.refreshAlertDeadlineMs = tokenDeadline.at
         const left = humanDuration(Math.max(0, (tokenDeadline.at - now) / 1000))
-        const fix = tokenDeadline.kind === 'refresh'
-            ? `Use the connection before then (any refresh restarts the 90 days; the health check's keep-alive does it when ${HEALTH_KEEPALIVE_HINT}), or click Get OAuth Token on credential "${next.credentialName}".`
-            : `Atlassian ends a consent about ${settings.consentMaxDays} days after it was given, whatever the use: plan a new consent. Click Get OAuth Token on credential "${next.credentialName}" and Accept.`
-        alert('refresh_token_expiring', `Jira connection "${o.subject.name}": the ${tokenDeadline.what} expires in ${left}. Fix: ${fix}`)
+        const fix =
+            tokenDeadline.kind === 'refresh'
+                ? `Use the connection before then (any refresh restarts the 90 days; the health check's keep-alive does it when ${HEALTH_KEEPALIVE_HINT}), or click Get OAuth Token on credential "${next.credentialName}".`
+                : `Atlassian ends a consent about ${settings.consentMaxDays} days after it was given, whatever the use: plan a new consent. Click Get OAuth Token on credential "${next.credentialName}" and Accept.`
+        alert(
+            'refresh_token_expiring',
+            `Jira connection "${o.subject.name}": the ${tokenDeadline.what} expires in ${left}. Fix: ${fix}`
+        )
     }
     const api = deadlines.find((d) => d.kind === 'api')
-    if (api && api.at - now <= settings.apiTokenWarnDays * DAY_MS && !sameDeadline(prev.apiTokenAlertDeadlineMs, api.at)) {
+    if (
+        api &&
+        api.at - now <= settings.apiTokenWarnDays * DAY_MS &&
+        !sameDeadline(prev.apiTokenAlertDeadlineMs, api.at)
+    ) {
         next.apiTokenAlertDeadlineMs = api.at
         const left = humanDuration(Math.max(0, (api.at - now) / 1000))
-        alert('api_token_expiring', `Jira connection "${o.subject.name}": the Atlassian API token of credential "${next.credentialName}" was set ${humanDuration((now - (next.apiTokenSetMs as number)) / 1000)} ago (${next.apiTokenSetBasis}); Atlassian API tokens expire after at most ${settings.apiTokenMaxDays} days, so it expires in ${left} or earlier. Fix: create a new API token at id.atlassian.com > Security > API tokens and paste it into credential "${next.credentialName}" (or move the connection to OAuth 2.0).`)
+        alert(
+            'api_token_expiring',
+            `Jira connection "${o.subject.name}": the Atlassian API token of credential "${next.credentialName}" was set ${humanDuration((now - (next.apiTokenSetMs as number)) / 1000)} ago (${next.apiTokenSetBasis}); Atlassian API tokens expire after at most ${settings.apiTokenMaxDays} days, so it expires in ${left} or earlier. Fix: create a new API token at id.atlassian.com > Security > API tokens and paste it into credential "${next.credentialName}" (or move the connection to OAuth 2.0).`
+        )
     }
     return { state: next, alerts }
 }
@@ -212,7 +269,18 @@ function sameDeadline(a: number | null, b: number): boolean {
 }
 
 /** A subject the run had no time for: keeps its verdict and says why it was not checked. */
-export function notChecked(previous: HealthState | null, subject: HealthSubject, reason: string, runSysId: string): HealthState {
+export function notChecked(
+    previous: HealthState | null,
+    subject: HealthSubject,
+    reason: string,
+    runSysId: string
+): HealthState {
     const prev = previous ?? emptyState(subject)
-    return { ...prev, subjectName: subject.name, aliasName: subject.aliasName, notCheckedReason: reason, lastRunSysId: runSysId || prev.lastRunSysId }
+    return {
+        ...prev,
+        subjectName: subject.name,
+        aliasName: subject.aliasName,
+        notCheckedReason: reason,
+        lastRunSysId: runSysId || prev.lastRunSysId,
+    }
 }

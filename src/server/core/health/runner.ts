@@ -59,7 +59,13 @@ export function runHealthCheck(ports: HealthPorts, trigger: HealthTrigger, sink:
     const subjects = inventory(ports)
     const cache = new CredentialRunCache()
     const checks: CheckResult[] = []
-    const pending: Array<{ subject: HealthSubject; checks: CheckResult[]; token: TokenState | null; keepAlive: { result: string } | null; at: number }> = []
+    const pending: Array<{
+        subject: HealthSubject
+        checks: CheckResult[]
+        token: TokenState | null
+        keepAlive: { result: string } | null
+        at: number
+    }> = []
     const skipped: Array<{ subject: HealthSubject; reason: string }> = []
     const timeoutMs = httpTimeoutMs(ports.config)
 
@@ -67,7 +73,10 @@ export function runHealthCheck(ports: HealthPorts, trigger: HealthTrigger, sink:
         const elapsed = ports.clock.nowMs() - startedAtMs
         const left = settings.totalBudgetMs - elapsed
         if (left < Math.max(MIN_CONNECTION_BUDGET_MS, timeoutMs)) {
-            skipped.push({ subject, reason: `not checked: the run's total budget (${settings.totalBudgetMs} ms) was spent after ${elapsed} ms` })
+            skipped.push({
+                subject,
+                reason: `not checked: the run's total budget (${settings.totalBudgetMs} ms) was spent after ${elapsed} ms`,
+            })
             continue
         }
         const previous = ports.health.read(subject.table, subject.sysId)
@@ -85,7 +94,9 @@ export function runHealthCheck(ports: HealthPorts, trigger: HealthTrigger, sink:
         checks.push(...own)
         const access = own.find((c) => c.id === 'token.access')
         const refreshed = !!(oauth && keepAliveDue && cache.refreshOf(oauth.sysId))
-        const keepAlive = refreshed ? { result: access && access.code === 'refreshed' ? 'ok' : access ? access.code : 'failed' } : null
+        const keepAlive = refreshed
+            ? { result: access && access.code === 'refreshed' ? 'ok' : access ? access.code : 'failed' }
+            : null
         if (refreshed && keepAlive && keepAlive.result === 'ok') {
             checks.push(keepAliveCheck(subject, before, previous, ports.clock.nowMs()))
         }
@@ -95,10 +106,22 @@ export function runHealthCheck(ports: HealthPorts, trigger: HealthTrigger, sink:
 
     const notCheckedList = skipped.map((s) => ({ name: s.subject.name, reason: s.reason }))
     for (const s of skipped) {
-        checks.push({ id: 'health.budget', status: 'skip', title: 'Checked in this run', code: 'skipped', found: `Not checked: ${s.reason.replace(/^not checked: /, '')}.`, expected: '', fix: '', subject: s.subject.name })
+        checks.push({
+            id: 'health.budget',
+            status: 'skip',
+            title: 'Checked in this run',
+            code: 'skipped',
+            found: `Not checked: ${s.reason.replace(/^not checked: /, '')}.`,
+            expected: '',
+            fix: '',
+            subject: s.subject.name,
+        })
     }
     const verdict: Verdict = verdictOf(checks)
-    const name = trigger === 'scheduled' ? 'All Jira connections (scheduled health check)' : 'All Jira connections (Validate all)'
+    const name =
+        trigger === 'scheduled'
+            ? 'All Jira connections (scheduled health check)'
+            : 'All Jira connections (Validate all)'
     const durationMs = ports.clock.nowMs() - startedAtMs
     const report: ValidationReport = {
         verdict,
@@ -116,12 +139,33 @@ export function runHealthCheck(ports: HealthPorts, trigger: HealthTrigger, sink:
     const alerts: HealthAlert[] = []
     for (const p of pending) {
         const previous = ports.health.read(p.subject.table, p.subject.sysId)
-        const apiToken = p.subject.credential && p.subject.credential.kind === 'basic' ? ports.inventory.apiTokenInfo(p.subject.credential.sysId) : null
-        const a = assess(previous, { subject: p.subject, checks: p.checks, nowMs: p.at, token: p.token, apiToken, keepAlive: p.keepAlive, runSysId }, settings)
+        const apiToken =
+            p.subject.credential && p.subject.credential.kind === 'basic'
+                ? ports.inventory.apiTokenInfo(p.subject.credential.sysId)
+                : null
+        const a = assess(
+            previous,
+            {
+                subject: p.subject,
+                checks: p.checks,
+                nowMs: p.at,
+                token: p.token,
+                apiToken,
+                keepAlive: p.keepAlive,
+                runSysId,
+            },
+            settings
+        )
         ports.health.write(a.state)
         for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
         alerts.push(...a.alerts)
-        outcomes.push({ subject: p.subject, state: a.state, checked: true, keptAlive: !!(p.keepAlive && p.keepAlive.result === 'ok'), alerts: a.alerts })
+        outcomes.push({
+            subject: p.subject,
+            state: a.state,
+            checked: true,
+            keptAlive: !!(p.keepAlive && p.keepAlive.result === 'ok'),
+            alerts: a.alerts,
+        })
     }
     for (const s of skipped) {
         const state = notChecked(ports.health.read(s.subject.table, s.subject.sysId), s.subject, s.reason, runSysId)
@@ -160,13 +204,31 @@ export function inventory(ports: HealthPorts): HealthSubject[] {
         if (usedCredentials.has(credentialSysId)) continue
         const credential = ports.config.credential(credentialSysId)
         if (!credential || !credential.active) continue
-        subjects.push({ kind: 'credential', table: credential.table, sysId: credential.sysId, name: credential.name, aliasName: '', credential })
+        subjects.push({
+            kind: 'credential',
+            table: credential.table,
+            sysId: credential.sysId,
+            name: credential.name,
+            aliasName: '',
+            credential,
+        })
     }
     return subjects
 }
 
-function connectionSubject(connection: ConnectionSnapshot, aliasName: string, credential: CredentialSnapshot | null): HealthSubject {
-    return { kind: 'connection', table: connection.table, sysId: connection.sysId, name: connection.name, aliasName, credential }
+function connectionSubject(
+    connection: ConnectionSnapshot,
+    aliasName: string,
+    credential: CredentialSnapshot | null
+): HealthSubject {
+    return {
+        kind: 'connection',
+        table: connection.table,
+        sysId: connection.sysId,
+        name: connection.name,
+        aliasName,
+        credential,
+    }
 }
 
 /**
@@ -188,23 +250,42 @@ function keepAliveDueFor(
     if (token.hasAccessToken && token.accessExpiresInSec !== null && token.accessExpiresInSec > 0) return false
     if (cache.refreshOf(credentialSysId)) return false
     const now = ports.clock.nowMs()
-    if (previous && previous.lastKeepAliveMs !== null && now - previous.lastKeepAliveMs < REFRESH_REUSE_WINDOW_MS) return false
+    if (previous && previous.lastKeepAliveMs !== null && now - previous.lastKeepAliveMs < REFRESH_REUSE_WINDOW_MS)
+        return false
     const idleMs = idleFor(credentialSysId, token, previous, ports, now)
     return idleMs !== null && idleMs >= settings.keepAliveDays * DAY_MS
 }
 
-function idleFor(credentialSysId: string, token: TokenState, previous: HealthState | null, ports: HealthPorts, now: number): number | null {
+function idleFor(
+    credentialSysId: string,
+    token: TokenState,
+    previous: HealthState | null,
+    ports: HealthPorts,
+    now: number
+): number | null {
     const candidates: number[] = []
     const lifespan = ports.inventory.refreshLifespanSec(credentialSysId)
-    if (lifespan !== null && token.refreshExpiresInSec !== null) candidates.push((lifespan - token.refreshExpiresInSec) * 1000)
+    if (lifespan !== null && token.refreshExpiresInSec !== null)
+        candidates.push((lifespan - token.refreshExpiresInSec) * 1000)
     if (previous && previous.lastKeepAliveMs !== null) candidates.push(now - previous.lastKeepAliveMs)
     if (previous && previous.consentSinceMs !== null) candidates.push(now - previous.consentSinceMs)
     return candidates.length ? Math.min(...candidates) : null
 }
 
-function keepAliveCheck(subject: HealthSubject, before: TokenState | null, previous: HealthState | null, now: number): CheckResult {
-    const idle = previous && previous.lastKeepAliveMs !== null ? ` (last keep-alive ${humanDuration((now - previous.lastKeepAliveMs) / 1000)} ago)` : ''
-    const left = before && before.refreshExpiresInSec !== null ? `; it had ${humanDuration(Math.max(0, before.refreshExpiresInSec))} left` : ''
+function keepAliveCheck(
+    subject: HealthSubject,
+    before: TokenState | null,
+    previous: HealthState | null,
+    now: number
+): CheckResult {
+    const idle =
+        previous && previous.lastKeepAliveMs !== null
+            ? ` (last keep-alive ${humanDuration((now - previous.lastKeepAliveMs) / 1000)} ago)`
+            : ''
+    const left =
+        before && before.refreshExpiresInSec !== null
+            ? `; it had ${humanDuration(Math.max(0, before.refreshExpiresInSec))} left`
+            : ''
     return {
         id: 'health.keep_alive',
         status: 'pass',

@@ -35,7 +35,7 @@ export function clientId(v: unknown): Parsed<string> {
         return bad(
             'clientId',
             'client_id_missing',
-            'Client ID is empty: copy it from your Atlassian app, Settings → Client ID.',
+            'Client ID is empty: copy it from your Atlassian app, Settings → Client ID.'
         )
     }
     const t = s.trim()
@@ -44,7 +44,7 @@ export function clientId(v: unknown): Parsed<string> {
             'clientId',
             'client_id_malformed',
             `Client ID "${t.slice(0, 40)}" is not an Atlassian client id (expected 16-128 letters, digits, - or _, ` +
-                'like the 32-character value under Settings → Client ID). Copy it again from the Atlassian console.',
+                'like the 32-character value under Settings → Client ID). Copy it again from the Atlassian console.'
         )
     }
     return ok(t)
@@ -58,14 +58,14 @@ export function secret(field: string, label: string, v: unknown, max: number): P
         return bad(
             field,
             `${field}_whitespace`,
-            `${label} starts or ends with a space or line break; paste it again without it.`,
+            `${label} starts or ends with a space or line break; paste it again without it.`
         )
     }
     if (s.length > max) {
         return bad(
             field,
             `${field}_too_long`,
-            `${label} is ${s.length} characters; at most ${max} fit. Copy only the value from the Atlassian console.`,
+            `${label} is ${s.length} characters; at most ${max} fit. Copy only the value from the Atlassian console.`
         )
     }
     return ok(s)
@@ -79,7 +79,7 @@ export function cloudId(v: unknown): Parsed<string> {
             'cloudId',
             'cloud_id_not_uuid',
             `Cloud id "${t.slice(0, 60)}" is not a UUID (expected 8-4-4-4-12 hexadecimal digits). ` +
-                'Pick the site from the list.',
+                'Pick the site from the list.'
         )
     }
     return ok(t.toLowerCase())
@@ -100,7 +100,7 @@ export function siteName(v: unknown): Parsed<string> {
             'site',
             'site_malformed',
             `Site "${raw.slice(0, 80)}" is not a Jira Cloud site name (expected the part before .atlassian.net: ` +
-                'letters, digits and hyphens, e.g. acme).',
+                'letters, digits and hyphens, e.g. acme).'
         )
     }
     return ok(name)
@@ -113,7 +113,7 @@ export function email(v: unknown): Parsed<string> {
         return bad(
             'email',
             'email_malformed',
-            `Email "${t.slice(0, 80)}" is not an email address: use the Atlassian account's email.`,
+            `Email "${t.slice(0, 80)}" is not an email address: use the Atlassian account's email.`
         )
     }
     return ok(t)
@@ -126,7 +126,7 @@ export function jsonBody(contentType: string, body: unknown): Parsed<Record<stri
         return bad(
             'content-type',
             'content_type_unsupported',
-            `Content-Type is "${type || 'missing'}"; this API accepts application/json only.`,
+            `Content-Type is "${type || 'missing'}"; this API accepts application/json only.`
         )
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {

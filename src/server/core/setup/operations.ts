@@ -62,7 +62,7 @@ function records<T>(deps: SetupDeps): OpResult<JiraRecords> {
               '',
               'app_records_missing',
               'The Jira alias x_jira_connect.Jira or the "Jira Cloud OAuth" registry is not installed. ' +
-                  'Reinstall Jira Cloud Connect from the application repository.',
+                  'Reinstall Jira Cloud Connect from the application repository.'
           )
 }
 
@@ -167,7 +167,7 @@ function upstreamFailure<T>(what: string, r: HttpResult): OpResult<T> {
             502,
             '',
             `atlassian_${r.failure}`,
-            `${what} did not answer (${r.failure}: ${safeText(r.detail, 160)}). Try again.`,
+            `${what} did not answer (${r.failure}: ${safeText(r.detail, 160)}). Try again.`
         )
     }
     return refuse(502, '', 'atlassian_error', `${what} answered HTTP ${r.status}: ${safeText(r.body, 160)}`)
@@ -194,7 +194,7 @@ export function sites(deps: SetupDeps): OpResult<{ sites: Site[] }> {
             409,
             '',
             'no_token',
-            'There is no OAuth token yet: click "Get OAuth Token" and accept in Atlassian first.',
+            'There is no OAuth token yet: click "Get OAuth Token" and accept in Atlassian first.'
         )
     }
     const res = deps.http.send({
@@ -210,7 +210,7 @@ export function sites(deps: SetupDeps): OpResult<{ sites: Site[] }> {
                 409,
                 '',
                 'token_rejected',
-                'Atlassian refused the stored token (HTTP 401). Click "Get OAuth Token" again; then run Validate.',
+                'Atlassian refused the stored token (HTTP 401). Click "Get OAuth Token" again; then run Validate.'
             )
         }
         return upstreamFailure('Atlassian (accessible-resources)', res)
@@ -223,7 +223,7 @@ export function sites(deps: SetupDeps): OpResult<{ sites: Site[] }> {
             502,
             '',
             'atlassian_not_json',
-            'Atlassian answered accessible-resources with something that is not JSON.',
+            'Atlassian answered accessible-resources with something that is not JSON.'
         )
     }
     if (!Array.isArray(list))
@@ -255,7 +255,7 @@ export function chooseSite(deps: SetupDeps, body: Record<string, unknown>): OpRe
             404,
             '',
             'connection_missing',
-            'The "Jira Cloud OAuth Connection" is not on this instance; reinstall the app.',
+            'The "Jira Cloud OAuth Connection" is not on this instance; reinstall the app.'
         )
     }
     const reachable = sites(deps)
@@ -268,7 +268,7 @@ export function chooseSite(deps: SetupDeps, body: Record<string, unknown>): OpRe
             'cloudId',
             'site_unknown',
             `Cloud id ${id.value} is not a site this token reaches (it reaches: ${names}). ` +
-                'Pick one of those, or get a token as a user of that site.',
+                'Pick one of those, or get a token as a user of that site.'
         )
     }
     const url = `${gateway(deps)}/ex/jira/${site.cloudId}`
@@ -279,7 +279,7 @@ export function chooseSite(deps: SetupDeps, body: Record<string, unknown>): OpRe
 /** The cloud id of https://<site>.atlassian.net from its unauthenticated /_edge/tenant_info. */
 export function lookupSite(
     deps: SetupDeps,
-    body: Record<string, unknown>,
+    body: Record<string, unknown>
 ): OpResult<{ site: string; url: string; cloudId: string }> {
     const name = inputs.siteName(body.site)
     if (!name.ok) return { ok: false, status: 400, errors: [name.error] }
@@ -301,7 +301,7 @@ function tenantInfo(deps: SetupDeps, site: string): OpResult<{ site: string; url
             'site',
             'site_unknown',
             `No Jira Cloud site answers at ${url} (${res.ok ? `HTTP ${res.status}` : res.failure}). ` +
-                "Check the name in your browser's address bar when you use Jira, e.g. acme for acme.atlassian.net.",
+                "Check the name in your browser's address bar when you use Jira, e.g. acme for acme.atlassian.net."
         )
     if (!res.ok) return res.failure === 'unknown_host' ? unknown() : upstreamFailure(`${url}/_edge/tenant_info`, res)
     if (res.status === 404) return unknown()
@@ -324,7 +324,7 @@ function tenantInfo(deps: SetupDeps, site: string): OpResult<{ site: string; url
  */
 export function saveApiToken(
     deps: SetupDeps,
-    body: Record<string, unknown>,
+    body: Record<string, unknown>
 ): OpResult<{ connectionSysId: string; url: string }> {
     const site = inputs.siteName(body.site)
     const mail = inputs.email(body.email)
@@ -402,7 +402,7 @@ export function validateConnection(deps: SetupDeps, body: Record<string, unknown
             400,
             'connectionSysId',
             'sys_id_malformed',
-            `"${raw.slice(0, 40)}" is not a sys_id (32 hexadecimal digits).`,
+            `"${raw.slice(0, 40)}" is not a sys_id (32 hexadecimal digits).`
         )
     }
     const found = records<ValidationShown>(deps)
@@ -412,7 +412,7 @@ export function validateConnection(deps: SetupDeps, body: Record<string, unknown
             400,
             'connectionSysId',
             'connection_unknown',
-            `No connection ${raw} on the Jira alias or its child aliases.`,
+            `No connection ${raw} on the Jira alias or its child aliases.`
         )
     }
     return done(shown(deps, found.value, 'http_connection', raw))

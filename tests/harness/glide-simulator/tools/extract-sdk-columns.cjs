@@ -40,6 +40,6 @@ const lines = Object.entries(out.tables).map(([n, t]) => {
 })
 fs.writeFileSync(
     path.join(__dirname, '..', 'sdk-tables.json'),
-    `{\n"source": ${JSON.stringify(out.source)},\n"tables": {\n${lines.join(',\n')}\n}}\n`,
+    `{\n"source": ${JSON.stringify(out.source)},\n"tables": {\n${lines.join(',\n')}\n}}\n`
 )
 console.log(`${Object.keys(out.tables).length} tables`)
