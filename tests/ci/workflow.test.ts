@@ -85,13 +85,14 @@ describe('.github/workflows/ci.yml', () => {
         expect(Object.keys(wf.on)).toEqual(expect.arrayContaining(['pull_request', 'push']))
     })
 
-    test('build job: Node 20 with npm cache, npm ci, lint, test, build --frozenKeys, pack, zip artifact, no secrets', () => {
+    test('build job: Node 20 with npm cache, npm ci, lint, format check, test, build --frozenKeys, pack, zip artifact, no secrets', () => {
         const job = wf.jobs.build
         const setupNode = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))
         expect(setupNode?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
         const order = [
             'npm ci --no-audit --no-fund',
             'npm run lint',
+            'npm run format:check',
             'npm run typecheck',
             'npm test',
             'npx now-sdk build --frozenKeys',
@@ -180,6 +181,7 @@ describe('.github/workflows/ci.yml', () => {
         }
         expect(pkg.scripts).toMatchObject({
             lint: expect.stringContaining('eslint'),
+            'format:check': expect.stringMatching(/^prettier --check /),
             test: 'jest',
             deploy: 'node scripts/deploy.mjs',
         })

@@ -58,6 +58,13 @@ const KEY_FIELDS: Record<string, string[]> = {
     sys_variable_value: ['document_key', 'variable'],
 }
 const FALLBACK_KEY_FIELDS = ['name', 'title', 'id', 'element']
+/**
+ * The UI page's client bundle ships as an attachment whose sys_ids the SDK derives from the bundle's bytes, so they
+ * change with every edit of src/client. The inventory lists these records under a placeholder id: the records stay
+ * counted, and a client change does not need an inventory update.
+ */
+const CONTENT_ADDRESSED = new Set(['sys_attachment', 'sys_attachment_doc'])
+const CONTENT_ID = '(from the bundle content)'
 const SYS_ID = /^[0-9a-f]{32}$/
 
 interface RawRecord {
@@ -118,9 +125,13 @@ export function inventoryOf(docs: Iterable<{ file: string; text: string }>): Inv
             .join('; ')
     }
     // delete_multiple queries name the records they clean up after by sys_id: show those by name as well
-    const named = (id: string) => (byId.has(id) ? labelOf(byId.get(id)!) : id)
-    for (const row of rows) row.key = row.key.replace(/\b[0-9a-f]{32}\b/g, named)
-    for (const r of records) rows.push({ folder: r.folder, table: r.table, key: keyOf(r), sysId: r.sysId })
+    const contentIds = new Set(records.filter((r) => CONTENT_ADDRESSED.has(r.table)).map((r) => r.sysId))
+    const named = (id: string) => (contentIds.has(id) ? CONTENT_ID : byId.has(id) ? labelOf(byId.get(id)!) : id)
+    for (const row of rows) row.key = row.key.replace(/(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/g, named)
+    for (const r of records) {
+        const sysId = CONTENT_ADDRESSED.has(r.table) ? CONTENT_ID : r.sysId
+        rows.push({ folder: r.folder, table: r.table, key: keyOf(r), sysId })
+    }
     return sortRows(rows)
 }
 

@@ -5,8 +5,8 @@ import { JIRA_SCOPE, SERVICE_ACCOUNT_SCOPE_RECORD } from '../../server/core/jira
 /** The documentation's two scope strings (classic, granular); tests/records compare them with jira-scopes.ts. */
 const CLASSIC = `${JIRA_SCOPE.manageConfiguration} ${JIRA_SCOPE.manageProject} ${JIRA_SCOPE.manageWebhook} \
 ${JIRA_SCOPE.readWork} ${JIRA_SCOPE.readUser} ${JIRA_SCOPE.writeWork}`
-const GRANULAR = `${JIRA_SCOPE.deleteSprint} ${JIRA_SCOPE.readIssueDetails} ${JIRA_SCOPE.readJql} ${JIRA_SCOPE.readSprint} \
-${JIRA_SCOPE.writeSprint} ${JIRA_SCOPE.readBoardScope} ${JIRA_SCOPE.readProject}`
+const GRANULAR = `${JIRA_SCOPE.deleteSprint} ${JIRA_SCOPE.readIssueDetails} ${JIRA_SCOPE.readJql} \
+${JIRA_SCOPE.readSprint} ${JIRA_SCOPE.writeSprint} ${JIRA_SCOPE.readBoardScope} ${JIRA_SCOPE.readProject}`
 
 /**
  * Configuration template "Jira Cloud: service account (OAuth 2.0 client credentials)", the way Atlassian recommends
