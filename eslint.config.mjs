@@ -35,7 +35,13 @@ const SERVER_FILES = ['src/server/**/*.ts']
 // Unit tests next to the server modules run under Node and Jest; the SDK build leaves them out of the package.
 const UNIT_TESTS = ['src/server/**/*.test.ts', 'src/server/**/*.spec.ts', 'src/server/**/__mocks__/**']
 const TS_FILES = ['**/*.ts']
-const NODE_FILES = ['tests/**/*.{ts,js,cjs,mjs}', 'scripts/**/*.{ts,js,cjs,mjs}', '*.{js,cjs,mjs}', ...UNIT_TESTS]
+const NODE_FILES = [
+    'harness/**/*.{ts,js,cjs,mjs}',
+    'tests/**/*.{ts,js,cjs,mjs}',
+    'scripts/**/*.{ts,js,cjs,mjs}',
+    '*.{js,cjs,mjs}',
+    ...UNIT_TESTS,
+]
 
 // ESLint's own rule sets and the `globals` lists, resolved through eslint itself (both ship with it).
 const eslintRequire = createRequire(createRequire(import.meta.url).resolve('eslint'))

@@ -9,10 +9,10 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { startLoopbackProxy } from '../tests/harness/glide-simulator/chromium'
-import { ADMIN_USER } from '../tests/harness/glide-simulator/simulator'
-import { World } from '../tests/harness/glide-simulator/world'
-import { root, sdk, withBuildLock } from '../tests/support/sdk-build.cjs'
+import { startLoopbackProxy } from '../harness/glide-simulator/chromium'
+import { ADMIN_USER } from '../harness/glide-simulator/simulator'
+import { World } from '../harness/glide-simulator/world'
+import { root, sdk, withBuildLock } from '../harness/support/sdk-build.cjs'
 
 function buildPackage(): string {
     return withBuildLock(() => {

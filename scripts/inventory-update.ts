@@ -7,7 +7,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { INVENTORY_FILE, inventoryOfDist, inventoryOfZip, renderInventory, rowLine } from '../tests/records/inventory'
-import { root, sdk, withBuildLock } from '../tests/support/sdk-build.cjs'
+import { root, sdk, withBuildLock } from '../harness/support/sdk-build.cjs'
 
 function main(): void {
     const build = !process.argv.includes('--no-build')

@@ -8,9 +8,9 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { UiActionResult } from '../tests/harness/glide-simulator/simulator'
-import { TEMPLATE, World } from '../tests/harness/glide-simulator/world'
-import { root, sdk, withBuildLock } from '../tests/support/sdk-build.cjs'
+import type { UiActionResult } from '../harness/glide-simulator/simulator'
+import { TEMPLATE, World } from '../harness/glide-simulator/world'
+import { root, sdk, withBuildLock } from '../harness/support/sdk-build.cjs'
 
 const started = Date.now()
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as vm from 'node:vm'
 import { parseRecordUpdate } from '../support/app-records'
-import { distAppDir } from '../support/artifacts'
+import { distAppDir } from '../../harness/support/artifacts'
 import { ATLASSIAN } from '../../src/server/core/atlassian'
 import { REQUIRED_JIRA_SCOPES } from '../../src/server/core/jira-scopes'
 

@@ -1,10 +1,10 @@
-// The browser tests bring or find their browser (tests/support/browser.cjs) and never skip: `npm ci` installs a
+// The browser tests bring or find their browser (harness/support/browser.cjs) and never skip: `npm ci` installs a
 // Chromium inside the npm package @sparticuz/chromium, an explicit CHROMIUM_PATH wins, and a missing browser is one
 // clear line naming the install command.
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { INSTALL_HINT, installedCandidates } from '../support/browser.cjs'
+import { INSTALL_HINT, installedCandidates } from '../../harness/support/browser.cjs'
 
 const root = path.resolve(__dirname, '../..')
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -15,7 +15,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 function resolveIn(
     env: Record<string, string | undefined>
 ): { ok: true; executablePath: string; source: string } | { ok: false; message: string } {
-    const script = `try { const r = require(${JSON.stringify(path.join(root, 'tests/support/browser.cjs'))}).resolveChromium(); process.stdout.write(JSON.stringify({ ok: true, executablePath: r.executablePath, source: r.source })) } catch (e) { process.stdout.write(JSON.stringify({ ok: false, message: e.message })) }`
+    const script = `try { const r = require(${JSON.stringify(path.join(root, 'harness/support/browser.cjs'))}).resolveChromium(); process.stdout.write(JSON.stringify({ ok: true, executablePath: r.executablePath, source: r.source })) } catch (e) { process.stdout.write(JSON.stringify({ ok: false, message: e.message })) }`
     const childEnv: Record<string, string> = {}
     for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v
     return JSON.parse(
@@ -78,8 +78,11 @@ describe('the browser the tests drive', () => {
     })
 
     test('the browser tests resolve their browser through browser.cjs and no test anywhere is skipped', () => {
-        // jest's roots are tests/ and src/ (unit tests next to the server modules).
-        const files = execFileSync('git', ['ls-files', '-z', 'tests', 'src'], { cwd: root, encoding: 'utf8' })
+        // jest's roots are tests/ and src/ (unit tests next to the server modules); harness/ holds the Chromium driver.
+        const files = execFileSync('git', ['ls-files', '-z', 'tests', 'src', 'harness'], {
+            cwd: root,
+            encoding: 'utf8',
+        })
             .split('\0')
             .filter((f) => f.endsWith('.ts'))
         const usesPlaywright = files.filter((f) =>

@@ -1,5 +1,5 @@
 // The deploy path with the REAL CLI: `npm run deploy` (= `now-sdk install`, @servicenow/sdk 4.9.0) in CI mode
-// (SN_SDK_NODE_ENV=SN_SDK_CI_INSTALL) against the harness instance on 127.0.0.1 (tests/harness/instance/server.ts).
+// (SN_SDK_NODE_ENV=SN_SDK_CI_INSTALL) against the harness instance on 127.0.0.1 (harness/instance/server.ts).
 //
 // Each run gets a throwaway project directory shaped like a CI checkout after `npm run build`: package.json,
 // now.config.json, keys.ts and the dist/ of this jest run's build snapshot, with node_modules linked to the repo's.
@@ -9,15 +9,15 @@
 // masked, and package_inventory.csv hashes that match the entries.
 //
 // The spawned CLI gets a temp HOME (no OS keychain, no ~/.npmrc), NODE_ENV=test (the SDK's telemetry client is a
-// no-op under it) and a preload that refuses any fetch() off loopback (tests/harness/instance/loopback-only.cjs).
+// no-op under it) and a preload that refuses any fetch() off loopback (harness/instance/loopback-only.cjs).
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { artifactsDir, packageZipPath } from '../support/artifacts'
-import { closedPort, Instance, InstanceOptions, startInstance } from '../harness/instance/server'
-import { readZip, withoutTimestamps } from '../harness/instance/zip'
+import { artifactsDir, packageZipPath } from '../../harness/support/artifacts'
+import { closedPort, Instance, InstanceOptions, startInstance } from '../../harness/instance/server'
+import { readZip, withoutTimestamps } from '../../harness/instance/zip'
 
 const root = path.resolve(__dirname, '../..')
 const nowConfig = JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'), 'utf8')) as {
@@ -25,7 +25,7 @@ const nowConfig = JSON.parse(fs.readFileSync(path.join(root, 'now.config.json'),
     scopeId: string
 }
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string }
-const guard = path.join(root, 'tests/harness/instance/loopback-only.cjs')
+const guard = path.join(root, 'harness/instance/loopback-only.cjs')
 
 const USER = 'ci.deployer'
 const PASSWORD = 'c0rrect-horse-battery'

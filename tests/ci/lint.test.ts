@@ -39,9 +39,12 @@ function lintEachAs(relPaths: string[], source: string): Message[][] {
 
 const lintAsServerModule = (source: string, name = 'ci-lint-probe.ts') => lintAs(`src/server/${name}`, source)
 
-/** Tracked scripts under src/, tests/ and scripts/ (generated keys and type declarations aside). */
+/** Tracked scripts under src/, harness/, tests/ and scripts/ (generated keys and type declarations aside). */
 function trackedScripts(): string[] {
-    const out = execFileSync('git', ['ls-files', '-z', 'src', 'tests', 'scripts'], { cwd: root, encoding: 'utf8' })
+    const out = execFileSync('git', ['ls-files', '-z', 'src', 'harness', 'tests', 'scripts'], {
+        cwd: root,
+        encoding: 'utf8',
+    })
     return out
         .split('\0')
         .filter((f) => /\.(ts|js|cjs|mjs)$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('src/fluent/generated/'))

@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { Instance, startInstance } from '../harness/instance/server'
+import { Instance, startInstance } from '../../harness/instance/server'
 
 const root = path.resolve(__dirname, '../..')
 const script = path.join(root, 'scripts/run-atf.mjs')
-const guard = path.join(root, 'tests/harness/instance/loopback-only.cjs')
+const guard = path.join(root, 'harness/instance/loopback-only.cjs')
 const SUITE = 'Jira Cloud Connect: post-install'
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'jcc-run-atf-'))
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }))

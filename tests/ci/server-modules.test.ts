@@ -1,7 +1,7 @@
 /** The built package ships the validator's modules and none of the unit tests that sit next to them in src/server. */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { distAppDir } from '../support/artifacts'
+import { distAppDir } from '../../harness/support/artifacts'
 
 const root = path.resolve(__dirname, '../..')
 

@@ -136,7 +136,7 @@ describe('the repository stands alone', () => {
         for (const line of bad) expect({ line, hit: offences(line).length > 0 }).toEqual({ line, hit: true })
         const fine = [
             'the shared tail of every check', // the word "shared"
-            'tests/support/zip.ts is the shared reader',
+            'harness/support/zip.ts is the shared reader',
             'https://developer.atlassian.com/cloud/jira/platform/work/', // a URL path
             '#!/usr/bin/env node',
             'Chromium at /usr/bin/chromium (Debian package)', // a documented system location, not a user directory

@@ -157,7 +157,7 @@ describe('.github/workflows/ci.yml', () => {
 
     test('build job: the browser tests run with the Chromium that npm ci installs, nothing overrides or skips it', () => {
         const job = wf.jobs.build
-        // ubuntu-latest is x86_64 Linux: tests/support/browser.cjs uses the Chromium inside @sparticuz/chromium there.
+        // ubuntu-latest is x86_64 Linux: harness/support/browser.cjs uses the Chromium inside @sparticuz/chromium there.
         expect(job['runs-on']).toBe('ubuntu-latest')
         const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
             devDependencies: Record<string, string>

@@ -2,8 +2,8 @@
  * Connection health over time, from the shipped package in the Glide simulator with the Atlassian emulator, both on
  * one fake clock. Nothing else uses the connection: only the app's hourly health job runs (daily check by default).
  */
-import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
-import type { SentEmail } from '../harness/glide-simulator/events'
+import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
+import type { SentEmail } from '../../harness/glide-simulator/events'
 
 const DAY = 86400000
 const HEALTH = 'x_jira_connect_connection_health'

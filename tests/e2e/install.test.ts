@@ -6,10 +6,10 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { readDistApp } from '../harness/glide-simulator/package-reader'
-import { ParamMap } from '../harness/glide-simulator/platform-apis'
-import { GlideSimulator } from '../harness/glide-simulator/simulator'
-import { distAppDir, packageZipPath } from '../support/artifacts'
+import { readDistApp } from '../../harness/glide-simulator/package-reader'
+import { ParamMap } from '../../harness/glide-simulator/platform-apis'
+import { GlideSimulator } from '../../harness/glide-simulator/simulator'
+import { distAppDir, packageZipPath } from '../../harness/support/artifacts'
 
 const noNetwork = () => ({
     ok: false as const,

@@ -1,13 +1,13 @@
 /**
- * "Get OAuth Token" in a real browser: headless Chromium (tests/support/browser.cjs finds it) opens the simulated
+ * "Get OAuth Token" in a real browser: headless Chromium (harness/support/browser.cjs finds it) opens the simulated
  * instance's oauth_initiator.do, follows the redirect to https://auth.atlassian.com/authorize (the shipped registry's
- * URL, reached through a loopback TLS proxy: see tests/harness/glide-simulator/chromium.ts), clicks Accept on the
+ * URL, reached through a loopback TLS proxy: see harness/glide-simulator/chromium.ts), clicks Accept on the
  * emulator's consent page and lands on oauth_redirect.do, which stores the tokens.
  */
 import { REQUIRED_JIRA_SCOPES } from '../../src/server/core/jira-scopes'
-import { launchChromium } from '../harness/glide-simulator/chromium'
-import { World } from '../harness/glide-simulator/world'
-import { packageZipPath } from '../support/artifacts'
+import { launchChromium } from '../../harness/glide-simulator/chromium'
+import { World } from '../../harness/glide-simulator/world'
+import { packageZipPath } from '../../harness/support/artifacts'
 
 jest.setTimeout(120000)
 

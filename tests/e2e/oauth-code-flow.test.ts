@@ -5,8 +5,8 @@
  * code at the registry's token URL and stores the tokens against the credential.
  */
 import { REQUIRED_JIRA_SCOPES } from '../../src/server/core/jira-scopes'
-import { World } from '../harness/glide-simulator/world'
-import { packageZipPath } from '../support/artifacts'
+import { World } from '../../harness/glide-simulator/world'
+import { packageZipPath } from '../../harness/support/artifacts'
 
 let world: World
 

@@ -9,10 +9,10 @@
  * - a second default profile on the registry (what a UI save creates) — A1.
  */
 import { API_SCRIPT_GLOBAL_NAME, apiScriptGlobalSnippet } from '../../src/server/core/api-script-snippet'
-import type { EmulatorOptions } from '../harness/atlassian-emulator'
-import type { PlatformOptions } from '../harness/glide-simulator/platform-apis'
-import type { UiActionResult } from '../harness/glide-simulator/simulator'
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import type { EmulatorOptions } from '../../harness/atlassian-emulator'
+import type { PlatformOptions } from '../../harness/glide-simulator/platform-apis'
+import type { UiActionResult } from '../../harness/glide-simulator/simulator'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
 
 const HOUR = 3600 * 1000
 let world: World

@@ -4,7 +4,7 @@
  * app switched to Runtime Access Tracking "Enforcing", each validation path still works: a name the platform would
  * not match (e.g. StandardCredentialsProvider instead of ScriptableStandardCredentialsProvider) refuses the call.
  */
-import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
+import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
 
 const HOUR = 3600 * 1000
 let world: World

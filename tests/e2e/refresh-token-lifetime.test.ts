@@ -8,8 +8,8 @@
  * deletes it (KB1380167). Each simulated day: the access token has expired, the connection is used once (Validate,
  * which refreshes through the platform), and the platform's nightly clean-up runs.
  */
-import { World, e2eSource } from '../harness/glide-simulator/world'
-import type { PlatformOptions } from '../harness/glide-simulator/platform-apis'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
+import type { PlatformOptions } from '../../harness/glide-simulator/platform-apis'
 
 const DAY = 24 * 3600 * 1000
 

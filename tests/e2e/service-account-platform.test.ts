@@ -5,7 +5,7 @@
  * shipped service-account template (nested registry, scopes and profile).
  */
 import { SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
 
 let world: World
 beforeEach(async () => {

@@ -4,7 +4,7 @@
  * migrates a working classic-API-token connection to a service account without losing the old connection until the
  * new one validates.
  */
-import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
+import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
 
 let world: World
 beforeEach(async () => {

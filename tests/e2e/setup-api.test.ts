@@ -3,9 +3,9 @@
  * session, roles and the CSRF token; Atlassian played by the emulator. Every refusal is checked to change nothing, and
  * no response, log line or readable column may hold a secret.
  */
-import { ADMIN_USER } from '../harness/glide-simulator/simulator'
-import { APP_ADMIN, ITIL_USER, SetupClient } from '../harness/glide-simulator/setup-client'
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
+import { APP_ADMIN, ITIL_USER, SetupClient } from '../../harness/glide-simulator/setup-client'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
 
 let world: World
 

@@ -4,9 +4,9 @@
  * walks an admin from a fresh install, counting the admin's actions inside ServiceNow, runs axe-core on every view and
  * checks that no secret reaches the DOM, a response or a log.
  */
-import { ADMIN_USER } from '../harness/glide-simulator/simulator'
-import { APP_ADMIN, ITIL_USER } from '../harness/glide-simulator/setup-client'
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
+import { APP_ADMIN, ITIL_USER } from '../../harness/glide-simulator/setup-client'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
 import { Admin } from './setup-page-driver'
 
 jest.setTimeout(180000)

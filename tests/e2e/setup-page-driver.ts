@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { launchChromium } from '../harness/glide-simulator/chromium'
-import type { SessionUser } from '../harness/glide-simulator/glide'
-import type { World } from '../harness/glide-simulator/world'
+import { launchChromium } from '../../harness/glide-simulator/chromium'
+import type { SessionUser } from '../../harness/glide-simulator/glide'
+import type { World } from '../../harness/glide-simulator/world'
 
 /** Where the page tests write their screenshots (JCC_SCREENSHOTS overrides). */
 /** playwright-core types; the browser itself is launched (and found) by chromium.ts. */

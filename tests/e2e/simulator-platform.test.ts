@@ -3,7 +3,7 @@
  * adapters call it): GlideRecord, gs, RESTMessageV2 over real loopback HTTP (status, headers, errors, timeouts),
  * GlideOAuthClient refresh with rotation and storage, StandardCredentialsProvider.
  */
-import { World, e2eSource } from '../harness/glide-simulator/world'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
 
 let world: World
 const run = (script: string) => world.sim.runBackgroundScript(script)

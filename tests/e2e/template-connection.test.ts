@@ -4,7 +4,7 @@
  * fills the template (default_data_template + dynamic_data_schema) with the admin's input and creates the
  * http_connection and basic_auth_credentials, the API token stored encrypted.
  */
-import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
+import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
 
 let world: World
 

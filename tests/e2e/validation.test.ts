@@ -4,8 +4,8 @@
  * emulator over loopback HTTP. Each test also proves that no secret (client secret, tokens, API token) reaches what
  * the admin sees, the system log or the stored validation runs.
  */
-import type { UiActionResult } from '../harness/glide-simulator/simulator'
-import { TEMPLATE, World, e2eSource } from '../harness/glide-simulator/world'
+import type { UiActionResult } from '../../harness/glide-simulator/simulator'
+import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
 
 let world: World
 

@@ -3,7 +3,7 @@
  * (to 127.0.0.1); every other host fails to resolve, and the callback is answered by Playwright without any network.
  */
 import { type Browser, chromium, type Page } from 'playwright-core'
-import { resolveChromium } from '../support/browser.cjs'
+import { resolveChromium } from '../../harness/support/browser.cjs'
 import { APP, CALLBACK, authorizeUrl, postToken, startWorld, type World } from './world'
 
 let w: World

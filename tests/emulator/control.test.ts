@@ -1,6 +1,6 @@
 /** The emulator's in-process control API: synchronous calls into the worker, errors, clock, lifecycle. */
-import { startAtlassianEmulator } from '../harness/atlassian-emulator'
-import { createLoopbackNetwork, routeAtlassian } from '../harness/net'
+import { startAtlassianEmulator } from '../../harness/atlassian-emulator'
+import { createLoopbackNetwork, routeAtlassian } from '../../harness/net'
 import { APP, SITE, START, USER, get, ok, startWorld } from './world'
 
 test('control errors thrown in the worker surface as exceptions on the caller', async () => {

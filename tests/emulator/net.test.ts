@@ -1,5 +1,5 @@
-/** The synchronous HTTP client and the loopback network map (tests/harness/net). */
-import { createLoopbackNetwork, createSyncHttpClient, syncHttpRequest, type LoopbackNetwork } from '../harness/net'
+/** The synchronous HTTP client and the loopback network map (harness/net). */
+import { createLoopbackNetwork, createSyncHttpClient, syncHttpRequest, type LoopbackNetwork } from '../../harness/net'
 import { APP, SITE, USER, basic, get, ok, RESOURCES, startWorld, type World } from './world'
 
 let w: World

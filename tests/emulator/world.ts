@@ -1,6 +1,6 @@
 /** Shared setup for the emulator tests: one emulator + a loopback network routed to it, seeded with an app, sites and a user. */
-import { type AtlassianEmulator, type EmulatorOptions, startAtlassianEmulator } from '../harness/atlassian-emulator'
-import { createLoopbackNetwork, type LoopbackNetwork, routeAtlassian, type SyncHttpResult } from '../harness/net'
+import { type AtlassianEmulator, type EmulatorOptions, startAtlassianEmulator } from '../../harness/atlassian-emulator'
+import { createLoopbackNetwork, type LoopbackNetwork, routeAtlassian, type SyncHttpResult } from '../../harness/net'
 
 export const CALLBACK = 'https://dev12345.service-now.com/oauth_redirect.do'
 export const APP = {

@@ -4,7 +4,7 @@
  * inventory:update and commit the file.
  */
 import * as fs from 'node:fs'
-import { distAppDir, packageZipPath } from '../support/artifacts'
+import { distAppDir, packageZipPath } from '../../harness/support/artifacts'
 import { INVENTORY_FILE, inventoryMismatch, inventoryOfDist, inventoryOfZip, renderInventory } from './inventory'
 
 const committed = () => fs.readFileSync(INVENTORY_FILE, 'utf8')

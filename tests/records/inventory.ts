@@ -10,8 +10,8 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { PackageZip } from '../support/zip'
-import { childElements, elementText, parseXml, type XmlElement } from '../support/xml'
+import { PackageZip } from '../../harness/support/zip'
+import { childElements, elementText, parseXml, type XmlElement } from '../../harness/support/xml'
 
 export interface InventoryRow {
     folder: string

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { artifactsDir, distAppDir } from '../support/artifacts'
+import { artifactsDir, distAppDir } from '../../harness/support/artifacts'
 import {
     loadAppRecords,
     loadZipRecords,

@@ -1,5 +1,5 @@
 /**
- * Our XML and ZIP readers (tests/support/xml.ts, zip.ts) checked against well-kept libraries on the real build:
+ * Our XML and ZIP readers (harness/support/xml.ts, zip.ts) checked against well-kept libraries on the real build:
  * fast-xml-parser (the XML library the SDK itself depends on) and fflate (the library `now-sdk pack` writes the zip
  * with). Both readers stay ours for the reasons given at the top of each file; this test means a reading bug in
  * either shows up as a disagreement on the artifact we ship.
@@ -9,7 +9,7 @@ import * as path from 'node:path'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { unzipSync } from 'fflate'
 import { listAppXmlFiles, openPackageZip, parseRecordUpdate, type AppRecord } from '../support/app-records'
-import { distAppDir, packageZipPath } from '../support/artifacts'
+import { distAppDir, packageZipPath } from '../../harness/support/artifacts'
 
 type FxpNode = Record<string, unknown> & { ':@'?: Record<string, string> }
 

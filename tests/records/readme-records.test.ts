@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { distAppDir } from '../support/artifacts'
+import { distAppDir } from '../../harness/support/artifacts'
 import { inventoryOfDist, type InventoryRow } from './inventory'
 
 /** Tables the SDK writes alongside a record the README already names (script modules, roles of a UI action, ...). */

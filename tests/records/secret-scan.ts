@@ -2,7 +2,7 @@
  * Finds secret-looking values in shipped text. A finding names where it is and the kind of secret, never the value.
  */
 import type { AppRecord } from '../support/app-records'
-import { PackageZip } from '../support/zip'
+import { PackageZip } from '../../harness/support/zip'
 
 const TEXT_PATTERNS: [string, RegExp][] = [
     ['JWT', /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g],

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { distAppDir } from '../support/artifacts'
+import { distAppDir } from '../../harness/support/artifacts'
 
 test('no built record carries an unresolved Fluent value', () => {
     const dir = distAppDir()

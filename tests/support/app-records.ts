@@ -10,15 +10,22 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { distAppDir, packageZipPath } from './artifacts'
-import { PackageZip } from './zip'
+import { distAppDir, packageZipPath } from '../../harness/support/artifacts'
+import { PackageZip } from '../../harness/support/zip'
 
-export { crc32, PackageZip, type ZipEntry } from './zip'
+export { crc32, PackageZip, type ZipEntry } from '../../harness/support/zip'
 
 // ---------------------------------------------------------------- XML
 
-export { childElements, elementText, parseXml, type XmlElement, type XmlNode, type XmlText } from './xml'
-import { childElements, elementText, parseXml, type XmlElement } from './xml'
+export {
+    childElements,
+    elementText,
+    parseXml,
+    type XmlElement,
+    type XmlNode,
+    type XmlText,
+} from '../../harness/support/xml'
+import { childElements, elementText, parseXml, type XmlElement } from '../../harness/support/xml'
 
 // ---------------------------------------------------------------- records
 
@@ -208,7 +215,7 @@ export function loadZipRecords(zip: PackageZip): AppRecords {
     return fromDocuments(docs)
 }
 
-// ---------------------------------------------------------------- zip (tests/support/zip.ts)
+// ---------------------------------------------------------------- zip (harness/support/zip.ts)
 
 export interface PackageInventory {
     /** The "#key=value" header lines, e.g. build, appVersion, type, version. */

@@ -3,7 +3,7 @@
 // JCC_REUSE_BUILD=1 skips the build and snapshots the existing dist/ and target/ (local iteration only; never in CI).
 const fs = require('node:fs')
 const path = require('node:path')
-const { root, sdk, withBuildLock } = require('./sdk-build.cjs')
+const { root, sdk, withBuildLock } = require('../../harness/support/sdk-build.cjs')
 
 module.exports = async function globalSetup() {
     const reuse = process.env.JCC_REUSE_BUILD === '1' && !process.env.CI
@@ -22,7 +22,7 @@ module.exports = async function globalSetup() {
     // Unpack the bundled Chromium once, before parallel workers need it (browser.cjs). A missing browser is reported
     // by the browser tests themselves, with the install command.
     try {
-        require('./browser.cjs').resolveChromium()
+        require('../../harness/support/browser.cjs').resolveChromium()
     } catch {
         // reported by each browser test
     }

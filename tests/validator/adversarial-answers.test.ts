@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { CHECK_IDS, codesOf, type CheckId } from '../../src/server/core/catalogue'
 import type { HttpPort, HttpResult, RefreshResult } from '../../src/server/core/ports'
 import { validate } from '../../src/server/core/validator'
-import { InMemoryConfig, InMemoryTokenStore } from '../harness/node-platform/in-memory-platform'
+import { InMemoryConfig, InMemoryTokenStore } from '../../harness/node-platform/in-memory-platform'
 import { healthyState, IDS, SITE, USER } from './world'
 
 const HEADER_NAMES = [

@@ -3,7 +3,7 @@
  * stays inside its total budget when Atlassian hangs, and nothing secret reaches a health row, an alert or the run.
  */
 import { validate } from '../../src/server/core/validator'
-import { InMemoryConfig } from '../harness/node-platform/in-memory-platform'
+import { InMemoryConfig } from '../../harness/node-platform/in-memory-platform'
 import { addChildAlias, healthHarness } from './health-world'
 import { API_TOKEN, APP, IDS, OTHER_SITE, SITE, startWorld, USER, type World } from './world'
 

@@ -11,7 +11,7 @@ import type {
 } from '../../src/server/core/health/model'
 import { runHealthCheck, type HealthRunResult } from '../../src/server/core/health/runner'
 import type { ValidationReport } from '../../src/server/core/report'
-import { InMemoryConfig } from '../harness/node-platform/in-memory-platform'
+import { InMemoryConfig } from '../../harness/node-platform/in-memory-platform'
 import { IDS, type World } from './world'
 
 export class MemoryHealthStore implements HealthStorePort {

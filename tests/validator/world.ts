@@ -5,14 +5,14 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { startAtlassianEmulator, type AtlassianEmulator } from '../harness/atlassian-emulator'
-import { createLoopbackNetwork, routeAtlassian, type LoopbackNetwork } from '../harness/net'
+import { startAtlassianEmulator, type AtlassianEmulator } from '../../harness/atlassian-emulator'
+import { createLoopbackNetwork, routeAtlassian, type LoopbackNetwork } from '../../harness/net'
 import {
     InMemoryConfig,
     InMemoryTokenStore,
     RealClock,
     type InstanceState,
-} from '../harness/node-platform/in-memory-platform'
+} from '../../harness/node-platform/in-memory-platform'
 import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { formMessages, reportText } from '../../src/server/core/format'
 import type { ValidationReport } from '../../src/server/core/report'

@@ -2,7 +2,7 @@
 import { healthyCalls } from '../../../src/server/core/catalogue'
 import { CredentialRunCache } from '../../../src/server/core/health/run-cache'
 import { validate } from '../../../src/server/core/validator'
-import { InMemoryConfig } from '../../harness/node-platform/in-memory-platform'
+import { InMemoryConfig } from '../../../harness/node-platform/in-memory-platform'
 import { check, everythingShown, IDS, observe, SITE, startWorld, USER, type World } from '../world'
 
 describe('healthy chain', () => {

@@ -6,7 +6,7 @@
 import * as crypto from 'node:crypto'
 import { type AtlassianEmulator, type EmulatorOptions, startAtlassianEmulator } from '../atlassian-emulator'
 import { createLoopbackNetwork, type LoopbackNetwork, routeAtlassian } from '../net'
-import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../../src/server/core/jira-scopes'
+import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { browseWithHttpClient, type BrowseResult } from './browser-client'
 import type { InstallReport, PackageSource } from './install'
 import type { PlatformOptions } from './platform-apis'
@@ -19,7 +19,7 @@ import { GlideSimulator, type OAuthFlowResult } from './simulator'
 export function e2eSource(): PackageSource {
     if (process.env.JCC_E2E_DIST_APP && !process.env.CI) return { distAppDir: process.env.JCC_E2E_DIST_APP }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { packageZipPath } = require('../../support/artifacts') as typeof import('../../support/artifacts')
+    const { packageZipPath } = require('../support/artifacts') as typeof import('../support/artifacts')
     return { zipPath: packageZipPath() }
 }
 

@@ -7,7 +7,7 @@
  *     await emu.close()
  *
  * The HTTP server runs in a worker thread so that a test may block its own thread in a synchronous HTTP call
- * (tests/harness/net) while the emulator answers. Every control method below is synchronous: it messages the worker
+ * (harness/net) while the emulator answers. Every control method below is synchronous: it messages the worker
  * and blocks (Atomics.wait) until the worker replies.
  */
 import * as path from 'node:path'

@@ -18,7 +18,7 @@ import type {
     TokenAccessDenied,
     TokenPort,
     TokenState,
-} from '../../../src/server/core/ports'
+} from '../../src/server/core/ports'
 import type { LoopbackNetwork } from '../net'
 
 export interface StoredToken {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { AuthRef, HttpPort, HttpRequest, HttpResult } from '../../../src/server/core/ports'
+import type { AuthRef, HttpPort, HttpRequest, HttpResult } from '../../src/server/core/ports'
 import {
     createSyncHttpClient,
     type SyncHttpClient,

@@ -1,4 +1,4 @@
-// `node -r ./tests/support/register-ts.cjs file.ts`: runs TypeScript harness scripts (npm start, benchmarks) via esbuild.
+// `node -r ./harness/support/register-ts.cjs file.ts`: runs TypeScript harness scripts (npm start, benchmarks) via esbuild.
 const fs = require('node:fs')
 const Module = require('node:module')
 const { transformSync } = require('esbuild')

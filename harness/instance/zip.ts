@@ -1,9 +1,9 @@
-// ZIP reading for the deploy tests, over the shared reader (tests/support/zip.ts): entries with their bytes, and a
+// ZIP reading for the deploy tests, over the shared reader (harness/support/zip.ts): entries with their bytes, and a
 // timestamp-free copy for byte-for-byte comparison (`now-sdk install` re-packs dist/app, and fflate stamps each entry
 // with the time of packing; everything else, compressed data included, is deterministic).
-import { PackageZip } from '../../support/zip'
+import { PackageZip } from '../support/zip'
 
-export { withoutTimestamps } from '../../support/zip'
+export { withoutTimestamps } from '../support/zip'
 
 export type ZipEntry = { name: string; data: Buffer }
 

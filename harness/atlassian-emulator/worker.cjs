@@ -1,7 +1,7 @@
 // Emulator worker: hosts the http.Server on its own event loop, so tests can block the main thread in a synchronous
-// HTTP call (tests/harness/net) while the emulator keeps answering. Control calls arrive on a MessagePort; each reply
+// HTTP call (harness/net) while the emulator keeps answering. Control calls arrive on a MessagePort; each reply
 // is posted back and then signalled through a SharedArrayBuffer so the main thread can wait for it synchronously.
-require('../../support/register-ts.cjs') // esbuild TS loader (the worker is outside jest's transform)
+require('../support/register-ts.cjs') // esbuild TS loader (the worker is outside jest's transform)
 const { workerData, parentPort } = require('node:worker_threads')
 const { EmulatorServer } = require('./server.ts')
 

@@ -1,9 +1,9 @@
 /**
- * Headless Chromium (found by tests/support/browser.cjs, driven by playwright-core) for the authorization-code flow.
+ * Headless Chromium (found by harness/support/browser.cjs, driven by playwright-core) for the authorization-code flow.
  *
  * How production URLs reach loopback: Chromium is started with --proxy-server pointing at a loopback HTTP proxy run
  * here. For https://auth.atlassian.com/... Chromium sends CONNECT auth.atlassian.com:443; the proxy hands the tunnel
- * to a loopback TLS terminator (a throwaway self-signed certificate from tests/harness/net, accepted through
+ * to a loopback TLS terminator (a throwaway self-signed certificate from harness/net, accepted through
  * --ignore-certificate-errors), which forwards the decrypted request as plain HTTP, Host header unchanged, to the
  * target the LoopbackNetwork map names (the Atlassian emulator). The simulated instance at http://127.0.0.1:<port>/ is
  * reached directly (Chromium never proxies loopback). --host-resolver-rules maps every other name to NOTFOUND, so
@@ -17,7 +17,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { untrustedCertificate } from '../net'
 import type { HostResolver } from './browser-client'
-import { resolveChromium } from '../../support/browser.cjs'
+import { resolveChromium } from '../support/browser.cjs'
 
 function forward(
     resolver: HostResolver,

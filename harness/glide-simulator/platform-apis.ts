@@ -1,7 +1,7 @@
 /**
  * sn_ws.RESTMessageV2, sn_auth.GlideOAuthClient (+ the platform's OAuth engine: authorization request, code
  * exchange, refresh, token storage in oauth_requestor_profile / oauth_credential) and sn_cc credential/connection
- * readers, over the simulator's store and a real synchronous HTTP transport (tests/harness/net).
+ * readers, over the simulator's store and a real synchronous HTTP transport (harness/net).
  */
 import * as crypto from 'node:crypto'
 import type { LogEntry } from './glide'

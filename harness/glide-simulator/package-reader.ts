@@ -1,12 +1,12 @@
 /**
  * Reads the built package: the record_update XML files of dist/app/{scope,update,unload,author_elective_update}, or the
- * same files inside the zip `now-sdk pack` writes to target/. XML is read with tests/support/xml.ts; the SDK writes one record per file
+ * same files inside the zip `now-sdk pack` writes to target/. XML is read with harness/support/xml.ts; the SDK writes one record per file
  * (<record_update><table action="..."><field>value</field>...</table></record_update>), values as text or CDATA.
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { childElements, elementText, parseXml, type XmlElement } from '../../support/xml'
-import { PackageZip } from '../../support/zip'
+import { childElements, elementText, parseXml, type XmlElement } from '../support/xml'
+import { PackageZip } from '../support/zip'
 
 export type PackageFolder = 'scope' | 'update' | 'unload' | 'author_elective_update'
 
@@ -86,7 +86,7 @@ export function readDistApp(appDir: string): PackageRecord[] {
     return out
 }
 
-/** Entries of a zip file by name (shared reader: tests/support/zip.ts). */
+/** Entries of a zip file by name (shared reader: harness/support/zip.ts). */
 export function readZipEntries(zipPath: string): Map<string, Buffer> {
     const zip = new PackageZip(fs.readFileSync(zipPath), zipPath)
     const out = new Map<string, Buffer>()

@@ -1,8 +1,8 @@
 // Regenerates sdk-tables.json: the column lists the pinned ServiceNow SDK (@servicenow/sdk-core 4.9.0) declares for
-// platform tables (node_modules/@servicenow/sdk-core/src/fluent/tables/*.now.ts). Run: node tests/harness/glide-simulator/tools/extract-sdk-columns.cjs
+// platform tables (node_modules/@servicenow/sdk-core/src/fluent/tables/*.now.ts). Run: node harness/glide-simulator/tools/extract-sdk-columns.cjs
 const fs = require('node:fs')
 const path = require('node:path')
-const root = path.resolve(__dirname, '../../../..')
+const root = path.resolve(__dirname, '../../..')
 const dir = path.join(root, 'node_modules/@servicenow/sdk-core/src/fluent/tables')
 const sdkVersion = require(path.join(root, 'node_modules/@servicenow/sdk-core/package.json')).version
 const out = { source: `@servicenow/sdk-core ${sdkVersion} src/fluent/tables/*.now.ts`, tables: {} }
