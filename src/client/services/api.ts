@@ -81,6 +81,22 @@ export interface SetupState {
         tokenSet: boolean
         savedOn: string
     }
+    /** Further Jira sites, each on its own child alias of Jira with its own OAuth credential. */
+    siteConnections?: SiteConnection[]
+}
+
+export interface SiteConnection {
+    cloudId: string
+    aliasSysId: string
+    aliasId: string
+    connectionSysId: string
+    connectionName: string
+    url: string
+    active: boolean
+    credentialSysId: string
+    profileSysId: string
+    hasToken: boolean
+    getTokenPath: string | null
 }
 
 export interface Site {

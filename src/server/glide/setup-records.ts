@@ -11,9 +11,11 @@ import type {
     ApiTokenInput,
     BasicCredentialState,
     ConnectionRow,
+    CreatedSiteConnection,
     HealthCheckOutcome,
     HealthSubjectRow,
     JiraRecords,
+    NewSiteConnection,
     RunRow,
     SetupPort,
 } from '../core/setup/setup-port'
@@ -23,6 +25,23 @@ import { GlideHealthStore } from './health-store'
 import { bool, byId, each, newRecord, type Row, str } from './records'
 import { RUN_TABLE } from './run-store'
 import { findAliasSysId, JIRA_ALIAS_ID, validateAndStore } from './validation-service'
+
+/** The app's scope: alias ids are <scope>.<name>. */
+const SCOPE = 'x_jira_connect'
+
+/** Connection attribute definition fields copied from the Jira alias to a child alias. */
+const ATTRIBUTE_FIELDS = [
+    'element',
+    'label',
+    'column_label',
+    'internal_type',
+    'max_length',
+    'default_value',
+    'order',
+    'comments',
+]
+/** Booleans read back as '1'/'0' through getValue: copied as booleans. */
+const ATTRIBUTE_FLAGS = ['active', 'mandatory', 'read_only']
 
 /** The shipped registry name (the credential's Validate button and the menu filter key on it too). */
 export const REGISTRY_NAME = 'Jira Cloud OAuth'
@@ -54,7 +73,12 @@ export class GlideSetupRecords implements SetupPort {
         const aliasSysId = findAliasSysId(JIRA_ALIAS_ID)
         const registry = first('oauth_entity', [['name', REGISTRY_NAME]])
         if (!aliasSysId || !registry) return null
-        const profile = first('oauth_entity_profile', [['oauth_entity', registry.getUniqueValue()]])
+        // The default profile: "Connect another site" adds non-default profiles to the same registry.
+        const profile =
+            first('oauth_entity_profile', [
+                ['oauth_entity', registry.getUniqueValue()],
+                ['default', 'true'],
+            ]) || first('oauth_entity_profile', [['oauth_entity', registry.getUniqueValue()]])
         const profileSysId = profile ? profile.getUniqueValue() : ''
         const credential = profileSysId
             ? first('oauth_2_0_credentials', [['oauth_entity_profile', profileSysId]])
@@ -219,5 +243,93 @@ export class GlideSetupRecords implements SetupPort {
     runHealthCheck(onlySysId: string | null): HealthCheckOutcome {
         const outcome = runHealthCheckNow('on_demand', onlySysId)
         return { ok: outcome.ok, runSysId: outcome.runSysId, message: outcome.message }
+    }
+
+    credentialProfile(credentialSysId: string): string | null {
+        const row = byId('oauth_2_0_credentials', credentialSysId)
+        const profile = row ? str(row, 'oauth_entity_profile') : ''
+        return profile || null
+    }
+
+    aliasNameTaken(name: string): boolean {
+        let taken = false
+        each('sys_alias', [['name', name]], () => (taken = true), 1)
+        if (!taken) each('sys_alias', [['id', `${SCOPE}.${name}`]], () => (taken = true), 1)
+        return taken
+    }
+
+    /**
+     * The child alias gets the parent's shared fields explicitly (type, connection type, retry policy, configuration
+     * template) and its own copies of the parent's connection attribute definitions (api_version, server_type): the
+     * alias form's inheritance business rule is not something a script can count on (ServiceNow SDK alias guide:
+     * it does not fire on install), and the shipped alias defines its attributes per alias (model = alias).
+     * The id is set as the platform computes it, <scope>.<name> (SDK alias plugin: without it the id is empty and
+     * Flow Designer hides the alias).
+     */
+    createSiteConnection(
+        parentAliasSysId: string,
+        templateProfileSysId: string,
+        input: NewSiteConnection
+    ): CreatedSiteConnection {
+        const parent = byId('sys_alias', parentAliasSysId)
+        const template = byId('oauth_entity_profile', templateProfileSysId)
+        if (!parent || !template) throw new Error('The Jira alias or its default OAuth profile is missing.')
+
+        const profile = newRecord('oauth_entity_profile')
+        profile.setValue('name', input.profileName)
+        profile.setValue('oauth_entity', str(template, 'oauth_entity'))
+        profile.setValue('grant_type', str(template, 'grant_type'))
+        profile.setValue('default', false)
+        const profileSysId = profile.insert() || ''
+        each(
+            'oauth_entity_profile_scope',
+            [['oauth_entity_profile', templateProfileSysId]],
+            (ps) => {
+                const scope = newRecord('oauth_entity_profile_scope')
+                scope.setValue('oauth_entity_profile', profileSysId)
+                scope.setValue('oauth_entity_scope', str(ps, 'oauth_entity_scope'))
+                scope.insert()
+            },
+            100
+        )
+
+        const credential = newRecord('oauth_2_0_credentials')
+        credential.setValue('name', input.credentialName)
+        credential.setValue('oauth_entity_profile', profileSysId)
+        credential.setValue('active', true)
+        const credentialSysId = credential.insert() || ''
+
+        const scopePrefix = str(parent, 'id').split('.')[0] || SCOPE
+        const alias = newRecord('sys_alias')
+        alias.setValue('name', input.aliasName)
+        alias.setValue('id', `${scopePrefix}.${input.aliasName}`)
+        alias.setValue('parent', parentAliasSysId)
+        alias.setValue('type', str(parent, 'type') || 'connection')
+        alias.setValue('connection_type', str(parent, 'connection_type') || 'http_connection')
+        alias.setValue('retry_policy', str(parent, 'retry_policy'))
+        alias.setValue('configuration_template', str(parent, 'configuration_template'))
+        alias.setValue('multiple_connections', false)
+        alias.setValue('description', input.description)
+        const aliasSysId = alias.insert() || ''
+
+        each('connection_attributes', [['model', parentAliasSysId]], (a) => {
+            const copy = newRecord('connection_attributes')
+            for (const f of ATTRIBUTE_FIELDS) copy.setValue(f, str(a, f))
+            for (const f of ATTRIBUTE_FLAGS) copy.setValue(f, bool(a, f))
+            copy.setValue('model', aliasSysId)
+            copy.setValue('model_table', 'sys_alias')
+            copy.setValue('model_id', aliasSysId)
+            copy.setValue('name', `var__m_connection_attributes_${aliasSysId}`)
+            copy.insert()
+        })
+
+        const connection = newRecord('http_connection')
+        connection.setValue('name', input.connectionName)
+        connection.setValue('connection_alias', aliasSysId)
+        connection.setValue('credential', credentialSysId)
+        connection.setValue('connection_url', input.url)
+        connection.setValue('active', true)
+        const connectionSysId = connection.insert() || ''
+        return { aliasSysId, connectionSysId, credentialSysId, profileSysId }
     }
 }
