@@ -132,7 +132,7 @@ test('enforcing: "Add as a separate connection" creates the child alias, its att
     ])
 })
 
-test('enforcing: without the create privilege on sys_alias the platform refuses the insert and the page gets a 500 without a stack', async () => {
+test('enforcing: without the create privilege on sys_alias the insert is refused (500, no stack); granted, a retry reuses what was made', async () => {
     const privilege = world.sim
         .query('sys_scope_privilege')
         .find((p) => p.target_name === 'sys_alias' && p.operation === 'create')!
@@ -157,4 +157,14 @@ test('enforcing: without the create privilege on sys_alias the platform refuses 
     expect(refused()).toEqual(['sys_alias.create'])
     expect(added.text).not.toMatch(/\bat .*\.js:\d+/)
     expect(world.sim.query('sys_alias', { parent: world.ids.alias })).toEqual([])
+
+    // Once the privilege is granted, asking again finishes the job with the records the first try left: no duplicates.
+    world.sim.admin.setField('sys_scope_privilege', privilege.sys_id, 'status', 'allowed')
+    const again = await admin.api('POST', 'site-connection', { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d' })
+    expect(again.status).toBe(200)
+    expect(world.sim.query('oauth_entity_profile', { name: 'Jira OAuth Profile (acme-eu)' })).toHaveLength(1)
+    expect(world.sim.query('oauth_2_0_credentials', { name: 'Jira Cloud OAuth Credential (acme-eu)' })).toHaveLength(1)
+    const profile = world.sim.one('oauth_entity_profile', { name: 'Jira OAuth Profile (acme-eu)' })
+    expect(world.sim.query('oauth_entity_profile_scope', { oauth_entity_profile: profile.sys_id })).toHaveLength(14)
+    expect(world.sim.query('sys_alias', { parent: world.ids.alias }).map((a) => a.name)).toEqual(['Jira_acme_eu'])
 })

@@ -251,10 +251,16 @@ export class GlideSetupRecords implements SetupPort {
         return profile || null
     }
 
-    aliasNameTaken(name: string): boolean {
+    aliasNameTaken(name: string, parentAliasSysId: string): boolean {
         let taken = false
-        each('sys_alias', [['name', name]], () => (taken = true), 1)
-        if (!taken) each('sys_alias', [['id', `${SCOPE}.${name}`]], () => (taken = true), 1)
+        const check = (row: Row) => {
+            // A child of the Jira alias with that name and no connection is what an interrupted "Connect another site"
+            // left behind: createSiteConnection reuses it, so the name is free for it.
+            if (str(row, 'parent') === parentAliasSysId && !hasConnection(row.getUniqueValue())) return
+            taken = true
+        }
+        each('sys_alias', [['name', name]], check, 10)
+        if (!taken) each('sys_alias', [['id', `${SCOPE}.${name}`]], check, 10)
         return taken
     }
 
@@ -264,7 +270,8 @@ export class GlideSetupRecords implements SetupPort {
      * alias form's inheritance business rule is not something a script can count on (ServiceNow SDK alias guide:
      * it does not fire on install), and the shipped alias defines its attributes per alias (model = alias).
      * The id is set as the platform computes it, <scope>.<name> (SDK alias plugin: without it the id is empty and
-     * Flow Designer hides the alias).
+     * Flow Designer hides the alias). Find-or-create, record by record: a run the platform stopped half-way (a refused
+     * insert) leaves records that the next request for the same site reuses instead of duplicating.
      */
     createSiteConnection(
         parentAliasSysId: string,
@@ -274,62 +281,109 @@ export class GlideSetupRecords implements SetupPort {
         const parent = byId('sys_alias', parentAliasSysId)
         const template = byId('oauth_entity_profile', templateProfileSysId)
         if (!parent || !template) throw new Error('The Jira alias or its default OAuth profile is missing.')
+        const registrySysId = str(template, 'oauth_entity')
 
-        const profile = newRecord('oauth_entity_profile')
-        profile.setValue('name', input.profileName)
-        profile.setValue('oauth_entity', str(template, 'oauth_entity'))
-        profile.setValue('grant_type', str(template, 'grant_type'))
-        profile.setValue('default', false)
-        const profileSysId = profile.insert() || ''
+        const profileSysId = findOrCreate(
+            'oauth_entity_profile',
+            [
+                ['oauth_entity', registrySysId],
+                ['name', input.profileName],
+            ],
+            (profile) => {
+                profile.setValue('grant_type', str(template, 'grant_type'))
+                profile.setValue('default', false)
+            }
+        )
         each(
             'oauth_entity_profile_scope',
             [['oauth_entity_profile', templateProfileSysId]],
             (ps) => {
-                const scope = newRecord('oauth_entity_profile_scope')
-                scope.setValue('oauth_entity_profile', profileSysId)
-                scope.setValue('oauth_entity_scope', str(ps, 'oauth_entity_scope'))
-                scope.insert()
+                findOrCreate(
+                    'oauth_entity_profile_scope',
+                    [
+                        ['oauth_entity_profile', profileSysId],
+                        ['oauth_entity_scope', str(ps, 'oauth_entity_scope')],
+                    ],
+                    () => undefined
+                )
             },
             100
         )
 
-        const credential = newRecord('oauth_2_0_credentials')
-        credential.setValue('name', input.credentialName)
-        credential.setValue('oauth_entity_profile', profileSysId)
-        credential.setValue('active', true)
-        const credentialSysId = credential.insert() || ''
+        const credentialSysId = findOrCreate(
+            'oauth_2_0_credentials',
+            [
+                ['oauth_entity_profile', profileSysId],
+                ['name', input.credentialName],
+            ],
+            (credential) => credential.setValue('active', true)
+        )
 
         const scopePrefix = str(parent, 'id').split('.')[0] || SCOPE
-        const alias = newRecord('sys_alias')
-        alias.setValue('name', input.aliasName)
-        alias.setValue('id', `${scopePrefix}.${input.aliasName}`)
-        alias.setValue('parent', parentAliasSysId)
-        alias.setValue('type', str(parent, 'type') || 'connection')
-        alias.setValue('connection_type', str(parent, 'connection_type') || 'http_connection')
-        alias.setValue('retry_policy', str(parent, 'retry_policy'))
-        alias.setValue('configuration_template', str(parent, 'configuration_template'))
-        alias.setValue('multiple_connections', false)
-        alias.setValue('description', input.description)
-        const aliasSysId = alias.insert() || ''
+        const aliasSysId = findOrCreate(
+            'sys_alias',
+            [
+                ['parent', parentAliasSysId],
+                ['name', input.aliasName],
+            ],
+            (alias) => {
+                alias.setValue('id', `${scopePrefix}.${input.aliasName}`)
+                alias.setValue('type', str(parent, 'type') || 'connection')
+                alias.setValue('connection_type', str(parent, 'connection_type') || 'http_connection')
+                alias.setValue('retry_policy', str(parent, 'retry_policy'))
+                alias.setValue('configuration_template', str(parent, 'configuration_template'))
+                alias.setValue('multiple_connections', false)
+                alias.setValue('description', input.description)
+            }
+        )
 
         each('connection_attributes', [['model', parentAliasSysId]], (a) => {
-            const copy = newRecord('connection_attributes')
-            for (const f of ATTRIBUTE_FIELDS) copy.setValue(f, str(a, f))
-            for (const f of ATTRIBUTE_FLAGS) copy.setValue(f, bool(a, f))
-            copy.setValue('model', aliasSysId)
-            copy.setValue('model_table', 'sys_alias')
-            copy.setValue('model_id', aliasSysId)
-            copy.setValue('name', `var__m_connection_attributes_${aliasSysId}`)
-            copy.insert()
+            findOrCreate(
+                'connection_attributes',
+                [
+                    ['model', aliasSysId],
+                    ['element', str(a, 'element')],
+                ],
+                (copy) => {
+                    for (const f of ATTRIBUTE_FIELDS) copy.setValue(f, str(a, f))
+                    for (const f of ATTRIBUTE_FLAGS) copy.setValue(f, bool(a, f))
+                    copy.setValue('model_table', 'sys_alias')
+                    copy.setValue('model_id', aliasSysId)
+                    copy.setValue('name', `var__m_connection_attributes_${aliasSysId}`)
+                }
+            )
         })
 
-        const connection = newRecord('http_connection')
-        connection.setValue('name', input.connectionName)
-        connection.setValue('connection_alias', aliasSysId)
-        connection.setValue('credential', credentialSysId)
-        connection.setValue('connection_url', input.url)
-        connection.setValue('active', true)
-        const connectionSysId = connection.insert() || ''
+        const connectionSysId = findOrCreate(
+            'http_connection',
+            [
+                ['connection_alias', aliasSysId],
+                ['credential', credentialSysId],
+            ],
+            (connection) => {
+                connection.setValue('name', input.connectionName)
+                connection.setValue('connection_url', input.url)
+                connection.setValue('active', true)
+            }
+        )
         return { aliasSysId, connectionSysId, credentialSysId, profileSysId }
     }
+}
+
+function hasConnection(aliasSysId: string): boolean {
+    let found = false
+    each('http_connection', [['connection_alias', aliasSysId]], () => (found = true), 1)
+    return found
+}
+
+/** The sys_id of the row matching all conditions, else of a new row with those values (and what fill sets). */
+function findOrCreate(table: string, conditions: Array<[string, string]>, fill: (row: Row) => void): string {
+    const found = first(table, conditions)
+    if (found) return found.getUniqueValue()
+    const row = newRecord(table)
+    for (const [field, value] of conditions) row.setValue(field, value)
+    fill(row)
+    const sysId = row.insert()
+    if (!sysId) throw new Error(`The platform did not create the ${table} record.`)
+    return sysId
 }

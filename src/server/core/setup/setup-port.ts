@@ -112,8 +112,11 @@ export interface SetupPort {
     validate(table: string, sysId: string): { report: ValidationReport; runSysId: string | null }
     /** The OAuth entity profile of an OAuth 2.0 credential, or null. */
     credentialProfile(credentialSysId: string): string | null
-    /** Whether an alias with that name (or id <scope>.<name>) exists. */
-    aliasNameTaken(name: string): boolean
+    /**
+     * Whether an alias with that name (or id <scope>.<name>) exists, other than a connection-less child of the parent
+     * left by an interrupted "Connect another site" (createSiteConnection reuses it).
+     */
+    aliasNameTaken(name: string, parentAliasSysId: string): boolean
     /**
      * Creates a child alias of the Jira alias (shared fields set explicitly), its connection attributes, a new
      * non-default profile with the template profile's scopes, an OAuth 2.0 credential on it, and the connection.

@@ -92,12 +92,12 @@ export function stateWithSites(deps: SetupDeps): OpResult<SetupState & { siteCon
 }
 
 /** Jira_<site>, letters, digits and underscore only; _2, _3… when the name is taken. */
-function aliasNameFor(deps: SetupDeps, site: Site): string {
+function aliasNameFor(deps: SetupDeps, parentAliasSysId: string, site: Site): string {
     const label = site.name || (/^https:\/\/([a-z0-9-]+)\.atlassian\.net/.exec(site.url) || ['', ''])[1]
     const clean = label.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || site.cloudId.slice(0, 8)
     const base = `Jira_${clean}`.slice(0, ALIAS_NAME_MAX)
     let name = base
-    for (let n = 2; deps.records.aliasNameTaken(name); n++) name = `${base}_${n}`
+    for (let n = 2; deps.records.aliasNameTaken(name, parentAliasSysId); n++) name = `${base}_${n}`
     return name
 }
 
@@ -142,7 +142,7 @@ export function addSite(deps: SetupDeps, body: Record<string, unknown>): OpResul
         )
     }
     const base = deps.records.property(GATEWAY_PROPERTY, ATLASSIAN.apiGatewayUrl).replace(/\/+$/, '')
-    const aliasName = aliasNameFor(deps, site)
+    const aliasName = aliasNameFor(deps, r.aliasSysId, site)
     const label = site.name || site.cloudId
     const created = deps.records.createSiteConnection(r.aliasSysId, r.profileSysId, {
         aliasName,
