@@ -10,6 +10,7 @@ import { safeText } from '../core/sanitize'
 import { jsonBody } from '../core/setup/inputs'
 import * as ops from '../core/setup/operations'
 import type { OpResult } from '../core/setup/result'
+import * as serviceAccount from '../core/setup/service-account'
 import { GlideTokenStore } from '../glide/oauth-tokens'
 import { GlideRestHttp } from '../glide/rest-http'
 import { GlideSetupRecords } from '../glide/setup-records'
@@ -107,7 +108,7 @@ function withBody<T>(
 }
 
 export function getState(_request: RestRequest, response: RestResponse): void {
-    run(response, 'state', () => ops.state(deps()))
+    run(response, 'state', () => serviceAccount.stateWithServiceAccount(deps()))
 }
 
 export function putOAuthClient(request: RestRequest, response: RestResponse): void {
@@ -132,8 +133,16 @@ export function putApiToken(request: RestRequest, response: RestResponse): void 
 
 export function postValidate(request: RestRequest, response: RestResponse): void {
     withBody(request, response, 'validate', (b) =>
-        b.connectionSysId ? ops.validateConnection(deps(), b) : ops.validateSetup(deps())
+        b.target === 'service-account'
+            ? serviceAccount.validateServiceAccount(deps())
+            : b.connectionSysId
+              ? ops.validateConnection(deps(), b)
+              : ops.validateSetup(deps())
     )
+}
+
+export function putServiceAccount(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'save service account', (b) => serviceAccount.saveServiceAccount(deps(), b))
 }
 
 export function getHealth(_request: RestRequest, response: RestResponse): void {
