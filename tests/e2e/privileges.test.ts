@@ -168,3 +168,15 @@ test('enforcing: without the create privilege on sys_alias the insert is refused
     expect(world.sim.query('oauth_entity_profile_scope', { oauth_entity_profile: profile.sys_id })).toHaveLength(14)
     expect(world.sim.query('sys_alias', { parent: world.ids.alias }).map((a) => a.name)).toEqual(['Jira_acme_eu'])
 })
+
+test('enforcing: the service-account path of the setup API (save, validate) reads and writes only privileged tables', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const saved = await admin.api('PUT', 'service-account', {
+        clientId: world.saClientId,
+        clientSecret: world.saClientSecret,
+        site: 'acme-jcc',
+    })
+    expect({ status: saved.status, refused: refused() }).toEqual({ status: 200, refused: [] })
+    const v = await admin.api('POST', 'validate', {})
+    expect({ status: v.status, refused: refused() }).toEqual({ status: 200, refused: [] })
+})

@@ -12,6 +12,7 @@ import * as healthView from '../core/setup/health-view'
 import * as ops from '../core/setup/operations'
 import * as siteConnections from '../core/setup/site-connections'
 import type { OpResult } from '../core/setup/result'
+import * as serviceAccount from '../core/setup/service-account'
 import { GlideTokenStore } from '../glide/oauth-tokens'
 import { GlideRestHttp } from '../glide/rest-http'
 import { GlideSetupRecords } from '../glide/setup-records'
@@ -109,7 +110,7 @@ function withBody<T>(
 }
 
 export function getState(_request: RestRequest, response: RestResponse): void {
-    run(response, 'state', () => siteConnections.stateWithSites(deps()))
+    run(response, 'state', () => siteConnections.withSites(deps(), serviceAccount.stateWithServiceAccount(deps())))
 }
 
 export function putOAuthClient(request: RestRequest, response: RestResponse): void {
@@ -139,8 +140,16 @@ export function putApiToken(request: RestRequest, response: RestResponse): void 
 
 export function postValidate(request: RestRequest, response: RestResponse): void {
     withBody(request, response, 'validate', (b) =>
-        b.connectionSysId ? ops.validateConnection(deps(), b) : ops.validateSetup(deps())
+        b.target === 'service-account'
+            ? serviceAccount.validateServiceAccount(deps())
+            : b.connectionSysId
+              ? ops.validateConnection(deps(), b)
+              : ops.validateSetup(deps())
     )
+}
+
+export function putServiceAccount(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'save service account', (b) => serviceAccount.saveServiceAccount(deps(), b))
 }
 
 export function getHealth(_request: RestRequest, response: RestResponse): void {

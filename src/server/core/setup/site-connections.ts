@@ -16,7 +16,7 @@ import { ATLASSIAN } from '../atlassian'
 import { storedTokens } from '../stored-tokens'
 import { UUID } from '../urls'
 import * as inputs from './inputs'
-import { records, type SetupDeps, type SetupState, type Site, sites, state } from './operations'
+import { records, type SetupDeps, type Site, sites } from './operations'
 import { done, type OpResult, refuse } from './result'
 import type { JiraRecords } from './setup-port'
 
@@ -83,9 +83,11 @@ export function siteConnections(deps: SetupDeps, r: JiraRecords): SiteConnection
     return out
 }
 
-/** The setup state and the sites connected through child aliases. */
-export function stateWithSites(deps: SetupDeps): OpResult<SetupState & { siteConnections: SiteConnection[] }> {
-    const s = state(deps)
+/** A state answer with the sites connected through child aliases added. */
+export function withSites<T extends object>(
+    deps: SetupDeps,
+    s: OpResult<T>
+): OpResult<T & { siteConnections: SiteConnection[] }> {
     if (!s.ok) return s
     const r = deps.records.jiraRecords()
     return done({ ...s.value, siteConnections: r ? siteConnections(deps, r) : [] })
