@@ -259,22 +259,124 @@ test('API token: unknown site is a 400 naming the site and changes nothing; a re
     expectNoSecretAnywhere()
 })
 
-test('health lists every Jira connection with its last verdict; per-row Validate takes only a connection of the Jira alias', async () => {
+const HEALTH = 'x_jira_connect_connection_health'
+type Row = Record<string, any>
+
+async function healthRows(admin: SetupClient): Promise<Row[]> {
+    const a = await admin.api('GET', 'health')
+    expect(a.status).toBe(200)
+    return (a.json!.result as { rows: Row[] }).rows
+}
+
+test('health on a fresh install: every Jira connection, each plainly "not checked yet"; bad sys_ids are 400s that change nothing', async () => {
     const admin = new SetupClient(world.sim, ADMIN_USER)
-    const empty = (await admin.api('GET', 'health')).json!.result as { rows: Array<Record<string, string>> }
+    const rows = await healthRows(admin)
     // The 3LO connection, and the service-account connection a first install ships inactive (issue 9).
-    expect(empty.rows).toEqual([
-        expect.objectContaining({ connectionSysId: world.ids.connection, verdict: 'not validated', auth: 'OAuth 2.0' }),
-        expect.objectContaining({ active: false, verdict: 'not validated', auth: 'OAuth 2.0' }),
+    expect(rows).toEqual([
+        expect.objectContaining({
+            subjectSysId: world.ids.connection,
+            verdict: 'not_checked',
+            source: 'none',
+            auth: 'OAuth 2.0',
+            covered: true,
+            healthLink: '',
+            summary: 'Not checked yet by the health check (Validate or Validate all checks it).',
+        }),
+        expect.objectContaining({
+            active: false,
+            verdict: 'not_checked',
+            source: 'none',
+            covered: false,
+            summary: 'Not checked by the health check: it covers active connections only.',
+        }),
     ])
-    const bad = await admin.api('POST', 'validate', { connectionSysId: 'abc' })
+    const before = snapshot()
+    const bad = await admin.api('POST', 'health', { sysId: 'abc' })
     expect(bad.status).toBe(400)
-    expect(errorsOf(bad)[0]).toMatchObject({ field: 'connectionSysId', code: 'sys_id_malformed' })
-    const stranger = await admin.api('POST', 'validate', { connectionSysId: 'f'.repeat(32) })
-    expect(errorsOf(stranger)[0]).toMatchObject({ code: 'connection_unknown' })
-    const v = await admin.api('POST', 'validate', { connectionSysId: world.ids.connection })
-    expect((v.json!.result as { verdict: string }).verdict).toBe('fail')
-    const after = (await admin.api('GET', 'health')).json!.result as { rows: Array<Record<string, string>> }
-    expect(after.rows[0]).toMatchObject({ verdict: 'fail', lastSuccess: '' })
-    expect(after.rows[0].lastRun).toMatch(/^\d{4}-/)
+    expect(errorsOf(bad)[0]).toMatchObject({ field: 'sysId', code: 'sys_id_malformed' })
+    const stranger = await admin.api('POST', 'health', { sysId: 'f'.repeat(32) })
+    expect(stranger.status).toBe(400)
+    expect(errorsOf(stranger)[0]).toMatchObject({ field: 'sysId', code: 'connection_unknown' })
+    expect(snapshot()).toBe(before)
+    expect(world.sim.query(HEALTH)).toEqual([])
+})
+
+test('health rows come from the health records: verdict, since, last success, token expiries and links are the stored ones', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    // The health runner writes the health row (the alias form's "Validate all Jira connections" button).
+    const clicked = world.sim.admin.clickUiAction('sys_alias', world.ids.alias, 'Validate all Jira connections')
+    expect(clicked.exception).toBeNull()
+    const stored = world.sim.one(HEALTH, { subject_sys_id: world.ids.connection })
+    expect(stored.verdict).toBe('healthy')
+    expect(stored.refresh_expires).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const [row] = await healthRows(admin)
+    expect(row).toMatchObject({
+        subjectSysId: world.ids.connection,
+        source: 'health',
+        verdict: 'healthy',
+        verdictSince: stored.verdict_since,
+        lastChecked: stored.last_checked,
+        lastSuccess: stored.last_success,
+        accessExpires: stored.access_expires,
+        refreshExpires: stored.refresh_expires,
+        healthLink: `x_jira_connect_connection_health.do?sys_id=${stored.sys_id}`,
+        runLink: `x_jira_connect_validation_run.do?sys_id=${stored.last_run}`,
+    })
+
+    // The view shows the record, not the runs: a broken health row with its own dates is what the admin sees,
+    // although the only validation run passed.
+    world.sim.admin.setField(HEALTH, stored.sys_id, 'verdict', 'broken')
+    world.sim.admin.setField(HEALTH, stored.sys_id, 'verdict_since', '2026-01-02 03:04:05')
+    world.sim.admin.setField(HEALTH, stored.sys_id, 'refresh_expires', '2026-03-04 05:06:07')
+    world.sim.admin.setField(HEALTH, stored.sys_id, 'last_finding', 'Atlassian refused the refresh token.')
+    world.sim.admin.setField(HEALTH, stored.sys_id, 'last_fix', 'Click Get OAuth Token.')
+    const [edited] = await healthRows(admin)
+    expect(edited).toMatchObject({
+        verdict: 'broken',
+        verdictSince: '2026-01-02 03:04:05',
+        refreshExpires: '2026-03-04 05:06:07',
+        summary: 'Atlassian refused the refresh token. Fix: Click Get OAuth Token.',
+    })
+})
+
+test('Validate all runs the health check (health rows update); per-row Validate checks that row only; an inactive connection gets a plain validation', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const all = await admin.api('POST', 'health', {})
+    expect(all.status).toBe(200)
+    const result = all.json!.result as { message: string; runLink: string; rows: Row[] }
+    expect(result.message).toMatch(/^Checked 1 of 1 Jira connection: 0 broken/)
+    const run = world.sim.read('x_jira_connect_validation_run', result.runLink.split('=')[1])!
+    expect(run).toMatchObject({ trigger: 'on_demand', target_name: 'All Jira connections (Validate all)' })
+    const first = world.sim.one(HEALTH, { subject_sys_id: world.ids.connection })
+    expect(result.rows[0]).toMatchObject({ source: 'health', verdict: 'healthy', lastChecked: first.last_checked })
+
+    world.advance(3600 * 1000)
+    const one = await admin.api('POST', 'health', { sysId: world.ids.connection })
+    expect(one.status).toBe(200)
+    const oneRun = (one.json!.result as { runSysId: string }).runSysId
+    expect(world.sim.read('x_jira_connect_validation_run', oneRun)).toMatchObject({
+        target_table: 'http_connection',
+        target_sys_id: world.ids.connection,
+        target_name: 'Jira Cloud OAuth Connection (health check)',
+    })
+    const after = world.sim.one(HEALTH, { subject_sys_id: world.ids.connection })
+    expect(after.last_run).toBe(oneRun)
+    expect(after.last_checked > first.last_checked).toBe(true)
+
+    const inactive = (await healthRows(admin)).find((r) => !r.active)!
+    const plain = await admin.api('POST', 'health', { sysId: inactive.subjectSysId })
+    expect(plain.status).toBe(200)
+    const plainResult = plain.json!.result as { message: string; rows: Row[] }
+    expect(plainResult.message).toContain('validation only: the health check covers active connections')
+    expect(plainResult.rows.find((r) => r.subjectSysId === inactive.subjectSysId)).toMatchObject({
+        source: 'run',
+        covered: false,
+    })
+    expect(world.sim.query(HEALTH, { subject_sys_id: inactive.subjectSysId })).toEqual([])
+    expectNoSecretAnywhere()
 })

@@ -268,10 +268,35 @@ test("a user without the roles gets the platform's refusal and no page content; 
     await admin.openFromMenu('Setup: Connection Health')
     const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
     await row.waitFor()
-    expect(await row.locator('[data-verdict]').getAttribute('data-verdict')).toBe('not validated')
+    expect(await row.locator('[data-verdict]').getAttribute('data-verdict')).toBe('not_checked')
+    expect(await row.locator('[data-verdict]').textContent()).toContain('Not checked yet')
     await expectAccessible(admin, 'health')
     await admin.click('[data-action="validate-all"]', 'Validate all')
-    await row.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+    await row.locator('[data-verdict="healthy"]').waitFor({ timeout: 30000 })
+    // What the row shows is the health record the health check wrote.
+    const stored = world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+    expect(await row.getAttribute('data-source')).toBe('health')
+    expect(await row.locator('[data-verdict]').textContent()).toContain(`since ${stored.verdict_since} UTC`)
+    expect(await row.locator('[data-expiries]').textContent()).toContain(`Refresh token: ${stored.refresh_expires} UTC`)
+    expect(await row.locator('[data-last-success]').textContent()).toBe(`${stored.last_success} UTC`)
+    expect(await row.locator('[data-health-link]').getAttribute('href')).toBe(
+        `/x_jira_connect_connection_health.do?sys_id=${stored.sys_id}`
+    )
+    expect(
+        await row
+            .locator(`[data-last-check] a[href="/x_jira_connect_validation_run.do?sys_id=${stored.last_run}"]`)
+            .count()
+    ).toBe(1)
+    expect(await admin.page.locator('[data-health-message]').textContent()).toMatch(/^Checked 1 of 1 Jira connection/)
     await expectAccessible(admin, 'health validated')
+
+    world.advance(3600 * 1000)
+    await admin.click(`button[aria-label="Validate ${stored.subject_name}"]`, 'Validate one')
+    await admin.page.locator('[data-health-message]').getByText('Checked 1 of 1').waitFor({ timeout: 30000 })
+    const after = world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+    expect(after.last_checked > stored.last_checked).toBe(true)
+    await row.locator('[data-last-check]').getByText(`${after.last_checked} UTC`).waitFor()
+    await expectAccessible(admin, 'health row validated')
     await admin.shot('health')
+    await expectNoSecret(admin)
 })

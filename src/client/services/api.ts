@@ -112,15 +112,34 @@ export interface Validation {
 }
 
 export interface HealthRow {
-    connectionSysId: string
+    subjectTable: string
+    subjectSysId: string
     name: string
     url: string
     active: boolean
     alias: string
     auth: string
+    /** health = from the connection health record; run = latest validation run only; none = nothing yet. */
+    source: 'health' | 'run' | 'none'
     verdict: string
     summary: string
-    lastRun: string
+    verdictSince: string
+    lastChecked: string
     lastSuccess: string
+    accessExpires: string
+    refreshExpires: string
+    nextExpiry: string
+    nextExpiryWhat: string
+    notCheckedReason: string
+    covered: boolean
+    healthLink: string
+    runLink: string
+    recordLink: string
+}
+
+export interface HealthCheckShown {
+    rows: HealthRow[]
+    message: string
+    runSysId: string | null
     runLink: string
 }

@@ -597,6 +597,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '19be2ff1eb71494ebd87f2faf587bc13'
                     }
+                    'setup-api-health-check': {
+                        table: 'sys_ws_operation'
+                        id: '81eec1fa8b324a609d59d6483a791f64'
+                    }
                     'setup-api-oauth-client': {
                         table: 'sys_ws_operation'
                         id: '5c197a0d84db4690a161e99a0cd6a062'
@@ -716,6 +720,10 @@ declare global {
                     src_server_core_sanitize_ts: {
                         table: 'sys_module'
                         id: 'e496089f875543638697ed88022b7e75'
+                    }
+                    'src_server_core_setup_health-view_ts': {
+                        table: 'sys_module'
+                        id: '656fac3ab2904af38f0670942ae0660b'
                     }
                     src_server_core_setup_inputs_ts: {
                         table: 'sys_module'

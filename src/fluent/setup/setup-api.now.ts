@@ -3,6 +3,7 @@ import {
     getHealth,
     getSites,
     getState,
+    postHealth,
     postSiteLookup,
     postValidate,
     putApiToken,
@@ -87,6 +88,14 @@ RestApi({
             path: '/health',
             enforceAcl: [setupApiAcl],
             script: getHealth,
+        },
+        {
+            $id: Now.ID['setup-api-health-check'],
+            name: 'health check',
+            method: 'POST',
+            path: '/health',
+            enforceAcl: [setupApiAcl],
+            script: postHealth,
         },
     ],
 })

@@ -4,7 +4,8 @@
  * unexpected platform error is logged (sanitised) and reported as a failed run.
  */
 import { gs } from '@servicenow/glide'
-import { runHealthCheck, type HealthRunResult, type HealthTrigger } from '../core/health/runner'
+import type { HealthSubject } from '../core/health/model'
+import { inventory, runHealthCheck, type HealthRunResult, type HealthTrigger } from '../core/health/runner'
 import { healthSettings } from '../core/health/settings'
 import { safeText } from '../core/sanitize'
 import { GlideConfigReader } from './config-reader'
@@ -27,7 +28,13 @@ export interface HealthRunOutcome {
     message: string
 }
 
-export function runHealthCheckNow(trigger: HealthTrigger): HealthRunOutcome {
+/** What the health check covers now (the setup page lists them). */
+export function healthSubjects(): HealthSubject[] {
+    return inventory({ config: new GlideConfigReader(), inventory: new GlideHealthInventory() })
+}
+
+/** Runs the health check now: every subject, or only the one with sys_id `onlySysId` (per-row Validate). */
+export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | null = null): HealthRunOutcome {
     const store = new GlideHealthStore()
     let runSysId: string | null = null
     try {
@@ -47,7 +54,8 @@ export function runHealthCheckNow(trigger: HealthTrigger): HealthRunOutcome {
                     runSysId = saveRun(report, t, notChecked)
                     return runSysId || ''
                 },
-            }
+            },
+            onlySysId
         )
         const n = result.outcomes.length
         const broken = result.outcomes.filter((o) => o.state.verdict === 'broken').length

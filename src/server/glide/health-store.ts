@@ -77,6 +77,16 @@ export class GlideHealthStore implements HealthStorePort {
         else row.insert()
     }
 
+    /** Every row with its sys_id (the setup page links to it). */
+    rows(): Array<HealthState & { sysId: string }> {
+        const out: Array<HealthState & { sysId: string }> = []
+        const row = newRecord(HEALTH_TABLE)
+        row.setLimit(1000)
+        row.query()
+        while (row.next()) out.push({ ...toState(row), sysId: row.getUniqueValue() })
+        return out
+    }
+
     all(): HealthState[] {
         const out: HealthState[] = []
         const row = newRecord(HEALTH_TABLE)

@@ -6,15 +6,20 @@
  */
 import { gs } from '@servicenow/glide'
 import type { ValidationReport } from '../core/report'
+import type { HealthState } from '../core/health/model'
 import type {
     ApiTokenInput,
     BasicCredentialState,
     ConnectionRow,
+    HealthCheckOutcome,
+    HealthSubjectRow,
     JiraRecords,
     RunRow,
     SetupPort,
 } from '../core/setup/setup-port'
 import { GlideConfigReader } from './config-reader'
+import { healthSubjects, runHealthCheckNow } from './health-service'
+import { GlideHealthStore } from './health-store'
 import { bool, byId, each, newRecord, type Row, str } from './records'
 import { RUN_TABLE } from './run-store'
 import { findAliasSysId, JIRA_ALIAS_ID, validateAndStore } from './validation-service'
@@ -195,5 +200,24 @@ export class GlideSetupRecords implements SetupPort {
 
     validate(table: string, sysId: string): { report: ValidationReport; runSysId: string | null } {
         return validateAndStore(table, sysId)
+    }
+
+    healthStates(): Array<HealthState & { sysId: string }> {
+        return new GlideHealthStore().rows()
+    }
+
+    healthSubjects(): HealthSubjectRow[] {
+        return healthSubjects().map((s) => ({
+            table: s.table,
+            sysId: s.sysId,
+            name: s.name,
+            aliasName: s.aliasName,
+            credentialKind: s.credential ? s.credential.kind : '',
+        }))
+    }
+
+    runHealthCheck(onlySysId: string | null): HealthCheckOutcome {
+        const outcome = runHealthCheckNow('on_demand', onlySysId)
+        return { ok: outcome.ok, runSysId: outcome.runSysId, message: outcome.message }
     }
 }

@@ -8,6 +8,7 @@
 import { gs } from '@servicenow/glide'
 import { safeText } from '../core/sanitize'
 import { jsonBody } from '../core/setup/inputs'
+import * as healthView from '../core/setup/health-view'
 import * as ops from '../core/setup/operations'
 import type { OpResult } from '../core/setup/result'
 import { GlideTokenStore } from '../glide/oauth-tokens'
@@ -137,5 +138,10 @@ export function postValidate(request: RestRequest, response: RestResponse): void
 }
 
 export function getHealth(_request: RestRequest, response: RestResponse): void {
-    run(response, 'health', () => ops.health(deps()))
+    run(response, 'health', () => healthView.health(deps()))
+}
+
+/** Validate all ({}) or one health row ({sysId}): the connection health check, then the rows again. */
+export function postHealth(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'health check', (b) => healthView.healthCheck(deps(), b))
 }

@@ -53,10 +53,19 @@ export interface RunSink {
     saveRun(report: ValidationReport, trigger: HealthTrigger, notCheckedText: string): string
 }
 
-export function runHealthCheck(ports: HealthPorts, trigger: HealthTrigger, sink: RunSink): HealthRunResult {
+/**
+ * Runs the health check over every subject, or over one (`onlySysId`: the setup page's per-row Validate), which then
+ * updates only that subject's health row and stores a run targeting it.
+ */
+export function runHealthCheck(
+    ports: HealthPorts,
+    trigger: HealthTrigger,
+    sink: RunSink,
+    onlySysId: string | null = null
+): HealthRunResult {
     const settings = healthSettings(ports.config)
     const startedAtMs = ports.clock.nowMs()
-    const subjects = inventory(ports)
+    const subjects = inventory(ports).filter((s) => onlySysId === null || s.sysId === onlySysId)
     const cache = new CredentialRunCache()
     const checks: CheckResult[] = []
     const pending: Array<{
@@ -120,14 +129,18 @@ export function runHealthCheck(ports: HealthPorts, trigger: HealthTrigger, sink:
         })
     }
     const verdict: Verdict = verdictOf(checks)
-    const name =
-        trigger === 'scheduled'
-            ? 'All Jira connections (scheduled health check)'
-            : 'All Jira connections (Validate all)'
+    const one = onlySysId !== null && subjects.length === 1 ? subjects[0] : null
+    const name = one
+        ? `${one.name} (health check)`
+        : trigger === 'scheduled'
+          ? 'All Jira connections (scheduled health check)'
+          : 'All Jira connections (Validate all)'
     const durationMs = ports.clock.nowMs() - startedAtMs
     const report: ValidationReport = {
         verdict,
-        target: { table: 'sys_alias', sysId: ports.inventory.jiraAliasSysIds()[0] || 'x_jira_connect.Jira' },
+        target: one
+            ? { table: one.table, sysId: one.sysId }
+            : { table: 'sys_alias', sysId: ports.inventory.jiraAliasSysIds()[0] || 'x_jira_connect.Jira' },
         targetName: name,
         summary: runSummary(verdict, checks, name, subjects.length, skipped.length),
         checks,
@@ -187,7 +200,7 @@ export function runHealthCheck(ports: HealthPorts, trigger: HealthTrigger, sink:
 }
 
 /** Every subject, connections first (alias order), then credentials no active connection uses. */
-export function inventory(ports: HealthPorts): HealthSubject[] {
+export function inventory(ports: Pick<HealthPorts, 'config' | 'inventory'>): HealthSubject[] {
     const subjects: HealthSubject[] = []
     const seenConnections = new Set<string>()
     const usedCredentials = new Set<string>()

@@ -53,7 +53,7 @@ export interface SetupState {
 const TIMEOUT_PROPERTY = 'x_jira_connect.http_timeout_ms'
 const GATEWAY_PROPERTY = 'x_jira_connect.api_gateway_url'
 
-function records<T>(deps: SetupDeps): OpResult<JiraRecords> {
+export function records<T>(deps: SetupDeps): OpResult<JiraRecords> {
     const r = deps.records.jiraRecords()
     return r
         ? done(r)
@@ -445,50 +445,4 @@ function shown(deps: SetupDeps, r: JiraRecords, table: string, sysId: string): V
         runSysId,
         runLink: runSysId ? `x_jira_connect_validation_run.do?sys_id=${runSysId}` : '',
     }
-}
-
-export interface HealthRow {
-    connectionSysId: string
-    name: string
-    url: string
-    active: boolean
-    alias: string
-    auth: string
-    verdict: string
-    summary: string
-    lastRun: string
-    lastSuccess: string
-    runLink: string
-}
-
-/** Every connection on the Jira alias and its children with its latest stored run and last passing run. */
-export function health(deps: SetupDeps): OpResult<{ rows: HealthRow[] }> {
-    const found = records<{ rows: HealthRow[] }>(deps)
-    if (!found.ok) return found
-    const conns = deps.records.connections(found.value.aliasSysId)
-    const runs = deps.records.runs(500)
-    const rows = conns.map((c) => {
-        const mine = runs.filter((x) => x.targetTable === 'http_connection' && x.targetSysId === c.sysId)
-        const last = mine[0]
-        const success = mine.find((x) => x.verdict === 'pass')
-        return {
-            connectionSysId: c.sysId,
-            name: c.name,
-            url: c.url,
-            active: c.active,
-            alias: c.aliasId,
-            auth:
-                c.credentialKind === 'basic'
-                    ? 'API token'
-                    : c.credentialKind === 'oauth2'
-                      ? 'OAuth 2.0'
-                      : c.credentialKind,
-            verdict: last ? last.verdict : 'not validated',
-            summary: last ? last.summary : '',
-            lastRun: last ? last.createdOn : '',
-            lastSuccess: success ? success.createdOn : '',
-            runLink: last ? `x_jira_connect_validation_run.do?sys_id=${last.sysId}` : '',
-        }
-    })
-    return done({ rows })
 }

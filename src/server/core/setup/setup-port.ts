@@ -3,6 +3,7 @@
  * src/server/glide/setup-records.ts implements it with GlideRecord; tests run it over the Glide simulator. No method
  * returns a secret: client secret and API token are written, never read; presence and dates only.
  */
+import type { HealthState } from '../health/model'
 import type { ValidationReport } from '../report'
 
 export interface RegistryState {
@@ -59,6 +60,22 @@ export interface ApiTokenInput {
     apiToken: string
 }
 
+/** A subject the connection health check covers (an active connection, or an OAuth credential none uses). */
+export interface HealthSubjectRow {
+    table: string
+    sysId: string
+    name: string
+    aliasName: string
+    credentialKind: 'oauth2' | 'basic' | 'other' | ''
+}
+
+export interface HealthCheckOutcome {
+    ok: boolean
+    runSysId: string | null
+    /** What was checked, broken, not checked (plain text, sanitised). */
+    message: string
+}
+
 export interface SetupPort {
     /** <glide.servlet.uri> with a trailing slash. */
     instanceUrl(): string
@@ -75,4 +92,10 @@ export interface SetupPort {
     /** Most recent first. */
     runs(limit: number): RunRow[]
     validate(table: string, sysId: string): { report: ValidationReport; runSysId: string | null }
+    /** Every row of x_jira_connect_connection_health, with its sys_id. */
+    healthStates(): Array<HealthState & { sysId: string }>
+    /** The subjects the health check covers now. */
+    healthSubjects(): HealthSubjectRow[]
+    /** The health check ("Validate all"), on every subject or only on the subject with that sys_id. */
+    runHealthCheck(onlySysId: string | null): HealthCheckOutcome
 }
