@@ -605,6 +605,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '5c197a0d84db4690a161e99a0cd6a062'
                     }
+                    'setup-api-service-account': {
+                        table: 'sys_ws_operation'
+                        id: 'fa516a50c87248a892eae6a4afb14c62'
+                    }
                     'setup-api-site': {
                         table: 'sys_ws_operation'
                         id: '285e8dc995594088ad4b39fffd190f9d'
@@ -740,6 +744,10 @@ declare global {
                     src_server_core_setup_scopes_ts: {
                         table: 'sys_module'
                         id: 'de04eea535314da1b8df15812314e236'
+                    }
+                    'src_server_core_setup_service-account_ts': {
+                        table: 'sys_module'
+                        id: 'bbce38367427442daea4f6c8670a3db9'
                     }
                     'src_server_core_setup_setup-port_ts': {
                         table: 'sys_module'

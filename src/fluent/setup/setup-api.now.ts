@@ -8,6 +8,7 @@ import {
     postValidate,
     putApiToken,
     putOAuthClient,
+    putServiceAccount,
     putSite,
 } from '../../server/rest/setup-api'
 import { setupApiAcl } from './access.now'
@@ -72,6 +73,14 @@ RestApi({
             path: '/api-token',
             enforceAcl: [setupApiAcl],
             script: putApiToken,
+        },
+        {
+            $id: Now.ID['setup-api-service-account'],
+            name: 'service account',
+            method: 'PUT',
+            path: '/service-account',
+            enforceAcl: [setupApiAcl],
+            script: putServiceAccount,
         },
         {
             $id: Now.ID['setup-api-validate'],

@@ -14,7 +14,9 @@ import type {
     HealthCheckOutcome,
     HealthSubjectRow,
     JiraRecords,
+    RegistryState,
     RunRow,
+    ServiceAccountRecords,
     SetupPort,
 } from '../core/setup/setup-port'
 import { GlideConfigReader } from './config-reader'
@@ -26,6 +28,8 @@ import { findAliasSysId, JIRA_ALIAS_ID, validateAndStore } from './validation-se
 
 /** The shipped registry name (the credential's Validate button and the menu filter key on it too). */
 export const REGISTRY_NAME = 'Jira Cloud OAuth'
+/** The shipped client-credentials registry (src/fluent/oauth/service-account-registry.now.ts). */
+export const SERVICE_ACCOUNT_REGISTRY_NAME = 'Jira Cloud Service Account'
 
 function first(table: string, conditions: Array<[string, string]>): Row | null {
     let found: Row | null = null
@@ -38,6 +42,16 @@ function first(table: string, conditions: Array<[string, string]>): Row | null {
         1
     )
     return found
+}
+
+function registryState(registry: Row): RegistryState {
+    return {
+        sysId: registry.getUniqueValue(),
+        name: str(registry, 'name'),
+        hasClientId: str(registry, 'client_id').trim() !== '',
+        hasClientSecret: str(registry, 'client_secret') !== '',
+        updatedOn: str(registry, 'sys_updated_on'),
+    }
 }
 
 export class GlideSetupRecords implements SetupPort {
@@ -65,13 +79,7 @@ export class GlideSetupRecords implements SetupPort {
             : null
         return {
             aliasSysId,
-            registry: {
-                sysId: registry.getUniqueValue(),
-                name: str(registry, 'name'),
-                hasClientId: str(registry, 'client_id').trim() !== '',
-                hasClientSecret: str(registry, 'client_secret') !== '',
-                updatedOn: str(registry, 'sys_updated_on'),
-            },
+            registry: registryState(registry),
             profileSysId,
             credentialSysId,
             oauthConnection,
@@ -133,6 +141,42 @@ export class GlideSetupRecords implements SetupPort {
         if (str(row, 'redirect_url').trim() === '') {
             row.setValue('redirect_url', `${this.instanceUrl()}oauth_redirect.do`)
         }
+        row.update()
+    }
+
+    serviceAccountRecords(aliasSysId: string): ServiceAccountRecords {
+        const registry = first('oauth_entity', [['name', SERVICE_ACCOUNT_REGISTRY_NAME]])
+        const none: ServiceAccountRecords = {
+            registry: null,
+            profileSysId: null,
+            credentialSysId: null,
+            connection: null,
+        }
+        if (!registry) return none
+        const registrySysId = registry.getUniqueValue()
+        const profile =
+            first('oauth_entity_profile', [
+                ['oauth_entity', registrySysId],
+                ['default', 'true'],
+            ]) || first('oauth_entity_profile', [['oauth_entity', registrySysId]])
+        const profileSysId = profile ? profile.getUniqueValue() : null
+        const credential = profileSysId
+            ? first('oauth_2_0_credentials', [['oauth_entity_profile', profileSysId]])
+            : null
+        const credentialSysId = credential ? credential.getUniqueValue() : null
+        const connection = credentialSysId
+            ? this.connections(aliasSysId).filter(
+                  (c) => c.credentialSysId === credentialSysId && c.aliasSysId === aliasSysId
+              )[0] || null
+            : null
+        return { registry: registryState(registry), profileSysId, credentialSysId, connection }
+    }
+
+    setClientCredentials(registrySysId: string, clientId: string, clientSecret: string): void {
+        const row = byId('oauth_entity', registrySysId)
+        if (!row) return
+        row.setValue('client_id', clientId)
+        row.setValue('client_secret', clientSecret)
         row.update()
     }
 

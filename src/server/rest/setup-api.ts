@@ -11,6 +11,7 @@ import { jsonBody } from '../core/setup/inputs'
 import * as healthView from '../core/setup/health-view'
 import * as ops from '../core/setup/operations'
 import type { OpResult } from '../core/setup/result'
+import * as serviceAccount from '../core/setup/service-account'
 import { GlideTokenStore } from '../glide/oauth-tokens'
 import { GlideRestHttp } from '../glide/rest-http'
 import { GlideSetupRecords } from '../glide/setup-records'
@@ -108,7 +109,7 @@ function withBody<T>(
 }
 
 export function getState(_request: RestRequest, response: RestResponse): void {
-    run(response, 'state', () => ops.state(deps()))
+    run(response, 'state', () => serviceAccount.stateWithServiceAccount(deps()))
 }
 
 export function putOAuthClient(request: RestRequest, response: RestResponse): void {
@@ -133,8 +134,16 @@ export function putApiToken(request: RestRequest, response: RestResponse): void 
 
 export function postValidate(request: RestRequest, response: RestResponse): void {
     withBody(request, response, 'validate', (b) =>
-        b.connectionSysId ? ops.validateConnection(deps(), b) : ops.validateSetup(deps())
+        b.target === 'service-account'
+            ? serviceAccount.validateServiceAccount(deps())
+            : b.connectionSysId
+              ? ops.validateConnection(deps(), b)
+              : ops.validateSetup(deps())
     )
+}
+
+export function putServiceAccount(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'save service account', (b) => serviceAccount.saveServiceAccount(deps(), b))
 }
 
 export function getHealth(_request: RestRequest, response: RestResponse): void {

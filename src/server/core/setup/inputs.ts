@@ -29,14 +29,13 @@ function text(v: unknown): string | null {
     return typeof v === 'string' ? v : null
 }
 
-export function clientId(v: unknown): Parsed<string> {
+/** Where a 3LO app's client id is shown; the service-account path passes its own place. */
+export const APP_CLIENT_ID_PLACE = 'your Atlassian app, Settings → Client ID'
+
+export function clientId(v: unknown, place = APP_CLIENT_ID_PLACE): Parsed<string> {
     const s = text(v)
     if (s === null || s.trim() === '') {
-        return bad(
-            'clientId',
-            'client_id_missing',
-            'Client ID is empty: copy it from your Atlassian app, Settings → Client ID.'
-        )
+        return bad('clientId', 'client_id_missing', `Client ID is empty: copy it from ${place}.`)
     }
     const t = s.trim()
     if (!CLIENT_ID.test(t)) {
@@ -44,7 +43,7 @@ export function clientId(v: unknown): Parsed<string> {
             'clientId',
             'client_id_malformed',
             `Client ID "${t.slice(0, 40)}" is not an Atlassian client id (expected 16-128 letters, digits, - or _, ` +
-                'like the 32-character value under Settings → Client ID). Copy it again from the Atlassian console.'
+                `like the 32-character value in ${place}). Copy it again from there.`
         )
     }
     return ok(t)

@@ -66,16 +66,16 @@ export function records<T>(deps: SetupDeps): OpResult<JiraRecords> {
           )
 }
 
-function timeoutMs(deps: SetupDeps): number {
+export function timeoutMs(deps: SetupDeps): number {
     const n = Number(deps.records.property(TIMEOUT_PROPERTY, '10000'))
     return Number.isFinite(n) && n > 0 ? Math.min(n, 60000) : 10000
 }
 
-function gateway(deps: SetupDeps): string {
+export function gateway(deps: SetupDeps): string {
     return deps.records.property(GATEWAY_PROPERTY, ATLASSIAN.apiGatewayUrl).replace(/\/+$/, '')
 }
 
-function cloudIdOf(url: string): string | null {
+export function cloudIdOf(url: string): string | null {
     const m = /\/ex\/jira\/([^/?#\s]+)$/.exec(url.trim())
     return m && UUID.test(m[1]) ? m[1].toLowerCase() : null
 }
@@ -155,7 +155,7 @@ export function saveOAuthClient(deps: SetupDeps, body: Record<string, unknown>):
     return done({ savedOn: after ? after.registry.updatedOn : '' })
 }
 
-function errorsOf(parsed: Array<inputs.Parsed<unknown>>): FieldError[] {
+export function errorsOf(parsed: Array<inputs.Parsed<unknown>>): FieldError[] {
     const out: FieldError[] = []
     for (const p of parsed) if (!p.ok) out.push(p.error)
     return out
@@ -286,7 +286,7 @@ export function lookupSite(
     return tenantInfo(deps, name.value)
 }
 
-function tenantInfo(deps: SetupDeps, site: string): OpResult<{ site: string; url: string; cloudId: string }> {
+export function tenantInfo(deps: SetupDeps, site: string): OpResult<{ site: string; url: string; cloudId: string }> {
     const url = `https://${site}.atlassian.net`
     const res = deps.http.send({
         method: 'GET',
@@ -422,7 +422,19 @@ function credentialTable(kind: string): string {
     return kind === 'basic' ? 'basic_auth_credentials' : 'oauth_2_0_credentials'
 }
 
-function shown(deps: SetupDeps, r: JiraRecords, table: string, sysId: string): ValidationShown {
+/** Where the page shows the fix of a failing check: the step of the path and the record to open. */
+export type FixPlace = (
+    check: CheckResult,
+    target: { connection: string; credential: string }
+) => { step: number; link: string }
+
+export function shown(
+    deps: SetupDeps,
+    r: JiraRecords,
+    table: string,
+    sysId: string,
+    place: FixPlace = (c, target) => ({ step: stepOf(c.id), link: linkOf(c.id, r, target) })
+): ValidationShown {
     const { report, runSysId } = deps.records.validate(table, sysId)
     const active = deps.records.connections(r.aliasSysId).filter((c) => c.active)
     const conn =
@@ -437,11 +449,10 @@ function shown(deps: SetupDeps, r: JiraRecords, table: string, sysId: string): V
     return {
         verdict: report.verdict,
         summary: report.summary,
-        checks: report.checks.map((c) => ({
-            ...c,
-            step: stepOf(c.id),
-            link: c.status === 'pass' ? '' : linkOf(c.id, r, target),
-        })),
+        checks: report.checks.map((c) => {
+            const at = place(c, target)
+            return { ...c, step: at.step, link: c.status === 'pass' ? '' : at.link }
+        }),
         runSysId,
         runLink: runSysId ? `x_jira_connect_validation_run.do?sys_id=${runSysId}` : '',
     }

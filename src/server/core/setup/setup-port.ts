@@ -36,6 +36,17 @@ export interface JiraRecords {
     oauthConnection: ConnectionRow | null
 }
 
+/**
+ * The service-account records the app ships (registry "Jira Cloud Service Account", its default profile, and the
+ * first-install credential and connection on the Jira alias). Any of them may have been deleted: null then.
+ */
+export interface ServiceAccountRecords {
+    registry: RegistryState | null
+    profileSysId: string | null
+    credentialSysId: string | null
+    connection: ConnectionRow | null
+}
+
 export interface BasicCredentialState {
     sysId: string
     email: string
@@ -85,6 +96,9 @@ export interface SetupPort {
     connections(aliasSysId: string): ConnectionRow[]
     basicCredential(sysId: string): BasicCredentialState | null
     setRegistryClient(registrySysId: string, clientId: string, clientSecret: string): void
+    serviceAccountRecords(aliasSysId: string): ServiceAccountRecords
+    /** Client id and secret of a client-credentials registry (no redirect URL: that grant has none). */
+    setClientCredentials(registrySysId: string, clientId: string, clientSecret: string): void
     setConnectionUrl(connectionSysId: string, url: string): void
     setConnectionActive(connectionSysId: string, active: boolean): void
     /** Creates or updates the basic credential and connection for a site; returns the connection's sys_id. */

@@ -1,0 +1,249 @@
+/**
+ * The setup page's service-account path: ServiceNow's Jira spoke "Option 2: Using OAuth authentication (Client
+ * Credentials grant type)"
+ * (https://www.servicenow.com/docs/r/integrate-applications/integration-hub/jira-setup-cc-grnt.html) with an
+ * Atlassian service account's OAuth 2.0 credential
+ * (https://support.atlassian.com/user-management/docs/create-oauth-2-0-credential-for-service-accounts/).
+ * One save writes the credential's client id and secret into the shipped "Jira Cloud Service Account" registry,
+ * points the shipped service-account connection at <gateway>/ex/jira/<cloud id of the site> and makes it the Jira
+ * alias's active connection. All input is checked and every record found before the first write; nothing returned or
+ * logged holds the secret.
+ */
+import { ATLASSIAN } from '../atlassian'
+import { CLASSIC_JIRA_SCOPES, GRANULAR_JIRA_SCOPES } from '../jira-scopes'
+import type { CheckResult } from '../report'
+import * as inputs from './inputs'
+import {
+    cloudIdOf,
+    errorsOf,
+    type FixPlace,
+    gateway,
+    records,
+    type SetupDeps,
+    type SetupState,
+    shown,
+    state,
+    tenantInfo,
+    type ValidationShown,
+} from './operations'
+import { done, type FieldError, type OpResult } from './result'
+import type { ConnectionRow, JiraRecords, RegistryState } from './setup-port'
+
+export const SERVICE_ACCOUNT_NAMES = {
+    registry: 'Jira Cloud Service Account',
+    profile: 'Jira Service Account Profile',
+    credential: 'Jira Cloud Service Account Credential',
+    connection: 'Jira Cloud Service Account Connection',
+    template: 'Jira Cloud: service account (OAuth 2.0 client credentials)',
+} as const
+
+/** Where the admin finds the service account's client id (support.atlassian.com, link above). */
+export const SA_CLIENT_ID_PLACE = `the service account's OAuth 2.0 credential (${ATLASSIAN.serviceAccountsAdmin})`
+
+export interface ServiceAccountState {
+    registrySysId: string | null
+    clientIdSet: boolean
+    clientSecretSet: boolean
+    /** When the registry (client id / secret) was last saved; '' when neither is set. */
+    savedOn: string
+    credentialSysId: string | null
+    connection: { sysId: string; name: string; url: string; active: boolean; cloudId: string | null } | null
+    /** Other active connections on the Jira alias: saving deactivates them (one active connection per alias). */
+    otherActive: Array<{ sysId: string; name: string; url: string }>
+    /** The scopes to select on the Atlassian credential (the shipped "Classic scopes" / "Granular Scopes" records). */
+    scopes: { classic: string[]; granular: string[] }
+    /** Shipped records that are missing (deleted), each with what was found, what is expected and the next step. */
+    missing: FieldError[]
+}
+
+export interface SavedServiceAccount {
+    connectionSysId: string
+    connectionName: string
+    url: string
+    site: string
+    siteUrl: string
+    cloudId: string
+    savedOn: string
+    /** The connections that were active on the Jira alias and are now inactive (kept, with their credentials). */
+    deactivated: Array<{ sysId: string; name: string }>
+}
+
+interface Found {
+    r: JiraRecords
+    registry: RegistryState
+    profileSysId: string
+    credentialSysId: string
+    connection: ConnectionRow
+}
+
+function missingRecords(deps: SetupDeps, r: JiraRecords): { found: Found | null; missing: FieldError[] } {
+    const sa = deps.records.serviceAccountRecords(r.aliasSysId)
+    const n = SERVICE_ACCOUNT_NAMES
+    const missing: FieldError[] = []
+    const reinstall =
+        'Reinstall or upgrade Jira Cloud Connect from the application repository (it brings back the registry and ' +
+        'its profile), then save again.'
+    const recreate =
+        'It is installed on first install only, so an upgrade does not bring it back: on the Jira alias ' +
+        `(x_jira_connect.Jira) use Create New Connection & Credential with the template "${n.template}", ` +
+        'or choose another way in above.'
+    if (!sa.registry) {
+        missing.push({
+            field: '',
+            code: 'service_account_registry_missing',
+            message:
+                `Found no application registry "${n.registry}" on this instance; expected the client-credentials ` +
+                `registry Jira Cloud Connect installs. ${reinstall}`,
+        })
+    } else if (!sa.profileSysId) {
+        missing.push({
+            field: '',
+            code: 'service_account_profile_missing',
+            message:
+                `Registry "${n.registry}" has no OAuth Entity Profile; expected "${n.profile}" (Client Credentials). ` +
+                reinstall,
+        })
+    } else if (!sa.credentialSysId) {
+        missing.push({
+            field: '',
+            code: 'service_account_credential_missing',
+            message:
+                `Found no OAuth 2.0 credential on profile "${n.profile}"; expected "${n.credential}" ` +
+                `(it was deleted). ${recreate}`,
+        })
+    } else if (!sa.connection) {
+        missing.push({
+            field: '',
+            code: 'service_account_connection_missing',
+            message:
+                `Found no connection on the Jira alias that uses "${n.credential}"; expected "${n.connection}" ` +
+                `(it was deleted or moved to another alias). ${recreate}`,
+        })
+    }
+    if (missing.length || !sa.registry || !sa.profileSysId || !sa.credentialSysId || !sa.connection) {
+        return { found: null, missing }
+    }
+    const found = {
+        r,
+        registry: sa.registry,
+        profileSysId: sa.profileSysId,
+        credentialSysId: sa.credentialSysId,
+        connection: sa.connection,
+    }
+    return { found, missing }
+}
+
+function otherActive(deps: SetupDeps, r: JiraRecords, keep: string | null): ConnectionRow[] {
+    return deps.records
+        .connections(r.aliasSysId)
+        .filter((c) => c.active && c.aliasSysId === r.aliasSysId && c.sysId !== keep)
+}
+
+function serviceAccountState(deps: SetupDeps, r: JiraRecords): ServiceAccountState {
+    const sa = deps.records.serviceAccountRecords(r.aliasSysId)
+    const { missing } = missingRecords(deps, r)
+    const reg = sa.registry
+    const conn = sa.connection
+    return {
+        registrySysId: reg ? reg.sysId : null,
+        clientIdSet: !!reg && reg.hasClientId,
+        clientSecretSet: !!reg && reg.hasClientSecret,
+        savedOn: reg && (reg.hasClientId || reg.hasClientSecret) ? reg.updatedOn : '',
+        credentialSysId: sa.credentialSysId,
+        connection: conn
+            ? { sysId: conn.sysId, name: conn.name, url: conn.url, active: conn.active, cloudId: cloudIdOf(conn.url) }
+            : null,
+        otherActive: otherActive(deps, r, conn ? conn.sysId : null).map((c) => ({
+            sysId: c.sysId,
+            name: c.name,
+            url: c.url,
+        })),
+        scopes: { classic: [...CLASSIC_JIRA_SCOPES], granular: [...GRANULAR_JIRA_SCOPES] },
+        missing,
+    }
+}
+
+/** The setup state with its service-account section. */
+export function stateWithServiceAccount(
+    deps: SetupDeps
+): OpResult<SetupState & { serviceAccount: ServiceAccountState }> {
+    const base = state(deps)
+    if (!base.ok) return base
+    const found = records<SetupState>(deps)
+    if (!found.ok) return found
+    return done({ ...base.value, serviceAccount: serviceAccountState(deps, found.value) })
+}
+
+/**
+ * Saves the service account: client id and secret into the registry, the site's cloud id into the connection URL
+ * (<gateway>/ex/jira/<cloud id>, the cloud id from https://<site>.atlassian.net/_edge/tenant_info), and that
+ * connection becomes the alias's only active one. An unknown site is a 400 at `site` and changes nothing.
+ */
+export function saveServiceAccount(deps: SetupDeps, body: Record<string, unknown>): OpResult<SavedServiceAccount> {
+    const id = inputs.clientId(body.clientId, SA_CLIENT_ID_PLACE)
+    const sec = inputs.secret('clientSecret', 'Client secret', body.clientSecret, inputs.MAX_SECRET_LENGTH)
+    const site = inputs.siteName(body.site)
+    if (!id.ok || !sec.ok || !site.ok) return { ok: false, status: 400, errors: errorsOf([id, sec, site]) }
+    const base = records<SavedServiceAccount>(deps)
+    if (!base.ok) return base
+    const { found, missing } = missingRecords(deps, base.value)
+    if (!found) return { ok: false, status: 404, errors: missing }
+    const tenant = tenantInfo(deps, site.value)
+    if (!tenant.ok) return tenant
+    const conn = found.connection
+    const url = `${gateway(deps)}/ex/jira/${tenant.value.cloudId}`
+    // One active connection per alias (the platform's rule): the others are kept, inactive, with their credentials.
+    const deactivated = otherActive(deps, found.r, conn.sysId)
+    for (const c of deactivated) deps.records.setConnectionActive(c.sysId, false)
+    deps.records.setClientCredentials(found.registry.sysId, id.value, sec.value)
+    if (conn.url !== url) deps.records.setConnectionUrl(conn.sysId, url)
+    if (!conn.active) deps.records.setConnectionActive(conn.sysId, true)
+    const after = deps.records.serviceAccountRecords(found.r.aliasSysId)
+    return done({
+        connectionSysId: conn.sysId,
+        connectionName: conn.name,
+        url,
+        site: tenant.value.site,
+        siteUrl: tenant.value.url,
+        cloudId: tenant.value.cloudId,
+        savedOn: after.registry ? after.registry.updatedOn : '',
+        deactivated: deactivated.map((c) => ({ sysId: c.sysId, name: c.name })),
+    })
+}
+
+/** Steps of the page's service-account path: 1 in Atlassian, 2 client id, secret and site. */
+function servicePlace(found: Found): FixPlace {
+    const inAtlassian = ['scope_mismatch', 'no_jira_access', 'forbidden']
+    return (c: CheckResult, target) => {
+        const id = c.id
+        let step = 0
+        if (c.code === 'token_access_denied') step = 0
+        else if (id === 'atlassian.scopes' || (id === 'jira.myself' && inAtlassian.indexOf(c.code) >= 0)) step = 1
+        else if (
+            id === 'oauth.registry.client_credentials' ||
+            id.indexOf('token.') === 0 ||
+            id.indexOf('config.connection.url') === 0 ||
+            id === 'config.connection.cloud_id' ||
+            id === 'atlassian.site_cloud_id' ||
+            id.indexOf('jira.') === 0
+        )
+            step = 2
+        let link = ''
+        if (id.indexOf('oauth.registry') === 0) link = `oauth_entity.do?sys_id=${found.registry.sysId}`
+        else if (id.indexOf('oauth.profile') === 0) link = `oauth_entity_profile.do?sys_id=${found.profileSysId}`
+        else if (id.indexOf('token.') === 0) link = target.credential
+        else if (id.indexOf('config.connection') === 0 || id.indexOf('config.attribute') === 0) link = target.connection
+        else if (id === 'atlassian.site_cloud_id') link = target.connection
+        else if (id === 'config.alias') link = `sys_alias.do?sys_id=${found.r.aliasSysId}`
+        return { step, link }
+    }
+}
+
+/** Validates the service-account connection (active or not), stores the run, and maps each check to its fix. */
+export function validateServiceAccount(deps: SetupDeps): OpResult<ValidationShown> {
+    const base = records<ValidationShown>(deps)
+    if (!base.ok) return base
+    const { found, missing } = missingRecords(deps, base.value)
+    if (!found) return { ok: false, status: 404, errors: missing }
+    return done(shown(deps, found.r, 'http_connection', found.connection.sysId, servicePlace(found)))
+}
