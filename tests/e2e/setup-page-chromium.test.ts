@@ -36,9 +36,19 @@ async function expectNoSecret(a: Admin): Promise<void> {
     for (const s of world.secrets()) expect(text).not.toContain(s)
 }
 
-/** Waits for the popup Chromium opens for "Get OAuth Token" and clicks a button on Atlassian's consent page. */
-async function consent(a: Admin, button: '#accept' | '#deny'): Promise<Page> {
-    const popup = await a.context.waitForEvent('page', { timeout: 20000 })
+/**
+ * Clicks "Get OAuth Token" (counted as `what`), then clicks a button on Atlassian's consent page in the popup. Listens
+ * for the popup before the click: it may open before click() returns.
+ */
+async function consent(
+    a: Admin,
+    button: '#accept' | '#deny',
+    what?: string,
+    selector = '[data-action="get-token"]'
+): Promise<Page> {
+    const opened = a.context.waitForEvent('page', { timeout: 20000 })
+    await a.click(selector, what)
+    const popup = await opened
     await popup.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
     await popup.locator(button).click()
     return popup
@@ -69,8 +79,7 @@ test('3LO from a fresh install to green: 8 admin actions, copy-ready callback UR
     await expectNoSecret(admin)
     await admin.shot('3lo-secrets-saved')
 
-    await admin.click('[data-action="get-token"]', 'Get OAuth Token')
-    await consent(admin, '#accept')
+    await consent(admin, '#accept', 'Get OAuth Token')
     await admin.page.locator('[data-token="present"]').waitFor()
     await admin.page.getByText("is now the connection's site").waitFor()
     expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(
@@ -158,7 +167,6 @@ test('consent denied: the page says Atlassian returned access_denied and no toke
     await admin.fill('#clientSecret', world.clientSecret)
     await admin.click('[data-action="save-oauth-client"]')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
-    await admin.click('[data-action="get-token"]')
     await consent(admin, '#deny')
     const message = admin.page.locator('.token-message')
     await message.getByText('No token').waitFor()
@@ -183,7 +191,6 @@ test("wrong secret: the token request fails, the page shows the instance's messa
     await admin.fill('#clientSecret', `${world.clientSecret}x`)
     await admin.click('[data-action="save-oauth-client"]')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
-    await admin.click('[data-action="get-token"]')
     await consent(admin, '#accept')
     const message = admin.page.locator('.token-message')
     await message.getByText('No token').waitFor()
@@ -208,8 +215,9 @@ test('scope missing from the Atlassian app: consent never completes; the page sa
     await admin.fill('#clientSecret', world.clientSecret)
     await admin.click('[data-action="save-oauth-client"]')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    const opened = admin.context.waitForEvent('page', { timeout: 20000 })
     await admin.click('[data-action="get-token"]')
-    const popup = await admin.context.waitForEvent('page', { timeout: 20000 })
+    const popup = await opened
     await popup.locator('#scope-error').waitFor()
     expect(await popup.locator('#scope-error').textContent()).toContain('manage:jira-configuration')
     await popup.close()
@@ -237,8 +245,7 @@ test('a second site: the admin picks one site for the main connection and adds t
     await admin.fill('#clientSecret', world.clientSecret, 'paste secret')
     await admin.click('[data-action="save-oauth-client"]', 'save client id and secret')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
-    await admin.click('[data-action="get-token"]', 'Get OAuth Token')
-    await consent(admin, '#accept')
+    await consent(admin, '#accept', 'Get OAuth Token')
     await admin.page.locator(`#site-${second.cloudId}`).waitFor()
     expect(await admin.page.locator('input[name="site"]').count()).toBe(2)
     expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toContain('<cloud-id>')
@@ -264,12 +271,7 @@ test('a second site: the admin picks one site for the main connection and adds t
     const conn = world.sim.one('http_connection', { connection_alias: child.sys_id })
     expect(conn.connection_url).toBe(`https://api.atlassian.com/ex/jira/${world.cloudId}`)
     expect(conn.credential).not.toBe(world.ids.credential)
-    // Listen before the click: the popup may open before click() returns.
-    const popup = admin.context.waitForEvent('page', { timeout: 20000 })
-    await admin.click(`[data-action="site-token-${world.cloudId}"]`, 'Get OAuth Token for acme-jcc')
-    const window2 = await popup
-    await window2.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
-    await window2.locator('#accept').click()
+    await consent(admin, '#accept', 'Get OAuth Token for acme-jcc', `[data-action="site-token-${world.cloudId}"]`)
     await other.getByText('Token received for acme-jcc.').waitFor()
     await admin.click(`[data-action="site-validate-${world.cloudId}"]`, 'Validate acme-jcc')
     await other.locator('[data-site-verdict="pass"]').waitFor({ timeout: 30000 })
