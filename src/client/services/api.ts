@@ -81,6 +81,30 @@ export interface SetupState {
         tokenSet: boolean
         savedOn: string
     }
+    serviceAccount: ServiceAccountState
+}
+
+export interface ServiceAccountState {
+    registrySysId: string | null
+    clientIdSet: boolean
+    clientSecretSet: boolean
+    savedOn: string
+    credentialSysId: string | null
+    connection: { sysId: string; name: string; url: string; active: boolean; cloudId: string | null } | null
+    otherActive: Array<{ sysId: string; name: string; url: string }>
+    scopes: { classic: string[]; granular: string[] }
+    missing: FieldError[]
+}
+
+export interface SavedServiceAccount {
+    connectionSysId: string
+    connectionName: string
+    url: string
+    site: string
+    siteUrl: string
+    cloudId: string
+    savedOn: string
+    deactivated: Array<{ sysId: string; name: string }>
 }
 
 export interface Site {
