@@ -1,6 +1,6 @@
 /**
- * "Get OAuth Token": the platform's own flow (oauth_initiator.do → Atlassian consent → oauth_redirect.do) in a popup,
- * as the credential form's related link opens it. The page watches the popup; once it is back on the instance
+ * "Get OAuth Token": the platform's own flow (oauth_initiator.do → Atlassian consent → oauth_redirect.do) in a
+ * popup, as the credential form's related link opens it. The page watches the popup; once it is back on the instance
  * (same origin) it reads the instance's message and closes it. While the popup is on Atlassian, reading it throws
  * (cross-origin) and the page keeps waiting. Gives up after 10 minutes.
  */

@@ -46,8 +46,8 @@ export function migrationPath(): string {
         `Create a service account (${ATLASSIAN.serviceAccountsAdmin} > Create a service account; give it Jira access ` +
         'on the site), then Create credentials > OAuth 2.0 with the Jira scopes. Paste its Client ID and Secret into ' +
         'registry "Jira Cloud Service Account" and the cloud id into the inactive "Jira Cloud Service Account ' +
-        'Connection", click Get OAuth Token on its credential and validate that connection while it is inactive. When ' +
-        'it passes, activate it and deactivate this one (keep it inactive until the new one has run for a while).'
+        'Connection", click Get OAuth Token on its credential and validate that connection while it is inactive. ' +
+        'When it passes, activate it and deactivate this one (keep it inactive until the new one has run for a while).'
     )
 }
 

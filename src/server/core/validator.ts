@@ -301,7 +301,8 @@ function validateConnection(
         })
         const refused = log.result('jira.myself')
         if (siteOfConnection && refused && refused.status === 'fail' && refused.code === 'credentials_rejected') {
-            // A scoped token on the site URL answers 401 (Atlassian KB): name the gateway URL. tenant_info is not a login.
+            // A scoped token on the site URL answers 401 (Atlassian KB): name the gateway URL.
+            // tenant_info is not a login.
             const opts = { site: siteOfConnection, cloudId: null, gatewayBase, connectionName: connection.name }
             checkSiteCloudId(log, engine, { ...opts, afterBasicRefusal: true })
         }
@@ -473,7 +474,7 @@ function siblingSite(
     return null
 }
 
-/** Whether this run may refresh the credential's token (always, except in a health check whose keep-alive is not due). */
+/** Whether this run may refresh the credential's token: always, except in a health check with no keep-alive due. */
 function mayRefresh(cache: CredentialRunCache | undefined, credential: CredentialSnapshot): boolean {
     return cache ? cache.refreshAllowed(credential.sysId) : true
 }

@@ -1,8 +1,8 @@
 import type { ClockPort } from '../core/ports'
 
 /**
- * ClockPort for Rhino. Scoped scripts have no timers and no gs.sleep, so sleep() spins on the clock; it is used only for
- * one Retry-After wait bounded by x_jira_connect.max_retry_wait_seconds (default 2 s).
+ * ClockPort for Rhino. Scoped scripts have no timers and no gs.sleep, so sleep() spins on the clock; it is used only
+ * for one Retry-After wait bounded by x_jira_connect.max_retry_wait_seconds (default 2 s).
  */
 export class RhinoClock implements ClockPort {
     nowMs(): number {

@@ -59,7 +59,13 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
         )
         const n = result.outcomes.length
         const broken = result.outcomes.filter((o) => o.state.verdict === 'broken').length
-        const message = `Checked ${n - result.notChecked.length} of ${n} Jira connection${n === 1 ? '' : 's'}: ${broken} broken; ${result.calls} call${result.calls === 1 ? '' : 's'} to Atlassian (${result.shared} shared), ${result.keptAlive} keep-alive refresh${result.keptAlive === 1 ? '' : 'es'}, ${result.alerts.length} alert${result.alerts.length === 1 ? '' : 's'}.${result.notChecked.length ? ` Not checked: ${result.notChecked.map((x) => `"${x.name}"`).join(', ')} (time budget spent).` : ''}`
+        const plural = (count: number, word: string, suffix = 's') => `${count} ${word}${count === 1 ? '' : suffix}`
+        const notChecked = result.notChecked.map((x) => `"${x.name}"`).join(', ')
+        const message =
+            `Checked ${n - result.notChecked.length} of ${plural(n, 'Jira connection')}: ${broken} broken; ` +
+            `${plural(result.calls, 'call')} to Atlassian (${result.shared} shared), ` +
+            `${plural(result.keptAlive, 'keep-alive refresh', 'es')}, ${plural(result.alerts.length, 'alert')}.` +
+            (notChecked ? ` Not checked: ${notChecked} (time budget spent).` : '')
         gs.info(`Jira Cloud Connect health (${trigger}): ${message}`)
         return { ok: true, result, runSysId, message }
     } catch (e) {
@@ -70,7 +76,9 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
             ok: false,
             result: null,
             runSysId,
-            message: `The health check stopped on an unexpected platform error: ${safeText(String((e as { message?: string })?.message || e), 160)}. See the system log.`,
+            message:
+                'The health check stopped on an unexpected platform error: ' +
+                `${safeText(String((e as { message?: string })?.message || e), 160)}. See the system log.`,
         }
     }
 }

@@ -84,7 +84,8 @@ export class GlideTokenStore implements TokenPort {
     }
 
     refresh(credentialSysId: string, profileSysId: string, _registryName: string, _timeoutMs: number): RefreshResult {
-        // GlideOAuthClient has no per-call timeout; the platform applies its outbound OAuth HTTP timeout (assumption A6).
+        // GlideOAuthClient has no per-call timeout; the platform applies its outbound OAuth HTTP timeout
+        // (assumption A6).
         const oauth = client()
         const current = oauth.getToken(credentialSysId, profileSysId)
         const refreshToken = current ? String(current.getRefreshToken() || '') : ''

@@ -2,7 +2,8 @@ import type { TransportFailure } from '../core/ports'
 
 /**
  * Maps the platform's outbound error text (Java exception names and messages surfaced by RESTResponseV2 and the OAuth
- * client) to a transport failure. Assumption A7: the texts carry the Java exception class, as seen in outbound HTTP logs.
+ * client) to a transport failure. Assumption A7: the texts carry the Java exception class, as seen in outbound HTTP
+ * logs.
  */
 export function classifyPlatformError(message: string): TransportFailure {
     const m = message || ''

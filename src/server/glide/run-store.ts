@@ -1,4 +1,4 @@
-/** Stores each validation in x_jira_connect_validation_run. Only sanitised report text is stored: no token or secret. */
+/** Stores each validation in x_jira_connect_validation_run. Only sanitised report text is stored, no token or secret */
 import { gs } from '@servicenow/glide'
 import { reportText } from '../core/format'
 import type { ValidationReport } from '../core/report'

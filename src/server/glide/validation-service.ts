@@ -14,6 +14,11 @@ import { GlideRestHttp } from './rest-http'
 import { byId, newRecord, str } from './records'
 import { RUN_TABLE, saveRun } from './run-store'
 
+/** An exception's stack or message, sanitised and bounded, for the system log and the report. */
+function errorText(e: unknown, field: 'stack' | 'message', max: number): string {
+    return safeText(String((e as { stack?: string; message?: string } | null)?.[field] || e), max)
+}
+
 /** sys_alias.id of the alias this app ships (Alias() computes <scope>.<name>). */
 export const JIRA_ALIAS_ID = 'x_jira_connect.Jira'
 
@@ -26,10 +31,8 @@ export function validateRecord(table: string, sysId: string): ValidationReport {
             { config: new GlideConfigReader(), tokens: new GlideTokenStore(), http: new GlideRestHttp(), clock }
         )
     } catch (e) {
-        gs.error(
-            `Jira Cloud Connect: validator error for ${table} ${sysId}: ${safeText(String((e as { stack?: string })?.stack || e), 2000)}`
-        )
-        const found = `The validator stopped on an unexpected platform error: ${safeText(String((e as { message?: string })?.message || e), 160)}.`
+        gs.error(`Jira Cloud Connect: validator error for ${table} ${sysId}: ${errorText(e, 'stack', 2000)}`)
+        const found = `The validator stopped on an unexpected platform error: ${errorText(e, 'message', 160)}.`
         return {
             verdict: 'fail',
             target: { table, sysId },
@@ -43,7 +46,9 @@ export function validateRecord(table: string, sysId: string): ValidationReport {
                     code: 'internal_error',
                     found,
                     expected: 'A completed validation.',
-                    fix: 'Check the system log for "Jira Cloud Connect: validator error" and report it; the admin configuration was not changed.',
+                    fix:
+                        'Check the system log for "Jira Cloud Connect: validator error" and report it; ' +
+                        'the admin configuration was not changed.',
                 },
             ],
             calls: 0,
@@ -74,9 +79,7 @@ export function validateAndStore(table: string, sysId: string): { report: Valida
     try {
         runSysId = saveRun(report)
     } catch (e) {
-        gs.error(
-            `Jira Cloud Connect: could not store the validation run: ${safeText(String((e as { message?: string })?.message || e), 300)}`
-        )
+        gs.error(`Jira Cloud Connect: could not store the validation run: ${errorText(e, 'message', 300)}`)
     }
     return { report, runSysId }
 }

@@ -34,7 +34,7 @@ export interface AccessibleResourcesInput {
     connectionName: string
     /** This run refreshed the token, or it is minutes old: a 401 then points at a missing `audience`. */
     tokenJustIssued: boolean
-    /** For a just-issued token: why it lacks audience, and the global OAuth API Script to create (platform-findings). */
+    /** For a just-issued token: why it lacks audience, and the global OAuth API Script to create (platform-findings) */
     audience?: { found: string; fix: string }
 }
 

@@ -76,7 +76,9 @@ function basicLoginFinding(t: JiraTarget, status: number, headers: Record<string
     if (status === 401 && t.method === 'scoped_token') {
         return {
             code: 'credentials_rejected' as const,
-            found: `Jira answered 401 through the API gateway: the email ${user} and the token of ${credential} were not accepted.`,
+            found:
+                `Jira answered 401 through the API gateway: the email ${user} and the token of ${credential} ` +
+                'were not accepted.',
             expected: 'HTTP 200 for a scoped API token of that account.',
             fix:
                 'The scoped API token expired, was revoked or belongs to another account; or it is a classic API ' +
@@ -125,8 +127,8 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
                 fix: serviceAccount
                     ? 'A service account credential keeps the scopes chosen when it was created: create a new OAuth ' +
                       '2.0 credential for the service account with read:jira-user and the other Jira scopes ' +
-                      '(admin.atlassian.com > Directory > Service accounts > Create credentials), paste its client id ' +
-                      `and secret into the registry of "${t.credentialName}", then Get OAuth Token again.`
+                      '(admin.atlassian.com > Directory > Service accounts > Create credentials), paste its ' +
+                      `client id and secret into the registry of "${t.credentialName}", then Get OAuth Token again.`
                     : 'Add read:jira-user (and the other required scopes) to the Atlassian app and the profile, then ' +
                       'Get OAuth Token again.',
             })

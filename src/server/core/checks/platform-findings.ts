@@ -98,8 +98,8 @@ export function tokenAccessDenied(log: CheckLog, denied: TokenAccessDenied, cred
     log.fail('token.access', {
         code: 'token_access_denied',
         found:
-            `No token of credential "${credentialName}" is readable by ${denied.userName}, who does not have the admin ` +
-            'role: ServiceNow lets only admin read stored OAuth tokens (KB0859525)' +
+            `No token of credential "${credentialName}" is readable by ${denied.userName}, who does not have ` +
+            'the admin role: ServiceNow lets only admin read stored OAuth tokens (KB0859525)' +
             `${denied.detail ? ` (${denied.detail})` : ''}.`,
         expected: 'A user with the admin role runs the validation.',
         fix:

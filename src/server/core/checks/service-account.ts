@@ -38,7 +38,8 @@ export function checkServiceAccountRegistry(log: CheckLog, registry: RegistrySna
             code: 'registry_misconfigured',
             found: `Registry "${registry.name}": ${problems.join('; ')}.`,
             expected:
-                "Active, type OAuth Provider, Default Grant type Client Credentials, and the profile's Grant type Client Credentials.",
+                'Active, type OAuth Provider, Default Grant type Client Credentials, and ' +
+                "the profile's Grant type Client Credentials.",
             fix:
                 `Open the application registry "${registry.name}" and set Active and Default Grant type = Client ` +
                 `Credentials; open profile "${profile.name}" and set Grant type = Client Credentials.`,
@@ -80,8 +81,9 @@ export function checkServiceAccountRegistry(log: CheckLog, registry: RegistrySna
                 `"${SERVICE_ACCOUNT_SCOPE_RECORD.classic}" and "${SERVICE_ACCOUNT_SCOPE_RECORD.granular}": ` +
                 `${SERVICE_ACCOUNT_SCOPES.join(', ')} (no offline_access: this grant has no refresh token).`,
             fix:
-                `Add the missing scopes to the OAuth Entity Scopes of "${registry.name}" and to the OAuth Entity Profile ` +
-                `Scopes of "${profile.name}". The Atlassian credential must have them too (${CREATE_CREDENTIAL}).`,
+                `Add the missing scopes to the OAuth Entity Scopes of "${registry.name}" and to the OAuth Entity ` +
+                `Profile Scopes of "${profile.name}". ` +
+                `The Atlassian credential must have them too (${CREATE_CREDENTIAL}).`,
         })
     } else {
         log.pass(
@@ -174,15 +176,14 @@ export function checkServiceAccountToken(
     if (error === 'invalid_client' || error === 'access_denied' || error === 'unauthorized_client' || status === 401) {
         log.fail('token.access', {
             code: 'service_account_rejected',
-            found: `${what}, and Atlassian refused the client id and secret of registry "${registry.name}" (${status || ''} ${error}).`.replace(
-                '( ',
-                '('
-            ),
+            found:
+                `${what}, and Atlassian refused the client id and secret of registry "${registry.name}" ` +
+                `(${[status, error].filter(Boolean).join(' ')}).`,
             expected: 'The Client ID and Client Secret of an active OAuth 2.0 credential of the service account.',
             fix:
-                `The Client Secret in registry "${registry.name}" is wrong, or the credential was revoked or deleted in ` +
-                `admin.atlassian.com. Create a new OAuth 2.0 credential (${CREATE_CREDENTIAL}), paste its Client ID ` +
-                'and Client Secret into the registry, then validate again.',
+                `The Client Secret in registry "${registry.name}" is wrong, or the credential was revoked or ` +
+                `deleted in admin.atlassian.com. Create a new OAuth 2.0 credential (${CREATE_CREDENTIAL}), ` +
+                'paste its Client ID and Client Secret into the registry, then validate again.',
         })
         return null
     }
@@ -195,12 +196,12 @@ export function checkServiceAccountToken(
         })
         return null
     }
+    const transport = failure && failure.transport ? failure.transport.replace(/_/g, ' ') : 'no answer'
     log.fail('token.access', {
         code: 'token_request_failed',
         found:
             `${what}, and the client-credentials token request failed (` +
-            `${status ? `HTTP ${status}` : failure && failure.transport ? failure.transport.replace(/_/g, ' ') : 'no answer'}` +
-            `${error ? `, ${safeText(error, 40)}` : ''}: ${detail}).`,
+            `${status ? `HTTP ${status}` : transport}${error ? `, ${safeText(error, 40)}` : ''}: ${detail}).`,
         expected: `An access token from ${ATLASSIAN.tokenUrl}.`,
         fix:
             `Check that this instance can reach ${ATLASSIAN.tokenUrl} and https://status.atlassian.com, then ` +
@@ -247,7 +248,9 @@ export function checkSiteCloudId(
             code: 'tenant_info_unreadable',
             found: `${url} answered without a cloud id.`,
             expected: '{"cloudId": "<uuid>"}.',
-            fix: `Check that ${opts.site.origin} is your Jira Cloud site, or take the cloud id from admin.atlassian.com/s/<cloud-id>/apps.`,
+            fix:
+                `Check that ${opts.site.origin} is your Jira Cloud site, or take the cloud id from ` +
+                'admin.atlassian.com/s/<cloud-id>/apps.',
         })
         return
     }
@@ -260,11 +263,13 @@ export function checkSiteCloudId(
         log.warn(id, {
             code: 'scoped_token_url',
             found:
-                `Jira refused the email and token on ${opts.site.origin}. If the token is a scoped API token (service ` +
-                'accounts can only create those), it works only through the API gateway: Atlassian answers 401 on the ' +
-                `site URL. ${opts.site.origin} has cloud id ${siteCloudId}.`,
+                `Jira refused the email and token on ${opts.site.origin}. If the token is a scoped API token ` +
+                '(service accounts can only create those), it works only through the API gateway: Atlassian answers ' +
+                `401 on the site URL. ${opts.site.origin} has cloud id ${siteCloudId}.`,
             expected: `For a scoped API token: Connection URL ${right}. For a classic API token: the site URL.`,
-            fix: `If it is a scoped API token, set Connection URL on "${opts.connectionName}" to ${right}; otherwise see jira.myself.`,
+            fix:
+                `If it is a scoped API token, set Connection URL on "${opts.connectionName}" to ${right}; ` +
+                'otherwise see jira.myself.',
         })
         return
     }
@@ -272,7 +277,8 @@ export function checkSiteCloudId(
         code: 'cloud_id_wrong',
         found: opts.cloudId
             ? `${opts.site.origin} (${opts.site.from}) has cloud id ${siteCloudId}, not ${opts.cloudId}.`
-            : `${opts.site.origin} (${opts.site.from}) has cloud id ${siteCloudId}; the connection does not use the gateway URL.`,
+            : `${opts.site.origin} (${opts.site.from}) has cloud id ${siteCloudId}; ` +
+              'the connection does not use the gateway URL.',
         expected: `Connection URL ${right}.`,
         fix: `Set Connection URL on "${opts.connectionName}" to ${right}.`,
     })

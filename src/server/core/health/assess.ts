@@ -209,13 +209,15 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
     if (verdict === 'broken' && prev.verdict !== 'broken' && problem) {
         alert(
             'broken',
-            `Jira connection "${o.subject.name}" stopped working. ${problem.title}: ${problem.found} Fix: ${problem.fix}`
+            `Jira connection "${o.subject.name}" stopped working. ` +
+                `${problem.title}: ${problem.found} Fix: ${problem.fix}`
         )
     }
     if (verdict !== 'broken' && prev.verdict === 'broken') {
         alert(
             'recovered',
-            `Jira connection "${o.subject.name}" works again (${verdict === 'healthy' ? 'every check passed' : 'with warnings'}).`
+            `Jira connection "${o.subject.name}" works again ` +
+                `(${verdict === 'healthy' ? 'every check passed' : 'with warnings'}).`
         )
     }
     // Alerts: once per deadline crossing.
@@ -229,8 +231,11 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
         const left = humanDuration(Math.max(0, (tokenDeadline.at - now) / 1000))
         const fix =
             tokenDeadline.kind === 'refresh'
-                ? `Use the connection before then (any refresh restarts the 90 days; the health check's keep-alive does it when ${HEALTH_KEEPALIVE_HINT}), or click Get OAuth Token on credential "${next.credentialName}".`
-                : `Atlassian ends a consent about ${settings.consentMaxDays} days after it was given, whatever the use: plan a new consent. Click Get OAuth Token on credential "${next.credentialName}" and Accept.`
+                ? "Use the connection before then (any refresh restarts the 90 days; the health check's keep-alive " +
+                  `does it when ${HEALTH_KEEPALIVE_HINT}), or click Get OAuth Token on credential ` +
+                  `"${next.credentialName}".`
+                : `Atlassian ends a consent about ${settings.consentMaxDays} days after it was given, whatever the ` +
+                  `use: plan a new consent. Click Get OAuth Token on credential "${next.credentialName}" and Accept.`
         alert(
             'refresh_token_expiring',
             `Jira connection "${o.subject.name}": the ${tokenDeadline.what} expires in ${left}. Fix: ${fix}`
@@ -246,7 +251,12 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
         const left = humanDuration(Math.max(0, (api.at - now) / 1000))
         alert(
             'api_token_expiring',
-            `Jira connection "${o.subject.name}": the Atlassian API token of credential "${next.credentialName}" was set ${humanDuration((now - (next.apiTokenSetMs as number)) / 1000)} ago (${next.apiTokenSetBasis}); Atlassian API tokens expire after at most ${settings.apiTokenMaxDays} days, so it expires in ${left} or earlier. Fix: create a new API token at id.atlassian.com > Security > API tokens and paste it into credential "${next.credentialName}" (or move the connection to OAuth 2.0).`
+            `Jira connection "${o.subject.name}": the Atlassian API token of credential "${next.credentialName}" ` +
+                `was set ${humanDuration((now - (next.apiTokenSetMs as number)) / 1000)} ago ` +
+                `(${next.apiTokenSetBasis}); Atlassian API tokens expire after at most ${settings.apiTokenMaxDays} ` +
+                `days, so it expires in ${left} or earlier. Fix: create a new API token at id.atlassian.com > ` +
+                `Security > API tokens and paste it into credential "${next.credentialName}" ` +
+                '(or move the connection to OAuth 2.0).'
         )
     }
     return { state: next, alerts }

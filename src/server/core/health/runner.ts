@@ -84,7 +84,9 @@ export function runHealthCheck(
         if (left < Math.max(MIN_CONNECTION_BUDGET_MS, timeoutMs)) {
             skipped.push({
                 subject,
-                reason: `not checked: the run's total budget (${settings.totalBudgetMs} ms) was spent after ${elapsed} ms`,
+                reason:
+                    `not checked: the run's total budget (${settings.totalBudgetMs} ms) ` +
+                    `was spent after ${elapsed} ms`,
             })
             continue
         }
@@ -304,7 +306,9 @@ function keepAliveCheck(
         status: 'pass',
         title: 'Keep-alive refresh',
         code: 'refreshed',
-        found: `The refresh token was idle${idle}${left}: refreshed it once through the platform, which stored Atlassian's rotated refresh token and restarted the 90 days.`,
+        found:
+            `The refresh token was idle${idle}${left}: refreshed it once through the platform, which stored ` +
+            "Atlassian's rotated refresh token and restarted the 90 days.",
         expected: '',
         fix: '',
         subject: subject.name,

@@ -1,0 +1,132 @@
+/**
+ * `npm run demo` (scripts/demo.ts) as a person runs it: the real script in its own Node process, on the package this
+ * jest run built (JCC_DEMO_ZIP skips its own build). It must print working URLs, keep serving until stopped, log a
+ * browser in as admin on the setup page, serve the page's bundle, and stop cleanly on SIGTERM with nothing left
+ * listening.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as http from 'node:http'
+import * as net from 'node:net'
+import * as path from 'node:path'
+import { packageZipPath } from '../../harness/support/artifacts'
+
+const root = path.resolve(__dirname, '../..')
+/** The command `npm run demo` runs, from package.json (so the test follows the script, not a copy of it). */
+const demoScript = (
+    JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts.demo
+
+interface Answer {
+    status: number
+    headers: http.IncomingHttpHeaders
+    body: string
+}
+
+function get(url: string, cookie = ''): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+        const req = http.get(url, { headers: cookie ? { cookie } : {}, timeout: 10000 }, (res) => {
+            let body = ''
+            res.setEncoding('utf8')
+            res.on('data', (c: string) => (body += c))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        })
+        req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within 10 s`)))
+        req.on('error', reject)
+    })
+}
+
+function portOpen(port: number): Promise<boolean> {
+    return new Promise((resolve) => {
+        const s = net.connect({ host: '127.0.0.1', port }, () => (s.destroy(), resolve(true)))
+        s.on('error', () => resolve(false))
+    })
+}
+
+/** Starts the demo and resolves with its output once it says it is running (or rejects with what it printed). */
+function startDemo(): Promise<{ child: ChildProcess; out: () => string }> {
+    const [node, ...args] = demoScript.split(' ')
+    expect(node).toBe('node')
+    const child = spawn(process.execPath, args, {
+        cwd: root,
+        env: { ...process.env, JCC_DEMO_ZIP: packageZipPath() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let text = ''
+    return new Promise((resolve, reject) => {
+        const onData = (c: Buffer) => {
+            text += c.toString('utf8')
+            if (text.includes('Running. Ctrl+C to stop.')) resolve({ child, out: () => text })
+        }
+        child.stdout!.on('data', onData)
+        child.stderr!.on('data', onData)
+        child.on('exit', (code) => reject(new Error(`demo exited (${code}) before it was running:\n${text}`)))
+    })
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+    return new Promise((resolve) => {
+        if (child.exitCode !== null) resolve(child.exitCode)
+        else child.on('exit', (code) => resolve(code))
+    })
+}
+
+test('npm run demo serves the setup page to a logged-in admin until SIGTERM, then stops listening', async () => {
+    const { child, out } = await startDemo()
+    try {
+        const text = out()
+        const setupUrl = /Setup page \(logs you in as admin\):\s+(\S+)/.exec(text)?.[1] ?? ''
+        const healthUrl = /Connection health:\s+(\S+)/.exec(text)?.[1] ?? ''
+        const proxyPort = Number(/--proxy-server=http:\/\/127\.0\.0\.1:(\d+)/.exec(text)?.[1])
+        expect(setupUrl).toMatch(
+            /^http:\/\/127\.0\.0\.1:\d+\/login\.do\?user_name=admin&sysparm_goto=x_jira_connect_setup\.do$/
+        )
+        expect(healthUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/x_jira_connect_setup\.do\?view=health$/)
+        expect(text).toMatch(/OAuth client ID\s+\S+/)
+        expect(text).toMatch(/Jira site\s+\S+\s+\(cloud id [0-9a-f-]{36}\)/)
+
+        // Without a session the page is not served.
+        expect((await get(healthUrl)).status).toBe(401)
+
+        // The printed URL logs the browser in and sends it to the setup page.
+        const login = await get(setupUrl)
+        expect(login.status).toBe(302)
+        expect(login.headers.location).toMatch(/x_jira_connect_setup\.do$/)
+        const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]
+        expect(cookie).toMatch(/^JSESSIONID=\S+$/)
+        const origin = new URL(setupUrl).origin
+        const page = await get(`${origin}/x_jira_connect_setup.do`, cookie)
+        expect(page.status).toBe(200)
+        // The app's bundle (the SDK ships src/client as x_jira_connect/main.jsdbx), not the platform's UX library.
+        const bundle = /<script[^>]+src="([^"]*\/x_jira_connect\/main\.jsdbx[^"]*)"/.exec(page.body)?.[1] ?? ''
+        expect(bundle).not.toBe('')
+        const js = await get(new URL(bundle, `${origin}/`).toString(), cookie)
+        expect(js.status).toBe(200)
+        expect(js.body.length).toBeGreaterThan(10000)
+
+        // The setup API answers the logged-in admin (the page's first call).
+        const gck = /g_ck\s*=\s*['"]([^'"]+)['"]/.exec(page.body)?.[1] ?? ''
+        const state = await new Promise<Answer>((resolve, reject) => {
+            const req = http.get(
+                `${origin}/api/x_jira_connect/setup/state`,
+                { headers: { cookie, 'X-UserToken': gck, Accept: 'application/json' }, timeout: 10000 },
+                (res) => {
+                    let body = ''
+                    res.on('data', (c) => (body += c))
+                    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+                }
+            )
+            req.on('error', reject)
+        })
+        expect(state.status).toBe(200)
+        expect(JSON.parse(state.body).result.callbackUrl).toBe(`${origin}/oauth_redirect.do`)
+
+        expect(await portOpen(proxyPort)).toBe(true)
+        child.kill('SIGTERM')
+        expect(await exited(child)).toBe(0)
+        expect(await portOpen(Number(new URL(origin).port))).toBe(false)
+        expect(await portOpen(proxyPort)).toBe(false)
+    } finally {
+        if (child.exitCode === null) child.kill('SIGKILL')
+    }
+})
