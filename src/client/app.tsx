@@ -135,7 +135,7 @@ export function App() {
                         </fieldset>
                         {view.way === 'oauth' ? <OAuthPath state={state} reload={reload} /> : null}
                         {view.way === 'token' ? <TokenPath state={state} reload={reload} /> : null}
-                        {view.way === 'service' ? <ServicePath state={state} /> : null}
+                        {view.way === 'service' ? <ServicePath state={state} reload={reload} /> : null}
                     </>
                 )}
             </main>

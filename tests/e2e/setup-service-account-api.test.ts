@@ -262,7 +262,8 @@ test('wrong secret: the save succeeds (nothing can tell before a token request),
             id: 'token.access',
             code: 'service_account_rejected',
             step: 2,
-            link: `oauth_2_0_credentials.do?sys_id=${world.ids.saCredential}`,
+            // The fix is the registry's client id and secret.
+            link: `oauth_entity.do?sys_id=${world.ids.saRegistry}`,
         }),
     ])
     expect(failed[0].fix).toContain('Create a new OAuth 2.0 credential')

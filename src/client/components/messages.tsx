@@ -1,4 +1,4 @@
-import React from 'react'
+import React, { useEffect, useRef } from 'react'
 import type { FieldError } from '../services/api'
 
 /** Errors that are not about one field (or all of them when no field is given), announced as an alert. */
@@ -31,6 +31,13 @@ export function Field(props: {
     autoComplete?: string
 }) {
     const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean)
+    // A controlled input mirrors its value into the value attribute (React DOM), i.e. into the page's markup: a secret
+    // field is left uncontrolled, so the secret is only in the field's live value, and cleared through the ref.
+    const secret = props.type === 'password'
+    const ref = useRef<HTMLInputElement>(null)
+    useEffect(() => {
+        if (secret && props.value === '' && ref.current && ref.current.value !== '') ref.current.value = ''
+    }, [secret, props.value])
     return (
         <div className="field">
             <label htmlFor={props.id}>{props.label}</label>
@@ -43,7 +50,8 @@ export function Field(props: {
                 id={props.id}
                 name={props.id}
                 type={props.type || 'text'}
-                value={props.value}
+                ref={ref}
+                {...(secret ? {} : { value: props.value })}
                 autoComplete={props.autoComplete || 'off'}
                 spellCheck={false}
                 aria-invalid={props.error ? true : undefined}

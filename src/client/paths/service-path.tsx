@@ -1,14 +1,194 @@
-import React from 'react'
-import type { SetupState } from '../services/api'
+import React, { useRef, useState } from 'react'
+import { ScopeList } from '../components/copy-field'
+import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { Step } from '../components/step'
+import { ValidationResult } from '../components/validate-step'
+import { call, type FieldError, type SavedServiceAccount, type SetupState, type Validation } from '../services/api'
 
-/** Service account (client credentials): not shipped yet in this version of the app. */
-export function ServicePath(_props: { state: SetupState }) {
+const FIELDS = ['clientId', 'clientSecret', 'site']
+
+/**
+ * Service account (OAuth 2.0 client credentials, ServiceNow's Jira spoke Option 2): create the account and its OAuth
+ * 2.0 credential in Atlassian, then client ID, secret and site here and one button that saves and validates.
+ */
+export function ServicePath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
+    const sa = state.serviceAccount
+    const saved = sa.clientIdSet && sa.clientSecretSet && !!(sa.connection && sa.connection.cloudId)
+    const [validation, setValidation] = useState<Validation | null>(null)
+    const [validateErrors, setValidateErrors] = useState<FieldError[]>([])
+    const [validating, setValidating] = useState(false)
+    const result = useRef<HTMLDivElement>(null)
+    // Step 1 is done once saved, unless validation says the Atlassian side is what fails (scopes, Jira access).
+    const atlassianFails = !!validation && validation.checks.some((c) => c.status === 'fail' && c.step === 1)
+    const validate = async () => {
+        setValidating(true)
+        setValidateErrors([])
+        const r = await call<Validation>('POST', 'validate', { target: 'service-account' })
+        setValidating(false)
+        if (r.ok) setValidation(r.value)
+        else setValidateErrors(r.errors)
+        result.current?.focus()
+    }
     return (
-        <div className="notice" role="note">
-            <p>
-                Service accounts (OAuth 2.0 client credentials) are not available in this version of Jira Cloud Connect
-                yet. Use OAuth 2.0 (3LO) for a user or an API token for now.
+        <ol className="steps">
+            <Step
+                n={1}
+                title="Create the service account and its OAuth 2.0 credential in Atlassian"
+                state={saved && !atlassianFails ? 'done' : 'todo'}
+            >
+                <InAtlassian state={state} />
+            </Step>
+            <Step n={2} title="Client ID, secret and Jira site" state={saved ? 'done' : 'todo'}>
+                <ServiceForm state={state} reload={reload} validate={validate} busyValidating={validating} />
+            </Step>
+            <Step
+                n={3}
+                title="Validation"
+                state={validation && validation.verdict !== 'fail' ? 'done' : saved ? 'todo' : 'blocked'}
+            >
+                <p>
+                    "Save and validate" checks every link from ServiceNow to Jira Cloud through the service account and
+                    says how to fix what does not work.
+                </p>
+                <button
+                    type="button"
+                    className="secondary"
+                    onClick={validate}
+                    disabled={validating || !saved}
+                    data-action="validate-service-account"
+                >
+                    {validating ? 'Validating…' : 'Validate again'}
+                </button>
+                <div aria-live="polite" className="result" ref={result} tabIndex={-1}>
+                    <Problems errors={validateErrors} fields={[]} />
+                    {validation ? <ValidationResult v={validation} /> : null}
+                </div>
+            </Step>
+        </ol>
+    )
+}
+
+function InAtlassian({ state }: { state: SetupState }) {
+    const scopes = state.serviceAccount.scopes
+    return (
+        <div>
+            <ol className="instructions">
+                <li>
+                    Open{' '}
+                    <a href="https://admin.atlassian.com/" target="_blank" rel="noopener">
+                        admin.atlassian.com
+                    </a>{' '}
+                    → <strong>Directory</strong> → <strong>Service accounts</strong> →{' '}
+                    <strong>Create a service account</strong>: name it (e.g. ServiceNow) and give it access to Jira with
+                    a role on your site.
+                </li>
+                <li>
+                    On the service account: <strong>Create credentials</strong> → <strong>OAuth 2.0</strong>, select
+                    every scope below (the scopes cannot be changed later: a new credential is needed), and create.
+                </li>
+                <li>
+                    Copy the <strong>Client ID</strong> and the <strong>Client secret</strong> for step 2: Atlassian
+                    shows the secret only once.
+                </li>
+            </ol>
+            <div className="scopes">
+                <ScopeList title="Classic scopes" scopes={scopes.classic} name="sa-classic" />
+                <ScopeList title="Granular scopes" scopes={scopes.granular} name="sa-granular" />
+            </div>
+            <p className="hint">
+                No callback URL: a service account signs in with the client-credentials grant, without a browser. The
+                instance asks Atlassian for a 60-minute token whenever it needs one; there is no refresh token.
             </p>
         </div>
+    )
+}
+
+function ServiceForm(props: {
+    state: SetupState
+    reload: () => Promise<SetupState | null>
+    validate: () => Promise<void>
+    busyValidating: boolean
+}) {
+    const sa = props.state.serviceAccount
+    const [clientId, setClientId] = useState('')
+    const [clientSecret, setClientSecret] = useState('')
+    const [site, setSite] = useState('')
+    const [errors, setErrors] = useState<FieldError[]>([])
+    const [busy, setBusy] = useState(false)
+    const [notice, setNotice] = useState('')
+    const connName = sa.connection ? sa.connection.name : 'Jira Cloud Service Account Connection'
+    const save = async (e: React.FormEvent) => {
+        e.preventDefault()
+        setBusy(true)
+        setNotice('')
+        const r = await call<SavedServiceAccount>('PUT', 'service-account', { clientId, clientSecret, site })
+        setBusy(false)
+        if (!r.ok) return setErrors(r.errors)
+        setErrors([])
+        setClientSecret('')
+        const off = r.value.deactivated.map((c) => `"${c.name}"`).join(', ')
+        setNotice(
+            `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl}) and is the ` +
+                `active connection${off ? `; ${off} is now inactive (kept)` : ''}.`
+        )
+        await props.reload()
+        await props.validate()
+    }
+    if (sa.missing.length) return <Problems errors={sa.missing} fields={[]} />
+    return (
+        <form onSubmit={save} noValidate>
+            {sa.clientIdSet && sa.clientSecretSet ? <SetOn what="Client ID and secret" on={sa.savedOn} /> : null}
+            {sa.connection && sa.connection.cloudId ? (
+                <p data-connection-url={sa.connection.url}>
+                    Connection URL: <code>{sa.connection.url}</code>{' '}
+                    {sa.connection.active ? <span className="badge ok">Active</span> : null}
+                </p>
+            ) : null}
+            <Field
+                id="clientId"
+                label="Client ID"
+                value={clientId}
+                onChange={setClientId}
+                error={fieldError(errors, 'clientId')}
+            />
+            <Field
+                id="clientSecret"
+                label="Client secret"
+                type="password"
+                autoComplete="new-password"
+                value={clientSecret}
+                onChange={setClientSecret}
+                error={fieldError(errors, 'clientSecret')}
+            />
+            <Field
+                id="site"
+                label="Jira site"
+                hint={
+                    'The name before .atlassian.net, e.g. acme for https://acme.atlassian.net. ' +
+                    'The app finds the cloud id and sets the connection URL.'
+                }
+                value={site}
+                onChange={setSite}
+                error={fieldError(errors, 'site')}
+            />
+            <p className="hint" id="sa-activates">
+                Saving makes "{connName}" the active connection of the Jira alias
+                {sa.otherActive.length
+                    ? ` and deactivates ${sa.otherActive.map((c) => `"${c.name}"`).join(', ')} (kept, not deleted)`
+                    : ''}
+                : the platform allows one active connection per alias.
+            </p>
+            <Problems errors={errors} fields={FIELDS} />
+            <button
+                type="submit"
+                className="primary"
+                disabled={busy || props.busyValidating}
+                aria-describedby="sa-activates"
+                data-action="save-service-account"
+            >
+                {busy ? 'Saving…' : props.busyValidating ? 'Validating…' : 'Save and validate'}
+            </button>
+            <p role="status">{notice}</p>
+        </form>
     )
 }

@@ -81,6 +81,7 @@ export interface SetupState {
         tokenSet: boolean
         savedOn: string
     }
+    serviceAccount: ServiceAccountState
     /** Further Jira sites, each on its own child alias of Jira with its own OAuth credential. */
     siteConnections?: SiteConnection[]
 }
@@ -97,6 +98,29 @@ export interface SiteConnection {
     profileSysId: string
     hasToken: boolean
     getTokenPath: string | null
+}
+
+export interface ServiceAccountState {
+    registrySysId: string | null
+    clientIdSet: boolean
+    clientSecretSet: boolean
+    savedOn: string
+    credentialSysId: string | null
+    connection: { sysId: string; name: string; url: string; active: boolean; cloudId: string | null } | null
+    otherActive: Array<{ sysId: string; name: string; url: string }>
+    scopes: { classic: string[]; granular: string[] }
+    missing: FieldError[]
+}
+
+export interface SavedServiceAccount {
+    connectionSysId: string
+    connectionName: string
+    url: string
+    site: string
+    siteUrl: string
+    cloudId: string
+    savedOn: string
+    deactivated: Array<{ sysId: string; name: string }>
 }
 
 export interface Site {

@@ -231,6 +231,7 @@ function servicePlace(found: Found): FixPlace {
         let link = ''
         if (id.indexOf('oauth.registry') === 0) link = `oauth_entity.do?sys_id=${found.registry.sysId}`
         else if (id.indexOf('oauth.profile') === 0) link = `oauth_entity_profile.do?sys_id=${found.profileSysId}`
+        else if (c.code === 'service_account_rejected') link = `oauth_entity.do?sys_id=${found.registry.sysId}`
         else if (id.indexOf('token.') === 0) link = target.credential
         else if (id.indexOf('config.connection') === 0 || id.indexOf('config.attribute') === 0) link = target.connection
         else if (id === 'atlassian.site_cloud_id') link = target.connection

@@ -4,7 +4,7 @@
  * its own HTTP connection https://api.atlassian.com/ex/jira/<cloud id> and its own OAuth 2.0 credential.
  *
  * Own credential, on a new non-default profile of the same registry (same scopes), never the shipped credential
- * again (README assumption A28): ServiceNow allows a credential on one active connection only ("Credential is unique
+ * again (README assumption A29): ServiceNow allows a credential on one active connection only ("Credential is unique
  * across active connections, if not empty", docs "Connection information"), and "Each credential must be linked to a
  * unique OAuth entity profile. The default profile can only be used for one credential" (docs, DevOps "Connect a Jira
  * tool using OAuth 2.0 with 3LO"). So the admin clicks "Get OAuth Token" once more, for the new credential.

@@ -1,0 +1,171 @@
+/**
+ * The setup page's service-account path in headless Chromium, served by the simulated instance from the shipped
+ * package, Atlassian (tenant_info, the client-credentials token, Jira) played by the emulator. From a fresh install to
+ * a green validation by keyboard alone, counting the admin's actions inside ServiceNow; then the failures an admin
+ * meets: a wrong secret, an unknown site, a credential created without every scope. axe-core runs on every view; no
+ * secret may reach the DOM, a request body, a readable column or a log.
+ */
+import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { Admin } from './setup-page-driver'
+
+jest.setTimeout(180000)
+
+let world: World
+let admin: Admin | null = null
+
+beforeEach(async () => {
+    world = await World.start({ source: e2eSource() })
+})
+afterEach(async () => {
+    await admin?.close()
+    admin = null
+    await world.close()
+})
+
+async function expectAccessible(a: Admin, view: string): Promise<void> {
+    expect({ view, violations: await a.axe() }).toEqual({ view, violations: [] })
+}
+
+async function expectNoSecret(a: Admin, extra: string[] = []): Promise<void> {
+    const text = [await a.domText(), ...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join(
+        '\n'
+    )
+    for (const s of [...world.secrets(), ...extra]) expect(text).not.toContain(s)
+}
+
+const gatewayUrl = () => `https://api.atlassian.com/ex/jira/${world.cloudId}`
+
+/** Opens the page and the service-account path with the mouse (for the failure tests; not counted there). */
+async function openPath(a: Admin): Promise<void> {
+    await a.openFromMenu()
+    await a.click('#way-service', 'path: Service account')
+    await a.page.locator('#clientId').waitFor()
+}
+
+test('service account from a fresh install to green by keyboard alone: 6 admin actions, axe clean, no secret shown', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'sa')
+    await admin.openFromMenu()
+    await admin.page.locator('#way-service').waitFor()
+    await admin.keyPress('#way-service', 'path: Service account', 'Space')
+    await admin.page.locator('#clientId').waitFor()
+    expect(await admin.page.locator('[data-scopes="sa-classic"] code').allTextContents()).toEqual([
+        'manage:jira-configuration',
+        'manage:jira-project',
+        'manage:jira-webhook',
+        'read:jira-work',
+        'read:jira-user',
+        'write:jira-work',
+    ])
+    expect(await admin.page.locator('[data-scopes="sa-granular"] code').count()).toBe(7)
+    // No callback URL on this path; the page says which connection becomes active and which one it deactivates.
+    expect(await admin.page.locator('[data-copy="callback"]').count()).toBe(0)
+    expect(await admin.page.locator('#sa-activates').textContent()).toContain(
+        'deactivates "Jira Cloud OAuth Connection" (kept, not deleted)'
+    )
+    await expectAccessible(admin, 'service-account path')
+    await admin.shot('service-account-path')
+
+    await admin.keyType('#clientId', world.saClientId, 'paste client id')
+    await admin.keyType('#clientSecret', world.saClientSecret, 'paste secret')
+    await admin.keyType('#site', 'acme-jcc', 'type site')
+    await admin.keyPress('[data-action="save-service-account"]', 'Save and validate')
+    const verdict = admin.page.locator('[data-verdict="pass"]')
+    await verdict.waitFor({ timeout: 30000 })
+    expect(await admin.page.getByText(`now points at ${gatewayUrl()}`).count()).toBe(1)
+    await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    expect(await admin.page.locator('#clientSecret').inputValue()).toBe('')
+    expect(world.sim.read('http_connection', world.ids.saConnection)).toMatchObject({
+        active: 'true',
+        connection_url: gatewayUrl(),
+    })
+    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
+    expect(await verdict.locator('ul[aria-label="Checks to fix"]').count()).toBe(0)
+    await expectAccessible(admin, 'service account green')
+    await admin.shot('service-account-green')
+    await expectNoSecret(admin)
+    expect(admin.actions).toEqual([
+        'menu: Setup',
+        'key: path: Service account',
+        'type: paste client id',
+        'type: paste secret',
+        'type: type site',
+        'key: Save and validate',
+    ])
+})
+
+test('wrong secret: Atlassian refuses the client credentials; the page shows the failing check, its fix and step 2', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'sa-wrong-secret')
+    await openPath(admin)
+    const wrong = `${world.saClientSecret}x`
+    await admin.fill('#clientId', world.saClientId)
+    await admin.fill('#clientSecret', wrong)
+    await admin.fill('#site', 'acme-jcc')
+    await admin.click('[data-action="save-service-account"]')
+    await admin.page.locator('[data-verdict="fail"]').waitFor({ timeout: 30000 })
+    const failing = admin.page.locator('[data-check="token.access"][data-status="fail"]')
+    await failing.waitFor()
+    expect(await failing.textContent()).toContain('refused the client id and secret')
+    expect(await failing.textContent()).toContain('Create a new OAuth 2.0 credential')
+    expect(await failing.locator('a[href="#step-2"]').textContent()).toBe('Go to step 2')
+    const registry = `a[href="/oauth_entity.do?sys_id=${world.ids.saRegistry}"]`
+    expect(await failing.locator(registry).count()).toBe(1)
+    expect(await admin.page.locator('ul[aria-label="Checks to fix"] li').count()).toBe(1)
+    expect(world.sim.storedTokens(world.ids.saCredential, world.ids.saProfile)).toBeNull()
+    await expectAccessible(admin, 'wrong secret')
+    await admin.shot('service-account-wrong-secret')
+    await expectNoSecret(admin, [wrong])
+})
+
+test('unknown site: the error is at the site field (aria-invalid, described by the message) and nothing is saved', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'sa-site-unknown')
+    await openPath(admin)
+    const before = JSON.stringify([world.sim.query('oauth_entity'), world.sim.query('http_connection')])
+    await admin.fill('#clientId', world.saClientId)
+    await admin.fill('#clientSecret', world.saClientSecret)
+    await admin.fill('#site', 'acme-jcc-typo')
+    await admin.click('[data-action="save-service-account"]')
+    const error = admin.page.locator('#site-error')
+    await error.waitFor()
+    expect(await error.textContent()).toContain('No Jira Cloud site answers at https://acme-jcc-typo.atlassian.net')
+    const site = admin.page.locator('#site')
+    expect(await site.getAttribute('aria-invalid')).toBe('true')
+    expect((await site.getAttribute('aria-describedby'))!.split(' ')).toContain('site-error')
+    expect(await admin.page.locator('#clientId').getAttribute('aria-invalid')).toBeNull()
+    expect(await admin.page.locator('[data-verdict]').count()).toBe(0)
+    expect(JSON.stringify([world.sim.query('oauth_entity'), world.sim.query('http_connection')])).toBe(before)
+    await expectAccessible(admin, 'site unknown')
+    await admin.shot('service-account-site-unknown')
+    // The pasted secret stays in its masked field so that fixing the site is one more click, not two pastes; it is in
+    // no markup, request body, readable column or log.
+    expect(await admin.page.locator('#clientSecret').getAttribute('type')).toBe('password')
+    const markup = await admin.page.evaluate(() => document.documentElement.outerHTML)
+    const elsewhere = [markup, ...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join('\n')
+    for (const secret of world.secrets()) expect(elsewhere).not.toContain(secret)
+})
+
+test('scope missing on the Atlassian credential: Jira refuses; the failing check points at the scopes of step 1, each one copyable', async () => {
+    const few = { clientId: 'sa-fewscopes-0123456789', clientSecret: 'sa-fewscopes-secret-0123456789' }
+    world.emu.createServiceAccountCredential({
+        ...few,
+        accountId: world.saAccountId,
+        scopes: ['read:jira-work', 'write:jira-work'],
+    })
+    admin = await Admin.open(world, ADMIN_USER, 'sa-scope-missing')
+    await openPath(admin)
+    await admin.fill('#clientId', few.clientId)
+    await admin.fill('#clientSecret', few.clientSecret)
+    await admin.fill('#site', 'acme-jcc')
+    await admin.click('[data-action="save-service-account"]')
+    await admin.page.locator('[data-verdict="fail"]').waitFor({ timeout: 30000 })
+    const failing = admin.page.locator('[data-check="jira.myself"][data-status="fail"]')
+    await failing.waitFor()
+    expect(await failing.textContent()).toMatch(/scope/i)
+    expect(await admin.page.locator('#step-1-title').textContent()).toContain('To do')
+    await failing.locator('a[href="#step-1"]').click()
+    await admin.click('button[aria-label="Copy manage:jira-configuration"]', 'copy a scope')
+    expect(await admin.page.evaluate(() => navigator.clipboard.readText())).toBe('manage:jira-configuration')
+    await expectAccessible(admin, 'scope missing')
+    await admin.shot('service-account-scope-missing')
+    await expectNoSecret(admin, [few.clientSecret])
+})
