@@ -526,3 +526,27 @@ test('another site: a child alias of Jira with its own connection, profile and c
     expect(rows.find((r) => r.subjectSysId === c.connectionSysId)!.alias).toBe('x_jira_connect.Jira_acme_eu')
     expectNoSecretAnywhere()
 })
+
+test('health also lists an OAuth credential the health check covers on its own (no active connection uses it)', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    // The 3LO connection switched off: its credential is now checked alone (token and accessible-resources).
+    world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const all = await admin.api('POST', 'health', {})
+    expect(all.status).toBe(200)
+    const rows = (all.json!.result as { rows: Row[] }).rows
+    const stored = world.sim.one(HEALTH, { subject_sys_id: world.ids.credential })
+    expect(rows.find((r) => r.subjectSysId === world.ids.credential)).toMatchObject({
+        subjectTable: 'oauth_2_0_credentials',
+        name: 'Jira Cloud OAuth Credential',
+        auth: 'OAuth 2.0',
+        covered: true,
+        source: 'health',
+        verdict: stored.verdict,
+        lastChecked: stored.last_checked,
+        recordLink: `oauth_2_0_credentials.do?sys_id=${world.ids.credential}`,
+        healthLink: `x_jira_connect_connection_health.do?sys_id=${stored.sys_id}`,
+    })
+    expect(rows.find((r) => r.subjectSysId === world.ids.connection)).toMatchObject({ covered: false, active: false })
+})
