@@ -32,10 +32,15 @@ export class Session {
     }
 }
 
+/** The table operations Runtime Access Tracking knows (sys_scope_privilege.operation for target_type sys_db_object). */
+export type TableOperation = 'read' | 'create' | 'write' | 'delete'
+
 export interface GlideEnv {
     store: Store
     session: Session
     logs: LogEntry[]
+    /** Throws when the running script's scope may not do op on table (access-tracking.ts); absent = no checks. */
+    guard?: (table: string, op: TableOperation) => void
 }
 
 type Condition = { field: string; op: string; value: string | string[] }
@@ -276,6 +281,7 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
 
         query(): void {
+            env.guard?.(this._table, 'read')
             let rows = store.rowsOf(this._table).filter((r) => this._conditions.every((c) => matches(r, c)))
             if (this._order.length) {
                 rows = [...rows].sort((a, b) => {
@@ -364,6 +370,7 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
 
         insert(): string | null {
+            env.guard?.(this._table, 'create')
             const values: Row = {}
             for (const [k, v] of Object.entries(this._changes)) values[k] = v
             const row = store.insert(this._table, values, { user: env.session.user.userName })
@@ -375,6 +382,7 @@ export function createGlideRecordClass(env: GlideEnv) {
             if (!this._current) {
                 return this.insert()
             }
+            env.guard?.(this._table, 'write')
             const row = store.update(this._current.sys_class_name, this._current.sys_id, this._changes, {
                 user: env.session.user.userName,
             })
@@ -384,6 +392,7 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
         deleteRecord(): boolean {
             if (!this._current) return false
+            env.guard?.(this._table, 'delete')
             const ok = store.delete(this._table, this._current.sys_id)
             this._current = null
             return ok

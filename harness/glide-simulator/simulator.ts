@@ -11,7 +11,14 @@
  * See README.md for what it models, what it does not, and why that is safe.
  */
 import * as http from 'node:http'
-import { createGlideRecordClass, createGs, type LogEntry, Session, type SessionUser } from './glide'
+import {
+    createGlideRecordClass,
+    createGs,
+    type LogEntry,
+    Session,
+    type SessionUser,
+    type TableOperation,
+} from './glide'
 import { installPackage, type InstallReport, type PackageSource } from './install'
 import {
     createSnAuth,
@@ -25,7 +32,7 @@ import {
     randomState,
     type SyncHttp,
 } from './platform-apis'
-import { type AccessEntry, trackNamespace } from './access-tracking'
+import { type AccessEntry, AccessRefused, trackNamespace } from './access-tracking'
 import { OOB_OAUTH_UTIL, Runtime } from './runtime'
 import { Schema, SchemaError } from './schema'
 import { EventManager } from './events'
@@ -117,7 +124,12 @@ export class GlideSimulator {
     private constructor(opts: SimulatorOptions) {
         this.options = { ...DEFAULT_PLATFORM_OPTIONS, ...(opts.platform ?? {}) }
         this.session = new Session(opts.user ?? ADMIN_USER)
-        const env = { store: this.store, session: this.session, logs: this.logs }
+        const env = {
+            store: this.store,
+            session: this.session,
+            logs: this.logs,
+            guard: (table: string, op: TableOperation) => this.guardTable(table, op),
+        }
         const deps = {
             store: this.store,
             runtime: () => this.runtime,
@@ -162,6 +174,15 @@ export class GlideSimulator {
             runtime: this.runtime,
             gs: this.apis.gs,
             logs: this.logs,
+            inScope: <T>(scope: string, fn: () => T): T => {
+                const previous = this.scriptScope
+                this.scriptScope = scope
+                try {
+                    return fn()
+                } finally {
+                    this.scriptScope = previous
+                }
+            },
         })
         this.scheduler = new Scheduler(this.store, (script, job) => {
             this.runtime.runScript(script, { gs: this.apis.gs }, `sysauto_script/${job.sys_id}/script.js`)
@@ -619,6 +640,41 @@ export class GlideSimulator {
      * A scoped script may call a scriptable API when its app does not enforce runtime access tracking, or when the app
      * ships an allowed execute privilege for it (sys_scope_privilege, target_type scriptable).
      */
+    /**
+     * GlideRecord on a table outside the running script's scope: with Runtime Access Tracking "enforcing", a scoped
+     * script needs an allowed sys_scope_privilege (target_type sys_db_object, target_name = the table, operation
+     * read / create / write / delete) (ServiceNow docs "Runtime access tracking": enforcing "only allows access
+     * requests that have been authorized"). A scope's own tables are named <scope>_*. Each distinct access is logged
+     * once as "<table>.<operation>" in accessLog.
+     */
+    private guardTable(table: string, op: TableOperation): void {
+        const scope = this.scriptScope
+        if (scope === 'global' || table.startsWith(`${scope}_`)) return
+        const app = this.store.rowsOf('sys_app').find((a) => a.scope === scope)
+        const allowed =
+            !app ||
+            app.runtime_access_tracking !== 'enforcing' ||
+            this.store
+                .rowsOf('sys_scope_privilege')
+                .some(
+                    (p) =>
+                        p.source_scope === app.sys_id &&
+                        p.target_type === 'sys_db_object' &&
+                        p.target_name === table &&
+                        p.operation === op &&
+                        p.status === 'allowed'
+                )
+        const api = `${table}.${op}`
+        if (!this.accessLog.some((e) => e.api === api && e.scope === scope && e.allowed === allowed))
+            this.accessLog.push({ api, scope, allowed })
+        if (!allowed) {
+            throw new AccessRefused(
+                `Access to table '${table}' (${op}) from scope '${scope}' has been refused due to the table's ` +
+                    'cross-scope access policy'
+            )
+        }
+    }
+
     private isApiAllowed(scope: string, api: string): boolean {
         if (scope === 'global') return true
         const app = this.store.rowsOf('sys_app').find((a) => a.scope === scope)

@@ -28,6 +28,8 @@ export interface WebHost {
     runtime: { runScript(script: string, bindings: Record<string, unknown>, filename: string): unknown }
     gs: unknown
     logs: Array<{ level: string; message: string; source: string }>
+    /** Runs fn as a script of that application scope (Runtime Access Tracking applies to it). */
+    inScope<T>(scope: string, fn: () => T): T
 }
 
 interface WebSession {
@@ -267,11 +269,15 @@ export class WebFront {
         }
         const previous = this.host.session.user
         this.host.session.user = user ?? previous
+        // A scripted REST resource runs in its API's application scope (sys_ws_definition.sys_scope).
+        const scope = (def.sys_scope && this.host.store.find('sys_app', def.sys_scope)?.scope) || 'global'
         try {
-            this.host.runtime.runScript(
-                op.operation_script,
-                { request, response, gs: this.host.gs },
-                `sys_ws_operation/${op.sys_id}/operation_script.js`
+            this.host.inScope(scope, () =>
+                this.host.runtime.runScript(
+                    op.operation_script,
+                    { request, response, gs: this.host.gs },
+                    `sys_ws_operation/${op.sys_id}/operation_script.js`
+                )
             )
         } catch (e) {
             this.host.logs.push({

@@ -178,13 +178,16 @@ export class World {
         return this.sim.admin.getClientCredentialsToken(credentialSysId)
     }
 
-    /** "Get OAuth Token" on the shipped credential, with a plain HTTP client as the browser. */
-    async getOAuthToken(consent: 'accept' | 'deny' = 'accept'): Promise<BrowseResult> {
+    /** "Get OAuth Token" on the shipped credential (or another 3LO one), with a plain HTTP client as the browser. */
+    async getOAuthToken(
+        consent: 'accept' | 'deny' = 'accept',
+        credentialSysId = this.ids.credential
+    ): Promise<BrowseResult> {
         // After a long synchronous stretch (advanceWithJobs) the servers' idle keep-alive timers are overdue: let
         // them close their sockets first, or the browser may reuse one as it closes (ECONNRESET).
         await new Promise((resolve) => setTimeout(resolve, 50))
         return browseWithHttpClient(
-            this.sim.admin.getOAuthTokenUrl(this.ids.credential),
+            this.sim.admin.getOAuthTokenUrl(credentialSysId),
             (h, p) => this.network.resolve(h, p),
             consent
         )

@@ -4,6 +4,8 @@
  * app switched to Runtime Access Tracking "Enforcing", each validation path still works: a name the platform would
  * not match (e.g. StandardCredentialsProvider instead of ScriptableStandardCredentialsProvider) refuses the call.
  */
+import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
+import { SetupClient } from '../../harness/glide-simulator/setup-client'
 import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
 
 const HOUR = 3600 * 1000
@@ -82,4 +84,99 @@ test('enforcing refuses a scoped call without its privilege; permissive tracking
         scope: 'x_jira_connect',
         allowed: true,
     })
+})
+
+test('enforcing: the setup API (3LO path, site, validate, health check) reads and writes only privileged tables', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    expect(
+        (await admin.api('PUT', 'oauth-client', { clientId: world.clientId, clientSecret: world.clientSecret })).status
+    ).toBe(200)
+    await world.getOAuthToken('accept')
+    expect((await admin.api('GET', 'state')).status).toBe(200)
+    expect((await admin.api('GET', 'sites')).status).toBe(200)
+    expect((await admin.api('PUT', 'site', { cloudId: world.cloudId })).status).toBe(200)
+    const v = await admin.api('POST', 'validate', {})
+    expect((v.json!.result as { verdict: string }).verdict).toBe('pass')
+    expect((await admin.api('POST', 'health', {})).status).toBe(200)
+    expect((await admin.api('GET', 'health')).status).toBe(200)
+    expect(refused()).toEqual([])
+    const tables = world.sim.accessLog.filter(
+        (e) => e.scope === 'x_jira_connect' && /\.(read|create|write)$/.test(e.api)
+    )
+    expect(tables.map((e) => e.api)).toEqual(expect.arrayContaining(['oauth_entity.write', 'http_connection.write']))
+})
+
+test('enforcing: "Add as a separate connection" creates the child alias, its attributes, profile, scopes, credential and connection with shipped privileges only', async () => {
+    const second = { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'acme-eu', host: 'acme-eu.atlassian.net' }
+    world.emu.addSite(second)
+    world.emu.addUser({
+        accountId: world.accountId,
+        email: world.email,
+        displayName: 'Jira Admin',
+        apiTokens: [world.apiToken],
+        sites: [world.cloudId, second.cloudId],
+    })
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const added = await admin.api('POST', 'site-connection', { cloudId: second.cloudId })
+    expect({ status: added.status, refused: refused() }).toEqual({ status: 200, refused: [] })
+    const created = world.sim.accessLog.filter((e) => e.scope === 'x_jira_connect' && e.api.endsWith('.create'))
+    expect(created.map((e) => e.api).sort()).toEqual([
+        'connection_attributes.create',
+        'http_connection.create',
+        'oauth_2_0_credentials.create',
+        'oauth_entity_profile.create',
+        'oauth_entity_profile_scope.create',
+        'sys_alias.create',
+    ])
+})
+
+test('enforcing: without the create privilege on sys_alias the insert is refused (500, no stack); granted, a retry reuses what was made', async () => {
+    const privilege = world.sim
+        .query('sys_scope_privilege')
+        .find((p) => p.target_name === 'sys_alias' && p.operation === 'create')!
+    world.sim.admin.setField('sys_scope_privilege', privilege.sys_id, 'status', 'requested')
+    world.emu.addSite({
+        cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d',
+        name: 'acme-eu',
+        host: 'acme-eu.atlassian.net',
+    })
+    world.emu.addUser({
+        accountId: world.accountId,
+        email: world.email,
+        displayName: 'Jira Admin',
+        apiTokens: [world.apiToken],
+        sites: [world.cloudId, '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d'],
+    })
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const added = await admin.api('POST', 'site-connection', { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d' })
+    expect(added.status).toBe(500)
+    expect(refused()).toEqual(['sys_alias.create'])
+    expect(added.text).not.toMatch(/\bat .*\.js:\d+/)
+    expect(world.sim.query('sys_alias', { parent: world.ids.alias })).toEqual([])
+
+    // Once the privilege is granted, asking again finishes the job with the records the first try left: no duplicates.
+    world.sim.admin.setField('sys_scope_privilege', privilege.sys_id, 'status', 'allowed')
+    const again = await admin.api('POST', 'site-connection', { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d' })
+    expect(again.status).toBe(200)
+    expect(world.sim.query('oauth_entity_profile', { name: 'Jira OAuth Profile (acme-eu)' })).toHaveLength(1)
+    expect(world.sim.query('oauth_2_0_credentials', { name: 'Jira Cloud OAuth Credential (acme-eu)' })).toHaveLength(1)
+    const profile = world.sim.one('oauth_entity_profile', { name: 'Jira OAuth Profile (acme-eu)' })
+    expect(world.sim.query('oauth_entity_profile_scope', { oauth_entity_profile: profile.sys_id })).toHaveLength(14)
+    expect(world.sim.query('sys_alias', { parent: world.ids.alias }).map((a) => a.name)).toEqual(['Jira_acme_eu'])
+})
+
+test('enforcing: the service-account path of the setup API (save, validate) reads and writes only privileged tables', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const saved = await admin.api('PUT', 'service-account', {
+        clientId: world.saClientId,
+        clientSecret: world.saClientSecret,
+        site: 'acme-jcc',
+    })
+    expect({ status: saved.status, refused: refused() }).toEqual({ status: 200, refused: [] })
+    const v = await admin.api('POST', 'validate', {})
+    expect({ status: v.status, refused: refused() }).toEqual({ status: 200, refused: [] })
 })

@@ -380,3 +380,149 @@ test('Validate all runs the health check (health rows update); per-row Validate 
     expect(world.sim.query(HEALTH, { subject_sys_id: inactive.subjectSysId })).toEqual([])
     expectNoSecretAnywhere()
 })
+
+const SECOND = { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'acme-eu', host: 'acme-eu.atlassian.net' }
+
+/** The emulated user reaches two sites; the 3LO path is done for the first one through the API. */
+async function twoSitesConnected(admin: SetupClient): Promise<void> {
+    world.emu.addSite(SECOND)
+    world.emu.addUser({
+        accountId: world.accountId,
+        email: world.email,
+        displayName: 'Jira Admin',
+        apiTokens: [world.apiToken],
+        sites: [world.cloudId, SECOND.cloudId],
+    })
+    expect(
+        (await admin.api('PUT', 'oauth-client', { clientId: world.clientId, clientSecret: world.clientSecret })).status
+    ).toBe(200)
+    expect((await world.getOAuthToken('accept')).text).toContain('Access token received')
+    expect((await admin.api('PUT', 'site', { cloudId: world.cloudId })).status).toBe(200)
+}
+
+function siteRecords() {
+    return JSON.stringify({
+        aliases: world.sim.query('sys_alias'),
+        attributes: world.sim.query('connection_attributes'),
+        profiles: world.sim.query('oauth_entity_profile'),
+        profileScopes: world.sim.query('oauth_entity_profile_scope'),
+        credentials: world.sim.query('discovery_credentials'),
+        connections: world.sim.query('http_connection'),
+    })
+}
+
+test('another site: a non-UUID cloud id, a site the token does not reach and the main site are 400s that create nothing', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    await twoSitesConnected(admin)
+    const before = siteRecords()
+    const cases: Array<[unknown, string]> = [
+        ['acme-eu', 'cloud_id_not_uuid'],
+        [42, 'cloud_id_not_uuid'],
+        ['0b0e1f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b', 'site_unknown'],
+        [world.cloudId, 'site_is_main'],
+    ]
+    for (const [cloudId, code] of cases) {
+        const a = await admin.api('POST', 'site-connection', { cloudId })
+        expect({ code, status: a.status }).toEqual({ code, status: 400 })
+        expect(errorsOf(a)).toEqual([expect.objectContaining({ field: 'cloudId', code })])
+    }
+    expect(errorsOf(await admin.api('POST', 'site-connection', { cloudId: world.cloudId }))[0].message).toContain(
+        '"Jira Cloud OAuth Connection"'
+    )
+    expect(siteRecords()).toBe(before)
+})
+
+test('another site: a child alias of Jira with its own connection, profile and credential; asked twice, created once; its own token; validates green and the health check covers it', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    await twoSitesConnected(admin)
+    const added = await admin.api('POST', 'site-connection', { cloudId: SECOND.cloudId })
+    expect(added.status).toBe(200)
+    const result = added.json!.result as { created: boolean; connection: Record<string, any> }
+    expect(result.created).toBe(true)
+    const c = result.connection
+    expect(c).toMatchObject({
+        cloudId: SECOND.cloudId,
+        aliasId: 'x_jira_connect.Jira_acme_eu',
+        url: `https://api.atlassian.com/ex/jira/${SECOND.cloudId}`,
+        active: true,
+        hasToken: false,
+    })
+
+    const parent = world.sim.read('sys_alias', world.ids.alias)!
+    const alias = world.sim.read('sys_alias', c.aliasSysId)!
+    expect(alias).toMatchObject({
+        name: 'Jira_acme_eu',
+        id: 'x_jira_connect.Jira_acme_eu',
+        parent: world.ids.alias,
+        type: 'connection',
+        connection_type: 'http_connection',
+        retry_policy: parent.retry_policy,
+        configuration_template: parent.configuration_template,
+        multiple_connections: 'false',
+    })
+    const attributes = world.sim.query('connection_attributes', { model: c.aliasSysId })
+    expect(attributes.map((a) => [a.element, a.default_value, a.name, a.model_id])).toEqual(
+        expect.arrayContaining([
+            ['api_version', '2', `var__m_connection_attributes_${c.aliasSysId}`, c.aliasSysId],
+            ['server_type', 'cloud', `var__m_connection_attributes_${c.aliasSysId}`, c.aliasSysId],
+        ])
+    )
+    // Its own credential on a new, non-default profile of the same registry with the same 14 scopes.
+    expect(c.credentialSysId).not.toBe(world.ids.credential)
+    const profile = world.sim.read('oauth_entity_profile', c.profileSysId)!
+    expect(profile).toMatchObject({
+        oauth_entity: world.ids.registry,
+        default: 'false',
+        grant_type: 'authorization_code',
+    })
+    const scopesOf = (p: string) =>
+        world.sim
+            .query('oauth_entity_profile_scope', { oauth_entity_profile: p })
+            .map((s) => s.oauth_entity_scope)
+            .sort()
+    expect(scopesOf(c.profileSysId)).toEqual(scopesOf(world.ids.profile))
+    expect(scopesOf(c.profileSysId)).toHaveLength(14)
+    expect(world.sim.read('http_connection', c.connectionSysId)).toMatchObject({
+        connection_alias: c.aliasSysId,
+        credential: c.credentialSysId,
+        active: 'true',
+    })
+
+    // Idempotent: the same site again returns the same records and creates nothing.
+    const before = siteRecords()
+    const again = await admin.api('POST', 'site-connection', { cloudId: SECOND.cloudId.toUpperCase() })
+    expect(again.status).toBe(200)
+    expect(again.json!.result).toMatchObject({ created: false, connection: { connectionSysId: c.connectionSysId } })
+    expect(siteRecords()).toBe(before)
+
+    // The admin's Get OAuth Token for the new credential (the page opens c.getTokenPath in a popup).
+    expect(c.getTokenPath).toBe(
+        new URL(world.sim.admin.getOAuthTokenUrl(c.credentialSysId)).href.slice(world.sim.instanceUrl.length)
+    )
+    expect((await world.getOAuthToken('accept', c.credentialSysId)).text).toContain('Access token received')
+    const state = (await admin.api('GET', 'state')).json!.result as { siteConnections: Array<Record<string, any>> }
+    expect(state.siteConnections).toEqual([
+        expect.objectContaining({ connectionSysId: c.connectionSysId, hasToken: true }),
+    ])
+
+    // The validator walks the child alias: the new connection is green against the second site.
+    const v = await admin.api('POST', 'validate', { connectionSysId: c.connectionSysId })
+    const report = v.json!.result as { verdict: string; checks: Array<{ id: string; status: string; found: string }> }
+    expect({ verdict: report.verdict, failed: report.checks.filter((x) => x.status !== 'pass') }).toEqual({
+        verdict: 'pass',
+        failed: [],
+    })
+    expect(report.checks.find((x) => x.id === 'atlassian.cloud_id')!.found).toContain(SECOND.cloudId)
+    expect(world.emu.requestsTo('myself').map((r) => r.path)).toContainEqual(
+        expect.stringContaining(`/ex/jira/${SECOND.cloudId}/rest/api/2/myself`)
+    )
+    // And the health check covers both sites.
+    const all = await admin.api('POST', 'health', {})
+    const rows = (all.json!.result as { rows: Row[] }).rows
+    expect(rows.filter((r) => r.active).map((r) => [r.subjectSysId, r.verdict, r.source])).toEqual([
+        [world.ids.connection, 'healthy', 'health'],
+        [c.connectionSysId, 'healthy', 'health'],
+    ])
+    expect(rows.find((r) => r.subjectSysId === c.connectionSysId)!.alias).toBe('x_jira_connect.Jira_acme_eu')
+    expectNoSecretAnywhere()
+})

@@ -36,9 +36,19 @@ async function expectNoSecret(a: Admin): Promise<void> {
     for (const s of world.secrets()) expect(text).not.toContain(s)
 }
 
-/** Waits for the popup Chromium opens for "Get OAuth Token" and clicks a button on Atlassian's consent page. */
-async function consent(a: Admin, button: '#accept' | '#deny'): Promise<Page> {
-    const popup = await a.context.waitForEvent('page', { timeout: 20000 })
+/**
+ * Clicks "Get OAuth Token" (counted as `what`), then clicks a button on Atlassian's consent page in the popup. Listens
+ * for the popup before the click: it may open before click() returns.
+ */
+async function consent(
+    a: Admin,
+    button: '#accept' | '#deny',
+    what?: string,
+    selector = '[data-action="get-token"]'
+): Promise<Page> {
+    const opened = a.context.waitForEvent('page', { timeout: 20000 })
+    await a.click(selector, what)
+    const popup = await opened
     await popup.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
     await popup.locator(button).click()
     return popup
@@ -69,8 +79,7 @@ test('3LO from a fresh install to green: 8 admin actions, copy-ready callback UR
     await expectNoSecret(admin)
     await admin.shot('3lo-secrets-saved')
 
-    await admin.click('[data-action="get-token"]', 'Get OAuth Token')
-    await consent(admin, '#accept')
+    await consent(admin, '#accept', 'Get OAuth Token')
     await admin.page.locator('[data-token="present"]').waitFor()
     await admin.page.getByText("is now the connection's site").waitFor()
     expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(
@@ -158,7 +167,6 @@ test('consent denied: the page says Atlassian returned access_denied and no toke
     await admin.fill('#clientSecret', world.clientSecret)
     await admin.click('[data-action="save-oauth-client"]')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
-    await admin.click('[data-action="get-token"]')
     await consent(admin, '#deny')
     const message = admin.page.locator('.token-message')
     await message.getByText('No token').waitFor()
@@ -183,7 +191,6 @@ test("wrong secret: the token request fails, the page shows the instance's messa
     await admin.fill('#clientSecret', `${world.clientSecret}x`)
     await admin.click('[data-action="save-oauth-client"]')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
-    await admin.click('[data-action="get-token"]')
     await consent(admin, '#accept')
     const message = admin.page.locator('.token-message')
     await message.getByText('No token').waitFor()
@@ -208,8 +215,9 @@ test('scope missing from the Atlassian app: consent never completes; the page sa
     await admin.fill('#clientSecret', world.clientSecret)
     await admin.click('[data-action="save-oauth-client"]')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    const opened = admin.context.waitForEvent('page', { timeout: 20000 })
     await admin.click('[data-action="get-token"]')
-    const popup = await admin.context.waitForEvent('page', { timeout: 20000 })
+    const popup = await opened
     await popup.locator('#scope-error').waitFor()
     expect(await popup.locator('#scope-error').textContent()).toContain('manage:jira-configuration')
     await popup.close()
@@ -219,7 +227,7 @@ test('scope missing from the Atlassian app: consent never completes; the page sa
     await admin.shot('scope-missing')
 })
 
-test('a second site: the token reaches two sites, the admin picks the second, the connection URL follows', async () => {
+test('a second site: the admin picks one site for the main connection and adds the other as a separate connection (child alias, own token), both green in 13 actions', async () => {
     const second = { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'acme-eu', host: 'acme-eu.atlassian.net' }
     world.emu.addSite(second)
     world.emu.addUser({
@@ -231,16 +239,18 @@ test('a second site: the token reaches two sites, the admin picks the second, th
     })
     admin = await Admin.open(world, ADMIN_USER, 'two-sites')
     await admin.openFromMenu()
-    await admin.click('#way-oauth', 'path')
-    await admin.fill('#clientId', world.clientId)
-    await admin.fill('#clientSecret', world.clientSecret)
-    await admin.click('[data-action="save-oauth-client"]')
+    await admin.click('#way-oauth', 'path: OAuth 2.0 (3LO)')
+    await admin.click('button[aria-label="Copy Callback URL (this instance)"]', 'copy callback URL')
+    await admin.fill('#clientId', world.clientId, 'paste client id')
+    await admin.fill('#clientSecret', world.clientSecret, 'paste secret')
+    await admin.click('[data-action="save-oauth-client"]', 'save client id and secret')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
-    await admin.click('[data-action="get-token"]')
-    await consent(admin, '#accept')
+    await consent(admin, '#accept', 'Get OAuth Token')
     await admin.page.locator(`#site-${second.cloudId}`).waitFor()
     expect(await admin.page.locator('input[name="site"]').count()).toBe(2)
     expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toContain('<cloud-id>')
+    // Nothing to add as a separate connection before the main connection has its site.
+    expect(await admin.page.locator('#other-sites-title').count()).toBe(0)
     await expectAccessible(admin, 'two sites')
     await admin.click(`#site-${second.cloudId}`, 'pick acme-eu')
     await admin.click('[data-action="use-site"]', 'use this site')
@@ -248,7 +258,42 @@ test('a second site: the token reaches two sites, the admin picks the second, th
     expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(
         `https://api.atlassian.com/ex/jira/${second.cloudId}`
     )
-    await admin.shot('two-sites')
+    await admin.click('[data-action="validate"]', 'Validate')
+    await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+
+    // The other site, acme-jcc, as a separate connection: child alias, its own credential, its own token.
+    const other = admin.page.locator(`li[data-site="${world.cloudId}"]`)
+    await expectAccessible(admin, 'connect another site')
+    await admin.click(`[data-action="add-site-${world.cloudId}"]`, 'add acme-jcc as a separate connection')
+    await other.getByText('acme-jcc now has its own connection').waitFor()
+    const child = world.sim.one('sys_alias', { parent: world.ids.alias })
+    expect(child).toMatchObject({ name: 'Jira_acme_jcc', id: 'x_jira_connect.Jira_acme_jcc' })
+    const conn = world.sim.one('http_connection', { connection_alias: child.sys_id })
+    expect(conn.connection_url).toBe(`https://api.atlassian.com/ex/jira/${world.cloudId}`)
+    expect(conn.credential).not.toBe(world.ids.credential)
+    await consent(admin, '#accept', 'Get OAuth Token for acme-jcc', `[data-action="site-token-${world.cloudId}"]`)
+    await other.getByText('Token received for acme-jcc.').waitFor()
+    await admin.click(`[data-action="site-validate-${world.cloudId}"]`, 'Validate acme-jcc')
+    await other.locator('[data-site-verdict="pass"]').waitFor({ timeout: 30000 })
+    await expectAccessible(admin, 'second site green')
+    await admin.shot('second-site')
+    await admin.shotOf('#step-4', 'second-site-step')
+    await expectNoSecret(admin)
+    expect(admin.actions).toEqual([
+        'menu: Setup',
+        'click: path: OAuth 2.0 (3LO)',
+        'click: copy callback URL',
+        'fill: paste client id',
+        'fill: paste secret',
+        'click: save client id and secret',
+        'click: Get OAuth Token',
+        'click: pick acme-eu',
+        'click: use this site',
+        'click: Validate',
+        'click: add acme-jcc as a separate connection',
+        'click: Get OAuth Token for acme-jcc',
+        'click: Validate acme-jcc',
+    ])
 })
 
 test("a user without the roles gets the platform's refusal and no page content; the health view lists and validates connections", async () => {

@@ -138,6 +138,15 @@ export class Admin {
         return file
     }
 
+    /** Screenshot of one element (a step) into .screenshots/<name>-NN-<step>.png; returns the path. */
+    async shotOf(selector: string, step: string): Promise<string> {
+        fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+        this.shots += 1
+        const file = path.join(SCREENSHOT_DIR, `${this.name}-${String(this.shots).padStart(2, '0')}-${step}.png`)
+        await this.page.locator(selector).screenshot({ path: file })
+        return file
+    }
+
     /** Every text of the page a person or script could read: the HTML and the live values of every input. */
     async domText(): Promise<string> {
         return this.page.evaluate(() => {

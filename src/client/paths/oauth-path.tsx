@@ -5,6 +5,7 @@ import { Step } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
 import { call, type FieldError, type SetupState, type Site } from '../services/api'
 import { runTokenPopup } from './oauth-popup'
+import { OtherSites } from './other-sites'
 
 /** OAuth 2.0 (3LO) for a user: Atlassian app, client id and secret, token, site, validate. */
 export function OAuthPath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
@@ -262,6 +263,7 @@ function SiteStep({ state, reload }: { state: SetupState; reload: () => Promise<
                 </p>
             ) : null}
             <p role="status">{notice}</p>
+            {sites ? <OtherSites sites={sites} current={current} state={state} reload={reload} /> : null}
         </div>
     )
 }

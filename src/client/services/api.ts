@@ -82,6 +82,22 @@ export interface SetupState {
         savedOn: string
     }
     serviceAccount: ServiceAccountState
+    /** Further Jira sites, each on its own child alias of Jira with its own OAuth credential. */
+    siteConnections?: SiteConnection[]
+}
+
+export interface SiteConnection {
+    cloudId: string
+    aliasSysId: string
+    aliasId: string
+    connectionSysId: string
+    connectionName: string
+    url: string
+    active: boolean
+    credentialSysId: string
+    profileSysId: string
+    hasToken: boolean
+    getTokenPath: string | null
 }
 
 export interface ServiceAccountState {

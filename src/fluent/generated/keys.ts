@@ -65,9 +65,29 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '416c7e666aa8489f92a0bc45f235fc94'
                     }
+                    'csp-create-connection-attributes': {
+                        table: 'sys_scope_privilege'
+                        id: 'eaf65629c92e4115bed4a006c0daffa1'
+                    }
                     'csp-create-http-connection': {
                         table: 'sys_scope_privilege'
                         id: '2767cf6624b04891abdcb93f3ca477b2'
+                    }
+                    'csp-create-oauth-2-0-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: 'e54318e8e9334327aebaef9d12942156'
+                    }
+                    'csp-create-oauth-entity-profile': {
+                        table: 'sys_scope_privilege'
+                        id: 'b27397fbf8424ffbad783959c06a3ac8'
+                    }
+                    'csp-create-oauth-entity-profile-scope': {
+                        table: 'sys_scope_privilege'
+                        id: 'db515ba9a8a343329a2450d682b1a6e0'
+                    }
+                    'csp-create-sys-alias': {
+                        table: 'sys_scope_privilege'
+                        id: 'a48393875584404ea6eb6c702cccfab6'
                     }
                     'csp-exec-credential-attribute': {
                         table: 'sys_scope_privilege'
@@ -613,6 +633,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '285e8dc995594088ad4b39fffd190f9d'
                     }
+                    'setup-api-site-connection': {
+                        table: 'sys_ws_operation'
+                        id: '788566c2bffc43a4996fe02b0156d777'
+                    }
                     'setup-api-site-lookup': {
                         table: 'sys_ws_operation'
                         id: 'f6413614c53d4c12b273e3a1b3d868b9'
@@ -752,6 +776,10 @@ declare global {
                     'src_server_core_setup_setup-port_ts': {
                         table: 'sys_module'
                         id: '411b876560974290b2fa7576e0d8aff0'
+                    }
+                    'src_server_core_setup_site-connections_ts': {
+                        table: 'sys_module'
+                        id: '2d548c9a3cac40f3b25ef618ec2b5bdc'
                     }
                     'src_server_core_stored-tokens_ts': {
                         table: 'sys_module'

@@ -44,3 +44,49 @@ CrossScopePrivilege({
     targetScope: 'global',
     targetType: 'sys_db_object',
 })
+
+/**
+ * "Connect another site" (src/server/core/setup/site-connections.ts): a child alias of the Jira alias, its connection
+ * attribute definitions, a non-default OAuth profile with its scopes, an OAuth 2.0 credential and the connection
+ * (http_connection create is above).
+ */
+CrossScopePrivilege({
+    $id: Now.ID['csp-create-sys-alias'],
+    operation: 'create',
+    status: 'allowed',
+    targetName: 'sys_alias',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-create-connection-attributes'],
+    operation: 'create',
+    status: 'allowed',
+    targetName: 'connection_attributes',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-create-oauth-entity-profile'],
+    operation: 'create',
+    status: 'allowed',
+    targetName: 'oauth_entity_profile',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-create-oauth-entity-profile-scope'],
+    operation: 'create',
+    status: 'allowed',
+    targetName: 'oauth_entity_profile_scope',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-create-oauth-2-0-credentials'],
+    operation: 'create',
+    status: 'allowed',
+    targetName: 'oauth_2_0_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})

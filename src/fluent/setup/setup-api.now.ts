@@ -4,6 +4,7 @@ import {
     getSites,
     getState,
     postHealth,
+    postSiteConnection,
     postSiteLookup,
     postValidate,
     putApiToken,
@@ -57,6 +58,14 @@ RestApi({
             path: '/site',
             enforceAcl: [setupApiAcl],
             script: putSite,
+        },
+        {
+            $id: Now.ID['setup-api-site-connection'],
+            name: 'site connection',
+            method: 'POST',
+            path: '/site-connection',
+            enforceAcl: [setupApiAcl],
+            script: postSiteConnection,
         },
         {
             $id: Now.ID['setup-api-site-lookup'],

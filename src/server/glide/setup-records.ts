@@ -11,9 +11,11 @@ import type {
     ApiTokenInput,
     BasicCredentialState,
     ConnectionRow,
+    CreatedSiteConnection,
     HealthCheckOutcome,
     HealthSubjectRow,
     JiraRecords,
+    NewSiteConnection,
     RegistryState,
     RunRow,
     ServiceAccountRecords,
@@ -25,6 +27,23 @@ import { GlideHealthStore } from './health-store'
 import { bool, byId, each, newRecord, type Row, str } from './records'
 import { RUN_TABLE } from './run-store'
 import { findAliasSysId, JIRA_ALIAS_ID, validateAndStore } from './validation-service'
+
+/** The app's scope: alias ids are <scope>.<name>. */
+const SCOPE = 'x_jira_connect'
+
+/** Connection attribute definition fields copied from the Jira alias to a child alias. */
+const ATTRIBUTE_FIELDS = [
+    'element',
+    'label',
+    'column_label',
+    'internal_type',
+    'max_length',
+    'default_value',
+    'order',
+    'comments',
+]
+/** Booleans read back as '1'/'0' through getValue: copied as booleans. */
+const ATTRIBUTE_FLAGS = ['active', 'mandatory', 'read_only']
 
 /** The shipped registry name (the credential's Validate button and the menu filter key on it too). */
 export const REGISTRY_NAME = 'Jira Cloud OAuth'
@@ -68,7 +87,12 @@ export class GlideSetupRecords implements SetupPort {
         const aliasSysId = findAliasSysId(JIRA_ALIAS_ID)
         const registry = first('oauth_entity', [['name', REGISTRY_NAME]])
         if (!aliasSysId || !registry) return null
-        const profile = first('oauth_entity_profile', [['oauth_entity', registry.getUniqueValue()]])
+        // The default profile: "Connect another site" adds non-default profiles to the same registry.
+        const profile =
+            first('oauth_entity_profile', [
+                ['oauth_entity', registry.getUniqueValue()],
+                ['default', 'true'],
+            ]) || first('oauth_entity_profile', [['oauth_entity', registry.getUniqueValue()]])
         const profileSysId = profile ? profile.getUniqueValue() : ''
         const credential = profileSysId
             ? first('oauth_2_0_credentials', [['oauth_entity_profile', profileSysId]])
@@ -264,4 +288,146 @@ export class GlideSetupRecords implements SetupPort {
         const outcome = runHealthCheckNow('on_demand', onlySysId)
         return { ok: outcome.ok, runSysId: outcome.runSysId, message: outcome.message }
     }
+
+    credentialProfile(credentialSysId: string): string | null {
+        const row = byId('oauth_2_0_credentials', credentialSysId)
+        const profile = row ? str(row, 'oauth_entity_profile') : ''
+        return profile || null
+    }
+
+    aliasNameTaken(name: string, parentAliasSysId: string): boolean {
+        let taken = false
+        const check = (row: Row) => {
+            // A child of the Jira alias with that name and no connection is what an interrupted "Connect another site"
+            // left behind: createSiteConnection reuses it, so the name is free for it.
+            if (str(row, 'parent') === parentAliasSysId && !hasConnection(row.getUniqueValue())) return
+            taken = true
+        }
+        each('sys_alias', [['name', name]], check, 10)
+        if (!taken) each('sys_alias', [['id', `${SCOPE}.${name}`]], check, 10)
+        return taken
+    }
+
+    /**
+     * The child alias gets the parent's shared fields explicitly (type, connection type, retry policy, configuration
+     * template) and its own copies of the parent's connection attribute definitions (api_version, server_type): the
+     * alias form's inheritance business rule is not something a script can count on (ServiceNow SDK alias guide:
+     * it does not fire on install), and the shipped alias defines its attributes per alias (model = alias).
+     * The id is set as the platform computes it, <scope>.<name> (SDK alias plugin: without it the id is empty and
+     * Flow Designer hides the alias). Find-or-create, record by record: a run the platform stopped half-way (a refused
+     * insert) leaves records that the next request for the same site reuses instead of duplicating.
+     */
+    createSiteConnection(
+        parentAliasSysId: string,
+        templateProfileSysId: string,
+        input: NewSiteConnection
+    ): CreatedSiteConnection {
+        const parent = byId('sys_alias', parentAliasSysId)
+        const template = byId('oauth_entity_profile', templateProfileSysId)
+        if (!parent || !template) throw new Error('The Jira alias or its default OAuth profile is missing.')
+        const registrySysId = str(template, 'oauth_entity')
+
+        const profileSysId = findOrCreate(
+            'oauth_entity_profile',
+            [
+                ['oauth_entity', registrySysId],
+                ['name', input.profileName],
+            ],
+            (profile) => {
+                profile.setValue('grant_type', str(template, 'grant_type'))
+                profile.setValue('default', false)
+            }
+        )
+        each(
+            'oauth_entity_profile_scope',
+            [['oauth_entity_profile', templateProfileSysId]],
+            (ps) => {
+                findOrCreate(
+                    'oauth_entity_profile_scope',
+                    [
+                        ['oauth_entity_profile', profileSysId],
+                        ['oauth_entity_scope', str(ps, 'oauth_entity_scope')],
+                    ],
+                    () => undefined
+                )
+            },
+            100
+        )
+
+        const credentialSysId = findOrCreate(
+            'oauth_2_0_credentials',
+            [
+                ['oauth_entity_profile', profileSysId],
+                ['name', input.credentialName],
+            ],
+            (credential) => credential.setValue('active', true)
+        )
+
+        const scopePrefix = str(parent, 'id').split('.')[0] || SCOPE
+        const aliasSysId = findOrCreate(
+            'sys_alias',
+            [
+                ['parent', parentAliasSysId],
+                ['name', input.aliasName],
+            ],
+            (alias) => {
+                alias.setValue('id', `${scopePrefix}.${input.aliasName}`)
+                alias.setValue('type', str(parent, 'type') || 'connection')
+                alias.setValue('connection_type', str(parent, 'connection_type') || 'http_connection')
+                alias.setValue('retry_policy', str(parent, 'retry_policy'))
+                alias.setValue('configuration_template', str(parent, 'configuration_template'))
+                alias.setValue('multiple_connections', false)
+                alias.setValue('description', input.description)
+            }
+        )
+
+        each('connection_attributes', [['model', parentAliasSysId]], (a) => {
+            findOrCreate(
+                'connection_attributes',
+                [
+                    ['model', aliasSysId],
+                    ['element', str(a, 'element')],
+                ],
+                (copy) => {
+                    for (const f of ATTRIBUTE_FIELDS) copy.setValue(f, str(a, f))
+                    for (const f of ATTRIBUTE_FLAGS) copy.setValue(f, bool(a, f))
+                    copy.setValue('model_table', 'sys_alias')
+                    copy.setValue('model_id', aliasSysId)
+                    copy.setValue('name', `var__m_connection_attributes_${aliasSysId}`)
+                }
+            )
+        })
+
+        const connectionSysId = findOrCreate(
+            'http_connection',
+            [
+                ['connection_alias', aliasSysId],
+                ['credential', credentialSysId],
+            ],
+            (connection) => {
+                connection.setValue('name', input.connectionName)
+                connection.setValue('connection_url', input.url)
+                connection.setValue('active', true)
+            }
+        )
+        return { aliasSysId, connectionSysId, credentialSysId, profileSysId }
+    }
+}
+
+function hasConnection(aliasSysId: string): boolean {
+    let found = false
+    each('http_connection', [['connection_alias', aliasSysId]], () => (found = true), 1)
+    return found
+}
+
+/** The sys_id of the row matching all conditions, else of a new row with those values (and what fill sets). */
+function findOrCreate(table: string, conditions: Array<[string, string]>, fill: (row: Row) => void): string {
+    const found = first(table, conditions)
+    if (found) return found.getUniqueValue()
+    const row = newRecord(table)
+    for (const [field, value] of conditions) row.setValue(field, value)
+    fill(row)
+    const sysId = row.insert()
+    if (!sysId) throw new Error(`The platform did not create the ${table} record.`)
+    return sysId
 }

@@ -10,6 +10,7 @@ import { safeText } from '../core/sanitize'
 import { jsonBody } from '../core/setup/inputs'
 import * as healthView from '../core/setup/health-view'
 import * as ops from '../core/setup/operations'
+import * as siteConnections from '../core/setup/site-connections'
 import type { OpResult } from '../core/setup/result'
 import * as serviceAccount from '../core/setup/service-account'
 import { GlideTokenStore } from '../glide/oauth-tokens'
@@ -109,7 +110,7 @@ function withBody<T>(
 }
 
 export function getState(_request: RestRequest, response: RestResponse): void {
-    run(response, 'state', () => serviceAccount.stateWithServiceAccount(deps()))
+    run(response, 'state', () => siteConnections.withSites(deps(), serviceAccount.stateWithServiceAccount(deps())))
 }
 
 export function putOAuthClient(request: RestRequest, response: RestResponse): void {
@@ -122,6 +123,11 @@ export function getSites(_request: RestRequest, response: RestResponse): void {
 
 export function putSite(request: RestRequest, response: RestResponse): void {
     withBody(request, response, 'choose site', (b) => ops.chooseSite(deps(), b))
+}
+
+/** "Add as a separate connection": a child alias, its connection and its own OAuth credential for one site. */
+export function postSiteConnection(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'add site connection', (b) => siteConnections.addSite(deps(), b))
 }
 
 export function postSiteLookup(request: RestRequest, response: RestResponse): void {

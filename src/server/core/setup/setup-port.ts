@@ -87,6 +87,24 @@ export interface HealthCheckOutcome {
     message: string
 }
 
+/** What "Connect another site" creates (src/server/core/setup/site-connections.ts). */
+export interface NewSiteConnection {
+    /** sys_alias.name (letters, digits, underscore); the id is <scope of the Jira alias>.<name>. */
+    aliasName: string
+    description: string
+    profileName: string
+    credentialName: string
+    connectionName: string
+    url: string
+}
+
+export interface CreatedSiteConnection {
+    aliasSysId: string
+    connectionSysId: string
+    credentialSysId: string
+    profileSysId: string
+}
+
 export interface SetupPort {
     /** <glide.servlet.uri> with a trailing slash. */
     instanceUrl(): string
@@ -106,6 +124,22 @@ export interface SetupPort {
     /** Most recent first. */
     runs(limit: number): RunRow[]
     validate(table: string, sysId: string): { report: ValidationReport; runSysId: string | null }
+    /** The OAuth entity profile of an OAuth 2.0 credential, or null. */
+    credentialProfile(credentialSysId: string): string | null
+    /**
+     * Whether an alias with that name (or id <scope>.<name>) exists, other than a connection-less child of the parent
+     * left by an interrupted "Connect another site" (createSiteConnection reuses it).
+     */
+    aliasNameTaken(name: string, parentAliasSysId: string): boolean
+    /**
+     * Creates a child alias of the Jira alias (shared fields set explicitly), its connection attributes, a new
+     * non-default profile with the template profile's scopes, an OAuth 2.0 credential on it, and the connection.
+     */
+    createSiteConnection(
+        parentAliasSysId: string,
+        templateProfileSysId: string,
+        input: NewSiteConnection
+    ): CreatedSiteConnection
     /** Every row of x_jira_connect_connection_health, with its sys_id. */
     healthStates(): Array<HealthState & { sysId: string }>
     /** The subjects the health check covers now. */
