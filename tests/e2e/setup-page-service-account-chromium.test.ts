@@ -169,3 +169,23 @@ test('scope missing on the Atlassian credential: Jira refuses; the failing check
     await admin.shot('service-account-scope-missing')
     await expectNoSecret(admin, [few.clientSecret])
 })
+
+test('a new secret Atlassian refuses while an older token is stored: the page shows the refusal instead of validating on the old token', async () => {
+    world.configureServiceAccount()
+    expect(world.getServiceAccountToken().outcome).toBe('token stored')
+    admin = await Admin.open(world, ADMIN_USER, 'sa-token-refused')
+    await openPath(admin)
+    await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    const wrong = `${world.saClientSecret}x`
+    await admin.fill('#clientId', world.saClientId)
+    await admin.fill('#clientSecret', wrong)
+    await admin.fill('#site', 'acme-jcc')
+    await admin.click('[data-action="save-service-account"]')
+    const alert = admin.page.locator('form [role="alert"]')
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('Atlassian refused these client ID and secret')
+    expect(await admin.page.locator('[data-verdict]').count()).toBe(0)
+    await expectAccessible(admin, 'token refused')
+    await admin.shot('service-account-token-refused')
+    await expectNoSecret(admin, [wrong])
+})

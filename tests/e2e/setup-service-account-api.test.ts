@@ -170,6 +170,7 @@ test('happy path: the registry gets the client id and secret, the connection the
         cloudId: world.cloudId,
         savedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
         deactivated: [{ sysId: world.ids.connection, name: 'Jira Cloud OAuth Connection' }],
+        token: { outcome: 'not_needed', message: '' },
     })
     const registry = world.sim.read('oauth_entity', world.ids.saRegistry)!
     expect(registry.client_id).toBe(world.saClientId)
@@ -325,4 +326,34 @@ test('the service-account registry was deleted: 404 naming the registry, and the
     expect(a.status).toBe(404)
     expect(errorsOf(a)[0].message).toContain('Found no application registry "Jira Cloud Service Account"')
     expect(snapshot()).toBe(before)
+})
+
+test('saving new values while a token is stored: a wrong secret is reported (the old token would hide it), a right one replaces the token', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    expect((await admin.api('PUT', 'service-account', good())).status).toBe(200)
+    expect(((await admin.api('POST', 'validate', { target: 'service-account' })).json!.result as Json).verdict).toBe(
+        'pass'
+    )
+    const first = world.sim.storedTokens(world.ids.saCredential, world.ids.saProfile)!.accessToken
+    expect(first).toBeTruthy()
+
+    const wrong = `${world.saClientSecret}x`
+    const refused = await admin.api('PUT', 'service-account', { ...good(), clientSecret: wrong })
+    expect(refused.status).toBe(200)
+    const token = (refused.json!.result as Json).token
+    expect(token.outcome).toBe('refused')
+    expect(token.message).toContain('Atlassian refused these client ID and secret')
+    expect(token.message).toMatch(/keeps working for up to \d+ minutes/)
+    expect(token.message).toContain('admin.atlassian.com > Directory > Service accounts')
+
+    const renewed = await admin.api('PUT', 'service-account', good())
+    expect((renewed.json!.result as Json).token.outcome).toBe('renewed')
+    const second = world.sim.storedTokens(world.ids.saCredential, world.ids.saProfile)!.accessToken
+    expect(second).not.toBe(first)
+    expect(world.emu.requestsTo('token').map((q) => new URLSearchParams(q.body).get('grant_type'))).toEqual([
+        'client_credentials',
+        'client_credentials',
+        'client_credentials',
+    ])
+    expectNoSecretAnywhere([wrong])
 })

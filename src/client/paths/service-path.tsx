@@ -132,6 +132,11 @@ function ServiceForm(props: {
                 `active connection${off ? `; ${off} is now inactive (kept)` : ''}.`
         )
         await props.reload()
+        // Atlassian refused the new values while an older token is still stored: a validation would pass on that
+        // token, so the refusal is what the admin sees.
+        if (r.value.token.outcome === 'refused') {
+            return setErrors([{ field: '', code: 'token_refused', message: r.value.token.message }])
+        }
         await props.validate()
     }
     if (sa.missing.length) return <Problems errors={sa.missing} fields={[]} />

@@ -121,6 +121,7 @@ export interface SavedServiceAccount {
     cloudId: string
     savedOn: string
     deactivated: Array<{ sysId: string; name: string }>
+    token: { outcome: 'not_needed' | 'renewed' | 'refused'; message: string }
 }
 
 export interface Site {

@@ -12,6 +12,8 @@
 import { ATLASSIAN } from '../atlassian'
 import { CLASSIC_JIRA_SCOPES, GRANULAR_JIRA_SCOPES } from '../jira-scopes'
 import type { CheckResult } from '../report'
+import { safeText } from '../sanitize'
+import { isTokenAccessDenied } from '../stored-tokens'
 import * as inputs from './inputs'
 import {
     cloudIdOf,
@@ -24,6 +26,7 @@ import {
     shown,
     state,
     tenantInfo,
+    timeoutMs,
     type ValidationShown,
 } from './operations'
 import { done, type FieldError, type OpResult } from './result'
@@ -66,6 +69,18 @@ export interface SavedServiceAccount {
     savedOn: string
     /** The connections that were active on the Jira alias and are now inactive (kept, with their credentials). */
     deactivated: Array<{ sysId: string; name: string }>
+    /** What became of an access token stored before this save (see renewToken). */
+    token: TokenRenewal
+}
+
+/**
+ * not_needed: no live token was stored (validation requests one with the new values); renewed: the stored token was
+ * replaced by one issued for the new values; refused: Atlassian refused the new values and the old token is still
+ * stored, so a validation now would pass on it: the page shows this instead.
+ */
+export interface TokenRenewal {
+    outcome: 'not_needed' | 'renewed' | 'refused'
+    message: string
 }
 
 interface Found {
@@ -198,6 +213,7 @@ export function saveServiceAccount(deps: SetupDeps, body: Record<string, unknown
     deps.records.setClientCredentials(found.registry.sysId, id.value, sec.value)
     if (conn.url !== url) deps.records.setConnectionUrl(conn.sysId, url)
     if (!conn.active) deps.records.setConnectionActive(conn.sysId, true)
+    const token = renewToken(deps, found)
     const after = deps.records.serviceAccountRecords(found.r.aliasSysId)
     return done({
         connectionSysId: conn.sysId,
@@ -208,7 +224,40 @@ export function saveServiceAccount(deps: SetupDeps, body: Record<string, unknown
         cloudId: tenant.value.cloudId,
         savedOn: after.registry ? after.registry.updatedOn : '',
         deactivated: deactivated.map((c) => ({ sysId: c.sysId, name: c.name })),
+        token,
     })
+}
+
+/**
+ * A live access token stored before this save was issued for the previous client id and secret: the validator would
+ * use it for up to an hour whatever was just saved. So it is replaced now, with the client-credentials grant through
+ * the platform (the new values), and a refusal is reported rather than hidden behind the old token.
+ */
+function renewToken(deps: SetupDeps, found: Found): TokenRenewal {
+    const read = deps.tokens.read(found.credentialSysId, found.profileSysId)
+    const left = read && !isTokenAccessDenied(read) && read.hasAccessToken ? read.accessExpiresInSec : null
+    if (left === null || left <= 0) return { outcome: 'not_needed', message: '' }
+    const r = deps.tokens.requestClientCredentials(
+        found.credentialSysId,
+        found.profileSysId,
+        found.registry.name,
+        timeoutMs(deps)
+    )
+    if (r.ok && r.state.hasAccessToken) {
+        return { outcome: 'renewed', message: 'The access token stored before was replaced by one for these values.' }
+    }
+    const why = r.ok
+        ? 'no access token in the answer'
+        : [r.httpStatus ? `HTTP ${r.httpStatus}` : r.transport || '', r.error || '', safeText(r.detail || '', 80)]
+              .filter(Boolean)
+              .join(', ')
+    return {
+        outcome: 'refused',
+        message:
+            `Saved, but Atlassian refused these client ID and secret (${why}). The access token stored before keeps ` +
+            `working for up to ${Math.ceil(left / 60)} minutes, then the connection stops. Copy the Client ID and ` +
+            `secret again from ${SA_CLIENT_ID_PLACE} and save again.`,
+    }
 }
 
 /** Steps of the page's service-account path: 1 in Atlassian, 2 client id, secret and site. */
