@@ -3,8 +3,9 @@
  * installed and a loopback proxy for Atlassian's hosts, and keeps them running so a person can click through the
  * setup page in a browser on this machine. Ctrl+C stops everything. Nothing leaves 127.0.0.1.
  *
- * The emulated Atlassian app already knows this instance's callback URL and the scopes; its client ID and secret, the
- * Jira site and an account with an API token are printed so they can be pasted into the page.
+ * The emulated Atlassian app already knows this instance's callback URL and the scopes; its client ID and secret, a
+ * service account's OAuth 2.0 credential, the Jira site and an account with an API token are printed so they can be
+ * pasted into the page (every path of the setup page can be clicked through).
  */
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
         `    chromium --proxy-server=http://127.0.0.1:${proxy.port} --ignore-certificate-errors --user-data-dir=$(mktemp -d) '${page}'\n`
     )
     console.log('  Values to paste:')
+    console.log(`    Service account client ID      ${world.saClientId}`)
+    console.log(`    Service account client secret  ${world.saClientSecret}   (demo value, random per run)`)
     console.log(`    OAuth client ID      ${world.clientId}`)
     console.log(`    OAuth client secret  ${world.clientSecret}   (demo value, random per run)`)
     console.log(

@@ -1,8 +1,8 @@
 /**
  * `npm run demo` (scripts/demo.ts) as a person runs it: the real script in its own Node process, on the package this
  * jest run built (JCC_DEMO_ZIP skips its own build). It must print working URLs, keep serving until stopped, log a
- * browser in as admin on the setup page, serve the page's bundle, and stop cleanly on SIGTERM with nothing left
- * listening.
+ * browser in as admin on the setup page, serve the page's bundle and the setup API (the printed service-account
+ * values validate green), and stop cleanly on SIGTERM with nothing left listening.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -33,6 +33,22 @@ function get(url: string, cookie = ''): Promise<Answer> {
         })
         req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within 10 s`)))
         req.on('error', reject)
+    })
+}
+
+function request(method: string, url: string, cookie: string, token: string, body?: unknown): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+        const headers: Record<string, string> = { cookie, 'X-UserToken': token, Accept: 'application/json' }
+        if (body !== undefined) headers['Content-Type'] = 'application/json'
+        const req = http.request(url, { method, headers, timeout: 30000 }, (res) => {
+            let text = ''
+            res.setEncoding('utf8')
+            res.on('data', (c: string) => (text += c))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
+        })
+        req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within 30 s`)))
+        req.on('error', reject)
+        req.end(body === undefined ? undefined : JSON.stringify(body))
     })
 }
 
@@ -83,6 +99,7 @@ test('npm run demo serves the setup page to a logged-in admin until SIGTERM, the
         )
         expect(healthUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/x_jira_connect_setup\.do\?view=health$/)
         expect(text).toMatch(/OAuth client ID\s+\S+/)
+        expect(text).toMatch(/Service account client ID\s+sa-\S+/)
         expect(text).toMatch(/Jira site\s+\S+\s+\(cloud id [0-9a-f-]{36}\)/)
 
         // Without a session the page is not served.
@@ -104,22 +121,24 @@ test('npm run demo serves the setup page to a logged-in admin until SIGTERM, the
         expect(js.status).toBe(200)
         expect(js.body.length).toBeGreaterThan(10000)
 
-        // The setup API answers the logged-in admin (the page's first call).
+        // The setup API answers the logged-in admin (the page's first call), and the printed service-account values
+        // work: Save and validate on them ends green, as a person following the printout would see.
         const gck = /g_ck\s*=\s*['"]([^'"]+)['"]/.exec(page.body)?.[1] ?? ''
-        const state = await new Promise<Answer>((resolve, reject) => {
-            const req = http.get(
-                `${origin}/api/x_jira_connect/setup/state`,
-                { headers: { cookie, 'X-UserToken': gck, Accept: 'application/json' }, timeout: 10000 },
-                (res) => {
-                    let body = ''
-                    res.on('data', (c) => (body += c))
-                    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-                }
-            )
-            req.on('error', reject)
-        })
+        const api = (method: string, resource: string, body?: unknown) =>
+            request(method, `${origin}/api/x_jira_connect/setup/${resource}`, cookie, gck, body)
+        const state = await api('GET', 'state')
         expect(state.status).toBe(200)
         expect(JSON.parse(state.body).result.callbackUrl).toBe(`${origin}/oauth_redirect.do`)
+        const printed = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(text)?.[1] ?? ''
+        const saved = await api('PUT', 'service-account', {
+            clientId: printed('Service account client ID'),
+            clientSecret: printed('Service account client secret'),
+            site: printed('Jira site'),
+        })
+        expect(saved.status).toBe(200)
+        const validated = await api('POST', 'validate', { target: 'service-account' })
+        expect(validated.status).toBe(200)
+        expect(JSON.parse(validated.body).result.verdict).toBe('pass')
 
         expect(await portOpen(proxyPort)).toBe(true)
         child.kill('SIGTERM')
