@@ -4,11 +4,9 @@
  * script's body as {"result": ...}.
  */
 
-export interface FieldError {
-    field: string
-    code: string
-    message: string
-}
+import type { FieldError } from '../../server/core/setup/result'
+
+export type { FieldError }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; errors: FieldError[] }
 
@@ -55,132 +53,18 @@ export async function call<T>(method: 'GET' | 'PUT' | 'POST', resource: string, 
     return { ok: false, status: res.status, errors: [{ field: '', code: `http_${res.status}`, message }] }
 }
 
-export interface Scopes {
-    classic: string[]
-    granular: string[]
-    requestedOnly: string[]
-}
+/**
+ * What the setup API answers: the server's own types (type-only, erased from the bundle), so the page cannot expect a
+ * field the server does not send.
+ */
+export type { ConsoleScopes as Scopes } from '../../server/core/setup/scopes'
+export type { ShownCheck, Site, ValidationShown as Validation } from '../../server/core/setup/operations'
+export type { SiteConnection } from '../../server/core/setup/site-connections'
+export type { SavedServiceAccount, ServiceAccountState } from '../../server/core/setup/service-account'
+import type { SetupState as BaseState } from '../../server/core/setup/operations'
+import type { ServiceAccountState } from '../../server/core/setup/service-account'
+import type { SiteConnection } from '../../server/core/setup/site-connections'
 
-export interface SetupState {
-    instanceUrl: string
-    callbackUrl: string
-    scopes: Scopes
-    oauth: {
-        registrySysId: string
-        clientIdSet: boolean
-        clientSecretSet: boolean
-        savedOn: string
-        credentialSysId: string | null
-        getTokenPath: string | null
-        token: { hasAccessToken: boolean; hasRefreshToken: boolean; accessExpiresInSec: number | null } | null
-        connection: { sysId: string; url: string; active: boolean; cloudId: string | null } | null
-    }
-    apiToken: {
-        connection: { sysId: string; url: string; active: boolean; site: string } | null
-        email: string
-        tokenSet: boolean
-        savedOn: string
-    }
-    serviceAccount: ServiceAccountState
-    /** Further Jira sites, each on its own child alias of Jira with its own OAuth credential. */
-    siteConnections?: SiteConnection[]
-}
-
-export interface SiteConnection {
-    cloudId: string
-    aliasSysId: string
-    aliasId: string
-    connectionSysId: string
-    connectionName: string
-    url: string
-    active: boolean
-    credentialSysId: string
-    profileSysId: string
-    hasToken: boolean
-    getTokenPath: string | null
-}
-
-export interface ServiceAccountState {
-    registrySysId: string | null
-    clientIdSet: boolean
-    clientSecretSet: boolean
-    savedOn: string
-    credentialSysId: string | null
-    connection: { sysId: string; name: string; url: string; active: boolean; cloudId: string | null } | null
-    otherActive: Array<{ sysId: string; name: string; url: string }>
-    scopes: { classic: string[]; granular: string[] }
-    missing: FieldError[]
-}
-
-export interface SavedServiceAccount {
-    connectionSysId: string
-    connectionName: string
-    url: string
-    site: string
-    siteUrl: string
-    cloudId: string
-    savedOn: string
-    deactivated: Array<{ sysId: string; name: string }>
-    token: { outcome: 'not_needed' | 'renewed' | 'refused'; message: string }
-}
-
-export interface Site {
-    cloudId: string
-    name: string
-    url: string
-    scopes: string[]
-}
-
-export interface ShownCheck {
-    id: string
-    status: 'pass' | 'warn' | 'fail' | 'skip'
-    title: string
-    code: string
-    found: string
-    expected: string
-    fix: string
-    subject?: string
-    step: number
-    link: string
-}
-
-export interface Validation {
-    verdict: string
-    summary: string
-    checks: ShownCheck[]
-    runSysId: string | null
-    runLink: string
-}
-
-export interface HealthRow {
-    subjectTable: string
-    subjectSysId: string
-    name: string
-    url: string
-    active: boolean
-    alias: string
-    auth: string
-    /** health = from the connection health record; run = latest validation run only; none = nothing yet. */
-    source: 'health' | 'run' | 'none'
-    verdict: string
-    summary: string
-    verdictSince: string
-    lastChecked: string
-    lastSuccess: string
-    accessExpires: string
-    refreshExpires: string
-    nextExpiry: string
-    nextExpiryWhat: string
-    notCheckedReason: string
-    covered: boolean
-    healthLink: string
-    runLink: string
-    recordLink: string
-}
-
-export interface HealthCheckShown {
-    rows: HealthRow[]
-    message: string
-    runSysId: string | null
-    runLink: string
-}
+/** GET state: the base state with the service account's and the other sites' sections (src/server/rest/setup-api.ts). */
+export type SetupState = BaseState & { serviceAccount: ServiceAccountState; siteConnections: SiteConnection[] }
+export type { HealthCheckShown, HealthRow } from '../../server/core/setup/health-view'
