@@ -105,6 +105,46 @@ test('3LO from a fresh install to green: 8 admin actions, copy-ready callback UR
     ])
 })
 
+test('3LO by keyboard alone: Copy, secrets, Get OAuth Token (popup opened by Enter) and Validate, 8 admin actions', async () => {
+    admin = await Admin.open(world, ADMIN_USER, '3lo-keyboard')
+    await admin.openFromMenu()
+    await admin.page.locator('#way-service').waitFor()
+    await admin.keyPress('#way-oauth', 'path: OAuth 2.0 (3LO)', 'Space')
+    await admin.page.locator('#step-1-title').waitFor()
+    await admin.keyPress('button[aria-label="Copy Callback URL (this instance)"]', 'copy callback URL')
+    expect(await admin.page.evaluate(() => navigator.clipboard.readText())).toBe(world.sim.callbackUrl)
+    await admin.keyType('#clientId', world.clientId, 'paste client id')
+    await admin.keyType('#clientSecret', world.clientSecret, 'paste secret')
+    await admin.keyPress('[data-action="save-oauth-client"]', 'save client id and secret')
+    await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+
+    // Enter on the focused button opens the platform's popup (a keyboard activation is a user gesture); Atlassian's
+    // consent page is answered by keyboard too, but it is Atlassian's page and not counted.
+    const opened = admin.context.waitForEvent('page', { timeout: 20000 })
+    await admin.keyPress('[data-action="get-token"]', 'Get OAuth Token')
+    const popup = await opened
+    await popup.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
+    await popup.locator('#accept').focus()
+    await popup.keyboard.press('Enter')
+    await admin.page.locator('[data-token="present"]').waitFor()
+    await admin.page.getByText("is now the connection's site").waitFor()
+
+    await admin.keyPress('[data-action="validate"]', 'Validate')
+    await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+    await expectAccessible(admin, '3LO by keyboard, validation passed')
+    await expectNoSecret(admin)
+    expect(admin.actions).toEqual([
+        'menu: Setup',
+        'key: path: OAuth 2.0 (3LO)',
+        'key: copy callback URL',
+        'type: paste client id',
+        'type: paste secret',
+        'key: save client id and secret',
+        'key: Get OAuth Token',
+        'key: Validate',
+    ])
+})
+
 test('API token path by keyboard alone: unknown site shown at the field, then green in 7 admin actions, axe clean', async () => {
     admin = await Admin.open(world, APP_ADMIN, 'token')
     await admin.openFromMenu()

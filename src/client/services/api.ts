@@ -65,6 +65,6 @@ import type { SetupState as BaseState } from '../../server/core/setup/operations
 import type { ServiceAccountState } from '../../server/core/setup/service-account'
 import type { SiteConnection } from '../../server/core/setup/site-connections'
 
-/** GET state: the base state with the service account's and the other sites' sections (src/server/rest/setup-api.ts). */
+/** GET state: the base state plus the service-account and other-site sections (src/server/rest/setup-api.ts). */
 export type SetupState = BaseState & { serviceAccount: ServiceAccountState; siteConnections: SiteConnection[] }
 export type { HealthCheckShown, HealthRow } from '../../server/core/setup/health-view'
