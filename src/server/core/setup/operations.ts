@@ -75,6 +75,14 @@ export function gateway(deps: SetupDeps): string {
     return deps.records.property(GATEWAY_PROPERTY, ATLASSIAN.apiGatewayUrl).replace(/\/+$/, '')
 }
 
+/** The platform's "Get OAuth Token" popup for a credential (relative to the instance), as its form's link opens it. */
+export function getTokenPath(credentialSysId: string, profileSysId: string): string {
+    return (
+        'oauth_initiator.do?oauth_requestor_context=oauth_2_0_credentials' +
+        `&oauth_requestor=${credentialSysId}&oauth_provider_profile=${profileSysId}&response_type=code`
+    )
+}
+
 export function cloudIdOf(url: string): string | null {
     const m = /\/ex\/jira\/([^/?#\s]+)$/.exec(url.trim())
     return m && UUID.test(m[1]) ? m[1].toLowerCase() : null
@@ -113,10 +121,7 @@ export function state(deps: SetupDeps): OpResult<SetupState> {
             clientSecretSet: registry.hasClientSecret,
             savedOn: registry.hasClientId || registry.hasClientSecret ? registry.updatedOn : '',
             credentialSysId: r.credentialSysId,
-            getTokenPath: r.credentialSysId
-                ? 'oauth_initiator.do?oauth_requestor_context=oauth_2_0_credentials' +
-                  `&oauth_requestor=${r.credentialSysId}&oauth_provider_profile=${r.profileSysId}&response_type=code`
-                : null,
+            getTokenPath: r.credentialSysId ? getTokenPath(r.credentialSysId, r.profileSysId) : null,
             token: token
                 ? {
                       hasAccessToken: token.hasAccessToken,
@@ -244,6 +249,22 @@ export function sites(deps: SetupDeps): OpResult<{ sites: Site[] }> {
 }
 
 /** Points the shipped OAuth connection at a site the token reaches: <gateway>/ex/jira/<cloud id>. */
+/** The site with this cloud id among those the stored token reaches, or a 400 at cloudId naming the ones it does. */
+export function reachableSite(deps: SetupDeps, cloudId: string): OpResult<Site> {
+    const reachable = sites(deps)
+    if (!reachable.ok) return reachable
+    const site = reachable.value.sites.find((s) => s.cloudId === cloudId)
+    if (site) return done(site)
+    const names = reachable.value.sites.map((s) => `${s.name} (${s.cloudId})`).join(', ') || 'none'
+    return refuse(
+        400,
+        'cloudId',
+        'site_unknown',
+        `Cloud id ${cloudId} is not a site this token reaches (it reaches: ${names}). ` +
+            'Pick one of those, or get a token as a user of that site.'
+    )
+}
+
 export function chooseSite(deps: SetupDeps, body: Record<string, unknown>): OpResult<{ url: string; site: Site }> {
     const id = inputs.cloudId(body.cloudId)
     if (!id.ok) return { ok: false, status: 400, errors: [id.error] }
@@ -258,19 +279,9 @@ export function chooseSite(deps: SetupDeps, body: Record<string, unknown>): OpRe
             'The "Jira Cloud OAuth Connection" is not on this instance; reinstall the app.'
         )
     }
-    const reachable = sites(deps)
-    if (!reachable.ok) return reachable
-    const site = reachable.value.sites.find((s) => s.cloudId === id.value)
-    if (!site) {
-        const names = reachable.value.sites.map((s) => `${s.name} (${s.cloudId})`).join(', ') || 'none'
-        return refuse(
-            400,
-            'cloudId',
-            'site_unknown',
-            `Cloud id ${id.value} is not a site this token reaches (it reaches: ${names}). ` +
-                'Pick one of those, or get a token as a user of that site.'
-        )
-    }
+    const reached = reachableSite(deps, id.value)
+    if (!reached.ok) return reached
+    const site = reached.value
     const url = `${gateway(deps)}/ex/jira/${site.cloudId}`
     deps.records.setConnectionUrl(conn.sysId, url)
     return done({ url, site })

@@ -12,11 +12,9 @@
  * Idempotent: a site that already has a child-alias connection is returned as it is. Bad input (a cloud id that is not
  * a UUID, a site the token does not reach, the main connection's own site) is a 400 and creates nothing.
  */
-import { ATLASSIAN } from '../atlassian'
 import { storedTokens } from '../stored-tokens'
-import { UUID } from '../urls'
 import * as inputs from './inputs'
-import { records, type SetupDeps, type Site, sites } from './operations'
+import { cloudIdOf, gateway, getTokenPath, reachableSite, records, type SetupDeps, type Site } from './operations'
 import { done, type OpResult, refuse } from './result'
 import type { JiraRecords } from './setup-port'
 
@@ -44,25 +42,12 @@ export interface AddedSite {
 
 /** sys_alias.name: letters, digits and underscore only (docs "Connection alias"). */
 const ALIAS_NAME_MAX = 80
-const GATEWAY_PROPERTY = 'x_jira_connect.api_gateway_url'
-
-function gatewayCloudId(url: string): string | null {
-    const m = /\/ex\/jira\/([^/?#\s]+)$/.exec(url.trim())
-    return m && UUID.test(m[1]) ? m[1].toLowerCase() : null
-}
-
-function tokenPath(credentialSysId: string, profileSysId: string): string {
-    return (
-        'oauth_initiator.do?oauth_requestor_context=oauth_2_0_credentials' +
-        `&oauth_requestor=${credentialSysId}&oauth_provider_profile=${profileSysId}&response_type=code`
-    )
-}
 
 /** Connections on the Jira alias's child aliases that point at a Jira site through the gateway. */
 export function siteConnections(deps: SetupDeps, r: JiraRecords): SiteConnection[] {
     const out: SiteConnection[] = []
     for (const c of deps.records.connections(r.aliasSysId)) {
-        const cloudId = gatewayCloudId(c.url)
+        const cloudId = cloudIdOf(c.url)
         if (c.aliasSysId === r.aliasSysId || !cloudId) continue
         const profileSysId = c.credentialKind === 'oauth2' ? deps.records.credentialProfile(c.credentialSysId) : null
         const token = profileSysId ? storedTokens(deps.tokens, c.credentialSysId, profileSysId) : null
@@ -77,7 +62,7 @@ export function siteConnections(deps: SetupDeps, r: JiraRecords): SiteConnection
             credentialSysId: c.credentialSysId,
             profileSysId: profileSysId || '',
             hasToken: !!(token && token.hasAccessToken),
-            getTokenPath: profileSysId ? tokenPath(c.credentialSysId, profileSysId) : null,
+            getTokenPath: profileSysId ? getTokenPath(c.credentialSysId, profileSysId) : null,
         })
     }
     return out
@@ -111,7 +96,7 @@ export function addSite(deps: SetupDeps, body: Record<string, unknown>): OpResul
     if (!found.ok) return found
     const r = found.value
     const main = r.oauthConnection
-    if (main && gatewayCloudId(main.url) === id.value) {
+    if (main && cloudIdOf(main.url) === id.value) {
         return refuse(
             400,
             'cloudId',
@@ -120,19 +105,9 @@ export function addSite(deps: SetupDeps, body: Record<string, unknown>): OpResul
                 'connection.'
         )
     }
-    const reachable = sites(deps)
-    if (!reachable.ok) return reachable
-    const site = reachable.value.sites.find((s) => s.cloudId === id.value)
-    if (!site) {
-        const names = reachable.value.sites.map((s) => `${s.name} (${s.cloudId})`).join(', ') || 'none'
-        return refuse(
-            400,
-            'cloudId',
-            'site_unknown',
-            `Cloud id ${id.value} is not a site this token reaches (it reaches: ${names}). ` +
-                'Pick one of those, or get a token as a user of that site.'
-        )
-    }
+    const reached = reachableSite(deps, id.value)
+    if (!reached.ok) return reached
+    const site = reached.value
     const existing = siteConnections(deps, r).find((c) => c.cloudId === site.cloudId)
     if (existing) return done({ created: false, site, connection: existing })
     if (!r.profileSysId) {
@@ -143,7 +118,7 @@ export function addSite(deps: SetupDeps, body: Record<string, unknown>): OpResul
             'The "Jira OAuth Profile" is not on this instance; reinstall the app.'
         )
     }
-    const base = deps.records.property(GATEWAY_PROPERTY, ATLASSIAN.apiGatewayUrl).replace(/\/+$/, '')
+    const base = gateway(deps)
     const aliasName = aliasNameFor(deps, r.aliasSysId, site)
     const label = site.name || site.cloudId
     const created = deps.records.createSiteConnection(r.aliasSysId, r.profileSysId, {
