@@ -7,7 +7,7 @@
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { APP_ADMIN, ITIL_USER } from '../../harness/glide-simulator/setup-client'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin } from './setup-page-driver'
+import { Admin, expectAccessible, expectNoSecret } from './setup-page-driver'
 
 jest.setTimeout(180000)
 
@@ -24,17 +24,6 @@ afterEach(async () => {
     admin = null
     await world.close()
 })
-
-async function expectAccessible(a: Admin, view: string): Promise<void> {
-    expect({ view, violations: await a.axe() }).toEqual({ view, violations: [] })
-}
-
-async function expectNoSecret(a: Admin): Promise<void> {
-    const text = [await a.domText(), ...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join(
-        '\n'
-    )
-    for (const s of world.secrets()) expect(text).not.toContain(s)
-}
 
 /**
  * Clicks "Get OAuth Token" (counted as `what`), then clicks a button on Atlassian's consent page in the popup. Listens

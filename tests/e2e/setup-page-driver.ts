@@ -8,6 +8,7 @@ import * as path from 'node:path'
 import { launchChromium } from '../../harness/glide-simulator/chromium'
 import type { SessionUser } from '../../harness/glide-simulator/glide'
 import type { World } from '../../harness/glide-simulator/world'
+import { expectNoSecretAnywhere } from './no-secret'
 
 /** Where the page tests write their screenshots (JCC_SCREENSHOTS overrides). */
 /** playwright-core types; the browser itself is launched (and found) by chromium.ts. */
@@ -154,4 +155,14 @@ export class Admin {
             return `${document.documentElement.outerHTML}\n${values.join('\n')}`
         })
     }
+}
+
+/** axe-core on the current view: no serious or critical violation (the view's name shows in a failure). */
+export async function expectAccessible(a: Admin, view: string): Promise<void> {
+    expect({ view, violations: await a.axe() }).toEqual({ view, violations: [] })
+}
+
+/** No secret of the world (and none of `extra`) in the DOM, any request body the instance saw, or readable columns. */
+export async function expectNoSecret(a: Admin, extra: string[] = []): Promise<void> {
+    expectNoSecretAnywhere(a.world, extra, await a.domText())
 }

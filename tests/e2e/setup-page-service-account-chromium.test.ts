@@ -7,7 +7,7 @@
  */
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin } from './setup-page-driver'
+import { Admin, expectAccessible, expectNoSecret } from './setup-page-driver'
 
 jest.setTimeout(180000)
 
@@ -22,17 +22,6 @@ afterEach(async () => {
     admin = null
     await world.close()
 })
-
-async function expectAccessible(a: Admin, view: string): Promise<void> {
-    expect({ view, violations: await a.axe() }).toEqual({ view, violations: [] })
-}
-
-async function expectNoSecret(a: Admin, extra: string[] = []): Promise<void> {
-    const text = [await a.domText(), ...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join(
-        '\n'
-    )
-    for (const s of [...world.secrets(), ...extra]) expect(text).not.toContain(s)
-}
 
 const gatewayUrl = () => `https://api.atlassian.com/ex/jira/${world.cloudId}`
 

@@ -7,6 +7,7 @@
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { APP_ADMIN, ITIL_USER, SetupClient } from '../../harness/glide-simulator/setup-client'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { expectNoSecretAnywhere as expectNoSecretIn } from './no-secret'
 
 let world: World
 
@@ -35,10 +36,7 @@ function errorsOf(a: { json: unknown }): FieldErr[] {
     return (a.json as { result: { error: { errors: FieldErr[] } } }).result.error.errors
 }
 
-function expectNoSecretAnywhere(extra: string[] = []): void {
-    const everywhere = [...world.sim.web.requests.map((r) => r.body), ...world.sim.visibleText()].join('\n')
-    for (const s of [...world.secrets(), ...extra]) expect(everywhere).not.toContain(s)
-}
+const expectNoSecretAnywhere = (extra: string[] = []) => expectNoSecretIn(world, extra)
 
 function good() {
     return { clientId: world.saClientId, clientSecret: world.saClientSecret, site: 'acme-jcc' }
