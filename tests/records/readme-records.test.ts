@@ -49,6 +49,14 @@ describe('README names what the package ships', () => {
         ).toEqual([])
     })
 
+    test('"What gets installed" lists each record once (no two rows name the same record)', () => {
+        const names = section('What gets installed')
+            .split('\n')
+            .filter((l) => l.startsWith('| ') && !l.startsWith('| Record |'))
+            .map((l) => l.split('|')[1].trim())
+        expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([])
+    })
+
     test('every property, UI action and shipped table definition is in "What gets installed"', () => {
         const of = (table: string, name: string) =>
             rows()

@@ -2,7 +2,7 @@
  * ConfigPort over GlideRecord. Reads the alias, connections, credentials, OAuth registry/profile/scopes and the
  * connection attributes. Secrets are read as presence only: password2 columns (client_secret, password) are checked
  * for a non-empty stored (encrypted) value and never decrypted here.
- * Platform assumptions (README "Assumptions to confirm on an instance"): connection attribute definitions live in
+ * Platform assumptions (docs/assumptions.md): connection attribute definitions live in
  * connection_attributes (model = alias) and per-connection values in sys_variable_value (document_key = connection).
  */
 import { gs } from '@servicenow/glide'
