@@ -302,6 +302,37 @@ describe('service account: the client-credentials request through GlideOAuthClie
     )
 })
 
+describe('a credential the HTTP adapter cannot apply (rest-http.ts applyAuth)', () => {
+    test('the platform refuses the API-token read (credential privilege denied, tracking enforcing): auth_unavailable, not an internal error', async () => {
+        world = await World.start({ source: e2eSource() })
+        world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
+        const credential = world.sim.admin.insertRecord('basic_auth_credentials', {
+            name: 'Jira API token',
+            user_name: world.email,
+            password: world.apiToken,
+            active: true,
+        })
+        const connection = world.sim.admin.insertRecord('http_connection', {
+            name: 'Jira Cloud (API token)',
+            connection_alias: world.ids.alias,
+            credential: credential.sys_id,
+            connection_url: `https://${world.siteHost}`,
+            active: true,
+        })
+        const app = world.sim.one('sys_app', { scope: 'x_jira_connect' })
+        world.sim.admin.setField('sys_app', app.sys_id, 'runtime_access_tracking', 'enforcing')
+        const privilege = world.sim.one('sys_scope_privilege', {
+            target_name: 'ScriptableStandardCredentialsProvider.getCredentialByID',
+        })
+        world.sim.admin.setField('sys_scope_privilege', privilege.sys_id, 'status', 'denied')
+        const r = world.validate('http_connection', connection.sys_id)
+        expect(r.exception).toBeNull()
+        const c = expectFinding('jira.myself', 'auth_unavailable')
+        expect(c.found).toContain('could not attach the credential')
+        expect(world.emu.requests).toHaveLength(0)
+    })
+})
+
 describe('configuration as the platform stores it, read through GlideRecord (config-reader.ts)', () => {
     test('a connection URL with a trailing space: url_whitespace, and the stored URL is left exactly as it was', async () => {
         await healthy3lo()
