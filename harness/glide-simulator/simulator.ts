@@ -702,7 +702,7 @@ export class GlideSimulator {
      * the most specific table name matches first, then its parent tables, then "*"; a user passes an ACL holding one
      * of its roles, or any ACL whose admin_overrides is not false when the user has admin). When no ACL of the
      * lineage names the operation, glide.sm.default_mode (deny, the default on instances with High Security) refuses
-     * everyone but admin [I: README assumption on default-deny, docs/assumptions.md]. Only GlideRecordSecure and the
+     * everyone but admin [I: docs/assumptions.md A33]. Only GlideRecordSecure and the
      * canRead/canWrite/... methods consult this; GlideRecord bypasses ACLs.
      */
     aclAllows(table: string, op: TableOperation): boolean {

@@ -5,7 +5,7 @@ import { DateTimeColumn, StringColumn, Table } from '@servicenow/sdk/core'
  * (sys_created_by) and when (sys_created_on), the record, the old and new value, or "replaced" for a secret (never its
  * value). Rows of kind "lock" are the short-lived save lock that keeps two admins' saves from interleaving.
  * The platform's own audit (sys_audit) covers these changes too only where the target table is audited, which is not
- * the default for system tables (ServiceNow docs "Viewing Sys Audit and Audit Relationship Change tables").
+ * the default for system tables (ServiceNow docs "Viewing Sys Audit and Audit Relationship Change tables"; A34).
  */
 export const x_jira_connect_setup_change = Table({
     name: 'x_jira_connect_setup_change',

@@ -32,7 +32,7 @@ export function newRecord(table: string): Row {
 
 /**
  * A GlideRecordSecure: the table's ACLs apply to the session user on query, insert, update and delete (ServiceNow docs
- * "Using GlideRecordSecure"; a denied write returns null, README assumption on GlideRecordSecure). The setup API writes
+ * "Using GlideRecordSecure"; a denied write returns null, assumption A33). The setup API writes
  * through it so that an instance's own ACLs on registries, credentials and connections are honoured.
  */
 export function newSecureRecord(table: string): Row {

@@ -3,7 +3,7 @@
  * written through GlideRecordSecure as the admin who saved (who = sys_created_by, when = sys_created_on).
  * The lock is a row of kind "lock" with an expiry: a save inserts its lock, then reads every unexpired lock back and
  * goes on only if its own is the oldest (ties by sys_id), so two saves that insert at the same moment agree on one
- * winner without an atomic compare-and-set, which a scoped script does not have [I: README assumption on the lock].
+ * winner without an atomic compare-and-set, which a scoped script does not have [I: assumption A35].
  */
 import { GlideDateTime, gs } from '@servicenow/glide'
 import type { ChangeRow, LockResult, RecordedSwitch } from '../core/setup/setup-port'

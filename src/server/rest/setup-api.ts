@@ -30,7 +30,7 @@ interface RestResponse {
 }
 
 export const SETUP_ROLES = ['admin', 'x_jira_connect.admin']
-/** Every write of the setup API needs admin (issue 16): the REST ACL setupWriteAcl, and this check in the script. */
+/** Every write of the setup API needs admin (issue 16): the REST ACL setupWriteAcl, and this check (assumption A32). */
 export const WRITE_ROLE = 'admin'
 
 function deps(): ops.SetupDeps {

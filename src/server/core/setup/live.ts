@@ -5,7 +5,7 @@
  * the answer names what was deactivated; "Switch back" is offered for SWITCH_BACK_HOURS and is validated the same way.
  * The switch writes the new state last: the one-active-connection rule of the alias (ServiceNow docs "Connection
  * information") means the working connection must be deactivated before the new one is activated, so a refused
- * activation puts the working connection back at once and says so.
+ * activation puts the working connection back at once and says so (assumption A28).
  */
 import { records, type SetupDeps, shown, type ValidationShown } from './operations'
 import { done, type OpResult, refuse } from './result'
