@@ -741,6 +741,10 @@ declare global {
                         table: 'sys_module'
                         id: '5a746e82d15f4c65b761417d05dbc47f'
                     }
+                    'src_server_core_health_webhook-refresh_ts': {
+                        table: 'sys_module'
+                        id: '7e16cfae0df7418cbfaaa9ca226dc8a5'
+                    }
                     'src_server_core_inbound-settings_ts': {
                         table: 'sys_module'
                         id: '96376023213b4cafa3ca6ea85f92f555'

@@ -9,7 +9,7 @@ import { AUTH_METHOD_LABEL, authMethodOf, migrationPath, type AuthMethod } from 
 import { checkAccessibleResources } from './checks/atlassian'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
-import { checkInbound } from './checks/inbound'
+import { checkInbound, type InboundResult } from './checks/inbound'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkSiteCloudId, type KnownSite } from './checks/service-account'
@@ -70,6 +70,8 @@ export interface ValidateOptions {
     cache?: CredentialRunCache
     /** Health check: whether this run may refresh the connection's expiring Jira webhooks (at most once a day). */
     webhookRefresh?: (connectionSysId: string) => boolean
+    /** Health check: what the Jira → ServiceNow checks saw for a connection (its webhooks and their expiry). */
+    onInbound?: (connectionSysId: string, result: InboundResult) => void
 }
 
 export function validate(
@@ -101,7 +103,7 @@ export function validate(
                 engine,
                 settings.gatewayBase,
                 cache,
-                options.webhookRefresh
+                options
             )
             subjectLog.skipBlocked(kind)
         }
@@ -260,7 +262,7 @@ function validateConnection(
     engine: CallEngine,
     gatewayBase: string,
     cache?: CredentialRunCache,
-    webhookRefresh?: (connectionSysId: string) => boolean
+    options: ValidateOptions = {}
 ): 'oauth2' | 'basic' | null {
     const otherAlias = connection.aliasSysId && (!targetAlias || targetAlias.sysId !== connection.aliasSysId)
     const alias = otherAlias && connection.aliasSysId ? ports.config.alias(connection.aliasSysId) : targetAlias
@@ -293,7 +295,7 @@ function validateConnection(
     /** Jira → ServiceNow (checks/inbound.ts), after /myself proved the credential: at most 3 calls. */
     const inbound = (auth: AuthRef) => {
         if (!urlPlan.jiraBaseUrl || !apiVersion) return
-        checkInbound(log, engine, {
+        const seen = checkInbound(log, engine, {
             baseUrl: urlPlan.jiraBaseUrl,
             apiVersion,
             auth,
@@ -301,9 +303,10 @@ function validateConnection(
             instanceUrl: originOf(ports.config.instanceCallbackUrl()) || '',
             connectionName: connection.name,
             refreshDays: webhookRefreshDays(ports.config),
-            mayRefresh: !!webhookRefresh && webhookRefresh(connection.sysId),
+            mayRefresh: !!options.webhookRefresh && options.webhookRefresh(connection.sysId),
             nowMs: ports.clock.nowMs(),
         })
+        if (options.onInbound) options.onInbound(connection.sysId, seen)
     }
 
     if (credential.kind === 'basic') {
