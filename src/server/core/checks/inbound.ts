@@ -151,7 +151,7 @@ export function checkInbound(log: CheckLog, engine: CallEngine, t: InboundTarget
     const result: InboundResult = { webhooks: [], failedDeliveries: 0, lastFailureMs: null, refresh: null }
     if (t.auth.kind === 'oauth2' && log.ready('inbound.dynamic_webhooks')) {
         if (t.method === 'service_account') {
-            // A32: a client-credentials token is taken not to be an "OAuth 2.0 app" for these endpoints.
+            // A36: a client-credentials token is taken not to be an "OAuth 2.0 app" for these endpoints.
             log.pass(
                 'inbound.dynamic_webhooks',
                 'A service account is not an app: Jira lets only OAuth 2.0 (3LO) and Connect apps register dynamic ' +
