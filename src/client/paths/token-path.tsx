@@ -1,17 +1,21 @@
 import React, { useState } from 'react'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
-import { Step } from '../components/step'
+import { useFocusOutcome } from '../components/focus'
+import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
-import { call, type FieldError, type SetupState } from '../services/api'
+import { call, type FieldError, type SetupState, type Validation } from '../services/api'
 
 /** API token (basic auth): create a token in Atlassian, then site + email + token here, then validate. */
 export function TokenPath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
     const t = state.apiToken
     const saved = !!(t.connection && t.tokenSet)
-    const [verdict, setVerdict] = useState('')
+    const [validation, setValidation] = useState<Validation | null>(null)
+    // Step 1 (the token in Atlassian) is proven only by a validation that gets past Jira's authentication.
+    const step1 = provenBy(validation, 1, 'todo')
+    const step2 = fromChecks(validation, 2) || (saved ? 'done' : 'todo')
     return (
         <ol className="steps">
-            <Step n={1} title="Create an API token in Atlassian" state={saved ? 'done' : 'todo'}>
+            <Step n={1} title="Create an API token in Atlassian" state={step1}>
                 <ol className="instructions">
                     <li>
                         Sign in to Atlassian as the account ServiceNow acts as, and open{' '}
@@ -34,17 +38,18 @@ export function TokenPath({ state, reload }: { state: SetupState; reload: () => 
                     person, with all their permissions.
                 </p>
             </Step>
-            <Step n={2} title="Site, email and API token" state={saved ? 'done' : 'todo'}>
-                <TokenForm state={state} reload={reload} />
+            <Step n={2} title="Site, email and API token" state={step2}>
+                <TokenForm state={state} reload={reload} onSaved={() => setValidation(null)} />
             </Step>
-            <Step n={3} title="Validate the connection" state={verdict === 'pass' ? 'done' : 'todo'}>
-                <ValidateStep onVerdict={setVerdict} />
+            <Step n={3} title="Validate the connection" state={fromVerdict(validation)}>
+                <ValidateStep result={validation} onResult={setValidation} />
             </Step>
         </ol>
     )
 }
 
-function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
+function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState | null>; onSaved: () => void }) {
+    const { state, reload } = props
     const t = state.apiToken
     const [site, setSite] = useState('')
     const [email, setEmail] = useState('')
@@ -52,6 +57,7 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
     const [notice, setNotice] = useState('')
+    const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
@@ -62,14 +68,19 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
             apiToken,
         })
         setBusy(false)
-        if (!r.ok) return setErrors(r.errors)
+        if (!r.ok) {
+            setErrors(r.errors)
+            return focusOutcome()
+        }
         setErrors([])
         setApiToken('')
-        setNotice(`Saved: the connection now points at ${r.value.url}.`)
+        setNotice(`Saved: the connection now points at ${r.value.url}. Next: Validate (step 3).`)
+        props.onSaved()
         await reload()
+        focusOutcome()
     }
     return (
-        <form onSubmit={save} noValidate>
+        <form onSubmit={save} noValidate ref={ref}>
             {t.connection ? (
                 <p>
                     Site in use: <code>{t.connection.url}</code>{' '}
@@ -81,8 +92,8 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
                 id="site"
                 label="Jira site"
                 hint={
-                    'The name before .atlassian.net, e.g. acme for https://acme.atlassian.net. ' +
-                    'The app finds the cloud id.'
+                    'The name before .atlassian.net, e.g. acme for https://acme.atlassian.net (a pasted Jira address ' +
+                    'works too). The app finds the cloud id.'
                 }
                 value={site}
                 onChange={setSite}
@@ -109,7 +120,9 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
             <button type="submit" className="primary" disabled={busy} data-action="save-api-token">
                 {busy ? 'Checking the site…' : 'Save'}
             </button>
-            <p role="status">{notice}</p>
+            <p role="status" tabIndex={-1} {...(notice ? { 'data-outcome': true } : {})}>
+                {notice}
+            </p>
         </form>
     )
 }
