@@ -24,8 +24,10 @@ function When({ v }: { v: string }) {
     return v ? <span className="date">{v} UTC</span> : null
 }
 
-function when(v: string): string {
-    return v ? `${v} UTC` : ''
+/** The row's stamp of a Validate: "Validated at <time> UTC." (the whole result is in the notice above the table). */
+function stampOf(message: string): string {
+    const m = /^(Validated|Checked .*?) at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/.exec(message)
+    return m ? `Validated at ${m[2]} UTC.` : message
 }
 
 /** A finding longer than a line is folded: its first words, then the whole text on demand. */
@@ -219,7 +221,9 @@ function Row(props: {
             <td data-last-check>
                 {r.lastChecked ? (
                     r.runLink ? (
-                        <a href={`/${r.runLink}`}>{when(r.lastChecked)}</a>
+                        <a href={`/${r.runLink}`}>
+                            <When v={r.lastChecked} />
+                        </a>
                     ) : (
                         <When v={r.lastChecked} />
                     )
@@ -235,7 +239,7 @@ function Row(props: {
                 ) : null}
                 {props.result ? (
                     <div className="hint" data-row-result>
-                        {props.result.message}{' '}
+                        {stampOf(props.result.message)}{' '}
                         {props.result.runLink ? <a href={`/${props.result.runLink}`}>Open the run</a> : null}
                     </div>
                 ) : null}

@@ -167,6 +167,8 @@ function ClientSecrets({ state, reload, onSaved }: { state: SetupState; reload: 
     )
 }
 
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1)
+
 /** What the latest attempt did, in this attempt's words, with the step that fixes it. */
 function AttemptMessage({ attempt, state }: { attempt: TokenAttempt; state: SetupState }) {
     const earlier = (a: { earlier: boolean }) =>
@@ -186,7 +188,8 @@ function AttemptMessage({ attempt, state }: { attempt: TokenAttempt; state: Setu
         text = (
             <>
                 Atlassian rejected the client ID or secret: copy the secret again from the developer console, then
-                Replace in step 2{attempt.earlier ? `. ${earlierToken(state.oauth.token)} is still stored.` : '.'}
+                Replace in step 2.
+                {attempt.earlier ? ` ${capital(earlierToken(state.oauth.token))} is still stored.` : ''}
             </>
         )
     } else if (attempt.kind === 'denied') {
