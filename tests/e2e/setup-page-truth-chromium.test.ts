@@ -136,8 +136,8 @@ test('API token with a wrong token: failures before warnings, no check ids in th
     await admin.fill('#email', world.email)
     await admin.fill('#apiToken', `${world.apiToken}x`)
     await admin.click('[data-action="save-api-token"]')
-    await admin.page.getByText(`the connection now points at https://${world.siteHost}`).waitFor()
-    expect((await focused(admin)).text).toContain('Saved: the connection now points at')
+    await admin.page.getByText(`the API-token connection points at https://${world.siteHost}`).waitFor()
+    expect((await focused(admin)).text).toContain('Saved: the API-token connection points at')
     expect(await badges(admin)).toEqual(['To do', 'Done', 'To do'])
 
     await admin.click('[data-action="validate"]')
@@ -200,11 +200,15 @@ test('service account: Save and validate focuses the verdict, shows who ServiceN
 
     await admin.fill('#site', `https://${world.siteHost}/jira/your-work`)
     await admin.click('[data-action="save-service-account"]')
-    await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
-    expect((await focused(admin)).verdict).toBe('pass')
+    // Validated while inactive: it works, and needs attention only because it is not live yet.
+    await admin.page.locator('[data-verdict="warn"]').waitFor({ timeout: 30000 })
+    expect((await focused(admin)).verdict).toBe('warn')
     expect(await admin.page.locator('[data-acting-as]').textContent()).toBe(
         `ServiceNow acts as ServiceNow integration (service account) on https://${world.siteHost}.`
     )
+    expect(await badges(admin)).toEqual(['Done', 'Done', 'Needs attention'])
+    await admin.click('[data-action="make-live"]')
+    await admin.page.locator('[data-activation="activated"]').waitFor({ timeout: 30000 })
     expect(await badges(admin)).toEqual(['Done', 'Done', 'Done'])
     await admin.click('[data-action="validate-service-account"]')
     await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })

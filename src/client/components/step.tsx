@@ -32,10 +32,16 @@ export function fromChecks(v: Validation | null, step: number): StepState | null
     return null
 }
 
-/** The validation step's own badge: the verdict itself. */
-export function fromVerdict(v: Validation | null): StepState {
+/**
+ * The validation step's own badge: the verdict itself. A path's own connection is validated while inactive, and then
+ * warns only that it is not live (config.connection.present, connection_inactive); once that connection is live (it
+ * is validated again before the switch), that warning is no longer the latest evidence and does not count.
+ */
+export function fromVerdict(v: Validation | null, liveNow = false): StepState {
     if (!v) return 'todo'
-    return v.verdict === 'pass' ? 'done' : v.verdict === 'warn' ? 'attention' : 'failed'
+    const checks = liveNow ? v.checks.filter((c) => c.code !== 'connection_inactive') : v.checks
+    if (checks.some((c) => c.status === 'fail')) return 'failed'
+    return checks.some((c) => c.status === 'warn') ? 'attention' : 'done'
 }
 
 /** A step the page cannot check by itself is Done only once a validation that did not fail proves it. */

@@ -1,6 +1,7 @@
 import React, { useCallback, useEffect, useState } from 'react'
 import { CopyField, ScopeList } from '../components/copy-field'
 import { useFocusOutcome } from '../components/focus'
+import { LiveControl, ReadOnly } from '../components/live-control'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
 import { fromChecks, fromVerdict, Step, type StepState } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
@@ -28,7 +29,7 @@ export function oauthBadges(state: SetupState, attempt: TokenAttempt | null, v: 
     if (attempt && attempt.kind !== 'received') step3 = attempt.earlier ? 'attention' : 'failed'
     step3 = fromChecks(v, 3) || step3
     const step4 = fromChecks(v, 4) || (o.connection && o.connection.cloudId ? 'done' : hasToken ? 'todo' : 'blocked')
-    return [step1, step2, step3, step4, fromVerdict(v)]
+    return [step1, step2, step3, step4, fromVerdict(v, !!(o.connection && o.connection.active))]
 }
 
 /** OAuth 2.0 (3LO) for a user: Atlassian app, client id and secret, token, site, validate. */
@@ -64,7 +65,13 @@ export function OAuthPath({ state, reload }: { state: SetupState; reload: Reload
                 )}
             </Step>
             <Step n={5} title="Validate the connection" state={badges[4]}>
-                <ValidateStep result={validation} onResult={setValidation} />
+                <ValidateStep result={validation} onResult={setValidation} body={{ target: 'oauth' }} />
+                <LiveControl
+                    state={state}
+                    connection={state.oauth.connection}
+                    verdict={validation ? validation.verdict : ''}
+                    reload={reload}
+                />
             </Step>
         </ol>
     )
@@ -136,6 +143,7 @@ function ClientSecrets({ state, reload, onSaved }: { state: SetupState; reload: 
         focusOutcome()
     }
     const o = state.oauth
+    if (!state.access.canWrite) return <ReadOnly state={state} />
     return (
         <form onSubmit={save} noValidate ref={ref}>
             {o.clientIdSet && o.clientSecretSet ? <SetOn what="Client ID and secret" on={o.savedOn} /> : null}
@@ -150,6 +158,11 @@ function ClientSecrets({ state, reload, onSaved }: { state: SetupState; reload: 
             <Field
                 id="clientSecret"
                 label="Secret"
+                hint={
+                    o.clientSecretSet
+                        ? 'Leave blank to keep the stored secret (developer.atlassian.com → your app → Settings).'
+                        : undefined
+                }
                 type="password"
                 autoComplete="new-password"
                 value={clientSecret}
@@ -330,10 +343,14 @@ function SiteStep({ state, reload }: { state: SetupState; reload: Reload }) {
                                     <span className="hint">
                                         {s.url} · cloud id {s.cloudId}
                                     </span>
-                                    {current === s.cloudId ? (
+                                    {current === s.cloudId && state.oauth.connection ? (
                                         <>
                                             {' '}
-                                            <span className="badge ok">In use</span>
+                                            {state.oauth.connection.active ? (
+                                                <span className="badge ok">In use</span>
+                                            ) : (
+                                                <span className="badge neutral">Chosen, not live</span>
+                                            )}
                                         </>
                                     ) : null}
                                 </label>

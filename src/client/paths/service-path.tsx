@@ -1,6 +1,7 @@
 import React, { useState } from 'react'
 import { ScopeList } from '../components/copy-field'
 import { useFocusOutcome } from '../components/focus'
+import { LiveControl, ReadOnly } from '../components/live-control'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
 import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidationResult } from '../components/validate-step'
@@ -54,7 +55,13 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
                     onSave={onSave}
                 />
             </Step>
-            <Step n={3} title="Validation" state={validation || saved ? fromVerdict(validation) : 'blocked'}>
+            <Step
+                n={3}
+                title="Validation"
+                state={
+                    validation || saved ? fromVerdict(validation, !!(sa.connection && sa.connection.active)) : 'blocked'
+                }
+            >
                 <p>
                     "Save and validate" checks every link from ServiceNow to Jira Cloud through the service account and
                     says how to fix what does not work.
@@ -72,6 +79,12 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
                     <Problems errors={validateErrors} fields={[]} />
                     {validation ? <ValidationResult v={validation} /> : null}
                 </div>
+                <LiveControl
+                    state={state}
+                    connection={sa.connection}
+                    verdict={validation ? validation.verdict : ''}
+                    reload={reload}
+                />
             </Step>
         </ol>
     )
@@ -140,10 +153,9 @@ function ServiceForm(props: {
         }
         setErrors([])
         setClientSecret('')
-        const off = r.value.deactivated.map((c) => `"${c.name}"`).join(', ')
         setNotice(
-            `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl}) and is the ` +
-                `active connection${off ? `; ${off} is now inactive (kept)` : ''}.`
+            `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})` +
+                (r.value.active ? ' (it is the live connection).' : '. It is not live yet: it is validated now.')
         )
         props.onSave(r.value.token.outcome === 'refused')
         await props.reload()
@@ -156,6 +168,7 @@ function ServiceForm(props: {
         await props.validate()
     }
     if (sa.missing.length) return <Problems errors={sa.missing} fields={[]} />
+    if (!props.state.access.canWrite) return <ReadOnly state={props.state} />
     return (
         <form onSubmit={save} noValidate ref={ref}>
             {sa.clientIdSet && sa.clientSecretSet ? <SetOn what="Client ID and secret" on={sa.savedOn} /> : null}
@@ -175,6 +188,11 @@ function ServiceForm(props: {
             <Field
                 id="clientSecret"
                 label="Client secret"
+                hint={
+                    sa.clientSecretSet
+                        ? 'Leave blank to keep the stored secret (admin.atlassian.com → Directory → Service accounts).'
+                        : undefined
+                }
                 type="password"
                 autoComplete="new-password"
                 value={clientSecret}
@@ -193,11 +211,11 @@ function ServiceForm(props: {
                 error={fieldError(errors, 'site')}
             />
             <p className="hint" id="sa-activates">
-                Saving makes "{connName}" the active connection of the Jira alias
+                Saving writes into "{connName}" and validates it; it does not switch.
                 {sa.otherActive.length
-                    ? ` and deactivates ${sa.otherActive.map((c) => `"${c.name}"`).join(', ')} (kept, not deleted)`
+                    ? ` ${sa.otherActive.map((c) => `"${c.name}"`).join(', ')} stays live until you make the ` +
+                      'service account the live connection after it passes.'
                     : ''}
-                : the platform allows one active connection per alias.
             </p>
             <Problems errors={errors} fields={FIELDS} />
             <button

@@ -1,9 +1,10 @@
 import React, { useState } from 'react'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
 import { useFocusOutcome } from '../components/focus'
+import { LiveControl, ReadOnly } from '../components/live-control'
 import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
-import { call, type FieldError, type SetupState, type Validation } from '../services/api'
+import { call, type FieldError, type SavedApiToken, type SetupState, type Validation } from '../services/api'
 
 /** API token (basic auth): create a token in Atlassian, then site + email + token here, then validate. */
 export function TokenPath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
@@ -41,8 +42,18 @@ export function TokenPath({ state, reload }: { state: SetupState; reload: () => 
             <Step n={2} title="Site, email and API token" state={step2}>
                 <TokenForm state={state} reload={reload} onSaved={() => setValidation(null)} />
             </Step>
-            <Step n={3} title="Validate the connection" state={fromVerdict(validation)}>
-                <ValidateStep result={validation} onResult={setValidation} />
+            <Step
+                n={3}
+                title="Validate the connection"
+                state={fromVerdict(validation, !!(t.connection && t.connection.active))}
+            >
+                <ValidateStep result={validation} onResult={setValidation} body={{ target: 'api-token' }} />
+                <LiveControl
+                    state={state}
+                    connection={t.connection}
+                    verdict={validation ? validation.verdict : ''}
+                    reload={reload}
+                />
             </Step>
         </ol>
     )
@@ -58,11 +69,12 @@ function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState 
     const [busy, setBusy] = useState(false)
     const [notice, setNotice] = useState('')
     const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
+    if (!state.access.canWrite) return <ReadOnly state={state} />
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
         setNotice('')
-        const r = await call<{ connectionSysId: string; url: string }>('PUT', 'api-token', {
+        const r = await call<SavedApiToken>('PUT', 'api-token', {
             site: site || (t.connection ? t.connection.site : ''),
             email: email || t.email,
             apiToken,
@@ -74,7 +86,12 @@ function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState 
         }
         setErrors([])
         setApiToken('')
-        setNotice(`Saved: the connection now points at ${r.value.url}. Next: Validate (step 3).`)
+        setNotice(
+            `Saved: the API-token connection points at ${r.value.url}` +
+                (r.value.active
+                    ? ' (it is the live connection). Next: Validate (step 3).'
+                    : '. It is not live: validate it (step 3), then make it the live connection.')
+        )
         props.onSaved()
         await reload()
         focusOutcome()
@@ -110,6 +127,7 @@ function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState 
             <Field
                 id="apiToken"
                 label="API token"
+                hint={t.tokenSet ? 'Leave blank to keep the stored token (id.atlassian.com → API tokens).' : undefined}
                 type="password"
                 autoComplete="new-password"
                 value={apiToken}
