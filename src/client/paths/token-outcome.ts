@@ -28,7 +28,7 @@ export function isNewToken(before: TokenSeen | null, after: TokenSeen | null): b
  * The instance's oauth_redirect.do page names the provider's error (consent denied: the authorization response's
  * error=access_denied, RFC 6749 §4.1.2.1) or a failed token request (a wrong client ID or secret: Atlassian's token
  * endpoint answers 401 access_denied "Unauthorized", or invalid_client). The wording is the instance's and not
- * documented (assumption A36): a new stored token wins over any wording, and an unknown one is shown as it is.
+ * documented (assumption A37): a new stored token wins over any wording, and an unknown one is shown as it is.
  */
 export function classify(outcome: PopupOutcome, before: TokenSeen | null, after: TokenSeen | null): TokenAttempt {
     if (isNewToken(before, after)) return { kind: 'received' }

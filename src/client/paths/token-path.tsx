@@ -100,7 +100,7 @@ function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState 
         <form onSubmit={save} noValidate ref={ref}>
             {t.connection ? (
                 <p>
-                    Site in use: <code>{t.connection.url}</code>{' '}
+                    Site saved: <code>{t.connection.url}</code>{' '}
                     {t.connection.active ? <span className="badge ok">Active</span> : null}
                 </p>
             ) : null}
