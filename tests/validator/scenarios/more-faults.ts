@@ -258,7 +258,7 @@ describe('more faults', () => {
             expect(c.found).toContain('418: "teapot"')
         })
 
-        test('myself 302 to another host -> redirect_not_followed naming it; nothing sent there (A32)', () => {
+        test('myself 302 to another host -> redirect_not_followed naming it; nothing sent there (A36)', () => {
             w.emu.setFault('myself', { status: 302, headers: { location: 'https://collector.example/steal' } })
             const c = expectFail(w.run(), 'jira.myself', 'redirect_not_followed', /never sends it to another host/)
             expect(c.found).toContain('answered 302, a redirect to https://collector.example; not followed.')
