@@ -45,7 +45,15 @@ export class GlideRestHttp implements HttpPort {
         const origin = originOf(request.url)
         if (origin && typeof message.setAllowedRedirectURIs === 'function')
             message.setAllowedRedirectURIs([`${origin}/`])
-        const authProblem = applyAuth(message, request.auth)
+        let authProblem: string | null
+        try {
+            authProblem = applyAuth(message, request.auth)
+        } catch (e) {
+            // The platform may refuse or fail the credential read (a denied cross-scope privilege, a password that
+            // cannot be decrypted): that is this call's finding, not the end of the whole validation.
+            const why = safeText(String((e as { message?: string })?.message || e), 120)
+            authProblem = `the credential could not be read: ${why}`
+        }
         if (authProblem) return { ok: false, failure: 'auth_unavailable', detail: authProblem }
         let response: PlatformResponse
         try {
