@@ -85,7 +85,7 @@ export interface PlatformOptions {
      */
     redirectUrlFill: 'on-form-save' | 'on-use'
     /**
-     * Whether RESTMessageV2.execute() follows HTTP redirects (assumption A21, unknown; A36). 'not-followed' (default):
+     * Whether RESTMessageV2.execute() follows HTTP redirects (assumption A21, unknown; A38). 'not-followed' (default):
      * a 3xx is the response. 'followed': 301/302/303/307/308 with a Location are followed (up to 10 hops), carrying
      * every request header, a hand-set Authorization included, to whatever host the Location names (Apache HttpClient
      * 4.x, which the platform's outbound HTTP is inferred to use, copies the original request's headers onto the

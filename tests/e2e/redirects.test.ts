@@ -1,5 +1,5 @@
 /**
- * The bearer token is a hand-set header: if RESTMessageV2 follows a redirect to another host (A21 unknown, A36), the
+ * The bearer token is a hand-set header: if RESTMessageV2 follows a redirect to another host (A21 unknown, A38), the
  * header would go along. Both simulator worlds, from the shipped package, with a "collector" host on the loopback
  * network that records what reaches it: no request of the app ever carries Authorization (or anything) to a host other
  * than the one asked, and a redirect is reported (redirect_not_followed), never passed off as a working connection.

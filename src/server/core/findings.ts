@@ -186,7 +186,7 @@ function httpFinding(outcome: Extract<CallOutcome, { kind: 'http' }>, what: stri
 }
 
 /**
- * A redirect that reached the app: never followed by it (A21, A36), and the Glide adapter allows the platform to
+ * A redirect that reached the app: never followed by it (A21, A38), and the Glide adapter allows the platform to
  * follow one only to the host asked, so the credential went to that host alone. Atlassian's REST APIs answer where
  * they are asked; a redirect comes from a proxy or from a URL that is not Atlassian's.
  */

@@ -40,7 +40,7 @@ export class GlideRestHttp implements HttpPort {
         for (const name of Object.keys(request.headers || {}))
             message.setRequestHeader(name, (request.headers as Record<string, string>)[name])
         if (request.body !== undefined) message.setRequestBody(request.body)
-        // Authorization is a hand-set header, and a redirect the platform follows would carry it along (A21, A36):
+        // Authorization is a hand-set header, and a redirect the platform follows would carry it along (A21, A38):
         // allow redirects to the host asked only; any other 3xx comes back as it is and is reported, never followed.
         const origin = originOf(request.url)
         if (origin && typeof message.setAllowedRedirectURIs === 'function')

@@ -186,7 +186,7 @@ describe('more faults', () => {
         test('access token expired, registry without client secret -> cannot refresh; no call', () => {
             putToken({ access: true, accessExpired: true, refresh: true })
             w.state.registrySecrets = {}
-            expectFail(w.run(), 'token.access', 'cannot_refresh', /oauth\.registry\.client_credentials/)
+            expectFail(w.run(), 'token.access', 'cannot_refresh', /Registry has the Atlassian client ID and secret/)
             expect(w.emu.requests.length).toBe(0)
         })
 
@@ -258,7 +258,7 @@ describe('more faults', () => {
             expect(c.found).toContain('418: "teapot"')
         })
 
-        test('myself 302 to another host -> redirect_not_followed naming it; nothing sent there (A36)', () => {
+        test('myself 302 to another host -> redirect_not_followed naming it; nothing sent there (A38)', () => {
             w.emu.setFault('myself', { status: 302, headers: { location: 'https://collector.example/steal' } })
             const c = expectFail(w.run(), 'jira.myself', 'redirect_not_followed', /never sends it to another host/)
             expect(c.found).toContain('answered 302, a redirect to https://collector.example; not followed.')
