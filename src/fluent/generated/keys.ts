@@ -1431,6 +1431,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '4f2056abb2da4d3cbfa0c58cd5a0b847'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'no_longer_checked'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '513f3f856ee14b24b6a9427cf165a0c3'
                         key: {
@@ -1874,6 +1885,17 @@ declare global {
                         key: {
                             document_key: '964dcbaec17a493990c1baf1eedd86d9'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '9d818a6c99914c1db68151132fd22cf5'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'not_configured'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
