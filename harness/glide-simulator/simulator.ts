@@ -274,10 +274,18 @@ export class GlideSimulator {
         const sys = { user: 'system', checkReferences: false }
         this.store.insert(
             'sys_user',
-            { sys_id: ADMIN_USER.sysId, user_name: 'admin', name: 'System Administrator', active: 'true' },
+            {
+                sys_id: ADMIN_USER.sysId,
+                user_name: 'admin',
+                name: 'System Administrator',
+                email: 'admin@example.com',
+                active: 'true',
+            },
             sys
         )
-        this.store.insert('sys_user_role', { name: 'admin', description: 'OOB admin role' }, sys)
+        const adminRole = this.store.insert('sys_user_role', { name: 'admin', description: 'OOB admin role' }, sys)
+        // The OOB admin user holds the admin role as a sys_user_has_role row, like every granted role.
+        this.store.insert('sys_user_has_role', { user: ADMIN_USER.sysId, role: adminRole.sys_id }, sys)
         this.store.insert(
             'sys_script_include',
             {

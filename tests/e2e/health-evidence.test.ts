@@ -114,3 +114,32 @@ test('a scheduled run stamped in the future (the clock was set back) does not st
     w.advanceWithJobs(DAY + HOUR)
     expect(w.sim.query(RUNS, { trigger: 'scheduled' }).length).toBeGreaterThan(count)
 })
+
+test('alerts reach someone by default: with no x_jira_connect.admin holder the admins get them; a named group gets them instead', async () => {
+    const w = (world = await World.start({ source: e2eSource() }))
+    w.configureOAuth()
+    expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
+    w.advanceWithJobs(2 * HOUR)
+    w.emu.revokeGrant(w.accountId, w.clientId)
+    w.advanceWithJobs(DAY)
+    const broken = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.broken')
+    expect(broken).toHaveLength(1)
+    expect(broken[0].recipients).toEqual(['admin@example.com'])
+
+    // A group named in the property: its active members, not the app admins, get the next alert.
+    w.addAppAdmin()
+    const group = w.sim.admin.insertRecord('sys_user_group', { name: 'Jira integration owners' })
+    const member = w.sim.admin.insertRecord('sys_user', {
+        user_name: 'on.call',
+        name: 'On Call',
+        email: 'oncall@acme.example',
+        active: true,
+    })
+    w.sim.admin.insertRecord('sys_user_grmember', { group: group.sys_id, user: member.sys_id })
+    w.setProperty('x_jira_connect.health.alert_group', 'Jira integration owners')
+    expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
+    w.advanceWithJobs(DAY)
+    const recovered = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.recovered')
+    expect(recovered).toHaveLength(1)
+    expect(recovered[0].recipients).toEqual(['oncall@acme.example'])
+})

@@ -293,6 +293,14 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '8d0acce738e94224a4a00d54908faa9e'
                     }
+                    'csp-read-sys-user-grmember': {
+                        table: 'sys_scope_privilege'
+                        id: 'fcb47acc29494dfb94d842f9db341eee'
+                    }
+                    'csp-read-sys-user-group': {
+                        table: 'sys_scope_privilege'
+                        id: '8be789c299264b099e090c0c39612981'
+                    }
                     'csp-read-sys-user-has-role': {
                         table: 'sys_scope_privilege'
                         id: '99323c7da486493abc6a8a3fe2d7242f'
@@ -528,6 +536,10 @@ declare global {
                     'property-api-gateway-url': {
                         table: 'sys_properties'
                         id: 'b5a1ec677f9949a3a005727ad7cfd2b3'
+                    }
+                    'property-health-alert-group': {
+                        table: 'sys_properties'
+                        id: '9a9c0b28e77241be990e4ecaa80996b5'
                     }
                     'property-health-api-token-max-days': {
                         table: 'sys_properties'

@@ -79,3 +79,15 @@ Property({
     description: 'Maximum age of an Atlassian API token in days (Atlassian: at most one year).',
     roles: access,
 })
+
+/** Who receives the health alerts (README "When the app alerts"). */
+Property({
+    $id: Now.ID['property-health-alert-group'],
+    name: 'x_jira_connect.health.alert_group',
+    type: 'string',
+    value: '',
+    description: `Name of the user group whose active members receive the Jira connection
+health alerts. Empty (default): the users holding x_jira_connect.admin, or the users holding admin when no one holds
+that role.`,
+    roles: access,
+})
