@@ -4,6 +4,8 @@
  * retries and warns; one bad subject does not stop the rest; no starvation; not configured is not broken; rows of
  * connections no longer covered say so.
  */
+import type { HealthRunResult, SubjectStep } from '../../src/server/core/health/runner'
+import type { RunLock, RunLockPort } from '../../src/server/core/health/single-flight'
 import type { ConfigPort } from '../../src/server/core/ports'
 import { followingClock, healthHarness } from './health-world'
 import { API_TOKEN, IDS, SITE, startWorld, USER, type World } from './world'
@@ -292,4 +294,48 @@ test('not configured is not broken (no alert); a deactivated connection row says
     expect(row(h)).toMatchObject({ verdict: 'no_longer_checked' })
     expect(row(h).notCheckedReason).toMatch(/inactive or was deleted \(last verdict: healthy\)/)
     expect(h.alerts.fired.map((f) => f.alert.kind)).toEqual([])
+})
+
+test('no duplicates: a second run started while one runs (Validate all, a second admin) is refused and doubles no refresh or alert; a dead or future-stamped lock does not block', () => {
+    const clock = followingClock(world)
+    let stored: RunLock | null = null
+    const lock: RunLockPort = {
+        read: () => (stored ? { ...stored } : null),
+        write: (l) => {
+            stored = l ? { ...l } : null
+        },
+    }
+    const h = healthHarness(world, { clock, lock })
+    world.getOAuthToken()
+    world.emu.revokeGrant(USER.accountId, APP_CLIENT())
+    clock.advance(2 * HOUR)
+    world.emu.clearRequests()
+    const inner: HealthRunResult[] = []
+    // While the first run checks its subject, a second admin clicks Validate all.
+    const secondAdmin: SubjectStep = {
+        id: 'second-admin',
+        run: () => {
+            inner.push(h.run('on_demand', { runBy: 'user "second.admin"' }))
+            return []
+        },
+    }
+    const first = h.run('scheduled', { steps: [secondAdmin], runBy: 'the scheduled job' })
+    expect(inner).toHaveLength(1)
+    expect(inner[0].refused).toMatch(/a health check started by the scheduled job at .* UTC is still running/)
+    expect(inner[0].outcomes).toHaveLength(0)
+    expect(first.refused).toBeNull()
+    expect(world.emu.requestsTo('token')).toHaveLength(1)
+    expect(h.alerts.fired.map((f) => f.alert.kind)).toEqual(['broken'])
+    expect(h.runs).toHaveLength(1)
+    expect(stored).toBeNull()
+
+    // A lock left by a run that died long ago, or stamped in the future by a clock set back, does not block.
+    stored = { owner: 'the scheduled job #1', sinceMs: clock.nowMs() - 3 * HOUR }
+    expect(h.run().refused).toBeNull()
+    stored = { owner: 'the scheduled job #2', sinceMs: clock.nowMs() + 30 * DAY }
+    expect(h.run().refused).toBeNull()
+    // A fresh one does.
+    stored = { owner: 'user "admin" #3', sinceMs: clock.nowMs() - 1000 }
+    expect(h.run().refused).toMatch(/started by user "admin"/)
+    expect(h.alerts.fired).toHaveLength(1)
 })

@@ -10,6 +10,7 @@ import type {
     HealthStorePort,
 } from '../../src/server/core/health/model'
 import { runHealthCheck, type HealthRunOptions, type HealthRunResult } from '../../src/server/core/health/runner'
+import type { RunLockPort } from '../../src/server/core/health/single-flight'
 import type { ClockPort, ConfigPort, HttpPort } from '../../src/server/core/ports'
 import type { ValidationReport } from '../../src/server/core/report'
 import { InMemoryConfig } from '../../harness/node-platform/in-memory-platform'
@@ -62,6 +63,7 @@ export interface HarnessOptions {
     clock?: ClockPort
     config?: (inner: ConfigPort) => ConfigPort
     http?: (inner: HttpPort) => HttpPort
+    lock?: RunLockPort
 }
 
 export function healthHarness(world: World, opts: HarnessOptions = {}): HealthHarness {
@@ -84,6 +86,7 @@ export function healthHarness(world: World, opts: HarnessOptions = {}): HealthHa
                     inventory: worldInventory(world),
                     health: store,
                     alerts,
+                    lock: opts.lock,
                 },
                 trigger,
                 {

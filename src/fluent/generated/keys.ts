@@ -569,6 +569,10 @@ declare global {
                         table: 'sys_properties'
                         id: '8dbb66826e6c4f4387b292f398795a42'
                     }
+                    'property-health-run-lock': {
+                        table: 'sys_properties'
+                        id: '0f335d9a1ffc46ce9646a79d256c108c'
+                    }
                     'property-health-total-budget-ms': {
                         table: 'sys_properties'
                         id: 'c99debd62d9d4bdabe710be57c795f37'
@@ -805,6 +809,10 @@ declare global {
                         table: 'sys_module'
                         id: '5a746e82d15f4c65b761417d05dbc47f'
                     }
+                    'src_server_core_health_single-flight_ts': {
+                        table: 'sys_module'
+                        id: '92befe80ee004a108f5616c7b9f28e6a'
+                    }
                     src_server_core_html_ts: {
                         table: 'sys_module'
                         id: '0a8bd5cbbb4246e8a2813609a8f5f2dd'
@@ -896,6 +904,10 @@ declare global {
                     'src_server_glide_health-inventory_ts': {
                         table: 'sys_module'
                         id: 'e07b846599014ac484293ca2555da1fb'
+                    }
+                    'src_server_glide_health-lock_ts': {
+                        table: 'sys_module'
+                        id: 'dc4bacfb035d4b10a9d95868a71fedc0'
                     }
                     'src_server_glide_health-service_ts': {
                         table: 'sys_module'

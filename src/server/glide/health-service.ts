@@ -12,6 +12,7 @@ import { GlideConfigReader } from './config-reader'
 import { GlideAlerts } from './health-alerts'
 import { GlideClock, fromGlideDateTime } from './health-clock'
 import { GlideHealthInventory } from './health-inventory'
+import { GlideRunLock } from './health-lock'
 import { GlideHealthStore } from './health-store'
 import { GlideTokenStore } from './oauth-tokens'
 import { newRecord, str } from './records'
@@ -47,6 +48,7 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
                 inventory: new GlideHealthInventory(),
                 health: store,
                 alerts: new GlideAlerts(store),
+                lock: new GlideRunLock(),
             },
             trigger,
             {
@@ -55,7 +57,7 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
                     return runSysId || ''
                 },
             },
-            onlySysId
+            { onlySysId, runBy: trigger === 'scheduled' ? 'the scheduled job' : `user "${gs.getUserName()}"` }
         )
         if (result.refused) {
             gs.warn(`Jira Cloud Connect health (${trigger}): ${result.refused}`)

@@ -15,6 +15,7 @@ import type { AlertPort, HealthAlert, HealthInventoryPort, HealthState, HealthSt
 import { storedTokens } from '../stored-tokens'
 import { CredentialRunCache, type SubjectEvidence } from './run-cache'
 import { healthSettings, MIN_CONNECTION_BUDGET_MS } from './settings'
+import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 
 /** Atlassian accepts a rotated-out refresh token for 10 minutes; never refresh the same credential twice in that. */
 export const REFRESH_REUSE_WINDOW_MS = 600000
@@ -23,6 +24,8 @@ export interface HealthPorts extends ValidatorPorts {
     inventory: HealthInventoryPort
     health: HealthStorePort
     alerts: AlertPort
+    /** One run at a time (single-flight.ts); absent = no lock (a single caller). */
+    lock?: RunLockPort
 }
 
 export type HealthTrigger = 'scheduled' | 'on_demand'
@@ -86,6 +89,8 @@ export interface HealthRunOptions {
     onlySysId?: string | null
     /** Extra steps after the validator's checks, in order. */
     steps?: SubjectStep[]
+    /** Who starts the run (user name, or "scheduled job"), named to a run that finds the lock held. */
+    runBy?: string
 }
 
 interface Pending {
@@ -115,7 +120,6 @@ export function runHealthCheck(
             ? { onlySysId: onlySysIdOrOptions }
             : onlySysIdOrOptions
     const onlySysId = options.onlySysId ?? null
-    const steps = options.steps ?? []
     const settings = healthSettings(ports.config)
     const startedAtMs = ports.clock.nowMs()
     const all = inventory(ports)
@@ -125,6 +129,40 @@ export function runHealthCheck(
     )
     const refused = tokensUnreadable(ports, subjects)
     if (refused) return refusedRun(trigger, refused, startedAtMs, ports)
+    const lock = ports.lock
+    if (!lock) return checkAll(ports, trigger, sink, options, all, subjects, startedAtMs)
+    const owner = `${options.runBy || trigger} #${Math.floor(Math.random() * 1e9)}`
+    const staleAfterMs = Math.max(2 * settings.totalBudgetMs, 10 * 60000)
+    const taken = takeLock(lock, owner, startedAtMs, staleAfterMs)
+    if (!taken.ok) {
+        const who = taken.held.owner.replace(/ #\d+$/, '')
+        const since = new Date(taken.held.sinceMs).toISOString().replace('T', ' ').slice(0, 19)
+        const why =
+            `Nothing was checked or changed: a health check started by ${safeText(who, 60)} at ${since} UTC is ` +
+            'still running, and two at once would double its refreshes and alerts. Its results appear on the ' +
+            'Connection Health list when it ends; validate again after that.'
+        return refusedRun(trigger, why, startedAtMs, ports, 'run_in_progress')
+    }
+    try {
+        return checkAll(ports, trigger, sink, options, all, subjects, startedAtMs)
+    } finally {
+        releaseLock(lock, owner, startedAtMs)
+    }
+}
+
+/** The run itself, once it may go ahead. */
+function checkAll(
+    ports: HealthPorts,
+    trigger: HealthTrigger,
+    sink: RunSink,
+    options: HealthRunOptions,
+    all: HealthSubject[],
+    subjects: HealthSubject[],
+    startedAtMs: number
+): HealthRunResult {
+    const onlySysId = options.onlySysId ?? null
+    const steps = options.steps ?? []
+    const settings = healthSettings(ports.config)
 
     const cache = new CredentialRunCache()
     // An expired access token is refreshed through the platform, as the spoke would on its next use: a check must
@@ -356,16 +394,28 @@ function tokensUnreadable(ports: HealthPorts, subjects: HealthSubject[]): string
     return null
 }
 
-function refusedRun(trigger: HealthTrigger, why: string, startedAtMs: number, ports: HealthPorts): HealthRunResult {
+function refusedRun(
+    trigger: HealthTrigger,
+    why: string,
+    startedAtMs: number,
+    ports: HealthPorts,
+    code: 'token_access_denied' | 'run_in_progress' = 'token_access_denied'
+): HealthRunResult {
     const checks: CheckResult[] = [
         {
-            id: 'health.tokens',
+            id: 'health.run',
             status: 'skip',
-            title: 'OAuth tokens readable by this run',
-            code: 'token_access_denied',
+            title: 'This run may check',
+            code,
             found: why,
-            expected: 'A run by the scheduled job (system) or by a user with the admin role.',
-            fix: 'Ask a user with the admin role to click Validate all, or wait for the scheduled check.',
+            expected:
+                code === 'run_in_progress'
+                    ? 'No other health check running.'
+                    : 'A run by the scheduled job (system) or by a user with the admin role.',
+            fix:
+                code === 'run_in_progress'
+                    ? 'Wait for the running check to end.'
+                    : 'Ask a user with the admin role to click Validate all, or wait for the scheduled check.',
         },
     ]
     return {
