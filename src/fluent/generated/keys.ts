@@ -295,11 +295,11 @@ declare global {
                     }
                     'csp-read-sys-user-grmember': {
                         table: 'sys_scope_privilege'
-                        id: 'fcb47acc29494dfb94d842f9db341eee'
+                        id: 'c3feeb3a1bda4e318e91654f8b95e1dc'
                     }
                     'csp-read-sys-user-group': {
                         table: 'sys_scope_privilege'
-                        id: '8be789c299264b099e090c0c39612981'
+                        id: '2ad6c0c914414d419e9ec23270637716'
                     }
                     'csp-read-sys-user-has-role': {
                         table: 'sys_scope_privilege'
@@ -539,7 +539,7 @@ declare global {
                     }
                     'property-health-alert-group': {
                         table: 'sys_properties'
-                        id: '9a9c0b28e77241be990e4ecaa80996b5'
+                        id: 'bb24e14fcb3b48ccb79b6f61f8596971'
                     }
                     'property-health-api-token-max-days': {
                         table: 'sys_properties'
@@ -571,11 +571,15 @@ declare global {
                     }
                     'property-health-run-lock': {
                         table: 'sys_properties'
-                        id: '0f335d9a1ffc46ce9646a79d256c108c'
+                        id: 'b7003cb607064f0bbcfb40466930292c'
                     }
                     'property-health-total-budget-ms': {
                         table: 'sys_properties'
                         id: 'c99debd62d9d4bdabe710be57c795f37'
+                    }
+                    'property-health-webhook-refresh-days': {
+                        table: 'sys_properties'
+                        id: '470787ac02ba4c41b39f8abc746ec315'
                     }
                     'property-http-timeout-ms': {
                         table: 'sys_properties'
@@ -761,6 +765,10 @@ declare global {
                         table: 'sys_module'
                         id: 'b0eedc54f5fb4cb8a5a0fd34c5fde32f'
                     }
+                    src_server_core_checks_inbound_ts: {
+                        table: 'sys_module'
+                        id: 'fe5098d21aa74f80bb239f64dabef4f5'
+                    }
                     src_server_core_checks_jira_ts: {
                         table: 'sys_module'
                         id: '1e8d551e793f487ab73285d05b019edf'
@@ -811,11 +819,19 @@ declare global {
                     }
                     'src_server_core_health_single-flight_ts': {
                         table: 'sys_module'
-                        id: '92befe80ee004a108f5616c7b9f28e6a'
+                        id: '34bf859ae19e48ea83e22a357f2e4236'
+                    }
+                    'src_server_core_health_webhook-refresh_ts': {
+                        table: 'sys_module'
+                        id: '7e16cfae0df7418cbfaaa9ca226dc8a5'
                     }
                     src_server_core_html_ts: {
                         table: 'sys_module'
                         id: '0a8bd5cbbb4246e8a2813609a8f5f2dd'
+                    }
+                    'src_server_core_inbound-settings_ts': {
+                        table: 'sys_module'
+                        id: '96376023213b4cafa3ca6ea85f92f555'
                     }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
@@ -907,7 +923,7 @@ declare global {
                     }
                     'src_server_glide_health-lock_ts': {
                         table: 'sys_module'
-                        id: 'dc4bacfb035d4b10a9d95868a71fedc0'
+                        id: '61676e90f84442c89426e7cd94689861'
                     }
                     'src_server_glide_health-service_ts': {
                         table: 'sys_module'
@@ -1634,17 +1650,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_choice'
-                        id: '4f2056abb2da4d3cbfa0c58cd5a0b847'
-                        key: {
-                            name: 'x_jira_connect_connection_health'
-                            element: 'verdict'
-                            value: 'no_longer_checked'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '513f3f856ee14b24b6a9427cf165a0c3'
                         key: {
@@ -2178,17 +2183,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_choice'
-                        id: '9d818a6c99914c1db68151132fd22cf5'
-                        key: {
-                            name: 'x_jira_connect_connection_health'
-                            element: 'verdict'
-                            value: 'not_configured'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
                         table: 'sys_security_acl_role'
                         id: '9f5ab17a880a403897b5263582a40fa2'
                         key: {
@@ -2430,6 +2424,17 @@ declare global {
                         key: {
                             name: 'x_jira_connect_setup_change'
                             element: 'table_name'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'b8465bb7944a4672856adc43b7a11bfd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'not_configured'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2824,6 +2829,17 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_name'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fbb12c18eb5c4d5daa9d913d157cefa7'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'no_longer_checked'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

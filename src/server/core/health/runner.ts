@@ -14,8 +14,17 @@ import { assess, notChecked, retired } from './assess'
 import type { AlertPort, HealthAlert, HealthInventoryPort, HealthState, HealthStorePort, HealthSubject } from './model'
 import { storedTokens } from '../stored-tokens'
 import { CredentialRunCache, type SubjectEvidence } from './run-cache'
-import { healthSettings, MIN_CONNECTION_BUDGET_MS } from './settings'
+import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from './settings'
 import { releaseLock, takeLock, type RunLockPort } from './single-flight'
+import type { InboundResult } from '../checks/inbound'
+import { webhookRefreshDays } from '../inbound-settings'
+import {
+    keepInboundBroken,
+    webhookExpiryAlerts,
+    webhookNeedsToken,
+    webhookRefreshAllowed,
+    withWebhookDeadline,
+} from './webhook-refresh'
 
 /** Atlassian accepts a rotated-out refresh token for 10 minutes; never refresh the same credential twice in that. */
 export const REFRESH_REUSE_WINDOW_MS = 600000
@@ -102,6 +111,8 @@ interface Pending {
     /** Why no verdict could be formed (an exception), else ''. */
     stopped: string
     at: number
+    /** What the Jira → ServiceNow checks saw (webhook-refresh.ts), when they ran. */
+    inbound?: InboundResult
 }
 
 /**
@@ -165,9 +176,6 @@ function checkAll(
     const settings = healthSettings(ports.config)
 
     const cache = new CredentialRunCache()
-    // An expired access token is refreshed through the platform, as the spoke would on its next use: a check must
-    // call Atlassian to say anything good. keepalive_days = 0 turns that off (such subjects are then not checked).
-    cache.setRefreshPolicy(() => settings.keepAliveDays > 0)
     const checks: CheckResult[] = []
     const pending: Pending[] = []
     const skipped: Array<{ subject: HealthSubject; reason: string }> = []
@@ -185,7 +193,7 @@ function checkAll(
             })
             continue
         }
-        const p = checkSubject(subject, ports, cache, steps, Math.min(settings.connectionBudgetMs, left))
+        const p = checkSubject(subject, ports, cache, steps, Math.min(settings.connectionBudgetMs, left), settings)
         checks.push(...p.checks)
         pending.push(p)
     }
@@ -235,7 +243,7 @@ function checkAll(
                 p.subject.credential && p.subject.credential.kind === 'basic'
                     ? ports.inventory.apiTokenInfo(p.subject.credential.sysId)
                     : null
-            const a = assess(
+            const assessed = assess(
                 previous,
                 {
                     subject: p.subject,
@@ -250,6 +258,11 @@ function checkAll(
                 },
                 settings
             )
+            // Jira → ServiceNow (webhook-refresh.ts): the expiry alert, the verdict an idle run cannot clear, the
+            // deadline.
+            const a = keepInboundBroken(previous, p.checks, assessed)
+            a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
+            a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
             ports.health.write(a.state)
             for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
             alerts.push(...a.alerts)
@@ -297,7 +310,8 @@ function checkSubject(
     ports: HealthPorts,
     cache: CredentialRunCache,
     steps: SubjectStep[],
-    budgetMs: number
+    budgetMs: number,
+    settings: HealthSettings
 ): Pending {
     cache.beginSubject()
     const oauth = subject.credential && subject.credential.kind === 'oauth2' ? subject.credential : null
@@ -308,13 +322,26 @@ function checkSubject(
     let before: TokenState | null = null
     let previous: HealthState | null = null
     const refreshedBefore = !!(oauth && cache.refreshOf(oauth.sysId))
+    let inbound: InboundResult | undefined
     try {
         previous = ports.health.read(subject.table, subject.sysId)
         before = readTokens()
+        // An expired access token is refreshed through the platform, as the spoke would on its next use: a check
+        // must call Atlassian to say anything good. keepalive_days = 0 turns that off (the subject is then not
+        // checked), except when a Jira webhook pointing here needs refreshing soon (webhook-refresh.ts).
+        const prev = previous
+        const mayRefresh =
+            settings.keepAliveDays > 0 ||
+            (!!oauth && webhookNeedsToken(prev, before, now(ports), webhookRefreshDays(ports.config)))
+        cache.setRefreshPolicy(() => mayRefresh)
         const report = validate(
             { table: subject.table, sysId: subject.sysId },
             { ...ports, config: withProperty(ports.config, PROPERTY.budgetMs, String(budgetMs)) },
-            { cache }
+            {
+                cache,
+                webhookRefresh: () => webhookRefreshAllowed(prev, now(ports)),
+                onInbound: (_sysId, result) => (inbound = result),
+            }
         )
         own.push(...report.checks.map((c) => ({ ...c, subject: c.subject || subject.name })))
         const refresh = oauth ? cache.refreshOf(oauth.sysId) : null
@@ -349,7 +376,8 @@ function checkSubject(
     } catch (e) {
         after = before
     }
-    return { subject, checks: own, token: after, keepAlive, evidence: cache.evidence(), stopped, at: now(ports) }
+    const evidence = cache.evidence()
+    return { subject, checks: own, token: after, keepAlive, evidence, stopped, at: now(ports), inbound }
 }
 
 function now(ports: Pick<HealthPorts, 'clock'>): number {
