@@ -849,6 +849,10 @@ declare global {
                         table: 'sys_module'
                         id: 'e496089f875543638697ed88022b7e75'
                     }
+                    'src_server_core_setup_acting-as_ts': {
+                        table: 'sys_module'
+                        id: '5879f76844704f1db6983b7cb44f2e7a'
+                    }
                     'src_server_core_setup_health-view_ts': {
                         table: 'sys_module'
                         id: '656fac3ab2904af38f0670942ae0660b'
