@@ -143,20 +143,3 @@ test('alerts reach someone by default: with no x_jira_connect.admin holder the a
     expect(recovered).toHaveLength(1)
     expect(recovered[0].recipients).toEqual(['oncall@acme.example'])
 })
-
-test('single flight on the instance: a run in progress (x_jira_connect.health.run_lock) refuses Validate all; the lock is released after a run and a stale one is taken over', async () => {
-    const w = await connected()
-    w.advanceWithJobs(2 * HOUR)
-    expect(w.sim.one('sys_properties', { name: 'x_jira_connect.health.run_lock' }).value || '').toBe('')
-    const now = w.sim.clock.nowMs()
-    w.setProperty('x_jira_connect.health.run_lock', `${now - 60000}|user "second.admin" #7`)
-    const runs = w.sim.query(RUNS).length
-    const busy = w.sim.admin.clickUiAction('sys_alias', w.ids.alias, 'Validate all Jira connections')
-    expect(busy.errors.join(' ')).toMatch(/started by user "second\.admin" at .* UTC is still running/)
-    expect(w.sim.query(RUNS)).toHaveLength(runs)
-    w.setProperty('x_jira_connect.health.run_lock', `${now - 2 * HOUR}|the scheduled job #8`)
-    const stale = w.sim.admin.clickUiAction('sys_alias', w.ids.alias, 'Validate all Jira connections')
-    expect(stale.errors).toEqual([])
-    expect(w.sim.query(RUNS)).toHaveLength(runs + 1)
-    expect(w.sim.one('sys_properties', { name: 'x_jira_connect.health.run_lock' }).value || '').toBe('')
-})

@@ -62,8 +62,8 @@ export function alertRecipients(): { userIds: string[]; basis: string } {
         const members = groupMemberIds(group)
         if (members.length) return { userIds: members, basis: `group "${group}"` }
         gs.warn(
-            `Jira Cloud Connect health: ${ALERT_GROUP_PROPERTY} names "${safeText(group, 80)}", which is no group with ` +
-                'an active member; the alerts go to the app admins instead.'
+            `Jira Cloud Connect health: ${ALERT_GROUP_PROPERTY} names "${safeText(group, 80)}", which is no ` +
+                'group with an active member; the alerts go to the app admins instead.'
         )
     }
     const appAdmins = roleHolderIds(ADMIN_ROLE)

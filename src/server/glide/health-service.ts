@@ -12,7 +12,6 @@ import { GlideConfigReader } from './config-reader'
 import { GlideAlerts } from './health-alerts'
 import { GlideClock, fromGlideDateTime } from './health-clock'
 import { GlideHealthInventory } from './health-inventory'
-import { GlideRunLock } from './health-lock'
 import { GlideHealthStore } from './health-store'
 import { GlideTokenStore } from './oauth-tokens'
 import { newRecord, str } from './records'
@@ -48,7 +47,6 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
                 inventory: new GlideHealthInventory(),
                 health: store,
                 alerts: new GlideAlerts(store),
-                lock: new GlideRunLock(),
             },
             trigger,
             {
