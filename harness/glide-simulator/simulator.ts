@@ -221,7 +221,7 @@ export class GlideSimulator {
         this.scheduler = new Scheduler(this.store, (script, job) => {
             // A job runs as its Run as user; with Run as empty, as the system user, whatever session is open
             // (ServiceNow KB2529338 "Understanding the 'Run As' field in Scheduled Jobs"; community answers: an empty
-            // Run as runs the job as "system", which bypasses ACLs). Assumption A38.
+            // Run as runs the job as "system", which bypasses ACLs). Assumption A39.
             const previous = this.session.user
             this.session.user = this.jobUser(job)
             try {
