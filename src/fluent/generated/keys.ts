@@ -297,6 +297,14 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '8d0acce738e94224a4a00d54908faa9e'
                     }
+                    'csp-read-sys-user-grmember': {
+                        table: 'sys_scope_privilege'
+                        id: 'c3feeb3a1bda4e318e91654f8b95e1dc'
+                    }
+                    'csp-read-sys-user-group': {
+                        table: 'sys_scope_privilege'
+                        id: '2ad6c0c914414d419e9ec23270637716'
+                    }
                     'csp-read-sys-user-has-role': {
                         table: 'sys_scope_privilege'
                         id: '99323c7da486493abc6a8a3fe2d7242f'
@@ -533,6 +541,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'b5a1ec677f9949a3a005727ad7cfd2b3'
                     }
+                    'property-health-alert-group': {
+                        table: 'sys_properties'
+                        id: 'bb24e14fcb3b48ccb79b6f61f8596971'
+                    }
                     'property-health-api-token-max-days': {
                         table: 'sys_properties'
                         id: '92c20508faf94c2d81ed74d053762d61'
@@ -560,6 +572,10 @@ declare global {
                     'property-health-refresh-warn-days': {
                         table: 'sys_properties'
                         id: '8dbb66826e6c4f4387b292f398795a42'
+                    }
+                    'property-health-run-lock': {
+                        table: 'sys_properties'
+                        id: 'b7003cb607064f0bbcfb40466930292c'
                     }
                     'property-health-total-budget-ms': {
                         table: 'sys_properties'
@@ -805,6 +821,10 @@ declare global {
                         table: 'sys_module'
                         id: '5a746e82d15f4c65b761417d05dbc47f'
                     }
+                    'src_server_core_health_single-flight_ts': {
+                        table: 'sys_module'
+                        id: '34bf859ae19e48ea83e22a357f2e4236'
+                    }
                     'src_server_core_health_webhook-refresh_ts': {
                         table: 'sys_module'
                         id: '7e16cfae0df7418cbfaaa9ca226dc8a5'
@@ -908,6 +928,10 @@ declare global {
                     'src_server_glide_health-inventory_ts': {
                         table: 'sys_module'
                         id: 'e07b846599014ac484293ca2555da1fb'
+                    }
+                    'src_server_glide_health-lock_ts': {
+                        table: 'sys_module'
+                        id: '61676e90f84442c89426e7cd94689861'
                     }
                     'src_server_glide_health-service_ts': {
                         table: 'sys_module'
@@ -2411,6 +2435,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'b8465bb7944a4672856adc43b7a11bfd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'not_configured'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'bb7ef18a83a4483cb42c069155f0a676'
                         key: {
@@ -2802,6 +2837,17 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_name'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fbb12c18eb5c4d5daa9d913d157cefa7'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'no_longer_checked'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
