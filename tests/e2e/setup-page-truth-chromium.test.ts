@@ -38,8 +38,17 @@ async function consent(a: Admin, button: '#accept' | '#deny'): Promise<Page> {
 async function saveSecrets(a: Admin, secret: string): Promise<void> {
     await a.fill('#clientId', world.clientId)
     await a.fill('#clientSecret', secret)
+    // Wait for this save's answer and its rendered outcome: after an earlier save the "set on" line is already on
+    // the page, so waiting for it alone returned before this save had finished (a fresh-clone run read focus too early).
+    const answered = a.page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('oauth-client'), {
+        timeout: 20000,
+    })
     await a.click('[data-action="save-oauth-client"]')
+    await answered
     await a.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+    await a.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.innerText?.includes('saved'), {
+        timeout: 10000,
+    })
 }
 
 /** The page's readable text (what a person or a screen reader gets), without attributes. */
