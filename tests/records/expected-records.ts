@@ -143,6 +143,16 @@ export const EXPECTED: ExpectedApp = {
             identity: { name: 'Jira Cloud: email and classic API token (legacy)' },
             folder: 'update',
             fields: { name: 'Jira Cloud: email and classic API token (legacy)' },
+            refs: { test_action: 'validateAction' },
+        },
+        // SNDOCS "Create a test action to test a connection alias from a configuration template": the templates' Test
+        // Action (Save and Test in Workflow Studio). SDK custom-action-api.md: Action() ships a draft action.
+        {
+            key: 'validateAction',
+            table: 'sys_hub_action_type_definition',
+            identity: { name: 'Validate Jira connection' },
+            folder: 'update',
+            fields: { name: 'Validate Jira connection', access: 'public', active: 'true', state: 'draft' },
         },
         ...(
             [
@@ -156,6 +166,7 @@ export const EXPECTED: ExpectedApp = {
             identity: { name },
             folder: 'update',
             fields: { name },
+            refs: { test_action: 'validateAction' },
         })),
         // SA-DOC "Create an application registry record" (Option 2, Client Credentials): Connect to a third party OAuth
         // Provider, Default Grant type Client Credentials, Token URL and Token Revocation URL

@@ -17,6 +17,14 @@ declare global {
                         table: 'sys_security_acl'
                         id: '568343934a3341d3932a0240a85767d3'
                     }
+                    'action-validate-jira-connection': {
+                        table: 'sys_hub_action_type_definition'
+                        id: '1cd285333f564aae99fd0c040a738ca7'
+                    }
+                    'action-validate-jira-connection-step': {
+                        table: 'sys_hub_step_instance'
+                        id: '3262b18da6f14bc88f45755daa5dd4e4'
+                    }
                     'atf-post-install-check': {
                         table: 'sys_atf_test'
                         id: '3c0f875c8784486ea8a7c3d81a3d6528'
@@ -793,6 +801,10 @@ declare global {
                         table: 'sys_module'
                         id: 'de16d8e7e85f43979e1f120cb64d227b'
                     }
+                    'src_server_flow_validate-connection-action_ts': {
+                        table: 'sys_module'
+                        id: 'f8afeabf4b8941d5a8d64d21d355c00a'
+                    }
                     src_server_glide_clock_ts: {
                         table: 'sys_module'
                         id: '365a4d8db7c24cb1bbe17cffa0982e9c'
@@ -936,11 +948,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '044ca6cdcd67449abe3243633beadf86'
+                        key: {
+                            field: 'connection_alias'
+                            table: 'var__m_sys_hub_step_ext_input_3262b18da6f14bc88f45755daa5dd4e4'
+                            id: '3262b18da6f14bc88f45755daa5dd4e4'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '05e1c60b77fd460b817c019ae801845b'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_fix'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '06c1aa870f204d6aa32d05346f5c0213'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'verdict'
                             language: 'en'
                         }
                     },
@@ -1007,6 +1037,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '0e96567d50b74bd38a84fc619a903782'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'run_url'
+                        }
+                    },
+                    {
                         table: 'sn_glider_source_artifact_m2m'
                         id: '0eb6c266c4034d228321bad355dd9839'
                         key: {
@@ -1070,12 +1108,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '1b137b29c485415b9508bff613937223'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'summary'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '1b6fc8206394477aa46bc07c2e3ebddd'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'verdict'
                             value: 'healthy'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '1cf747b630a9447596b0b946f2af38f5'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'flow'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -1118,6 +1175,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: '208323fb9e3a4b13be41bce02e752ebe'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'connection_alias'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '209d72761a814808b8eb734368349363'
                         key: {
@@ -1140,6 +1205,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'alias_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2452309c62f7410fa6d6d03c8502b0b9'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: '__dont_treat_as_error__'
                             language: 'en'
                         }
                     },
@@ -1171,6 +1245,14 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'subject_sys_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '2c4ab516c29d44b9b17409b899e6d128'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'verdict'
                         }
                     },
                     {
@@ -1212,6 +1294,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '32d16d394b204fc58a8da18c85d82b6e'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'summary'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '32e70b85422b414abb3ad0355171e4e3'
                         key: {
@@ -1250,6 +1340,22 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '36aca307ae0940e1b351d9f9d299702e'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'failed_count'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3932e4ea023640ac8b25e9cf298e3a46'
+                        key: {
+                            document_key: '3262b18da6f14bc88f45755daa5dd4e4'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
                         }
                     },
                     {
@@ -1333,6 +1439,14 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '449d6aa35f124e82bd12e8d626aee64c'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'failing_checks'
                         }
                     },
                     {
@@ -1432,6 +1546,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '4fb872b49e644a2cbbbd179f0f0d56e5'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'run'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '513f3f856ee14b24b6a9427cf165a0c3'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -1483,6 +1606,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '56ea621bcb3b402aaa6be6dd5a6fe90b'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'failed_count'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '582743ae74844ee383d3d789ee83ea29'
                         key: {
@@ -1530,6 +1661,14 @@ declare global {
                             value: 'scheduled'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '5c2f7e3a5f4d4f32b8ff85a28c0fd050'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: '__action_status__'
                         }
                     },
                     {
@@ -1591,6 +1730,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_input'
+                        id: '642706a728a54130a8b71d4345f5f1d3'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'connection_alias'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '64330371ce584949872a42254b88d1fb'
                         key: {
@@ -1619,11 +1766,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '6c5fb6335b1848faae7aabe84194f9b4'
+                        key: {
+                            field: 'warning_count'
+                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            id: '1cd285333f564aae99fd0c040a738ca7'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '6c9ff82762f147c8a2e6a58ce06b9899'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_sys_id'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '6ed904aa34e44be5b7df9e926cfd1262'
+                        key: {
+                            field: '__action_status__'
+                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            id: '1cd285333f564aae99fd0c040a738ca7'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '704a7c341007418b89dc0968019590ac'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'summary'
+                            language: 'en'
                         }
                     },
                     {
@@ -1673,6 +1847,15 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '7b1bc91dbc054436bb5b2a5a57765cec'
+                        key: {
+                            field: 'failed_count'
+                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            id: '1cd285333f564aae99fd0c040a738ca7'
                         }
                     },
                     {
@@ -1730,6 +1913,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '83ca55e6c9cb4173919647cd86bc4e90'
+                        key: {
+                            field: 'run'
+                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            id: '1cd285333f564aae99fd0c040a738ca7'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '83f7e9176a2e4bdf9eb2682cc5e0af43'
                         key: {
@@ -1742,6 +1934,23 @@ declare global {
                         id: '8460102964d84d1abcd75319afec5171'
                         key: {
                             name: 'x_jira_connect_setup.do - BYOUI Files'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '85ae87a03efa46f598e428976cd28083'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '8619296bd3eb49c19721f2d1a2029584'
+                        key: {
+                            field: 'verdict'
+                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            id: '1cd285333f564aae99fd0c040a738ca7'
                         }
                     },
                     {
@@ -1767,6 +1976,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_set_basis'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '892b6233b2e7443e87bffbb959d4209f'
+                        key: {
+                            field: 'run_url'
+                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            id: '1cd285333f564aae99fd0c040a738ca7'
                         }
                     },
                     {
@@ -1797,6 +2015,24 @@ declare global {
                         key: {
                             document_key: '43579eaacc424ab2bea5e6c507536330'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8bbb1af391b54e47acb901f1e43dcc6d'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'connection_alias'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8d0eb72ca0254241b7a9617f331c7491'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'failing_checks'
+                            language: 'en'
                         }
                     },
                     {
@@ -1845,11 +2081,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '9423ba638723438589b43497d7998f59'
+                        key: {
+                            document_key: '3262b18da6f14bc88f45755daa5dd4e4'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '9556e4d3bcf643d68e6aa7da1668d951'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'keep_alive_result'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '97d4e3fd7aec45cb8281f3a9dbd3caea'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'warning_count'
                         }
                     },
                     {
@@ -1890,6 +2142,24 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '9fa9528bc1c74fd0bc34e972ab020b39'
+                        key: {
+                            field: 'connection'
+                            table: 'var__m_sys_hub_step_ext_input_3262b18da6f14bc88f45755daa5dd4e4'
+                            id: '3262b18da6f14bc88f45755daa5dd4e4'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9fc97b77e30a4c9591c2544247cf137e'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a03995fb49514c22b5ce486f67656725'
                         key: {
@@ -1924,6 +2194,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'credential_kind'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a283d68cdb114607bcc5b85f22b84932'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'run_url'
                             language: 'en'
                         }
                     },
@@ -2019,6 +2298,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'ad8a2087e62243d7842bcf23a393bf54'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'connection'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'adebf76b63b2478983e6e7018a6a9a3f'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -2079,10 +2367,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_status_metadata'
+                        id: 'ba98152b3da14ca88468af234f4ae91e'
+                        key: {
+                            action_type_id: '1cd285333f564aae99fd0c040a738ca7'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: 'bb8e7ba6c22448818c17fc510040a4de'
                         key: {
                             name: 'x_jira_connect_connection_health'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'bb9ec4f6b5d747698e3ef8ce24a63c94'
+                        key: {
+                            field: 'summary'
+                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            id: '1cd285333f564aae99fd0c040a738ca7'
                         }
                     },
                     {
@@ -2094,11 +2398,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'bf4115110cdd43649354f3a53034523d'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'warning_count'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'bf53da12f20941fa86af784c5104aaea'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_failure'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'c35117c305034e559c7ecf8f7349d8c7'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'run'
                         }
                     },
                     {
@@ -2121,6 +2442,22 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'c5aec31e83b2473794dcc3d799dbca8a'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'run_url'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'c60fd20ec48c4e9b8b5723cbf03d5ea0'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'run'
                         }
                     },
                     {
@@ -2176,6 +2513,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_status_condition'
+                        id: 'ce70ee4d5f064d5ea5700d9355a914d7'
+                        key: {
+                            action_status_metadata_id: 'ba98152b3da14ca88468af234f4ae91e'
+                            order: '1'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cef4a5f8eed7480086ff9494a263e20a'
                         key: {
@@ -2200,11 +2545,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'd0d4c8098e2449438b327a54cb577636'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'failing_checks'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'd31b999d74314aab831af84f5a745312'
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'd514d1e501fa49a0bd091b6d6c6ec29b'
+                        key: {
+                            model: '1cd285333f564aae99fd0c040a738ca7'
+                            element: 'connection'
                         }
                     },
                     {
@@ -2226,6 +2587,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'd76e0887a20e4c4583f7d3513f61e836'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            element: 'failed_count'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd810432c6f194da59ecd8dbd3ad589b5'
                         key: {
@@ -2240,6 +2610,15 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_finding'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'd9628565a13b44f5bd753011e4d4bd94'
+                        key: {
+                            field: 'failing_checks'
+                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
+                            id: '1cd285333f564aae99fd0c040a738ca7'
                         }
                     },
                     {
@@ -2366,6 +2745,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'ef5dd2a145924424bad5c3b2b8f58475'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'verdict'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'f444cee33328497b8bed3ed877f23a87'
                         key: {
@@ -2385,6 +2772,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'f5fa4a411108402698071a3a1ca90a14'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'warning_count'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f638c7ad6b5344299cfc92f483a594d0'
                         key: {
@@ -2399,6 +2794,14 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_set_on'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'f81b0a7a33434f1c92c5f64a3701e895'
+                        key: {
+                            model: '3262b18da6f14bc88f45755daa5dd4e4'
+                            element: 'connection'
                         }
                     },
                     {

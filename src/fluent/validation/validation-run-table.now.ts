@@ -36,7 +36,12 @@ export const x_jira_connect_validation_run = Table({
             label: 'Started by',
             maxLength: 20,
             readOnly: true,
-            choices: { manual: 'Validate button', scheduled: 'Scheduled health check', on_demand: 'Validate all' },
+            choices: {
+                manual: 'Validate button',
+                scheduled: 'Scheduled health check',
+                on_demand: 'Validate all',
+                flow: 'Flow action (Save and Test)',
+            },
         }),
         not_checked: StringColumn({ label: 'Not checked', maxLength: 4000, readOnly: true }),
     },

@@ -6,8 +6,11 @@ import { newRecord } from './records'
 
 export const RUN_TABLE = 'x_jira_connect_validation_run'
 
-/** How a run started: a person on a record, the scheduled health check, or "Validate all". */
-export type RunTrigger = 'manual' | 'scheduled' | 'on_demand'
+/**
+ * How a run started: a person on a record, the scheduled health check, "Validate all", or the Flow Designer action
+ * (Save and Test in Workflow Studio, or a flow).
+ */
+export type RunTrigger = 'manual' | 'scheduled' | 'on_demand' | 'flow'
 
 export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual', notChecked = ''): string | null {
     const row = newRecord(RUN_TABLE)
