@@ -13,6 +13,7 @@ import {
     RealClock,
     type InstanceState,
 } from '../../harness/node-platform/in-memory-platform'
+import { InMemoryRealPath, type RealPathState } from '../../harness/node-platform/in-memory-real-path'
 import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { formMessages, reportText } from '../../src/server/core/format'
 import type { ValidationReport } from '../../src/server/core/report'
@@ -250,6 +251,8 @@ export interface World {
      * auth_unavailable before anything is sent.
      */
     credentialsUnreadable: boolean
+    /** MID settings, MID Servers, the Jira spoke, alias templates (checks/real-path.ts); null: not read (default). */
+    realPath: RealPathState | null
     close(): Promise<void>
 }
 
@@ -311,11 +314,14 @@ export async function startWorld(): Promise<World> {
         },
         run(table = 'sys_alias', sysId = IDS.alias) {
             const http = net.httpPort((a) => (world.credentialsUnreadable ? null : tokens.authorize(a)))
-            const report = validate({ table, sysId }, { config: new InMemoryConfig(state), tokens, http, clock })
+            const realPath = world.realPath ? new InMemoryRealPath(world.realPath) : undefined
+            const ports = { config: new InMemoryConfig(state), tokens, http, clock, realPath }
+            const report = validate({ table, sysId }, ports)
             observe(report)
             return report
         },
         credentialsUnreadable: false,
+        realPath: null,
         useBasic() {
             for (const c of state.connections) c.active = c.sysId === IDS.basicConnection
         },

@@ -217,6 +217,26 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '9690a60517534445954a25e32ed11e82'
                     }
+                    'csp-read-ecc-agent': {
+                        table: 'sys_scope_privilege'
+                        id: 'afe95f25e4ef465d8581937a5c9fc30f'
+                    }
+                    'csp-read-ecc-agent-capability': {
+                        table: 'sys_scope_privilege'
+                        id: 'b5c3784fa90344a9ac6cd9f927dbcd44'
+                    }
+                    'csp-read-ecc-agent-capability-m2m': {
+                        table: 'sys_scope_privilege'
+                        id: '34c3f0d0b40e41ccb9bfc8c41a4943d8'
+                    }
+                    'csp-read-ecc-agent-cluster': {
+                        table: 'sys_scope_privilege'
+                        id: 'be0c8d07212646578b119e9bbd140bd2'
+                    }
+                    'csp-read-ecc-agent-cluster-member-m2m': {
+                        table: 'sys_scope_privilege'
+                        id: '04bab9e2da6947edabedf857e87b24d4'
+                    }
                     'csp-read-http-connection': {
                         table: 'sys_scope_privilege'
                         id: 'e8d72589acd14f6e9f679fba017e71e1'
@@ -245,9 +265,17 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '800ebd176f8d4ab9a86363885c5b818c'
                     }
+                    'csp-read-sys-alias-templates': {
+                        table: 'sys_scope_privilege'
+                        id: '8223515815364a16a5d72dba61f764c3'
+                    }
                     'csp-read-sys-connection': {
                         table: 'sys_scope_privilege'
                         id: '952f4170ddd0489b9f0ff71bab7f08b7'
+                    }
+                    'csp-read-sys-hub-action-type-definition': {
+                        table: 'sys_scope_privilege'
+                        id: '2081163380304a16ae29588314576a07'
                     }
                     'csp-read-sys-scope': {
                         table: 'sys_scope_privilege'
@@ -256,6 +284,10 @@ declare global {
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
                         id: 'abdfa7bde03249f786332e7a5b4975ff'
+                    }
+                    'csp-read-sys-store-app': {
+                        table: 'sys_scope_privilege'
+                        id: 'e6d6361754ad4b93a3b9793711c9dcc9'
                     }
                     'csp-read-sys-user': {
                         table: 'sys_scope_privilege'
@@ -705,6 +737,10 @@ declare global {
                         table: 'sys_module'
                         id: '1add91f5e6da42c8bb979f6c628c76f5'
                     }
+                    'src_server_core_checks_real-path_ts': {
+                        table: 'sys_module'
+                        id: '12da9f7e0a6b46fdb36addbfeadd0c82'
+                    }
                     'src_server_core_checks_service-account_ts': {
                         table: 'sys_module'
                         id: '3146ffc0ec274638bd2bd531e40cd3cf'
@@ -748,6 +784,10 @@ declare global {
                     src_server_core_ports_ts: {
                         table: 'sys_module'
                         id: '0e859ab70e8c4cc6a9ab8add20bdfb5a'
+                    }
+                    'src_server_core_real-path_ts': {
+                        table: 'sys_module'
+                        id: '1905706d220e4852a06620500b84f820'
                     }
                     src_server_core_report_ts: {
                         table: 'sys_module'
@@ -840,6 +880,10 @@ declare global {
                     'src_server_glide_platform-errors_ts': {
                         table: 'sys_module'
                         id: '94ddefe26e5d4d59a90eeb3ad69eb674'
+                    }
+                    'src_server_glide_real-path-reader_ts': {
+                        table: 'sys_module'
+                        id: '2a8ca16a2dc3493aad5a1b4477ec7467'
                     }
                     src_server_glide_records_ts: {
                         table: 'sys_module'

@@ -389,6 +389,9 @@ export const CHECKS = catalogue({
                 '403 to a valid service-account or scoped-token login: no Jira access or role on the site'
             ),
             unexpected_shape: fail('an answer without accountId'),
+            ip_allowlist_blocked: fail(
+                "the site's IP allowlist rejected the caller's address (add the instance's egress IPs, or use a MID)"
+            ),
         },
     },
     'jira.server_info': {
@@ -415,6 +418,54 @@ export const CHECKS = catalogue({
             scoped_token_url: warn(
                 'basic auth refused on the site URL: a scoped API token needs the gateway URL it names'
             ),
+        },
+    },
+    // The path the spoke really takes (checks/real-path.ts): MID routing, the Jira spoke, the alias's template.
+    'path.mid': {
+        title: 'Network path (MID Server)',
+        verifies:
+            "The connection's Use MID Server settings and the MID Servers they select (Up, validated, REST " +
+            'capability); names the path this validation tested',
+        requires: [],
+        calls: 0,
+        codes: {
+            mid_path_not_tested: warn(
+                'the connection goes through a MID Server; the validator called Atlassian from the instance'
+            ),
+            token_via_mid_unproven: warn(
+                'the credential fetches its token through a MID Server, which only IntegrationHub does (KB1645211)'
+            ),
+            mid_down: fail('the selected MID Server (or every one the selection allows) is not Up'),
+            mid_not_validated: fail('the selected MID Server (or every one the selection allows) is not validated'),
+            mid_no_rest_capability: fail('no selected MID Server has the REST (or ALL) capability'),
+            mid_none_matches: fail('no MID Server matches the selection (name or cluster)'),
+        },
+    },
+    'instance.jira_spoke': {
+        title: 'Jira spoke version',
+        verifies: 'The installed Jira spoke (`sn_jira_spoke`, sys_store_app) against the search removal fix (5.1.1)',
+        requires: [],
+        calls: 0,
+        codes: {
+            spoke_search_removed: warn("below 5.1.1: the spoke's search actions call the removed /search (410 Gone)"),
+            spoke_update_available: info('5.1.1 or later, older than the current version: an update is available'),
+            spoke_not_installed: info('the spoke is not installed: this app does not need it, spoke flows do'),
+        },
+    },
+    'instance.alias_template': {
+        title: 'Configuration template Workflow Studio uses',
+        verifies:
+            "The alias's Configuration Template: this app's (Save and Test runs the validator), the spoke's " +
+            '"Authentication Template for Jira Cloud" (spoke 6.0.1+), another one or none',
+        requires: [],
+        calls: 0,
+        codes: {
+            spoke_template_on_alias: warn("the alias uses the spoke's template: Save and Test is not this validator"),
+            foreign_template: warn('the alias uses a template from neither this app nor the spoke'),
+            no_configuration_template: warn(
+                'no template: Workflow Studio offers no Create New Connection, no Save and Test'
+            ),
+            no_test_action: warn('the template names no Test Action: Workflow Studio offers no Save and Test'),
         },
     },
 } as const)

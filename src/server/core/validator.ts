@@ -11,6 +11,7 @@ import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
+import { checkInstanceStanding, checkMidPath } from './checks/real-path'
 import { checkSiteCloudId, type KnownSite } from './checks/service-account'
 import { checkTokens } from './checks/token'
 import type { CredentialRunCache } from './health/run-cache'
@@ -24,6 +25,7 @@ import type {
     HttpPort,
     TokenPort,
 } from './ports'
+import type { RealPathPort } from './real-path'
 import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
 import { originOf, type UrlForm } from './urls'
 
@@ -32,6 +34,8 @@ export interface ValidatorPorts {
     tokens: TokenPort
     http: HttpPort
     clock: ClockPort
+    /** MID settings, the Jira spoke, alias templates (checks/real-path.ts); absent: those checks do not run. */
+    realPath?: RealPathPort
 }
 
 export const PROPERTY = {
@@ -104,6 +108,7 @@ export function validate(
             validateCredentialOnly(log, plan.credentialOnly, ports, engine, settings.gatewayBase, cache)
             log.skipBlocked(plan.credentialOnly.kind === 'other' ? null : plan.credentialOnly.kind)
         }
+        if (ports.realPath) checkInstanceStanding(log, ports.realPath, plan.alias ? plan.alias.id : null)
     }
     const verdict = verdictOf(log.checks)
     return {
@@ -261,6 +266,8 @@ function validateConnection(
     const credential = connection.credentialSysId ? ports.config.credential(connection.credentialSysId) : null
     checkCredentialLink(log, connection, credential)
     const urlPlan = checkConnectionUrl(log, connection, credential, gatewayBase)
+    if (ports.realPath)
+        checkMidPath(log, ports.realPath, connection, credential, originOf(connection.url.trim()) || 'Atlassian')
     const apiVersion = checkAttributes(log, connection, alias)
     if (!credential || credential.kind === 'other') return null
     const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)

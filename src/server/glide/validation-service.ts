@@ -10,6 +10,7 @@ import { validate } from '../core/validator'
 import { RhinoClock } from './clock'
 import { GlideConfigReader } from './config-reader'
 import { GlideTokenStore } from './oauth-tokens'
+import { GlideRealPathReader } from './real-path-reader'
 import { GlideRestHttp } from './rest-http'
 import { byId, newRecord, str } from './records'
 import { RUN_TABLE, saveRun, type RunTrigger } from './run-store'
@@ -28,7 +29,13 @@ export function validateRecord(table: string, sysId: string): ValidationReport {
     try {
         return validate(
             { table, sysId },
-            { config: new GlideConfigReader(), tokens: new GlideTokenStore(), http: new GlideRestHttp(), clock }
+            {
+                config: new GlideConfigReader(),
+                tokens: new GlideTokenStore(),
+                http: new GlideRestHttp(),
+                clock,
+                realPath: new GlideRealPathReader(),
+            }
         )
     } catch (e) {
         gs.error(`Jira Cloud Connect: validator error for ${table} ${sysId}: ${errorText(e, 'stack', 2000)}`)

@@ -9,6 +9,7 @@ import type { AuthMethod } from '../auth-method'
 import type { CallEngine } from '../calls'
 import { errorMessageOf, jsonOrFail } from '../findings'
 import type { AuthRef } from '../ports'
+import { ipAllowlistFinding } from './network'
 import type { CheckLog } from '../report'
 import { fieldText, safeText } from '../sanitize'
 import { gatewayConnectionUrl, joinUrl, originOf } from '../urls'
@@ -108,6 +109,11 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
     const id = 'jira.myself'
     const url = joinUrl(t.baseUrl, `rest/api/${t.apiVersion}/myself`)
     const outcome = engine.getJson(url, t.auth)
+    const blocked = outcome.kind === 'http' ? ipAllowlistFinding(outcome.status, outcome.body, url) : null
+    if (blocked) {
+        log.fail(id, blocked)
+        return false
+    }
     if (t.auth.kind === 'basic' && (outcome.kind === 'json' || outcome.kind === 'http')) {
         const body = outcome.kind === 'http' ? outcome.body : ''
         const refused = basicLoginFinding(t, outcome.status, outcome.headers, body)
