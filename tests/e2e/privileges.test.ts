@@ -72,7 +72,7 @@ test('enforcing refuses a scoped call without its privilege; permissive tracking
     const blocked = world.validate('sys_alias', world.ids.alias)
     expect(refused()).toEqual(['ScriptableRESTMessageClient.execute'])
     expect(blocked.exception).toBeNull()
-    expect(blocked.info[0]).toMatch(/does not work/)
+    expect(blocked.errors[0]).toMatch(/does not work/)
 
     const app = world.sim.one('sys_app', { scope: 'x_jira_connect' })
     world.sim.admin.setField('sys_app', app.sys_id, 'runtime_access_tracking', 'permissive')

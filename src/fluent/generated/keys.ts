@@ -697,6 +697,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: '102c52eb0dcf41e893f67cc027fbcc0c'
                     }
+                    'src_server_core_alert-email_ts': {
+                        table: 'sys_module'
+                        id: '958f84e67ddc48a8bc418b47ad2c1eb6'
+                    }
                     'src_server_core_api-script-snippet_ts': {
                         table: 'sys_module'
                         id: '2e5d1eedb9524a2c81cf0d274035e65b'
@@ -728,6 +732,10 @@ declare global {
                     src_server_core_checks_jira_ts: {
                         table: 'sys_module'
                         id: '1e8d551e793f487ab73285d05b019edf'
+                    }
+                    src_server_core_checks_network_ts: {
+                        table: 'sys_module'
+                        id: '1fefe020a09849dda11b898a7d4750a8'
                     }
                     'src_server_core_checks_oauth-registry_ts': {
                         table: 'sys_module'
@@ -776,6 +784,10 @@ declare global {
                     src_server_core_health_settings_ts: {
                         table: 'sys_module'
                         id: '5a746e82d15f4c65b761417d05dbc47f'
+                    }
+                    src_server_core_html_ts: {
+                        table: 'sys_module'
+                        id: '0a8bd5cbbb4246e8a2813609a8f5f2dd'
                     }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
@@ -896,6 +908,10 @@ declare global {
                     'src_server_glide_run-store_ts': {
                         table: 'sys_module'
                         id: 'a1db0eca82264738a003572d6c09d1f2'
+                    }
+                    'src_server_glide_session-messages_ts': {
+                        table: 'sys_module'
+                        id: '443d55f960a84a24a686d3519f1886e4'
                     }
                     'src_server_glide_setup-records_ts': {
                         table: 'sys_module'
