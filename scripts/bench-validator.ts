@@ -1,7 +1,8 @@
 /**
  * Validator benchmark (npm run bench): calls made and wall time against the Atlassian emulator over real loopback HTTP,
  * for the happy path, an expired access token (one refresh), and a hanging endpoint with the shipped defaults
- * (10 s per-call timeout, 45 s budget). Not a test: it prints figures for notes and regressions.
+ * (10 s per-call timeout, 45 s budget), and the deprecation scan at its bound (10,000 scripts). Not a test: it prints
+ * figures for notes and regressions.
  */
 import { startWorld, type World } from '../tests/validator/world'
 
@@ -47,6 +48,28 @@ async function main(): Promise<void> {
         w.run() // warm-up: worker threads, JIT
         rows.push(measure(w, 'happy path (OAuth, token valid)', 50, () => undefined))
         rows.push(measure(w, 'expired access token (refresh + rotate)', 20, () => w.advance(2 * 3600e3)))
+        // The deprecation scan at its bound: 10,000 scripts that mention Jira, ~4 KB each, 1 in 10 calling /search.
+        w.realPath = {
+            mid: {},
+            mids: [],
+            tokenViaMid: [],
+            apps: {},
+            templates: {},
+            scripts: Array.from({ length: 10000 }, (_, i) => ({
+                table: 'sys_script_include',
+                sysId: i.toString(16).padStart(32, '0'),
+                name: `JiraCaller${i}`,
+                field: 'script',
+                text:
+                    `// Jira caller ${i}\n` +
+                    'var r = new sn_ws.RESTMessageV2(); r.setHttpMethod("get"); // padding\n'.repeat(55) +
+                    (i % 10 === 0
+                        ? "r.setEndpoint(base + '/rest/api/2/search?jql=' + q)\n"
+                        : "r.setEndpoint(base + '/rest/api/3/search/jql')\n"),
+            })),
+        }
+        rows.push(measure(w, 'happy path + deprecation scan of 10,000 scripts', 5, () => undefined))
+        w.realPath = null
         w.useBasic()
         rows.push(measure(w, 'happy path (basic auth)', 50, () => undefined))
         for (const c of w.state.connections) c.active = c.name === 'Jira Cloud OAuth Connection'

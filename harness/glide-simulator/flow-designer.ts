@@ -88,7 +88,7 @@ export class FlowDesigner {
         if (action.state !== 'published')
             throw new SchemaError(
                 `action '${action.name}' is ${action.state || 'not published'}: Flow Designer runs published actions ` +
-                    'only (publish it in Workflow Studio, or install with now-sdk install, which publishes it)'
+                    'only (publish it once in Workflow Studio)'
             )
         if (action.active === 'false') throw new SchemaError(`action '${action.name}' is inactive`)
         const inputs = this.actionInputs(action, given)

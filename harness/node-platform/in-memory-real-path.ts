@@ -9,7 +9,9 @@ import type {
     MidServer,
     MidSettings,
     RealPathPort,
+    ScriptScan,
 } from '../../src/server/core/real-path'
+import type { ScriptSource } from '../../src/server/core/deprecated-calls'
 
 export interface RealPathState {
     /** By connection sys_id; absent = no MID fields set. */
@@ -21,6 +23,8 @@ export interface RealPathState {
     apps: Record<string, InstalledApp>
     /** By sys_alias.id. */
     templates: Record<string, AliasTemplateInfo>
+    /** Scripts and REST definitions that mention Jira (the adapter's query result). */
+    scripts: ScriptSource[]
 }
 
 export class InMemoryRealPath implements RealPathPort {
@@ -42,5 +46,8 @@ export class InMemoryRealPath implements RealPathPort {
     aliasTemplate(aliasId: string): AliasTemplateInfo | null {
         const t = this.s.templates[aliasId]
         return t ? JSON.parse(JSON.stringify(t)) : null
+    }
+    jiraScripts(limit: number): ScriptScan {
+        return { sources: this.s.scripts.slice(0, limit), truncated: this.s.scripts.length > limit, limit }
     }
 }

@@ -57,3 +57,27 @@ test('a usable MID Server: the warning names the MID path as not tested; an old 
     expect(warnings).toMatch(/usable "mid-dc1" \(Up\).*called https:\/\/api\.atlassian\.com from the instance/)
     expect(warnings).toMatch(/Jira Spoke 5\.0\.2 \(sys_store_app\) is older than 5\.1\.1.*410 Gone/)
 })
+
+test('removed and deprecated Jira calls in the instance scripts are named with their fix, and left unchanged', () => {
+    const include = world.sim.admin.insertRecord('sys_script_include', {
+        name: 'JiraSync',
+        api_name: 'global.JiraSync',
+        active: true,
+        script:
+            'var JiraSync = Class.create();\n// Jira\nJiraSync.prototype = { run: function (q) {\n' +
+            "  var r = new sn_ws.RESTMessageV2(); r.setEndpoint(this.base + '/rest/api/2/search?jql=' + q); } };",
+    })
+    world.sim.admin.insertRecord('sys_script', {
+        name: 'Copy epic to Jira',
+        collection: 'rm_story',
+        script: '(function () { body.fields.customfield_10014 = current.epic.number // jira\n})()',
+    })
+    const before = world.sim.read('sys_script_include', include.sys_id)
+    const r = world.validate('sys_alias', world.ids.alias)
+    const warnings = r.info.filter((m) => m.startsWith('Warning:')).join('\n')
+    expect(warnings).toMatch(/sys_script_include "JiraSync" \(\w{32}\) script line 4: \/rest\/api\/\{2,3\}\/search/)
+    expect(warnings).toMatch(/sys_script "Copy epic to Jira" .* the Epic Link field/)
+    // the app's own scripts (they name Atlassian endpoints) are not scanned
+    expect(warnings).not.toMatch(/OAuthJiraCloudUtil/)
+    expect(world.sim.read('sys_script_include', include.sys_id)).toEqual(before)
+})

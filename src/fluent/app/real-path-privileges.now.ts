@@ -2,7 +2,8 @@ import { CrossScopePrivilege } from '@servicenow/sdk/core'
 
 /**
  * Reads of the path the spoke really takes (src/server/glide/real-path-reader.ts): MID Servers with their capabilities
- * and clusters, the installed Jira spoke, and the aliases' configuration templates with their Test Action.
+ * and clusters, the installed Jira spoke, the aliases' configuration templates with their Test Action, and the
+ * business rules and REST messages the deprecation scan reads (script includes and step inputs are read already).
  */
 CrossScopePrivilege({
     $id: Now.ID['csp-read-ecc-agent'],
@@ -65,6 +66,30 @@ CrossScopePrivilege({
     operation: 'read',
     status: 'allowed',
     targetName: 'sys_hub_action_type_definition',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-script'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_script',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-rest-message'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_rest_message',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-rest-message-fn'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_rest_message_fn',
     targetScope: 'global',
     targetType: 'sys_db_object',
 })

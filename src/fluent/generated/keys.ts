@@ -277,9 +277,21 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '2081163380304a16ae29588314576a07'
                     }
+                    'csp-read-sys-rest-message': {
+                        table: 'sys_scope_privilege'
+                        id: 'c89e42f1344f467db98341e2062e1386'
+                    }
+                    'csp-read-sys-rest-message-fn': {
+                        table: 'sys_scope_privilege'
+                        id: '7f9656d623d744fa884d491d3f4a5e26'
+                    }
                     'csp-read-sys-scope': {
                         table: 'sys_scope_privilege'
                         id: '49790e78c8e74effa39790340113a573'
+                    }
+                    'csp-read-sys-script': {
+                        table: 'sys_scope_privilege'
+                        id: 'c031c1aa498f444c90924ec13eed09a4'
                     }
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
@@ -756,6 +768,10 @@ declare global {
                     src_server_core_checks_token_ts: {
                         table: 'sys_module'
                         id: 'd3607e3f41e8414e993397362853b391'
+                    }
+                    'src_server_core_deprecated-calls_ts': {
+                        table: 'sys_module'
+                        id: '6d28b65e1bb14d3d82df71274332c8a9'
                     }
                     src_server_core_findings_ts: {
                         table: 'sys_module'

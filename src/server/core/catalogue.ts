@@ -452,6 +452,21 @@ export const CHECKS = catalogue({
             spoke_not_installed: info('the spoke is not installed: this app does not need it, spoke flows do'),
         },
     },
+    'instance.deprecated_calls': {
+        title: 'Removed and deprecated Jira calls on this instance',
+        verifies:
+            'REST messages and functions, Flow Designer step inputs, script includes and business rules that call ' +
+            'Jira: removed /search, search/id, expression/eval; startAt paging, createmeta?expand, Epic Link, ' +
+            'unbounded JQL; site URLs where the gateway is needed. Reported with the fix, never changed',
+        requires: [],
+        calls: 0,
+        codes: {
+            removed_jira_api: warn('a script calls a removed Jira endpoint (410 Gone since 2025-10-31)'),
+            deprecated_jira_usage: warn('startAt paging, createmeta?expand, Epic Link or unbounded JQL in a script'),
+            hard_coded_site_url: warn('a hard-coded <site>.atlassian.net URL while the alias uses gateway-only auth'),
+            scan_incomplete: warn('more records than the scan reads: the first ones were scanned'),
+        },
+    },
     'instance.alias_template': {
         title: 'Configuration template Workflow Studio uses',
         verifies:

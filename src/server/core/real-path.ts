@@ -4,6 +4,7 @@
  * configuration templates on the aliases. A separate port so the checks stay plain TypeScript over snapshots, like
  * ports.ts; src/server/glide/real-path-reader.ts implements it over GlideRecord.
  */
+import type { ScriptSource } from './deprecated-calls'
 
 /** What an HTTP(s) connection says about MID routing (http_connection: Use MID Server and the fields it shows). */
 export interface MidSettings {
@@ -46,6 +47,14 @@ export interface AliasTemplateInfo {
     template: { name: string; scope: string; testAction: string } | null
 }
 
+/** Scripts and REST definitions that may call Jira, read for the deprecation scan (checks/real-path.ts). */
+export interface ScriptScan {
+    sources: ScriptSource[]
+    /** The adapter stopped at its row limit: more records exist than were read. */
+    truncated: boolean
+    limit: number
+}
+
 export interface RealPathPort {
     /** MID settings of a connection, or null when the connection has none to read. */
     midSettings(connectionSysId: string): MidSettings | null
@@ -57,4 +66,9 @@ export interface RealPathPort {
     installedApp(scope: string): InstalledApp | null
     /** The configuration template of the alias with this sys_alias.id, or null when no such alias exists. */
     aliasTemplate(aliasId: string): AliasTemplateInfo | null
+    /**
+     * Texts of REST messages and their functions, Flow Designer step inputs, script includes and business rules that
+     * mention Jira or Atlassian (outside this app's scope), at most `limit` records in all.
+     */
+    jiraScripts(limit: number): ScriptScan
 }

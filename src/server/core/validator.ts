@@ -11,7 +11,7 @@ import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
-import { checkInstanceStanding, checkMidPath } from './checks/real-path'
+import { checkDeprecatedCalls, checkInstanceStanding, checkMidPath } from './checks/real-path'
 import { checkSiteCloudId, type KnownSite } from './checks/service-account'
 import { checkTokens } from './checks/token'
 import type { CredentialRunCache } from './health/run-cache'
@@ -108,7 +108,14 @@ export function validate(
             validateCredentialOnly(log, plan.credentialOnly, ports, engine, settings.gatewayBase, cache)
             log.skipBlocked(plan.credentialOnly.kind === 'other' ? null : plan.credentialOnly.kind)
         }
-        if (ports.realPath) checkInstanceStanding(log, ports.realPath, plan.alias ? plan.alias.id : null)
+        if (ports.realPath) {
+            checkInstanceStanding(log, ports.realPath, plan.alias ? plan.alias.id : null)
+            // Service-account and scoped-token connections reach Jira only through the gateway URL.
+            const gatewayAuth = plan.connections.some((c) =>
+                /^https:\/\/api\.atlassian\.com\/ex\/jira\//.test(c.url.trim())
+            )
+            checkDeprecatedCalls(log, ports.realPath, gatewayAuth)
+        }
     }
     const verdict = verdictOf(log.checks)
     return {

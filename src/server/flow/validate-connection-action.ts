@@ -1,10 +1,11 @@
 /**
  * The "Validate Jira connection" Flow Designer action's script step
- * (src/fluent/flow/validate-connection-action.now.ts): the configuration templates' Test Action ("Save and Test" in Workflow Studio's Edit Connection window and the test
- * in an action's properties, ServiceNow docs "Create a test action to test a connection alias from a configuration
- * template") and a step any flow or subflow can use before a batch. It runs the same validator as the UI action,
- * stores the run and hands back what the admin needs: verdict, summary, each failing or warning check with its fix,
- * and a link to the stored run. Never throws: validateAndStore turns a platform error into a failing check.
+ * (src/fluent/flow/validate-connection-action.now.ts): the configuration templates' Test Action ("Save and Test" in
+ * Workflow Studio's Edit Connection window and the test in an action's properties, ServiceNow docs "Create a test
+ * action to test a connection alias from a configuration template") and a step any flow or subflow can use before a
+ * batch. It runs the same validator as the UI action, stores the run and hands back what the admin needs: verdict,
+ * summary, each failing or warning check with its fix, and a link to the stored run. Never throws: validateAndStore
+ * turns a platform error into a failing check.
  */
 import { gs } from '@servicenow/glide'
 import { problemMessage } from '../core/format'

@@ -6,8 +6,33 @@
  * Server", KB1645211); ecc_agent name, status, validated; ecc_agent_capability_m2m agent/capability;
  * ecc_agent_cluster_member_m2m agent/cluster; sys_store_app scope/version (assumption A33).
  */
-import type { AliasTemplateInfo, InstalledApp, MidServer, MidSettings, RealPathPort } from '../core/real-path'
+import type { ScriptSource } from '../core/deprecated-calls'
+import type {
+    AliasTemplateInfo,
+    InstalledApp,
+    MidServer,
+    MidSettings,
+    RealPathPort,
+    ScriptScan,
+} from '../core/real-path'
 import { bool, byId, each, newRecord, str } from './records'
+
+/** Where Jira calls live on an instance, and the text fields the scan reads (ServiceNow table and field names). */
+const SCRIPT_TABLES: Array<{ table: string; name: string; fields: string[]; where?: [string, string] }> = [
+    { table: 'sys_rest_message', name: 'name', fields: ['rest_endpoint'] },
+    { table: 'sys_rest_message_fn', name: 'function_name', fields: ['rest_endpoint', 'content'] },
+    // Flow Designer step inputs (the REST step's resource path, query and body live here).
+    {
+        table: 'sys_variable_value',
+        name: 'document_key',
+        fields: ['value'],
+        where: ['document', 'sys_hub_step_instance'],
+    },
+    { table: 'sys_script_include', name: 'name', fields: ['script'] },
+    { table: 'sys_script', name: 'name', fields: ['script'] },
+]
+/** A record mentions Jira when one of its fields contains one of these (each a CONTAINS query; no OR needed). */
+const JIRA_WORDS = ['atlassian', '/rest/api/', 'jira']
 
 /** Bound on MID Servers read per run (an instance has a handful; the limit keeps a runaway table cheap). */
 const MAX_MIDS = 200
@@ -105,5 +130,53 @@ export class GlideRealPathReader implements RealPathPort {
             testAction: action ? nameOf('sys_hub_action_type_definition', action) : '',
         }
         return info
+    }
+
+    jiraScripts(limit: number): ScriptScan {
+        const own = this.appScopeId()
+        const seen: { [key: string]: boolean } = {}
+        const sources: ScriptSource[] = []
+        let truncated = false
+        for (const t of SCRIPT_TABLES) {
+            for (const field of t.fields) {
+                for (const word of JIRA_WORDS) {
+                    if (sources.length >= limit) {
+                        truncated = true
+                        return { sources, truncated, limit }
+                    }
+                    const row = newRecord(t.table)
+                    row.addQuery(field, 'CONTAINS', word)
+                    if (t.where) row.addQuery(t.where[0], t.where[1])
+                    row.setLimit(limit - sources.length + 1)
+                    row.query()
+                    while (row.next()) {
+                        const key = `${t.table}:${row.getUniqueValue()}:${field}`
+                        if (seen[key] || (own && str(row, 'sys_scope') === own)) continue
+                        seen[key] = true
+                        if (sources.length >= limit) {
+                            truncated = true
+                            break
+                        }
+                        sources.push({
+                            table: t.table,
+                            sysId: row.getUniqueValue(),
+                            name: str(row, t.name),
+                            field,
+                            text: str(row, field),
+                        })
+                    }
+                }
+            }
+        }
+        return { sources, truncated, limit }
+    }
+
+    /** This app's scope sys_id: its own scripts are not scanned (they name these endpoints in their checks). */
+    private appScopeId(): string {
+        const row = newRecord('sys_scope')
+        row.addQuery('scope', 'x_jira_connect')
+        row.setLimit(1)
+        row.query()
+        return row.next() ? row.getUniqueValue() : ''
     }
 }

@@ -6,6 +6,7 @@
 import { IP_ALLOWLISTED_TARGETS, ipAllowlistRejection } from '../../../harness/atlassian-emulator/ip-allowlist'
 import type { MidServer } from '../../../src/server/core/real-path'
 import type { RealPathState } from '../../../harness/node-platform/in-memory-real-path'
+import type { ScriptSource } from '../../../src/server/core/deprecated-calls'
 import { check, expectFail, IDS, startWorld, type World } from '../world'
 
 const REST_MID: MidServer = { name: 'mid-dc1', status: 'Up', validated: true, capabilities: ['REST'], clusters: ['dc'] }
@@ -16,6 +17,7 @@ function healthyRealPath(): RealPathState {
         mids: [],
         tokenViaMid: [],
         apps: {},
+        scripts: [],
         templates: {
             'x_jira_connect.Jira': {
                 aliasId: 'x_jira_connect.Jira',
@@ -158,5 +160,63 @@ describe('the path the spoke really takes', () => {
         w.useBasic()
         w.emu.clearRequests()
         expectFail(w.run(), 'jira.myself', 'ip_allowlist_blocked', /IP allowlists/)
+    })
+
+    const script = (name: string, text: string, table = 'sys_script_include'): ScriptSource => ({
+        table,
+        sysId: `${name.length.toString(16).padStart(2, '0')}${'a'.repeat(30)}`,
+        name,
+        field: table === 'sys_rest_message_fn' ? 'rest_endpoint' : 'script',
+        text,
+    })
+
+    test('a script include still calls the removed /rest/api/2/search: each record named with its line and fix', () => {
+        w.realPath!.scripts = [
+            script(
+                'JiraSync',
+                "var r = new sn_ws.RESTMessageV2();\nr.setEndpoint(base + '/rest/api/2/search?jql=' + q)"
+            ),
+            script('JiraFixed', "r.setEndpoint(base + '/rest/api/3/search/jql?jql=project%3DOPS&fields=summary')"),
+            script('Unrelated', "var gr = new GlideRecord('incident'); // search the knowledge base"),
+        ]
+        const { c } = expectWarn(w, 'instance.deprecated_calls', 'removed_jira_api', /search\/jql.*nextPageToken/)
+        expect(c.found).toMatch(/^1 finding\(s\) in 3 scanned record\(s\): sys_script_include "JiraSync" .* line 2/)
+        expect(c.found).not.toMatch(/JiraFixed|Unrelated/)
+        expect(c.fix).toMatch(/this app changes none/)
+    })
+
+    test('startAt paging, createmeta?expand, Epic Link and unbounded JQL are deprecated usages, listed together', () => {
+        w.realPath!.scripts = [
+            script('Paging', "get('/rest/api/3/search/jql', { jql: 'project = OPS', startAt: 50 })"),
+            script(
+                'Meta',
+                "r.setEndpoint('https://api.atlassian.com/ex/jira/x/rest/api/2/issue/createmeta?expand=projects.issuetypes.fields')"
+            ),
+            script('Epic', "fields.customfield_10014 = 'OPS-1' // jira epic"),
+            script('All', "var body = { jql: '', maxResults: 100 } // /rest/api/3/search/jql"),
+        ]
+        const { c } = expectWarn(w, 'instance.deprecated_calls', 'deprecated_jira_usage', /parent/)
+        expect(c.found).toMatch(/^4 finding/)
+        expect(c.found).toMatch(/"Paging".*startAt.*"Meta".*createmeta.*"Epic".*Epic Link.*"All".*unbounded/)
+    })
+
+    test('hard-coded site URLs are reported when the alias authenticates through the gateway', () => {
+        w.realPath!.scripts = [
+            script('SiteCaller', "r.setEndpoint('https://acme.atlassian.net/rest/api/2/issue/OPS-1')"),
+        ]
+        // 3LO on the gateway URL (the world's default connection): the site URL cannot take its token either
+        const { c } = expectWarn(w, 'instance.deprecated_calls', 'hard_coded_site_url', /connection alias/)
+        expect(c.found).toMatch(/"SiteCaller"/)
+        // a classic token on the site URL: the same script is fine
+        w.useBasic()
+        expect(check(w.run(), 'instance.deprecated_calls').status).toBe('pass')
+    })
+
+    test('more records than the scan reads: the first 10,000 are scanned and the run says so', () => {
+        w.realPath!.scripts = Array.from({ length: 10001 }, (_, i) =>
+            script(`Caller${i}`, "r.setEndpoint(base + '/rest/api/3/search/jql?jql=project%3DOPS')")
+        )
+        const { c } = expectWarn(w, 'instance.deprecated_calls', 'scan_incomplete', /by hand/)
+        expect(c.found).toMatch(/More than 10000 records/)
     })
 })

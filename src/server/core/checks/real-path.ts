@@ -16,6 +16,7 @@
  *   From 6.0.1 the spoke ships its own "Authentication Template for Jira Cloud".
  */
 import type { CredentialSnapshot, ConnectionSnapshot } from '../ports'
+import { scanScripts, type DeprecationCode } from '../deprecated-calls'
 import type { AliasTemplateInfo, MidServer, MidSettings, RealPathPort } from '../real-path'
 import type { CheckLog } from '../report'
 import { safeText } from '../sanitize'
@@ -269,4 +270,52 @@ function checkAliasTemplate(
         `${alias} uses this app's "${t.name}": Workflow Studio's Save and Test runs "${t.testAction}" ` +
             `(this validator).${spokeNote}`
     )
+}
+
+/** Records read by the deprecation scan: 10,000 (the bound `npm run bench` measures inside the budget). */
+export const SCAN_LIMIT = 10000
+const LISTED = 10
+
+const recordOf = (s: { table: string; name: string; sysId: string }) =>
+    `${s.table} "${safeText(s.name, 80)}" (${s.sysId})`
+
+/** instance.deprecated_calls: one warning per kind of finding, naming each record (up to 10) with its fix. */
+export function checkDeprecatedCalls(log: CheckLog, port: RealPathPort, gatewayAuth: boolean): void {
+    const scan = port.jiraScripts(SCAN_LIMIT)
+    const result = scanScripts(scan.sources, gatewayAuth)
+    const expected: Record<DeprecationCode, string> = {
+        removed_jira_api: '/rest/api/{2,3}/search/jql and /rest/api/3/expression/evaluate.',
+        deprecated_jira_usage: 'nextPageToken paging, createmeta by project and issue type, parent, bounded JQL.',
+        hard_coded_site_url: 'Jira reached through the connection alias (the gateway URL with the cloud id).',
+    }
+    const codes: DeprecationCode[] = ['removed_jira_api', 'deprecated_jira_usage', 'hard_coded_site_url']
+    for (const code of codes) {
+        const hits = result.hits.filter((h) => h.code === code)
+        if (!hits.length) continue
+        const lines = hits
+            .slice(0, LISTED)
+            .map((h) => `${recordOf(h.source)} ${h.source.field} line ${h.line}: ${h.what}`)
+        const more = hits.length > LISTED ? `; and ${hits.length - LISTED} more` : ''
+        const fixes: string[] = []
+        for (const h of hits) if (fixes.indexOf(h.fix) < 0) fixes.push(h.fix)
+        log.warn('instance.deprecated_calls', {
+            code,
+            found: `${hits.length} finding(s) in ${scan.sources.length} scanned record(s): ${lines.join('; ')}${more}.`,
+            expected: expected[code],
+            fix: `Change each record listed (this app changes none): ${fixes.join('; ')}.`,
+        })
+    }
+    if (scan.truncated) {
+        log.warn('instance.deprecated_calls', {
+            code: 'scan_incomplete',
+            found: `More than ${scan.limit} records mention Jira: the first ${scan.limit} were scanned.`,
+            expected: `At most ${scan.limit} records to scan in one validation.`,
+            fix: 'Review the remaining scripts that call Jira by hand (search /rest/api/ in script includes).',
+        })
+    }
+    if (!result.hits.length && !scan.truncated)
+        log.pass(
+            'instance.deprecated_calls',
+            `${result.scanned} record(s) that mention Jira scanned: no removed or deprecated Jira call found.`
+        )
 }
