@@ -5,6 +5,18 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'acl-setup-change-create': {
+                        table: 'sys_security_acl'
+                        id: '2b2e182b58fa400f8414b611a7a2e8e0'
+                    }
+                    'acl-setup-change-delete': {
+                        table: 'sys_security_acl'
+                        id: '43204a4b41c948debae5b0a4f0f40e15'
+                    }
+                    'acl-setup-change-read': {
+                        table: 'sys_security_acl'
+                        id: '37735bb18be141bba904af50763ede3b'
+                    }
                     'acl-validation-run-create': {
                         table: 'sys_security_acl'
                         id: '1e4e7be970bc4d589c8a4a8ac11a4588'
@@ -19,11 +31,11 @@ declare global {
                     }
                     'action-validate-jira-connection': {
                         table: 'sys_hub_action_type_definition'
-                        id: '1cd285333f564aae99fd0c040a738ca7'
+                        id: '716d663966094c569d7d7ff320b5dfca'
                     }
                     'action-validate-jira-connection-step': {
                         table: 'sys_hub_step_instance'
-                        id: '3262b18da6f14bc88f45755daa5dd4e4'
+                        id: '3a1debbfce784efcb8bcab565a8d28c0'
                     }
                     'atf-post-install-check': {
                         table: 'sys_atf_test'
@@ -96,6 +108,34 @@ declare global {
                     'csp-create-sys-alias': {
                         table: 'sys_scope_privilege'
                         id: 'a48393875584404ea6eb6c702cccfab6'
+                    }
+                    'csp-delete-basic-auth-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: 'd89dfd85f6d0430895498b656c1b82ec'
+                    }
+                    'csp-delete-connection-attributes': {
+                        table: 'sys_scope_privilege'
+                        id: '93eab659ee074bf1b4079719ccd9c1cd'
+                    }
+                    'csp-delete-http-connection': {
+                        table: 'sys_scope_privilege'
+                        id: '7890956942d343eeb7ff5f2df1a4dd21'
+                    }
+                    'csp-delete-oauth-2-0-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: '21abe96e35e649ed8db159884fab9605'
+                    }
+                    'csp-delete-oauth-entity-profile': {
+                        table: 'sys_scope_privilege'
+                        id: 'f923c5009b19422fae60635736129592'
+                    }
+                    'csp-delete-oauth-entity-profile-scope': {
+                        table: 'sys_scope_privilege'
+                        id: 'efbb81ca7bf140639051641c29937027'
+                    }
+                    'csp-delete-sys-alias': {
+                        table: 'sys_scope_privilege'
+                        id: '60ce2c94839f4bd9a95fa75d9b92f37c'
                     }
                     'csp-exec-credential-attribute': {
                         table: 'sys_scope_privilege'
@@ -219,23 +259,23 @@ declare global {
                     }
                     'csp-read-ecc-agent': {
                         table: 'sys_scope_privilege'
-                        id: 'afe95f25e4ef465d8581937a5c9fc30f'
+                        id: '496663a26a0e43d2af3ca3db68ec216c'
                     }
                     'csp-read-ecc-agent-capability': {
                         table: 'sys_scope_privilege'
-                        id: 'b5c3784fa90344a9ac6cd9f927dbcd44'
+                        id: 'edd00a36114344b98eb37391600af204'
                     }
                     'csp-read-ecc-agent-capability-m2m': {
                         table: 'sys_scope_privilege'
-                        id: '34c3f0d0b40e41ccb9bfc8c41a4943d8'
+                        id: '573c56ae0d2d495c874ef74769d812fb'
                     }
                     'csp-read-ecc-agent-cluster': {
                         table: 'sys_scope_privilege'
-                        id: 'be0c8d07212646578b119e9bbd140bd2'
+                        id: 'fc7fc8750913410f8c30761931ed4887'
                     }
                     'csp-read-ecc-agent-cluster-member-m2m': {
                         table: 'sys_scope_privilege'
-                        id: '04bab9e2da6947edabedf857e87b24d4'
+                        id: '691da43e50944cedb3cf1703e040b949'
                     }
                     'csp-read-http-connection': {
                         table: 'sys_scope_privilege'
@@ -267,7 +307,7 @@ declare global {
                     }
                     'csp-read-sys-alias-templates': {
                         table: 'sys_scope_privilege'
-                        id: '8223515815364a16a5d72dba61f764c3'
+                        id: 'a44a1bf7f0fb4799b25fcbc19dbb3d8f'
                     }
                     'csp-read-sys-connection': {
                         table: 'sys_scope_privilege'
@@ -275,15 +315,15 @@ declare global {
                     }
                     'csp-read-sys-hub-action-type-definition': {
                         table: 'sys_scope_privilege'
-                        id: '2081163380304a16ae29588314576a07'
+                        id: '2c4d6ee90b464de0ae2f345b42ce795d'
                     }
                     'csp-read-sys-rest-message': {
                         table: 'sys_scope_privilege'
-                        id: 'c89e42f1344f467db98341e2062e1386'
+                        id: '984aa66475a3463d86faeb45b7d84dac'
                     }
                     'csp-read-sys-rest-message-fn': {
                         table: 'sys_scope_privilege'
-                        id: '7f9656d623d744fa884d491d3f4a5e26'
+                        id: '6f20aee54bc74269a2f1981334df4098'
                     }
                     'csp-read-sys-scope': {
                         table: 'sys_scope_privilege'
@@ -291,7 +331,7 @@ declare global {
                     }
                     'csp-read-sys-script': {
                         table: 'sys_scope_privilege'
-                        id: 'c031c1aa498f444c90924ec13eed09a4'
+                        id: 'eee874a0830d4cefa08f3884888d380c'
                     }
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
@@ -299,7 +339,7 @@ declare global {
                     }
                     'csp-read-sys-store-app': {
                         table: 'sys_scope_privilege'
-                        id: 'e6d6361754ad4b93a3b9793711c9dcc9'
+                        id: '18387725c8314b6eaf7ef8731ff699b2'
                     }
                     'csp-read-sys-user': {
                         table: 'sys_scope_privilege'
@@ -448,6 +488,10 @@ declare global {
                     'module-setup': {
                         table: 'sys_app_module'
                         id: '7463b9d614d848cfad577625ea374b05'
+                    }
+                    'module-setup-changes': {
+                        table: 'sys_app_module'
+                        id: '828c8c679ff4487393ba8c8f3a82d25e'
                     }
                     'module-validation-runs': {
                         table: 'sys_app_module'
@@ -661,6 +705,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: '4bf36689c4a844869c66a576b3e9c8c7'
                     }
+                    'setup-api-activate': {
+                        table: 'sys_ws_operation'
+                        id: '1962cd74a2894785bbd2de944a60232c'
+                    }
                     'setup-api-api-token': {
                         table: 'sys_ws_operation'
                         id: '4c2bf083b71a4c118d946cfecdaec920'
@@ -701,9 +749,17 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '06b9affadffc4ce1acb9b9560074ba7d'
                     }
+                    'setup-api-switch-back': {
+                        table: 'sys_ws_operation'
+                        id: '02a9e99eb1de40a3b5558df43ffe1088'
+                    }
                     'setup-api-validate': {
                         table: 'sys_ws_operation'
                         id: '7d335c4aac8b4816839885afb16ae0d9'
+                    }
+                    'setup-api-write-acl': {
+                        table: 'sys_security_acl'
+                        id: 'b875aaf2ba32418db2b383d93c906c09'
                     }
                     'setup-page-acl': {
                         table: 'sys_security_acl'
@@ -747,7 +803,7 @@ declare global {
                     }
                     src_server_core_checks_network_ts: {
                         table: 'sys_module'
-                        id: '1fefe020a09849dda11b898a7d4750a8'
+                        id: '20e0d45e039742eca94efedcd513ceca'
                     }
                     'src_server_core_checks_oauth-registry_ts': {
                         table: 'sys_module'
@@ -759,7 +815,7 @@ declare global {
                     }
                     'src_server_core_checks_real-path_ts': {
                         table: 'sys_module'
-                        id: '12da9f7e0a6b46fdb36addbfeadd0c82'
+                        id: 'e95077ce5bb74dd29ab8a1cd69eab2f0'
                     }
                     'src_server_core_checks_service-account_ts': {
                         table: 'sys_module'
@@ -771,7 +827,7 @@ declare global {
                     }
                     'src_server_core_deprecated-calls_ts': {
                         table: 'sys_module'
-                        id: '6d28b65e1bb14d3d82df71274332c8a9'
+                        id: '6c79dc132bb649ad94443ffda794246e'
                     }
                     src_server_core_findings_ts: {
                         table: 'sys_module'
@@ -815,7 +871,7 @@ declare global {
                     }
                     'src_server_core_real-path_ts': {
                         table: 'sys_module'
-                        id: '1905706d220e4852a06620500b84f820'
+                        id: '4858056a6be246039d2913032618b536'
                     }
                     src_server_core_report_ts: {
                         table: 'sys_module'
@@ -832,6 +888,10 @@ declare global {
                     src_server_core_setup_inputs_ts: {
                         table: 'sys_module'
                         id: 'b86bdf5729e54679975f495ba35315f4'
+                    }
+                    src_server_core_setup_live_ts: {
+                        table: 'sys_module'
+                        id: 'bd10e150ff6845ae9c0a7a48c432482a'
                     }
                     src_server_core_setup_operations_ts: {
                         table: 'sys_module'
@@ -857,6 +917,10 @@ declare global {
                         table: 'sys_module'
                         id: '2d548c9a3cac40f3b25ef618ec2b5bdc'
                     }
+                    src_server_core_setup_writes_ts: {
+                        table: 'sys_module'
+                        id: '9391951d17f34174823b48c8aaacc56e'
+                    }
                     'src_server_core_stored-tokens_ts': {
                         table: 'sys_module'
                         id: 'ac6fc0a8f83f42c8bfddd045a272a7db'
@@ -871,7 +935,7 @@ declare global {
                     }
                     'src_server_flow_validate-connection-action_ts': {
                         table: 'sys_module'
-                        id: 'f8afeabf4b8941d5a8d64d21d355c00a'
+                        id: '29738c5ca5f5404ead6621e0a3816d81'
                     }
                     src_server_glide_clock_ts: {
                         table: 'sys_module'
@@ -911,7 +975,7 @@ declare global {
                     }
                     'src_server_glide_real-path-reader_ts': {
                         table: 'sys_module'
-                        id: '2a8ca16a2dc3493aad5a1b4477ec7467'
+                        id: 'd109b2948c844742b4a18f1363c6ef63'
                     }
                     src_server_glide_records_ts: {
                         table: 'sys_module'
@@ -928,6 +992,10 @@ declare global {
                     'src_server_glide_session-messages_ts': {
                         table: 'sys_module'
                         id: '443d55f960a84a24a686d3519f1886e4'
+                    }
+                    'src_server_glide_setup-audit_ts': {
+                        table: 'sys_module'
+                        id: '2daa3110b4fe44f282827b7c18af9b37'
                     }
                     'src_server_glide_setup-records_ts': {
                         table: 'sys_module'
@@ -1024,15 +1092,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '044ca6cdcd67449abe3243633beadf86'
-                        key: {
-                            field: 'connection_alias'
-                            table: 'var__m_sys_hub_step_ext_input_3262b18da6f14bc88f45755daa5dd4e4'
-                            id: '3262b18da6f14bc88f45755daa5dd4e4'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '05e1c60b77fd460b817c019ae801845b'
                         key: {
@@ -1043,11 +1102,31 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: '06c1aa870f204d6aa32d05346f5c0213'
+                        id: '06d484ded7914213b8baf24c3f717e54'
                         key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'verdict'
+                            name: 'x_jira_connect_setup_change'
+                            element: 'new_value'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '06d83b8c038840cca750ed10ef6cff64'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: 'summary'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '07339d61d7ba490b948f1cae7c3ba035'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                            value: 'change'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1078,6 +1157,14 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'credential_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '0ae931c6e97b415892d36826b42be79d'
+                        key: {
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'connection_alias'
                         }
                     },
                     {
@@ -1113,19 +1200,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: '0e96567d50b74bd38a84fc619a903782'
-                        key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'run_url'
-                        }
-                    },
-                    {
                         table: 'sn_glider_source_artifact_m2m'
                         id: '0eb6c266c4034d228321bad355dd9839'
                         key: {
                             application_file: 'e8cc9de2a5334694af5bf5ed3417fbc3'
                             source_artifact: '8460102964d84d1abcd75319afec5171'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0f6eb06e555643d09419b6905b00e767'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'field_name'
+                            language: 'en'
                         }
                     },
                     {
@@ -1137,11 +1225,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '1369884064fe4d80a045eb60e7dfe712'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_716d663966094c569d7d7ff320b5dfca'
+                            element: 'connection_alias'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '1417354e24904412a775aadabbc59a89'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'credential_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '14caaa37e5aa45fb89bff72c142af2a4'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'connection'
                         }
                     },
                     {
@@ -1167,6 +1272,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '182163eef4d9470fa347709239b2d988'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: 'failing_checks'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '19eda0741fb64ec4865bd781640358d4'
                         key: {
@@ -1184,14 +1298,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: '1b137b29c485415b9508bff613937223'
-                        key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'summary'
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: '1b6fc8206394477aa46bc07c2e3ebddd'
                         key: {
@@ -1203,14 +1309,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_choice'
-                        id: '1cf747b630a9447596b0b946f2af38f5'
+                        table: 'sys_documentation'
+                        id: '1c9abb3b32324c05875298475d1c8e1f'
                         key: {
-                            name: 'x_jira_connect_validation_run'
-                            element: 'trigger'
-                            value: 'flow'
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: 'verdict'
                             language: 'en'
-                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1238,6 +1342,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '1e8767fbcad5498b9cb3f3013ad7916c'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1ec5f4c0f1e949e69380c05862f0664c'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'batch'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '1f48fe03c5114c6087484798519b5a51'
                         key: {
@@ -1248,14 +1369,6 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sys_hub_step_ext_input'
-                        id: '208323fb9e3a4b13be41bce02e752ebe'
-                        key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'connection_alias'
                         }
                     },
                     {
@@ -1277,19 +1390,19 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: '2413a81e02d0465aa4941720936bf417'
+                        id: '22a436a71fd54605ad632cb33d649d05'
                         key: {
-                            name: 'x_jira_connect_connection_health'
-                            element: 'alias_name'
+                            name: 'x_jira_connect_setup_change'
+                            element: 'expires'
                             language: 'en'
                         }
                     },
                     {
                         table: 'sys_documentation'
-                        id: '2452309c62f7410fa6d6d03c8502b0b9'
+                        id: '2413a81e02d0465aa4941720936bf417'
                         key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: '__dont_treat_as_error__'
+                            name: 'x_jira_connect_connection_health'
+                            element: 'alias_name'
                             language: 'en'
                         }
                     },
@@ -1305,6 +1418,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '25fd1eab0b6c46a4a38a51705140e356'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'operation'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '29ea95d8fc8b4a23ac2fe3bb3b886b65'
                         key: {
@@ -1316,19 +1438,20 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '2aea014ae31e4ae2ad513c893ff5c1ce'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2b06bddd70914379a0bb4ad2cfd156ac'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'subject_sys_id'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_output'
-                        id: '2c4ab516c29d44b9b17409b899e6d128'
-                        key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'verdict'
                         }
                     },
                     {
@@ -1370,11 +1493,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: '32d16d394b204fc58a8da18c85d82b6e'
+                        table: 'sys_documentation'
+                        id: '32901ca6f06d45daab8777a4664a094b'
                         key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'summary'
+                            name: 'x_jira_connect_setup_change'
+                            element: 'document_key'
+                            language: 'en'
                         }
                     },
                     {
@@ -1394,6 +1518,15 @@ declare global {
                             value: 'fail'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '33d4a983af2648948b8b3a897fa05b11'
+                        key: {
+                            field: 'failing_checks'
+                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            id: '716d663966094c569d7d7ff320b5dfca'
                         }
                     },
                     {
@@ -1419,22 +1552,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: '36aca307ae0940e1b351d9f9d299702e'
-                        key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'failed_count'
-                        }
-                    },
-                    {
-                        table: 'sys_variable_value'
-                        id: '3932e4ea023640ac8b25e9cf298e3a46'
-                        key: {
-                            document_key: '3262b18da6f14bc88f45755daa5dd4e4'
-                            variable: '71aa7f6647032200b4fad7527c9a719b'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '39665bf419a74e948246256f918ac3aa'
                         key: {
@@ -1449,6 +1566,14 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_success'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '39ee4d6c3a2d479a8a6150e7bd638c39'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'failed_count'
                         }
                     },
                     {
@@ -1482,11 +1607,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '3f9bf2b32cc44d7fbf39755719c97460'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'summary'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '3fab1686f8ce42d0a516301958ab4d16'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'not_checked_reason'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_status_condition'
+                        id: '402ba7fccb7e429fb726a246c033362f'
+                        key: {
+                            action_status_metadata_id: '5c3851f130d548d8801acea163adac98'
+                            order: '1'
                         }
                     },
                     {
@@ -1518,11 +1659,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: '449d6aa35f124e82bd12e8d626aee64c'
+                        table: 'sys_dictionary'
+                        id: '43d5558c86a1433baa08d570158ecde2'
                         key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'failing_checks'
+                            name: 'x_jira_connect_setup_change'
+                            element: 'field_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '44a91409e01844d5860517823fc94cb5'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'table_name'
+                            language: 'en'
                         }
                     },
                     {
@@ -1582,6 +1732,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4ac23117ab1b4411804d66f9bb14ea32'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '4c5c0aed9869408a9a6cc1958cb78b25'
                         key: {
@@ -1604,6 +1763,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '4d53061708be4481b1253be80f2df1fa'
+                        key: {
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'failing_checks'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '4deadd8e0bb8446c8d1cb252f14784e7'
                         key: {
@@ -1621,12 +1788,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '4fb872b49e644a2cbbbd179f0f0d56e5'
+                        table: 'sys_hub_step_ext_output'
+                        id: '4fc155ead767431aa7ea6c0363d01371'
                         key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'run'
-                            language: 'en'
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'failed_count'
                         }
                     },
                     {
@@ -1647,6 +1813,14 @@ declare global {
                             value: 'on_demand'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '51d31e7c049b412c92e93f01d7c4bf6a'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'connection_alias'
                         }
                     },
                     {
@@ -1675,18 +1849,35 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: '53611d4661b04ff98b1670065d782bef'
+                        key: {
+                            document_key: '3a1debbfce784efcb8bcab565a8d28c0'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '55b9127d97424caf9da4f2ab65746fba'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'new_value'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '56717f9a5abb4861a39c7994bafce523'
+                        key: {
+                            field: 'connection'
+                            table: 'var__m_sys_hub_step_ext_input_3a1debbfce784efcb8bcab565a8d28c0'
+                            id: '3a1debbfce784efcb8bcab565a8d28c0'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: '569e919402d449b89ab3d29758bb45ae'
                         key: {
                             document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_output'
-                        id: '56ea621bcb3b402aaa6be6dd5a6fe90b'
-                        key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'failed_count'
                         }
                     },
                     {
@@ -1722,6 +1913,22 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '5a9ca43767864840a1772a88f4d9215b'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '5ae77598e4f94f69abd27a85fd4da0cb'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '5aeacaf9349c4451ae7ba70f2e89d35b'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -1740,11 +1947,10 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: '5c2f7e3a5f4d4f32b8ff85a28c0fd050'
+                        table: 'sys_hub_action_status_metadata'
+                        id: '5c3851f130d548d8801acea163adac98'
                         key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: '__action_status__'
+                            action_type_id: '716d663966094c569d7d7ff320b5dfca'
                         }
                     },
                     {
@@ -1774,6 +1980,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '602e0bd459b944cf81b042aca5d8d291'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'old_value'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '6072122468cf476db0b21ce6e6b06e21'
                         key: {
@@ -1787,6 +2001,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'report'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '616346ba32724bfbbe8d82dc3aa09a9f'
+                        key: {
+                            field: 'run_url'
+                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            id: '716d663966094c569d7d7ff320b5dfca'
                         }
                     },
                     {
@@ -1806,14 +2029,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_input'
-                        id: '642706a728a54130a8b71d4345f5f1d3'
-                        key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'connection_alias'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '64330371ce584949872a42254b88d1fb'
                         key: {
@@ -1826,6 +2041,15 @@ declare global {
                         id: '6701bf9720564e01be3c264d8f8580f5'
                         key: {
                             name: 'x_jira_connect_connection_health'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '682dc3f48b2f44a9a9841715828fac78'
+                        key: {
+                            field: 'verdict'
+                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            id: '716d663966094c569d7d7ff320b5dfca'
                         }
                     },
                     {
@@ -1842,38 +2066,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '6c5fb6335b1848faae7aabe84194f9b4'
-                        key: {
-                            field: 'warning_count'
-                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            id: '1cd285333f564aae99fd0c040a738ca7'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '6c9ff82762f147c8a2e6a58ce06b9899'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_sys_id'
-                        }
-                    },
-                    {
-                        table: 'sys_element_mapping'
-                        id: '6ed904aa34e44be5b7df9e926cfd1262'
-                        key: {
-                            field: '__action_status__'
-                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            id: '1cd285333f564aae99fd0c040a738ca7'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '704a7c341007418b89dc0968019590ac'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'summary'
-                            language: 'en'
                         }
                     },
                     {
@@ -1904,12 +2101,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '72d673bf6fe443d19d5a3d5b4c2af201'
+                        key: {
+                            field: '__action_status__'
+                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            id: '716d663966094c569d7d7ff320b5dfca'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '74580a8c6a0d406ba1dfbec79c0749bd'
+                        key: {
+                            document_key: '3a1debbfce784efcb8bcab565a8d28c0'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '76fda28f1ce741f0b8454fd5ffd004ad'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'not_checked'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '772f83dec91242c69cd2ed4d4e9ef264'
+                        key: {
+                            field: 'connection_alias'
+                            table: 'var__m_sys_hub_step_ext_input_3a1debbfce784efcb8bcab565a8d28c0'
+                            id: '3a1debbfce784efcb8bcab565a8d28c0'
                         }
                     },
                     {
@@ -1926,12 +2149,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '7b1bc91dbc054436bb5b2a5a57765cec'
+                        table: 'sys_documentation'
+                        id: '798534b4dd6e45e7b04584afe702585e'
                         key: {
-                            field: 'failed_count'
-                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            id: '1cd285333f564aae99fd0c040a738ca7'
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: 'run_url'
+                            language: 'en'
                         }
                     },
                     {
@@ -1941,6 +2164,26 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'keep_alive_result'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7eaa5039a0d14d5eb4787e76461c7dcb'
+                        key: {
+                            sys_security_acl: '2b2e182b58fa400f8414b611a7a2e8e0'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '7ede8ab94f744a2298111b34d626b549'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
                         }
                     },
                     {
@@ -1990,11 +2233,19 @@ declare global {
                     },
                     {
                         table: 'sys_element_mapping'
-                        id: '83ca55e6c9cb4173919647cd86bc4e90'
+                        id: '8271c43a29e64cb2bad104a3639f588e'
                         key: {
                             field: 'run'
-                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            id: '1cd285333f564aae99fd0c040a738ca7'
+                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            id: '716d663966094c569d7d7ff320b5dfca'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '83c5b25cc43e45aa8fed9c23c39d089c'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: '__action_status__'
                         }
                     },
                     {
@@ -2006,27 +2257,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '844c70a8320a485e86f8354208c71632'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'flow'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sn_glider_source_artifact'
                         id: '8460102964d84d1abcd75319afec5171'
                         key: {
                             name: 'x_jira_connect_setup.do - BYOUI Files'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_output'
-                        id: '85ae87a03efa46f598e428976cd28083'
-                        key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: '__dont_treat_as_error__'
-                        }
-                    },
-                    {
-                        table: 'sys_element_mapping'
-                        id: '8619296bd3eb49c19721f2d1a2029584'
-                        key: {
-                            field: 'verdict'
-                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            id: '1cd285333f564aae99fd0c040a738ca7'
                         }
                     },
                     {
@@ -2036,6 +2281,14 @@ declare global {
                             field: 'script'
                             table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
                             id: 'a5e557b7257a46c99ea1b856ff9f5334'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '8629e8beb84f461f8f40c293872fc5c6'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'failing_checks'
                         }
                     },
                     {
@@ -2055,12 +2308,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '892b6233b2e7443e87bffbb959d4209f'
+                        table: 'sys_hub_step_ext_output'
+                        id: '89423f74beac4b7e8dc4462e45d59bdf'
                         key: {
-                            field: 'run_url'
-                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            id: '1cd285333f564aae99fd0c040a738ca7'
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'summary'
                         }
                     },
                     {
@@ -2077,6 +2329,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '8a2836717fa2406fa858766b83571b53'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'batch'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '8a483a1b834b4e5f82513600ca65c2ae'
                         key: {
@@ -2086,29 +2346,20 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '8a8a298a60a5437eb62e2d9e67b9620b'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: 'failed_count'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '8ae3bf3120d546768f36c211e979bc40'
                         key: {
                             document_key: '43579eaacc424ab2bea5e6c507536330'
                             variable: '42f2564b73031300440211d8faf6a777'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '8bbb1af391b54e47acb901f1e43dcc6d'
-                        key: {
-                            name: 'var__m_sys_hub_action_input_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'connection_alias'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '8d0eb72ca0254241b7a9617f331c7491'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'failing_checks'
-                            language: 'en'
                         }
                     },
                     {
@@ -2133,11 +2384,47 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '8dec1c78fa314d85ac0c814de7d90d9e'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                            value: 'lock'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '8e7210248b5b432a9d165ad3357a4286'
+                        key: {
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'run_url'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8f6f38f2c0ac4f6e9dcc096f10c08413'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'warning_count'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '91b03a292aa747e1ba2c99d4f328891c'
+                        key: {
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'warning_count'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '92f814d4c42c43e88eeeac7fcc781bd6'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'record_name'
+                            language: 'en'
                         }
                     },
                     {
@@ -2157,14 +2444,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_variable_value'
-                        id: '9423ba638723438589b43497d7998f59'
-                        key: {
-                            document_key: '3262b18da6f14bc88f45755daa5dd4e4'
-                            variable: '74315b04b3201300176b051a16a8dc2b'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '9556e4d3bcf643d68e6aa7da1668d951'
                         key: {
@@ -2174,10 +2453,10 @@ declare global {
                     },
                     {
                         table: 'sys_hub_action_output'
-                        id: '97d4e3fd7aec45cb8281f3a9dbd3caea'
+                        id: '97353cbff96a48e79a8f8d62f31d3a92'
                         key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'warning_count'
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: '__dont_treat_as_error__'
                         }
                     },
                     {
@@ -2197,11 +2476,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: '99834af424104762b15dc8b900f29429'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '9b31364d006e4d5aa86be165a5981108'
+                        key: {
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '9cbb4c3990804be6957250cb6be41f74'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9d2818b2f5384c6c81ab087da4e16d42'
                         key: {
                             document_key: '964dcbaec17a493990c1baf1eedd86d9'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '9da73b41fe1140cd9511066676b6eed8'
+                        key: {
+                            field: 'summary'
+                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            id: '716d663966094c569d7d7ff320b5dfca'
                         }
                     },
                     {
@@ -2215,24 +2526,6 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sys_element_mapping'
-                        id: '9fa9528bc1c74fd0bc34e972ab020b39'
-                        key: {
-                            field: 'connection'
-                            table: 'var__m_sys_hub_step_ext_input_3262b18da6f14bc88f45755daa5dd4e4'
-                            id: '3262b18da6f14bc88f45755daa5dd4e4'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '9fc97b77e30a4c9591c2544247cf137e'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: '__action_status__'
-                            language: 'en'
                         }
                     },
                     {
@@ -2270,15 +2563,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'credential_kind'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'a283d68cdb114607bcc5b85f22b84932'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'run_url'
                             language: 'en'
                         }
                     },
@@ -2354,6 +2638,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'aabf7488c0b64c6a8939b507675dd03f'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'operation'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'ab8c4fa351b243d091beeb74ddfccc5f'
                         key: {
@@ -2362,6 +2654,14 @@ declare global {
                             value: 'not_checked'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'ac9fbb14e5da450f9550ab3774f86f40'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'run'
                         }
                     },
                     {
@@ -2374,10 +2674,10 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: 'ad8a2087e62243d7842bcf23a393bf54'
+                        id: 'ad597adcd0e444b48e224530c76d4ca7'
                         key: {
-                            name: 'var__m_sys_hub_action_input_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'connection'
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: '__action_status__'
                             language: 'en'
                         }
                     },
@@ -2400,11 +2700,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'aef8dcb510614cbeafae6877f55175f0'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: 'warning_count'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'afbf6f1a54684c87b5a0e54200f5a6c1'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'verdict_since'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b208611ce6a242409e13212130929a82'
+                        key: {
+                            sys_security_acl: '37735bb18be141bba904af50763ede3b'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -2421,6 +2743,19 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'failed_count'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b4d436b255ff4033b1cfc6646af2552c'
+                        key: {
+                            sys_security_acl: 'b875aaf2ba32418db2b383d93c906c09'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -2443,10 +2778,38 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_status_metadata'
-                        id: 'ba98152b3da14ca88468af234f4ae91e'
+                        table: 'sys_dictionary'
+                        id: 'b6aef3173bbe49bea9d1c619657a0620'
                         key: {
-                            action_type_id: '1cd285333f564aae99fd0c040a738ca7'
+                            name: 'x_jira_connect_setup_change'
+                            element: 'table_name'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'b7dd5692a55446058d7fc8b2f6e928ca'
+                        key: {
+                            field: 'warning_count'
+                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            id: '716d663966094c569d7d7ff320b5dfca'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bb5c079e6bab43cca72bf63910c3bfae'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_716d663966094c569d7d7ff320b5dfca'
+                            element: 'connection'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bb7ef18a83a4483cb42c069155f0a676'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -2454,15 +2817,6 @@ declare global {
                         id: 'bb8e7ba6c22448818c17fc510040a4de'
                         key: {
                             name: 'x_jira_connect_connection_health'
-                        }
-                    },
-                    {
-                        table: 'sys_element_mapping'
-                        id: 'bb9ec4f6b5d747698e3ef8ce24a63c94'
-                        key: {
-                            field: 'summary'
-                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            id: '1cd285333f564aae99fd0c040a738ca7'
                         }
                     },
                     {
@@ -2474,15 +2828,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'bf4115110cdd43649354f3a53034523d'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'warning_count'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: 'bf53da12f20941fa86af784c5104aaea'
                         key: {
@@ -2491,11 +2836,16 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: 'c35117c305034e559c7ecf8f7349d8c7'
+                        table: 'sys_security_acl_role'
+                        id: 'c3971f98556c4a69ac2c5c95c19bea30'
                         key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'run'
+                            sys_security_acl: '43204a4b41c948debae5b0a4f0f40e15'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -2521,28 +2871,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: 'c5aec31e83b2473794dcc3d799dbca8a'
-                        key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'run_url'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_output'
-                        id: 'c60fd20ec48c4e9b8b5723cbf03d5ea0'
-                        key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'run'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'c70c143c843b4fd3be33b2cc8f6f2908'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'refresh_expires'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'c7dc2ed8f4744eac9e5699c48b0df1e8'
+                        key: {
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'connection'
                         }
                     },
                     {
@@ -2573,6 +2915,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'cc87fc22be6b4ea18dcb310f1fd90d42'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'record_name'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'cd01538e38df464eb50cce12f97c5562'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -2589,11 +2939,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_status_condition'
-                        id: 'ce70ee4d5f064d5ea5700d9355a914d7'
+                        table: 'sys_documentation'
+                        id: 'ce792593d3724a47af8a4ed04a1e7502'
                         key: {
-                            action_status_metadata_id: 'ba98152b3da14ca88468af234f4ae91e'
-                            order: '1'
+                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            element: 'run'
+                            language: 'en'
                         }
                     },
                     {
@@ -2621,27 +2972,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: 'd0d4c8098e2449438b327a54cb577636'
-                        key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'failing_checks'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: 'd31b999d74314aab831af84f5a745312'
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_input'
-                        id: 'd514d1e501fa49a0bd091b6d6c6ec29b'
-                        key: {
-                            model: '1cd285333f564aae99fd0c040a738ca7'
-                            element: 'connection'
                         }
                     },
                     {
@@ -2663,15 +2998,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'd76e0887a20e4c4583f7d3513f61e836'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            element: 'failed_count'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: 'd810432c6f194da59ecd8dbd3ad589b5'
                         key: {
@@ -2689,15 +3015,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: 'd9628565a13b44f5bd753011e4d4bd94'
-                        key: {
-                            field: 'failing_checks'
-                            table: 'var__m_sys_hub_action_output_1cd285333f564aae99fd0c040a738ca7'
-                            id: '1cd285333f564aae99fd0c040a738ca7'
-                        }
-                    },
-                    {
                         table: 'sys_ui_action_role'
                         id: 'dac30c7226b941518b088953e59ebb61'
                         key: {
@@ -2708,6 +3025,23 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'db3eb927630b47bba5fb8bb89671e66d'
+                        key: {
+                            model: '3a1debbfce784efcb8bcab565a8d28c0'
+                            element: 'run'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'dbb0113cac794bf4bbac70362b68865b'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'old_value'
+                            language: 'en'
                         }
                     },
                     {
@@ -2753,6 +3087,14 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_checked'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'e42cbdd3a9844f8ba2a701c8bd242b5f'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'run_url'
                         }
                     },
                     {
@@ -2804,6 +3146,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'ecb9d1c5f42748c48eafa6cae7904ff4'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'expires'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'ece7872de513459babe46d9ffc11e296'
+                        key: {
+                            model: '716d663966094c569d7d7ff320b5dfca'
+                            element: 'warning_count'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'ee51c2d7f86f46c88d366fb58f9ec1a6'
                         key: {
@@ -2821,11 +3179,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: 'ef5dd2a145924424bad5c3b2b8f58475'
+                        table: 'sys_dictionary'
+                        id: 'f3c13b72e3ff46549e2a29c004f6f7de'
                         key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'verdict'
+                            name: 'x_jira_connect_setup_change'
+                            element: 'document_key'
                         }
                     },
                     {
@@ -2848,11 +3206,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: 'f5fa4a411108402698071a3a1ca90a14'
+                        table: 'sys_element_mapping'
+                        id: 'f5ab0830dbe048908a98f2a4405555dd'
                         key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'warning_count'
+                            field: 'failed_count'
+                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            id: '716d663966094c569d7d7ff320b5dfca'
                         }
                     },
                     {
@@ -2870,14 +3229,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_set_on'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_step_ext_input'
-                        id: 'f81b0a7a33434f1c92c5f64a3701e895'
-                        key: {
-                            model: '3262b18da6f14bc88f45755daa5dd4e4'
-                            element: 'connection'
                         }
                     },
                     {
