@@ -15,6 +15,7 @@ import type {
     SiteRegistration,
     UserRegistration,
 } from './types'
+import { WebhookStore, type WebhookCaller } from './webhooks'
 
 export interface EmuResponse {
     status: number
@@ -162,6 +163,8 @@ export class EmulatorCore {
     private failedBasic = new Map<string, number>() // by lower-case email/user name
     private captchaUsers = new Set<string>() // lower-case emails
     private saCredentials = new Map<string, SaCredential>() // by clientId
+    /** Dynamic and admin webhooks, their deliveries (webhooks.ts). */
+    readonly webhooks = new WebhookStore(() => this.now())
 
     constructor(options: EmulatorOptions = {}) {
         this.frozenAt = options.startTimeMs ?? null
@@ -449,12 +452,13 @@ export class EmulatorCore {
             if (path === '/me') return 'me'
             const m = /^\/ex\/jira\/[^/]+\/rest\/api\/[23]\/(myself|serverInfo)$/.exec(path)
             if (m) return m[1] as 'myself' | 'serverInfo'
-            return null
+            return webhookTarget(path.replace(/^\/ex\/jira\/[^/]+/, ''))
         }
         if (this.siteByHost(host)) {
             if (path === '/_edge/tenant_info') return 'tenant-info'
             const m = /^\/rest\/api\/[23]\/(myself|serverInfo)$/.exec(path)
             if (m) return m[1] === 'myself' ? 'site-myself' : 'site-serverInfo'
+            return webhookTarget(path)
         }
         return null
     }
@@ -477,6 +481,11 @@ export class EmulatorCore {
             case 'site-myself':
             case 'site-serverInfo':
                 return this.site(req, target)
+            case 'webhooks':
+            case 'webhook-refresh':
+            case 'webhooks-failed':
+            case 'admin-webhooks':
+                return this.webhookRequest(req, target)
             default:
                 return notFound(req)
         }
@@ -870,6 +879,55 @@ export class EmulatorCore {
         return json(200, serverInfoBody(site, this.now())) // §4.3: any scope [C SN-JIRA]
     }
 
+    // ------------------------------------------------------------------ webhooks (webhooks.ts)
+
+    /** Resolves the caller (gateway token or scoped token; classic token on the site URL), then webhooks.ts answers. */
+    private webhookRequest(
+        req: EmuRequest,
+        target: 'webhooks' | 'webhook-refresh' | 'webhooks-failed' | 'admin-webhooks'
+    ): EmuResponse {
+        let caller: WebhookCaller | null = null
+        let site: Site | null = null
+        if (req.host === 'api.atlassian.com') {
+            const principal = this.gatewayPrincipal(req)
+            if (!principal) return INVALID_TOKEN
+            site = this.sites.get(req.path.split('/')[3]) ?? null
+            if (!site) return json(404, { code: 404, message: 'Not Found' })
+            if (!principal.cloudIds.includes(site.cloudId) || !principal.user.sites.includes(site.cloudId))
+                return json(403, { code: 403, message: 'Forbidden' })
+            caller = {
+                kind: principal.kind,
+                accountId: principal.user.accountId,
+                clientId:
+                    principal.kind === 'authorization_code' && principal.family ? principal.family.clientId : null,
+                scopes: principal.scopes,
+                cloudId: site.cloudId,
+            }
+        } else {
+            site = this.siteByHost(req.host) as Site
+            const basic = parseBasic(req.headers.authorization)
+            const user = basic
+                ? [...this.users.values()].find((u) => u.email.toLowerCase() === basic.user.toLowerCase())
+                : undefined
+            if (!basic || !user || !user.apiTokens.includes(basic.secret)) {
+                return json(401, {
+                    message: 'Client must be authenticated to access this resource.',
+                    'status-code': 401,
+                })
+            }
+            caller = {
+                kind: 'classic-token',
+                accountId: user.accountId,
+                clientId: null,
+                scopes: [],
+                cloudId: site.cloudId,
+            }
+        }
+        if (target === 'admin-webhooks') return this.webhooks.adminEndpoint(req, caller, `https://${site.host}`)
+        const op = target === 'webhooks' ? 'webhook' : target === 'webhook-refresh' ? 'refresh' : 'failed'
+        return this.webhooks.dynamicEndpoint(req, caller, op)
+    }
+
     // ------------------------------------------------------------------ <site>.atlassian.net
 
     private site(req: EmuRequest, target: 'tenant-info' | 'site-myself' | 'site-serverInfo'): EmuResponse {
@@ -938,6 +996,15 @@ export class EmulatorCore {
             errors: {},
         })
     }
+}
+
+/** Webhook endpoints under a Jira base path (gateway prefix removed). */
+function webhookTarget(path: string): EmulatorTarget | null {
+    if (/^\/rest\/api\/[23]\/webhook$/.test(path)) return 'webhooks'
+    if (/^\/rest\/api\/[23]\/webhook\/refresh$/.test(path)) return 'webhook-refresh'
+    if (/^\/rest\/api\/[23]\/webhook\/failed$/.test(path)) return 'webhooks-failed'
+    if (path === '/rest/webhooks/1.0/webhook') return 'admin-webhooks'
+    return null
 }
 
 function notFound(req: EmuRequest): EmuResponse {

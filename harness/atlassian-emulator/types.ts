@@ -15,6 +15,11 @@ export type EmulatorTarget =
     | 'site-myself' // GET <site>.atlassian.net/rest/api/{2|3}/myself
     | 'site-serverInfo' // GET <site>.atlassian.net/rest/api/{2|3}/serverInfo
     | 'tenant-info' // GET <site>.atlassian.net/_edge/tenant_info
+    // Webhooks (webhooks.ts), on the gateway and on the site URL:
+    | 'webhooks' // GET/POST/DELETE /rest/api/{2|3}/webhook (dynamic webhooks of the calling OAuth app)
+    | 'webhook-refresh' // PUT /rest/api/{2|3}/webhook/refresh
+    | 'webhooks-failed' // GET /rest/api/{2|3}/webhook/failed
+    | 'admin-webhooks' // GET /rest/webhooks/1.0/webhook (Administer Jira)
 
 export type Fault =
     /** Answer with this status (and optional body/headers) instead of the real handler. */

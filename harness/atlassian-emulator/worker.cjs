@@ -36,6 +36,13 @@ const methods = {
     setJiraAccess: (accountId, on) => core.setJiraAccess(accountId, on),
     createServiceAccountCredential: (c) => core.createServiceAccountCredential(c),
     revokeServiceAccountCredential: (clientId) => core.revokeServiceAccountCredential(clientId),
+    // webhooks (webhooks.ts)
+    webhookCall: (method, args) => {
+        const hooks = core.webhooks
+        if (method === 'setOptions') return Object.assign(hooks.options, args[0])
+        if (typeof hooks[method] !== 'function') throw new Error(`unknown webhook control method: ${method}`)
+        return hooks[method](...args)
+    },
 }
 
 port.on('message', (msg) => {

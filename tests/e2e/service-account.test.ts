@@ -36,7 +36,8 @@ test('Create New Connection & Credential with the service-account template, Get 
     expect(r.info[0]).toMatch(/works/)
     expect(r.info.join('\n')).toMatch(/Authenticated as ServiceNow integration .*app account/)
     // accessible-resources is not used for a service-account token; the gateway confirms the cloud id
-    expect(world.emu.requests.map((q) => q.target)).toEqual(['myself', 'serverInfo'])
+    // (and a service account is not an app: only the admin webhook list of the Jira -> ServiceNow checks)
+    expect(world.emu.requests.map((q) => q.target)).toEqual(['myself', 'serverInfo', 'admin-webhooks'])
     // The credential's own Validate button is there for template-created service-account credentials too? It keys on
     // the registry name, which the template sets to "Jira Cloud Service Account".
     const viaCredential = world.validate('oauth_2_0_credentials', credential.sys_id)

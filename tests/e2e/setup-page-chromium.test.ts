@@ -421,7 +421,8 @@ test('x_jira_connect.admin without admin: the page names the live connection, sh
         expect(await admin.page.locator('input#clientId, input#site, input#apiToken, input#clientSecret').count()).toBe(
             0
         )
-        expect(await admin.page.locator('[data-action="make-live"], [data-action="force-live"]').count()).toBe(0)
+        const writes = '[data-action="make-live"], [data-action="force-live"], [data-action="get-token"]'
+        expect(await admin.page.locator(writes).count()).toBe(0)
         await expectAccessible(admin, `read-only ${way}`)
     }
     await admin.click('#way-oauth', 'path 3LO')

@@ -173,6 +173,9 @@ test('a 2xx JSON body that starts with a UTF-8 byte-order mark is read, not thro
         bom(sites),
         bom(`{"accountId":"${USER.accountId}","displayName":"${USER.displayName}"}`),
         bom(`{"deploymentType":"Cloud","baseUrl":"https://${SITE.host}"}`),
+        bom('{"isLast":true,"startAt":0,"total":0,"values":[]}'),
+        bom('{"values":[],"maxResults":100}'),
+        bom('[]'),
     ]
     expect(run(answers, false, null).verdict).toBe('pass')
 })

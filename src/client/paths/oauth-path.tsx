@@ -174,9 +174,20 @@ function TokenStep({ state, reload }: { state: SetupState; reload: () => Promise
                     {o.token.hasRefreshToken ? ' and a refresh token are' : ' is'} stored for this instance.
                 </p>
             ) : null}
-            <button type="button" className="primary" disabled={!ready || busy} onClick={get} data-action="get-token">
-                Get OAuth Token
-            </button>
+            {state.access.canWrite ? (
+                <button
+                    type="button"
+                    className="primary"
+                    disabled={!ready || busy}
+                    onClick={get}
+                    data-action="get-token"
+                >
+                    Get OAuth Token
+                </button>
+            ) : (
+                // A new token decides which Jira user ServiceNow acts as: a change of the integration, admin only.
+                <ReadOnly state={state} />
+            )}
             {!ready ? <p className="hint">Save the client ID and secret first (step 2).</p> : null}
             <p role="status" className="token-message">
                 {message}
@@ -210,7 +221,9 @@ function SiteStep({ state, reload }: { state: SetupState; reload: () => Promise<
             if (!live) return
             if (!r.ok) return setErrors(r.errors)
             setSites(r.value.sites)
-            if (r.value.sites.length === 1 && !current) void use(r.value.sites[0].cloudId, true)
+            // Only an admin may set the connection's site (the API refuses others); the others see the list.
+            if (r.value.sites.length === 1 && !current && state.access.canWrite)
+                void use(r.value.sites[0].cloudId, true)
         })
         return () => {
             live = false
@@ -259,7 +272,7 @@ function SiteStep({ state, reload }: { state: SetupState; reload: () => Promise<
                             </div>
                         ))}
                     </fieldset>
-                    {sites.length > 1 ? (
+                    {sites.length > 1 && state.access.canWrite ? (
                         <button
                             type="submit"
                             className="primary"

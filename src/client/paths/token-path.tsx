@@ -80,7 +80,7 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
         <form onSubmit={save} noValidate>
             {t.connection ? (
                 <p>
-                    Site in use: <code>{t.connection.url}</code>{' '}
+                    Site saved: <code>{t.connection.url}</code>{' '}
                     {t.connection.active ? <span className="badge ok">Active</span> : null}
                 </p>
             ) : null}

@@ -58,12 +58,17 @@ export class CallEngine {
         return this.request('GET', url, auth)
     }
 
+    /** A PUT with a JSON body (webhook refresh): same timeout, budget and single bounded retry as a GET. */
+    putJson(url: string, auth: AuthRef, body: unknown): CallOutcome {
+        return this.request('PUT', url, auth, JSON.stringify(body))
+    }
+
     /** Counts a call made outside the HTTP port (the platform's token refresh). */
     countExternalCall(): void {
         this.calls++
     }
 
-    private request(method: 'GET' | 'POST', url: string, auth: AuthRef): CallOutcome {
+    private request(method: 'GET' | 'POST' | 'PUT', url: string, auth: AuthRef, body?: string): CallOutcome {
         let retried = false
         for (;;) {
             if (!this.hasBudget()) return { kind: 'budget', elapsedMs: this.elapsedMs() }
@@ -73,7 +78,11 @@ export class CallEngine {
                 url,
                 auth,
                 timeoutMs: this.settings.timeoutMs,
-                headers: { Accept: 'application/json' },
+                headers:
+                    body === undefined
+                        ? { Accept: 'application/json' }
+                        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+                body,
             })
             const outcome = toOutcome(result, this.clock.nowMs())
             if (retried || outcome.kind !== 'http') return outcome

@@ -9,6 +9,7 @@ import { AUTH_METHOD_LABEL, authMethodOf, migrationPath, type AuthMethod } from 
 import { checkAccessibleResources } from './checks/atlassian'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
+import { checkInbound, type InboundResult } from './checks/inbound'
 import { checkJira } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkDeprecatedCalls, checkInstanceStanding, checkMidPath } from './checks/real-path'
@@ -28,6 +29,7 @@ import type {
 import type { RealPathPort } from './real-path'
 import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
 import { originOf, type UrlForm } from './urls'
+import { webhookRefreshDays } from './inbound-settings'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -70,6 +72,10 @@ export interface ValidateOptions {
      * answers, and the cache says whether this run may refresh a credential's token at all (keep-alive).
      */
     cache?: CredentialRunCache
+    /** Health check: whether this run may refresh the connection's expiring Jira webhooks (at most once a day). */
+    webhookRefresh?: (connectionSysId: string) => boolean
+    /** Health check: what the Jira → ServiceNow checks saw for a connection (its webhooks and their expiry). */
+    onInbound?: (connectionSysId: string, result: InboundResult) => void
 }
 
 export function validate(
@@ -100,7 +106,8 @@ export function validate(
                 ports,
                 engine,
                 settings.gatewayBase,
-                cache
+                cache,
+                options
             )
             subjectLog.skipBlocked(kind)
         }
@@ -266,7 +273,8 @@ function validateConnection(
     ports: ValidatorPorts,
     engine: CallEngine,
     gatewayBase: string,
-    cache?: CredentialRunCache
+    cache?: CredentialRunCache,
+    options: ValidateOptions = {}
 ): 'oauth2' | 'basic' | null {
     const otherAlias = connection.aliasSysId && (!targetAlias || targetAlias.sysId !== connection.aliasSysId)
     const alias = otherAlias && connection.aliasSysId ? ports.config.alias(connection.aliasSysId) : targetAlias
@@ -298,6 +306,23 @@ function validateConnection(
             })
     }
 
+    /** Jira → ServiceNow (checks/inbound.ts), after /myself proved the credential: at most 3 calls. */
+    const inbound = (auth: AuthRef) => {
+        if (!urlPlan.jiraBaseUrl || !apiVersion) return
+        const seen = checkInbound(log, engine, {
+            baseUrl: urlPlan.jiraBaseUrl,
+            apiVersion,
+            auth,
+            method,
+            instanceUrl: originOf(ports.config.instanceCallbackUrl()) || '',
+            connectionName: connection.name,
+            refreshDays: webhookRefreshDays(ports.config),
+            mayRefresh: !!options.webhookRefresh && options.webhookRefresh(connection.sysId),
+            nowMs: ports.clock.nowMs(),
+        })
+        if (options.onInbound) options.onInbound(connection.sysId, seen)
+    }
+
     if (credential.kind === 'basic') {
         if (!log.ready('config.credential.basic') || !checkBasicCredential(log, credential)) return 'basic'
         if (!log.ready('jira.myself') || !urlPlan.jiraBaseUrl || !apiVersion) return 'basic'
@@ -321,6 +346,7 @@ function validateConnection(
             checkSiteCloudId(log, engine, { ...opts, afterBasicRefusal: true })
         }
         confirmCloudId()
+        inbound({ kind: 'basic', credentialSysId: credential.sysId })
         return 'basic'
     }
 
@@ -352,6 +378,7 @@ function validateConnection(
             gatewayBase,
         })
         confirmCloudId()
+        inbound(token.auth)
         return 'oauth2'
     }
     // OAuth 2.0 (3LO). accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
@@ -374,6 +401,7 @@ function validateConnection(
         credentialName: credential.name,
         gatewayBase,
     })
+    inbound(token.auth)
     return 'oauth2'
 }
 

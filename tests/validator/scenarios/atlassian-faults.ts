@@ -256,7 +256,7 @@ describe('Atlassian-side faults', () => {
             expect(r.verdict).toBe('pass')
             expect(w.emu.requestsTo('accessible-resources').length).toBe(2)
             expect(w.clock.slept).toEqual([1000])
-            expect(r.calls).toBe(4)
+            expect(r.calls).toBe(7) // 3 + the retry + 3 for Jira → ServiceNow
         })
 
         test('503 with a short Retry-After twice -> retried exactly once, then atlassian_unavailable', () => {

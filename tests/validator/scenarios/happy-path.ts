@@ -1,9 +1,15 @@
-/** The healthy chain: every check passes, with at most 3 calls to Atlassian (plus 1 refresh when expired). */
+/**
+ * The healthy chain: every check passes, with 3 calls for the outbound half and at most 3 for Jira → ServiceNow
+ * (webhooks: list, failed deliveries, admin list), plus 1 refresh when the access token expired.
+ */
 import { healthyCalls } from '../../../src/server/core/catalogue'
 import { CredentialRunCache } from '../../../src/server/core/health/run-cache'
 import { validate } from '../../../src/server/core/validator'
 import { InMemoryConfig } from '../../../harness/node-platform/in-memory-platform'
 import { check, everythingShown, IDS, observe, SITE, startWorld, USER, type World } from '../world'
+
+const OUTBOUND = ['accessible-resources', 'myself', 'serverInfo']
+const INBOUND = ['webhooks', 'webhooks-failed', 'admin-webhooks']
 
 describe('healthy chain', () => {
     let w: World
@@ -12,13 +18,13 @@ describe('healthy chain', () => {
     })
     afterEach(() => w.close())
 
-    test('a healthy OAuth connection passes every check with exactly 3 calls to Atlassian', () => {
+    test('a healthy OAuth connection passes every check with 3 calls out and 3 for the inbound half', () => {
         w.getOAuthToken()
         const report = w.run()
         expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([])
         expect(report.verdict).toBe('pass')
-        expect(report.calls).toBe(3)
-        expect(w.emu.requests.map((r) => r.target)).toEqual(['accessible-resources', 'myself', 'serverInfo'])
+        expect(report.calls).toBe(6)
+        expect(w.emu.requests.map((r) => r.target)).toEqual([...OUTBOUND, ...INBOUND])
         expect(check(report, 'jira.myself').found).toContain(
             `Authenticated as ${USER.displayName} (account id ${USER.accountId}, ${USER.email}`
         )
@@ -57,8 +63,8 @@ describe('healthy chain', () => {
         const report = w.run()
         expect(report.verdict).toBe('pass')
         expect(check(report, 'token.access').code).toBe('refreshed')
-        expect(report.calls).toBe(4)
-        expect(w.emu.requests.map((r) => r.target)).toEqual(['token', 'accessible-resources', 'myself', 'serverInfo'])
+        expect(report.calls).toBe(7)
+        expect(w.emu.requests.map((r) => r.target)).toEqual(['token', ...OUTBOUND, ...INBOUND])
         const stored = w.tokens.get(IDS.oauthCredential, IDS.profile)!
         expect(stored.refreshToken).not.toBe(first.refreshToken)
         expect(w.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
@@ -68,14 +74,14 @@ describe('healthy chain', () => {
         expect(w.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
     })
 
-    test('a healthy basic-auth connection passes with 2 calls and names the account', () => {
+    test('a healthy basic-auth connection passes with 2 calls (and the admin webhook list) and names the account', () => {
         w.useBasic()
         const report = w.run()
         // The one warning: a classic API token is legacy (config.auth_method; service-accounts.ts covers its text).
         const notPassing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')
         expect(notPassing.map((c) => `${c.id}=${c.code}`)).toEqual(['config.auth_method=classic_api_token'])
-        expect(report.calls).toBe(2)
-        expect(w.emu.requests.map((r) => r.target)).toEqual(['site-myself', 'site-serverInfo'])
+        expect(report.calls).toBe(3)
+        expect(w.emu.requests.map((r) => r.target)).toEqual(['site-myself', 'site-serverInfo', 'admin-webhooks'])
         expect(check(report, 'jira.myself').found).toContain(USER.displayName)
     })
 

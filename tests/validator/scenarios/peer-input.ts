@@ -131,7 +131,10 @@ describe('answers and inputs from the peer', () => {
         w.state.connections[0].url = `https://api.atlassian.com:443/ex/jira/${SITE.cloudId}`
         const r = w.run()
         expect(r.checks.filter((c) => c.status !== 'pass')).toEqual([])
-        expect(w.emu.requests.map((q) => q.target)).toEqual(['accessible-resources', 'myself', 'serverInfo'])
+        expect(w.emu.requests.map((q) => q.target)).toEqual([
+            ...['accessible-resources', 'myself', 'serverInfo'],
+            ...['webhooks', 'webhooks-failed', 'admin-webhooks'],
+        ])
     })
 
     test('connection URL with a #fragment -> url_fragment citing RFC 3986; no calls', () => {
