@@ -470,6 +470,8 @@ export const CHECKS = catalogue({
             other_instance: warn('an admin webhook points at another ServiceNow instance'),
             disabled: warn('an admin webhook pointing here is disabled'),
             unexpected_shape: fail('an answer that is not a list of webhooks'),
+        },
+    },
     // The path the spoke really takes (checks/real-path.ts): MID routing, the Jira spoke, the alias's template.
     'path.mid': {
         title: 'Network path (MID Server)',
