@@ -195,6 +195,7 @@ export class GlideSimulator {
         this.runtime = new Runtime(this.store, scriptApis as never)
         this.web = new WebFront({
             store: this.store,
+            isPassword: (table, column) => this.schema.isPassword(table, column),
             session: this.session,
             runtime: this.runtime,
             gs: this.apis.gs,
@@ -593,7 +594,7 @@ export class GlideSimulator {
          * Connection): saves like createConnectionFromTemplate, then runs the alias template's Test Action. The button
          * exists only when the template names a test action (SNDOCS test-alias-configuration-template.md,
          * support-multiple-connections.md). What the platform hands the test action is not documented: the documented
-         * test action has no inputs and reaches the connection through a REST step on the alias (assumption A37).
+         * test action has no inputs and reaches the connection through a REST step on the alias (assumption A39).
          * `testInputs: 'none'` (default) runs it without inputs; 'by-name' fills inputs named connection_alias and
          * connection with the alias and the saved connection.
          */

@@ -197,6 +197,10 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '97fe0f8b30af436d910cf0ff34f2d852'
                     }
+                    'csp-exec-rest-allowed-redirects': {
+                        table: 'sys_scope_privilege'
+                        id: '1f5a760a21ec4e67872e75b2d9262788'
+                    }
                     'csp-exec-rest-basic-auth': {
                         table: 'sys_scope_privilege'
                         id: '90def8b6322b461096330a5e07c08e89'
@@ -896,6 +900,10 @@ declare global {
                     src_server_core_sanitize_ts: {
                         table: 'sys_module'
                         id: 'e496089f875543638697ed88022b7e75'
+                    }
+                    'src_server_core_setup_acting-as_ts': {
+                        table: 'sys_module'
+                        id: '5879f76844704f1db6983b7cb44f2e7a'
                     }
                     'src_server_core_setup_health-view_ts': {
                         table: 'sys_module'

@@ -186,7 +186,7 @@ describe('more faults', () => {
         test('access token expired, registry without client secret -> cannot refresh; no call', () => {
             putToken({ access: true, accessExpired: true, refresh: true })
             w.state.registrySecrets = {}
-            expectFail(w.run(), 'token.access', 'cannot_refresh', /oauth\.registry\.client_credentials/)
+            expectFail(w.run(), 'token.access', 'cannot_refresh', /Registry has the Atlassian client ID and secret/)
             expect(w.emu.requests.length).toBe(0)
         })
 
@@ -256,6 +256,15 @@ describe('more faults', () => {
                 /Check the connection URL and credential/
             )
             expect(c.found).toContain('418: "teapot"')
+        })
+
+        test('myself 302 to another host -> redirect_not_followed naming it; nothing sent there (A38)', () => {
+            w.emu.setFault('myself', { status: 302, headers: { location: 'https://collector.example/steal' } })
+            const c = expectFail(w.run(), 'jira.myself', 'redirect_not_followed', /never sends it to another host/)
+            expect(c.found).toContain('answered 302, a redirect to https://collector.example; not followed.')
+            expect(
+                w.emu.requests.filter((r) => r.host !== 'api.atlassian.com' && r.host !== 'auth.atlassian.com')
+            ).toEqual([])
         })
 
         test('the basic credential cannot be applied to the request -> auth_unavailable; no request sent', () => {

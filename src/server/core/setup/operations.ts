@@ -3,6 +3,7 @@
  * before its first write, so a refusal changes nothing; each returns data the page shows and never a secret.
  */
 import { ATLASSIAN } from '../atlassian'
+import { type ActingAs, actingAsOf } from './acting-as'
 import type { HttpPort, HttpResult, TokenPort } from '../ports'
 import type { CheckResult } from '../report'
 import { safeText } from '../sanitize'
@@ -444,6 +445,8 @@ export interface ValidationShown {
     checks: ShownCheck[]
     runSysId: string | null
     runLink: string
+    /** Who ServiceNow acts as in Jira (account and site), when the validation got that far. */
+    actingAs: ActingAs | null
 }
 
 function stepOf(id: string): number {
@@ -558,5 +561,6 @@ export function shown(
         }),
         runSysId,
         runLink: runSysId ? `x_jira_connect_validation_run.do?sys_id=${runSysId}` : '',
+        actingAs: actingAsOf(report.checks),
     }
 }

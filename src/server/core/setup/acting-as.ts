@@ -1,0 +1,28 @@
+/**
+ * Who ServiceNow acts as in Jira, read from a validation's passing checks: jira.myself ("Authenticated as <name>
+ * (account id …[, <type> account]).", src/server/core/checks/jira.ts) and jira.server_info ("Jira Cloud … at
+ * <base URL>."). Jira's /myself gives accountType atlassian | app | customer (developer.atlassian.com, Jira REST
+ * "Get current user"); the check names the type only when it is not atlassian.
+ */
+import type { CheckResult } from '../report'
+
+export interface ActingAs {
+    /** Jira's display name of the account. */
+    name: string
+    /** atlassian (a person's account), app (service or app account), customer. */
+    accountType: string
+    /** The Jira site's base URL, '' when serverInfo did not pass. */
+    site: string
+}
+
+const MYSELF = /^Authenticated as (.+) \(account id [^,)]+(?:, .*?)??(?:, ([a-z]+) account)?\)\.$/
+const SERVER_INFO = / at (https:\/\/\S+?)\.?$/
+
+export function actingAsOf(checks: CheckResult[]): ActingAs | null {
+    const me = checks.find((c) => c.id === 'jira.myself' && c.status === 'pass')
+    const m = me ? MYSELF.exec(me.found) : null
+    if (!m) return null
+    const info = checks.find((c) => c.id === 'jira.server_info' && c.status === 'pass')
+    const site = info ? SERVER_INFO.exec(info.found) : null
+    return { name: m[1], accountType: m[2] || 'atlassian', site: site ? site[1] : '' }
+}
