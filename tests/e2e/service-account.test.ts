@@ -34,9 +34,15 @@ test('Create New Connection & Credential with the service-account template, Get 
     expect(r.exception).toBeNull()
     expect(r.errors).toEqual([])
     expect(r.info[0]).toMatch(/works/)
-    expect(r.info.join('\n')).toMatch(/Authenticated as ServiceNow integration .*app account/)
+    expect(r.info.join('\n')).toMatch(/Signed in to Jira as ServiceNow integration/)
     // accessible-resources is not used for a service-account token; the gateway confirms the cloud id
-    expect(world.emu.requests.map((q) => q.target)).toEqual(['myself', 'serverInfo'])
+    expect(world.emu.requests.map((q) => q.target)).toEqual([
+        'myself',
+        'serverInfo',
+        'project-search',
+        'permissions-check',
+        'agile-board',
+    ])
     // The credential's own Validate button is there for template-created service-account credentials too? It keys on
     // the registry name, which the template sets to "Jira Cloud Service Account".
     const viaCredential = world.validate('oauth_2_0_credentials', credential.sys_id)

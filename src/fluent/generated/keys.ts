@@ -485,6 +485,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'b5a1ec677f9949a3a005727ad7cfd2b3'
                     }
+                    'property-capability-projects': {
+                        table: 'sys_properties'
+                        id: '75e3b9d6dda64a74b15e14042e97eee4'
+                    }
                     'property-health-api-token-max-days': {
                         table: 'sys_properties'
                         id: '92c20508faf94c2d81ed74d053762d61'
@@ -673,6 +677,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c260d182b5184a4389e7c6af7108bfad'
                     }
+                    'src_server_core_capability-table_ts': {
+                        table: 'sys_module'
+                        id: '5f801bdcd56948469e2e0d52eb6374c5'
+                    }
                     src_server_core_catalogue_ts: {
                         table: 'sys_module'
                         id: '0c4c4432373043da8633c658c7660941'
@@ -680,6 +688,10 @@ declare global {
                     src_server_core_checks_atlassian_ts: {
                         table: 'sys_module'
                         id: '32caaa889fc0472dbe881c8de80f4b79'
+                    }
+                    src_server_core_checks_capability_ts: {
+                        table: 'sys_module'
+                        id: 'e9ac6eff898e4220bb7ffa6a57375210'
                     }
                     src_server_core_checks_configuration_ts: {
                         table: 'sys_module'
@@ -740,6 +752,14 @@ declare global {
                     src_server_core_ports_ts: {
                         table: 'sys_module'
                         id: '0e859ab70e8c4cc6a9ab8add20bdfb5a'
+                    }
+                    'src_server_core_projects-setting_ts': {
+                        table: 'sys_module'
+                        id: 'aa303a5149eb429c8aa44de99cf41cd9'
+                    }
+                    'src_server_core_rate-limit_ts': {
+                        table: 'sys_module'
+                        id: '3457d56b19bc4909a754db892938faac'
                     }
                     src_server_core_report_ts: {
                         table: 'sys_module'

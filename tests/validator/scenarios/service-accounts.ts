@@ -13,6 +13,9 @@ const saProfile = (w: World) => w.state.profiles.find((p) => p.sysId === IDS.saP
 const saRegistry = (w: World) => w.state.registries.find((r) => r.sysId === IDS.saRegistry)!
 const targets = (w: World) => w.emu.requests.map((r) => r.target)
 
+/** After the sign-in: project search, one bulk permission check, the agile probe (no scope list for these methods). */
+const CAPABILITY_ROUND = ['project-search', 'permissions-check', 'agile-board']
+
 describe('service account (OAuth 2.0 client credentials)', () => {
     let w: World
     beforeEach(async () => {
@@ -21,16 +24,15 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     })
     afterEach(() => w.close())
 
-    test('healthy: passes with 2 calls, names the service account (app account), never calls accessible-resources', () => {
+    test('healthy: passes with 5 calls, names the service account (app account), never calls accessible-resources', () => {
         w.getServiceAccountToken()
         const report = w.run()
         expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([])
         expect(report.verdict).toBe('pass')
-        expect(targets(w)).toEqual(['myself', 'serverInfo'])
-        expect(report.calls).toBe(2)
-        expect(check(report, 'jira.myself').found).toMatch(
-            new RegExp(`Authenticated as ${SA.displayName} \\(account id ${SA.accountId}.*app account`)
-        )
+        expect(targets(w)).toEqual(['myself', 'serverInfo', ...CAPABILITY_ROUND])
+        expect(report.calls).toBe(5)
+        expect(check(report, 'jira.myself').found).toContain(`account id ${SA.accountId}, app account`)
+        expect(report.people!.map((p) => p.displayName)).toEqual([SA.displayName])
         expect(check(report, 'config.auth_method').found).toMatch(/service account with OAuth 2\.0 client credentials/)
         expect(check(report, 'token.refresh').found).toMatch(/no refresh token/i)
         expect(report.checks.map((c) => c.id)).not.toContain('atlassian.accessible_resources')
@@ -40,7 +42,7 @@ describe('service account (OAuth 2.0 client credentials)', () => {
         const report = w.run()
         expect(report.verdict).toBe('pass')
         expect(check(report, 'token.access').code).toBe('requested')
-        expect(targets(w)).toEqual(['token', 'myself', 'serverInfo'])
+        expect(targets(w)).toEqual(['token', 'myself', 'serverInfo', ...CAPABILITY_ROUND])
         expect(w.tokens.tokenRequests).toBe(1)
         expect(w.tokens.refreshes).toBe(0)
         expect(w.tokens.get(IDS.saCredential, IDS.saProfile)?.refreshToken ?? null).toBeNull()
@@ -214,12 +216,12 @@ describe('scoped API token through api.atlassian.com', () => {
     })
     afterEach(() => w.close())
 
-    test('healthy: Basic auth on the gateway passes with 2 calls as the service account', () => {
+    test('healthy: Basic auth on the gateway passes with 5 calls as the service account', () => {
         const report = w.run()
         expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([])
-        expect(targets(w)).toEqual(['myself', 'serverInfo'])
+        expect(targets(w)).toEqual(['myself', 'serverInfo', ...CAPABILITY_ROUND])
         expect(check(report, 'config.auth_method').found).toMatch(/scoped API token/)
-        expect(check(report, 'jira.myself').found).toContain(SA.displayName)
+        expect(report.people!.map((p) => p.displayName)).toEqual([SA.displayName])
     })
 
     test('scoped token on the site URL: 401 after one attempt, and the gateway URL with the cloud id is named', () => {
