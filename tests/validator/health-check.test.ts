@@ -72,11 +72,15 @@ test('two child aliases, three connections sharing one credential: one accessibl
     expect(by('myself')).toBe(2)
     expect(by('serverInfo')).toBe(2)
     expect(by('token')).toBe(0)
-    expect(result.calls).toBe(5)
-    expect(world.emu.requests).toHaveLength(5)
-    expect(result.shared).toBe(4)
+    // The capability round runs per connection on a due health check: one bulk permission check each; the project
+    // search (a GET) is shared by the two Globex connections like myself and serverInfo.
+    expect(by('permissions-check')).toBe(3)
+    expect(by('project-search')).toBe(2)
+    expect(result.calls).toBe(10)
+    expect(world.emu.requests).toHaveLength(10)
+    expect(result.shared).toBe(5) // + the Globex project search
 
-    // The same three connections validated one by one repeat the shared checks: 3 calls each.
+    // The same three connections validated one by one repeat the shared checks: 5 calls each.
     world.emu.clearRequests()
     for (const c of world.state.connections) {
         validate(
@@ -89,7 +93,7 @@ test('two child aliases, three connections sharing one credential: one accessibl
             }
         )
     }
-    expect(world.emu.requests).toHaveLength(9)
+    expect(world.emu.requests).toHaveLength(15)
 })
 
 test('an expired access token shared by three connections is refreshed once when keep-alive is due, never per connection', () => {

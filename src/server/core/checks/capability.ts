@@ -135,7 +135,8 @@ function checkProjects(
             expected: 'Jira project keys, optionally with an issue type, separated by commas: e.g. "SUP/Task, OPS".',
             fix:
                 'Correct the property (Jira Cloud Connect > Properties, or the setup page) with the keys shown in ' +
-                'Jira (Projects > View all projects, column Key); leave it empty to list the projects the account sees.',
+                'Jira (Projects > View all projects, column Key); leave it empty to list the projects the account ' +
+                'sees.',
         })
         return null
     }
@@ -196,7 +197,7 @@ function checkProjects(
             found:
                 `The account cannot see project${missingKeys.length === 1 ? '' : 's'} ${missingKeys.join(', ')}: ` +
                 'no such key on this site, or no Browse Projects permission there.',
-            expected: `Every project in x_jira_connect.capability.projects visible to the account (${keys.join(', ')}).`,
+            expected: `Every project listed in x_jira_connect.capability.projects visible (${keys.join(', ')}).`,
             fix:
                 `Check each key in Jira (Projects > View all projects). If it exists, open it > Project settings > ` +
                 'People (Access in team-managed projects) and add the integration account to a role the permission ' +
@@ -272,7 +273,8 @@ function browsableOnly(
         log.warn(id, {
             code: 'cannot_create',
             found:
-                `The account can browse ${total} project${total === 1 ? '' : 's'} (${first}${total > 5 ? ', ...' : ''}) ` +
+                `The account can browse ${total} project${total === 1 ? '' : 's'} ` +
+                `(${first}${total > 5 ? ', ...' : ''}) ` +
                 `but create issues in none of the ${access.length} checked.`,
             expected: 'Create Issues in at least one project.',
             fix:
@@ -355,7 +357,7 @@ function checkCreateFields(
             log.fail(id, {
                 code: 'issue_type_not_found',
                 found: `Project ${entry.key} has no issue type "${entry.issueType}" (it has: ${names}).`,
-                expected: `Issue type "${entry.issueType}" in ${entry.key}, as x_jira_connect.capability.projects says.`,
+                expected: `Issue type "${entry.issueType}" in ${entry.key} (x_jira_connect.capability.projects).`,
                 fix:
                     `Correct the entry "${label}" to one of the project's issue types, or add the type to the ` +
                     "project's issue type scheme (Project settings > Issue types).",
@@ -369,7 +371,9 @@ function checkCreateFields(
             const message = errorMessageOf(outcome.body)
             log.fail(id, {
                 code: 'createmeta_refused',
-                found: `Jira answered ${outcome.status}${message ? ` "${message}"` : ''} to the create metadata of ${label}.`,
+                found:
+                    `Jira answered ${outcome.status}${message ? ` "${message}"` : ''} to the create metadata of ` +
+                    `${label}.`,
                 expected: `The fields of ${label}'s create screen (the account may create that issue type).`,
                 fix:
                     `Give the account Create Issues in ${entry.key} (Project settings > Permissions, then People), ` +
@@ -387,10 +391,13 @@ function checkCreateFields(
     if (needs.length) {
         log.warn(id, {
             code: 'required_fields',
-            found: `Create Issue requires fields with no default beyond project, issue type and summary: ${needs.join('; ')}.`,
+            found:
+                'Create Issue requires fields with no default beyond project, issue type and summary: ' +
+                `${needs.join('; ')}.`,
             expected: 'Flows that create these issues send every required field.',
             fix:
-                'Map each listed field in the flows that create these issues (Create Issue action inputs), or give it ' +
+                'Map each listed field in the flows that create these issues (Create Issue action inputs), or give ' +
+                'it ' +
                 "a default or make it optional in the project's field configuration (Project settings > Fields).",
         })
         return
@@ -428,7 +435,9 @@ function checkAgile(log: CheckLog, engine: CallEngine, t: CapabilityTarget, fact
                 code: 'agile_scopes_missing',
                 found: `The site's granted scopes (accessible-resources) lack ${missing.join(', ')}.`,
                 expected: `The granular sprint and board scopes: ${AGILE_SCOPES.join(', ')}.`,
-                fix: `Sprint and board actions will fail: they have no classic scopes. ${scopeFix(t, missing.join(', '))}`,
+                fix:
+                    'Sprint and board actions will fail: they have no classic scopes. ' +
+                    scopeFix(t, missing.join(', ')),
             })
             return
         }

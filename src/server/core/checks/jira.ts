@@ -30,7 +30,7 @@ export interface JiraTarget {
     cloudId?: string | null
 }
 
-/** Who the integration account is. accountId and accountType are kept with runs; the person's name and email are not. */
+/** Who the integration account is: accountId and accountType are kept with runs; the name and email are not. */
 export interface JiraIdentity {
     accountId: string
     accountType: string
