@@ -41,6 +41,16 @@ export interface GlideEnv {
     logs: LogEntry[]
     /** Throws when the running script's scope may not do op on table (access-tracking.ts); absent = no checks. */
     guard?: (table: string, op: TableOperation) => void
+    /**
+     * Whether the session user passes the table's record ACLs for op (simulator.ts aclAllows); absent = allowed.
+     * GlideRecord ignores ACLs (it only answers canRead/canWrite/... when asked); GlideRecordSecure enforces them.
+     */
+    acl?: (table: string, op: TableOperation) => boolean
+    /**
+     * A before business rule that aborts the write (current.setAbortAction(true)): returns its message, or null to let
+     * the write through. The platform then writes nothing and insert()/update() return null (simulator.ts abortRules).
+     */
+    abort?: (table: string, op: 'create' | 'write', next: Row) => string | null
 }
 
 type Condition = { field: string; op: string; value: string | string[] }
@@ -150,6 +160,8 @@ export function createGlideRecordClass(env: GlideEnv) {
         private _pos = -1
         private _current: Row | null = null
         private _changes: Row = {}
+        /** GlideRecordSecure: ACLs enforced on query, insert, update and delete. */
+        protected _secure = false
 
         constructor(table: string) {
             if (!schema.hasTable(table))
@@ -192,6 +204,19 @@ export function createGlideRecordClass(env: GlideEnv) {
 
         isValid(): boolean {
             return true
+        }
+        /** Record ACLs of the table for the session user (ServiceNow docs: GlideRecord canRead/canWrite/...). */
+        canRead(): boolean {
+            return env.acl ? env.acl(this.getRecordClassName(), 'read') : true
+        }
+        canWrite(): boolean {
+            return env.acl ? env.acl(this.getRecordClassName(), 'write') : true
+        }
+        canCreate(): boolean {
+            return env.acl ? env.acl(this._table, 'create') : true
+        }
+        canDelete(): boolean {
+            return env.acl ? env.acl(this.getRecordClassName(), 'delete') : true
         }
         getTableName(): string {
             return this._table
@@ -303,6 +328,8 @@ export function createGlideRecordClass(env: GlideEnv) {
                     return 0
                 })
             }
+            // GlideRecordSecure: rows the user may not read are not returned (docs "Using GlideRecordSecure").
+            if (this._secure && env.acl) rows = rows.filter((r) => env.acl!(r.sys_class_name || this._table, 'read'))
             if (this._limit >= 0) rows = rows.slice(0, this._limit)
             this._results = rows.map((r) => ({ ...r }))
             this._pos = -1
@@ -371,6 +398,10 @@ export function createGlideRecordClass(env: GlideEnv) {
 
         insert(): string | null {
             env.guard?.(this._table, 'create')
+            // GlideRecordSecure: a create the ACLs deny writes nothing and returns null (docs "Using
+            // GlideRecordSecure": `if (grs.update()) count++`); the platform logs it, the script carries on.
+            if (this._secure && !this.canCreate()) return this._denied('create')
+            if (this._aborted('create', { ...this._changes })) return null
             const values: Row = {}
             for (const [k, v] of Object.entries(this._changes)) values[k] = v
             const row = store.insert(this._table, values, { user: env.session.user.userName })
@@ -383,6 +414,8 @@ export function createGlideRecordClass(env: GlideEnv) {
                 return this.insert()
             }
             env.guard?.(this._table, 'write')
+            if (this._secure && !this.canWrite()) return this._denied('write')
+            if (this._aborted('write', { ...this._current, ...this._changes })) return null
             const row = store.update(this._current.sys_class_name, this._current.sys_id, this._changes, {
                 user: env.session.user.userName,
             })
@@ -393,12 +426,38 @@ export function createGlideRecordClass(env: GlideEnv) {
         deleteRecord(): boolean {
             if (!this._current) return false
             env.guard?.(this._table, 'delete')
+            if (this._secure && !this.canDelete()) return this._denied('delete') !== null
             const ok = store.delete(this._table, this._current.sys_id)
             this._current = null
             return ok
         }
+        _aborted(op: 'create' | 'write', next: Row): boolean {
+            const message = env.abort ? env.abort(this.getRecordClassName(), op, next) : null
+            if (message === null) return false
+            env.session.errors.push(message)
+            this._changes = {}
+            return true
+        }
+        _denied(op: TableOperation): null {
+            env.logs.push({
+                level: 'warn',
+                message: `Security restricted: ${op} operation on table '${this._table}' denied for ${env.session.user.userName}`,
+                source: 'GlideRecordSecure',
+            })
+            return null
+        }
     }
     return GlideRecord
+}
+
+/** GlideRecordSecure: GlideRecord that enforces the table's ACLs on every query and write. */
+export function createGlideRecordSecureClass(GlideRecord: ReturnType<typeof createGlideRecordClass>) {
+    return class GlideRecordSecure extends GlideRecord {
+        constructor(table: string) {
+            super(table)
+            this._secure = true
+        }
+    }
 }
 
 export type GlideRecordClass = ReturnType<typeof createGlideRecordClass>

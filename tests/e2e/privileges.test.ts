@@ -72,7 +72,7 @@ test('enforcing refuses a scoped call without its privilege; permissive tracking
     const blocked = world.validate('sys_alias', world.ids.alias)
     expect(refused()).toEqual(['ScriptableRESTMessageClient.execute'])
     expect(blocked.exception).toBeNull()
-    expect(blocked.info[0]).toMatch(/does not work/)
+    expect(blocked.errors[0]).toMatch(/does not work/)
 
     const app = world.sim.one('sys_app', { scope: 'x_jira_connect' })
     world.sim.admin.setField('sys_app', app.sys_id, 'runtime_access_tracking', 'permissive')
@@ -132,7 +132,7 @@ test('enforcing: "Add as a separate connection" creates the child alias, its att
     ])
 })
 
-test('enforcing: without the create privilege on sys_alias the insert is refused (500, no stack); granted, a retry reuses what was made', async () => {
+test('enforcing: without the create privilege on sys_alias the insert is refused (500, no stack), what was created is deleted again; granted, a retry makes one of each', async () => {
     const privilege = world.sim
         .query('sys_scope_privilege')
         .find((p) => p.target_name === 'sys_alias' && p.operation === 'create')!
@@ -156,9 +156,11 @@ test('enforcing: without the create privilege on sys_alias the insert is refused
     expect(added.status).toBe(500)
     expect(refused()).toEqual(['sys_alias.create'])
     expect(added.text).not.toMatch(/\bat .*\.js:\d+/)
+    expect(added.text).toContain('(created, deleted again)')
     expect(world.sim.query('sys_alias', { parent: world.ids.alias })).toEqual([])
+    expect(world.sim.query('oauth_entity_profile', { name: 'Jira OAuth Profile (acme-eu)' })).toEqual([])
 
-    // Once the privilege is granted, asking again finishes the job with the records the first try left: no duplicates.
+    // Once the privilege is granted, asking again makes every record once.
     world.sim.admin.setField('sys_scope_privilege', privilege.sys_id, 'status', 'allowed')
     const again = await admin.api('POST', 'site-connection', { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d' })
     expect(again.status).toBe(200)

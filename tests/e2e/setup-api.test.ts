@@ -194,7 +194,7 @@ test('3LO: save client id and secret, Get OAuth Token, pick the site the token r
     expectNoSecretAnywhere()
 })
 
-test('API token: unknown site is a 400 naming the site and changes nothing; a real site gets a basic connection that validates', async () => {
+test('API token: unknown site is a 400 naming the site and changes nothing; a real site gets a basic connection, inactive, that validates and is then made live', async () => {
     const admin = new SetupClient(world.sim, ADMIN_USER)
     const before = snapshot()
     const nowhere = await admin.api('PUT', 'api-token', {
@@ -226,11 +226,12 @@ test('API token: unknown site is a 400 naming the site and changes nothing; a re
     const connSysId = (saved.json!.result as { connectionSysId: string }).connectionSysId
     const conn = world.sim.read('http_connection', connSysId)!
     expect(conn).toMatchObject({
-        active: 'true',
+        active: 'false',
         connection_url: `https://${world.siteHost}`,
         connection_alias: world.ids.alias,
     })
-    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
+    // Saving does not switch (validate before switching): the OAuth connection stays active until this one is made live.
+    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('true')
     const cred = world.sim.read('basic_auth_credentials', conn.credential)!
     expect(cred.user_name).toBe(world.email)
     expect(cred.password).not.toBe(world.apiToken)
@@ -239,8 +240,14 @@ test('API token: unknown site is a 400 naming the site and changes nothing; a re
     expect(state.apiToken).toMatchObject({
         email: world.email,
         tokenSet: true,
-        connection: { site: 'acme-jcc', active: true },
+        connection: { site: 'acme-jcc', active: false },
     })
+    const live = await admin.api('POST', 'activate', { connectionSysId: connSysId })
+    expect(live.json!.result).toMatchObject({
+        outcome: 'activated',
+        deactivated: [{ sysId: world.ids.connection, name: 'Jira Cloud OAuth Connection' }],
+    })
+    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
 
     const v = await admin.api('POST', 'validate', {})
     // Works, with the legacy-token warning (config.auth_method) that points at service accounts.
@@ -430,7 +437,7 @@ test('another site: a non-UUID cloud id, a site the token does not reach and the
     expect(siteRecords()).toBe(before)
 })
 
-test('another site: a child alias of Jira with its own connection, profile and credential; asked twice, created once; its own token; validates green and the health check covers it', async () => {
+test('another site: a child alias of Jira with its own connection (inactive), profile and credential; asked twice, created once; its own token; validates green, is made live, and the health check covers it', async () => {
     const admin = new SetupClient(world.sim, ADMIN_USER)
     await twoSitesConnected(admin)
     const added = await admin.api('POST', 'site-connection', { cloudId: SECOND.cloudId })
@@ -442,7 +449,7 @@ test('another site: a child alias of Jira with its own connection, profile and c
         cloudId: SECOND.cloudId,
         aliasId: 'x_jira_connect.Jira_acme_eu',
         url: `https://api.atlassian.com/ex/jira/${SECOND.cloudId}`,
-        active: true,
+        active: false,
         hasToken: false,
     })
 
@@ -483,7 +490,7 @@ test('another site: a child alias of Jira with its own connection, profile and c
     expect(world.sim.read('http_connection', c.connectionSysId)).toMatchObject({
         connection_alias: c.aliasSysId,
         credential: c.credentialSysId,
-        active: 'true',
+        active: 'false',
     })
 
     // Idempotent: the same site again returns the same records and creates nothing.
@@ -505,11 +512,19 @@ test('another site: a child alias of Jira with its own connection, profile and c
 
     // The validator walks the child alias: the new connection is green against the second site.
     const v = await admin.api('POST', 'validate', { connectionSysId: c.connectionSysId })
-    const report = v.json!.result as { verdict: string; checks: Array<{ id: string; status: string; found: string }> }
-    expect({ verdict: report.verdict, failed: report.checks.filter((x) => x.status !== 'pass') }).toEqual({
-        verdict: 'pass',
-        failed: [],
+    const report = v.json!.result as {
+        verdict: string
+        checks: Array<{ id: string; status: string; found: string; code: string }>
+    }
+    expect({
+        verdict: report.verdict,
+        failed: report.checks.filter((x) => x.status !== 'pass').map((x) => x.code),
+    }).toEqual({
+        verdict: 'warn',
+        failed: ['connection_inactive'],
     })
+    const made = await admin.api('POST', 'activate', { connectionSysId: c.connectionSysId })
+    expect(made.json!.result).toMatchObject({ outcome: 'activated', deactivated: [] })
     expect(report.checks.find((x) => x.id === 'atlassian.cloud_id')!.found).toContain(SECOND.cloudId)
     expect(world.emu.requestsTo('myself').map((r) => r.path)).toContainEqual(
         expect.stringContaining(`/ex/jira/${SECOND.cloudId}/rest/api/2/myself`)

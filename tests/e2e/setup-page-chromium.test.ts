@@ -134,8 +134,8 @@ test('3LO by keyboard alone: Copy, secrets, Get OAuth Token (popup opened by Ent
     ])
 })
 
-test('API token path by keyboard alone: unknown site shown at the field, then green in 7 admin actions, axe clean', async () => {
-    admin = await Admin.open(world, APP_ADMIN, 'token')
+test('API token path by keyboard alone: unknown site shown at the field, then validated while inactive and made live in 8 admin actions, axe clean', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'token')
     await admin.openFromMenu()
     await admin.page.locator('#way-service').waitFor()
     await admin.keyPress('#way-token', 'path: API token', 'Space')
@@ -165,15 +165,35 @@ test('API token path by keyboard alone: unknown site shown at the field, then gr
     await admin.keyType('#email', world.email, 'type email')
     await admin.keyType('#apiToken', world.apiToken, 'paste API token')
     await admin.keyPress('[data-action="save-api-token"]', 'save')
-    await admin.page.getByText(`the connection now points at https://${world.siteHost}`).waitFor()
+    await admin.page.getByText(`the API-token connection points at https://${world.siteHost}`).waitFor()
     expect(await admin.page.locator('#apiToken').inputValue()).toBe('')
+    // Saved, not switched: the shipped 3LO connection is still the live one.
+    const basic = world.sim.one('http_connection', { connection_url: `https://${world.siteHost}` })
+    expect(basic.active).toBe('false')
+    expect(await admin.page.locator('[data-live]').getAttribute('data-live')).toBe(world.ids.connection)
+    expect(await admin.page.locator(`[data-connection="${basic.sys_id}"]`).getAttribute('data-live-status')).toBe(
+        'inactive'
+    )
+    expect(await admin.page.locator('[data-action="make-live"]').isDisabled()).toBe(true)
     await admin.keyPress('[data-action="validate"]', 'Validate')
-    // A classic API token works but is legacy (config.auth_method warns with the migration path to a service account).
+    // A classic API token works but is legacy (config.auth_method warns with the migration path to a service account);
+    // the connection validated is this path's own, still inactive.
     const verdict = admin.page.locator('[data-verdict="warn"]')
     await verdict.waitFor({ timeout: 30000 })
     const toFix = verdict.locator('ul[aria-label="Checks to fix"]')
     expect(await toFix.textContent()).toContain('Authentication method')
-    expect(await toFix.locator('li').count()).toBe(1)
+    expect((await toFix.locator('li').evaluateAll((l) => l.map((x) => x.getAttribute('data-check')))).sort()).toEqual([
+        'config.auth_method',
+        'config.connection.present',
+    ])
+    await admin.keyPress('[data-action="make-live"]', 'Make this the live connection')
+    const switched = admin.page.locator('[data-activation="activated"]')
+    await switched.waitFor({ timeout: 30000 })
+    expect(await switched.textContent()).toContain(
+        'Deactivated (kept, with its credential): "Jira Cloud OAuth Connection"'
+    )
+    await admin.page.locator(`[data-live="${basic.sys_id}"]`).waitFor()
+    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
     await expectAccessible(admin, 'API token green')
     await admin.shot('token-green')
     await expectNoSecret(admin)
@@ -185,6 +205,7 @@ test('API token path by keyboard alone: unknown site shown at the field, then gr
         'type: paste API token',
         'key: save',
         'key: Validate',
+        'key: Make this the live connection',
     ])
 })
 
@@ -256,7 +277,7 @@ test('scope missing from the Atlassian app: consent never completes; the page sa
     await admin.shot('scope-missing')
 })
 
-test('a second site: the admin picks one site for the main connection and adds the other as a separate connection (child alias, own token), both green in 13 actions', async () => {
+test('a second site: the admin picks one site for the main connection and adds the other as a separate connection (child alias, own token, inactive until made live), both green in 14 actions', async () => {
     const second = { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'acme-eu', host: 'acme-eu.atlassian.net' }
     world.emu.addSite(second)
     world.emu.addUser({
@@ -302,8 +323,14 @@ test('a second site: the admin picks one site for the main connection and adds t
     expect(conn.credential).not.toBe(world.ids.credential)
     await consent(admin, '#accept', 'Get OAuth Token for acme-jcc', `[data-action="site-token-${world.cloudId}"]`)
     await other.getByText('Token received for acme-jcc.').waitFor()
+    expect(conn.active).toBe('false')
     await admin.click(`[data-action="site-validate-${world.cloudId}"]`, 'Validate acme-jcc')
-    await other.locator('[data-site-verdict="pass"]').waitFor({ timeout: 30000 })
+    await other.locator('[data-site-verdict="warn"]').waitFor({ timeout: 30000 })
+    await admin.click(`li[data-site="${world.cloudId}"] [data-action="make-live"]`, 'make acme-jcc live')
+    await other.locator('[data-live-status="active"]').waitFor({ timeout: 30000 })
+    expect(world.sim.read('http_connection', conn.sys_id)!.active).toBe('true')
+    // Its own alias: the main connection stays live.
+    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('true')
     await expectAccessible(admin, 'second site green')
     await admin.shot('second-site')
     await admin.shotOf('#step-4', 'second-site-step')
@@ -322,6 +349,7 @@ test('a second site: the admin picks one site for the main connection and adds t
         'click: add acme-jcc as a separate connection',
         'click: Get OAuth Token for acme-jcc',
         'click: Validate acme-jcc',
+        'click: make acme-jcc live',
     ])
 })
 
@@ -372,5 +400,35 @@ test("a user without the roles gets the platform's refusal and no page content; 
     await row.locator('[data-last-check]').getByText(`${after.last_checked} UTC`).waitFor()
     await expectAccessible(admin, 'health row validated')
     await admin.shot('health')
+    await expectNoSecret(admin)
+})
+
+test('x_jira_connect.admin without admin: the page names the live connection, shows the one sentence saying admin is needed instead of every form and switch button, and still validates', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    admin = await Admin.open(world, APP_ADMIN, 'read-only')
+    await admin.openFromMenu()
+    const banner = admin.page.locator('[data-live]')
+    await banner.waitFor()
+    expect(await banner.getAttribute('data-live')).toBe(world.ids.connection)
+    const sentence =
+        'Changing the Jira connection needs the admin role; x_jira_connect.admin may read the setup, validate and ' +
+        'check health.'
+    expect(await banner.locator('[data-readonly]').textContent()).toBe(sentence)
+    for (const way of ['#way-oauth', '#way-token', '#way-service']) {
+        await admin.click(way, `path ${way}`)
+        await admin.page.locator('[data-readonly]').nth(1).waitFor()
+        expect(await admin.page.locator('input#clientId, input#site, input#apiToken, input#clientSecret').count()).toBe(
+            0
+        )
+        expect(await admin.page.locator('[data-action="make-live"], [data-action="force-live"]').count()).toBe(0)
+        await expectAccessible(admin, `read-only ${way}`)
+    }
+    await admin.click('#way-oauth', 'path 3LO')
+    await admin.click('[data-action="validate"]', 'Validate')
+    // Validation runs for this role; the token check says only admin may read tokens (KB0859525).
+    await admin.page.locator('[data-verdict]').waitFor({ timeout: 30000 })
+    expect(await admin.page.locator('[data-check="token.access"][data-status="fail"]').count()).toBe(1)
+    await admin.shot('read-only')
     await expectNoSecret(admin)
 })

@@ -32,7 +32,7 @@ async function openPath(a: Admin): Promise<void> {
     await a.page.locator('#clientId').waitFor()
 }
 
-test('service account from a fresh install to green by keyboard alone: 6 admin actions, axe clean, no secret shown', async () => {
+test('service account from a fresh install to live by keyboard alone: validated while inactive, then made live, 7 admin actions, axe clean, no secret shown', async () => {
     admin = await Admin.open(world, ADMIN_USER, 'sa')
     await admin.openFromMenu()
     await admin.page.locator('#way-service').waitFor()
@@ -47,10 +47,11 @@ test('service account from a fresh install to green by keyboard alone: 6 admin a
         'write:jira-work',
     ])
     expect(await admin.page.locator('[data-scopes="sa-granular"] code').count()).toBe(7)
-    // No callback URL on this path; the page says which connection becomes active and which one it deactivates.
+    // No callback URL on this path; the page says saving does not switch, and which connection stays live.
     expect(await admin.page.locator('[data-copy="callback"]').count()).toBe(0)
     expect(await admin.page.locator('#sa-activates').textContent()).toContain(
-        'deactivates "Jira Cloud OAuth Connection" (kept, not deleted)'
+        'it does not switch. "Jira Cloud OAuth Connection" stays live until you make the service account the live ' +
+            'connection after it passes.'
     )
     await expectAccessible(admin, 'service-account path')
     await admin.shot('service-account-path')
@@ -59,17 +60,32 @@ test('service account from a fresh install to green by keyboard alone: 6 admin a
     await admin.keyType('#clientSecret', world.saClientSecret, 'paste secret')
     await admin.keyType('#site', 'acme-jcc', 'type site')
     await admin.keyPress('[data-action="save-service-account"]', 'Save and validate')
-    const verdict = admin.page.locator('[data-verdict="pass"]')
+    // Validated while inactive: everything passes but its being inactive.
+    const verdict = admin.page.locator('[data-verdict="warn"]')
     await verdict.waitFor({ timeout: 30000 })
     expect(await admin.page.getByText(`now points at ${gatewayUrl()}`).count()).toBe(1)
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
     expect(await admin.page.locator('#clientSecret').inputValue()).toBe('')
     expect(world.sim.read('http_connection', world.ids.saConnection)).toMatchObject({
-        active: 'true',
+        active: 'false',
         connection_url: gatewayUrl(),
     })
+    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('true')
+    expect(
+        await verdict
+            .locator('ul[aria-label="Checks to fix"] li')
+            .evaluateAll((l) => l.map((x) => x.getAttribute('data-check')))
+    ).toEqual(['config.connection.present'])
+    await admin.keyPress('[data-action="make-live"]', 'Make this the live connection')
+    const switched = admin.page.locator('[data-activation="activated"]')
+    await switched.waitFor({ timeout: 30000 })
+    expect(await switched.textContent()).toContain(
+        'Deactivated (kept, with its credential): "Jira Cloud OAuth Connection"'
+    )
+    await admin.page.locator(`[data-live="${world.ids.saConnection}"]`).waitFor()
+    expect(await admin.page.locator(`[data-switch-back="${world.ids.connection}"]`).count()).toBe(1)
+    expect(world.sim.read('http_connection', world.ids.saConnection)!.active).toBe('true')
     expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
-    expect(await verdict.locator('ul[aria-label="Checks to fix"]').count()).toBe(0)
     await expectAccessible(admin, 'service account green')
     await admin.shot('service-account-green')
     await expectNoSecret(admin)
@@ -80,10 +96,13 @@ test('service account from a fresh install to green by keyboard alone: 6 admin a
         'type: paste secret',
         'type: type site',
         'key: Save and validate',
+        'key: Make this the live connection',
     ])
 })
 
-test('wrong secret: Atlassian refuses the client credentials; the page shows the failing check, its fix and step 2', async () => {
+test('wrong secret does not take production down: the working 3LO connection stays live, the page shows the failing check, its fix and step 2, and offers no switch but an explicit "anyway"', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
     admin = await Admin.open(world, ADMIN_USER, 'sa-wrong-secret')
     await openPath(admin)
     const wrong = `${world.saClientSecret}x`
@@ -99,8 +118,18 @@ test('wrong secret: Atlassian refuses the client credentials; the page shows the
     expect(await failing.locator('a[href="#step-2"]').textContent()).toBe('Go to step 2')
     const registry = `a[href="/oauth_entity.do?sys_id=${world.ids.saRegistry}"]`
     expect(await failing.locator(registry).count()).toBe(1)
-    expect(await admin.page.locator('ul[aria-label="Checks to fix"] li').count()).toBe(1)
+    expect(
+        await admin.page
+            .locator('ul[aria-label="Checks to fix"] li')
+            .evaluateAll((l) => l.map((x) => x.getAttribute('data-check')))
+    ).toEqual(expect.arrayContaining(['token.access']))
     expect(world.sim.storedTokens(world.ids.saCredential, world.ids.saProfile)).toBeNull()
+    // Production untouched: the 3LO connection is still the live one, and the page says so.
+    expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('true')
+    expect(world.sim.read('http_connection', world.ids.saConnection)!.active).toBe('false')
+    expect(await admin.page.locator('[data-live]').getAttribute('data-live')).toBe(world.ids.connection)
+    expect(await admin.page.locator('[data-action="make-live"]').isDisabled()).toBe(true)
+    expect(await admin.page.locator('[data-action="force-live"]').count()).toBe(1)
     await expectAccessible(admin, 'wrong secret')
     await admin.shot('service-account-wrong-secret')
     await expectNoSecret(admin, [wrong])

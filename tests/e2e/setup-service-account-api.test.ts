@@ -155,8 +155,8 @@ test('a user without the roles gets 403 from the save and from validate, and not
     expectNoSecretAnywhere()
 })
 
-test('happy path: the registry gets the client id and secret, the connection the gateway URL and becomes the only active one; validation passes', async () => {
-    const admin = new SetupClient(world.sim, APP_ADMIN)
+test('happy path: the registry gets the client id and secret, the connection the gateway URL, still inactive; it validates while inactive and goes live only when made so', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
     const saved = await admin.api('PUT', 'service-account', { ...good(), site: 'https://acme-jcc.atlassian.net/' })
     expect(saved.status).toBe(200)
     expect(saved.json!.result).toEqual({
@@ -167,7 +167,7 @@ test('happy path: the registry gets the client id and secret, the connection the
         siteUrl: `https://${world.siteHost}`,
         cloudId: world.cloudId,
         savedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
-        deactivated: [{ sysId: world.ids.connection, name: 'Jira Cloud OAuth Connection' }],
+        active: false,
         token: { outcome: 'not_needed', message: '' },
     })
     const registry = world.sim.read('oauth_entity', world.ids.saRegistry)!
@@ -177,9 +177,48 @@ test('happy path: the registry gets the client id and secret, the connection the
     // The 3LO registry is untouched, and the client-credentials registry gets no redirect URL.
     expect(world.sim.read('oauth_entity', world.ids.registry)!.client_id || '').toBe('')
     expect(registry.redirect_url || '').toBe('')
+    // Saved, not switched: the 3LO connection stays the active one (validate before switching, issue 17).
     expect(world.sim.read('http_connection', world.ids.saConnection)).toMatchObject({
-        active: 'true',
+        active: 'false',
         connection_url: gatewayUrl(),
+    })
+    expect(world.sim.read('http_connection', world.ids.connection)).toMatchObject({ active: 'true' })
+
+    const s = (await admin.api('GET', 'state')).json!.result as Json
+    expect(s.serviceAccount).toMatchObject({
+        clientIdSet: true,
+        clientSecretSet: true,
+        savedOn: expect.stringMatching(/^\d{4}-/),
+        connection: { active: false, url: gatewayUrl(), cloudId: world.cloudId },
+        otherActive: [{ sysId: world.ids.connection, name: 'Jira Cloud OAuth Connection', url: expect.any(String) }],
+        missing: [],
+    })
+    expect(JSON.stringify(s)).not.toContain(world.saClientSecret)
+
+    // x_jira_connect.admin may validate, but only admin may read OAuth tokens (KB0859525): validation says so.
+    const appAdmin = new SetupClient(world.sim, APP_ADMIN)
+    const denied = (await appAdmin.api('POST', 'validate', { target: 'service-account' })).json!.result as Json
+    expect(denied.checks.filter((c: Json) => c.status === 'fail')).toEqual([
+        expect.objectContaining({ id: 'token.access', code: 'token_access_denied', step: 0 }),
+    ])
+    const v = await admin.api('POST', 'validate', { target: 'service-account' })
+    expect(v.status).toBe(200)
+    const report = v.json!.result as Json
+    // Inactive, so the only finding is that it is not live yet.
+    expect({
+        verdict: report.verdict,
+        bad: report.checks.filter((c: Json) => c.status === 'fail' || c.status === 'warn').map((c: Json) => c.code),
+    }).toEqual({ verdict: 'warn', bad: ['connection_inactive'] })
+    expect(report.checks.find((c: Json) => c.id === 'token.access')).toMatchObject({ status: 'pass' })
+    expect(report.runLink).toMatch(/^x_jira_connect_validation_run\.do\?sys_id=[0-9a-f]{32}$/)
+    // The run is stored against the service-account connection.
+    const run = world.sim.read('x_jira_connect_validation_run', report.runSysId)!
+    expect(run).toMatchObject({ target_table: 'http_connection', target_sys_id: world.ids.saConnection })
+
+    const live = await admin.api('POST', 'activate', { connectionSysId: world.ids.saConnection })
+    expect(live.json!.result).toMatchObject({
+        outcome: 'activated',
+        deactivated: [{ sysId: world.ids.connection, name: 'Jira Cloud OAuth Connection' }],
     })
     // Kept, inactive, with its credential.
     expect(world.sim.read('http_connection', world.ids.connection)).toMatchObject({
@@ -187,42 +226,13 @@ test('happy path: the registry gets the client id and secret, the connection the
         credential: world.ids.credential,
     })
     expect(world.sim.query('http_connection').filter((c) => c.active === 'true')).toHaveLength(1)
-
-    const s = (await admin.api('GET', 'state')).json!.result as Json
-    expect(s.serviceAccount).toMatchObject({
-        clientIdSet: true,
-        clientSecretSet: true,
-        savedOn: expect.stringMatching(/^\d{4}-/),
-        connection: { active: true, url: gatewayUrl(), cloudId: world.cloudId },
-        otherActive: [],
-        missing: [],
-    })
-    expect(JSON.stringify(s)).not.toContain(world.saClientSecret)
-
-    // x_jira_connect.admin may save, but only admin may read OAuth tokens (KB0859525): validation says so.
-    const denied = (await admin.api('POST', 'validate', { target: 'service-account' })).json!.result as Json
-    expect(denied.checks.filter((c: Json) => c.status === 'fail')).toEqual([
-        expect.objectContaining({ id: 'token.access', code: 'token_access_denied', step: 0 }),
-    ])
-    const v = await new SetupClient(world.sim, ADMIN_USER).api('POST', 'validate', { target: 'service-account' })
-    expect(v.status).toBe(200)
-    const report = v.json!.result as Json
-    expect({
-        verdict: report.verdict,
-        bad: report.checks.filter((c: Json) => c.status === 'fail' || c.status === 'warn'),
-    }).toEqual({ verdict: 'pass', bad: [] })
-    expect(report.checks.find((c: Json) => c.id === 'token.access')).toMatchObject({ status: 'pass' })
-    expect(report.runLink).toMatch(/^x_jira_connect_validation_run\.do\?sys_id=[0-9a-f]{32}$/)
-    // The run is stored against the service-account connection.
-    const run = world.sim.read('x_jira_connect_validation_run', report.runSysId)!
-    expect(run).toMatchObject({ target_table: 'http_connection', target_sys_id: world.ids.saConnection })
     // The alias validates too, now through the service account.
-    const alias = (await new SetupClient(world.sim, ADMIN_USER).api('POST', 'validate', {})).json!.result as Json
+    const alias = (await admin.api('POST', 'validate', {})).json!.result as Json
     expect(alias.verdict).toBe('pass')
     expectNoSecretAnywhere()
 })
 
-test('an active API-token connection is deactivated and kept; saving again leaves exactly one active connection', async () => {
+test('making the service account live deactivates a live API-token connection and keeps it; saving again switches nothing', async () => {
     const admin = new SetupClient(world.sim, ADMIN_USER)
     const token = await admin.api('PUT', 'api-token', {
         site: 'acme-jcc',
@@ -231,15 +241,17 @@ test('an active API-token connection is deactivated and kept; saving again leave
     })
     expect(token.status).toBe(200)
     const basic = (token.json!.result as { connectionSysId: string }).connectionSysId
-    const saved = await admin.api('PUT', 'service-account', good())
-    expect((saved.json!.result as Json).deactivated).toEqual([
-        { sysId: basic, name: 'Jira Cloud acme-jcc (API token)' },
-    ])
+    expect((await admin.api('POST', 'activate', { connectionSysId: basic })).json!.result).toMatchObject({
+        outcome: 'activated',
+    })
+    expect((await admin.api('PUT', 'service-account', good())).status).toBe(200)
+    expect(world.sim.read('http_connection', basic)).toMatchObject({ active: 'true' })
+    const made = await admin.api('POST', 'activate', { connectionSysId: world.ids.saConnection })
+    expect((made.json!.result as Json).deactivated).toEqual([{ sysId: basic, name: 'Jira Cloud acme-jcc (API token)' }])
     expect(world.sim.read('http_connection', basic)).toMatchObject({ active: 'false' })
     expect(world.sim.query('basic_auth_credentials')).toHaveLength(1)
     const again = await admin.api('PUT', 'service-account', good())
     expect(again.status).toBe(200)
-    expect((again.json!.result as Json).deactivated).toEqual([])
     expect(
         world.sim
             .query('http_connection')
@@ -329,9 +341,9 @@ test('the service-account registry was deleted: 404 naming the registry, and the
 test('saving new values while a token is stored: a wrong secret is reported (the old token would hide it), a right one replaces the token', async () => {
     const admin = new SetupClient(world.sim, ADMIN_USER)
     expect((await admin.api('PUT', 'service-account', good())).status).toBe(200)
-    expect(((await admin.api('POST', 'validate', { target: 'service-account' })).json!.result as Json).verdict).toBe(
-        'pass'
-    )
+    expect(
+        ((await admin.api('POST', 'validate', { target: 'service-account' })).json!.result as Json).verdict
+    ).not.toBe('fail')
     const first = world.sim.storedTokens(world.ids.saCredential, world.ids.saProfile)!.accessToken
     expect(first).toBeTruthy()
 

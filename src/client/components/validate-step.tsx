@@ -76,15 +76,21 @@ export function ValidationResult({ v }: { v: Validation }) {
     )
 }
 
-/** Step 5 of every path: validate the Jira alias and show each check with its fix. */
-export function ValidateStep({ onVerdict }: { onVerdict?: (verdict: string) => void }) {
+/** The last step of a path: validate that path's own connection (live or not) and show each check with its fix. */
+export function ValidateStep({
+    onVerdict,
+    target,
+}: {
+    onVerdict?: (verdict: string) => void
+    target: 'oauth' | 'api-token'
+}) {
     const [busy, setBusy] = useState(false)
     const [result, setResult] = useState<Validation | null>(null)
     const [errors, setErrors] = useState<FieldError[]>([])
     const run = async () => {
         setBusy(true)
         setErrors([])
-        const r = await call<Validation>('POST', 'validate', {})
+        const r = await call<Validation>('POST', 'validate', { target })
         setBusy(false)
         if (r.ok) setResult(r.value)
         else setErrors(r.errors)

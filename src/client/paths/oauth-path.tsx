@@ -1,6 +1,7 @@
 import React, { useCallback, useEffect, useState } from 'react'
 import { CopyField, ScopeList } from '../components/copy-field'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { LiveControl, ReadOnly } from '../components/live-control'
 import { Step } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
 import { call, type FieldError, type SetupState, type Site } from '../services/api'
@@ -36,7 +37,8 @@ export function OAuthPath({ state, reload }: { state: SetupState; reload: () => 
                 )}
             </Step>
             <Step n={5} title="Validate the connection" state={verdict === 'pass' ? 'done' : 'todo'}>
-                <ValidateStep onVerdict={setVerdict} />
+                <ValidateStep onVerdict={setVerdict} target="oauth" />
+                <LiveControl state={state} connection={o.connection} verdict={verdict} reload={reload} />
             </Step>
         </ol>
     )
@@ -102,6 +104,7 @@ function ClientSecrets({ state, reload }: { state: SetupState; reload: () => Pro
         await reload()
     }
     const o = state.oauth
+    if (!state.access.canWrite) return <ReadOnly state={state} />
     return (
         <form onSubmit={save} noValidate>
             {o.clientIdSet && o.clientSecretSet ? <SetOn what="Client ID and secret" on={o.savedOn} /> : null}
@@ -115,6 +118,11 @@ function ClientSecrets({ state, reload }: { state: SetupState; reload: () => Pro
             <Field
                 id="clientSecret"
                 label="Secret"
+                hint={
+                    o.clientSecretSet
+                        ? 'Leave blank to keep the stored secret (developer.atlassian.com → your app → Settings).'
+                        : undefined
+                }
                 type="password"
                 autoComplete="new-password"
                 value={clientSecret}
@@ -240,7 +248,13 @@ function SiteStep({ state, reload }: { state: SetupState; reload: () => Promise<
                                     <span className="hint">
                                         {s.url} · cloud id {s.cloudId}
                                     </span>
-                                    {current === s.cloudId ? <span className="badge ok">In use</span> : null}
+                                    {current === s.cloudId && state.oauth.connection ? (
+                                        state.oauth.connection.active ? (
+                                            <span className="badge ok"> In use</span>
+                                        ) : (
+                                            <span className="badge neutral"> Chosen, not live</span>
+                                        )
+                                    ) : null}
                                 </label>
                             </div>
                         ))}

@@ -1,4 +1,5 @@
 import React, { useState } from 'react'
+import { LiveControl } from '../components/live-control'
 import { Problems } from '../components/messages'
 import {
     call,
@@ -36,6 +37,7 @@ export function OtherSites(props: {
                         key={s.cloudId}
                         site={s}
                         connection={(props.state.siteConnections || []).find((c) => c.cloudId === s.cloudId) || null}
+                        state={props.state}
                         reload={props.reload}
                     />
                 ))}
@@ -44,7 +46,12 @@ export function OtherSites(props: {
     )
 }
 
-function OtherSite(props: { site: Site; connection: SiteConnection | null; reload: () => Promise<SetupState | null> }) {
+function OtherSite(props: {
+    site: Site
+    connection: SiteConnection | null
+    state: SetupState
+    reload: () => Promise<SetupState | null>
+}) {
     const { site, connection: c } = props
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
@@ -98,7 +105,7 @@ function OtherSite(props: { site: Site; connection: SiteConnection | null; reloa
                 </p>
             ) : null}
             <Problems errors={errors} fields={[]} />
-            {!c ? (
+            {!c && !props.state.access.canWrite ? null : !c ? (
                 <button
                     type="button"
                     className="secondary"
@@ -135,6 +142,15 @@ function OtherSite(props: { site: Site; connection: SiteConnection | null; reloa
                     <span className={`badge ${verdict.verdict}`}>{verdict.verdict}</span> {verdict.summary}{' '}
                     {verdict.runLink ? <a href={`/${verdict.runLink}`}>Open the validation run</a> : null}
                 </p>
+            ) : null}
+            {c ? (
+                <LiveControl
+                    state={props.state}
+                    connection={{ sysId: c.connectionSysId, name: c.connectionName, active: c.active }}
+                    verdict={verdict ? verdict.verdict : ''}
+                    reload={props.reload}
+                    ownAlias
+                />
             ) : null}
         </li>
     )

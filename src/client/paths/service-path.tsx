@@ -1,6 +1,7 @@
 import React, { useRef, useState } from 'react'
 import { ScopeList } from '../components/copy-field'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { LiveControl, ReadOnly } from '../components/live-control'
 import { Step } from '../components/step'
 import { ValidationResult } from '../components/validate-step'
 import { call, type FieldError, type SavedServiceAccount, type SetupState, type Validation } from '../services/api'
@@ -63,6 +64,12 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
                     <Problems errors={validateErrors} fields={[]} />
                     {validation ? <ValidationResult v={validation} /> : null}
                 </div>
+                <LiveControl
+                    state={state}
+                    connection={sa.connection}
+                    verdict={validation ? validation.verdict : ''}
+                    reload={reload}
+                />
             </Step>
         </ol>
     )
@@ -126,10 +133,9 @@ function ServiceForm(props: {
         if (!r.ok) return setErrors(r.errors)
         setErrors([])
         setClientSecret('')
-        const off = r.value.deactivated.map((c) => `"${c.name}"`).join(', ')
         setNotice(
-            `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl}) and is the ` +
-                `active connection${off ? `; ${off} is now inactive (kept)` : ''}.`
+            `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})` +
+                (r.value.active ? ' (it is the live connection).' : '. It is not live yet: it is validated now.')
         )
         await props.reload()
         // Atlassian refused the new values while an older token is still stored: a validation would pass on that
@@ -140,6 +146,7 @@ function ServiceForm(props: {
         await props.validate()
     }
     if (sa.missing.length) return <Problems errors={sa.missing} fields={[]} />
+    if (!props.state.access.canWrite) return <ReadOnly state={props.state} />
     return (
         <form onSubmit={save} noValidate>
             {sa.clientIdSet && sa.clientSecretSet ? <SetOn what="Client ID and secret" on={sa.savedOn} /> : null}
@@ -159,6 +166,11 @@ function ServiceForm(props: {
             <Field
                 id="clientSecret"
                 label="Client secret"
+                hint={
+                    sa.clientSecretSet
+                        ? 'Leave blank to keep the stored secret (admin.atlassian.com → Directory → Service accounts).'
+                        : undefined
+                }
                 type="password"
                 autoComplete="new-password"
                 value={clientSecret}
@@ -177,11 +189,11 @@ function ServiceForm(props: {
                 error={fieldError(errors, 'site')}
             />
             <p className="hint" id="sa-activates">
-                Saving makes "{connName}" the active connection of the Jira alias
+                Saving writes into "{connName}" and validates it; it does not switch.
                 {sa.otherActive.length
-                    ? ` and deactivates ${sa.otherActive.map((c) => `"${c.name}"`).join(', ')} (kept, not deleted)`
+                    ? ` ${sa.otherActive.map((c) => `"${c.name}"`).join(', ')} stays live until you make the ` +
+                      'service account the live connection after it passes.'
                     : ''}
-                : the platform allows one active connection per alias.
             </p>
             <Problems errors={errors} fields={FIELDS} />
             <button

@@ -1,8 +1,9 @@
 import React, { useState } from 'react'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { LiveControl, ReadOnly } from '../components/live-control'
 import { Step } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
-import { call, type FieldError, type SetupState } from '../services/api'
+import { call, type FieldError, type SavedApiToken, type SetupState } from '../services/api'
 
 /** API token (basic auth): create a token in Atlassian, then site + email + token here, then validate. */
 export function TokenPath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
@@ -38,7 +39,8 @@ export function TokenPath({ state, reload }: { state: SetupState; reload: () => 
                 <TokenForm state={state} reload={reload} />
             </Step>
             <Step n={3} title="Validate the connection" state={verdict === 'pass' ? 'done' : 'todo'}>
-                <ValidateStep onVerdict={setVerdict} />
+                <ValidateStep onVerdict={setVerdict} target="api-token" />
+                <LiveControl state={state} connection={t.connection} verdict={verdict} reload={reload} />
             </Step>
         </ol>
     )
@@ -52,11 +54,12 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
     const [notice, setNotice] = useState('')
+    if (!state.access.canWrite) return <ReadOnly state={state} />
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
         setNotice('')
-        const r = await call<{ connectionSysId: string; url: string }>('PUT', 'api-token', {
+        const r = await call<SavedApiToken>('PUT', 'api-token', {
             site: site || (t.connection ? t.connection.site : ''),
             email: email || t.email,
             apiToken,
@@ -65,7 +68,12 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
         if (!r.ok) return setErrors(r.errors)
         setErrors([])
         setApiToken('')
-        setNotice(`Saved: the connection now points at ${r.value.url}.`)
+        setNotice(
+            `Saved: the API-token connection points at ${r.value.url}` +
+                (r.value.active
+                    ? ' (it is the live connection).'
+                    : '. It is not live: validate it, then make it the live connection.')
+        )
         await reload()
     }
     return (
@@ -99,6 +107,7 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
             <Field
                 id="apiToken"
                 label="API token"
+                hint={t.tokenSet ? 'Leave blank to keep the stored token (id.atlassian.com → API tokens).' : undefined}
                 type="password"
                 autoComplete="new-password"
                 value={apiToken}

@@ -18,6 +18,14 @@ declare global {
 
 const BASE = '/api/x_jira_connect/setup/'
 
+/** Resources that change the integration: admin only (the server's setupWriteAcl). */
+const WRITES = ['oauth-client', 'site', 'site-connection', 'api-token', 'service-account', 'activate', 'switch-back']
+
+/** The server's one sentence for a 403 on a write (src/server/core/setup/live.ts WRITE_ROLE_MESSAGE). */
+export const WRITE_ROLE_MESSAGE =
+    'Changing the Jira connection needs the admin role; x_jira_connect.admin may read the setup, validate and check ' +
+    'health.'
+
 export async function call<T>(method: 'GET' | 'PUT' | 'POST', resource: string, body?: unknown): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Accept: 'application/json', 'X-UserToken': window.g_ck || '' }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
@@ -47,9 +55,11 @@ export async function call<T>(method: 'GET' | 'PUT' | 'POST', resource: string, 
     const message =
         res.status === 401
             ? 'Your session has expired. Reload the page and log in again.'
-            : res.status === 403
-              ? 'You need the admin or x_jira_connect.admin role to use the Jira Cloud Connect setup.'
-              : `The instance answered ${res.status} ${platform}.`
+            : res.status === 403 && WRITES.indexOf(resource) >= 0
+              ? WRITE_ROLE_MESSAGE
+              : res.status === 403
+                ? 'You need the admin or x_jira_connect.admin role to use the Jira Cloud Connect setup.'
+                : `The instance answered ${res.status} ${platform}.`
     return { ok: false, status: res.status, errors: [{ field: '', code: `http_${res.status}`, message }] }
 }
 
@@ -64,7 +74,16 @@ export type { SavedServiceAccount, ServiceAccountState } from '../../server/core
 import type { SetupState as BaseState } from '../../server/core/setup/operations'
 import type { ServiceAccountState } from '../../server/core/setup/service-account'
 import type { SiteConnection } from '../../server/core/setup/site-connections'
+import type { LiveState } from '../../server/core/setup/live'
+export type { Activation, LiveState, SwitchBack } from '../../server/core/setup/live'
+export type { SavedApiToken } from '../../server/core/setup/operations'
 
-/** GET state: the base state plus the service-account and other-site sections (src/server/rest/setup-api.ts). */
-export type SetupState = BaseState & { serviceAccount: ServiceAccountState; siteConnections: SiteConnection[] }
+/**
+ * GET state: the base state plus the service-account and other-site sections, the live connection, the switch-back
+ * offer and the user's access (src/server/rest/setup-api.ts).
+ */
+export type SetupState = BaseState & {
+    serviceAccount: ServiceAccountState
+    siteConnections: SiteConnection[]
+} & LiveState
 export type { HealthCheckShown, HealthRow } from '../../server/core/setup/health-view'

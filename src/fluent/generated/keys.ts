@@ -5,6 +5,18 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'acl-setup-change-create': {
+                        table: 'sys_security_acl'
+                        id: '2b2e182b58fa400f8414b611a7a2e8e0'
+                    }
+                    'acl-setup-change-delete': {
+                        table: 'sys_security_acl'
+                        id: '43204a4b41c948debae5b0a4f0f40e15'
+                    }
+                    'acl-setup-change-read': {
+                        table: 'sys_security_acl'
+                        id: '37735bb18be141bba904af50763ede3b'
+                    }
                     'acl-validation-run-create': {
                         table: 'sys_security_acl'
                         id: '1e4e7be970bc4d589c8a4a8ac11a4588'
@@ -88,6 +100,34 @@ declare global {
                     'csp-create-sys-alias': {
                         table: 'sys_scope_privilege'
                         id: 'a48393875584404ea6eb6c702cccfab6'
+                    }
+                    'csp-delete-basic-auth-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: 'd89dfd85f6d0430895498b656c1b82ec'
+                    }
+                    'csp-delete-connection-attributes': {
+                        table: 'sys_scope_privilege'
+                        id: '93eab659ee074bf1b4079719ccd9c1cd'
+                    }
+                    'csp-delete-http-connection': {
+                        table: 'sys_scope_privilege'
+                        id: '7890956942d343eeb7ff5f2df1a4dd21'
+                    }
+                    'csp-delete-oauth-2-0-credentials': {
+                        table: 'sys_scope_privilege'
+                        id: '21abe96e35e649ed8db159884fab9605'
+                    }
+                    'csp-delete-oauth-entity-profile': {
+                        table: 'sys_scope_privilege'
+                        id: 'f923c5009b19422fae60635736129592'
+                    }
+                    'csp-delete-oauth-entity-profile-scope': {
+                        table: 'sys_scope_privilege'
+                        id: 'efbb81ca7bf140639051641c29937027'
+                    }
+                    'csp-delete-sys-alias': {
+                        table: 'sys_scope_privilege'
+                        id: '60ce2c94839f4bd9a95fa75d9b92f37c'
                     }
                     'csp-exec-credential-attribute': {
                         table: 'sys_scope_privilege'
@@ -397,6 +437,10 @@ declare global {
                         table: 'sys_app_module'
                         id: '7463b9d614d848cfad577625ea374b05'
                     }
+                    'module-setup-changes': {
+                        table: 'sys_app_module'
+                        id: '828c8c679ff4487393ba8c8f3a82d25e'
+                    }
                     'module-validation-runs': {
                         table: 'sys_app_module'
                         id: '4595e4b4e970465e9675a0f61fdf5cfe'
@@ -613,6 +657,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: '4bf36689c4a844869c66a576b3e9c8c7'
                     }
+                    'setup-api-activate': {
+                        table: 'sys_ws_operation'
+                        id: '1962cd74a2894785bbd2de944a60232c'
+                    }
                     'setup-api-api-token': {
                         table: 'sys_ws_operation'
                         id: '4c2bf083b71a4c118d946cfecdaec920'
@@ -653,13 +701,25 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '06b9affadffc4ce1acb9b9560074ba7d'
                     }
+                    'setup-api-switch-back': {
+                        table: 'sys_ws_operation'
+                        id: '02a9e99eb1de40a3b5558df43ffe1088'
+                    }
                     'setup-api-validate': {
                         table: 'sys_ws_operation'
                         id: '7d335c4aac8b4816839885afb16ae0d9'
                     }
+                    'setup-api-write-acl': {
+                        table: 'sys_security_acl'
+                        id: 'b875aaf2ba32418db2b383d93c906c09'
+                    }
                     'setup-page-acl': {
                         table: 'sys_security_acl'
                         id: '102c52eb0dcf41e893f67cc027fbcc0c'
+                    }
+                    'src_server_core_alert-email_ts': {
+                        table: 'sys_module'
+                        id: '958f84e67ddc48a8bc418b47ad2c1eb6'
                     }
                     'src_server_core_api-script-snippet_ts': {
                         table: 'sys_module'
@@ -745,6 +805,10 @@ declare global {
                         table: 'sys_module'
                         id: '5a746e82d15f4c65b761417d05dbc47f'
                     }
+                    src_server_core_html_ts: {
+                        table: 'sys_module'
+                        id: '0a8bd5cbbb4246e8a2813609a8f5f2dd'
+                    }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
                         id: 'e4827a396d814bb3a65ccef047089890'
@@ -777,6 +841,10 @@ declare global {
                         table: 'sys_module'
                         id: 'b86bdf5729e54679975f495ba35315f4'
                     }
+                    src_server_core_setup_live_ts: {
+                        table: 'sys_module'
+                        id: 'bd10e150ff6845ae9c0a7a48c432482a'
+                    }
                     src_server_core_setup_operations_ts: {
                         table: 'sys_module'
                         id: '837afd26644646c8ba385db7f5c52960'
@@ -800,6 +868,10 @@ declare global {
                     'src_server_core_setup_site-connections_ts': {
                         table: 'sys_module'
                         id: '2d548c9a3cac40f3b25ef618ec2b5bdc'
+                    }
+                    src_server_core_setup_writes_ts: {
+                        table: 'sys_module'
+                        id: '9391951d17f34174823b48c8aaacc56e'
                     }
                     'src_server_core_stored-tokens_ts': {
                         table: 'sys_module'
@@ -860,6 +932,14 @@ declare global {
                     'src_server_glide_run-store_ts': {
                         table: 'sys_module'
                         id: 'a1db0eca82264738a003572d6c09d1f2'
+                    }
+                    'src_server_glide_session-messages_ts': {
+                        table: 'sys_module'
+                        id: '443d55f960a84a24a686d3519f1886e4'
+                    }
+                    'src_server_glide_setup-audit_ts': {
+                        table: 'sys_module'
+                        id: '2daa3110b4fe44f282827b7c18af9b37'
                     }
                     'src_server_glide_setup-records_ts': {
                         table: 'sys_module'
@@ -966,6 +1046,26 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '06d484ded7914213b8baf24c3f717e54'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'new_value'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '07339d61d7ba490b948f1cae7c3ba035'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                            value: 'change'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '07936dbd99904b179aa5b56819ff8466'
                         key: {
                             name: 'x_jira_connect_validation_run'
@@ -1032,6 +1132,15 @@ declare global {
                         key: {
                             application_file: 'e8cc9de2a5334694af5bf5ed3417fbc3'
                             source_artifact: '8460102964d84d1abcd75319afec5171'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0f6eb06e555643d09419b6905b00e767'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'field_name'
+                            language: 'en'
                         }
                     },
                     {
@@ -1125,6 +1234,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '1e8767fbcad5498b9cb3f3013ad7916c'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1ec5f4c0f1e949e69380c05862f0664c'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'batch'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '1f48fe03c5114c6087484798519b5a51'
                         key: {
@@ -1156,6 +1282,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '22a436a71fd54605ad632cb33d649d05'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'expires'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '2413a81e02d0465aa4941720936bf417'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -1172,6 +1307,15 @@ declare global {
                             value: 'warning'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '25fd1eab0b6c46a4a38a51705140e356'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'operation'
+                            language: 'en'
                         }
                     },
                     {
@@ -1229,6 +1373,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '32901ca6f06d45daab8777a4664a094b'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'document_key'
+                            language: 'en'
                         }
                     },
                     {
@@ -1356,6 +1509,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '43d5558c86a1433baa08d570158ecde2'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'field_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '44a91409e01844d5860517823fc94cb5'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'table_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '44b78a5b0f974e27b21b3f18b0f3b27e'
                         key: {
@@ -1409,6 +1579,15 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4ac23117ab1b4411804d66f9bb14ea32'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                            language: 'en'
                         }
                     },
                     {
@@ -1495,6 +1674,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '55b9127d97424caf9da4f2ab65746fba'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'new_value'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '569e919402d449b89ab3d29758bb45ae'
                         key: {
@@ -1531,6 +1718,14 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_finding_code'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5a9ca43767864840a1772a88f4d9215b'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'NULL'
                         }
                     },
                     {
@@ -1576,6 +1771,14 @@ declare global {
                         key: {
                             document_key: '80d63f3685334a8cb314c87e2a552d1d'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '602e0bd459b944cf81b042aca5d8d291'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'old_value'
                         }
                     },
                     {
@@ -1705,6 +1908,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '7eaa5039a0d14d5eb4787e76461c7dcb'
+                        key: {
+                            sys_security_acl: '2b2e182b58fa400f8414b611a7a2e8e0'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '7ede8ab94f744a2298111b34d626b549'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '7f2a4c5a53194daca6725e6a964a967b'
                         key: {
@@ -1803,6 +2026,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '8a2836717fa2406fa858766b83571b53'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'batch'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '8a483a1b834b4e5f82513600ca65c2ae'
                         key: {
@@ -1841,11 +2072,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '8dec1c78fa314d85ac0c814de7d90d9e'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                            value: 'lock'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8f6f38f2c0ac4f6e9dcc096f10c08413'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'warning_count'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '92f814d4c42c43e88eeeac7fcc781bd6'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'record_name'
+                            language: 'en'
                         }
                     },
                     {
@@ -1886,6 +2137,21 @@ declare global {
                         key: {
                             document_key: '43579eaacc424ab2bea5e6c507536330'
                             variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '99834af424104762b15dc8b900f29429'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '9cbb4c3990804be6957250cb6be41f74'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
                         }
                     },
                     {
@@ -2019,6 +2285,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'aabf7488c0b64c6a8939b507675dd03f'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'operation'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'ab8c4fa351b243d091beeb74ddfccc5f'
                         key: {
@@ -2064,6 +2338,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'b208611ce6a242409e13212130929a82'
+                        key: {
+                            sys_security_acl: '37735bb18be141bba904af50763ede3b'
+                            sys_user_role: {
+                                id: 'a2ea47aa1efa4e8b961c5af6551866ca'
+                                key: {
+                                    name: 'x_jira_connect.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'b297f41cb8ca4cb3bf311448d59844cf'
                         key: {
@@ -2077,6 +2364,19 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'failed_count'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b4d436b255ff4033b1cfc6646af2552c'
+                        key: {
+                            sys_security_acl: 'b875aaf2ba32418db2b383d93c906c09'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -2096,6 +2396,23 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'checks_json'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b6aef3173bbe49bea9d1c619657a0620'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'table_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bb7ef18a83a4483cb42c069155f0a676'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -2119,6 +2436,19 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_failure'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c3971f98556c4a69ac2c5c95c19bea30'
+                        key: {
+                            sys_security_acl: '43204a4b41c948debae5b0a4f0f40e15'
+                            sys_user_role: {
+                                id: 'c0024b69a0304dd9926a616a740dc7ad'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -2176,6 +2506,14 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_marker'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cc87fc22be6b4ea18dcb310f1fd90d42'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'record_name'
                         }
                     },
                     {
@@ -2276,6 +2614,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'dbb0113cac794bf4bbac70362b68865b'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'old_value'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'dc52348c560147798439d48d6bf9f8d9'
                         key: {
@@ -2369,6 +2716,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'ecb9d1c5f42748c48eafa6cae7904ff4'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'expires'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'ee51c2d7f86f46c88d366fb58f9ec1a6'
                         key: {
@@ -2383,6 +2738,14 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_finding_code'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f3c13b72e3ff46549e2a29c004f6f7de'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'document_key'
                         }
                     },
                     {

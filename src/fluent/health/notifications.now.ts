@@ -2,9 +2,10 @@ import { EmailNotification } from '@servicenow/sdk/core'
 
 /**
  * Emails for the health alerts, to the app admins the event names in parm2 (ServiceNow: "Event parm 2 contains
- * recipient"). Body: the finding and the fix (event parm1, sanitised by the health check), the health row's dates, and
- * links to the validation run and the health row. No secret can appear: none is stored or passed.
- * (Fluent evaluates no expressions here, so the body is one literal per notification.)
+ * recipient"). Body: event parm1 alone, the HTML the app builds (src/server/core/alert-email.ts): the finding and the
+ * fix, the health row's dates, links to the validation run and the health row, every value escaped and none printed
+ * empty. The platform inserts `${field}` values unescaped (A31), so the body uses none. No secret can appear: none is
+ * stored or passed. The subjects are plain text. (Fluent evaluates no expressions here: one literal each.)
  */
 
 EmailNotification({
@@ -17,11 +18,7 @@ EmailNotification({
     emailContent: {
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}" is broken',
-        messageHtml: `<p>\${event.parm1}</p>
-<p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
-Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
-<p>Validation run: \${last_run.URI_REF}</p>
-<p>Connection health: \${URI_REF}</p>`,
+        messageHtml: '${event.parm1}',
         importance: 'high',
     },
 })
@@ -36,11 +33,7 @@ EmailNotification({
     emailContent: {
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}" works again',
-        messageHtml: `<p>\${event.parm1}</p>
-<p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
-Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
-<p>Validation run: \${last_run.URI_REF}</p>
-<p>Connection health: \${URI_REF}</p>`,
+        messageHtml: '${event.parm1}',
     },
 })
 
@@ -54,11 +47,7 @@ EmailNotification({
     emailContent: {
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}": OAuth token expiring',
-        messageHtml: `<p>\${event.parm1}</p>
-<p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
-Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
-<p>Validation run: \${last_run.URI_REF}</p>
-<p>Connection health: \${URI_REF}</p>`,
+        messageHtml: '${event.parm1}',
     },
 })
 
@@ -72,10 +61,6 @@ EmailNotification({
     emailContent: {
         contentType: 'text/html',
         subject: 'Jira connection "${subject_name}": API token expiring',
-        messageHtml: `<p>\${event.parm1}</p>
-<p>Health: \${verdict} since \${verdict_since}. Last success: \${last_success}.
-Next expiry: \${next_expiry} (\${next_expiry_what}).</p>
-<p>Validation run: \${last_run.URI_REF}</p>
-<p>Connection health: \${URI_REF}</p>`,
+        messageHtml: '${event.parm1}',
     },
 })

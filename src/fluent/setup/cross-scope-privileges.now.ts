@@ -90,3 +90,64 @@ CrossScopePrivilege({
     targetScope: 'global',
     targetType: 'sys_db_object',
 })
+
+/**
+ * Rollback (src/server/core/setup/writes.ts): a save the platform refuses half-way deletes the records it had created,
+ * record by record, so the instance is left as it was (issue 16 §2).
+ */
+CrossScopePrivilege({
+    $id: Now.ID['csp-delete-http-connection'],
+    operation: 'delete',
+    status: 'allowed',
+    targetName: 'http_connection',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-delete-basic-auth-credentials'],
+    operation: 'delete',
+    status: 'allowed',
+    targetName: 'basic_auth_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-delete-sys-alias'],
+    operation: 'delete',
+    status: 'allowed',
+    targetName: 'sys_alias',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-delete-connection-attributes'],
+    operation: 'delete',
+    status: 'allowed',
+    targetName: 'connection_attributes',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-delete-oauth-entity-profile'],
+    operation: 'delete',
+    status: 'allowed',
+    targetName: 'oauth_entity_profile',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-delete-oauth-entity-profile-scope'],
+    operation: 'delete',
+    status: 'allowed',
+    targetName: 'oauth_entity_profile_scope',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-delete-oauth-2-0-credentials'],
+    operation: 'delete',
+    status: 'allowed',
+    targetName: 'oauth_2_0_credentials',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})

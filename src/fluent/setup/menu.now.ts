@@ -32,3 +32,20 @@ Record({
         order: 60,
     },
 })
+
+/** The setup audit trail: who changed which record's which field, when (x_jira_connect_setup_change). */
+Record({
+    $id: Now.ID['module-setup-changes'],
+    table: 'sys_app_module',
+    data: {
+        title: 'Setup: Change History',
+        application: jiraConnectMenu,
+        link_type: 'LIST',
+        name: 'x_jira_connect_setup_change',
+        filter: 'kind=change^ORDERBYDESCsys_created_on',
+        hint: 'Who changed which Jira connection record and field through the setup page, when, old and new value',
+        roles: ['admin', 'x_jira_connect.admin'],
+        active: true,
+        order: 70,
+    },
+})

@@ -3,8 +3,10 @@ import {
     getHealth,
     getSites,
     getState,
+    postActivate,
     postHealth,
     postSiteConnection,
+    postSwitchBack,
     postSiteLookup,
     postValidate,
     putApiToken,
@@ -12,11 +14,13 @@ import {
     putServiceAccount,
     putSite,
 } from '../../server/rest/setup-api'
-import { setupApiAcl } from './access.now'
+import { setupApiAcl, setupWriteAcl } from './access.now'
 
 /**
  * The setup assistant's API: /api/x_jira_connect/setup/<resource>. Authentication and the session's X-UserToken
- * (CSRF) are the platform's; each script checks the admin / x_jira_connect.admin role (src/server/rest/setup-api.ts).
+ * (CSRF) are the platform's. Reading, validating and health: admin and x_jira_connect.admin (setupApiAcl); every
+ * resource that changes the integration: admin only (setupWriteAcl). Each script checks the role again
+ * (src/server/rest/setup-api.ts).
  */
 RestApi({
     $id: Now.ID['setup-api'],
@@ -40,7 +44,7 @@ RestApi({
             name: 'oauth client',
             method: 'PUT',
             path: '/oauth-client',
-            enforceAcl: [setupApiAcl],
+            enforceAcl: [setupWriteAcl],
             script: putOAuthClient,
         },
         {
@@ -56,7 +60,7 @@ RestApi({
             name: 'site',
             method: 'PUT',
             path: '/site',
-            enforceAcl: [setupApiAcl],
+            enforceAcl: [setupWriteAcl],
             script: putSite,
         },
         {
@@ -64,7 +68,7 @@ RestApi({
             name: 'site connection',
             method: 'POST',
             path: '/site-connection',
-            enforceAcl: [setupApiAcl],
+            enforceAcl: [setupWriteAcl],
             script: postSiteConnection,
         },
         {
@@ -80,7 +84,7 @@ RestApi({
             name: 'api token',
             method: 'PUT',
             path: '/api-token',
-            enforceAcl: [setupApiAcl],
+            enforceAcl: [setupWriteAcl],
             script: putApiToken,
         },
         {
@@ -88,8 +92,24 @@ RestApi({
             name: 'service account',
             method: 'PUT',
             path: '/service-account',
-            enforceAcl: [setupApiAcl],
+            enforceAcl: [setupWriteAcl],
             script: putServiceAccount,
+        },
+        {
+            $id: Now.ID['setup-api-activate'],
+            name: 'activate',
+            method: 'POST',
+            path: '/activate',
+            enforceAcl: [setupWriteAcl],
+            script: postActivate,
+        },
+        {
+            $id: Now.ID['setup-api-switch-back'],
+            name: 'switch back',
+            method: 'POST',
+            path: '/switch-back',
+            enforceAcl: [setupWriteAcl],
+            script: postSwitchBack,
         },
         {
             $id: Now.ID['setup-api-validate'],

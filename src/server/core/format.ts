@@ -19,11 +19,15 @@ export interface FormMessages {
     errors: string[]
 }
 
-/** The verdict as an info message; each failure as an error message; each warning as an info message marked Warning. */
+/**
+ * The verdict first: an error message when the connection does not work, else an info message; each failure as an
+ * error message; each warning as an info message marked Warning.
+ */
 export function formMessages(report: ValidationReport): FormMessages {
     const calls = `${report.calls} call${report.calls === 1 ? '' : 's'} to Atlassian`
-    const info = [`${report.summary} (${calls}, ${(report.durationMs / 1000).toFixed(1)} s.)`]
-    const errors: string[] = []
+    const headline = `${report.summary} (${calls}, ${(report.durationMs / 1000).toFixed(1)} s.)`
+    const info = report.verdict === 'fail' ? [] : [headline]
+    const errors: string[] = report.verdict === 'fail' ? [headline] : []
     for (const c of report.checks) {
         if (c.status === 'fail') errors.push(problemMessage(c))
         else if (c.status === 'warn') info.push(`Warning: ${problemMessage(c)}`)

@@ -1,13 +1,16 @@
 /**
- * AlertPort over gs.eventQueue: each alert is a registered event on the subject's health row (parm1 = the finding
- * and the fix, sanitised; parm2 = the users holding x_jira_connect.admin), and the app's email notifications
- * (src/fluent/health/notifications.now.ts) send it to them. ServiceNow docs: GlideSystem eventQueue(name, record,
- * parm1, parm2); notification "Event parm 2 contains recipient". The alert text is built from sanitised findings.
+ * AlertPort over gs.eventQueue: each alert is a registered event on the subject's health row (parm1 = the email's
+ * HTML body: the finding and the fix, sanitised and escaped; parm2 = the users holding x_jira_connect.admin), and the
+ * app's email notifications (src/fluent/health/notifications.now.ts) send it to them. ServiceNow docs: GlideSystem
+ * eventQueue(name, record, parm1, parm2); notification "Event parm 2 contains recipient". The alert text is built
+ * from sanitised findings.
  */
 import { gs } from '@servicenow/glide'
 import type { AlertPort, HealthAlert, HealthState } from '../core/health/model'
+import { alertEmailHtml } from '../core/alert-email'
 import { safeText } from '../core/sanitize'
-import { GlideHealthStore } from './health-store'
+import { GlideHealthStore, HEALTH_TABLE } from './health-store'
+import { RUN_TABLE } from './run-store'
 import { byId, each, str } from './records'
 
 export const ADMIN_ROLE = 'x_jira_connect.admin'
@@ -22,9 +25,28 @@ export class GlideAlerts implements AlertPort {
         if (!row) return
         if (this.recipients === null) this.recipients = adminUserIds().join(',')
         const queue = (gs as unknown as { eventQueue(n: string, r: unknown, p1: string, p2: string): void }).eventQueue
-        queue.call(gs, alert.event, row, alert.text.slice(0, 2000), this.recipients)
+        queue.call(gs, alert.event, row, emailBody(alert, state, row), this.recipients)
         gs.info(`Jira Cloud Connect health: ${alert.event} for "${safeText(alert.subjectName, 100)}".`)
     }
+}
+
+/** parm1: the whole HTML body of the email, escaped (src/server/core/alert-email.ts). */
+function emailBody(alert: HealthAlert, state: HealthState, row: { getUniqueValue(): string }): string {
+    const base = String(gs.getProperty('glide.servlet.uri', '') || '')
+    return alertEmailHtml({
+        text: alert.text,
+        subjectName: alert.subjectName || state.subjectName,
+        verdict: state.verdict,
+        verdictSinceMs: state.verdictSinceMs,
+        lastSuccessMs: state.lastSuccessMs,
+        nextExpiryMs: state.nextExpiryMs,
+        nextExpiryWhat: state.nextExpiryWhat,
+        instanceUrl: base && !base.endsWith('/') ? `${base}/` : base,
+        runTable: RUN_TABLE,
+        runSysId: state.lastRunSysId,
+        healthTable: HEALTH_TABLE,
+        healthSysId: String(row.getUniqueValue() || ''),
+    })
 }
 
 /** Active users holding the app's admin role (sys_user_has_role), as sys_ids. */

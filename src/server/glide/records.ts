@@ -2,7 +2,7 @@
  * Thin GlideRecord helpers. GlideRecord is typed loosely here on purpose: the @servicenow/glide generics need the
  * instance's table typings (now-sdk dependencies), which this project cannot download without an instance.
  */
-import { GlideRecord } from '@servicenow/glide'
+import { GlideRecord, GlideRecordSecure } from '@servicenow/glide'
 
 export interface Row {
     getValue(field: string): string | null
@@ -20,11 +20,31 @@ export interface Row {
     orderByDesc(field: string): void
     insert(): string | null
     update(): string | null
+    deleteRecord(): boolean
+    canWrite(): boolean
+    canCreate(): boolean
 }
 
 export function newRecord(table: string): Row {
     const Ctor = GlideRecord as unknown as new (table: string) => Row
     return new Ctor(table)
+}
+
+/**
+ * A GlideRecordSecure: the table's ACLs apply to the session user on query, insert, update and delete (ServiceNow docs
+ * "Using GlideRecordSecure"; a denied write returns null, assumption A33). The setup API writes
+ * through it so that an instance's own ACLs on registries, credentials and connections are honoured.
+ */
+export function newSecureRecord(table: string): Row {
+    const Ctor = GlideRecordSecure as unknown as new (table: string) => Row
+    return new Ctor(table)
+}
+
+/** The row with this sys_id through GlideRecordSecure, or null (also when the user may not read it). */
+export function secureById(table: string, sysId: string): Row | null {
+    if (!sysId || !/^[0-9a-f]{32}$/i.test(sysId)) return null
+    const row = newSecureRecord(table)
+    return row.get(sysId) ? row : null
 }
 
 export function str(row: Row, field: string): string {

@@ -1,6 +1,7 @@
 /**
- * SetupPort over GlideRecord: finds the records the app ships for the Jira alias, writes what the setup page saves
- * (registry client id and secret, connection URL, API-token credential and connection). Secrets are written with
+ * SetupPort over GlideRecord: finds the records the app ships for the Jira alias (reads: GlideRecord), and writes what
+ * the setup page saves record by record through GlideRecordSecure, each result returned to the core (writes.ts), which
+ * orders, checks, restores and audits them. Secrets are written with
  * setValue on password2 columns (the platform encrypts them) and never read back: presence is getValue() !== ''
  * (README assumption A13).
  */
@@ -8,42 +9,30 @@ import { gs } from '@servicenow/glide'
 import type { ValidationReport } from '../core/report'
 import type { HealthState } from '../core/health/model'
 import type {
-    ApiTokenInput,
     BasicCredentialState,
+    ChangeRow,
     ConnectionRow,
-    CreatedSiteConnection,
     HealthCheckOutcome,
     HealthSubjectRow,
     JiraRecords,
-    NewSiteConnection,
+    LockResult,
+    RecordedSwitch,
     RegistryState,
     RunRow,
     ServiceAccountRecords,
     SetupPort,
+    WriteResult,
 } from '../core/setup/setup-port'
 import { GlideConfigReader } from './config-reader'
 import { healthSubjects, runHealthCheckNow } from './health-service'
 import { GlideHealthStore } from './health-store'
-import { bool, byId, each, newRecord, type Row, str } from './records'
+import { bool, byId, each, newRecord, newSecureRecord, type Row, secureById, str } from './records'
+import * as audit from './setup-audit'
 import { RUN_TABLE } from './run-store'
 import { findAliasSysId, JIRA_ALIAS_ID, validateAndStore } from './validation-service'
 
 /** The app's scope: alias ids are <scope>.<name>. */
 const SCOPE = 'x_jira_connect'
-
-/** Connection attribute definition fields copied from the Jira alias to a child alias. */
-const ATTRIBUTE_FIELDS = [
-    'element',
-    'label',
-    'column_label',
-    'internal_type',
-    'max_length',
-    'default_value',
-    'order',
-    'comments',
-]
-/** Booleans read back as '1'/'0' through getValue: copied as booleans. */
-const ATTRIBUTE_FLAGS = ['active', 'mandatory', 'read_only']
 
 /** The shipped registry name (the credential's Validate button and the menu filter key on it too). */
 export const REGISTRY_NAME = 'Jira Cloud OAuth'
@@ -73,7 +62,87 @@ function registryState(registry: Row): RegistryState {
     }
 }
 
+/** Boolean columns the setup writes: getValue answers '1'/'0', the audit trail and comparisons use true/false. */
+const BOOLEAN_FIELDS = ['active', 'default', 'multiple_connections', 'mandatory', 'read_only']
+
 export class GlideSetupRecords implements SetupPort {
+    isAdmin(): boolean {
+        return gs.hasRole('admin')
+    }
+
+    userName(): string {
+        return String(gs.getUserName() || '')
+    }
+
+    readFields(table: string, sysId: string, fields: string[]): { [field: string]: string } | null {
+        const row = byId(table, sysId)
+        if (!row) return null
+        const out: { [field: string]: string } = {}
+        for (const f of fields) {
+            const v = str(row, f)
+            out[f] = BOOLEAN_FIELDS.indexOf(f) >= 0 && (v === '1' || v === '0') ? String(v === '1') : v
+        }
+        return out
+    }
+
+    rowsWhere(
+        table: string,
+        conditions: Array<[string, string]>,
+        fields: string[]
+    ): Array<{ [field: string]: string } & { sys_id: string }> {
+        const out: Array<{ [field: string]: string } & { sys_id: string }> = []
+        each(table, conditions, (row) => {
+            const r: { [field: string]: string } & { sys_id: string } = { sys_id: row.getUniqueValue() }
+            for (const f of fields) r[f] = str(row, f)
+            out.push(r)
+        })
+        return out
+    }
+
+    /**
+     * Through GlideRecordSecure: the instance's ACLs on the table apply to the admin who saves, and a refused write
+     * (an ACL, a business rule's setAbortAction) comes back as null, which the core turns into a restore and a report.
+     */
+    updateRecord(table: string, sysId: string, values: { [field: string]: string | boolean }): WriteResult {
+        const row = secureById(table, sysId)
+        if (!row) return { ok: false, reason: `${table} ${sysId} cannot be read (missing, or an ACL hides it)` }
+        if (!row.canWrite()) return { ok: false, reason: `the ACLs of ${table} do not let ${this.userName()} write it` }
+        for (const f of Object.keys(values)) row.setValue(f, values[f])
+        const r = row.update()
+        return r ? { ok: true, sysId } : { ok: false, reason: `the platform did not write ${table} ${sysId}` }
+    }
+
+    insertRecord(table: string, values: { [field: string]: string | boolean }): WriteResult {
+        const row = newSecureRecord(table)
+        if (!row.canCreate())
+            return { ok: false, reason: `the ACLs of ${table} do not let ${this.userName()} create one` }
+        for (const f of Object.keys(values)) row.setValue(f, values[f])
+        const sysId = row.insert()
+        return sysId ? { ok: true, sysId } : { ok: false, reason: `the platform did not create the ${table} record` }
+    }
+
+    deleteRecord(table: string, sysId: string): WriteResult {
+        const row = secureById(table, sysId)
+        if (!row) return { ok: false, reason: `${table} ${sysId} cannot be read (missing, or an ACL hides it)` }
+        return row.deleteRecord() ? { ok: true, sysId } : { ok: false, reason: `the platform did not delete it` }
+    }
+
+    recordChanges(rows: ChangeRow[]): boolean {
+        return audit.recordChanges(rows)
+    }
+
+    acquireLock(operation: string, ttlSeconds: number): LockResult {
+        return audit.acquireLock(operation, ttlSeconds)
+    }
+
+    releaseLock(lockId: string): void {
+        audit.releaseLock(lockId)
+    }
+
+    recordedSwitches(sinceSeconds: number): RecordedSwitch[] {
+        return audit.recordedSwitches(sinceSeconds)
+    }
+
     instanceUrl(): string {
         const base = String(gs.getProperty('glide.servlet.uri', '') || '')
         return base.replace(/\/*$/, '/')
@@ -149,23 +218,11 @@ export class GlideSetupRecords implements SetupPort {
         if (!row) return null
         return {
             sysId,
+            name: str(row, 'name'),
             email: str(row, 'user_name'),
             hasToken: str(row, 'password') !== '',
             updatedOn: str(row, 'sys_updated_on'),
         }
-    }
-
-    setRegistryClient(registrySysId: string, clientId: string, clientSecret: string): void {
-        const row = byId('oauth_entity', registrySysId)
-        if (!row) return
-        row.setValue('client_id', clientId)
-        row.setValue('client_secret', clientSecret)
-        // An XML install leaves Redirect URL blank and only a registry form save fills it (docs/servicenow-platform.md,
-        // issue 8 item 8): this setup step fills it the same way, so Atlassian gets a redirect_uri.
-        if (str(row, 'redirect_url').trim() === '') {
-            row.setValue('redirect_url', `${this.instanceUrl()}oauth_redirect.do`)
-        }
-        row.update()
     }
 
     serviceAccountRecords(aliasSysId: string): ServiceAccountRecords {
@@ -194,56 +251,6 @@ export class GlideSetupRecords implements SetupPort {
               )[0] || null
             : null
         return { registry: registryState(registry), profileSysId, credentialSysId, connection }
-    }
-
-    setClientCredentials(registrySysId: string, clientId: string, clientSecret: string): void {
-        const row = byId('oauth_entity', registrySysId)
-        if (!row) return
-        row.setValue('client_id', clientId)
-        row.setValue('client_secret', clientSecret)
-        row.update()
-    }
-
-    setConnectionUrl(connectionSysId: string, url: string): void {
-        const row = byId('http_connection', connectionSysId)
-        if (!row) return
-        row.setValue('connection_url', url)
-        row.update()
-    }
-
-    setConnectionActive(connectionSysId: string, active: boolean): void {
-        const row = byId('http_connection', connectionSysId)
-        if (!row) return
-        row.setValue('active', active)
-        row.update()
-    }
-
-    saveApiToken(aliasSysId: string, existingConnectionSysId: string | null, input: ApiTokenInput): string {
-        const conn = existingConnectionSysId ? byId('http_connection', existingConnectionSysId) : null
-        const existingCred = conn ? byId('basic_auth_credentials', str(conn, 'credential')) : null
-        const cred = existingCred || newRecord('basic_auth_credentials')
-        cred.setValue('user_name', input.email)
-        cred.setValue('password', input.apiToken)
-        cred.setValue('active', true)
-        let credSysId: string | null
-        if (existingCred) {
-            credSysId = existingCred.getUniqueValue()
-            existingCred.update()
-        } else {
-            cred.setValue('name', `Jira Cloud API token (${input.site})`)
-            credSysId = cred.insert()
-        }
-        const row = conn || newRecord('http_connection')
-        row.setValue('connection_url', input.siteUrl)
-        row.setValue('credential', credSysId)
-        row.setValue('active', true)
-        if (conn) {
-            conn.update()
-            return conn.getUniqueValue()
-        }
-        row.setValue('name', `Jira Cloud ${input.site} (API token)`)
-        row.setValue('connection_alias', aliasSysId)
-        return row.insert() || ''
     }
 
     runs(limit: number): RunRow[] {
@@ -307,127 +314,10 @@ export class GlideSetupRecords implements SetupPort {
         if (!taken) each('sys_alias', [['id', `${SCOPE}.${name}`]], check, 10)
         return taken
     }
-
-    /**
-     * The child alias gets the parent's shared fields explicitly (type, connection type, retry policy, configuration
-     * template) and its own copies of the parent's connection attribute definitions (api_version, server_type): the
-     * alias form's inheritance business rule is not something a script can count on (ServiceNow SDK alias guide:
-     * it does not fire on install), and the shipped alias defines its attributes per alias (model = alias).
-     * The id is set as the platform computes it, <scope>.<name> (SDK alias plugin: without it the id is empty and
-     * Flow Designer hides the alias). Find-or-create, record by record: a run the platform stopped half-way (a refused
-     * insert) leaves records that the next request for the same site reuses instead of duplicating.
-     */
-    createSiteConnection(
-        parentAliasSysId: string,
-        templateProfileSysId: string,
-        input: NewSiteConnection
-    ): CreatedSiteConnection {
-        const parent = byId('sys_alias', parentAliasSysId)
-        const template = byId('oauth_entity_profile', templateProfileSysId)
-        if (!parent || !template) throw new Error('The Jira alias or its default OAuth profile is missing.')
-        const registrySysId = str(template, 'oauth_entity')
-
-        const profileSysId = findOrCreate(
-            'oauth_entity_profile',
-            [
-                ['oauth_entity', registrySysId],
-                ['name', input.profileName],
-            ],
-            (profile) => {
-                profile.setValue('grant_type', str(template, 'grant_type'))
-                profile.setValue('default', false)
-            }
-        )
-        each(
-            'oauth_entity_profile_scope',
-            [['oauth_entity_profile', templateProfileSysId]],
-            (ps) => {
-                findOrCreate(
-                    'oauth_entity_profile_scope',
-                    [
-                        ['oauth_entity_profile', profileSysId],
-                        ['oauth_entity_scope', str(ps, 'oauth_entity_scope')],
-                    ],
-                    () => undefined
-                )
-            },
-            100
-        )
-
-        const credentialSysId = findOrCreate(
-            'oauth_2_0_credentials',
-            [
-                ['oauth_entity_profile', profileSysId],
-                ['name', input.credentialName],
-            ],
-            (credential) => credential.setValue('active', true)
-        )
-
-        const scopePrefix = str(parent, 'id').split('.')[0] || SCOPE
-        const aliasSysId = findOrCreate(
-            'sys_alias',
-            [
-                ['parent', parentAliasSysId],
-                ['name', input.aliasName],
-            ],
-            (alias) => {
-                alias.setValue('id', `${scopePrefix}.${input.aliasName}`)
-                alias.setValue('type', str(parent, 'type') || 'connection')
-                alias.setValue('connection_type', str(parent, 'connection_type') || 'http_connection')
-                alias.setValue('retry_policy', str(parent, 'retry_policy'))
-                alias.setValue('configuration_template', str(parent, 'configuration_template'))
-                alias.setValue('multiple_connections', false)
-                alias.setValue('description', input.description)
-            }
-        )
-
-        each('connection_attributes', [['model', parentAliasSysId]], (a) => {
-            findOrCreate(
-                'connection_attributes',
-                [
-                    ['model', aliasSysId],
-                    ['element', str(a, 'element')],
-                ],
-                (copy) => {
-                    for (const f of ATTRIBUTE_FIELDS) copy.setValue(f, str(a, f))
-                    for (const f of ATTRIBUTE_FLAGS) copy.setValue(f, bool(a, f))
-                    copy.setValue('model_table', 'sys_alias')
-                    copy.setValue('model_id', aliasSysId)
-                    copy.setValue('name', `var__m_connection_attributes_${aliasSysId}`)
-                }
-            )
-        })
-
-        const connectionSysId = findOrCreate(
-            'http_connection',
-            [
-                ['connection_alias', aliasSysId],
-                ['credential', credentialSysId],
-            ],
-            (connection) => {
-                connection.setValue('name', input.connectionName)
-                connection.setValue('connection_url', input.url)
-                connection.setValue('active', true)
-            }
-        )
-        return { aliasSysId, connectionSysId, credentialSysId, profileSysId }
-    }
 }
 
 function hasConnection(aliasSysId: string): boolean {
     let found = false
     each('http_connection', [['connection_alias', aliasSysId]], () => (found = true), 1)
     return found
-}
-
-/** The sys_id of the row matching all conditions, else of a new row with those values (and what fill sets). */
-function findOrCreate(table: string, conditions: Array<[string, string]>, fill: (row: Row) => void): string {
-    const found = first(table, conditions)
-    if (found) return found.getUniqueValue()
-    const row = newRecord(table)
-    for (const [field, value] of conditions) row.setValue(field, value)
-    fill(row)
-    const sysId = row.insert()
-    if (!sysId) throw new Error(`The platform did not create the ${table} record.`)
-    return sysId
 }

@@ -9,6 +9,7 @@ import { gs } from '@servicenow/glide'
 import { safeText } from '../core/sanitize'
 import { jsonBody } from '../core/setup/inputs'
 import * as healthView from '../core/setup/health-view'
+import * as live from '../core/setup/live'
 import * as ops from '../core/setup/operations'
 import * as siteConnections from '../core/setup/site-connections'
 import type { OpResult } from '../core/setup/result'
@@ -29,6 +30,8 @@ interface RestResponse {
 }
 
 export const SETUP_ROLES = ['admin', 'x_jira_connect.admin']
+/** Every write of the setup API needs admin (issue 16): the REST ACL setupWriteAcl, and this check (assumption A32). */
+export const WRITE_ROLE = 'admin'
 
 function deps(): ops.SetupDeps {
     return { records: new GlideSetupRecords(), http: new GlideRestHttp(), tokens: new GlideTokenStore() }
@@ -49,7 +52,15 @@ function answer<T>(response: RestResponse, r: OpResult<T>): void {
     response.setBody({ error: { status: r.status, errors: r.errors } })
 }
 
-function run<T>(response: RestResponse, name: string, op: () => OpResult<T>): void {
+function run<T>(response: RestResponse, name: string, op: () => OpResult<T>, write = false): void {
+    if (write && !gs.hasRole(WRITE_ROLE)) {
+        answer(response, {
+            ok: false,
+            status: 403,
+            errors: [{ field: '', code: 'admin_required', message: live.WRITE_ROLE_MESSAGE }],
+        })
+        return
+    }
     if (!allowed()) {
         answer(response, {
             ok: false,
@@ -79,8 +90,9 @@ function run<T>(response: RestResponse, name: string, op: () => OpResult<T>): vo
                         field: '',
                         code: 'internal_error',
                         message:
-                            `The ${name} step stopped on an unexpected platform error; nothing more was changed. ` +
-                            'See the system log ("Jira Cloud Connect setup").',
+                            `The ${name} step stopped on an unexpected platform error. ` +
+                            'See the system log ("Jira Cloud Connect setup"), then open the page again to see ' +
+                            'what is saved.',
                     },
                 ],
             },
@@ -93,24 +105,32 @@ function withBody<T>(
     request: RestRequest,
     response: RestResponse,
     name: string,
-    op: (body: Record<string, unknown>) => OpResult<T>
+    op: (body: Record<string, unknown>) => OpResult<T>,
+    write = true
 ): void {
-    run(response, name, () => {
-        let data: unknown = null
-        const text = request.body ? String(request.body.dataString || '') : ''
-        try {
-            data = text ? JSON.parse(text) : null
-        } catch (e) {
-            data = null
-        }
-        const parsed = jsonBody(String(request.getHeader('Content-Type') || ''), data)
-        if (!parsed.ok) return { ok: false, status: 400, errors: [parsed.error] }
-        return op(parsed.value)
-    })
+    run(
+        response,
+        name,
+        () => {
+            let data: unknown = null
+            const text = request.body ? String(request.body.dataString || '') : ''
+            try {
+                data = text ? JSON.parse(text) : null
+            } catch (e) {
+                data = null
+            }
+            const parsed = jsonBody(String(request.getHeader('Content-Type') || ''), data)
+            if (!parsed.ok) return { ok: false, status: 400, errors: [parsed.error] }
+            return op(parsed.value)
+        },
+        write
+    )
 }
 
 export function getState(_request: RestRequest, response: RestResponse): void {
-    run(response, 'state', () => siteConnections.withSites(deps(), serviceAccount.stateWithServiceAccount(deps())))
+    run(response, 'state', () =>
+        live.withLive(deps(), siteConnections.withSites(deps(), serviceAccount.stateWithServiceAccount(deps())))
+    )
 }
 
 export function putOAuthClient(request: RestRequest, response: RestResponse): void {
@@ -130,22 +150,44 @@ export function postSiteConnection(request: RestRequest, response: RestResponse)
     withBody(request, response, 'add site connection', (b) => siteConnections.addSite(deps(), b))
 }
 
+/** A read: the cloud id of a site name (x_jira_connect.admin may use it too). */
 export function postSiteLookup(request: RestRequest, response: RestResponse): void {
-    withBody(request, response, 'find site', (b) => ops.lookupSite(deps(), b))
+    withBody(request, response, 'find site', (b) => ops.lookupSite(deps(), b), false)
 }
 
 export function putApiToken(request: RestRequest, response: RestResponse): void {
     withBody(request, response, 'save API token', (b) => ops.saveApiToken(deps(), b))
 }
 
+/**
+ * Validates one path's own connection, active or not ({target: 'oauth' | 'service-account' | 'api-token'}), one
+ * connection ({connectionSysId}), or the Jira alias ({}). Changes no configuration: x_jira_connect.admin may use it.
+ */
 export function postValidate(request: RestRequest, response: RestResponse): void {
-    withBody(request, response, 'validate', (b) =>
-        b.target === 'service-account'
-            ? serviceAccount.validateServiceAccount(deps())
-            : b.connectionSysId
-              ? ops.validateConnection(deps(), b)
-              : ops.validateSetup(deps())
+    withBody(
+        request,
+        response,
+        'validate',
+        (b) =>
+            b.target === 'service-account'
+                ? serviceAccount.validateServiceAccount(deps())
+                : b.target === 'oauth' || b.target === 'api-token'
+                  ? ops.validatePath(deps(), b.target)
+                  : b.connectionSysId
+                    ? ops.validateConnection(deps(), b)
+                    : ops.validateSetup(deps()),
+        false
     )
+}
+
+/** "Make this the live connection" ({connectionSysId, force?}): validates it now, switches only if it passes. */
+export function postActivate(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'make live', (b) => live.activate(deps(), b))
+}
+
+/** "Switch back" ({force?}) to the connection the last switch deactivated, validated the same way. */
+export function postSwitchBack(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'switch back', (b) => live.switchBack(deps(), b))
 }
 
 export function putServiceAccount(request: RestRequest, response: RestResponse): void {
@@ -158,5 +200,5 @@ export function getHealth(_request: RestRequest, response: RestResponse): void {
 
 /** Validate all ({}) or one health row ({sysId}): the connection health check, then the rows again. */
 export function postHealth(request: RestRequest, response: RestResponse): void {
-    withBody(request, response, 'health check', (b) => healthView.healthCheck(deps(), b))
+    withBody(request, response, 'health check', (b) => healthView.healthCheck(deps(), b), false)
 }

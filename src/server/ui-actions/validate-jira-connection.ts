@@ -1,12 +1,13 @@
 /**
  * "Validate Jira connection": server-side UI action on the Jira alias, its connections, the Jira OAuth 2.0
- * credentials, and the app's validation runs ("Validate again"). Shows the verdict as an info message, each failure as
- * an error message and each warning as an info message, stores the run, and returns to the form.
+ * credentials, and the app's validation runs ("Validate again"). Shows the verdict (an error message when the
+ * connection does not work), each failure as an error message and each warning as an info message, stores the run,
+ * and returns to the form.
  */
-import { gs } from '@servicenow/glide'
 import { formMessages } from '../core/format'
 import { RUN_TABLE } from '../glide/run-store'
 import type { ValidationReport } from '../core/report'
+import { showError, showInfo } from '../glide/session-messages'
 import { findAliasSysId, JIRA_ALIAS_ID, targetOfRun, validateAndStore } from '../glide/validation-service'
 
 interface CurrentRecord {
@@ -30,7 +31,7 @@ export function validateJiraConnection(current: CurrentRecord, action?: UiAction
     if (table === RUN_TABLE) {
         const target = targetOfRun(sysId)
         if (!target || !target.table || !target.sysId) {
-            gs.addErrorMessage(
+            showError(
                 'This validation run does not record what it validated; run "Validate Jira connection" from the Jira' +
                     ' alias, connection or credential instead.'
             )
@@ -58,8 +59,8 @@ export function validateJiraAlias(current: CurrentRecord, action?: UiActionObjec
 
 function showMessages(report: ValidationReport): void {
     const messages = formMessages(report)
-    for (const m of messages.info) gs.addInfoMessage(m)
-    for (const m of messages.errors) gs.addErrorMessage(m)
+    for (const m of messages.info) showInfo(m)
+    for (const m of messages.errors) showError(m)
 }
 
 /** Without an action object (a script calling the module directly) the platform's default return applies. */

@@ -70,6 +70,25 @@ export function secret(field: string, label: string, v: unknown, max: number): P
     return ok(s)
 }
 
+/**
+ * A secret the admin may leave blank to keep the one stored (issue 17 §5: changing the site or re-activating must not
+ * need a secret Atlassian shows only once). null = keep; blank with nothing stored is refused, naming the console.
+ */
+export function keptSecret(
+    field: string,
+    label: string,
+    v: unknown,
+    max: number,
+    stored: boolean,
+    console: string
+): Parsed<string | null> {
+    if ((v === undefined || v === null || v === '') && stored) return ok(null)
+    if (v === undefined || v === null || v === '') {
+        return bad(field, `${field}_missing`, `${label} is empty and none is stored yet: paste it from ${console}.`)
+    }
+    return secret(field, label, v, max)
+}
+
 export function cloudId(v: unknown): Parsed<string> {
     const s = text(v)
     const t = s === null ? '' : s.trim()

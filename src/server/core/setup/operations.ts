@@ -10,6 +10,7 @@ import { isTokenAccessDenied, storedTokens } from '../stored-tokens'
 import { parseUrl, UUID } from '../urls'
 import * as inputs from './inputs'
 import { done, type FieldError, type OpResult, refuse } from './result'
+import { locked, type Values } from './writes'
 import { type ConsoleScopes, consoleScopes } from './scopes'
 import type { ConnectionRow, JiraRecords, SetupPort } from './setup-port'
 
@@ -40,10 +41,10 @@ export interface SetupState {
         /** The platform's "Get OAuth Token" popup URL (relative to the instance). */
         getTokenPath: string | null
         token: { hasAccessToken: boolean; hasRefreshToken: boolean; accessExpiresInSec: number | null } | null
-        connection: { sysId: string; url: string; active: boolean; cloudId: string | null } | null
+        connection: { sysId: string; name: string; url: string; active: boolean; cloudId: string | null } | null
     }
     apiToken: {
-        connection: { sysId: string; url: string; active: boolean; site: string } | null
+        connection: { sysId: string; name: string; url: string; active: boolean; site: string } | null
         email: string
         tokenSet: boolean
         savedOn: string
@@ -130,13 +131,20 @@ export function state(deps: SetupDeps): OpResult<SetupState> {
                   }
                 : null,
             connection: conn
-                ? { sysId: conn.sysId, url: conn.url, active: conn.active, cloudId: cloudIdOf(conn.url) }
+                ? {
+                      sysId: conn.sysId,
+                      name: conn.name,
+                      url: conn.url,
+                      active: conn.active,
+                      cloudId: cloudIdOf(conn.url),
+                  }
                 : null,
         },
         apiToken: {
             connection: basicConn
                 ? {
                       sysId: basicConn.sysId,
+                      name: basicConn.name,
                       url: basicConn.url,
                       active: basicConn.active,
                       site: siteOfUrl(basicConn.url),
@@ -149,15 +157,37 @@ export function state(deps: SetupDeps): OpResult<SetupState> {
     })
 }
 
+/**
+ * Client ID and secret of the 3LO registry. A blank secret keeps the stored one (issue 17 §5). One record, one write:
+ * a refusal changes nothing. Admin only (the REST resource checks), written through GlideRecordSecure, audited.
+ */
 export function saveOAuthClient(deps: SetupDeps, body: Record<string, unknown>): OpResult<{ savedOn: string }> {
-    const id = inputs.clientId(body.clientId)
-    const sec = inputs.secret('clientSecret', 'Client secret', body.clientSecret, inputs.MAX_SECRET_LENGTH)
-    if (!id.ok || !sec.ok) return { ok: false, status: 400, errors: errorsOf([id, sec]) }
     const found = records<{ savedOn: string }>(deps)
     if (!found.ok) return found
-    deps.records.setRegistryClient(found.value.registry.sysId, id.value, sec.value)
-    const after = deps.records.jiraRecords()
-    return done({ savedOn: after ? after.registry.updatedOn : '' })
+    const registry = found.value.registry
+    const id = inputs.clientId(body.clientId)
+    const sec = inputs.keptSecret(
+        'clientSecret',
+        'Client secret',
+        body.clientSecret,
+        inputs.MAX_SECRET_LENGTH,
+        registry.hasClientSecret,
+        'your Atlassian app in the developer console (developer.atlassian.com, Settings)'
+    )
+    if (!id.ok || !sec.ok) return { ok: false, status: 400, errors: errorsOf([id, sec]) }
+    return locked(deps.records, 'save 3LO client id and secret', 'Saving the client ID and secret', (tx) => {
+        const values: Values = { client_id: id.value }
+        if (sec.value !== null) values.client_secret = sec.value
+        // An XML install leaves Redirect URL blank and only a registry form save fills it (docs/servicenow-platform.md,
+        // issue 8 item 8): this setup step fills it the same way, so Atlassian gets a redirect_uri.
+        const current = deps.records.readFields('oauth_entity', registry.sysId, ['redirect_url'])
+        if (current && current.redirect_url.trim() === '') {
+            values.redirect_url = `${deps.records.instanceUrl()}oauth_redirect.do`
+        }
+        tx.update('oauth_entity', registry.sysId, registry.name, values, ['client_secret'])
+        const after = deps.records.jiraRecords()
+        return done({ savedOn: after ? after.registry.updatedOn : '' })
+    })
 }
 
 export function errorsOf(parsed: Array<inputs.Parsed<unknown>>): FieldError[] {
@@ -283,8 +313,10 @@ export function chooseSite(deps: SetupDeps, body: Record<string, unknown>): OpRe
     if (!reached.ok) return reached
     const site = reached.value
     const url = `${gateway(deps)}/ex/jira/${site.cloudId}`
-    deps.records.setConnectionUrl(conn.sysId, url)
-    return done({ url, site })
+    return locked(deps.records, 'choose the 3LO site', 'Choosing the site', (tx) => {
+        tx.update('http_connection', conn.sysId, conn.name, { connection_url: url })
+        return done({ url, site })
+    })
 }
 
 /** The cloud id of https://<site>.atlassian.net from its unauthenticated /_edge/tenant_info. */
@@ -328,37 +360,75 @@ export function tenantInfo(deps: SetupDeps, site: string): OpResult<{ site: stri
     return done({ site, url, cloudId: cloud.toLowerCase() })
 }
 
+export interface SavedApiToken {
+    connectionSysId: string
+    url: string
+    /** Whether the connection is the live one (then this save changed what the integration uses now). */
+    active: boolean
+}
+
 /**
- * API token path: checks the site exists, then creates (or updates) a basic-auth credential and a connection
- * https://<site>.atlassian.net on the Jira alias, and deactivates the OAuth connection (one active connection per
- * alias).
+ * API token path: checks the site exists, then writes the basic-auth credential and the connection
+ * https://<site>.atlassian.net on the Jira alias. A new connection is created inactive and nothing else is
+ * deactivated (validate before switching, issue 17 §2): "Make this the live connection" (live.ts) switches once its
+ * validation passed. Order: credential first, then the connection; a refusal puts back what was changed. A blank
+ * API token keeps the stored one.
  */
-export function saveApiToken(
-    deps: SetupDeps,
-    body: Record<string, unknown>
-): OpResult<{ connectionSysId: string; url: string }> {
-    const site = inputs.siteName(body.site)
-    const mail = inputs.email(body.email)
-    const tok = inputs.secret('apiToken', 'API token', body.apiToken, inputs.MAX_API_TOKEN_LENGTH)
-    if (!site.ok || !mail.ok || !tok.ok) return { ok: false, status: 400, errors: errorsOf([site, mail, tok]) }
-    const found = records<{ connectionSysId: string; url: string }>(deps)
+export function saveApiToken(deps: SetupDeps, body: Record<string, unknown>): OpResult<SavedApiToken> {
+    const found = records<SavedApiToken>(deps)
     if (!found.ok) return found
-    const tenant = tenantInfo(deps, site.value)
-    if (!tenant.ok) return tenant
     const r = found.value
     const existing = apiTokenConnection(deps, r.aliasSysId)
-    for (const c of deps.records.connections(r.aliasSysId)) {
-        if (c.active && c.aliasSysId === r.aliasSysId && (!existing || c.sysId !== existing.sysId)) {
-            deps.records.setConnectionActive(c.sysId, false)
+    const stored = existing ? deps.records.basicCredential(existing.credentialSysId) : null
+    const site = inputs.siteName(body.site)
+    const mail = inputs.email(body.email)
+    const tok = inputs.keptSecret(
+        'apiToken',
+        'API token',
+        body.apiToken,
+        inputs.MAX_API_TOKEN_LENGTH,
+        !!(stored && stored.hasToken),
+        'id.atlassian.com → Security → API tokens'
+    )
+    if (!site.ok || !mail.ok || !tok.ok) return { ok: false, status: 400, errors: errorsOf([site, mail, tok]) }
+    const tenant = tenantInfo(deps, site.value)
+    if (!tenant.ok) return tenant
+    const siteUrl = tenant.value.url
+    return locked(deps.records, 'save API token', 'Saving the API token', (tx) => {
+        const credValues: Values = { user_name: mail.value, active: true }
+        if (tok.value !== null) credValues.password = tok.value
+        let credSysId: string | null
+        if (stored) {
+            credSysId = stored.sysId
+            tx.update('basic_auth_credentials', stored.sysId, stored.name, credValues, ['password'])
+        } else {
+            credSysId = tx.insert(
+                'basic_auth_credentials',
+                `Jira Cloud API token (${site.value})`,
+                { ...credValues, name: `Jira Cloud API token (${site.value})` },
+                ['password']
+            )
         }
-    }
-    const sysId = deps.records.saveApiToken(r.aliasSysId, existing ? existing.sysId : null, {
-        site: site.value,
-        siteUrl: tenant.value.url,
-        email: mail.value,
-        apiToken: tok.value,
+        if (!credSysId) return done({ connectionSysId: '', url: siteUrl, active: false })
+        let connSysId: string | null
+        if (existing) {
+            connSysId = existing.sysId
+            tx.update('http_connection', existing.sysId, existing.name, {
+                connection_url: siteUrl,
+                credential: credSysId,
+            })
+        } else {
+            const name = `Jira Cloud ${site.value} (API token)`
+            connSysId = tx.insert('http_connection', name, {
+                name,
+                connection_url: siteUrl,
+                credential: credSysId,
+                connection_alias: r.aliasSysId,
+                active: false,
+            })
+        }
+        return done({ connectionSysId: connSysId || '', url: siteUrl, active: !!(existing && existing.active) })
     })
-    return done({ connectionSysId: sysId, url: tenant.value.url })
 }
 
 export interface ShownCheck extends CheckResult {
@@ -403,6 +473,28 @@ export function validateSetup(deps: SetupDeps): OpResult<ValidationShown> {
     if (!found.ok) return found
     const r = found.value
     return done(shown(deps, r, 'sys_alias', r.aliasSysId))
+}
+
+/**
+ * Validates one path's own connection, live or not (issue 17 §1: the 3LO path validates the 3LO connection, not
+ * whichever is active): 'oauth' = the shipped 3LO connection, 'api-token' = the basic-auth connection on the alias.
+ */
+export function validatePath(deps: SetupDeps, target: 'oauth' | 'api-token'): OpResult<ValidationShown> {
+    const found = records<ValidationShown>(deps)
+    if (!found.ok) return found
+    const r = found.value
+    const conn = target === 'oauth' ? r.oauthConnection : apiTokenConnection(deps, r.aliasSysId)
+    if (!conn) {
+        return refuse(
+            409,
+            '',
+            'connection_missing',
+            target === 'oauth'
+                ? 'The "Jira Cloud OAuth Connection" is not on this instance; reinstall the app.'
+                : 'There is no API-token connection yet: save the site, email and API token first.'
+        )
+    }
+    return done(shown(deps, r, 'http_connection', conn.sysId))
 }
 
 /** Validates one connection (health view's per-row Validate). */

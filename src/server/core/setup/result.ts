@@ -11,8 +11,11 @@ export interface FieldError {
     message: string
 }
 
-/** 400 bad input, 403 not allowed, 404 a shipped record is missing, 409 a step before is not done, 502 Atlassian. */
-export type RefusalStatus = 400 | 403 | 404 | 409 | 502
+/**
+ * 400 bad input, 403 not allowed, 404 a shipped record is missing, 409 a step before is not done (or a save was
+ * refused half-way and put back, or another save holds the lock), 500 a platform error mid-save, 502 Atlassian.
+ */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 500 | 502
 
 export type OpResult<T> = { ok: true; value: T } | { ok: false; status: RefusalStatus; errors: FieldError[] }
 

@@ -5,9 +5,9 @@
  * Atlassian service account's OAuth 2.0 credential
  * (https://support.atlassian.com/user-management/docs/create-oauth-2-0-credential-for-service-accounts/).
  * One save writes the credential's client id and secret into the shipped "Jira Cloud Service Account" registry,
- * points the shipped service-account connection at <gateway>/ex/jira/<cloud id of the site> and makes it the Jira
- * alias's active connection. All input is checked and every record found before the first write; nothing returned or
- * logged holds the secret.
+ * and points the shipped service-account connection at <gateway>/ex/jira/<cloud id of the site>; it becomes the Jira
+ * alias's active connection only through "Make this the live connection" once it validates (live.ts). All input is
+ * checked and every record found before the first write; nothing returned or logged holds the secret.
  */
 import { ATLASSIAN } from '../atlassian'
 import { CLASSIC_JIRA_SCOPES, GRANULAR_JIRA_SCOPES } from '../jira-scopes'
@@ -30,6 +30,7 @@ import {
     type ValidationShown,
 } from './operations'
 import { done, type FieldError, type OpResult } from './result'
+import { locked, type Values } from './writes'
 import type { ConnectionRow, JiraRecords, RegistryState } from './setup-port'
 
 export const SERVICE_ACCOUNT_NAMES = {
@@ -51,7 +52,7 @@ export interface ServiceAccountState {
     savedOn: string
     credentialSysId: string | null
     connection: { sysId: string; name: string; url: string; active: boolean; cloudId: string | null } | null
-    /** Other active connections on the Jira alias: saving deactivates them (one active connection per alias). */
+    /** The other active connections on the Jira alias: "Make this the live connection" deactivates them. */
     otherActive: Array<{ sysId: string; name: string; url: string }>
     /** The scopes to select on the Atlassian credential (the shipped "Classic scopes" / "Granular Scopes" records). */
     scopes: { classic: string[]; granular: string[] }
@@ -67,8 +68,8 @@ export interface SavedServiceAccount {
     siteUrl: string
     cloudId: string
     savedOn: string
-    /** The connections that were active on the Jira alias and are now inactive (kept, with their credentials). */
-    deactivated: Array<{ sysId: string; name: string }>
+    /** Whether the service-account connection is live (saving does not switch: "Make this the live connection"). */
+    active: boolean
     /** What became of an access token stored before this save (see renewToken). */
     token: TokenRenewal
 }
@@ -190,41 +191,53 @@ export function stateWithServiceAccount(
 }
 
 /**
- * Saves the service account: client id and secret into the registry, the site's cloud id into the connection URL
- * (<gateway>/ex/jira/<cloud id>, the cloud id from https://<site>.atlassian.net/_edge/tenant_info), and that
- * connection becomes the alias's only active one. An unknown site is a 400 at `site` and changes nothing.
+ * Saves the service account into its own connection without switching to it (validate before switching, issue 17
+ * §2): client id and secret into the registry, the site's cloud id into the connection URL
+ * (<gateway>/ex/jira/<cloud id>, the cloud id from https://<site>.atlassian.net/_edge/tenant_info). The connection
+ * keeps its active flag; "Make this the live connection" (live.ts) switches once its validation passed. A blank secret
+ * keeps the stored one. An unknown site is a 400 at `site` and changes nothing; a refused write puts back the URL.
  */
 export function saveServiceAccount(deps: SetupDeps, body: Record<string, unknown>): OpResult<SavedServiceAccount> {
-    const id = inputs.clientId(body.clientId, SA_CLIENT_ID_PLACE)
-    const sec = inputs.secret('clientSecret', 'Client secret', body.clientSecret, inputs.MAX_SECRET_LENGTH)
-    const site = inputs.siteName(body.site)
-    if (!id.ok || !sec.ok || !site.ok) return { ok: false, status: 400, errors: errorsOf([id, sec, site]) }
     const base = records<SavedServiceAccount>(deps)
     if (!base.ok) return base
     const { found, missing } = missingRecords(deps, base.value)
+    const id = inputs.clientId(body.clientId, SA_CLIENT_ID_PLACE)
+    const sec = inputs.keptSecret(
+        'clientSecret',
+        'Client secret',
+        body.clientSecret,
+        inputs.MAX_SECRET_LENGTH,
+        !!(found && found.registry.hasClientSecret),
+        SA_CLIENT_ID_PLACE
+    )
+    const site = inputs.siteName(body.site)
+    if (!id.ok || !sec.ok || !site.ok) return { ok: false, status: 400, errors: errorsOf([id, sec, site]) }
     if (!found) return { ok: false, status: 404, errors: missing }
     const tenant = tenantInfo(deps, site.value)
     if (!tenant.ok) return tenant
     const conn = found.connection
     const url = `${gateway(deps)}/ex/jira/${tenant.value.cloudId}`
-    // One active connection per alias (the platform's rule): the others are kept, inactive, with their credentials.
-    const deactivated = otherActive(deps, found.r, conn.sysId)
-    for (const c of deactivated) deps.records.setConnectionActive(c.sysId, false)
-    deps.records.setClientCredentials(found.registry.sysId, id.value, sec.value)
-    if (conn.url !== url) deps.records.setConnectionUrl(conn.sysId, url)
-    if (!conn.active) deps.records.setConnectionActive(conn.sysId, true)
-    const token = renewToken(deps, found)
-    const after = deps.records.serviceAccountRecords(found.r.aliasSysId)
-    return done({
-        connectionSysId: conn.sysId,
-        connectionName: conn.name,
-        url,
-        site: tenant.value.site,
-        siteUrl: tenant.value.url,
-        cloudId: tenant.value.cloudId,
-        savedOn: after.registry ? after.registry.updatedOn : '',
-        deactivated: deactivated.map((c) => ({ sysId: c.sysId, name: c.name })),
-        token,
+    return locked(deps.records, 'save service account', 'Saving the service account', (tx) => {
+        // The connection's URL first (restorable), the secret last: a refused registry write puts the URL back.
+        if (!tx.update('http_connection', conn.sysId, conn.name, { connection_url: url })) return done(null as never)
+        const values: Values = { client_id: id.value }
+        if (sec.value !== null) values.client_secret = sec.value
+        if (!tx.update('oauth_entity', found.registry.sysId, found.registry.name, values, ['client_secret'])) {
+            return done(null as never)
+        }
+        const token = renewToken(deps, found)
+        const after = deps.records.serviceAccountRecords(found.r.aliasSysId)
+        return done({
+            connectionSysId: conn.sysId,
+            connectionName: conn.name,
+            url,
+            site: tenant.value.site,
+            siteUrl: tenant.value.url,
+            cloudId: tenant.value.cloudId,
+            savedOn: after.registry ? after.registry.updatedOn : '',
+            active: conn.active,
+            token,
+        })
     })
 }
 

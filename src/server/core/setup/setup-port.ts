@@ -49,6 +49,7 @@ export interface ServiceAccountRecords {
 
 export interface BasicCredentialState {
     sysId: string
+    name: string
     email: string
     hasToken: boolean
     updatedOn: string
@@ -62,13 +63,6 @@ export interface RunRow {
     verdict: string
     summary: string
     createdOn: string
-}
-
-export interface ApiTokenInput {
-    site: string
-    siteUrl: string
-    email: string
-    apiToken: string
 }
 
 /** A subject the connection health check covers (an active connection, or an OAuth credential none uses). */
@@ -98,14 +92,56 @@ export interface NewSiteConnection {
     url: string
 }
 
-export interface CreatedSiteConnection {
-    aliasSysId: string
-    connectionSysId: string
-    credentialSysId: string
-    profileSysId: string
+/** One record write: the platform may refuse it (an ACL, a business rule's abort) without throwing. */
+export type WriteResult = { ok: true; sysId: string } | { ok: false; reason: string }
+
+/** One audited field change (x_jira_connect_setup_change); secrets are "replaced", never their value. */
+export interface ChangeRow {
+    operation: string
+    batch: string
+    table: string
+    sysId: string
+    recordName: string
+    field: string
+    oldValue: string
+    newValue: string
+}
+
+/** The save lock: held by one setup write at a time, expiring on its own if a save dies half-way. */
+export type LockResult = { ok: true; lockId: string } | { ok: false; heldBy: string; since: string; expires: string }
+
+/** A "Make this the live connection" (or switch back) as recorded in the audit trail. */
+export interface RecordedSwitch {
+    batch: string
+    /** sys_created_on of the change rows (GMT). */
+    at: string
+    by: string
+    activated: string
+    deactivated: string[]
 }
 
 export interface SetupPort {
+    /** Whether the session user holds admin, which every write of the setup API needs (issue 16). */
+    isAdmin(): boolean
+    userName(): string
+    /** Current values of non-secret fields of a record ('' when empty), or null when it is not there. */
+    readFields(table: string, sysId: string, fields: string[]): Record<string, string> | null
+    /** Update through GlideRecordSecure: the instance's ACLs apply; the result says whether the platform wrote it. */
+    updateRecord(table: string, sysId: string, values: Record<string, string | boolean>): WriteResult
+    insertRecord(table: string, values: Record<string, string | boolean>): WriteResult
+    deleteRecord(table: string, sysId: string): WriteResult
+    /** Non-secret fields (and sys_id) of the rows matching every field = value, at most 200. */
+    rowsWhere(
+        table: string,
+        conditions: Array<[string, string]>,
+        fields: string[]
+    ): Array<Record<string, string> & { sys_id: string }>
+    /** Appends audit rows; false when the platform refused them. */
+    recordChanges(rows: ChangeRow[]): boolean
+    acquireLock(operation: string, ttlSeconds: number): LockResult
+    releaseLock(lockId: string): void
+    /** Switches recorded since that GMT date-time, latest first. */
+    recordedSwitches(sinceSeconds: number): RecordedSwitch[]
     /** <glide.servlet.uri> with a trailing slash. */
     instanceUrl(): string
     property(name: string, fallback: string): string
@@ -113,14 +149,7 @@ export interface SetupPort {
     /** Connections on the Jira alias and its child aliases. */
     connections(aliasSysId: string): ConnectionRow[]
     basicCredential(sysId: string): BasicCredentialState | null
-    setRegistryClient(registrySysId: string, clientId: string, clientSecret: string): void
     serviceAccountRecords(aliasSysId: string): ServiceAccountRecords
-    /** Client id and secret of a client-credentials registry (no redirect URL: that grant has none). */
-    setClientCredentials(registrySysId: string, clientId: string, clientSecret: string): void
-    setConnectionUrl(connectionSysId: string, url: string): void
-    setConnectionActive(connectionSysId: string, active: boolean): void
-    /** Creates or updates the basic credential and connection for a site; returns the connection's sys_id. */
-    saveApiToken(aliasSysId: string, existingConnectionSysId: string | null, input: ApiTokenInput): string
     /** Most recent first. */
     runs(limit: number): RunRow[]
     validate(table: string, sysId: string): { report: ValidationReport; runSysId: string | null }
@@ -131,15 +160,6 @@ export interface SetupPort {
      * left by an interrupted "Connect another site" (createSiteConnection reuses it).
      */
     aliasNameTaken(name: string, parentAliasSysId: string): boolean
-    /**
-     * Creates a child alias of the Jira alias (shared fields set explicitly), its connection attributes, a new
-     * non-default profile with the template profile's scopes, an OAuth 2.0 credential on it, and the connection.
-     */
-    createSiteConnection(
-        parentAliasSysId: string,
-        templateProfileSysId: string,
-        input: NewSiteConnection
-    ): CreatedSiteConnection
     /** Every row of x_jira_connect_connection_health, with its sys_id. */
     healthStates(): Array<HealthState & { sysId: string }>
     /** The subjects the health check covers now. */
