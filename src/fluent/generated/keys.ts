@@ -1535,6 +1535,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '44d001ee4865465e9a18e49c227952ef'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '463edddb36164b25b326f24e7357a746'
                         key: {
                             name: 'x_jira_connect_validation_run'
@@ -1588,6 +1597,14 @@ declare global {
                             name: 'x_jira_connect_setup_change'
                             element: 'kind'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '4b9c1d0b1b5a440683b061d05ac9c0d3'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_type'
                         }
                     },
                     {
@@ -2155,6 +2172,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '9cf2efc0ba2645328da047cfc6787a2d'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_type'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9d2818b2f5384c6c81ab087da4e16d42'
                         key: {
@@ -2489,6 +2515,14 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'calls'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c858b596e03b4720a35e50267be4bca9'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_id'
                         }
                     },
                     {

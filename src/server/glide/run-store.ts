@@ -24,6 +24,22 @@ export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual'
     row.setValue('warning_count', report.checks.filter((c) => c.status === 'warn').length)
     row.setValue('calls', report.calls)
     row.setValue('duration_ms', report.durationMs)
+    // Account id and type only (several connections: comma separated); report.people is never stored.
+    const accounts = report.accounts || []
+    row.setValue(
+        'jira_account_id',
+        accounts
+            .map((a) => a.accountId)
+            .join(', ')
+            .slice(0, 128)
+    )
+    row.setValue(
+        'jira_account_type',
+        accounts
+            .map((a) => a.accountType)
+            .join(', ')
+            .slice(0, 40)
+    )
     row.setValue('run_by', gs.getUserID())
     return row.insert()
 }
