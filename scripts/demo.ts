@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: builds and packs the app, starts the Atlassian emulator, the simulated instance with the package
  * installed and a loopback proxy for Atlassian's hosts, and keeps them running so a person can click through the
- * setup page in a browser on this machine. Ctrl+C stops everything. Nothing leaves 127.0.0.1.
+ * setup page in a browser on this machine. Ctrl+C stops everything, and so does a signal to the `npm run demo`
+ * process (the demo stops when the process that started it is gone). Nothing leaves 127.0.0.1.
  *
  * The emulated Atlassian app already knows this instance's callback URL and the scopes; its client ID and secret, a
  * service account's OAuth 2.0 credential, the Jira site and an account with an API token are printed so they can be
@@ -39,10 +40,20 @@ async function main(): Promise<void> {
     console.log(`  Setup page (logs you in as admin):  ${page}`)
     console.log(`  Connection health:                  ${world.sim.instanceUrl}x_jira_connect_setup.do?view=health\n`)
     console.log(
-        '  For "Get OAuth Token" the browser must reach the emulated auth.atlassian.com through the loopback proxy:'
+        '  Record links on the page (validation run, health record, "Open the record") open a read-only view of'
+    )
+    console.log("  the record here, not the instance's form.\n")
+    console.log(
+        '  For "Get OAuth Token" the browser must reach the emulated auth.atlassian.com through the loopback proxy.'
+    )
+    console.log('  On a desktop with Chromium or Chrome installed (google-chrome takes the same flags):')
+    console.log(
+        `    chromium --proxy-server=http://127.0.0.1:${proxy.port} --ignore-certificate-errors --user-data-dir=$(mktemp -d) '${page}'`
     )
     console.log(
-        `    chromium --proxy-server=http://127.0.0.1:${proxy.port} --ignore-certificate-errors --user-data-dir=$(mktemp -d) '${page}'\n`
+        `  On a machine without a display, forward both ports from your desktop (ssh -L ${port(world.sim.instanceUrl)}:` +
+            `127.0.0.1:${port(world.sim.instanceUrl)} -L ${proxy.port}:127.0.0.1:${proxy.port} <this host>) and run ` +
+            'the command above there. The other paths need no proxy.\n'
     )
     console.log('  Values to paste:')
     console.log(`    Service account client ID      ${world.saClientId}`)
@@ -54,14 +65,39 @@ async function main(): Promise<void> {
     )
     console.log(`    Account email        ${world.email}`)
     console.log(`    API token            ${world.apiToken}   (demo value, random per run)\n`)
-    console.log('Running. Ctrl+C to stop.')
+    console.log(`Running (process ${process.pid}). Ctrl+C to stop.`)
+    let stopping = false
+    let watch: NodeJS.Timeout | undefined
     const stop = async () => {
+        if (stopping) return
+        stopping = true
+        if (watch) clearInterval(watch)
         await proxy.close()
         await world.close()
         process.exit(0)
     }
     process.on('SIGINT', () => void stop())
     process.on('SIGTERM', () => void stop())
+    process.on('SIGHUP', () => void stop())
+    // `npm run demo` starts this through a shell (sh -c): a SIGTERM to npm ends npm and the shell, which does not pass
+    // it on, and this process would keep listening. So the demo also stops once the process that started it is gone.
+    const parent = process.ppid
+    watch = setInterval(() => {
+        if (process.ppid !== parent || !alive(parent)) void stop()
+    }, 500)
+}
+
+function alive(pid: number): boolean {
+    try {
+        process.kill(pid, 0)
+        return true
+    } catch (e) {
+        return (e as NodeJS.ErrnoException).code === 'EPERM'
+    }
+}
+
+function port(url: string): string {
+    return new URL(url).port
 }
 
 main().catch((e) => {

@@ -2,13 +2,15 @@
  * `npm start`: build and pack the app with the real ServiceNow SDK, start the Atlassian emulator and the Glide
  * simulator on 127.0.0.1, install the built package into the simulator and run six scenarios as an admin would,
  * printing each "Validate Jira connection" result the way the form shows it, and the health check's emails over
- * quiet months (scenario 6). No network, no instance.
+ * quiet months (scenario 6). No network, no instance. It walks the form-by-form path (records and UI actions); the
+ * setup page is `npm run demo`. Ends with "Next:" (what to run after this).
  * Exit code 0 when every scenario behaves as expected, 1 otherwise.
  */
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { UiActionResult } from '../harness/glide-simulator/simulator'
+import { pageText } from '../harness/glide-simulator/browser-client'
 import { TEMPLATE, World } from '../harness/glide-simulator/world'
 import { root, sdk, withBuildLock } from '../harness/support/sdk-build.cjs'
 
@@ -27,6 +29,15 @@ function buildPackage(): string {
         fs.copyFileSync(path.join(target, zips[0]), path.join(snapshot, zips[0]))
         return path.join(snapshot, zips[0])
     })
+}
+
+/** A platform page's heading and message as one sentence each ("OAuth token received: Access token received …"). */
+function popupSays(html: string): string {
+    const [head, ...rest] = html
+        .split(/<\/(?:h[1-6]|p|li|div)>/i)
+        .map(pageText)
+        .filter(Boolean)
+    return rest.length ? `${head}: ${rest.join(' ')}` : head || ''
 }
 
 function indent(lines: string[], mark: string): void {
@@ -48,7 +59,11 @@ interface Outcome {
 
 async function main(): Promise<number> {
     console.log(
-        'Jira Cloud Connect: simulated instance + Atlassian emulator, all on 127.0.0.1 (no network, no instance)\n'
+        'Jira Cloud Connect: simulated instance + Atlassian emulator, all on 127.0.0.1 (no network, no instance).'
+    )
+    console.log(
+        'This walks the form-by-form path (registry, credential and connection forms, UI actions); ' +
+            'the setup page is `npm run demo`.\n'
     )
     process.stdout.write('Building the package with the ServiceNow SDK (now-sdk build, now-sdk pack)... ')
     const t0 = Date.now()
@@ -78,7 +93,7 @@ async function main(): Promise<number> {
         )
         world.configureOAuth()
         const popup = await world.getOAuthToken('accept')
-        console.log(`  Popup: ${popup.text}`)
+        console.log(`  Pop-up window says: ${popupSays(popup.body)}`)
         let r = world.validate('oauth_2_0_credentials', world.ids.credential)
         results.push(r)
         show('credential "Jira Cloud OAuth Credential"', r)
@@ -225,6 +240,9 @@ async function main(): Promise<number> {
     console.log(
         `\n${outcomes.length - bad}/${outcomes.length} behaved as expected in ${((Date.now() - started) / 1000).toFixed(1)} s.`
     )
+    console.log('\nNext:')
+    console.log('  npm run demo     the setup page on this machine: click through every path in a browser')
+    console.log('  npm run build    then npm run deploy -- --auth <alias> to install on an instance (README)')
     return bad === 0 ? 0 : 1
 }
 

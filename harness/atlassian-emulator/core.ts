@@ -17,6 +17,7 @@ import type {
     SiteRegistration,
     UserRegistration,
 } from './types'
+import { WebhookStore, type WebhookCaller } from './webhooks'
 
 export interface EmuResponse {
     status: number
@@ -167,6 +168,8 @@ export class EmulatorCore {
     /** Projects, permissions, createmeta and boards (jira-projects.ts). */
     readonly jira = new JiraProjects()
     readonly limits: RateLimits
+    /** Dynamic and admin webhooks, their deliveries (webhooks.ts). */
+    readonly webhooks = new WebhookStore(() => this.now())
 
     constructor(options: EmulatorOptions = {}) {
         this.frozenAt = options.startTimeMs ?? null
@@ -468,13 +471,13 @@ export class EmulatorCore {
             const m = /^\/ex\/jira\/[^/]+\/rest\/api\/[23]\/(myself|serverInfo)$/.exec(path)
             if (m) return m[1] as 'myself' | 'serverInfo'
             const j = /^\/ex\/jira\/[^/]+(\/rest\/.*)$/.exec(path)
-            return j ? jiraRestTarget(j[1]) : null
+            return j ? jiraRestTarget(j[1]) || webhookTarget(j[1]) : null
         }
         if (this.siteByHost(host)) {
             if (path === '/_edge/tenant_info') return 'tenant-info'
             const m = /^\/rest\/api\/[23]\/(myself|serverInfo)$/.exec(path)
             if (m) return m[1] === 'myself' ? 'site-myself' : 'site-serverInfo'
-            return jiraRestTarget(path)
+            return jiraRestTarget(path) || webhookTarget(path)
         }
         return null
     }
@@ -507,6 +510,11 @@ export class EmulatorCore {
             case 'createmeta':
             case 'agile-board':
                 return this.jiraApi(req, target)
+            case 'webhooks':
+            case 'webhook-refresh':
+            case 'webhooks-failed':
+            case 'admin-webhooks':
+                return this.webhookRequest(req, target)
             default:
                 return notFound(req)
         }
@@ -988,6 +996,55 @@ export class EmulatorCore {
         return json(200, body) // §4.3: any scope [C SN-JIRA]
     }
 
+    // ------------------------------------------------------------------ webhooks (webhooks.ts)
+
+    /** Resolves the caller (gateway token or scoped token; classic token on the site URL), then webhooks.ts answers. */
+    private webhookRequest(
+        req: EmuRequest,
+        target: 'webhooks' | 'webhook-refresh' | 'webhooks-failed' | 'admin-webhooks'
+    ): EmuResponse {
+        let caller: WebhookCaller | null = null
+        let site: Site | null = null
+        if (req.host === 'api.atlassian.com') {
+            const principal = this.gatewayPrincipal(req)
+            if (!principal) return INVALID_TOKEN
+            site = this.sites.get(req.path.split('/')[3]) ?? null
+            if (!site) return json(404, { code: 404, message: 'Not Found' })
+            if (!principal.cloudIds.includes(site.cloudId) || !principal.user.sites.includes(site.cloudId))
+                return json(403, { code: 403, message: 'Forbidden' })
+            caller = {
+                kind: principal.kind,
+                accountId: principal.user.accountId,
+                clientId:
+                    principal.kind === 'authorization_code' && principal.family ? principal.family.clientId : null,
+                scopes: principal.scopes,
+                cloudId: site.cloudId,
+            }
+        } else {
+            site = this.siteByHost(req.host) as Site
+            const basic = parseBasic(req.headers.authorization)
+            const user = basic
+                ? [...this.users.values()].find((u) => u.email.toLowerCase() === basic.user.toLowerCase())
+                : undefined
+            if (!basic || !user || !user.apiTokens.includes(basic.secret)) {
+                return json(401, {
+                    message: 'Client must be authenticated to access this resource.',
+                    'status-code': 401,
+                })
+            }
+            caller = {
+                kind: 'classic-token',
+                accountId: user.accountId,
+                clientId: null,
+                scopes: [],
+                cloudId: site.cloudId,
+            }
+        }
+        if (target === 'admin-webhooks') return this.webhooks.adminEndpoint(req, caller, `https://${site.host}`)
+        const op = target === 'webhooks' ? 'webhook' : target === 'webhook-refresh' ? 'refresh' : 'failed'
+        return this.webhooks.dynamicEndpoint(req, caller, op)
+    }
+
     // ------------------------------------------------------------------ <site>.atlassian.net
 
     private site(req: EmuRequest, target: 'tenant-info' | 'site-myself' | 'site-serverInfo'): EmuResponse {
@@ -1075,6 +1132,15 @@ function jiraRestTarget(restPath: string): EmulatorTarget | null {
     if (/^\/rest\/api\/[23]\/permissions\/check$/.test(restPath)) return 'permissions-check'
     if (/^\/rest\/api\/[23]\/issue\/createmeta\/[^/]+\/issuetypes\/[^/]+$/.test(restPath)) return 'createmeta'
     if (/^\/rest\/agile\/1\.0\/board$/.test(restPath)) return 'agile-board'
+    return null
+}
+
+/** Webhook endpoints under a Jira base path (gateway prefix removed). */
+function webhookTarget(path: string): EmulatorTarget | null {
+    if (/^\/rest\/api\/[23]\/webhook$/.test(path)) return 'webhooks'
+    if (/^\/rest\/api\/[23]\/webhook\/refresh$/.test(path)) return 'webhook-refresh'
+    if (/^\/rest\/api\/[23]\/webhook\/failed$/.test(path)) return 'webhooks-failed'
+    if (path === '/rest/webhooks/1.0/webhook') return 'admin-webhooks'
     return null
 }
 

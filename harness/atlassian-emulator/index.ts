@@ -27,8 +27,10 @@ import type {
     SiteRegistration,
     UserRegistration,
 } from './types'
+import type { AdminWebhookRegistration, Delivery, DynamicWebhook, WebhookOptions } from './webhooks'
 
 export type * from './types'
+export type { AdminWebhookRegistration, Delivery, DynamicWebhook, WebhookOptions } from './webhooks'
 
 /** Every Atlassian host the emulator answers for (besides the registered *.atlassian.net sites). */
 export const ATLASSIAN_HOSTS = ['auth.atlassian.com', 'api.atlassian.com', 'id.atlassian.com'] as const
@@ -169,6 +171,30 @@ export class AtlassianEmulator {
     /** Failed Basic-auth attempts (bad token, password, CAPTCHA) against any site, by email. */
     failedBasicAttempts(email: string): number {
         return this.call('failedBasicAttempts', email)
+    }
+
+    // ---------------------------------------------------------------- webhooks (webhooks.ts)
+
+    /** Jira's webhooks on the emulated sites: app owner, admins, admin webhooks, events and deliveries. */
+    get webhooks() {
+        const call = <T>(method: string, ...args: unknown[]) => this.call<T>('webhookCall', method, args)
+        return {
+            /** The OAuth app's owner and whether it is distributed (developer console > Distribution: Sharing). */
+            setAppOwner: (clientId: string, ownerAccountId: string, distributed: boolean) =>
+                call<void>('setAppOwner', clientId, ownerAccountId, distributed),
+            /** Global permission Administer Jira for a user (admin webhooks need it). */
+            setJiraAdmin: (accountId: string, on: boolean) => call<void>('setJiraAdmin', accountId, on),
+            registerAdminWebhook: (r: AdminWebhookRegistration) => call<number>('registerAdminWebhook', r),
+            setAdminWebhookEnabled: (id: number, on: boolean) => call<void>('setAdminWebhookEnabled', id, on),
+            seedDynamicWebhook: (w: Omit<DynamicWebhook, 'id' | 'expiresAt'> & { expiresAt?: number }) =>
+                call<number>('seedDynamicWebhook', w),
+            setReceiverDown: (urlPrefix: string, down: boolean) => call<void>('setReceiverDown', urlPrefix, down),
+            setOptions: (patch: Partial<WebhookOptions>) => call<void>('setOptions', patch),
+            dynamicWebhooks: () => call<DynamicWebhook[]>('dynamicWebhooks'),
+            /** An issue event on a site: Jira's deliveries for it (and the failed-delivery list grows). */
+            fireEvent: (cloudId: string, event: string) => call<Delivery[]>('fireEvent', cloudId, event),
+            deliveries: () => call<Delivery[]>('deliveries'),
+        }
     }
 
     // ---------------------------------------------------------------- faults and log

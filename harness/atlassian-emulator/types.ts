@@ -20,6 +20,11 @@ export type EmulatorTarget =
     | 'permissions-check' // POST /rest/api/{2|3}/permissions/check
     | 'createmeta' // GET /rest/api/{2|3}/issue/createmeta/{project}/issuetypes/{issueTypeId}
     | 'agile-board' // GET /rest/agile/1.0/board
+    // Webhooks (webhooks.ts), on the gateway and on the site URL:
+    | 'webhooks' // GET/POST/DELETE /rest/api/{2|3}/webhook (dynamic webhooks of the calling OAuth app)
+    | 'webhook-refresh' // PUT /rest/api/{2|3}/webhook/refresh
+    | 'webhooks-failed' // GET /rest/api/{2|3}/webhook/failed
+    | 'admin-webhooks' // GET /rest/webhooks/1.0/webhook (Administer Jira)
 
 export type Fault =
     /** Answer with this status (and optional body/headers) instead of the real handler. */

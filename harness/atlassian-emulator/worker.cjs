@@ -42,6 +42,13 @@ const methods = {
     setGlobalPermission: (cloudId, accountId, permission, on) =>
         core.jira.setGlobalPermission(cloudId, accountId, permission, on),
     setQuotaUsed: (clientId, cloudId, used) => core.setQuotaUsed(clientId, cloudId, used),
+    // webhooks (webhooks.ts)
+    webhookCall: (method, args) => {
+        const hooks = core.webhooks
+        if (method === 'setOptions') return Object.assign(hooks.options, args[0])
+        if (typeof hooks[method] !== 'function') throw new Error(`unknown webhook control method: ${method}`)
+        return hooks[method](...args)
+    },
 }
 
 port.on('message', (msg) => {

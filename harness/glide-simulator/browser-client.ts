@@ -11,7 +11,10 @@
 import * as http from 'node:http'
 
 /** Maps a host to a loopback port (LoopbackNetwork.resolve fits: it returns { port } for routed hosts). */
-export type HostResolver = (host: string, explicitPort?: number) => { port: number } | string | null
+export type HostResolver = (
+    host: string,
+    explicitPort?: number
+) => { port: number } | { javaError: string } | string | null
 
 export interface Hop {
     method: string
@@ -52,8 +55,10 @@ function request(
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
     const u = new URL(url)
     const target = resolver(u.hostname, u.port ? Number(u.port) : undefined)
-    if (!target || typeof target !== 'object')
-        return Promise.reject(new Error(`browser: cannot reach ${u.host} (${target ?? 'unknown host'})`))
+    if (!target || typeof target !== 'object' || !('port' in target))
+        return Promise.reject(
+            new Error(`browser: cannot reach ${u.host} (${JSON.stringify(target ?? 'unknown host')})`)
+        )
     return new Promise((resolve, reject) => {
         const req = http.request(
             {

@@ -28,7 +28,7 @@ function forward(
 ): void {
     const host = hostHeader.replace(/:\d+$/, '')
     const target = resolver(host)
-    if (!target || typeof target !== 'object') {
+    if (!target || typeof target !== 'object' || !('port' in target)) {
         res.writeHead(502, { 'content-type': 'text/plain' })
         res.end(`loopback proxy: no route for ${host}`)
         return
@@ -82,7 +82,7 @@ export async function startLoopbackProxy(resolver: HostResolver): Promise<Loopba
         track(client)
         const host = (req.url ?? '').replace(/:\d+$/, '')
         const target = resolver(host)
-        if (!target || typeof target !== 'object') {
+        if (!target || typeof target !== 'object' || !('port' in target)) {
             client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
             return
         }

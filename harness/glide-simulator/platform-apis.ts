@@ -84,6 +84,24 @@ export interface PlatformOptions {
      * whenever it is blank.
      */
     redirectUrlFill: 'on-form-save' | 'on-use'
+    /**
+     * The status RESTResponseV2.getStatusCode() and GlideOAuthClientResponse.getResponseCode() give when no HTTP answer
+     * arrived (timeout, refused, unknown host, TLS, reset). KB3067060: outbound failures show "HTTP 0 or -1" with the
+     * Java exception text in getErrorMessage(); which of the two a release gives is not documented, so both are worlds.
+     */
+    noAnswerStatus: 0 | -1
+    /**
+     * What GlideOAuthClient.requestTokenByRequest does when the token URL gives no answer. 'response' (default): a
+     * response with noAnswerStatus and the Java text in getErrorMessage(). 'throw': it throws that text (as
+     * RESTMessageV2.execute() is documented to do on a timeout; undocumented for the OAuth client).
+     */
+    oauthNoAnswer: 'response' | 'throw'
+    /**
+     * Whether a successful refresh stores the new access token. 'stored' (default, "the access token is saved in the
+     * instance database" with the requestor parameters). 'not-stored': the old row stays (assumption A5 failing the
+     * other way); the app must detect it rather than call Atlassian with the old token.
+     */
+    refreshedAccessToken: 'stored' | 'not-stored'
 }
 
 export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = {
@@ -96,6 +114,9 @@ export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = {
     tokenReadWithoutAdmin: 'empty',
     scopedOAuthApiScript: 'called',
     redirectUrlFill: 'on-form-save',
+    noAnswerStatus: 0,
+    oauthNoAnswer: 'response',
+    refreshedAccessToken: 'stored',
 }
 
 interface Deps {
@@ -242,7 +263,9 @@ export function createSnWs(deps: Deps) {
             })
             if (!r.ok) {
                 if (r.code === 'timeout' && deps.options.restTimeout === 'throw') throw new Error(r.message)
-                return new RESTResponseV2(0, {}, '', r.code === 'timeout' ? 1 : -1, r.message)
+                // KB3067060: no answer is status 0 or -1 with the Java exception text; nothing is classified here.
+                const status = deps.options.noAnswerStatus
+                return new RESTResponseV2(status, {}, '', r.code === 'timeout' ? 1 : -1, r.message)
             }
             let path = url
             try {
@@ -386,8 +409,9 @@ export class OAuthEngine {
         })
         const params = new ParamMap()
         if (!r.ok) {
+            if (this.deps.options.oauthNoAnswer === 'throw') throw new Error(r.message)
             return {
-                status: 0,
+                status: this.deps.options.noAnswerStatus,
                 body: '',
                 contentType: '',
                 params,
@@ -456,7 +480,10 @@ export class OAuthEngine {
         const rp = this.requestorProfile(context, requestorId, profileSysId, true) as Row
         const now = this.store.clock.nowMs()
         const rows = this.store.rowsOf('oauth_credential').filter((r) => r.oauth_requestor_profile === rp.sys_id)
-        for (const r of rows.filter((x) => x.type === 'access_token')) this.store.delete('oauth_credential', r.sys_id)
+        const keepAccess = grantType === 'refresh_token' && this.deps.options.refreshedAccessToken === 'not-stored'
+        if (!keepAccess)
+            for (const r of rows.filter((x) => x.type === 'access_token'))
+                this.store.delete('oauth_credential', r.sys_id)
         const existingRefresh = rows.find((x) => x.type === 'refresh_token')
         if (grantType === 'refresh_token' && existingRefresh) {
             const extend =
@@ -468,6 +495,7 @@ export class OAuthEngine {
             if (extend) values.expires = glideDateTime(now + Number(registry.refresh_token_lifespan || 8640000) * 1000)
             if (Object.keys(values).length)
                 this.store.update('oauth_credential', existingRefresh.sys_id, values, { user: this.deps.userName() })
+            if (keepAccess) return this.readToken(rp.requestor_id, rp.oauth_entity_profile) as StoredToken
             return this.storeAccessOnly(rp, registry, params, now)
         }
         const expiresIn = Number(params.get('expires_in') ?? '')

@@ -192,6 +192,7 @@ export class GlideSimulator {
         this.runtime = new Runtime(this.store, scriptApis as never)
         this.web = new WebFront({
             store: this.store,
+            isPassword: (table, column) => this.schema.isPassword(table, column),
             session: this.session,
             runtime: this.runtime,
             gs: this.apis.gs,

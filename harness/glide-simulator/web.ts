@@ -10,6 +10,9 @@
  *   admin passing when admin_overrides (docs "Access control list rules" [C]) → else 403;
  * - a ui_page ACL named after the endpoint without .do limits who sees the page [I]; no session → login page.
  * - setBody(object) answers {"result": object} (docs RESTAPIResponse.setBody [C]).
+ * - <table>.do?sys_id=<id> (the links the setup page shows: validation run, health record, registry, connection) is a
+ *   minimal read-only view of the record for `npm run demo`: its fields without password columns. It is not the
+ *   instance's form (no form layout, UI actions or related lists), and the page says so.
  * The page's Jelly is not a Jelly engine: only the $[...] expressions the SDK's build writes are replaced; any other
  * Jelly expression fails the request so a new one is noticed. <g:requires> (platform scripts such as prototype.js)
  * are dropped: the simulator has none of the instance's own libraries.
@@ -30,6 +33,14 @@ export interface WebHost {
     logs: Array<{ level: string; message: string; source: string }>
     /** Runs fn as a script of that application scope (Runtime Access Tracking applies to it). */
     inScope<T>(scope: string, fn: () => T): T
+    /** Whether a column is a password (password2) column: never shown. */
+    isPassword(table: string, column: string): boolean
+}
+
+const RECORD_ROLES = ['admin', 'x_jira_connect.admin']
+
+function escapeHtml(s: string): string {
+    return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 interface WebSession {
@@ -76,7 +87,49 @@ export class WebFront {
             pathname.startsWith('/api/') ||
             pathname.startsWith('/uxasset/') ||
             pathname.startsWith('/$uxappimmutables.do') ||
-            this.page(pathname) !== null
+            this.page(pathname) !== null ||
+            this.recordTable(pathname) !== null
+        )
+    }
+
+    /** The table of a record link (/x_jira_connect_validation_run.do), when the store has that table. */
+    private recordTable(pathname: string): string | null {
+        const m = /^\/([a-z][a-z0-9_]*)\.do$/.exec(pathname)
+        if (!m || this.page(pathname) !== null) return null
+        try {
+            return this.host.store.rowsOf(m[1]).length ? m[1] : null
+        } catch (e) {
+            return null
+        }
+    }
+
+    /** The demo's read-only record view: readable fields only, for a session with the app's roles. */
+    private recordView(
+        table: string,
+        url: URL,
+        session: WebSession | null,
+        send: (s: number, t: string, b: string) => void
+    ) {
+        const html = (title: string, body: string) =>
+            `<!doctype html><html lang="en"><head><title>${escapeHtml(title)}</title></head><body><main>` +
+            `<h1>${escapeHtml(title)}</h1>${body}</main></body></html>`
+        if (!session) return send(401, 'text/html', html('Log in', ''))
+        if (!session.user.roles.some((r) => RECORD_ROLES.includes(r)))
+            return send(403, 'text/html', html('Security constraints prevent access to requested page', ''))
+        const sysId = url.searchParams.get('sys_id') ?? ''
+        const row = this.host.store.find(table, sysId)
+        if (!row) return send(404, 'text/html', html(`No ${table} record ${sysId}`, ''))
+        const fields = Object.entries(row)
+            .filter(([k, v]) => v !== '' && !this.host.isPassword(table, k))
+            .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+            .join('')
+        const note =
+            '<p>Read-only view of the record on the simulated instance (npm run demo): on an instance this link ' +
+            'opens the record form. Password fields are not shown.</p>'
+        send(
+            200,
+            'text/html; charset=utf-8',
+            html(`${table}: ${row.name || row.sys_id}`, `${note}<table><tbody>${fields}</tbody></table>`)
         )
     }
 
@@ -104,6 +157,8 @@ export class WebFront {
                 if (url.pathname.startsWith('/uxasset/')) return this.asset(url.pathname, send)
                 if (url.pathname.startsWith('/$uxappimmutables.do'))
                     return send(200, 'text/css', '/* instance theme variables: not simulated */')
+                const table = this.recordTable(url.pathname)
+                if (table) return this.recordView(table, url, session, send)
                 return this.uiPage(url.pathname, session, send)
             } catch (e) {
                 this.host.logs.push({ level: 'error', message: `web: ${(e as Error).message}`, source: 'web' })

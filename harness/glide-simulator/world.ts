@@ -44,6 +44,35 @@ export const TEMPLATE = {
     legacyToken: 'Jira Cloud: email and classic API token (legacy)',
 } as const
 
+/**
+ * Every table that holds where the integration points and how it signs in: alias (and its templates), connections,
+ * credentials, OAuth registries, profiles and scopes, connection attributes and their values, properties, the OAuth
+ * API Script. A Validate, and a health run, must leave each row exactly as it found it (issue 21, part 3).
+ */
+export const CONFIGURATION_TABLES = [
+    'sys_alias',
+    'sys_alias_templates',
+    'sys_connection',
+    'http_connection',
+    'discovery_credentials',
+    'oauth_2_0_credentials',
+    'basic_auth_credentials',
+    'oauth_entity',
+    'oauth_entity_profile',
+    'oauth_entity_profile_scope',
+    'oauth_entity_scope',
+    'connection_attributes',
+    'sys_variable_value',
+    'sys_properties',
+    'sys_script_include',
+] as const
+
+/** The platform's token tables: a Validate changes them only when it refreshed (a call to the token URL). */
+export const TOKEN_TABLES = ['oauth_requestor_profile', 'oauth_credential'] as const
+
+/** Thrown when a Validate or a health run changed a configuration record (or a token without a refresh). */
+export class ConfigurationChanged extends Error {}
+
 export interface WorldOptions {
     source: PackageSource
     emulator?: EmulatorOptions
@@ -199,6 +228,31 @@ export class World {
         this.sim.admin.setField('sys_alias', this.ids.alias, 'configuration_template', template.sys_id)
     }
 
+    /** Every row of the tables, by table and sys_id, as JSON (for before/after comparisons). */
+    snapshot(tables: readonly string[]): Map<string, string> {
+        const out = new Map<string, string>()
+        for (const table of tables)
+            for (const row of this.sim.query(table)) out.set(`${table}/${row.sys_id}`, JSON.stringify(row))
+        return out
+    }
+
+    /**
+     * Runs fn and throws ConfigurationChanged, naming each changed row, when it inserted, changed or deleted a row of
+     * a configuration table; with tokens 'unless-refreshed', also when it changed a token row without calling the
+     * token URL (a refresh or a client-credentials request is the only reason a Validate may change tokens).
+     */
+    unchanged<T>(what: string, fn: () => T, tokens: 'unless-refreshed' | 'may-change' = 'unless-refreshed'): T {
+        const config = this.snapshot(CONFIGURATION_TABLES)
+        const stored = this.snapshot(TOKEN_TABLES)
+        const tokenCalls = this.emu.requestsTo('token').length
+        const result = fn()
+        const changed = diff(config, this.snapshot(CONFIGURATION_TABLES))
+        const refreshed = this.emu.requestsTo('token').length !== tokenCalls
+        if (tokens === 'unless-refreshed' && !refreshed) changed.push(...diff(stored, this.snapshot(TOKEN_TABLES)))
+        if (changed.length) throw new ConfigurationChanged(`${what} changed configuration: ${changed.join('; ')}`)
+        return result
+    }
+
     /** Moves both clocks (instance and Atlassian) forward. */
     advance(ms: number): void {
         this.sim.clock.advance(ms)
@@ -210,7 +264,9 @@ export class World {
      * wakes hourly), as an idle instance would over that time.
      */
     advanceWithJobs(ms: number): void {
-        this.sim.scheduler.advance(ms, (d) => this.advance(d))
+        // The health check may refresh tokens (keep-alive) and the platform's clean-up job deletes expired ones: only
+        // configuration must stay as it was.
+        this.unchanged('the scheduled jobs', () => this.sim.scheduler.advance(ms, (d) => this.advance(d)), 'may-change')
     }
 
     /** An active user holding x_jira_connect.admin, with an email address: who receives the health alerts. */
@@ -232,8 +288,11 @@ export class World {
         this.sim.admin.setField('sys_properties', row.sys_id, 'value', String(value))
     }
 
+    /** Validate Jira connection on a record; throws ConfigurationChanged if the click changed configuration. */
     validate(table: string, sysId: string) {
-        return this.sim.admin.clickUiAction(table, sysId, 'Validate Jira connection')
+        return this.unchanged(`Validate on ${table} ${sysId}`, () =>
+            this.sim.admin.clickUiAction(table, sysId, 'Validate Jira connection')
+        )
     }
 
     async close(): Promise<void> {
@@ -241,4 +300,21 @@ export class World {
         await this.emu.close()
         await this.network.close()
     }
+}
+
+/** Rows added, removed or changed between two snapshots, named by table/sys_id and the columns that differ. */
+function diff(before: Map<string, string>, after: Map<string, string>): string[] {
+    const out: string[] = []
+    for (const [key, row] of before) {
+        const now = after.get(key)
+        if (now === undefined) out.push(`${key} deleted`)
+        else if (now !== row) {
+            const a = JSON.parse(row) as Record<string, string>
+            const b = JSON.parse(now) as Record<string, string>
+            const cols = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k])
+            out.push(`${key} ${cols.join(', ')} changed`)
+        }
+    }
+    for (const key of after.keys()) if (!before.has(key)) out.push(`${key} inserted`)
+    return out
 }

@@ -11,6 +11,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { AuthRef, HttpPort, HttpRequest, HttpResult } from '../../src/server/core/ports'
+import { classifyPlatformError } from '../../src/server/glide/platform-errors'
 import {
     createSyncHttpClient,
     type SyncHttpClient,
@@ -26,6 +27,12 @@ export type RouteTarget =
     | 'refused'
     /** Real TLS handshake against a loopback server whose self-signed certificate is not trusted. */
     | 'tls-failure'
+    /**
+     * A network element (proxy, firewall) that fails the call before any answer with this Java exception text, e.g.
+     * "org.apache.http.NoHttpResponseException: api.atlassian.com:443 failed to respond". Reported as code 'other':
+     * the text is what the platform would show, and classifying it is the product's job.
+     */
+    | { javaError: string }
 
 export interface LoopbackNetworkOptions {
     /** Share a client (one worker) between networks; by default the network owns one and close() stops it. */
@@ -86,7 +93,7 @@ export class LoopbackNetwork {
         const p = hostPattern.toLowerCase()
         if (p.startsWith('*') && !p.startsWith('*.'))
             throw new Error(`wildcard routes look like *.example.com: ${hostPattern}`)
-        if (typeof target === 'object' && !(Number.isInteger(target.port) && target.port > 0))
+        if (typeof target === 'object' && 'port' in target && !(Number.isInteger(target.port) && target.port > 0))
             throw new Error('route needs a port')
         this.routes.set(p, target)
         return this
@@ -133,6 +140,8 @@ export class LoopbackNetwork {
         // No route: fail like the JVM's resolver, without any real DNS lookup.
         if (!target)
             return { ok: false, code: 'unknown_host', message: `java.net.UnknownHostException: ${url.hostname}` }
+        if (typeof target === 'object' && 'javaError' in target)
+            return { ok: false, code: 'other', message: target.javaError }
         let wire: WireTarget
         if (target === 'refused') wire = { kind: 'refused' }
         else if (target === 'tls-failure')
@@ -152,7 +161,10 @@ export class LoopbackNetwork {
 
     /**
      * The validator's HttpPort over this network. `authorize` turns an AuthRef into an Authorization header value
-     * (e.g. 'Bearer <token>'), or null when the credential cannot be applied (reported as auth_unavailable).
+     * (e.g. 'Bearer <token>'), or null when the credential cannot be applied (reported as auth_unavailable: core-only;
+     * the shipped adapter's path for it is rest-http.ts applyAuth). A failed call is classified from its Java text by
+     * the product's classifier; end to end, src/server/glide/rest-http.ts does the same in
+     * tests/e2e/adapter-failures.test.ts.
      */
     httpPort(authorize: (auth: AuthRef) => string | null): HttpPort {
         return {
@@ -175,7 +187,8 @@ export class LoopbackNetwork {
                     body: request.body,
                     timeoutMs: request.timeoutMs,
                 })
-                return r.ok ? r : { ok: false, failure: r.code, detail: r.message }
+                // The product classifies the platform's Java text (as rest-http.ts does), not the harness's code.
+                return r.ok ? r : { ok: false, failure: classifyPlatformError(r.message), detail: r.message }
             },
         }
     }

@@ -2,7 +2,13 @@
  * A small in-memory stand-in for the instance side of the validator's ports (test code, never shipped), so the core
  * can be driven over REAL HTTP to the Atlassian emulator: configuration snapshots from plain objects, a token store
  * that refreshes over HTTP at the registry's token URL and keeps the rotated refresh token, and the AuthRef-to-header
- * mapping the Glide HTTP adapter performs. The Glide adapters themselves run in tests/e2e against the Glide simulator.
+ * mapping the Glide HTTP adapter performs.
+ *
+ * These stand-ins decide nothing the shipped adapters decide: a failed call keeps the platform's Java text and the
+ * product's classifier (src/server/glide/platform-errors.ts) names it, and what a refresh failed to store is decided
+ * by the product's lostInStorage from what this store actually kept. What they cannot model (GlideRecord reads, the
+ * admin-role token denial, a credential the HTTP adapter cannot apply) is core-only here; the end-to-end counterparts
+ * through the shipped adapters in the Glide simulator are named next to each.
  */
 import type {
     AliasSnapshot,
@@ -19,6 +25,7 @@ import type {
     TokenPort,
     TokenState,
 } from '../../src/server/core/ports'
+import { classifyPlatformError, lostInStorage } from '../../src/server/glide/platform-errors'
 import type { LoopbackNetwork } from '../net'
 
 export interface StoredToken {
@@ -47,6 +54,11 @@ export interface InstanceState {
     instanceUrl: string
 }
 
+/**
+ * Core-only: configuration as plain snapshots (no GlideRecord). The reader that builds them on an instance
+ * (src/server/glide/config-reader.ts) runs end to end in tests/e2e/adapter-failures.test.ts ("configuration as the
+ * platform stores it") and tests/e2e/validation.test.ts, where World.validate also fails on any write.
+ */
 export class InMemoryConfig implements ConfigPort {
     constructor(private readonly s: InstanceState) {}
 
@@ -105,11 +117,16 @@ export class InMemoryTokenStore implements TokenPort {
     readonly tokens = new Map<string, StoredToken>()
     /** Every refresh attempt, for assertions (no values). */
     refreshes = 0
-    /** A user name the platform does not let read tokens (no admin role, KB0859525); null: reads allowed. */
+    /**
+     * A user name the platform does not let read tokens (no admin role, KB0859525); null: reads allowed. Core-only:
+     * the Glide adapter's own decision (getToken empty or throwing for a non-admin) runs end to end in
+     * tests/e2e/adapter-failures.test.ts ("tokens the platform will not let this user read").
+     */
     deniedUser: string | null = null
     /**
      * What the platform stores after a successful refresh (assumption A5): everything (default), everything but
-     * the rotated refresh token, or nothing. The Glide adapter reports the loss (oauth-tokens.ts lostInStorage).
+     * the rotated refresh token, or nothing. The product's lostInStorage (platform-errors.ts) compares what came back
+     * with what was kept, as the Glide adapter does; end to end: tests/e2e/adapter-failures.test.ts (A5 worlds).
      */
     refreshStorage: 'all' | 'drop-rotation' | 'drop-all' = 'all'
 
@@ -241,7 +258,8 @@ export class InMemoryTokenStore implements TokenPort {
                 httpStatus: null,
                 error: null,
                 errorDescription: null,
-                transport: r.code,
+                // The platform's Java text, classified by the product (never the harness's own code).
+                transport: classifyPlatformError(r.message),
                 detail: r.message,
             }
         let json: { [k: string]: unknown } = {}
@@ -278,29 +296,45 @@ export class InMemoryTokenStore implements TokenPort {
                     ? now + this.refreshLifespanSec * 1000
                     : (current?.refreshExpiresAtMs ?? null),
         }
-        const lost = (notStored: RefreshLoss): RefreshResult => ({
-            ok: false,
-            httpStatus: 200,
-            error: null,
-            errorDescription: null,
-            transport: null,
-            detail: notStored,
-            notStored,
-        })
-        if (this.refreshStorage === 'drop-all') return lost('access_token_not_stored')
-        if (this.refreshStorage === 'drop-rotation' && typeof json.refresh_token === 'string') {
+        // What the platform keeps (refreshStorage), then the product's comparison of it with what came back.
+        if (this.refreshStorage === 'drop-rotation')
             this.put(credentialSysId, profileSysId, {
                 ...next,
                 refreshToken: current?.refreshToken ?? null,
                 refreshExpiresAtMs: current?.refreshExpiresAtMs ?? null,
             })
-            return lost('rotated_refresh_token_not_stored')
+        else if (this.refreshStorage === 'all') this.put(credentialSysId, profileSysId, next)
+        const kept = this.get(credentialSysId, profileSysId)
+        const values = (t: { accessToken: string | null; refreshToken: string | null }) => ({
+            getAccessToken: () => t.accessToken,
+            getRefreshToken: () => t.refreshToken,
+        })
+        const returned = {
+            accessToken: json.access_token,
+            refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : null,
         }
-        this.put(credentialSysId, profileSysId, next)
+        const notStored: RefreshLoss | null = lostInStorage(
+            values(returned),
+            kept ? values(kept) : null,
+            current?.refreshToken ?? ''
+        )
+        if (notStored)
+            return {
+                ok: false,
+                httpStatus: 200,
+                error: null,
+                errorDescription: null,
+                transport: null,
+                detail: notStored,
+                notStored,
+            }
         return { ok: true, state: this.read(credentialSysId, profileSysId) as TokenState }
     }
 
-    /** AuthRef -> Authorization header, as the Glide HTTP adapter does (tokens never pass through the core). */
+    /**
+     * AuthRef -> Authorization header, as the Glide HTTP adapter does (tokens never pass through the core). Core-only:
+     * the adapter's own header building (rest-http.ts applyAuth) runs in every end-to-end Validate.
+     */
     authorize(auth: AuthRef): string | null {
         if (auth.kind === 'oauth2') {
             const t = this.get(auth.credentialSysId, auth.profileSysId)

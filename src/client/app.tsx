@@ -104,7 +104,7 @@ export function App() {
                     </a>
                 </nav>
             </header>
-            <main id="main">
+            <main id="main" className={view.view === 'health' ? 'wide' : undefined}>
                 <h1>{view.view === 'health' ? 'Jira connection health' : 'Connect ServiceNow to Jira Cloud'}</h1>
                 <Problems errors={errors} fields={[]} />
                 {!state ? (
@@ -126,12 +126,15 @@ export function App() {
                                         name="way"
                                         value={w.way}
                                         checked={view.way === w.way}
+                                        aria-describedby={`way-${w.way}-text`}
                                         onChange={() => go({ view: 'setup', way: w.way })}
                                     />
-                                    <label htmlFor={`way-${w.way}`}>
-                                        <strong>{w.label}</strong>
-                                        <span className="hint"> {w.text}</span>
-                                    </label>
+                                    <div>
+                                        <label htmlFor={`way-${w.way}`}>{w.label}</label>
+                                        <p className="hint" id={`way-${w.way}-text`}>
+                                            {w.text}
+                                        </p>
+                                    </div>
                                 </div>
                             ))}
                         </fieldset>

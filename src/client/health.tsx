@@ -1,4 +1,5 @@
 import React, { useCallback, useEffect, useState } from 'react'
+import { useFocusOutcome } from './components/focus'
 import { Problems } from './components/messages'
 import { call, type FieldError, type HealthCheckShown, type HealthRow } from './services/api'
 
@@ -6,26 +7,54 @@ const VERDICT_TEXT: Record<string, string> = {
     healthy: 'Healthy',
     warning: 'Warning',
     broken: 'Broken',
-    not_checked: 'Not checked yet',
+    not_checked: 'Not checked',
 }
 
-const BADGE: Record<string, string> = { healthy: 'pass', warning: 'warn', broken: 'fail', not_checked: 'neutral' }
+const BADGE: Record<string, string> = { healthy: 'pass', warning: 'warn', broken: 'fail' }
 
-function when(v: string): string {
-    return v ? `${v} UTC` : ''
+/** Any verdict the health check may give, known or new ("no_longer_checked" → "No longer checked"). */
+export function verdictText(v: string): string {
+    if (VERDICT_TEXT[v]) return VERDICT_TEXT[v]
+    const words = (v || 'not_checked').replace(/[_-]+/g, ' ').trim()
+    return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** A date on one line. */
+function When({ v }: { v: string }) {
+    return v ? <span className="date">{v} UTC</span> : null
+}
+
+/** The row's stamp of a Validate: "Validated at <time> UTC." (the whole result is in the notice above the table). */
+function stampOf(message: string): string {
+    const m = /^(Validated|Checked .*?) at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/.exec(message)
+    return m ? `Validated at ${m[2]} UTC.` : message
+}
+
+/** A finding longer than a line is folded: its first words, then the whole text on demand. */
+function Finding({ text }: { text: string }) {
+    if (!text) return null
+    if (text.length <= 140) return <div className="hint summary">{text}</div>
+    const cut = text.slice(0, 120).replace(/\s+\S*$/, '')
+    return (
+        <details className="hint summary finding">
+            <summary>{cut}… (more)</summary>
+            <p>{text}</p>
+        </details>
+    )
 }
 
 /**
- * Health of every Jira connection (alias and child aliases, and the OAuth credentials the health check covers), from
- * the connection health records; a connection the health check has not seen yet shows its latest validation run and
- * says so. Validate all runs the health check (as the Connection Health list's button does); Validate runs it on one.
+ * Health of every Jira connection (alias and child aliases), one row each with the credential it uses inside the
+ * row, from the connection health records; a connection the health check has not seen yet shows its latest
+ * validation run and says so. Validate all runs the health check (as the Connection Health list's button does);
+ * Validate runs it on one row. Each result is stamped with its time and run; focus moves to it.
  */
 export function HealthView() {
     const [rows, setRows] = useState<HealthRow[] | null>(null)
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState('')
-    const [notice, setNotice] = useState('')
-    const [runLink, setRunLink] = useState('')
+    const [result, setResult] = useState<{ of: string; message: string; runLink: string } | null>(null)
+    const { ref, focusOutcome } = useFocusOutcome<HTMLDivElement>()
     const load = useCallback(async () => {
         const r = await call<{ rows: HealthRow[] }>('GET', 'health')
         if (r.ok) setRows(r.value.rows)
@@ -36,23 +65,25 @@ export function HealthView() {
     }, [load])
     const check = async (sysId: string | null) => {
         setErrors([])
-        setNotice('')
-        setRunLink('')
+        setResult(null)
         setBusy(sysId || 'all')
         const r = await call<HealthCheckShown>('POST', 'health', sysId ? { sysId } : {})
         setBusy('')
-        if (!r.ok) return setErrors(r.errors)
+        if (!r.ok) {
+            setErrors(r.errors)
+            return focusOutcome()
+        }
         setRows(r.value.rows)
-        setNotice(r.value.message)
-        setRunLink(r.value.runLink)
+        setResult({ of: sysId || 'all', message: r.value.message, runLink: r.value.runLink })
+        focusOutcome()
     }
+    const connections = rows ? rows.filter((r) => r.kind === 'connection').length : 0
     return (
         <section aria-labelledby="health-title">
             <h2 id="health-title">Connection health</h2>
             <p className="hint">
                 From the connection health records the health check keeps (daily, and on Validate). Times are UTC.
             </p>
-            <Problems errors={errors} fields={[]} />
             {rows && rows.length ? (
                 <button
                     type="button"
@@ -64,22 +95,30 @@ export function HealthView() {
                     Validate all
                 </button>
             ) : null}
-            <p role="status" data-health-message>
-                {busy ? 'Checking…' : notice}
-                {!busy && runLink ? (
-                    <>
-                        {' '}
-                        <a href={`/${runLink}`}>Open the validation run</a>
-                    </>
+            <div ref={ref} aria-live="polite">
+                <Problems errors={errors} fields={[]} />
+                {busy ? <p>Checking…</p> : null}
+                {!busy && result ? (
+                    <p className="notice" data-health-message data-outcome tabIndex={-1}>
+                        {result.message}
+                        {result.runLink ? (
+                            <>
+                                {' '}
+                                <a href={`/${result.runLink}`}>Open the validation run</a>
+                            </>
+                        ) : null}
+                    </p>
                 ) : null}
-            </p>
+            </div>
             {rows && rows.length === 0 ? <p>No Jira connection on the Jira alias or its child aliases.</p> : null}
             {rows && rows.length ? (
                 <table className="health">
-                    <caption className="sr-only">Jira connections and their health</caption>
+                    <caption className="sr-only">
+                        {connections} Jira {connections === 1 ? 'connection' : 'connections'} and their health
+                    </caption>
                     <thead>
                         <tr>
-                            <th scope="col">Connection</th>
+                            <th scope="col">Connection and credential</th>
                             <th scope="col">Verdict</th>
                             <th scope="col">Last success</th>
                             <th scope="col">Token expiries</th>
@@ -91,7 +130,13 @@ export function HealthView() {
                     </thead>
                     <tbody>
                         {rows.map((r) => (
-                            <Row key={r.subjectSysId} row={r} busy={busy} onValidate={() => check(r.subjectSysId)} />
+                            <Row
+                                key={r.subjectSysId}
+                                row={r}
+                                busy={busy}
+                                result={result && result.of === r.subjectSysId ? result : null}
+                                onValidate={() => check(r.subjectSysId)}
+                            />
                         ))}
                     </tbody>
                 </table>
@@ -100,32 +145,75 @@ export function HealthView() {
     )
 }
 
-function Row({ row: r, busy, onValidate }: { row: HealthRow; busy: string; onValidate: () => void }) {
+function Credential({ c }: { c: NonNullable<HealthRow['credential']> }) {
     return (
-        <tr data-connection={r.subjectSysId} data-source={r.source}>
+        <div className="credential" data-credential={c.subjectSysId}>
+            Credential <a href={`/${c.recordLink}`}>{c.name}</a>:{' '}
+            <span className={`badge ${BADGE[c.verdict] || 'neutral'}`}>{verdictText(c.verdict)}</span>
+            {c.lastChecked ? (
+                <>
+                    {' '}
+                    checked <When v={c.lastChecked} />
+                </>
+            ) : null}
+            {c.healthLink ? (
+                <>
+                    {' '}
+                    <a href={`/${c.healthLink}`}>Health record</a>
+                </>
+            ) : null}
+            <Finding text={c.summary} />
+        </div>
+    )
+}
+
+function Row(props: {
+    row: HealthRow
+    busy: string
+    result: { message: string; runLink: string } | null
+    onValidate: () => void
+}) {
+    const { row: r, busy } = props
+    return (
+        <tr data-connection={r.subjectSysId} data-source={r.source} data-kind={r.kind}>
             <th scope="row">
                 <a href={`/${r.recordLink}`}>{r.name}</a>
                 <div className="hint">
-                    {[r.url, r.alias, r.auth, r.active ? '' : 'inactive'].filter(Boolean).join(' · ')}
+                    {[r.url, r.alias, r.auth, r.kind === 'connection' && !r.active ? 'inactive' : '']
+                        .filter(Boolean)
+                        .join(' · ')}
                 </div>
+                {r.credential ? <Credential c={r.credential} /> : null}
             </th>
             <td data-verdict={r.verdict}>
-                <span className={`badge ${BADGE[r.verdict] || 'neutral'}`}>{VERDICT_TEXT[r.verdict] || r.verdict}</span>
-                {r.verdictSince ? <div className="hint">since {when(r.verdictSince)}</div> : null}
-                {r.source === 'run' ? (
+                <span className={`badge ${BADGE[r.verdict] || 'neutral'}`}>{verdictText(r.verdict)}</span>
+                {r.verdictSince ? (
+                    <div className="hint">
+                        since <When v={r.verdictSince} />
+                    </div>
+                ) : null}
+                {r.source === 'run' && r.covered ? (
                     <div className="hint" data-fallback="run">
                         Not checked yet by the health check: verdict of the latest validation run.
                     </div>
                 ) : null}
-                {r.summary ? <div className="hint summary">{r.summary}</div> : null}
+                <Finding text={r.summary} />
             </td>
-            <td data-last-success>{when(r.lastSuccess) || 'never'}</td>
+            <td data-last-success>{r.lastSuccess ? <When v={r.lastSuccess} /> : 'never'}</td>
             <td data-expiries>
-                {r.accessExpires ? <div>Access token: {when(r.accessExpires)}</div> : null}
-                {r.refreshExpires ? <div>Refresh token: {when(r.refreshExpires)}</div> : null}
+                {r.accessExpires ? (
+                    <div>
+                        Access token: <When v={r.accessExpires} />
+                    </div>
+                ) : null}
+                {r.refreshExpires ? (
+                    <div>
+                        Refresh token: <When v={r.refreshExpires} />
+                    </div>
+                ) : null}
                 {r.nextExpiry && r.nextExpiryWhat && !/refresh/i.test(r.nextExpiryWhat) ? (
                     <div>
-                        {r.nextExpiryWhat}: {when(r.nextExpiry)}
+                        {r.nextExpiryWhat}: <When v={r.nextExpiry} />
                     </div>
                 ) : null}
                 {!r.accessExpires && !r.refreshExpires && !r.nextExpiry ? <span className="hint">unknown</span> : null}
@@ -133,9 +221,11 @@ function Row({ row: r, busy, onValidate }: { row: HealthRow; busy: string; onVal
             <td data-last-check>
                 {r.lastChecked ? (
                     r.runLink ? (
-                        <a href={`/${r.runLink}`}>{when(r.lastChecked)}</a>
+                        <a href={`/${r.runLink}`}>
+                            <When v={r.lastChecked} />
+                        </a>
                     ) : (
-                        when(r.lastChecked)
+                        <When v={r.lastChecked} />
                     )
                 ) : (
                     'never'
@@ -147,13 +237,19 @@ function Row({ row: r, busy, onValidate }: { row: HealthRow; busy: string; onVal
                         </a>
                     </div>
                 ) : null}
+                {props.result ? (
+                    <div className="hint" data-row-result>
+                        {stampOf(props.result.message)}{' '}
+                        {props.result.runLink ? <a href={`/${props.result.runLink}`}>Open the run</a> : null}
+                    </div>
+                ) : null}
             </td>
             <td>
                 <button
                     type="button"
                     className="secondary"
                     disabled={!!busy}
-                    onClick={onValidate}
+                    onClick={props.onValidate}
                     aria-label={`Validate ${r.name}`}
                 >
                     {busy === r.subjectSysId ? 'Checking…' : 'Validate'}

@@ -72,7 +72,7 @@ function startDemo(): Promise<{ child: ChildProcess; out: () => string }> {
     return new Promise((resolve, reject) => {
         const onData = (c: Buffer) => {
             text += c.toString('utf8')
-            if (text.includes('Running. Ctrl+C to stop.')) resolve({ child, out: () => text })
+            if (text.includes('Ctrl+C to stop.')) resolve({ child, out: () => text })
         }
         child.stdout!.on('data', onData)
         child.stderr!.on('data', onData)
@@ -143,6 +143,21 @@ test('npm run demo serves the setup page to a logged-in admin until SIGTERM, the
         const live = await api('POST', 'activate', { connectionSysId: JSON.parse(saved.body).result.connectionSysId })
         expect(JSON.parse(live.body).result.outcome).toBe('activated')
 
+        // The page's record links answer: a read-only view of the record (readable fields, no password field).
+        const runLink = JSON.parse(validated.body).result.runLink as string
+        const run = await get(`${origin}/${runLink}`, cookie)
+        expect(run.status).toBe(200)
+        expect(run.body).toContain('Read-only view of the record')
+        const verdict = JSON.parse(validated.body).result.verdict as string
+        expect(run.body).toContain(`<th scope="row">verdict</th><td>${verdict}</td>`)
+        expect((await get(`${origin}/${runLink}`)).status).toBe(401)
+        const registry = JSON.parse(state.body).result.serviceAccount.registrySysId as string
+        const form = await get(`${origin}/oauth_entity.do?sys_id=${registry}`, cookie)
+        expect(form.status).toBe(200)
+        expect(form.body).toContain(printed('Service account client ID'))
+        expect(form.body).not.toContain(printed('Service account client secret'))
+        expect(text).toContain('open a read-only view of')
+
         expect(await portOpen(proxyPort)).toBe(true)
         child.kill('SIGTERM')
         expect(await exited(child)).toBe(0)
@@ -150,5 +165,48 @@ test('npm run demo serves the setup page to a logged-in admin until SIGTERM, the
         expect(await portOpen(proxyPort)).toBe(false)
     } finally {
         if (child.exitCode === null) child.kill('SIGKILL')
+    }
+})
+
+test('a signal to the npm process of `npm run demo` stops the demo: nothing is left listening', async () => {
+    const npm = spawn('npm', ['run', 'demo'], {
+        cwd: root,
+        env: { ...process.env, JCC_DEMO_ZIP: packageZipPath() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let text = ''
+    try {
+        await new Promise<void>((resolve, reject) => {
+            const onData = (c: Buffer) => {
+                text += c.toString('utf8')
+                if (text.includes('Ctrl+C to stop.')) resolve()
+            }
+            npm.stdout!.on('data', onData)
+            npm.stderr!.on('data', onData)
+            npm.on('exit', (code) => reject(new Error(`npm run demo exited (${code}) before it was running:\n${text}`)))
+        })
+        const instance = Number(/Connection health:\s+http:\/\/127\.0\.0\.1:(\d+)\//.exec(text)?.[1])
+        const proxyPort = Number(/--proxy-server=http:\/\/127\.0\.0\.1:(\d+)/.exec(text)?.[1])
+        expect(await portOpen(instance)).toBe(true)
+        npm.kill('SIGTERM')
+        await exited(npm)
+        const deadline = Date.now() + 10000
+        while (Date.now() < deadline && ((await portOpen(instance)) || (await portOpen(proxyPort))))
+            await new Promise((r) => setTimeout(r, 200))
+        expect({ instance: await portOpen(instance), proxy: await portOpen(proxyPort) }).toEqual({
+            instance: false,
+            proxy: false,
+        })
+    } finally {
+        if (npm.exitCode === null) npm.kill('SIGKILL')
+        // Whatever happened, the demo's own process does not outlive the test.
+        const pid = Number(/Running \(process (\d+)\)/.exec(text)?.[1])
+        if (pid) {
+            try {
+                process.kill(pid, 'SIGKILL')
+            } catch (e) {
+                // already gone
+            }
+        }
     }
 })

@@ -240,6 +240,21 @@ describe('saves never cause an outage', () => {
                 'the administrator of this instance which access rule or business rule refuses it, then save again.'
         )
         expect(active()).toEqual(['Jira Cloud OAuth Connection'])
+        // The trail shows the deactivation, its put-back and why the save stopped; and no switch to undo.
+        const trail = world.sim
+            .query(CHANGES, { kind: 'change', document_key: world.ids.connection })
+            .map((r) => [r.operation, r.field_name, r.old_value, r.new_value])
+        expect(trail).toEqual([
+            ['make live', 'active', 'true', 'false'],
+            ['make live (put back)', 'active', 'false', 'true'],
+            [
+                'make live',
+                '(save)',
+                '',
+                expect.stringMatching(/^stopped: update of http_connection "Jira Cloud Service/),
+            ],
+        ])
+        expect((await state(admin)).switchBack).toBeNull()
     })
 
     test('a refused record half-way through "Connect another site" deletes every record it created, record by record, and lists them', async () => {

@@ -191,6 +191,12 @@ test('3LO: save client id and secret, Get OAuth Token, pick the site the token r
         failed: report.checks.filter((c: { status: string }) => c.status === 'fail'),
     }).toEqual({ verdict: 'pass', failed: [] })
     expect(report.runLink).toMatch(/^x_jira_connect_validation_run\.do\?sys_id=[0-9a-f]{32}$/)
+    // Who ServiceNow acts as: the consenting user's Atlassian account, on the site the connection reaches.
+    expect(report.actingAs).toEqual({
+        name: 'Jira Admin',
+        accountType: 'atlassian',
+        site: `https://${world.siteHost}`,
+    })
     expectNoSecretAnywhere()
 })
 
@@ -216,6 +222,11 @@ test('API token: unknown site is a 400 naming the site and changes nothing; a re
 
     const found = await admin.api('POST', 'site-lookup', { site: `https://${world.siteHost}/` })
     expect(found.json!.result).toEqual({ site: 'acme-jcc', url: `https://${world.siteHost}`, cloudId: world.cloudId })
+    // An address copied from the browser while using Jira is reduced to the site's name.
+    const pasted = await admin.api('POST', 'site-lookup', { site: `https://${world.siteHost}/jira/your-work?x=1#top` })
+    expect(pasted.json!.result).toEqual(found.json!.result)
+    const elsewhere = await admin.api('POST', 'site-lookup', { site: 'https://example.com/acme-jcc.atlassian.net' })
+    expect(errorsOf(elsewhere).map((e) => e.code)).toEqual(['site_malformed'])
 
     const saved = await admin.api('PUT', 'api-token', {
         site: 'acme-jcc',
@@ -288,11 +299,13 @@ test('health on a fresh install: every Jira connection, each plainly "not checke
             summary: 'Not checked yet by the health check (Validate or Validate all checks it).',
         }),
         expect.objectContaining({
+            kind: 'connection',
             active: false,
             verdict: 'not_checked',
             source: 'none',
             covered: false,
-            summary: 'Not checked by the health check: it covers active connections only.',
+            summary: 'Inactive: the health check covers active connections only. Not validated yet.',
+            credential: null,
         }),
     ])
     const before = snapshot()
@@ -353,10 +366,12 @@ test('Validate all runs the health check (health rows update); per-row Validate 
     const admin = new SetupClient(world.sim, ADMIN_USER)
     const all = await admin.api('POST', 'health', {})
     expect(all.status).toBe(200)
-    const result = all.json!.result as { message: string; runLink: string; rows: Row[] }
-    expect(result.message).toMatch(/^Checked 1 of 1 Jira connection: 0 broken/)
+    const result = all.json!.result as { message: string; checkedAt: string; runLink: string; rows: Row[] }
     const run = world.sim.read('x_jira_connect_validation_run', result.runLink.split('=')[1])!
     expect(run).toMatchObject({ trigger: 'on_demand', target_name: 'All Jira connections (Validate all)' })
+    // Stamped with the run's time; connections are counted (the inactive one is not checked by the health check).
+    expect(result.checkedAt).toBe(run.sys_created_on)
+    expect(result.message).toBe(`Checked 1 connection at ${run.sys_created_on} UTC: 1 healthy.`)
     const first = world.sim.one(HEALTH, { subject_sys_id: world.ids.connection })
     expect(result.rows[0]).toMatchObject({ source: 'health', verdict: 'healthy', lastChecked: first.last_checked })
 
@@ -376,11 +391,14 @@ test('Validate all runs the health check (health rows update); per-row Validate 
     const inactive = (await healthRows(admin)).find((r) => !r.active)!
     const plain = await admin.api('POST', 'health', { sysId: inactive.subjectSysId })
     expect(plain.status).toBe(200)
-    const plainResult = plain.json!.result as { message: string; rows: Row[] }
+    const plainResult = plain.json!.result as { message: string; checkedAt: string; rows: Row[] }
     expect(plainResult.message).toContain('validation only: the health check covers active connections')
+    expect(plainResult.message).toMatch(/^Validated at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: /)
     expect(plainResult.rows.find((r) => r.subjectSysId === inactive.subjectSysId)).toMatchObject({
         source: 'run',
         covered: false,
+        verdict: 'not_checked',
+        lastChecked: plainResult.checkedAt,
     })
     expect(world.sim.query(HEALTH, { subject_sys_id: inactive.subjectSysId })).toEqual([])
     expectNoSecretAnywhere()
@@ -540,26 +558,44 @@ test('another site: a child alias of Jira with its own connection (inactive), pr
     expectNoSecretAnywhere()
 })
 
-test('health also lists an OAuth credential the health check covers on its own (no active connection uses it)', async () => {
+test('health: a credential the health check covers on its own is shown inside the inactive connection that uses it, not as a row; inactive connections are shown alike', async () => {
     world.configureOAuth()
     await world.getOAuthToken('accept')
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    expect((await admin.api('POST', 'health', {})).status).toBe(200)
+    expect(world.sim.one(HEALTH, { subject_sys_id: world.ids.connection }).verdict).toBe('healthy')
     // The 3LO connection switched off: its credential is now checked alone (token and accessible-resources).
     world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
-    const admin = new SetupClient(world.sim, ADMIN_USER)
     const all = await admin.api('POST', 'health', {})
     expect(all.status).toBe(200)
-    const rows = (all.json!.result as { rows: Row[] }).rows
+    const result = all.json!.result as { message: string; checkedAt: string; rows: Row[] }
+    const rows = result.rows
     const stored = world.sim.one(HEALTH, { subject_sys_id: world.ids.credential })
-    expect(rows.find((r) => r.subjectSysId === world.ids.credential)).toMatchObject({
+    // One row per connection; the credential is inside the row of the connection that uses it.
+    expect(rows.map((r) => [r.kind, r.subjectSysId])).toEqual([
+        ['connection', world.ids.connection],
+        ['connection', world.ids.saConnection],
+    ])
+    const oauth = rows.find((r) => r.subjectSysId === world.ids.connection)!
+    expect(oauth.credential).toEqual({
         subjectTable: 'oauth_2_0_credentials',
+        subjectSysId: world.ids.credential,
         name: 'Jira Cloud OAuth Credential',
-        auth: 'OAuth 2.0',
-        covered: true,
-        source: 'health',
         verdict: stored.verdict,
+        summary: expect.any(String),
         lastChecked: stored.last_checked,
+        runLink: `x_jira_connect_validation_run.do?sys_id=${stored.last_run}`,
         recordLink: `oauth_2_0_credentials.do?sys_id=${world.ids.credential}`,
         healthLink: `x_jira_connect_connection_health.do?sys_id=${stored.sys_id}`,
     })
-    expect(rows.find((r) => r.subjectSysId === world.ids.connection)).toMatchObject({ covered: false, active: false })
+    // Both inactive connections alike: not checked, the same reason; no stale "healthy" from when one was active.
+    for (const r of rows) {
+        expect(r).toMatchObject({ active: false, covered: false, verdict: 'not_checked' })
+        expect(r.summary).toMatch(/^Inactive: the health check covers active connections only\./)
+    }
+    // The count counts the credential as a credential, not as a connection.
+    expect(result.message).toBe(
+        `Checked 0 connections and 1 credential no active connection uses at ${result.checkedAt} UTC: ` +
+            `1 ${stored.verdict}.`
+    )
 })

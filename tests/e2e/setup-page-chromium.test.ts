@@ -7,7 +7,7 @@
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { APP_ADMIN, ITIL_USER } from '../../harness/glide-simulator/setup-client'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin, expectAccessible, expectNoSecret } from './setup-page-driver'
+import { Admin, badges, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
 
 jest.setTimeout(180000)
 
@@ -209,7 +209,7 @@ test('API token path by keyboard alone: unknown site shown at the field, then va
     ])
 })
 
-test('consent denied: the page says Atlassian returned access_denied and no token; Validate links the failing step', async () => {
+test('consent denied: the page says consent was denied and no token is stored (error style, link to step 3); Validate links the failing step', async () => {
     admin = await Admin.open(world, ADMIN_USER, 'denied')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
@@ -218,9 +218,10 @@ test('consent denied: the page says Atlassian returned access_denied and no toke
     await admin.click('[data-action="save-oauth-client"]')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
     await consent(admin, '#deny')
-    const message = admin.page.locator('.token-message')
-    await message.getByText('No token').waitFor()
-    expect(await message.textContent()).toContain('access_denied')
+    const message = admin.page.locator('.token-message [role="alert"]')
+    await message.waitFor()
+    expect(await message.textContent()).toContain('Consent was denied in Atlassian: no token is stored.')
+    expect(await message.locator('a[href="#step-3"]').count()).toBe(1)
     expect(await admin.page.locator('[data-token="present"]').count()).toBe(0)
     await admin.click('[data-action="validate"]')
     await admin.page.locator('[data-verdict="fail"]').waitFor({ timeout: 30000 })
@@ -228,12 +229,14 @@ test('consent denied: the page says Atlassian returned access_denied and no toke
     await failing.waitFor()
     expect(await failing.locator('a[href="#step-3"]').textContent()).toBe('Go to step 3')
     expect(await failing.locator(`a[href="/oauth_2_0_credentials.do?sys_id=${world.ids.credential}"]`).count()).toBe(1)
+    // No token: step 3 failed; the site (step 4) could not be picked without one, and the validation says so.
+    expect(await badges(admin)).toEqual(['To do', 'Done', 'Failed', 'Failed', 'Failed'])
     await expectAccessible(admin, 'validation failed')
     await admin.shot('denied-validate')
     await expectNoSecret(admin)
 })
 
-test("wrong secret: the token request fails, the page shows the instance's message and Atlassian's refusal, nothing stored", async () => {
+test('wrong secret: the token request fails; the page says Atlassian rejected the client ID or secret, links step 2 and marks it Failed; nothing stored', async () => {
     admin = await Admin.open(world, ADMIN_USER, 'wrong-secret')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
@@ -242,9 +245,14 @@ test("wrong secret: the token request fails, the page shows the instance's messa
     await admin.click('[data-action="save-oauth-client"]')
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
     await consent(admin, '#accept')
-    const message = admin.page.locator('.token-message')
-    await message.getByText('No token').waitFor()
-    expect(await message.textContent()).toMatch(/token request .* failed/)
+    const message = admin.page.locator('.token-message [role="alert"]')
+    await message.waitFor()
+    expect(await message.textContent()).toContain(
+        'Atlassian rejected the client ID or secret: copy the secret again from the developer console, then ' +
+            'Replace in step 2.'
+    )
+    expect(await message.locator('a[href="#step-2"]').textContent()).toBe('Go to step 2')
+    expect(await badges(admin)).toEqual(['To do', 'Failed', 'Failed', 'To do', 'To do'])
     expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toBeNull()
     await admin.shot('wrong-secret')
     await expectNoSecret(admin)
@@ -389,15 +397,19 @@ test("a user without the roles gets the platform's refusal and no page content; 
             .locator(`[data-last-check] a[href="/x_jira_connect_validation_run.do?sys_id=${stored.last_run}"]`)
             .count()
     ).toBe(1)
-    expect(await admin.page.locator('[data-health-message]').textContent()).toMatch(/^Checked 1 of 1 Jira connection/)
+    expect(await admin.page.locator('[data-health-message]').textContent()).toMatch(
+        /^Checked 1 connection at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: 1 healthy\. Open the validation run$/
+    )
+    expect((await focused(admin)).text).toMatch(/^Checked 1 connection at/)
     await expectAccessible(admin, 'health validated')
 
     world.advance(3600 * 1000)
     await admin.click(`button[aria-label="Validate ${stored.subject_name}"]`, 'Validate one')
-    await admin.page.locator('[data-health-message]').getByText('Checked 1 of 1').waitFor({ timeout: 30000 })
+    await admin.page.locator('[data-health-message]').getByText('Checked 1 connection').waitFor({ timeout: 30000 })
+    expect((await focused(admin)).text).toMatch(/^Checked 1 connection at/)
     const after = world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
     expect(after.last_checked > stored.last_checked).toBe(true)
-    await row.locator('[data-last-check]').getByText(`${after.last_checked} UTC`).waitFor()
+    await row.locator('[data-last-check] > a').getByText(`${after.last_checked} UTC`).waitFor()
     await expectAccessible(admin, 'health row validated')
     await admin.shot('health')
     await expectNoSecret(admin)
@@ -421,7 +433,8 @@ test('x_jira_connect.admin without admin: the page names the live connection, sh
         expect(await admin.page.locator('input#clientId, input#site, input#apiToken, input#clientSecret').count()).toBe(
             0
         )
-        expect(await admin.page.locator('[data-action="make-live"], [data-action="force-live"]').count()).toBe(0)
+        const writes = '[data-action="make-live"], [data-action="force-live"], [data-action="get-token"]'
+        expect(await admin.page.locator(writes).count()).toBe(0)
         await expectAccessible(admin, `read-only ${way}`)
     }
     await admin.click('#way-oauth', 'path 3LO')

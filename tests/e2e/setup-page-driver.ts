@@ -113,7 +113,7 @@ export class Admin {
         await this.page.keyboard.insertText(value)
     }
 
-    /** Runs axe-core in the page; returns serious and critical violations. */
+    /** Runs axe-core in the page; returns every violation, whatever its impact (minor, moderate, serious, critical). */
     async axe(): Promise<AxeFinding[]> {
         const has = await this.page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined')
         if (!has) await this.page.addScriptTag({ content: AXE_SOURCE })
@@ -124,9 +124,7 @@ export class Admin {
             const r = await axe.run(document, { resultTypes: ['violations'] })
             return r.violations
         })) as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
-        return violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+        return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))
     }
 
     /** Screenshot into .screenshots/<name>-NN-<step>.png (git-ignored; the README's come from here); returns the path. */
@@ -157,9 +155,27 @@ export class Admin {
     }
 }
 
-/** axe-core on the current view: no serious or critical violation (the view's name shows in a failure). */
+/** axe-core on the current view: no violation of any impact (the view's name shows in a failure). */
 export async function expectAccessible(a: Admin, view: string): Promise<void> {
     expect({ view, violations: await a.axe() }).toEqual({ view, violations: [] })
+}
+
+/** The step badges of the path shown, in order: ["Done", "To do", …]. */
+export async function badges(a: Admin): Promise<string[]> {
+    return a.page.locator('.steps > li.step h2 [data-badge]').allTextContents()
+}
+
+/** What has the keyboard focus: its id, else its data-outcome/role/data-verdict marker, and its text (first 200). */
+export async function focused(a: Admin): Promise<{ id: string; role: string; verdict: string; text: string }> {
+    return a.page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        return {
+            id: el ? el.id : '',
+            role: el ? el.getAttribute('role') || '' : '',
+            verdict: el ? el.getAttribute('data-verdict') || '' : '',
+            text: el ? (el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 200) : '',
+        }
+    })
 }
 
 /** No secret of the world (and none of `extra`) in the DOM, any request body the instance saw, or readable columns. */

@@ -179,7 +179,7 @@ test('scope missing on the Atlassian credential: Jira refuses; the failing check
     const failing = admin.page.locator('[data-check="jira.myself"][data-status="fail"]')
     await failing.waitFor()
     expect(await failing.textContent()).toMatch(/scope/i)
-    expect(await admin.page.locator('#step-1-title').textContent()).toContain('To do')
+    expect(await admin.page.locator('#step-1-title').textContent()).toContain('Failed')
     await failing.locator('a[href="#step-1"]').click()
     await admin.click('button[aria-label="Copy manage:jira-configuration"]', 'copy a scope')
     expect(await admin.page.evaluate(() => navigator.clipboard.readText())).toBe('manage:jira-configuration')

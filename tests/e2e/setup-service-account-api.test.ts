@@ -211,6 +211,12 @@ test('happy path: the registry gets the client id and secret, the connection the
     }).toEqual({ verdict: 'warn', bad: ['connection_inactive'] })
     expect(report.checks.find((c: Json) => c.id === 'token.access')).toMatchObject({ status: 'pass' })
     expect(report.runLink).toMatch(/^x_jira_connect_validation_run\.do\?sys_id=[0-9a-f]{32}$/)
+    // ServiceNow acts as the service account (Jira's accountType "app") on the site.
+    expect(report.actingAs).toEqual({
+        name: 'ServiceNow integration',
+        accountType: 'app',
+        site: `https://${world.siteHost}`,
+    })
     // The run is stored against the service-account connection.
     const run = world.sim.read('x_jira_connect_validation_run', report.runSysId)!
     expect(run).toMatchObject({ target_table: 'http_connection', target_sys_id: world.ids.saConnection })

@@ -180,6 +180,9 @@ test('a 2xx JSON body that starts with a UTF-8 byte-order mark is read, not thro
                 .map((p) => `{"permission":"${p}","projects":[10000],"issues":[]}`)
                 .join(',')}]}`
         ),
+        bom('{"isLast":true,"startAt":0,"total":0,"values":[]}'),
+        bom('{"values":[],"maxResults":100}'),
+        bom('[]'),
     ]
     const report = run(answers, false, null)
     expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([])

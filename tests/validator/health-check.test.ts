@@ -57,7 +57,7 @@ function twoSitesOneCredential(): void {
     world.getOAuthToken(undefined, [SITE.cloudId, OTHER_SITE.cloudId])
 }
 
-test('two child aliases, three connections sharing one credential: one accessible-resources call, myself/serverInfo once per site', () => {
+test('two child aliases, three connections sharing one credential: one accessible-resources call, myself/serverInfo and the 3 webhook calls once per site', () => {
     twoSitesOneCredential()
     const h = healthHarness(world)
     world.emu.clearRequests()
@@ -72,15 +72,14 @@ test('two child aliases, three connections sharing one credential: one accessibl
     expect(by('myself')).toBe(2)
     expect(by('serverInfo')).toBe(2)
     expect(by('token')).toBe(0)
-    // The capability round runs per connection on a due health check: one bulk permission check each; the project
-    // search (a GET) is shared by the two Globex connections like myself and serverInfo.
-    expect(by('permissions-check')).toBe(3)
-    expect(by('project-search')).toBe(2)
-    expect(result.calls).toBe(10)
-    expect(world.emu.requests).toHaveLength(10)
-    expect(result.shared).toBe(5) // + the Globex project search
+    expect(by('webhooks')).toBe(2)
+    expect(by('webhooks-failed')).toBe(2)
+    expect(by('admin-webhooks')).toBe(2)
+    expect(result.calls).toBe(11)
+    expect(world.emu.requests).toHaveLength(11)
+    expect(result.shared).toBe(7)
 
-    // The same three connections validated one by one repeat the shared checks: 5 calls each.
+    // The same three connections validated one by one repeat the shared checks: 6 calls each.
     world.emu.clearRequests()
     for (const c of world.state.connections) {
         validate(
@@ -93,7 +92,7 @@ test('two child aliases, three connections sharing one credential: one accessibl
             }
         )
     }
-    expect(world.emu.requests).toHaveLength(15)
+    expect(world.emu.requests).toHaveLength(18)
 })
 
 test('an expired access token shared by three connections is refreshed once when keep-alive is due, never per connection', () => {

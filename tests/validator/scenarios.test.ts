@@ -13,6 +13,7 @@ import './scenarios/platform-worlds'
 import './scenarios/service-accounts'
 import './scenarios/peer-input'
 import './scenarios/capability'
+import './scenarios/inbound'
 import { CHECK_IDS, checkSpec, codesOf, TRANSPORT_CODES, type CheckId } from '../../src/server/core/catalogue'
 import { observed } from './world'
 

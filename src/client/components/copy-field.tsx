@@ -43,7 +43,7 @@ export function ScopeList({ title, scopes, name }: { title: string; scopes: stri
     }
     return (
         <div className="scope-list">
-            <h4 id={`${name}-title`}>{title}</h4>
+            <h3 id={`${name}-title`}>{title}</h3>
             <ul aria-labelledby={`${name}-title`} data-scopes={name}>
                 {scopes.map((s) => (
                     <li key={s}>

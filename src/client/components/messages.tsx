@@ -6,7 +6,7 @@ export function Problems({ errors, fields }: { errors: FieldError[]; fields: str
     const general = errors.filter((e) => !fields.includes(e.field))
     if (!general.length) return null
     return (
-        <div role="alert" className="problem">
+        <div role="alert" className="problem" tabIndex={-1}>
             {general.map((e) => (
                 <p key={e.code}>{e.message}</p>
             ))}

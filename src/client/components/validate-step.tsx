@@ -1,6 +1,7 @@
 import React, { useState } from 'react'
 import { call, type FieldError, type ShownCheck, type Validation } from '../services/api'
 import { CapabilityTable } from './capability-table'
+import { useFocusOutcome } from './focus'
 import { Problems } from './messages'
 
 const STATUS_TEXT: Record<ShownCheck['status'], string> = {
@@ -8,6 +9,44 @@ const STATUS_TEXT: Record<ShownCheck['status'], string> = {
     warn: 'Warning',
     fail: 'Failed',
     skip: 'Skipped',
+}
+
+/** Failures first, then warnings: what stops the connection is read before what merely could be better. */
+const ORDER: Record<ShownCheck['status'], number> = { fail: 0, warn: 1, pass: 2, skip: 3 }
+
+export function failuresFirst(checks: ShownCheck[]): ShownCheck[] {
+    return checks
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => ORDER[a.c.status] - ORDER[b.c.status] || a.i - b.i)
+        .map((x) => x.c)
+}
+
+/**
+ * The legacy-token warning's fix names the form-by-form migration (alias template, credential, connection); on this
+ * page the way there is the Service account choice at the top, so the page says that instead.
+ */
+function toServiceChoice(e: React.MouseEvent): void {
+    const radio = document.getElementById('way-service')
+    if (!radio) return
+    e.preventDefault()
+    radio.scrollIntoView({ block: 'center' })
+    radio.focus()
+}
+
+function PageFix({ c }: { c: ShownCheck }) {
+    if (c.id === 'config.auth_method' && c.status === 'warn') {
+        return (
+            <>
+                Switch to a service account: choose{' '}
+                <a href="#way-service" data-fix-link="service-account" onClick={toServiceChoice}>
+                    Service account (recommended by Atlassian)
+                </a>{' '}
+                under "How should ServiceNow sign in to Jira?" above; this connection keeps working until the new one
+                has passed.
+            </>
+        )
+    }
+    return <>{c.fix}</>
 }
 
 function CheckItem({ c }: { c: ShownCheck }) {
@@ -24,7 +63,7 @@ function CheckItem({ c }: { c: ShownCheck }) {
                         <span className="k">Expected:</span> {c.expected}
                     </p>
                     <p>
-                        <span className="k">Fix:</span> {c.fix}
+                        <span className="k">Fix:</span> <PageFix c={c} />
                     </p>
                     <p className="fix-links">
                         {c.step ? <a href={`#step-${c.step}`}>Go to step {c.step}</a> : null}
@@ -40,17 +79,43 @@ function CheckItem({ c }: { c: ShownCheck }) {
     )
 }
 
-export function ValidationResult({ v }: { v: Validation }) {
-    const failing = v.checks.filter((c) => c.status === 'fail' || c.status === 'warn')
-    const passed = v.checks.filter((c) => c.status === 'pass')
+const ACCOUNT_TYPE: Record<string, string> = {
+    atlassian: 'Atlassian user account',
+    app: 'service account',
+    customer: 'customer account',
+}
+
+/** Who ServiceNow acts as in Jira, from the validation's own calls (Jira /myself and /serverInfo). */
+function ActingAs({ v }: { v: Validation }) {
+    const a = v.actingAs
+    if (!a || v.verdict === 'fail') return null
     return (
-        <div className={`verdict ${v.verdict}`} data-verdict={v.verdict}>
+        <p className="acting-as" data-acting-as={a.accountType}>
+            ServiceNow acts as <strong>{a.name}</strong> ({ACCOUNT_TYPE[a.accountType] || `${a.accountType} account`})
+            {a.site ? (
+                <>
+                    {' '}
+                    on <strong>{a.site}</strong>
+                </>
+            ) : null}
+            .
+        </p>
+    )
+}
+
+export function ValidationResult({ v }: { v: Validation }) {
+    const ordered = failuresFirst(v.checks)
+    const failing = ordered.filter((c) => c.status === 'fail' || c.status === 'warn')
+    const passed = ordered.filter((c) => c.status === 'pass')
+    return (
+        <div className={`verdict ${v.verdict}`} data-verdict={v.verdict} data-outcome tabIndex={-1}>
             <p className="summary">
                 <span className={`badge ${v.verdict}`}>
                     {v.verdict === 'pass' ? 'Works' : v.verdict === 'warn' ? 'Works, with warnings' : 'Does not work'}
                 </span>{' '}
                 {v.summary}
             </p>
+            <ActingAs v={v} />
             {failing.length ? (
                 <ul className="checks" aria-label="Checks to fix">
                     {failing.map((c) => (
@@ -78,25 +143,26 @@ export function ValidationResult({ v }: { v: Validation }) {
     )
 }
 
-/** The last step of a path: validate that path's own connection (live or not) and show each check with its fix. */
-export function ValidateStep({
-    onVerdict,
-    target,
-}: {
-    onVerdict?: (verdict: string) => void
-    target: 'oauth' | 'api-token'
+/**
+ * The validation step of a path: validates and shows each check with its fix. The result is the path's (it sets the
+ * badges of the other steps, and a later action of the path clears it); focus moves to the verdict.
+ */
+export function ValidateStep(props: {
+    result: Validation | null
+    onResult: (v: Validation | null) => void
+    body?: Record<string, unknown>
 }) {
     const [busy, setBusy] = useState(false)
-    const [result, setResult] = useState<Validation | null>(null)
     const [errors, setErrors] = useState<FieldError[]>([])
+    const { ref, focusOutcome } = useFocusOutcome<HTMLDivElement>()
     const run = async () => {
         setBusy(true)
         setErrors([])
-        const r = await call<Validation>('POST', 'validate', { target })
+        const r = await call<Validation>('POST', 'validate', props.body || {})
         setBusy(false)
-        if (r.ok) setResult(r.value)
-        else setErrors(r.errors)
-        if (onVerdict) onVerdict(r.ok ? r.value.verdict : 'fail')
+        props.onResult(r.ok ? r.value : null)
+        if (!r.ok) setErrors(r.errors)
+        focusOutcome()
     }
     return (
         <div>
@@ -104,9 +170,9 @@ export function ValidateStep({
             <button type="button" className="primary" onClick={run} disabled={busy} data-action="validate">
                 {busy ? 'Validating…' : 'Validate'}
             </button>
-            <div aria-live="polite" className="result">
+            <div aria-live="polite" className="result" ref={ref} tabIndex={-1}>
                 <Problems errors={errors} fields={[]} />
-                {result ? <ValidationResult v={result} /> : null}
+                {props.result ? <ValidationResult v={props.result} /> : null}
             </div>
         </div>
     )

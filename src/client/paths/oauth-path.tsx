@@ -1,44 +1,77 @@
 import React, { useCallback, useEffect, useState } from 'react'
 import { CopyField, ScopeList } from '../components/copy-field'
-import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
-import { Step } from '../components/step'
+import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { fromChecks, fromVerdict, Step, type StepState } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
-import { call, type FieldError, type SetupState, type Site } from '../services/api'
+import { call, type FieldError, type SetupState, type Site, type Validation } from '../services/api'
 import { runTokenPopup } from './oauth-popup'
 import { OtherSites } from './other-sites'
+import { classify, earlierToken, type TokenAttempt } from './token-outcome'
 
-/** OAuth 2.0 (3LO) for a user: Atlassian app, client id and secret, token, site, validate. */
-export function OAuthPath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
+type Reload = () => Promise<SetupState | null>
+
+/**
+ * Each step's badge follows the latest evidence for it: the latest Get OAuth Token attempt on this page, then the
+ * latest validation (an attempt or a new client ID and secret clears the validation, which is then stale).
+ */
+export function oauthBadges(state: SetupState, attempt: TokenAttempt | null, v: Validation | null): StepState[] {
     const o = state.oauth
     const secretsSet = o.clientIdSet && o.clientSecretSet
     const hasToken = !!(o.token && o.token.hasAccessToken)
-    const [verdict, setVerdict] = useState('')
+    const received = !!attempt && attempt.kind === 'received'
+    // Consent only completes when Atlassian accepts the app's callback URL and scopes: a token received (now or
+    // before) or a validation that did not fail proves step 1; nothing else does.
+    const step1 = fromChecks(v, 1) || (received || hasToken || (v && v.verdict !== 'fail') ? 'done' : 'todo')
+    const step2 = fromChecks(v, 2) || (attempt && attempt.kind === 'rejected' ? 'failed' : secretsSet ? 'done' : 'todo')
+    let step3: StepState = hasToken ? 'done' : secretsSet ? 'todo' : 'blocked'
+    if (attempt && attempt.kind !== 'received') step3 = attempt.earlier ? 'attention' : 'failed'
+    step3 = fromChecks(v, 3) || step3
+    const step4 = fromChecks(v, 4) || (o.connection && o.connection.cloudId ? 'done' : hasToken ? 'todo' : 'blocked')
+    return [step1, step2, step3, step4, fromVerdict(v, !!(o.connection && o.connection.active))]
+}
+
+/** OAuth 2.0 (3LO) for a user: Atlassian app, client id and secret, token, site, validate. */
+export function OAuthPath({ state, reload }: { state: SetupState; reload: Reload }) {
+    const hasToken = !!(state.oauth.token && state.oauth.token.hasAccessToken)
+    const [validation, setValidation] = useState<Validation | null>(null)
+    const [attempt, setAttempt] = useState<TokenAttempt | null>(null)
+    const badges = oauthBadges(state, attempt, validation)
+    const onSecrets = () => {
+        setAttempt(null)
+        setValidation(null)
+    }
+    const onAttempt = (a: TokenAttempt) => {
+        setAttempt(a)
+        setValidation(null)
+    }
     return (
         <ol className="steps">
-            <Step n={1} title="Create the app in the Atlassian developer console" state={secretsSet ? 'done' : 'todo'}>
+            <Step n={1} title="Create the app in the Atlassian developer console" state={badges[0]}>
                 <AtlassianApp state={state} />
             </Step>
-            <Step n={2} title="Paste the app's client ID and secret" state={secretsSet ? 'done' : 'todo'}>
-                <ClientSecrets state={state} reload={reload} />
+            <Step n={2} title="Paste the app's client ID and secret" state={badges[1]}>
+                <ClientSecrets state={state} reload={reload} onSaved={onSecrets} />
             </Step>
-            <Step n={3} title="Get an OAuth token" state={hasToken ? 'done' : secretsSet ? 'todo' : 'blocked'}>
-                <TokenStep state={state} reload={reload} />
+            <Step n={3} title="Get an OAuth token" state={badges[2]}>
+                <TokenStep state={state} reload={reload} attempt={attempt} onAttempt={onAttempt} />
             </Step>
-            <Step
-                n={4}
-                title="Pick the Jira site"
-                state={o.connection && o.connection.cloudId ? 'done' : hasToken ? 'todo' : 'blocked'}
-            >
+            <Step n={4} title="Pick the Jira site" state={badges[3]}>
                 {hasToken ? (
                     <SiteStep state={state} reload={reload} />
                 ) : (
                     <p className="hint">Available once a token exists (step 3).</p>
                 )}
             </Step>
-            <Step n={5} title="Validate the connection" state={verdict === 'pass' ? 'done' : 'todo'}>
-                <ValidateStep onVerdict={setVerdict} target="oauth" />
-                <LiveControl state={state} connection={o.connection} verdict={verdict} reload={reload} />
+            <Step n={5} title="Validate the connection" state={badges[4]}>
+                <ValidateStep result={validation} onResult={setValidation} body={{ target: 'oauth' }} />
+                <LiveControl
+                    state={state}
+                    connection={state.oauth.connection}
+                    verdict={validation ? validation.verdict : ''}
+                    reload={reload}
+                />
             </Step>
         </ol>
     )
@@ -84,33 +117,40 @@ function AtlassianApp({ state }: { state: SetupState }) {
     )
 }
 
-function ClientSecrets({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
+function ClientSecrets({ state, reload, onSaved }: { state: SetupState; reload: Reload; onSaved: () => void }) {
     const [clientId, setClientId] = useState('')
     const [clientSecret, setClientSecret] = useState('')
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
     const [saved, setSaved] = useState('')
+    const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
         setSaved('')
         const r = await call<{ savedOn: string }>('PUT', 'oauth-client', { clientId, clientSecret })
         setBusy(false)
-        if (!r.ok) return setErrors(r.errors)
+        if (!r.ok) {
+            setErrors(r.errors)
+            return focusOutcome()
+        }
         setErrors([])
         setClientId('')
         setClientSecret('')
-        setSaved('Client ID and secret saved.')
+        setSaved('Client ID and secret saved. Next: Get OAuth Token (step 3).')
+        onSaved()
         await reload()
+        focusOutcome()
     }
     const o = state.oauth
     if (!state.access.canWrite) return <ReadOnly state={state} />
     return (
-        <form onSubmit={save} noValidate>
+        <form onSubmit={save} noValidate ref={ref}>
             {o.clientIdSet && o.clientSecretSet ? <SetOn what="Client ID and secret" on={o.savedOn} /> : null}
             <Field
                 id="clientId"
                 label="Client ID"
+                hint="From the app's Settings in the developer console: copy it whole."
                 value={clientId}
                 onChange={setClientId}
                 error={fieldError(errors, 'clientId')}
@@ -133,37 +173,85 @@ function ClientSecrets({ state, reload }: { state: SetupState; reload: () => Pro
             <button type="submit" className="primary" disabled={busy} data-action="save-oauth-client">
                 {o.clientIdSet ? 'Replace client ID and secret' : 'Save client ID and secret'}
             </button>
-            <span role="status" className="saved">
+            <span role="status" className="saved" tabIndex={-1} {...(saved ? { 'data-outcome': true } : {})}>
                 {saved}
             </span>
         </form>
     )
 }
 
-function TokenStep({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
-    const [message, setMessage] = useState('')
-    const [busy, setBusy] = useState(false)
-    const o = state.oauth
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1)
+
+/** What the latest attempt did, in this attempt's words, with the step that fixes it. */
+function AttemptMessage({ attempt, state }: { attempt: TokenAttempt; state: SetupState }) {
+    const earlier = (a: { earlier: boolean }) =>
+        a.earlier ? `; ${earlierToken(state.oauth.token)} is still in use.` : ': no token is stored.'
+    if (attempt.kind === 'received') {
+        return (
+            <p className="notice" data-attempt="received" data-outcome tabIndex={-1}>
+                <span className="badge ok">Token</span> Token received in this attempt. Next: the site (step 4), then
+                Validate (step 5).
+            </p>
+        )
+    }
+    let text: React.ReactNode
+    let step = 3
+    if (attempt.kind === 'rejected') {
+        step = 2
+        text = (
+            <>
+                Atlassian rejected the client ID or secret: copy the secret again from the developer console, then
+                Replace in step 2.
+                {attempt.earlier ? ` ${capital(earlierToken(state.oauth.token))} is still stored.` : ''}
+            </>
+        )
+    } else if (attempt.kind === 'denied') {
+        text = <>Consent was denied in Atlassian{earlier(attempt)} To get a token, click Get OAuth Token and Accept.</>
+    } else if (attempt.kind === 'blocked') {
+        text = <>The browser blocked the Atlassian window: allow pop-ups for this instance and click again.</>
+    } else if (attempt.kind === 'closed') {
+        text = (
+            <>
+                The Atlassian window was closed before a token arrived{earlier(attempt)} If Atlassian said scopes are
+                missing, add every scope of step 1 to the app; then click Get OAuth Token again.
+            </>
+        )
+    } else {
+        text = (
+            <>
+                No token from this attempt{earlier(attempt)} The instance said: {attempt.message}
+            </>
+        )
+    }
+    return (
+        <div role="alert" className="problem" data-attempt={attempt.kind} tabIndex={-1}>
+            <p>{text}</p>
+            <p>
+                <a href={`#step-${step}`}>Go to step {step}</a>
+            </p>
+        </div>
+    )
+}
+
+function TokenStep(props: {
+    state: SetupState
+    reload: Reload
+    attempt: TokenAttempt | null
+    onAttempt: (a: TokenAttempt) => void
+}) {
+    const [waiting, setWaiting] = useState(false)
+    const { ref, focusOutcome } = useFocusOutcome<HTMLDivElement>()
+    const o = props.state.oauth
     const ready = o.clientIdSet && o.clientSecretSet && !!o.getTokenPath
     const get = async () => {
         if (!o.getTokenPath) return
-        setBusy(true)
-        setMessage('Waiting for Atlassian: accept the consent in the window that opened.')
+        setWaiting(true)
+        const before = o.token
         const outcome = await runTokenPopup(o.getTokenPath)
-        const after = await reload()
-        setBusy(false)
-        const has = !!(after && after.oauth.token && after.oauth.token.hasAccessToken)
-        if (outcome.kind === 'blocked')
-            setMessage('The browser blocked the Atlassian window: allow pop-ups for this instance and click again.')
-        else if (outcome.kind === 'finished') setMessage(`${has ? 'Token received. ' : 'No token: '}${outcome.message}`)
-        else if (has) setMessage('Token received.')
-        else {
-            setMessage(
-                'The Atlassian window was closed before a token arrived. ' +
-                    'If Atlassian said scopes are missing, add every ' +
-                    'scope of step 1 to the app; then click Get OAuth Token again.'
-            )
-        }
+        const after = await props.reload()
+        setWaiting(false)
+        props.onAttempt(classify(outcome, before, after ? after.oauth.token : null))
+        focusOutcome()
     }
     return (
         <div>
@@ -174,18 +262,30 @@ function TokenStep({ state, reload }: { state: SetupState; reload: () => Promise
                     {o.token.hasRefreshToken ? ' and a refresh token are' : ' is'} stored for this instance.
                 </p>
             ) : null}
-            <button type="button" className="primary" disabled={!ready || busy} onClick={get} data-action="get-token">
-                Get OAuth Token
-            </button>
+            {props.state.access.canWrite ? (
+                <button
+                    type="button"
+                    className="primary"
+                    disabled={!ready || waiting}
+                    onClick={get}
+                    data-action="get-token"
+                >
+                    Get OAuth Token
+                </button>
+            ) : (
+                // A new token decides which Jira user ServiceNow acts as: a change of the integration, admin only.
+                <ReadOnly state={props.state} />
+            )}
             {!ready ? <p className="hint">Save the client ID and secret first (step 2).</p> : null}
-            <p role="status" className="token-message">
-                {message}
-            </p>
+            <div className="token-message" ref={ref} aria-live="polite">
+                {waiting ? <p>Waiting for Atlassian: accept the consent in the window that opened.</p> : null}
+                {!waiting && props.attempt ? <AttemptMessage attempt={props.attempt} state={props.state} /> : null}
+            </div>
         </div>
     )
 }
 
-function SiteStep({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
+function SiteStep({ state, reload }: { state: SetupState; reload: Reload }) {
     const [sites, setSites] = useState<Site[] | null>(null)
     const [choice, setChoice] = useState('')
     const [errors, setErrors] = useState<FieldError[]>([])
@@ -210,7 +310,9 @@ function SiteStep({ state, reload }: { state: SetupState; reload: () => Promise<
             if (!live) return
             if (!r.ok) return setErrors(r.errors)
             setSites(r.value.sites)
-            if (r.value.sites.length === 1 && !current) void use(r.value.sites[0].cloudId, true)
+            // Only an admin may set the connection's site (the API refuses others); the others see the list.
+            if (r.value.sites.length === 1 && !current && state.access.canWrite)
+                void use(r.value.sites[0].cloudId, true)
         })
         return () => {
             live = false
@@ -249,17 +351,20 @@ function SiteStep({ state, reload }: { state: SetupState; reload: () => Promise<
                                         {s.url} · cloud id {s.cloudId}
                                     </span>
                                     {current === s.cloudId && state.oauth.connection ? (
-                                        state.oauth.connection.active ? (
-                                            <span className="badge ok"> In use</span>
-                                        ) : (
-                                            <span className="badge neutral"> Chosen, not live</span>
-                                        )
+                                        <>
+                                            {' '}
+                                            {state.oauth.connection.active ? (
+                                                <span className="badge ok">In use</span>
+                                            ) : (
+                                                <span className="badge neutral">Chosen, not live</span>
+                                            )}
+                                        </>
                                     ) : null}
                                 </label>
                             </div>
                         ))}
                     </fieldset>
-                    {sites.length > 1 ? (
+                    {sites.length > 1 && state.access.canWrite ? (
                         <button
                             type="submit"
                             className="primary"

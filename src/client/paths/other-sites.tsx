@@ -115,7 +115,7 @@ function OtherSite(props: {
                 >
                     Add {site.name} as a separate connection
                 </button>
-            ) : !c.hasToken ? (
+            ) : !c.hasToken && !props.state.access.canWrite ? null : !c.hasToken ? (
                 <button
                     type="button"
                     className="primary"

@@ -1,8 +1,9 @@
-import React, { useRef, useState } from 'react'
+import React, { useState } from 'react'
 import { ScopeList } from '../components/copy-field'
-import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
-import { Step } from '../components/step'
+import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidationResult } from '../components/validate-step'
 import { call, type FieldError, type SavedServiceAccount, type SetupState, type Validation } from '../services/api'
 
@@ -18,34 +19,48 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
     const [validation, setValidation] = useState<Validation | null>(null)
     const [validateErrors, setValidateErrors] = useState<FieldError[]>([])
     const [validating, setValidating] = useState(false)
-    const result = useRef<HTMLDivElement>(null)
-    // Step 1 is done once saved, unless validation says the Atlassian side is what fails (scopes, Jira access).
-    const atlassianFails = !!validation && validation.checks.some((c) => c.status === 'fail' && c.step === 1)
+    const [refused, setRefused] = useState(false)
+    const { ref: result, focusOutcome } = useFocusOutcome<HTMLDivElement>()
     const validate = async () => {
         setValidating(true)
         setValidateErrors([])
         const r = await call<Validation>('POST', 'validate', { target: 'service-account' })
         setValidating(false)
-        if (r.ok) setValidation(r.value)
-        else setValidateErrors(r.errors)
-        result.current?.focus()
+        setValidation(r.ok ? r.value : null)
+        if (!r.ok) setValidateErrors(r.errors)
+        focusOutcome()
     }
+    // Badges follow the latest evidence: step 1 (the Atlassian side) only a validation can prove; step 2 fails when
+    // Atlassian refused the saved values or a step-2 check fails; step 3 is the verdict.
+    const onSave = (tokenRefused: boolean) => {
+        setRefused(tokenRefused)
+        setValidation(null)
+    }
+    const step2 = fromChecks(validation, 2) || (refused ? 'failed' : saved ? 'done' : 'todo')
     return (
         <ol className="steps">
             <Step
                 n={1}
                 title="Create the service account and its OAuth 2.0 credential in Atlassian"
-                state={saved && !atlassianFails ? 'done' : 'todo'}
+                state={provenBy(validation, 1, 'todo')}
             >
                 <InAtlassian state={state} />
             </Step>
-            <Step n={2} title="Client ID, secret and Jira site" state={saved ? 'done' : 'todo'}>
-                <ServiceForm state={state} reload={reload} validate={validate} busyValidating={validating} />
+            <Step n={2} title="Client ID, secret and Jira site" state={step2}>
+                <ServiceForm
+                    state={state}
+                    reload={reload}
+                    validate={validate}
+                    busyValidating={validating}
+                    onSave={onSave}
+                />
             </Step>
             <Step
                 n={3}
                 title="Validation"
-                state={validation && validation.verdict !== 'fail' ? 'done' : saved ? 'todo' : 'blocked'}
+                state={
+                    validation || saved ? fromVerdict(validation, !!(sa.connection && sa.connection.active)) : 'blocked'
+                }
             >
                 <p>
                     "Save and validate" checks every link from ServiceNow to Jira Cloud through the service account and
@@ -115,6 +130,7 @@ function ServiceForm(props: {
     reload: () => Promise<SetupState | null>
     validate: () => Promise<void>
     busyValidating: boolean
+    onSave: (tokenRefused: boolean) => void
 }) {
     const sa = props.state.serviceAccount
     const [clientId, setClientId] = useState('')
@@ -123,6 +139,7 @@ function ServiceForm(props: {
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
     const [notice, setNotice] = useState('')
+    const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
     const connName = sa.connection ? sa.connection.name : 'Jira Cloud Service Account Connection'
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
@@ -130,25 +147,30 @@ function ServiceForm(props: {
         setNotice('')
         const r = await call<SavedServiceAccount>('PUT', 'service-account', { clientId, clientSecret, site })
         setBusy(false)
-        if (!r.ok) return setErrors(r.errors)
+        if (!r.ok) {
+            setErrors(r.errors)
+            return focusOutcome()
+        }
         setErrors([])
         setClientSecret('')
         setNotice(
             `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})` +
                 (r.value.active ? ' (it is the live connection).' : '. It is not live yet: it is validated now.')
         )
+        props.onSave(r.value.token.outcome === 'refused')
         await props.reload()
         // Atlassian refused the new values while an older token is still stored: a validation would pass on that
         // token, so the refusal is what the admin sees.
         if (r.value.token.outcome === 'refused') {
-            return setErrors([{ field: '', code: 'token_refused', message: r.value.token.message }])
+            setErrors([{ field: '', code: 'token_refused', message: r.value.token.message }])
+            return focusOutcome()
         }
         await props.validate()
     }
     if (sa.missing.length) return <Problems errors={sa.missing} fields={[]} />
     if (!props.state.access.canWrite) return <ReadOnly state={props.state} />
     return (
-        <form onSubmit={save} noValidate>
+        <form onSubmit={save} noValidate ref={ref}>
             {sa.clientIdSet && sa.clientSecretSet ? <SetOn what="Client ID and secret" on={sa.savedOn} /> : null}
             {sa.connection && sa.connection.cloudId ? (
                 <p data-connection-url={sa.connection.url}>
@@ -181,8 +203,8 @@ function ServiceForm(props: {
                 id="site"
                 label="Jira site"
                 hint={
-                    'The name before .atlassian.net, e.g. acme for https://acme.atlassian.net. ' +
-                    'The app finds the cloud id and sets the connection URL.'
+                    'The name before .atlassian.net, e.g. acme for https://acme.atlassian.net (a pasted Jira address ' +
+                    'works too). The app finds the cloud id and sets the connection URL.'
                 }
                 value={site}
                 onChange={setSite}

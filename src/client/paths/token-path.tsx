@@ -1,18 +1,22 @@
 import React, { useState } from 'react'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
-import { Step } from '../components/step'
+import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
-import { call, type FieldError, type SavedApiToken, type SetupState } from '../services/api'
+import { call, type FieldError, type SavedApiToken, type SetupState, type Validation } from '../services/api'
 
 /** API token (basic auth): create a token in Atlassian, then site + email + token here, then validate. */
 export function TokenPath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
     const t = state.apiToken
     const saved = !!(t.connection && t.tokenSet)
-    const [verdict, setVerdict] = useState('')
+    const [validation, setValidation] = useState<Validation | null>(null)
+    // Step 1 (the token in Atlassian) is proven only by a validation that gets past Jira's authentication.
+    const step1 = provenBy(validation, 1, 'todo')
+    const step2 = fromChecks(validation, 2) || (saved ? 'done' : 'todo')
     return (
         <ol className="steps">
-            <Step n={1} title="Create an API token in Atlassian" state={saved ? 'done' : 'todo'}>
+            <Step n={1} title="Create an API token in Atlassian" state={step1}>
                 <ol className="instructions">
                     <li>
                         Sign in to Atlassian as the account ServiceNow acts as, and open{' '}
@@ -35,18 +39,28 @@ export function TokenPath({ state, reload }: { state: SetupState; reload: () => 
                     person, with all their permissions.
                 </p>
             </Step>
-            <Step n={2} title="Site, email and API token" state={saved ? 'done' : 'todo'}>
-                <TokenForm state={state} reload={reload} />
+            <Step n={2} title="Site, email and API token" state={step2}>
+                <TokenForm state={state} reload={reload} onSaved={() => setValidation(null)} />
             </Step>
-            <Step n={3} title="Validate the connection" state={verdict === 'pass' ? 'done' : 'todo'}>
-                <ValidateStep onVerdict={setVerdict} target="api-token" />
-                <LiveControl state={state} connection={t.connection} verdict={verdict} reload={reload} />
+            <Step
+                n={3}
+                title="Validate the connection"
+                state={fromVerdict(validation, !!(t.connection && t.connection.active))}
+            >
+                <ValidateStep result={validation} onResult={setValidation} body={{ target: 'api-token' }} />
+                <LiveControl
+                    state={state}
+                    connection={t.connection}
+                    verdict={validation ? validation.verdict : ''}
+                    reload={reload}
+                />
             </Step>
         </ol>
     )
 }
 
-function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
+function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState | null>; onSaved: () => void }) {
+    const { state, reload } = props
     const t = state.apiToken
     const [site, setSite] = useState('')
     const [email, setEmail] = useState('')
@@ -54,6 +68,7 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
     const [notice, setNotice] = useState('')
+    const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
     if (!state.access.canWrite) return <ReadOnly state={state} />
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
@@ -65,22 +80,27 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
             apiToken,
         })
         setBusy(false)
-        if (!r.ok) return setErrors(r.errors)
+        if (!r.ok) {
+            setErrors(r.errors)
+            return focusOutcome()
+        }
         setErrors([])
         setApiToken('')
         setNotice(
             `Saved: the API-token connection points at ${r.value.url}` +
                 (r.value.active
-                    ? ' (it is the live connection).'
-                    : '. It is not live: validate it, then make it the live connection.')
+                    ? ' (it is the live connection). Next: Validate (step 3).'
+                    : '. It is not live: validate it (step 3), then make it the live connection.')
         )
+        props.onSaved()
         await reload()
+        focusOutcome()
     }
     return (
-        <form onSubmit={save} noValidate>
+        <form onSubmit={save} noValidate ref={ref}>
             {t.connection ? (
                 <p>
-                    Site in use: <code>{t.connection.url}</code>{' '}
+                    Site saved: <code>{t.connection.url}</code>{' '}
                     {t.connection.active ? <span className="badge ok">Active</span> : null}
                 </p>
             ) : null}
@@ -89,8 +109,8 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
                 id="site"
                 label="Jira site"
                 hint={
-                    'The name before .atlassian.net, e.g. acme for https://acme.atlassian.net. ' +
-                    'The app finds the cloud id.'
+                    'The name before .atlassian.net, e.g. acme for https://acme.atlassian.net (a pasted Jira address ' +
+                    'works too). The app finds the cloud id.'
                 }
                 value={site}
                 onChange={setSite}
@@ -118,7 +138,9 @@ function TokenForm({ state, reload }: { state: SetupState; reload: () => Promise
             <button type="submit" className="primary" disabled={busy} data-action="save-api-token">
                 {busy ? 'Checking the site…' : 'Save'}
             </button>
-            <p role="status">{notice}</p>
+            <p role="status" tabIndex={-1} {...(notice ? { 'data-outcome': true } : {})}>
+                {notice}
+            </p>
         </form>
     )
 }

@@ -565,6 +565,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'c99debd62d9d4bdabe710be57c795f37'
                     }
+                    'property-health-webhook-refresh-days': {
+                        table: 'sys_properties'
+                        id: '470787ac02ba4c41b39f8abc746ec315'
+                    }
                     'property-http-timeout-ms': {
                         table: 'sys_properties'
                         id: '03335a22804b4b42966165538632b9e7'
@@ -757,6 +761,10 @@ declare global {
                         table: 'sys_module'
                         id: 'b0eedc54f5fb4cb8a5a0fd34c5fde32f'
                     }
+                    src_server_core_checks_inbound_ts: {
+                        table: 'sys_module'
+                        id: 'fe5098d21aa74f80bb239f64dabef4f5'
+                    }
                     src_server_core_checks_jira_ts: {
                         table: 'sys_module'
                         id: '1e8d551e793f487ab73285d05b019edf'
@@ -805,9 +813,17 @@ declare global {
                         table: 'sys_module'
                         id: '5a746e82d15f4c65b761417d05dbc47f'
                     }
+                    'src_server_core_health_webhook-refresh_ts': {
+                        table: 'sys_module'
+                        id: '7e16cfae0df7418cbfaaa9ca226dc8a5'
+                    }
                     src_server_core_html_ts: {
                         table: 'sys_module'
                         id: '0a8bd5cbbb4246e8a2813609a8f5f2dd'
+                    }
+                    'src_server_core_inbound-settings_ts': {
+                        table: 'sys_module'
+                        id: '96376023213b4cafa3ca6ea85f92f555'
                     }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
@@ -832,6 +848,10 @@ declare global {
                     src_server_core_sanitize_ts: {
                         table: 'sys_module'
                         id: 'e496089f875543638697ed88022b7e75'
+                    }
+                    'src_server_core_setup_acting-as_ts': {
+                        table: 'sys_module'
+                        id: '5879f76844704f1db6983b7cb44f2e7a'
                     }
                     'src_server_core_setup_health-view_ts': {
                         table: 'sys_module'

@@ -66,12 +66,17 @@ export class CallEngine {
         return this.request('POST', url, auth, JSON.stringify(body))
     }
 
+    /** A PUT with a JSON body (webhook refresh): same timeout, budget and single bounded retry as a GET. */
+    putJson(url: string, auth: AuthRef, body: unknown): CallOutcome {
+        return this.request('PUT', url, auth, JSON.stringify(body))
+    }
+
     /** Counts a call made outside the HTTP port (the platform's token refresh). */
     countExternalCall(): void {
         this.calls++
     }
 
-    private request(method: 'GET' | 'POST', url: string, auth: AuthRef, body?: string): CallOutcome {
+    private request(method: 'GET' | 'POST' | 'PUT', url: string, auth: AuthRef, body?: string): CallOutcome {
         let retried = false
         for (;;) {
             if (!this.hasBudget()) return { kind: 'budget', elapsedMs: this.elapsedMs() }

@@ -470,6 +470,58 @@ export const CHECKS = catalogue({
             ),
         },
     },
+    'inbound.dynamic_webhooks': {
+        title: 'Jira → ServiceNow: dynamic webhooks of this OAuth app',
+        verifies:
+            '`GET /rest/api/{v}/webhook`: where each webhook of the app points (this instance or another) and when ' +
+            'it expires; the health check refreshes those expiring soon, once a day',
+        requires: ['jira.myself'],
+        auth: 'oauth2',
+        calls: 1,
+        codes: {
+            not_an_app: info('service account: only OAuth 2.0 (3LO) and Connect apps have dynamic webhooks (no call)'),
+            none_here: info('no dynamic webhook of this app points at this instance'),
+            owner_rule: info(
+                'webhooks point here: Jira delivers them only if the app is shared or its owner registered them'
+            ),
+            refreshed: info('health check: this run extended the expiring webhooks by 30 days'),
+            other_instance: warn('a webhook points at another ServiceNow instance (a clone keeps production URLs)'),
+            expiring: warn('a webhook pointing here expires within x_jira_connect.health.webhook_refresh_days (7)'),
+            expired: fail('a webhook pointing here expired: Jira no longer sends it'),
+            jql_unsupported: fail('a filter uses JQL beyond =, !=, IN, NOT IN: Jira refuses it when registered again'),
+            refresh_failed: fail('health check: Jira did not extend the expiring webhooks'),
+            webhooks_forbidden: fail('403: Jira refused this app the webhook endpoints'),
+            webhook_scope_missing: fail('401 "scope does not match": manage:jira-webhook not granted'),
+            unexpected_shape: fail('an answer that is not a page of webhooks'),
+        },
+    },
+    'inbound.webhook_failures': {
+        title: "Jira → ServiceNow: the app's failed webhook deliveries",
+        verifies: '`GET /rest/api/{v}/webhook/failed`: deliveries to this instance Jira gave up on after its retries',
+        requires: ['inbound.dynamic_webhooks'],
+        auth: 'oauth2',
+        calls: 1,
+        codes: {
+            deliveries_failing: warn('Jira gave up delivering events to this instance (count, last failure)'),
+            unexpected_shape: fail('an answer that is not a list of failed webhooks'),
+        },
+    },
+    'inbound.admin_webhooks': {
+        title: 'Jira → ServiceNow: admin webhooks',
+        verifies:
+            '`GET /rest/webhooks/1.0/webhook` (Administer Jira): admin webhooks pointing at this instance, enabled, ' +
+            'and none at another instance',
+        requires: ['jira.myself'],
+        calls: 1,
+        codes: {
+            needs_jira_admin: info('403: listing admin webhooks needs Administer Jira; what to check by hand'),
+            none_here: info('no admin webhook points at this instance'),
+            scoped_token: warn('a scoped API token cannot manage webhooks (the spoke webhook actions fail; no call)'),
+            other_instance: warn('an admin webhook points at another ServiceNow instance'),
+            disabled: warn('an admin webhook pointing here is disabled'),
+            unexpected_shape: fail('an answer that is not a list of webhooks'),
+        },
+    },
     'atlassian.rate_limit': {
         title: 'Atlassian rate limit and quota',
         verifies:

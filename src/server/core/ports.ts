@@ -19,7 +19,7 @@ export type AuthRef =
     | { kind: 'basic'; credentialSysId: string }
 
 export interface HttpRequest {
-    method: 'GET' | 'POST'
+    method: 'GET' | 'POST' | 'PUT'
     url: string
     /** Extra headers; the adapter adds Authorization from `auth`. */
     headers?: Record<string, string>

@@ -11,6 +11,7 @@ import { checkAccessibleResources } from './checks/atlassian'
 import { checkCapability } from './checks/capability'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
+import { checkInbound, type InboundResult } from './checks/inbound'
 import { checkJira, type JiraIdentity } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkSiteCloudId, type KnownSite } from './checks/service-account'
@@ -40,6 +41,7 @@ import {
     type ValidationTarget,
 } from './report'
 import { originOf, type UrlForm } from './urls'
+import { webhookRefreshDays } from './inbound-settings'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -82,6 +84,10 @@ export interface ValidateOptions {
      * answers, and the cache says whether this run may refresh a credential's token at all (keep-alive).
      */
     cache?: CredentialRunCache
+    /** Health check: whether this run may refresh the connection's expiring Jira webhooks (at most once a day). */
+    webhookRefresh?: (connectionSysId: string) => boolean
+    /** Health check: what the Jira → ServiceNow checks saw for a connection (its webhooks and their expiry). */
+    onInbound?: (connectionSysId: string, result: InboundResult) => void
     /** Health check: whether each connection's capability checks are due, and the last result when they are not. */
     capability?: CapabilitySchedule
 }
@@ -138,7 +144,8 @@ export function validate(
                 engine,
                 settings.gatewayBase,
                 { ...extras, subject: many ? connection.name : undefined },
-                cache
+                cache,
+                options
             )
             subjectLog.skipBlocked(kind)
         }
@@ -302,7 +309,8 @@ function validateConnection(
     engine: CallEngine,
     gatewayBase: string,
     extras: RunExtras & { subject?: string },
-    cache?: CredentialRunCache
+    cache?: CredentialRunCache,
+    options: ValidateOptions = {}
 ): 'oauth2' | 'basic' | null {
     const otherAlias = connection.aliasSysId && (!targetAlias || targetAlias.sysId !== connection.aliasSysId)
     const alias = otherAlias && connection.aliasSysId ? ports.config.alias(connection.aliasSysId) : targetAlias
@@ -330,6 +338,23 @@ function validateConnection(
                 gatewayBase,
                 connectionName: connection.name,
             })
+    }
+
+    /** Jira → ServiceNow (checks/inbound.ts), after /myself proved the credential: at most 3 calls. */
+    const inbound = (auth: AuthRef) => {
+        if (!urlPlan.jiraBaseUrl || !apiVersion) return
+        const seen = checkInbound(log, engine, {
+            baseUrl: urlPlan.jiraBaseUrl,
+            apiVersion,
+            auth,
+            method,
+            instanceUrl: originOf(ports.config.instanceCallbackUrl()) || '',
+            connectionName: connection.name,
+            refreshDays: webhookRefreshDays(ports.config),
+            mayRefresh: !!options.webhookRefresh && options.webhookRefresh(connection.sysId),
+            nowMs: ports.clock.nowMs(),
+        })
+        if (options.onInbound) options.onInbound(connection.sysId, seen)
     }
 
     if (credential.kind === 'basic') {
@@ -363,6 +388,7 @@ function validateConnection(
             checkSiteCloudId(log, engine, { ...opts, afterBasicRefusal: true })
         }
         confirmCloudId()
+        inbound({ kind: 'basic', credentialSysId: credential.sysId })
         return 'basic'
     }
 
@@ -402,6 +428,7 @@ function validateConnection(
             auth: token.auth,
         })
         confirmCloudId()
+        inbound(token.auth)
         return 'oauth2'
     }
     // OAuth 2.0 (3LO). accessible-resources runs even with a placeholder cloud id: it tells the admin which id to use.
@@ -433,6 +460,7 @@ function validateConnection(
         auth: token.auth,
         grantedScopes: atlassian.site.scopes,
     })
+    inbound(token.auth)
     return 'oauth2'
 }
 

@@ -7,16 +7,14 @@
  */
 import { GlideOAuthClient, GlideOAuthClientRequest } from '@servicenow/glide/sn_auth'
 import { gs } from '@servicenow/glide'
-import type { RefreshLoss, RefreshResult, TokenAccessDenied, TokenPort, TokenState } from '../core/ports'
+import type { RefreshResult, TokenAccessDenied, TokenPort, TokenState } from '../core/ports'
 import { safeText } from '../core/sanitize'
-import { classifyPlatformError } from './platform-errors'
+import { classifyPlatformError, lostInStorage, type TokenValues } from './platform-errors'
 
 export const REQUESTOR_CONTEXT = 'oauth_2_0_credentials'
 
-interface PlatformToken {
-    getAccessToken(): string
+interface PlatformToken extends TokenValues {
     getExpiresIn(): number
-    getRefreshToken(): string
     getRefreshTokenExpiresIn(): number
 }
 
@@ -179,33 +177,16 @@ export class GlideTokenStore implements TokenPort {
             /* not JSON */
         }
         const message = safeText(String(response.getErrorMessage() || ''), 160)
-        const noAnswer = !status && !body
+        // No answer is status 0 or -1 with the Java text (KB3067060), as for RESTMessageV2: never an HTTP status.
+        const answered = status !== null && status >= 100
+        const noAnswer = !answered && !body
         return {
             ok: false,
-            httpStatus: status || null,
+            httpStatus: answered ? status : null,
             error,
             errorDescription,
             transport: noAnswer ? classifyPlatformError(message) : null,
             detail: message,
         }
     }
-}
-
-/**
- * What the platform did not store after a successful refresh: the access token it returned, or the rotated refresh
- * token (Atlassian returns a new one on every refresh and revokes the old one 10 minutes later). null when stored.
- */
-function lostInStorage(
-    returned: PlatformToken,
-    stored: PlatformToken | null,
-    previousRefresh: string
-): RefreshLoss | null {
-    const newAccess = String(returned.getAccessToken() || '')
-    const newRefresh = String(returned.getRefreshToken() || '')
-    const storedAccess = stored ? String(stored.getAccessToken() || '') : ''
-    const storedRefresh = stored ? String(stored.getRefreshToken() || '') : ''
-    if (newAccess && storedAccess !== newAccess) return 'access_token_not_stored'
-    if (newRefresh && newRefresh !== previousRefresh && storedRefresh !== newRefresh)
-        return 'rotated_refresh_token_not_stored'
-    return null
 }

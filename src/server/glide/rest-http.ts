@@ -37,7 +37,15 @@ export class GlideRestHttp implements HttpPort {
         for (const name of Object.keys(request.headers || {}))
             message.setRequestHeader(name, (request.headers as Record<string, string>)[name])
         if (request.body !== undefined) message.setRequestBody(request.body)
-        const authProblem = applyAuth(message, request.auth)
+        let authProblem: string | null
+        try {
+            authProblem = applyAuth(message, request.auth)
+        } catch (e) {
+            // The platform may refuse or fail the credential read (a denied cross-scope privilege, a password that
+            // cannot be decrypted): that is this call's finding, not the end of the whole validation.
+            const why = safeText(String((e as { message?: string })?.message || e), 120)
+            authProblem = `the credential could not be read: ${why}`
+        }
         if (authProblem) return { ok: false, failure: 'auth_unavailable', detail: authProblem }
         let response: PlatformResponse
         try {

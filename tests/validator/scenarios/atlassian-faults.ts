@@ -257,7 +257,7 @@ describe('Atlassian-side faults', () => {
             expect(r.verdict).toBe('pass')
             expect(w.emu.requestsTo('accessible-resources').length).toBe(2)
             expect(w.clock.slept).toEqual([1000])
-            expect(r.calls).toBe(6) // the retry, then myself, serverInfo and the capability round (2)
+            expect(r.calls).toBe(9) // 3 + the retry + the capability round (2) + 3 for Jira → ServiceNow
         })
 
         test('503 with a short Retry-After twice -> retried exactly once, then atlassian_unavailable', () => {

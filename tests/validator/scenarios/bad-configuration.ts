@@ -3,7 +3,7 @@
  * the remediation; prerequisite failures must stop the calls that depend on them, and the validator must change
  * nothing it reads.
  */
-import { check, expectFail, firstFailure, IDS, SITE, startWorld, type World } from '../world'
+import { check, expectFail, IDS, SITE, startWorld, type World } from '../world'
 
 describe('bad configurations on the instance', () => {
     let w: World
@@ -240,13 +240,8 @@ describe('bad configurations on the instance', () => {
         expectFail(w.run('incident', IDS.alias), 'config.target', 'unsupported_target', /Jira alias/)
     })
 
-    test('validation changes nothing it reads (configuration deep-equal before and after)', () => {
-        oauthConnection().url = `https://api.atlassian.com/ex/jira/${SITE.cloudId}/ `
-        const before = JSON.stringify(w.state)
-        const tokensBefore = JSON.stringify([...w.tokens.tokens])
-        w.run()
-        expect(JSON.stringify(w.state)).toBe(before)
-        expect(JSON.stringify([...w.tokens.tokens])).toBe(tokensBefore)
-        expect(firstFailure(w.run())!.code).toBe('url_whitespace')
-    })
+    // "Validation changes nothing" is not tested here: ConfigPort has no write method and InMemoryConfig hands out
+    // copies, so no core scenario could fail it. The shipped reader's writes are what can change a record: every
+    // end-to-end Validate and health run compares every configuration table before and after (World.unchanged in
+    // harness/glide-simulator/world.ts; the trimmed-URL case is in tests/e2e/adapter-failures.test.ts).
 })

@@ -1,7 +1,7 @@
 /**
- * The healthy chain: every check passes, with at most 5 calls to Atlassian (plus 1 refresh when expired): sign-in
- * (3LO: accessible-resources, myself, serverInfo), then the capability round (project search, one bulk permission
- * check; the agile probe only where no scope list exists).
+ * The healthy chain: every check passes: the sign-in (3LO: accessible-resources, myself, serverInfo), the capability
+ * round (project search, one bulk permission check; the agile probe only where no scope list exists) and at most 3
+ * calls for Jira → ServiceNow (webhooks: list, failed deliveries, admin list), plus 1 refresh when expired.
  */
 import { healthyCalls } from '../../../src/server/core/catalogue'
 import { CredentialRunCache } from '../../../src/server/core/health/run-cache'
@@ -10,6 +10,9 @@ import { InMemoryConfig } from '../../../harness/node-platform/in-memory-platfor
 import { formMessages, reportText } from '../../../src/server/core/format'
 import { check, everythingShown, IDS, observe, SITE, startWorld, USER, type World } from '../world'
 
+const OUTBOUND = ['accessible-resources', 'myself', 'serverInfo']
+const INBOUND = ['webhooks', 'webhooks-failed', 'admin-webhooks']
+
 describe('healthy chain', () => {
     let w: World
     beforeEach(async () => {
@@ -17,18 +20,17 @@ describe('healthy chain', () => {
     })
     afterEach(() => w.close())
 
-    test('a healthy OAuth connection passes every check with exactly 5 calls to Atlassian', () => {
+    test('a healthy OAuth connection passes every check: 3 calls to sign in, 2 for the capability round, 3 inbound', () => {
         w.getOAuthToken()
         const report = w.run()
         expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([])
         expect(report.verdict).toBe('pass')
-        expect(report.calls).toBe(5)
+        expect(report.calls).toBe(8)
         expect(w.emu.requests.map((r) => r.target)).toEqual([
-            'accessible-resources',
-            'myself',
-            'serverInfo',
+            ...OUTBOUND,
             'project-search',
             'permissions-check',
+            ...INBOUND,
         ])
         // The account is kept (id, type); the person is shown at validation time, never in the stored text.
         expect(check(report, 'jira.myself').found).toContain(`account id ${USER.accountId}, atlassian account`)
@@ -77,14 +79,13 @@ describe('healthy chain', () => {
         const report = w.run()
         expect(report.verdict).toBe('pass')
         expect(check(report, 'token.access').code).toBe('refreshed')
-        expect(report.calls).toBe(6)
+        expect(report.calls).toBe(9)
         expect(w.emu.requests.map((r) => r.target)).toEqual([
             'token',
-            'accessible-resources',
-            'myself',
-            'serverInfo',
+            ...OUTBOUND,
             'project-search',
             'permissions-check',
+            ...INBOUND,
         ])
         const stored = w.tokens.get(IDS.oauthCredential, IDS.profile)!
         expect(stored.refreshToken).not.toBe(first.refreshToken)
@@ -95,19 +96,20 @@ describe('healthy chain', () => {
         expect(w.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
     })
 
-    test('a healthy basic-auth connection passes with 5 calls and names the account', () => {
+    test('a healthy basic-auth connection passes with 5 calls (and the admin webhook list) and names the account', () => {
         w.useBasic()
         const report = w.run()
         // The one warning: a classic API token is legacy (config.auth_method; service-accounts.ts covers its text).
         const notPassing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')
         expect(notPassing.map((c) => `${c.id}=${c.code}`)).toEqual(['config.auth_method=classic_api_token'])
-        expect(report.calls).toBe(5)
+        expect(report.calls).toBe(6)
         expect(w.emu.requests.map((r) => r.target)).toEqual([
             'site-myself',
             'site-serverInfo',
             'project-search',
             'permissions-check',
             'agile-board',
+            'admin-webhooks',
         ])
         expect(report.people!.map((p) => p.displayName)).toEqual([USER.displayName])
     })

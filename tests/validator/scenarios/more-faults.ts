@@ -186,7 +186,7 @@ describe('more faults', () => {
         test('access token expired, registry without client secret -> cannot refresh; no call', () => {
             putToken({ access: true, accessExpired: true, refresh: true })
             w.state.registrySecrets = {}
-            expectFail(w.run(), 'token.access', 'cannot_refresh', /oauth\.registry\.client_credentials/)
+            expectFail(w.run(), 'token.access', 'cannot_refresh', /Registry has the Atlassian client ID and secret/)
             expect(w.emu.requests.length).toBe(0)
         })
 

@@ -135,11 +135,9 @@ describe('answers and inputs from the peer', () => {
         const r = w.run()
         expect(r.checks.filter((c) => c.status !== 'pass')).toEqual([])
         expect(w.emu.requests.map((q) => q.target)).toEqual([
-            'accessible-resources',
-            'myself',
-            'serverInfo',
-            'project-search',
-            'permissions-check',
+            ...['accessible-resources', 'myself', 'serverInfo'],
+            ...['project-search', 'permissions-check'],
+            ...['webhooks', 'webhooks-failed', 'admin-webhooks'],
         ])
     })
 

@@ -1,6 +1,8 @@
 /**
  * Platform behaviour the public evidence leaves open (issue 8): one scenario per finding code the validator gives for
- * it. The same worlds run end to end in tests/e2e/platform-worlds.test.ts against the Glide simulator.
+ * it, over the in-memory ports. The end-to-end counterparts through the shipped adapters in the Glide simulator are
+ * tests/e2e/platform-worlds.test.ts (A11, A1, the Redirect URL) and tests/e2e/adapter-failures.test.ts (KB0859525 and
+ * both A5 worlds, asserting the same check and code).
  */
 import { REQUIRED_JIRA_SCOPES } from '../../../src/server/core/jira-scopes'
 import { APP, check, expectFail, IDS, INSTANCE_URL, SITE, startWorld, USER, type World } from '../world'

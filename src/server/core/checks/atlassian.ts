@@ -57,7 +57,7 @@ export function checkAccessibleResources(
                 ? advice.found
                 : input.tokenJustIssued
                   ? ' The token was issued moments ago, so the authorization request most likely lacked ' +
-                    'audience=api.atlassian.com: check oauth.registry.api_script.'
+                    'audience=api.atlassian.com: check "OAuth API Script adds audience and prompt=consent".'
                   : ''
             log.fail(id, {
                 code: 'token_rejected',

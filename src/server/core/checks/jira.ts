@@ -171,7 +171,7 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): JiraIden
                 'In admin.atlassian.com > Directory > Service accounts > the service account, give it Jira access on ' +
                 'the site (App access / product role) and a role in the projects the flows use; scopes never ' +
                 `override Jira permissions. If the cloud id in "${t.connectionName}" is another site, fix it (see ` +
-                'atlassian.site_cloud_id).',
+                '"Cloud id of the Jira site (tenant_info)").',
         })
         return null
     }

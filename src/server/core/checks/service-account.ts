@@ -139,7 +139,7 @@ export function checkServiceAccountToken(
             code: 'cannot_refresh',
             found: `${what}; no new one can be requested because the registry lacks its client ID or secret.`,
             expected: "Client ID and secret of the service account's OAuth 2.0 credential on the registry.",
-            fix: 'Fix oauth.registry.client_credentials, then validate again.',
+            fix: 'Fix "Registry has the Atlassian client ID and secret", then validate again.',
         })
         return null
     }
@@ -269,7 +269,7 @@ export function checkSiteCloudId(
             expected: `For a scoped API token: Connection URL ${right}. For a classic API token: the site URL.`,
             fix:
                 `If it is a scoped API token, set Connection URL on "${opts.connectionName}" to ${right}; ` +
-                'otherwise see jira.myself.',
+                'otherwise see "Jira accepts the credential (myself)".',
         })
         return
     }

@@ -91,7 +91,7 @@ export function checkTokens(
             code: 'cannot_refresh',
             found: `${what}; it cannot be refreshed because the registry lacks its client ID or secret.`,
             expected: 'Client ID and secret on the registry.',
-            fix: 'Fix oauth.registry.client_credentials, then validate again.',
+            fix: 'Fix "Registry has the Atlassian client ID and secret", then validate again.',
         })
         return null
     }

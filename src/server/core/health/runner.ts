@@ -14,6 +14,15 @@ import type { AlertPort, HealthAlert, HealthInventoryPort, HealthState, HealthSt
 import { storedTokens } from '../stored-tokens'
 import { CredentialRunCache } from './run-cache'
 import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from './settings'
+import type { InboundResult } from '../checks/inbound'
+import { webhookRefreshDays } from '../inbound-settings'
+import {
+    keepInboundBroken,
+    webhookExpiryAlerts,
+    webhookNeedsToken,
+    webhookRefreshAllowed,
+    withWebhookDeadline,
+} from './webhook-refresh'
 
 const DAY_MS = 86400000
 /** Atlassian accepts a rotated-out refresh token for 10 minutes; never refresh the same credential twice in that. */
@@ -74,6 +83,7 @@ export function runHealthCheck(
         token: TokenState | null
         keepAlive: { result: string } | null
         at: number
+        inbound?: InboundResult
     }> = []
     const skipped: Array<{ subject: HealthSubject; reason: string }> = []
     const timeoutMs = httpTimeoutMs(ports.config)
@@ -93,13 +103,22 @@ export function runHealthCheck(
         const previous = ports.health.read(subject.table, subject.sysId)
         const oauth = subject.credential && subject.credential.kind === 'oauth2' ? subject.credential : null
         const before = oauth && oauth.profileSysId ? storedTokens(ports.tokens, oauth.sysId, oauth.profileSysId) : null
-        const keepAliveDue = oauth ? keepAliveDueFor(oauth.sysId, before, previous, ports, settings, cache) : false
+        const keepAliveDue = oauth
+            ? keepAliveDueFor(oauth.sysId, before, previous, ports, settings, cache) ||
+              (!cache.refreshOf(oauth.sysId) &&
+                  webhookNeedsToken(previous, before, ports.clock.nowMs(), webhookRefreshDays(ports.config)))
+            : false
         cache.setRefreshPolicy((credentialSysId) => credentialSysId === (oauth && oauth.sysId) && keepAliveDue)
         const budget = Math.min(settings.connectionBudgetMs, left)
+        let inbound: InboundResult | undefined
         const report = validate(
             { table: subject.table, sysId: subject.sysId },
             { ...ports, config: withProperty(ports.config, PROPERTY.budgetMs, String(budget)) },
-            { cache }
+            {
+                cache,
+                webhookRefresh: () => webhookRefreshAllowed(previous, ports.clock.nowMs()),
+                onInbound: (_sysId, result) => (inbound = result),
+            }
         )
         const own = report.checks.map((c) => ({ ...c, subject: c.subject || subject.name }))
         checks.push(...own)
@@ -112,7 +131,7 @@ export function runHealthCheck(
             checks.push(keepAliveCheck(subject, before, previous, ports.clock.nowMs()))
         }
         const after = oauth && oauth.profileSysId ? storedTokens(ports.tokens, oauth.sysId, oauth.profileSysId) : null
-        pending.push({ subject, checks: own, token: after, keepAlive, at: ports.clock.nowMs() })
+        pending.push({ subject, checks: own, token: after, keepAlive, at: ports.clock.nowMs(), inbound })
     }
 
     const notCheckedList = skipped.map((s) => ({ name: s.subject.name, reason: s.reason }))
@@ -158,7 +177,7 @@ export function runHealthCheck(
             p.subject.credential && p.subject.credential.kind === 'basic'
                 ? ports.inventory.apiTokenInfo(p.subject.credential.sysId)
                 : null
-        const a = assess(
+        const assessed = assess(
             previous,
             {
                 subject: p.subject,
@@ -171,6 +190,10 @@ export function runHealthCheck(
             },
             settings
         )
+        // Jira → ServiceNow (webhook-refresh.ts): the expiry alert, the verdict an idle run cannot clear, the deadline.
+        const a = keepInboundBroken(previous, p.checks, assessed)
+        a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
+        a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
         ports.health.write(a.state)
         for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
         alerts.push(...a.alerts)

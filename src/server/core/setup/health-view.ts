@@ -1,9 +1,13 @@
 /**
  * The setup page's second view: the health of every Jira connection, read from the connection health records
- * (x_jira_connect_connection_health, docs/health.md) that the health check keeps. A connection the health check has
- * not seen yet falls back to its latest stored validation run, and says so. "Validate all" runs the health check
- * itself (as the Connection Health list's button does), so the health rows update; per-row Validate runs it on that
- * subject only. An inactive connection is not a health-check subject: its Validate is a plain validation.
+ * (x_jira_connect_connection_health, docs/health.md) that the health check keeps. One row per connection; the OAuth
+ * credential a connection uses is shown inside that connection's row (the health check covers such a credential on
+ * its own while no active connection uses it); a credential gets a row of its own only when no connection uses it.
+ * A connection the health check has not seen yet falls back to its latest stored validation run, and says so; every
+ * inactive connection is shown alike: not checked by the health check, with its latest validation run. "Validate all"
+ * runs the health check itself (as the Connection Health list's button does), so the health rows update; per-row
+ * Validate runs it on that subject only. An inactive connection is not a health-check subject: its Validate is a
+ * plain validation.
  */
 import type { HealthState } from '../health/model'
 import { safeText } from '../sanitize'
@@ -17,7 +21,22 @@ const HEALTH_FORM = 'x_jira_connect_connection_health.do?sys_id='
 /** Where a row's verdict comes from: the health record, the latest validation run, or nothing yet. */
 export type HealthSource = 'health' | 'run' | 'none'
 
+/** The health of the OAuth credential a connection uses, when the health check covers that credential on its own. */
+export interface CredentialHealth {
+    subjectTable: string
+    subjectSysId: string
+    name: string
+    verdict: string
+    summary: string
+    lastChecked: string
+    healthLink: string
+    runLink: string
+    recordLink: string
+}
+
 export interface HealthRow {
+    /** connection, or credential for an OAuth credential that no connection on the alias uses. */
+    kind: 'connection' | 'credential'
     subjectTable: string
     subjectSysId: string
     name: string
@@ -45,6 +64,8 @@ export interface HealthRow {
     healthLink: string
     runLink: string
     recordLink: string
+    /** The credential this connection uses, when the health check covers it on its own; null otherwise. */
+    credential: CredentialHealth | null
 }
 
 export interface HealthView {
@@ -52,7 +73,10 @@ export interface HealthView {
 }
 
 export interface HealthCheckShown extends HealthView {
+    /** What was checked, connections and credentials counted apart, stamped with the run's time. */
     message: string
+    /** When this check or validation ran (UTC, yyyy-MM-dd HH:mm:ss). */
+    checkedAt: string
     runSysId: string | null
     runLink: string
 }
@@ -108,7 +132,10 @@ function fromRuns(sysId: string, runs: RunRow[], covered: boolean): Partial<Heal
     }
 }
 
-function blank(): Omit<HealthRow, 'subjectTable' | 'subjectSysId' | 'name' | 'url' | 'active' | 'alias' | 'auth'> {
+function blank(): Omit<
+    HealthRow,
+    'kind' | 'subjectTable' | 'subjectSysId' | 'name' | 'url' | 'active' | 'alias' | 'auth'
+> {
     return {
         source: 'none',
         verdict: 'not_checked',
@@ -125,12 +152,14 @@ function blank(): Omit<HealthRow, 'subjectTable' | 'subjectSysId' | 'name' | 'ur
         healthLink: '',
         runLink: '',
         recordLink: '',
+        credential: null,
     }
 }
 
 function connectionRow(c: ConnectionRow): HealthRow {
     return {
         ...blank(),
+        kind: 'connection',
         subjectTable: 'http_connection',
         subjectSysId: c.sysId,
         name: c.name,
@@ -145,13 +174,59 @@ function connectionRow(c: ConnectionRow): HealthRow {
 function credentialRow(s: HealthSubjectRow): HealthRow {
     return {
         ...blank(),
+        kind: 'credential',
         subjectTable: s.table,
         subjectSysId: s.sysId,
         name: s.name,
         url: '',
         active: true,
-        alias: s.aliasName || '(no connection uses it)',
+        alias: s.aliasName || 'no connection uses it',
         auth: authOf(s.credentialKind),
+        recordLink: `${s.table}.do?sys_id=${s.sysId}`,
+    }
+}
+
+/** Verdicts the health check gives a subject it checked; any other verdict (not_checked, …) is shown as it is. */
+const CHECKED = ['healthy', 'warning', 'broken']
+
+const INACTIVE = 'Inactive: the health check covers active connections only.'
+
+function inactiveRow(r: HealthRow, h: (HealthState & { sysId: string }) | undefined, runs: RunRow[]): HealthRow {
+    const mine = runs.filter((x) => x.targetSysId === r.subjectSysId)
+    const last = mine[0]
+    const success = mine.find((x) => x.verdict === 'pass' || x.verdict === 'warn')
+    const latest = last
+        ? ` Latest validation (${last.createdOn} UTC): ${runVerdictText(last.verdict)}. ${safeText(last.summary, 400)}`
+        : ' Not validated yet.'
+    return {
+        ...r,
+        source: last ? 'run' : 'none',
+        verdict: h && CHECKED.indexOf(h.verdict) < 0 && h.verdict ? h.verdict : 'not_checked',
+        summary: `${INACTIVE}${latest}`,
+        lastChecked: last ? last.createdOn : '',
+        lastSuccess: success ? success.createdOn : '',
+        runLink: last ? `${RUN_FORM}${last.sysId}` : '',
+        healthLink: h ? `${HEALTH_FORM}${h.sysId}` : '',
+        notCheckedReason: INACTIVE,
+        covered: false,
+    }
+}
+
+function runVerdictText(v: string): string {
+    return v === 'pass' ? 'works' : v === 'warn' ? 'works, with warnings' : v === 'fail' ? 'does not work' : v
+}
+
+function credentialHealth(s: HealthSubjectRow, h: (HealthState & { sysId: string }) | undefined): CredentialHealth {
+    const f = h ? fromHealth(h) : null
+    return {
+        subjectTable: s.table,
+        subjectSysId: s.sysId,
+        name: s.name,
+        verdict: f ? f.verdict || 'not_checked' : 'not_checked',
+        summary: f ? f.summary || '' : 'Not checked yet by the health check (Validate all checks it).',
+        lastChecked: f ? f.lastChecked || '' : '',
+        healthLink: f ? f.healthLink || '' : '',
+        runLink: f ? f.runLink || '' : '',
         recordLink: `${s.table}.do?sys_id=${s.sysId}`,
     }
 }
@@ -160,18 +235,55 @@ function rowsOf(deps: SetupDeps, aliasSysId: string): HealthRow[] {
     const states = deps.records.healthStates()
     const subjects = deps.records.healthSubjects()
     const covered = new Set(subjects.map((s) => s.sysId))
-    const rows = deps.records.connections(aliasSysId).map(connectionRow)
-    for (const s of subjects) if (!rows.some((r) => r.subjectSysId === s.sysId)) rows.push(credentialRow(s))
+    const connections = deps.records.connections(aliasSysId)
+    const rows = connections.map(connectionRow)
+    const inRow = (s: HealthSubjectRow) => connections.some((c) => c.credentialSysId === s.sysId)
+    for (const s of subjects) {
+        if (!rows.some((r) => r.subjectSysId === s.sysId) && !inRow(s)) rows.push(credentialRow(s))
+    }
     let runs: RunRow[] | null = null
     return rows.map((r) => {
         const h = states.find((x) => x.subjectSysId === r.subjectSysId)
         const isCovered = covered.has(r.subjectSysId)
-        if (h && h.verdict !== 'not_checked') return { ...r, ...fromHealth(h), covered: isCovered }
+        const conn = connections.find((c) => c.sysId === r.subjectSysId)
+        const credSubject = conn ? subjects.find((s) => s.sysId === conn.credentialSysId) : undefined
+        const credential = credSubject
+            ? credentialHealth(
+                  credSubject,
+                  states.find((x) => x.subjectSysId === credSubject.sysId)
+              )
+            : null
+        if (r.kind === 'connection' && !r.active) {
+            runs = runs || deps.records.runs(500)
+            return { ...inactiveRow(r, h, runs), credential }
+        }
+        if (h && h.verdict !== 'not_checked') return { ...r, ...fromHealth(h), covered: isCovered, credential }
         runs = runs || deps.records.runs(500)
         const fallback = fromRuns(r.subjectSysId, runs, isCovered)
         const extra = h ? { healthLink: `${HEALTH_FORM}${h.sysId}`, notCheckedReason: h.notCheckedReason } : {}
-        return { ...r, ...fallback, ...extra, covered: isCovered }
+        return { ...r, ...fallback, ...extra, covered: isCovered, credential }
     })
+}
+
+/** "Checked 2 connections and 1 credential no active connection uses at <time> UTC: 2 healthy, 1 broken." */
+function checkedMessage(rows: HealthRow[], at: string, only: string | null, runnerMessage: string): string {
+    const checked: Array<{ kind: string; verdict: string }> = []
+    for (const r of rows) {
+        if (only ? r.subjectSysId === only : r.covered) checked.push({ kind: r.kind, verdict: r.verdict })
+        const c = r.credential
+        if (c && (only ? c.subjectSysId === only : true)) checked.push({ kind: 'credential', verdict: c.verdict })
+    }
+    const conns = checked.filter((x) => x.kind === 'connection').length
+    const creds = checked.length - conns
+    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
+    const labels: string[] = []
+    for (const x of checked) if (labels.indexOf(x.verdict) < 0) labels.push(x.verdict)
+    const counts = labels.map((v) => `${checked.filter((x) => x.verdict === v).length} ${v.replace(/_/g, ' ')}`)
+    const what =
+        plural(conns, 'connection') + (creds ? ` and ${plural(creds, 'credential')} no active connection uses` : '')
+    const skipped = /Not checked: .*$/.exec(runnerMessage)
+    const when = at ? ` at ${at} UTC` : ''
+    return `Checked ${what}${when}: ${counts.join(', ') || 'nothing to check'}.${skipped ? ` ${skipped[0]}` : ''}`
 }
 
 /** Every Jira connection (alias and child aliases) and every credential the health check covers, with its health. */
@@ -203,8 +315,12 @@ export function healthCheck(deps: SetupDeps, body: Record<string, unknown>): OpR
         if (!covered) {
             const plain = validateConnection(deps, { connectionSysId: raw })
             if (!plain.ok) return { ok: false, status: plain.status, errors: plain.errors.map(asSysIdError) }
+            const at = runTime(deps, plain.value.runSysId)
             return done({
-                message: `${plain.value.summary} (validation only: the health check covers active connections).`,
+                message:
+                    `Validated${at ? ` at ${at} UTC` : ''}: ${plain.value.summary} ` +
+                    '(validation only: the health check covers active connections).',
+                checkedAt: at,
                 runSysId: plain.value.runSysId,
                 runLink: plain.value.runLink,
                 rows: rowsOf(deps, aliasSysId),
@@ -213,12 +329,21 @@ export function healthCheck(deps: SetupDeps, body: Record<string, unknown>): OpR
     }
     const outcome = deps.records.runHealthCheck(raw)
     if (!outcome.ok) return refuse(502, '', 'health_check_failed', outcome.message)
+    const at = runTime(deps, outcome.runSysId)
+    const rows = rowsOf(deps, aliasSysId)
     return done({
-        message: outcome.message,
+        message: checkedMessage(rows, at, raw, outcome.message),
+        checkedAt: at,
         runSysId: outcome.runSysId,
         runLink: outcome.runSysId ? `${RUN_FORM}${outcome.runSysId}` : '',
-        rows: rowsOf(deps, aliasSysId),
+        rows,
     })
+}
+
+/** When a stored validation run was made (its sys_created_on, UTC), the stamp of what the page shows from it. */
+function runTime(deps: SetupDeps, runSysId: string | null): string {
+    const run = runSysId ? deps.records.runs(50).find((r) => r.sysId === runSysId) : undefined
+    return run ? run.createdOn : ''
 }
 
 function asSysIdError(e: { field: string; code: string; message: string }) {

@@ -42,8 +42,8 @@ export function clientId(v: unknown, place = APP_CLIENT_ID_PLACE): Parsed<string
         return bad(
             'clientId',
             'client_id_malformed',
-            `Client ID "${t.slice(0, 40)}" is not an Atlassian client id (expected 16-128 letters, digits, - or _, ` +
-                `like the 32-character value in ${place}). Copy it again from there.`
+            `Client ID "${t.slice(0, 40)}" is not an Atlassian client id (expected 16 to 128 letters, digits, ` +
+                `- or _, as in ${place}). Copy it again from there.`
         )
     }
     return ok(t)
@@ -103,13 +103,17 @@ export function cloudId(v: unknown): Parsed<string> {
     return ok(t.toLowerCase())
 }
 
-/** "acme", "acme.atlassian.net" or "https://acme.atlassian.net/" → "acme". */
+/**
+ * "acme", "acme.atlassian.net", "https://acme.atlassian.net/" or an address copied from the browser while using Jira
+ * ("https://acme.atlassian.net/jira/your-work?x=1#y") → "acme": the host's first label; the path, query and fragment
+ * are not part of a site.
+ */
 export function siteName(v: unknown): Parsed<string> {
     const s = text(v)
     const raw = s === null ? '' : s.trim().toLowerCase()
     const name = raw
         .replace(/^https?:\/\//, '')
-        .replace(/\/+$/, '')
+        .replace(/[/?#].*$/, '')
         .replace(/\.atlassian\.net$/, '')
     if (!name)
         return bad('site', 'site_missing', 'Site is empty: type your Jira site name, e.g. acme for acme.atlassian.net.')

@@ -3,6 +3,7 @@
  * before its first write, so a refusal changes nothing; each returns data the page shows and never a secret.
  */
 import { ATLASSIAN } from '../atlassian'
+import { type ActingAs, actingAsOf } from './acting-as'
 import type { HttpPort, HttpResult, TokenPort } from '../ports'
 import type { CapabilityOfConnection, CheckResult, PersonOfConnection } from '../report'
 import { safeText } from '../sanitize'
@@ -449,6 +450,8 @@ export interface ValidationShown {
     people: PersonOfConnection[]
     /** When this answer was made (epoch ms): the page shows a cached capability table's age from it. */
     checkedNowMs: number
+    /** Who ServiceNow acts as in Jira (account and site), when the validation got that far. */
+    actingAs: ActingAs | null
 }
 
 function stepOf(id: string): number {
@@ -566,5 +569,6 @@ export function shown(
         capabilities: report.capabilities || [],
         people: report.people || [],
         checkedNowMs: report.startedAtMs + report.durationMs,
+        actingAs: actingAsOf(report.checks, report),
     }
 }

@@ -75,6 +75,14 @@ export class Tx {
                 label: `${table} "${name}" (${fieldList(restore)} put back)`,
                 run: () => {
                     const u = this.port.updateRecord(table, sysId, restore)
+                    // The trail shows the put-back too, so what it lists adds up to what the record holds.
+                    if (u.ok) {
+                        for (const f of Object.keys(restore)) {
+                            this.changes.push(
+                                this.row(table, sysId, name, f, false, asText(changed[f]), restore[f], ' (put back)')
+                            )
+                        }
+                    }
                     return { ok: u.ok, reason: u.ok ? '' : u.reason }
                 },
             })
@@ -97,6 +105,7 @@ export class Tx {
             label: `${table} "${name}" (created, deleted again)`,
             run: () => {
                 const d = this.port.deleteRecord(table, sysId)
+                if (d.ok) this.changes.push(this.row(table, sysId, name, '(deleted)', false, name, '', ' (put back)'))
                 return { ok: d.ok, reason: d.ok ? '' : d.reason }
             },
         })
@@ -134,7 +143,14 @@ export class Tx {
     flush(note = ''): boolean {
         const rows = this.changes.splice(0)
         if (note && rows.length) {
-            rows.push({ ...rows[rows.length - 1], field: '(save)', oldValue: '', newValue: note.slice(0, 1000) })
+            const last = rows[rows.length - 1]
+            rows.push({
+                ...last,
+                operation: this.operation,
+                field: '(save)',
+                oldValue: '',
+                newValue: note.slice(0, 1000),
+            })
         }
         return rows.length ? this.port.recordChanges(rows) : true
     }
@@ -166,10 +182,11 @@ export class Tx {
         field: string,
         secret: boolean,
         oldValue: string,
-        newValue: string | boolean
+        newValue: string | boolean,
+        suffix = ''
     ): ChangeRow {
         return {
-            operation: this.operation,
+            operation: this.operation + suffix,
             batch: this.batch,
             table,
             sysId,

@@ -1,0 +1,17 @@
+import { Property } from '@servicenow/sdk/core'
+import { jiraConnectAdmin } from '../app/roles.now'
+import { WEBHOOK_DEFAULTS, WEBHOOK_PROPERTY } from '../../server/core/inbound-settings'
+
+/**
+ * Jira expires dynamic webhooks 30 days after registration or the last refresh (developer.atlassian.com REST
+ * "Extend webhook life"): Validate warns this many days ahead and the health check refreshes them, once a day.
+ */
+Property({
+    $id: Now.ID['property-health-webhook-refresh-days'],
+    name: WEBHOOK_PROPERTY.refreshDays,
+    type: 'integer',
+    value: WEBHOOK_DEFAULTS.refreshDays,
+    description: `Jira webhooks: warn, and let the health check refresh this app's dynamic
+webhooks pointing at this instance, this many days before they expire (default 7, 1 to 29).`,
+    roles: { read: ['admin', jiraConnectAdmin], write: ['admin'] },
+})

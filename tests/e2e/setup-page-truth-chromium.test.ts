@@ -1,0 +1,270 @@
+/**
+ * The setup page tells the truth (issue 17 §3, §4, §7, §8, §9, §10) in headless Chromium against the shipped package:
+ * what each Get OAuth Token attempt did (accept, deny, a rejected secret), in the error style with a link to the step;
+ * step badges that follow the latest evidence (Done, Needs attention, Failed, To do); focus on the verdict after each
+ * action or on the first invalid field; failures before warnings and no check ids in the page's text; who ServiceNow
+ * acts as; radio labels and headings; a site pasted as a browser address.
+ */
+import { CHECK_IDS } from '../../src/server/core/catalogue'
+import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { Admin, badges, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
+
+jest.setTimeout(180000)
+
+type Page = import('playwright-core').Page
+
+let world: World
+let admin: Admin | null = null
+
+beforeEach(async () => {
+    world = await World.start({ source: e2eSource() })
+})
+afterEach(async () => {
+    await admin?.close()
+    admin = null
+    await world.close()
+})
+
+async function consent(a: Admin, button: '#accept' | '#deny'): Promise<Page> {
+    const opened = a.context.waitForEvent('page', { timeout: 20000 })
+    await a.click('[data-action="get-token"]', 'Get OAuth Token')
+    const popup = await opened
+    await popup.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
+    await popup.locator(button).click()
+    return popup
+}
+
+async function saveSecrets(a: Admin, secret: string): Promise<void> {
+    await a.fill('#clientId', world.clientId)
+    await a.fill('#clientSecret', secret)
+    await a.click('[data-action="save-oauth-client"]')
+    await a.page.locator('[data-set-on="Client ID and secret"]').waitFor()
+}
+
+/** The page's readable text (what a person or a screen reader gets), without attributes. */
+const pageText = (a: Admin) => a.page.evaluate(() => document.body.innerText)
+
+test('3LO: badges follow each action, focus lands on each outcome, and each token attempt says what happened in it', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'truth-3lo')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path')
+    await admin.page.locator('#step-1-title').waitFor()
+    // Nothing is known yet: step 1 is not "Done" just because the page was opened.
+    expect(await badges(admin)).toEqual(['To do', 'To do', 'To do', 'To do', 'To do'])
+
+    // A field error: focus goes to the invalid field.
+    await admin.fill('#clientId', 'not a client id!')
+    await admin.fill('#clientSecret', world.clientSecret)
+    await admin.click('[data-action="save-oauth-client"]')
+    await admin.page.locator('#clientId-error').waitFor()
+    expect((await focused(admin)).id).toBe('clientId')
+
+    await saveSecrets(admin, world.clientSecret)
+    expect((await focused(admin)).text).toContain('Client ID and secret saved')
+    expect(await badges(admin)).toEqual(['To do', 'Done', 'To do', 'To do', 'To do'])
+
+    await consent(admin, '#accept')
+    await admin.page.locator('[data-attempt="received"]').waitFor()
+    expect((await focused(admin)).text).toContain('Token received in this attempt')
+    await admin.page.getByText("is now the connection's site").waitFor()
+    expect(await badges(admin)).toEqual(['Done', 'Done', 'Done', 'Done', 'To do'])
+
+    await admin.click('[data-action="validate"]', 'Validate')
+    await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+    expect((await focused(admin)).verdict).toBe('pass')
+    expect(await badges(admin)).toEqual(['Done', 'Done', 'Done', 'Done', 'Done'])
+    // Who ServiceNow acts as, and on which site.
+    expect(await admin.page.locator('[data-acting-as]').textContent()).toBe(
+        `ServiceNow acts as Jira Admin (Atlassian user account) on https://${world.siteHost}.`
+    )
+    await expectAccessible(admin, '3LO validated')
+
+    // Deny on a second attempt: the earlier token is still in use; the stale "Works" is gone; step 3 needs attention.
+    await consent(admin, '#deny')
+    const denied = admin.page.locator('[data-attempt="denied"]')
+    await denied.waitFor()
+    expect(await denied.getAttribute('role')).toBe('alert')
+    expect(await denied.textContent()).toMatch(
+        /^Consent was denied in Atlassian; the token stored earlier .* still in use/
+    )
+    expect(await denied.locator('a[href="#step-3"]').textContent()).toBe('Go to step 3')
+    expect(await pageText(admin)).not.toContain('Token received')
+    expect(await admin.page.locator('[data-verdict]').count()).toBe(0)
+    expect((await focused(admin)).role).toBe('alert')
+    expect(await badges(admin)).toEqual(['Done', 'Done', 'Needs attention', 'Done', 'To do'])
+    await expectAccessible(admin, 'consent denied after a token')
+
+    // Replace with a wrong secret, then Accept: Atlassian rejects the client ID or secret; step 2 fails.
+    await saveSecrets(admin, `${world.clientSecret}x`)
+    expect((await focused(admin)).text).toContain('Client ID and secret saved')
+    await consent(admin, '#accept')
+    const rejected = admin.page.locator('[data-attempt="rejected"]')
+    await rejected.waitFor()
+    expect(await rejected.textContent()).toContain(
+        'Atlassian rejected the client ID or secret: copy the secret again from the developer console, then ' +
+            'Replace in step 2'
+    )
+    expect(await rejected.locator('a[href="#step-2"]').textContent()).toBe('Go to step 2')
+    expect(await pageText(admin)).not.toContain('access_denied')
+    expect(await badges(admin)).toEqual(['Done', 'Failed', 'Needs attention', 'Done', 'To do'])
+    await expectAccessible(admin, 'secret rejected')
+    await admin.shot('secret-rejected')
+    await expectNoSecret(admin, [`${world.clientSecret}x`])
+})
+
+test('3LO: Deny with no token stored says no token is stored, step 3 Failed, nothing says "Token received"', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'truth-deny')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path')
+    await saveSecrets(admin, world.clientSecret)
+    await consent(admin, '#deny')
+    const denied = admin.page.locator('[data-attempt="denied"]')
+    await denied.waitFor()
+    expect(await denied.textContent()).toContain('Consent was denied in Atlassian: no token is stored.')
+    expect(await pageText(admin)).not.toContain('Token received')
+    expect(await badges(admin)).toEqual(['To do', 'Done', 'Failed', 'To do', 'To do'])
+    await expectAccessible(admin, 'consent denied')
+})
+
+test('API token with a wrong token: failures before warnings, no check ids in the text, the legacy-token fix points at the Service account choice; focus on Save and Validate', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'truth-token')
+    await admin.openFromMenu()
+    await admin.click('#way-token', 'path')
+    // A site pasted as the browser's address while using Jira is reduced to its name.
+    await admin.fill('#site', `https://${world.siteHost}/jira/your-work`)
+    await admin.fill('#email', world.email)
+    await admin.fill('#apiToken', `${world.apiToken}x`)
+    await admin.click('[data-action="save-api-token"]')
+    await admin.page.getByText(`the API-token connection points at https://${world.siteHost}`).waitFor()
+    expect((await focused(admin)).text).toContain('Saved: the API-token connection points at')
+    expect(await badges(admin)).toEqual(['To do', 'Done', 'To do'])
+
+    await admin.click('[data-action="validate"]')
+    const verdict = admin.page.locator('[data-verdict="fail"]')
+    await verdict.waitFor({ timeout: 30000 })
+    expect((await focused(admin)).verdict).toBe('fail')
+    const statuses = await verdict
+        .locator('ul[aria-label="Checks to fix"] > li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))
+    expect(statuses).toContain('warn')
+    expect(statuses.indexOf('warn')).toBeGreaterThan(statuses.lastIndexOf('fail'))
+    const text = await pageText(admin)
+    expect(CHECK_IDS.filter((id) => text.includes(id))).toEqual([])
+    expect(await badges(admin)).toContain('Failed')
+    expect((await badges(admin))[2]).toBe('Failed')
+
+    const legacy = verdict.locator('[data-check="config.auth_method"]')
+    expect(await legacy.textContent()).toContain('Switch to a service account')
+    await legacy.locator('[data-fix-link="service-account"]').click()
+    expect((await focused(admin)).id).toBe('way-service')
+    await expectAccessible(admin, 'API token failing')
+    await expectNoSecret(admin, [`${world.apiToken}x`])
+})
+
+test('the path choice: each radio is labelled by its title and described by its text; headings do not skip levels', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'truth-radios')
+    await admin.openFromMenu()
+    const radio = admin.page.getByRole('radio', { name: 'Service account (recommended by Atlassian)', exact: true })
+    expect(await radio.count()).toBe(1)
+    const described = await radio.evaluate((el) =>
+        (el.getAttribute('aria-describedby') || '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent || '')
+            .join(' ')
+    )
+    expect(described).toContain('A non-human Atlassian account with its own OAuth 2.0 client credentials.')
+    for (const way of ['#way-service', '#way-oauth', '#way-token']) {
+        await admin.click(way)
+        await admin.page.locator('#step-1-title').waitFor()
+        const levels = await admin.page.evaluate(() =>
+            Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => Number(h.tagName[1]))
+        )
+        const skips = levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1)
+        expect({ way, skips }).toEqual({ way, skips: [] })
+        await expectAccessible(admin, `path ${way}`)
+    }
+})
+
+test('service account: Save and validate focuses the verdict, shows who ServiceNow acts as; a field error focuses the field', async () => {
+    admin = await Admin.open(world, ADMIN_USER, 'truth-sa')
+    await admin.openFromMenu()
+    await admin.click('#way-service', 'path')
+    await admin.fill('#clientId', world.saClientId)
+    await admin.fill('#clientSecret', world.saClientSecret)
+    await admin.fill('#site', 'acme-jcc-typo')
+    await admin.click('[data-action="save-service-account"]')
+    await admin.page.locator('#site-error').waitFor()
+    expect((await focused(admin)).id).toBe('site')
+    expect(await badges(admin)).toEqual(['To do', 'To do', 'To do'])
+
+    await admin.fill('#site', `https://${world.siteHost}/jira/your-work`)
+    await admin.click('[data-action="save-service-account"]')
+    // Validated while inactive: it works, and needs attention only because it is not live yet.
+    await admin.page.locator('[data-verdict="warn"]').waitFor({ timeout: 30000 })
+    expect((await focused(admin)).verdict).toBe('warn')
+    expect(await admin.page.locator('[data-acting-as]').textContent()).toBe(
+        `ServiceNow acts as ServiceNow integration (service account) on https://${world.siteHost}.`
+    )
+    expect(await badges(admin)).toEqual(['Done', 'Done', 'Needs attention'])
+    await admin.click('[data-action="make-live"]')
+    await admin.page.locator('[data-activation="activated"]').waitFor({ timeout: 30000 })
+    expect(await badges(admin)).toEqual(['Done', 'Done', 'Done'])
+    await admin.click('[data-action="validate-service-account"]')
+    await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
+    expect((await focused(admin)).verdict).toBe('pass')
+    await expectAccessible(admin, 'service account validated')
+})
+
+test('health view: one row per connection with its credential inside, inactive rows alike, results stamped, dates on one line, long findings folded, full width', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
+    admin = await Admin.open(world, ADMIN_USER, 'truth-health')
+    await admin.openFromMenu('Setup: Connection Health')
+    await admin.page.locator('tr[data-connection]').first().waitFor()
+    await admin.click('[data-action="validate-all"]', 'Validate all')
+    const message = admin.page.locator('[data-health-message]')
+    await message.waitFor({ timeout: 30000 })
+    expect(await message.textContent()).toMatch(
+        /^Checked 0 connections and 1 credential no active connection uses at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: /
+    )
+    expect((await focused(admin)).text).toMatch(/^Checked 0 connections/)
+    // Rows are connections; the credential is inside the 3LO connection's row.
+    expect(
+        await admin.page.locator('tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-kind')))
+    ).toEqual(['connection', 'connection'])
+    const oauthRow = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
+    expect(await oauthRow.locator(`[data-credential="${world.ids.credential}"]`).textContent()).toContain(
+        'Credential Jira Cloud OAuth Credential'
+    )
+    // Inactive rows alike.
+    const verdicts = await admin.page
+        .locator('tbody tr td[data-verdict]')
+        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-verdict'), (td.textContent || '').slice(0, 60)]))
+    expect(verdicts.map((v) => v[0])).toEqual(['not_checked', 'not_checked'])
+    for (const v of verdicts) expect(v[1]).toMatch(/^Not checked/)
+    // A row Validate on an inactive connection: stamped with its time and run, in the row; focus on the result.
+    await admin.click(`button[aria-label="Validate Jira Cloud OAuth Connection"]`, 'Validate one')
+    const stamp = oauthRow.locator('[data-row-result]')
+    await stamp.waitFor({ timeout: 30000 })
+    expect(await stamp.textContent()).toMatch(/^Validated at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\. Open the run$/)
+    expect((await focused(admin)).text).toMatch(/^Validated at/)
+    // Dates never wrap; long findings are folded; the table uses the page's width.
+    const dates = await admin.page
+        .locator('tbody .date')
+        .evaluateAll((ds) => ds.map((d) => getComputedStyle(d).whiteSpace))
+    expect(dates.length).toBeGreaterThan(0)
+    expect(new Set(dates)).toEqual(new Set(['nowrap']))
+    const summaries = await admin.page
+        .locator('tbody .summary')
+        .evaluateAll((ss) => ss.map((x) => [x.tagName, (x.textContent || '').length]))
+    for (const [tag, length] of summaries) if ((length as number) > 160) expect(tag).toBe('DETAILS')
+    expect(summaries.some(([tag]) => tag === 'DETAILS')).toBe(true)
+    const width = await admin.page.locator('table.health').evaluate((t) => t.getBoundingClientRect().width)
+    expect(width).toBeGreaterThan(1000)
+    // …and no wider: nothing scrolls sideways.
+    expect(await admin.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await expectAccessible(admin, 'health, inactive connections')
+    await admin.shot('health-inactive')
+})
