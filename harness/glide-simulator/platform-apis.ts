@@ -85,6 +85,18 @@ export interface PlatformOptions {
      */
     redirectUrlFill: 'on-form-save' | 'on-use'
     /**
+     * Whether RESTMessageV2.execute() follows HTTP redirects (assumption A21, unknown; A38). 'not-followed' (default):
+     * a 3xx is the response. 'followed': 301/302/303/307/308 with a Location are followed (up to 10 hops), carrying
+     * every request header, a hand-set Authorization included, to whatever host the Location names (Apache HttpClient
+     * 4.x, which the platform's outbound HTTP is inferred to use, copies the original request's headers onto the
+     * redirect [inference]); 303, and 301/302 after a POST, become a GET without body. Evidence that it may follow:
+     * ServiceNow docs RESTMessageV2.setAllowedRedirectURIs ("Sets one or more URIs allowed to be redirected to ...
+     * helps prevent URL redirect attacks"); SOAPMessageV2.setFollowRedirect ("By default, automatic redirects are
+     * turned off") exists for SOAP only. With setAllowedRedirectURIs called, a Location that does not start with one
+     * of the URIs is not followed: its 3xx is returned (what the platform does then is not documented).
+     */
+    restRedirects: 'not-followed' | 'followed'
+    /**
      * The status RESTResponseV2.getStatusCode() and GlideOAuthClientResponse.getResponseCode() give when no HTTP answer
      * arrived (timeout, refused, unknown host, TLS, reset). KB3067060: outbound failures show "HTTP 0 or -1" with the
      * Java exception text in getErrorMessage(); which of the two a release gives is not documented, so both are worlds.
@@ -114,6 +126,7 @@ export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = {
     tokenReadWithoutAdmin: 'empty',
     scopedOAuthApiScript: 'called',
     redirectUrlFill: 'on-form-save',
+    restRedirects: 'not-followed',
     noAnswerStatus: 0,
     oauthNoAnswer: 'response',
     refreshedAccessToken: 'stored',
@@ -211,6 +224,7 @@ export function createSnWs(deps: Deps) {
         private readonly query: Array<[string, string]> = []
         private body: string | undefined
         private timeoutMs = deps.options.defaultHttpTimeoutMs
+        private allowedRedirects: string[] | null = null
 
         constructor(name?: string) {
             if (name !== undefined)
@@ -246,21 +260,55 @@ export function createSnWs(deps: Deps) {
         setBasicAuth(user: string, password: string): void {
             this.headers.Authorization = 'Basic ' + Buffer.from(`${user}:${password}`, 'utf8').toString('base64')
         }
+        /** ServiceNow docs: "Sets one or more URIs allowed to be redirected to" (an Array of strings). */
+        setAllowedRedirectURIs(uris: unknown): void {
+            const list = Array.isArray(uris) ? uris : uris === null || uris === undefined ? [] : [uris]
+            this.allowedRedirects = list.map((u) => String(u))
+        }
+        /** One request, then (restRedirects 'followed') each redirect hop: see PlatformOptions.restRedirects. */
+        private send(url: string): { url: string; r: HttpResultSpec } {
+            let method = this.method
+            let body = this.body
+            let at = url
+            const headers = { 'User-Agent': 'ServiceNow/1.0', ...this.headers }
+            for (let hop = 0; ; hop++) {
+                const r = deps.http({ method, url: at, headers, body, timeoutMs: this.timeoutMs })
+                deps.outbound.push({
+                    via: 'RESTMessageV2',
+                    method,
+                    url: at,
+                    headerNames: Object.keys(headers),
+                    status: r.ok ? r.status : null,
+                    failure: r.ok ? null : r.code,
+                    timeoutMs: this.timeoutMs,
+                })
+                if (!r.ok || deps.options.restRedirects !== 'followed' || hop >= 10) return { url: at, r }
+                const location = [301, 302, 303, 307, 308].includes(r.status)
+                    ? headerLookup(r.headers, 'location')
+                    : null
+                if (!location) return { url: at, r }
+                let next: string
+                try {
+                    next = new URL(location, at).href
+                } catch {
+                    return { url: at, r }
+                }
+                if (this.allowedRedirects && !this.allowedRedirects.some((p) => next.startsWith(p)))
+                    return { url: at, r }
+                if (r.status === 303 || ((r.status === 301 || r.status === 302) && method === 'POST')) {
+                    method = 'GET'
+                    body = undefined
+                }
+                at = next
+            }
+        }
         execute(): RESTResponseV2 {
             if (!this.method) throw new Error('RESTMessageV2.execute(): no HTTP method set (setHttpMethod)')
             let url = this.endpoint
             if (this.query.length) url += (url.includes('?') ? '&' : '?') + encodeForm(this.query)
-            const headers = { 'User-Agent': 'ServiceNow/1.0', ...this.headers }
-            const r = deps.http({ method: this.method, url, headers, body: this.body, timeoutMs: this.timeoutMs })
-            deps.outbound.push({
-                via: 'RESTMessageV2',
-                method: this.method,
-                url,
-                headerNames: Object.keys(headers),
-                status: r.ok ? r.status : null,
-                failure: r.ok ? null : r.code,
-                timeoutMs: this.timeoutMs,
-            })
+            const sent = this.send(url)
+            const r = sent.r
+            url = sent.url
             if (!r.ok) {
                 if (r.code === 'timeout' && deps.options.restTimeout === 'throw') throw new Error(r.message)
                 // KB3067060: no answer is status 0 or -1 with the Java exception text; nothing is classified here.

@@ -290,6 +290,14 @@ CrossScopePrivilege({
     targetType: 'scriptable',
 })
 CrossScopePrivilege({
+    $id: Now.ID['csp-exec-rest-allowed-redirects'],
+    operation: 'execute',
+    status: 'allowed',
+    targetName: 'ScriptableRESTMessageClient.setAllowedRedirectURIs',
+    targetScope: 'global',
+    targetType: 'scriptable',
+})
+CrossScopePrivilege({
     $id: Now.ID['csp-exec-rest-execute'],
     operation: 'execute',
     status: 'allowed',

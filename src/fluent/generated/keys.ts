@@ -189,6 +189,10 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '97fe0f8b30af436d910cf0ff34f2d852'
                     }
+                    'csp-exec-rest-allowed-redirects': {
+                        table: 'sys_scope_privilege'
+                        id: '1f5a760a21ec4e67872e75b2d9262788'
+                    }
                     'csp-exec-rest-basic-auth': {
                         table: 'sys_scope_privilege'
                         id: '90def8b6322b461096330a5e07c08e89'

@@ -59,6 +59,7 @@ export const TRANSPORT_CODES = {
     not_json: fail('2xx with a body that is not JSON'),
     empty_body: fail('2xx with an empty body'),
     unexpected_status: fail('a non-2xx status no check expects'),
+    redirect_not_followed: fail('3xx: a redirect, not followed; the credential never goes to another host (A38)'),
 } as const
 
 function catalogue<T extends { readonly [id: string]: CheckSpec }>(checks: T): T {

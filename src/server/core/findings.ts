@@ -172,6 +172,7 @@ function httpFinding(outcome: Extract<CallOutcome, { kind: 'http' }>, what: stri
         }
     }
     if (status >= 200 && status < 300) return bodyFinding(status, body, problem, what, host)
+    if (status >= 300 && status < 400) return redirectFinding(status, headers.location || '', what, host)
     const message = errorMessageOf(body)
     return {
         code: 'unexpected_status',
@@ -180,6 +181,31 @@ function httpFinding(outcome: Extract<CallOutcome, { kind: 'http' }>, what: stri
             `${message ? `: "${message}"` : ''}.`,
         expected: 'A 2xx answer.',
         fix: 'Check the connection URL and credential, then validate again.',
+    }
+}
+
+/**
+ * A redirect that reached the app: never followed by it (A21, A38), and the Glide adapter allows the platform to
+ * follow one only to the host asked, so the credential went to that host alone. Atlassian's REST APIs answer where
+ * they are asked; a redirect comes from a proxy or from a URL that is not Atlassian's.
+ */
+function redirectFinding(status: number, location: string, what: string, host: string): TransportFinding {
+    const to = originOf(location)
+    const where = !location
+        ? 'without a Location'
+        : to === null
+          ? 'to another path on the same host'
+          : to.toLowerCase() === host.toLowerCase()
+            ? `to another path on ${host}`
+            : `to ${safeText(to, 100)}`
+    return {
+        code: 'redirect_not_followed',
+        found: `${what}: ${host} answered ${status}, a redirect ${where}; not followed.`,
+        expected: `A 2xx answer from ${host} itself.`,
+        fix:
+            `The credential was sent to ${host} only: the app never sends it to another host. Something between ` +
+            "this instance and Atlassian (an outbound proxy, or a URL that is not Atlassian's) answers with a " +
+            'redirect: check the connection URL and the proxy, then validate again.',
     }
 }
 

@@ -7,6 +7,7 @@ import { RESTMessageV2 } from '@servicenow/glide/sn_ws'
 import { StandardCredentialsProvider } from '@servicenow/glide/sn_cc'
 import type { AuthRef, HttpPort, HttpRequest, HttpResult } from '../core/ports'
 import { safeText } from '../core/sanitize'
+import { originOf } from '../core/urls'
 import { accessTokenFor } from './oauth-tokens'
 import { classifyPlatformError } from './platform-errors'
 
@@ -25,6 +26,8 @@ interface PlatformMessage {
     setRequestBody(body: string): void
     setHttpTimeout(ms: number): void
     setBasicAuth(user: string, password: string): void
+    /** ServiceNow docs RESTMessageV2.setAllowedRedirectURIs(Array): "URIs allowed to be redirected to". */
+    setAllowedRedirectURIs?(uris: string[]): void
     execute(): PlatformResponse
 }
 
@@ -37,6 +40,11 @@ export class GlideRestHttp implements HttpPort {
         for (const name of Object.keys(request.headers || {}))
             message.setRequestHeader(name, (request.headers as Record<string, string>)[name])
         if (request.body !== undefined) message.setRequestBody(request.body)
+        // Authorization is a hand-set header, and a redirect the platform follows would carry it along (A21, A38):
+        // allow redirects to the host asked only; any other 3xx comes back as it is and is reported, never followed.
+        const origin = originOf(request.url)
+        if (origin && typeof message.setAllowedRedirectURIs === 'function')
+            message.setAllowedRedirectURIs([`${origin}/`])
         let authProblem: string | null
         try {
             authProblem = applyAuth(message, request.auth)

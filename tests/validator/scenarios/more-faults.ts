@@ -258,6 +258,15 @@ describe('more faults', () => {
             expect(c.found).toContain('418: "teapot"')
         })
 
+        test('myself 302 to another host -> redirect_not_followed naming it; nothing sent there (A38)', () => {
+            w.emu.setFault('myself', { status: 302, headers: { location: 'https://collector.example/steal' } })
+            const c = expectFail(w.run(), 'jira.myself', 'redirect_not_followed', /never sends it to another host/)
+            expect(c.found).toContain('answered 302, a redirect to https://collector.example; not followed.')
+            expect(
+                w.emu.requests.filter((r) => r.host !== 'api.atlassian.com' && r.host !== 'auth.atlassian.com')
+            ).toEqual([])
+        })
+
         test('the basic credential cannot be applied to the request -> auth_unavailable; no request sent', () => {
             w.useBasic()
             w.credentialsUnreadable = true

@@ -32,12 +32,32 @@ function text(v: unknown): string | null {
 /** Where a 3LO app's client id is shown; the service-account path passes its own place. */
 export const APP_CLIENT_ID_PLACE = 'your Atlassian app, Settings → Client ID'
 
+/**
+ * A client secret (or API token) pasted into Client ID [I]: Atlassian's secret and token prefixes (ATOA client
+ * secrets, ATATT API tokens, ATCTT tokens), or 40 characters and more mixing letters and digits: client ids are 32,
+ * client secrets 64 and more. Client ID is a clear-text column (oauth_entity.client_id), so such a value is refused,
+ * and never echoed back. Atlassian calls its secrets opaque; these are the shapes seen, not a contract.
+ */
+export function looksLikeSecret(t: string): boolean {
+    if (/^AT(OA|ATT|CTT)/.test(t)) return true
+    return t.length >= 40 && /[0-9]/.test(t) && /[A-Za-z]/.test(t)
+}
+
 export function clientId(v: unknown, place = APP_CLIENT_ID_PLACE): Parsed<string> {
     const s = text(v)
     if (s === null || s.trim() === '') {
         return bad('clientId', 'client_id_missing', `Client ID is empty: copy it from ${place}.`)
     }
     const t = s.trim()
+    if (looksLikeSecret(t)) {
+        return bad(
+            'clientId',
+            'client_id_looks_like_secret',
+            `Client ID holds a value shaped like a client secret (${t.length} characters; a client id has 32). ` +
+                'It was not saved: Client ID is stored in clear text. Paste the client id from ' +
+                `${place} here and the secret into Client secret; if the secret was shared, rotate it there.`
+        )
+    }
     if (!CLIENT_ID.test(t)) {
         return bad(
             'clientId',
