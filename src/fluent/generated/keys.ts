@@ -297,6 +297,14 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '8d0acce738e94224a4a00d54908faa9e'
                     }
+                    'csp-read-sys-user-grmember': {
+                        table: 'sys_scope_privilege'
+                        id: 'c3feeb3a1bda4e318e91654f8b95e1dc'
+                    }
+                    'csp-read-sys-user-group': {
+                        table: 'sys_scope_privilege'
+                        id: '2ad6c0c914414d419e9ec23270637716'
+                    }
                     'csp-read-sys-user-has-role': {
                         table: 'sys_scope_privilege'
                         id: '99323c7da486493abc6a8a3fe2d7242f'
@@ -535,7 +543,11 @@ declare global {
                     }
                     'property-capability-projects': {
                         table: 'sys_properties'
-                        id: '75e3b9d6dda64a74b15e14042e97eee4'
+                        id: 'c9429dfb598847b58d75f8964b45f3ed'
+                    }
+                    'property-health-alert-group': {
+                        table: 'sys_properties'
+                        id: 'bb24e14fcb3b48ccb79b6f61f8596971'
                     }
                     'property-health-api-token-max-days': {
                         table: 'sys_properties'
@@ -564,6 +576,10 @@ declare global {
                     'property-health-refresh-warn-days': {
                         table: 'sys_properties'
                         id: '8dbb66826e6c4f4387b292f398795a42'
+                    }
+                    'property-health-run-lock': {
+                        table: 'sys_properties'
+                        id: 'b7003cb607064f0bbcfb40466930292c'
                     }
                     'property-health-total-budget-ms': {
                         table: 'sys_properties'
@@ -747,7 +763,7 @@ declare global {
                     }
                     'src_server_core_capability-table_ts': {
                         table: 'sys_module'
-                        id: '5f801bdcd56948469e2e0d52eb6374c5'
+                        id: '2426a10808054caf91c0146eead6a036'
                     }
                     src_server_core_catalogue_ts: {
                         table: 'sys_module'
@@ -759,7 +775,7 @@ declare global {
                     }
                     src_server_core_checks_capability_ts: {
                         table: 'sys_module'
-                        id: 'e9ac6eff898e4220bb7ffa6a57375210'
+                        id: '0d41b888ec4346a59447686710a8edd2'
                     }
                     src_server_core_checks_configuration_ts: {
                         table: 'sys_module'
@@ -817,6 +833,10 @@ declare global {
                         table: 'sys_module'
                         id: '5a746e82d15f4c65b761417d05dbc47f'
                     }
+                    'src_server_core_health_single-flight_ts': {
+                        table: 'sys_module'
+                        id: '34bf859ae19e48ea83e22a357f2e4236'
+                    }
                     'src_server_core_health_webhook-refresh_ts': {
                         table: 'sys_module'
                         id: '7e16cfae0df7418cbfaaa9ca226dc8a5'
@@ -839,11 +859,11 @@ declare global {
                     }
                     'src_server_core_projects-setting_ts': {
                         table: 'sys_module'
-                        id: 'aa303a5149eb429c8aa44de99cf41cd9'
+                        id: '436b3384742f48e6bf5448ed41fdf164'
                     }
                     'src_server_core_rate-limit_ts': {
                         table: 'sys_module'
-                        id: '3457d56b19bc4909a754db892938faac'
+                        id: 'fc08028cad584d36828be8f5023740bb'
                     }
                     src_server_core_report_ts: {
                         table: 'sys_module'
@@ -928,6 +948,10 @@ declare global {
                     'src_server_glide_health-inventory_ts': {
                         table: 'sys_module'
                         id: 'e07b846599014ac484293ca2555da1fb'
+                    }
+                    'src_server_glide_health-lock_ts': {
+                        table: 'sys_module'
+                        id: '61676e90f84442c89426e7cd94689861'
                     }
                     'src_server_glide_health-service_ts': {
                         table: 'sys_module'
@@ -1165,6 +1189,14 @@ declare global {
                             name: 'x_jira_connect_setup_change'
                             element: 'field_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '10519b23c06a4d408b36137daf7e3933'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_type'
                         }
                     },
                     {
@@ -1488,6 +1520,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '3c2ad75c5ab247d7a6c6593db2abbd81'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_id'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '3e1bec23741f42738596f3d5de584487'
                         key: {
@@ -1559,15 +1599,6 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: '44d001ee4865465e9a18e49c227952ef'
-                        key: {
-                            name: 'x_jira_connect_validation_run'
-                            element: 'jira_account_id'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
                         id: '463edddb36164b25b326f24e7357a746'
                         key: {
                             name: 'x_jira_connect_validation_run'
@@ -1621,14 +1652,6 @@ declare global {
                             name: 'x_jira_connect_setup_change'
                             element: 'kind'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '4b9c1d0b1b5a440683b061d05ac9c0d3'
-                        key: {
-                            name: 'x_jira_connect_validation_run'
-                            element: 'jira_account_type'
                         }
                     },
                     {
@@ -1860,6 +1883,15 @@ declare global {
                         key: {
                             document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '66d7f7697c74451783598e7ccd74c8c7'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_type'
+                            language: 'en'
                         }
                     },
                     {
@@ -2196,15 +2228,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '9cf2efc0ba2645328da047cfc6787a2d'
-                        key: {
-                            name: 'x_jira_connect_validation_run'
-                            element: 'jira_account_type'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '9d2818b2f5384c6c81ab087da4e16d42'
                         key: {
@@ -2457,6 +2480,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'b8465bb7944a4672856adc43b7a11bfd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'not_configured'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'bb7ef18a83a4483cb42c069155f0a676'
                         key: {
@@ -2539,14 +2573,6 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'calls'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'c858b596e03b4720a35e50267be4bca9'
-                        key: {
-                            name: 'x_jira_connect_validation_run'
-                            element: 'jira_account_id'
                         }
                     },
                     {
@@ -2706,6 +2732,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'e0d8f3d389c04d8aa1be0eb0341ab347'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'e31dfd56d8a6441590ac3e9d21b536e4'
                         key: {
@@ -2856,6 +2891,17 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_name'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fbb12c18eb5c4d5daa9d913d157cefa7'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'no_longer_checked'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

@@ -308,7 +308,7 @@ export const CHECKS = catalogue({
             ),
             token_request_failed: fail('the client-credentials token request failed otherwise (status or transport)'),
             access_idle: info(
-                'health check, keep-alive not due: the expired access token was left for the platform to refresh on use'
+                'health check with keep-alive off: the expired access token was left alone; the subject is not checked'
             ),
             no_token: fail('no token stored: click Get OAuth Token on the credential'),
             access_expired_no_refresh: fail('the access token expired and there is no refresh token'),

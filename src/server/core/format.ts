@@ -56,7 +56,13 @@ export function capabilityText(report: ValidationReport): string[] {
 
 export function reportText(report: ValidationReport): string {
     const lines = [report.summary, '']
+    let previous = ''
     for (const c of report.checks) {
+        // The Jira → ServiceNow checks (checks/inbound.ts) are a section of their own: how Jira reaches this instance.
+        if (c.id.indexOf('inbound.') === 0 && previous.indexOf('inbound.') !== 0) {
+            lines.push('', `${subject(c)}Jira → ServiceNow (webhooks that call this instance):`)
+        }
+        previous = c.id
         lines.push(`${MARK[c.status]}  ${subject(c)}${c.title} (${c.id})`)
         lines.push(`      ${c.found}`)
         if (c.status === 'fail' || c.status === 'warn') {

@@ -9,7 +9,7 @@
  *   X-Beta-RateLimit-NearLimit / X-RateLimit-NearLimit   true when less than 20 % is left
  *   X-Beta-RateLimit-Reset / X-RateLimit-Reset           when the window resets
  *   X-RateLimit-Limit / X-RateLimit-Remaining            burst limits
- * Header values are server text: only numbers and short tokens are kept. Names and formats: assumption A40.
+ * Header values are server text: only numbers and short tokens are kept. Names and formats: assumption A41.
  */
 
 export interface RateLimitInfo {

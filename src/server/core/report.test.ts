@@ -47,6 +47,9 @@ describe('CheckLog', () => {
             'atlassian.scopes',
             'jira.myself',
             'jira.server_info',
+            'inbound.dynamic_webhooks',
+            'inbound.webhook_failures',
+            'inbound.admin_webhooks',
         ])
         for (const c of log.checks.slice(1)) expect(c.found).toContain('(token.access), which failed (no_token)')
     })
@@ -61,6 +64,8 @@ describe('CheckLog', () => {
             'config.credential.basic',
             'jira.myself',
             'jira.server_info',
+            // The dynamic-webhook checks are OAuth 2.0 only; admin webhooks apply to basic auth too.
+            'inbound.admin_webhooks',
         ])
     })
 

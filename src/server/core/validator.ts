@@ -624,7 +624,7 @@ function siblingSite(
     return null
 }
 
-/** Whether this run may refresh the credential's token: always, except in a health check with no keep-alive due. */
+/** Whether this run may refresh the credential's token: always, except in a health check with keep-alive off. */
 function mayRefresh(cache: CredentialRunCache | undefined, credential: CredentialSnapshot): boolean {
     return cache ? cache.refreshAllowed(credential.sysId) : true
 }
@@ -633,8 +633,7 @@ function mayRefresh(cache: CredentialRunCache | undefined, credential: Credentia
 function skipIdle(log: CheckLog): void {
     const access = log.result('token.access')
     if (!access || access.code !== 'access_idle') return
-    const reason =
-        'Skipped: the access token has expired and this health check did not refresh it (keep-alive not due).'
+    const reason = 'Skipped: the access token has expired and this health check may not refresh it (keep-alive is off).'
     log.skip('atlassian.accessible_resources', reason)
     log.skip('jira.myself', reason)
     log.skip('jira.server_info', reason)

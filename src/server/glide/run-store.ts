@@ -40,6 +40,8 @@ export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual'
             .join(', ')
             .slice(0, 40)
     )
-    row.setValue('run_by', gs.getUserID())
+    // A scheduled job with an empty Run as runs as "system", which is no sys_user record: leave Run by empty then.
+    const user = String(gs.getUserID() || '')
+    if (/^[0-9a-f]{32}$/.test(user)) row.setValue('run_by', user)
     return row.insert()
 }

@@ -48,7 +48,7 @@ describe('healthy chain', () => {
         expect(check(report, 'jira.server_info').found).toContain(`https://${SITE.host}`)
     })
 
-    test('health check with keep-alive not due: an expired access token is not refreshed and Atlassian is not called', () => {
+    test('health check with keep-alive off: an expired access token is not refreshed and Atlassian is not called', () => {
         const first = w.getOAuthToken()
         w.advance(2 * 3600 * 1000)
         w.emu.clearRequests()
@@ -61,7 +61,7 @@ describe('healthy chain', () => {
         expect(report.verdict).toBe('pass')
         expect(check(report, 'token.access').code).toBe('access_idle')
         expect(check(report, 'atlassian.accessible_resources').status).toBe('skip')
-        expect(check(report, 'jira.myself').found).toMatch(/did not refresh it \(keep-alive not due\)/)
+        expect(check(report, 'jira.myself').found).toMatch(/may not refresh it \(keep-alive is off\)/)
         expect(report.calls).toBe(0)
         expect(w.emu.requests).toHaveLength(0)
         expect(w.tokens.get(IDS.oauthCredential, IDS.profile)!.refreshToken).toBe(first.refreshToken)

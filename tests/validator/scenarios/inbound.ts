@@ -4,6 +4,7 @@
  * where Jira allows it; seeded only for states registration cannot produce (a past expiry, a filter Jira refuses now).
  */
 import { InMemoryConfig } from '../../../harness/node-platform/in-memory-platform'
+import { reportText } from '../../../src/server/core/format'
 import { validate } from '../../../src/server/core/validator'
 import {
     check,
@@ -86,6 +87,13 @@ describe('Jira → ServiceNow: webhooks', () => {
         expect(c.code).toBe('owner_rule')
         expect(c.found).toContain(new Date(w.emu.now() + 30 * DAY).toISOString().slice(0, 10))
         expect(c.found).toMatch(/shared .* or its owner is the account that registered them/)
+        // The validation result shows these checks as a section of their own, each webhook with where it points.
+        const text = reportText(r)
+        expect(text).toMatch(
+            /\nJira → ServiceNow \(webhooks that call this instance\):\n✔? ?.*\(inbound\.dynamic_webhooks\)/
+        )
+        expect(text.indexOf('Jira → ServiceNow (webhooks')).toBeGreaterThan(text.indexOf('(jira.server_info)'))
+        expect(text).toContain(HERE)
     })
 
     test('a dynamic webhook of the app at another instance (a clone keeps production URLs) -> warn other_instance', () => {

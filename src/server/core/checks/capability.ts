@@ -10,7 +10,7 @@
  * - jira.agile: GET /rest/agile/1.0/board?maxResults=1. Sprint actions have no classic scopes (ServiceNow Jira spoke
  *   scope table): a token without the granular ones gets 401 "Unauthorized; scope does not match". When
  *   accessible-resources listed the site's granted scopes (3LO), they are the evidence and no call is made.
- * The answers' shapes are assumption A39 (docs/assumptions.md); facts and sources in docs/capability.md.
+ * The answers' shapes are assumption A40 (docs/assumptions.md); facts and sources in docs/capability.md.
  */
 import { AUTH_METHOD_LABEL, type AuthMethod } from '../auth-method'
 import type { CallEngine, CallOutcome } from '../calls'
