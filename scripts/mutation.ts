@@ -88,7 +88,7 @@ export const MUTANTS: Mutant[] = [
         bug: "a connection's own api_version (sys_variable_value) ignored for the alias default",
         file: 'src/server/glide/config-reader.ts',
         find: "            if (definition) values[str(definition, 'element')] = str(v, 'value')",
-        replace: "            if (definition && false) values[str(definition, 'element')] = str(v, 'value')",
+        replace: "            if (definition) values[`${str(definition, 'element')} `] = str(v, 'value')",
         suites: [E2E],
         tests: 'api_version 4',
     },
@@ -311,7 +311,7 @@ function main(): void {
                       : `not killed by a test (build or run error):\n${r.tail}`
                 results.push({ id: m.id, killed, seconds: secondsSince(started), note })
                 console.log(
-                    `${killed ? 'killed  ' : 'SURVIVED'} ${m.id} (${secondsSince(started)} s): ${m.bug}; ${note}`
+                    `${killed ? 'killed  ' : r.exit === 0 ? 'SURVIVED' : 'INVALID '} ${m.id} (${secondsSince(started)} s): ${m.bug}; ${note}`
                 )
             } finally {
                 fs.writeFileSync(path.join(dir, m.file), original)

@@ -14,7 +14,7 @@
  *   and `outputs` (what the script sets; only the declared output variables survive, typed), as ServiceNow's script
  *   step template `(function execute(inputs, outputs) { ... })(inputs, outputs);` shows (SNDOCS "Script step").
  *   A reference pill mapped onto a string input arrives as the record's sys_id [I]. The script runs in the action's
- *   application scope and may require() the app's modules like any scoped server script (A18) [I: assumption A39].
+ *   application scope and may require() the app's modules like any scoped server script (A18) [I: assumption A42].
  * - "If this step fails": error_handling_type 1 (stop the action) ends the action in error with the exception text,
  *   2 goes on (SDK ERROR_HANDLING_TYPE_MAP). After the steps, the first matching status condition sets the action's
  *   status; a match not marked "don't treat as error" ends the action in error (SDK custom-action-api.md,

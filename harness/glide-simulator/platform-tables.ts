@@ -16,6 +16,14 @@ export interface TableDef {
 }
 
 export const PLATFORM_TABLES: Record<string, TableDef> = {
+    sys_user_grmember: {
+        extends: null,
+        source: 'C SNDOCS "Create a user group" / "Add a user to a group" (Group members: sys_user_grmember, User, Group)',
+        columns: {
+            user: 'Reference>sys_user',
+            group: 'Reference>sys_user_group',
+        },
+    },
     sys_user_has_role: {
         extends: null,
         source: 'C SNDOCS "User roles" (sys_user_has_role: User, Role, Inherited, State); names S (OOB scripts query role/user)',

@@ -50,6 +50,17 @@ export const ADMIN_USER: SessionUser = {
     roles: ['admin'],
 }
 
+/**
+ * The platform's "system" user: background work (a scheduled job with an empty Run as) runs as it. It is no sys_user
+ * row; gs.getUserID() and gs.getUserName() answer "system", and it passes every role check.
+ */
+export const SYSTEM_USER: SessionUser = {
+    sysId: 'system',
+    userName: 'system',
+    displayName: 'System',
+    roles: ['admin'],
+}
+
 export interface SimulatorOptions {
     /** Synchronous HTTP for RESTMessageV2 and the OAuth engine (e.g. (r) => loopbackNetwork.request(r)). */
     http: SyncHttp
@@ -211,7 +222,16 @@ export class GlideSimulator {
             },
         })
         this.scheduler = new Scheduler(this.store, (script, job) => {
-            this.runtime.runScript(script, { gs: this.apis.gs }, `sysauto_script/${job.sys_id}/script.js`)
+            // A job runs as its Run as user; with Run as empty, as the system user, whatever session is open
+            // (ServiceNow KB2529338 "Understanding the 'Run As' field in Scheduled Jobs"; community answers: an empty
+            // Run as runs the job as "system", which bypasses ACLs). Assumption A39.
+            const previous = this.session.user
+            this.session.user = this.jobUser(job)
+            try {
+                this.runtime.runScript(script, { gs: this.apis.gs }, `sysauto_script/${job.sys_id}/script.js`)
+            } finally {
+                this.session.user = previous
+            }
         })
         this.flowDesigner = new FlowDesigner({
             store: this.store,
@@ -227,6 +247,18 @@ export class GlideSimulator {
         })
         this.installRules()
         this.seedPlatform()
+    }
+
+    /** Who a scheduled job runs as: its Run as user with that user's roles, or the system user when empty. */
+    private jobUser(job: Row): SessionUser {
+        const user = job.run_as ? this.store.find('sys_user', job.run_as) : null
+        if (!user) return SYSTEM_USER
+        const roles = this.store
+            .rowsOf('sys_user_has_role')
+            .filter((g) => g.user === user.sys_id)
+            .map((g) => this.store.find('sys_user_role', g.role)?.name ?? '')
+            .filter((r) => r)
+        return { sysId: user.sys_id, userName: user.user_name ?? '', displayName: user.name ?? '', roles }
     }
 
     /** Starts the simulated instance (its HTTP endpoints oauth_initiator.do / oauth_redirect.do on 127.0.0.1). */
@@ -258,10 +290,18 @@ export class GlideSimulator {
         const sys = { user: 'system', checkReferences: false }
         this.store.insert(
             'sys_user',
-            { sys_id: ADMIN_USER.sysId, user_name: 'admin', name: 'System Administrator', active: 'true' },
+            {
+                sys_id: ADMIN_USER.sysId,
+                user_name: 'admin',
+                name: 'System Administrator',
+                email: 'admin@example.com',
+                active: 'true',
+            },
             sys
         )
-        this.store.insert('sys_user_role', { name: 'admin', description: 'OOB admin role' }, sys)
+        const adminRole = this.store.insert('sys_user_role', { name: 'admin', description: 'OOB admin role' }, sys)
+        // The OOB admin user holds the admin role as a sys_user_has_role row, like every granted role.
+        this.store.insert('sys_user_has_role', { user: ADMIN_USER.sysId, role: adminRole.sys_id }, sys)
         this.store.insert(
             'sys_script_include',
             {
@@ -594,7 +634,7 @@ export class GlideSimulator {
          * Connection): saves like createConnectionFromTemplate, then runs the alias template's Test Action. The button
          * exists only when the template names a test action (SNDOCS test-alias-configuration-template.md,
          * support-multiple-connections.md). What the platform hands the test action is not documented: the documented
-         * test action has no inputs and reaches the connection through a REST step on the alias (assumption A39).
+         * test action has no inputs and reaches the connection through a REST step on the alias (assumption A42).
          * `testInputs: 'none'` (default) runs it without inputs; 'by-name' fills inputs named connection_alias and
          * connection with the alias and the saved connection.
          */

@@ -348,6 +348,7 @@ export const EXPECTED: ExpectedApp = {
                 ['propValidationBudget', 'x_jira_connect.validation_budget_ms', 'integer', '45000'],
                 ['propMaxRetryWait', 'x_jira_connect.max_retry_wait_seconds', 'integer', '2'],
                 ['propApiGateway', 'x_jira_connect.api_gateway_url', 'string', 'https://api.atlassian.com'],
+                ['propCapabilityProjects', 'x_jira_connect.capability.projects', 'string', ''],
                 ['propWebhookRefreshDays', 'x_jira_connect.health.webhook_refresh_days', 'integer', '7'],
             ] as const
         ).map(([key, name, type, value]): ExpectedRecord => ({

@@ -75,9 +75,12 @@ test('two child aliases, three connections sharing one credential: one accessibl
     expect(by('webhooks')).toBe(2)
     expect(by('webhooks-failed')).toBe(2)
     expect(by('admin-webhooks')).toBe(2)
-    expect(result.calls).toBe(11)
-    expect(world.emu.requests).toHaveLength(11)
-    expect(result.shared).toBe(7)
+    // + the capability round per connection: one bulk permission check each, the project search shared per site.
+    expect(by('permissions-check')).toBe(3)
+    expect(by('project-search')).toBe(2)
+    expect(result.calls).toBe(16)
+    expect(world.emu.requests).toHaveLength(16)
+    expect(result.shared).toBe(8)
 
     // The same three connections validated one by one repeat the shared checks: 6 calls each.
     world.emu.clearRequests()
@@ -92,10 +95,10 @@ test('two child aliases, three connections sharing one credential: one accessibl
             }
         )
     }
-    expect(world.emu.requests).toHaveLength(18)
+    expect(world.emu.requests).toHaveLength(24) // 8 each
 })
 
-test('an expired access token shared by three connections is refreshed once when keep-alive is due, never per connection', () => {
+test('an expired access token shared by three connections is refreshed once per run, never per connection', () => {
     twoSitesOneCredential()
     const h = healthHarness(world)
     world.advance(31 * 86400000)
@@ -104,12 +107,14 @@ test('an expired access token shared by three connections is refreshed once when
     expect(world.emu.requestsTo('token')).toHaveLength(1)
     expect(result.keptAlive).toBe(1)
     expect(result.outcomes.every((o) => o.state.verdict === 'healthy')).toBe(true)
-    // Keep-alive not due the next day: no refresh, no Atlassian call (the access token expired again).
+    // The next day the access token has expired again: the daily check refreshes it once more (as the spoke would on
+    // its next use) and proves every connection with calls; that refresh is the keep-alive.
     world.advance(86400000)
     world.emu.clearRequests()
     const next = h.run()
-    expect(world.emu.requests).toHaveLength(0)
-    expect(next.keptAlive).toBe(0)
+    expect(world.emu.requestsTo('token')).toHaveLength(1)
+    expect(world.emu.requestsTo('accessible-resources')).toHaveLength(1)
+    expect(next.keptAlive).toBe(1)
     expect(next.outcomes.every((o) => o.state.verdict === 'healthy')).toBe(true)
 })
 

@@ -9,7 +9,9 @@ import type {
     HealthState,
     HealthStorePort,
 } from '../../src/server/core/health/model'
-import { runHealthCheck, type HealthRunResult } from '../../src/server/core/health/runner'
+import { runHealthCheck, type HealthRunOptions, type HealthRunResult } from '../../src/server/core/health/runner'
+import type { RunLockPort } from '../../src/server/core/health/single-flight'
+import type { ClockPort, ConfigPort, HttpPort } from '../../src/server/core/ports'
 import type { ValidationReport } from '../../src/server/core/report'
 import { InMemoryConfig } from '../../harness/node-platform/in-memory-platform'
 import { IDS, type World } from './world'
@@ -53,10 +55,18 @@ export interface HealthHarness {
     store: MemoryHealthStore
     alerts: AlertLog
     runs: ValidationReport[]
-    run(trigger?: 'scheduled' | 'on_demand'): HealthRunResult
+    run(trigger?: 'scheduled' | 'on_demand', options?: HealthRunOptions): HealthRunResult
 }
 
-export function healthHarness(world: World): HealthHarness {
+/** What a scenario may put between the health check and the world (a clock that follows world.advance, a fault). */
+export interface HarnessOptions {
+    clock?: ClockPort
+    config?: (inner: ConfigPort) => ConfigPort
+    http?: (inner: HttpPort) => HttpPort
+    lock?: RunLockPort
+}
+
+export function healthHarness(world: World, opts: HarnessOptions = {}): HealthHarness {
     const store = new MemoryHealthStore()
     const alerts = new AlertLog()
     const runs: ValidationReport[] = []
@@ -64,16 +74,19 @@ export function healthHarness(world: World): HealthHarness {
         store,
         alerts,
         runs,
-        run(trigger = 'scheduled') {
+        run(trigger = 'scheduled', options = {}) {
+            const config = new InMemoryConfig(world.state)
+            const http = world.net.httpPort((a) => world.tokens.authorize(a))
             return runHealthCheck(
                 {
-                    config: new InMemoryConfig(world.state),
+                    config: opts.config ? opts.config(config) : config,
                     tokens: world.tokens,
-                    http: world.net.httpPort((a) => world.tokens.authorize(a)),
-                    clock: world.clock,
+                    http: opts.http ? opts.http(http) : http,
+                    clock: opts.clock ?? world.clock,
                     inventory: worldInventory(world),
                     health: store,
                     alerts,
+                    lock: opts.lock,
                 },
                 trigger,
                 {
@@ -81,8 +94,25 @@ export function healthHarness(world: World): HealthHarness {
                         runs.push(report)
                         return `run${runs.length}`.padEnd(32, '0')
                     },
-                }
+                },
+                options
             )
+        },
+    }
+}
+
+/**
+ * A clock that moves with world.advance (the platform's and Atlassian's clocks), for scenarios over days: call
+ * `advance` instead of world.advance.
+ */
+export function followingClock(world: World): ClockPort & { advance(ms: number): void } {
+    let offset = 0
+    return {
+        nowMs: () => Date.now() + offset,
+        sleep: (ms) => world.clock.sleep(ms),
+        advance(ms: number) {
+            offset += ms
+            world.advance(ms)
         },
     }
 }

@@ -17,7 +17,7 @@ import { InMemoryRealPath, type RealPathState } from '../../harness/node-platfor
 import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { formMessages, reportText } from '../../src/server/core/format'
 import type { ValidationReport } from '../../src/server/core/report'
-import { validate } from '../../src/server/core/validator'
+import { validate, type ValidateOptions } from '../../src/server/core/validator'
 
 export const INSTANCE_URL = 'https://dev12345.service-now.com'
 export const APP = { clientId: 'jcc-test-client-id-7f3a', clientSecret: 'jcc-client-secret-S3cr3t-9b1e4d7a2c' }
@@ -236,7 +236,7 @@ export interface World {
     advance(ms: number): void
     /** Seeds a fresh grant and stores it against the OAuth credential, as Get OAuth Token does. */
     getOAuthToken(scopes?: string[], cloudIds?: string[]): { accessToken: string; refreshToken: string | null }
-    run(table?: string, sysId?: string): ValidationReport
+    run(table?: string, sysId?: string, options?: ValidateOptions): ValidationReport
     /** Makes the basic connection the active one (and deactivates OAuth). */
     useBasic(): void
     /** Makes the service-account connection the only active one. */
@@ -312,11 +312,11 @@ export async function startWorld(): Promise<World> {
             })
             return { accessToken: t.accessToken, refreshToken: t.refreshToken }
         },
-        run(table = 'sys_alias', sysId = IDS.alias) {
+        run(table = 'sys_alias', sysId = IDS.alias, options = {}) {
             const http = net.httpPort((a) => (world.credentialsUnreadable ? null : tokens.authorize(a)))
             const realPath = world.realPath ? new InMemoryRealPath(world.realPath) : undefined
             const ports = { config: new InMemoryConfig(state), tokens, http, clock, realPath }
-            const report = validate({ table, sysId }, ports)
+            const report = validate({ table, sysId }, ports, options)
             observe(report)
             return report
         },

@@ -354,7 +354,8 @@ CrossScopePrivilege({
     targetType: 'scriptable',
 })
 
-// Health alerts: the users holding x_jira_connect.admin receive them (src/server/glide/health-alerts.ts).
+// Health alerts: the group named by x_jira_connect.health.alert_group, else the users holding x_jira_connect.admin,
+// else the users holding admin, receive them (src/server/glide/health-alerts.ts).
 CrossScopePrivilege({
     $id: Now.ID['csp-read-sys-user-has-role'],
     operation: 'read',
@@ -368,6 +369,22 @@ CrossScopePrivilege({
     operation: 'read',
     status: 'allowed',
     targetName: 'sys_user',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-user-group'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_user_group',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-read-sys-user-grmember'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_user_grmember',
     targetScope: 'global',
     targetType: 'sys_db_object',
 })

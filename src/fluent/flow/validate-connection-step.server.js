@@ -2,7 +2,7 @@
 ;(function execute(inputs, outputs) {
     // "Validate Jira connection" action, script step: the same validator as the UI action
     // (src/server/flow/validate-connection-action.ts). Flow Designer hands the step's input variables in `inputs`
-    // and reads its output variables from `outputs` (assumption A39).
+    // and reads its output variables from `outputs` (assumption A42).
     var flow = require('x_jira_connect/jira-cloud-connect/1.0.0/src/server/flow/validate-connection-action.ts')
     var r = flow.runValidateAction(inputs.connection_alias, inputs.connection)
     outputs.verdict = r.verdict

@@ -31,11 +31,11 @@ declare global {
                     }
                     'action-validate-jira-connection': {
                         table: 'sys_hub_action_type_definition'
-                        id: '716d663966094c569d7d7ff320b5dfca'
+                        id: 'babda7cf1cb74e1081b84e0ed49734a3'
                     }
                     'action-validate-jira-connection-step': {
                         table: 'sys_hub_step_instance'
-                        id: '3a1debbfce784efcb8bcab565a8d28c0'
+                        id: '1eb267e30b0646dc897976f138fd1fbf'
                     }
                     'atf-post-install-check': {
                         table: 'sys_atf_test'
@@ -263,23 +263,23 @@ declare global {
                     }
                     'csp-read-ecc-agent': {
                         table: 'sys_scope_privilege'
-                        id: '496663a26a0e43d2af3ca3db68ec216c'
+                        id: 'c349a1fd4b07409f96f423b522f7267b'
                     }
                     'csp-read-ecc-agent-capability': {
                         table: 'sys_scope_privilege'
-                        id: 'edd00a36114344b98eb37391600af204'
+                        id: '33595867bb8546a79a8d27c196198d46'
                     }
                     'csp-read-ecc-agent-capability-m2m': {
                         table: 'sys_scope_privilege'
-                        id: '573c56ae0d2d495c874ef74769d812fb'
+                        id: 'ed32b653a778402aae6104848e40c1cf'
                     }
                     'csp-read-ecc-agent-cluster': {
                         table: 'sys_scope_privilege'
-                        id: 'fc7fc8750913410f8c30761931ed4887'
+                        id: '6832477af97447a9a0b87c808e7ba1f6'
                     }
                     'csp-read-ecc-agent-cluster-member-m2m': {
                         table: 'sys_scope_privilege'
-                        id: '691da43e50944cedb3cf1703e040b949'
+                        id: '44aefd49e16b4f808578d098f9ae9f82'
                     }
                     'csp-read-http-connection': {
                         table: 'sys_scope_privilege'
@@ -311,7 +311,7 @@ declare global {
                     }
                     'csp-read-sys-alias-templates': {
                         table: 'sys_scope_privilege'
-                        id: 'a44a1bf7f0fb4799b25fcbc19dbb3d8f'
+                        id: '40064740b89e4f84b4fe37c1723e0753'
                     }
                     'csp-read-sys-connection': {
                         table: 'sys_scope_privilege'
@@ -319,15 +319,15 @@ declare global {
                     }
                     'csp-read-sys-hub-action-type-definition': {
                         table: 'sys_scope_privilege'
-                        id: '2c4d6ee90b464de0ae2f345b42ce795d'
+                        id: 'e1c485f77c4a4884bc7aab5a8e57371f'
                     }
                     'csp-read-sys-rest-message': {
                         table: 'sys_scope_privilege'
-                        id: '984aa66475a3463d86faeb45b7d84dac'
+                        id: 'a23b25e2813b4cbf9a450af02fdbccf6'
                     }
                     'csp-read-sys-rest-message-fn': {
                         table: 'sys_scope_privilege'
-                        id: '6f20aee54bc74269a2f1981334df4098'
+                        id: 'bd983f1d56e34aae972d762f73b67a5b'
                     }
                     'csp-read-sys-scope': {
                         table: 'sys_scope_privilege'
@@ -335,7 +335,7 @@ declare global {
                     }
                     'csp-read-sys-script': {
                         table: 'sys_scope_privilege'
-                        id: 'eee874a0830d4cefa08f3884888d380c'
+                        id: 'b52273e0155e4e19a399e36cbfb7993d'
                     }
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
@@ -343,11 +343,19 @@ declare global {
                     }
                     'csp-read-sys-store-app': {
                         table: 'sys_scope_privilege'
-                        id: '18387725c8314b6eaf7ef8731ff699b2'
+                        id: '2fcc849921de469788df689dbf495d2d'
                     }
                     'csp-read-sys-user': {
                         table: 'sys_scope_privilege'
                         id: '8d0acce738e94224a4a00d54908faa9e'
+                    }
+                    'csp-read-sys-user-grmember': {
+                        table: 'sys_scope_privilege'
+                        id: 'c3feeb3a1bda4e318e91654f8b95e1dc'
+                    }
+                    'csp-read-sys-user-group': {
+                        table: 'sys_scope_privilege'
+                        id: '2ad6c0c914414d419e9ec23270637716'
                     }
                     'csp-read-sys-user-has-role': {
                         table: 'sys_scope_privilege'
@@ -585,6 +593,14 @@ declare global {
                         table: 'sys_properties'
                         id: 'b5a1ec677f9949a3a005727ad7cfd2b3'
                     }
+                    'property-capability-projects': {
+                        table: 'sys_properties'
+                        id: 'c9429dfb598847b58d75f8964b45f3ed'
+                    }
+                    'property-health-alert-group': {
+                        table: 'sys_properties'
+                        id: 'bb24e14fcb3b48ccb79b6f61f8596971'
+                    }
                     'property-health-api-token-max-days': {
                         table: 'sys_properties'
                         id: '92c20508faf94c2d81ed74d053762d61'
@@ -612,6 +628,10 @@ declare global {
                     'property-health-refresh-warn-days': {
                         table: 'sys_properties'
                         id: '8dbb66826e6c4f4387b292f398795a42'
+                    }
+                    'property-health-run-lock': {
+                        table: 'sys_properties'
+                        id: 'b7003cb607064f0bbcfb40466930292c'
                     }
                     'property-health-total-budget-ms': {
                         table: 'sys_properties'
@@ -793,6 +813,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c260d182b5184a4389e7c6af7108bfad'
                     }
+                    'src_server_core_capability-table_ts': {
+                        table: 'sys_module'
+                        id: '2426a10808054caf91c0146eead6a036'
+                    }
                     src_server_core_catalogue_ts: {
                         table: 'sys_module'
                         id: '0c4c4432373043da8633c658c7660941'
@@ -800,6 +824,10 @@ declare global {
                     src_server_core_checks_atlassian_ts: {
                         table: 'sys_module'
                         id: '32caaa889fc0472dbe881c8de80f4b79'
+                    }
+                    src_server_core_checks_capability_ts: {
+                        table: 'sys_module'
+                        id: '0d41b888ec4346a59447686710a8edd2'
                     }
                     src_server_core_checks_configuration_ts: {
                         table: 'sys_module'
@@ -815,7 +843,7 @@ declare global {
                     }
                     src_server_core_checks_network_ts: {
                         table: 'sys_module'
-                        id: '20e0d45e039742eca94efedcd513ceca'
+                        id: 'ee396051d50a4682bbabc5c85a130fba'
                     }
                     'src_server_core_checks_oauth-registry_ts': {
                         table: 'sys_module'
@@ -827,7 +855,7 @@ declare global {
                     }
                     'src_server_core_checks_real-path_ts': {
                         table: 'sys_module'
-                        id: 'e95077ce5bb74dd29ab8a1cd69eab2f0'
+                        id: '932561981d32415495ad6953ab3e801a'
                     }
                     'src_server_core_checks_service-account_ts': {
                         table: 'sys_module'
@@ -839,7 +867,7 @@ declare global {
                     }
                     'src_server_core_deprecated-calls_ts': {
                         table: 'sys_module'
-                        id: '6c79dc132bb649ad94443ffda794246e'
+                        id: '77e67fc5f60b4f329c429c83dbf16687'
                     }
                     src_server_core_findings_ts: {
                         table: 'sys_module'
@@ -869,6 +897,10 @@ declare global {
                         table: 'sys_module'
                         id: '5a746e82d15f4c65b761417d05dbc47f'
                     }
+                    'src_server_core_health_single-flight_ts': {
+                        table: 'sys_module'
+                        id: '34bf859ae19e48ea83e22a357f2e4236'
+                    }
                     'src_server_core_health_webhook-refresh_ts': {
                         table: 'sys_module'
                         id: '7e16cfae0df7418cbfaaa9ca226dc8a5'
@@ -889,9 +921,17 @@ declare global {
                         table: 'sys_module'
                         id: '0e859ab70e8c4cc6a9ab8add20bdfb5a'
                     }
+                    'src_server_core_projects-setting_ts': {
+                        table: 'sys_module'
+                        id: '436b3384742f48e6bf5448ed41fdf164'
+                    }
+                    'src_server_core_rate-limit_ts': {
+                        table: 'sys_module'
+                        id: 'fc08028cad584d36828be8f5023740bb'
+                    }
                     'src_server_core_real-path_ts': {
                         table: 'sys_module'
-                        id: '4858056a6be246039d2913032618b536'
+                        id: '59fa550b5dd14845bc7b8c65ca0e286f'
                     }
                     src_server_core_report_ts: {
                         table: 'sys_module'
@@ -959,7 +999,7 @@ declare global {
                     }
                     'src_server_flow_validate-connection-action_ts': {
                         table: 'sys_module'
-                        id: '29738c5ca5f5404ead6621e0a3816d81'
+                        id: '29e7b5f74028498ca5a630b2318f84e6'
                     }
                     src_server_glide_clock_ts: {
                         table: 'sys_module'
@@ -981,6 +1021,10 @@ declare global {
                         table: 'sys_module'
                         id: 'e07b846599014ac484293ca2555da1fb'
                     }
+                    'src_server_glide_health-lock_ts': {
+                        table: 'sys_module'
+                        id: '61676e90f84442c89426e7cd94689861'
+                    }
                     'src_server_glide_health-service_ts': {
                         table: 'sys_module'
                         id: 'f148aad00ace4f9fb81b1af2548ead9b'
@@ -999,7 +1043,7 @@ declare global {
                     }
                     'src_server_glide_real-path-reader_ts': {
                         table: 'sys_module'
-                        id: 'd109b2948c844742b4a18f1363c6ef63'
+                        id: '364aa9a47cd64bbf8eda2d2681742d25'
                     }
                     src_server_glide_records_ts: {
                         table: 'sys_module'
@@ -1080,6 +1124,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '00edadb6e2c544299b0cf105fd7bac1b'
+                        key: {
+                            document_key: '1eb267e30b0646dc897976f138fd1fbf'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '0138a5a9dc1143bfb33cb61aeeb9238f'
                         key: {
@@ -1108,6 +1160,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_status_metadata'
+                        id: '02194d135a9b4efd92ff41b4766c6ff6'
+                        key: {
+                            action_type_id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '03c8c1a7e21c41ee862eac857b3c67f6'
                         key: {
@@ -1130,15 +1189,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_setup_change'
                             element: 'new_value'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '06d83b8c038840cca750ed10ef6cff64'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            element: 'summary'
                             language: 'en'
                         }
                     },
@@ -1181,14 +1231,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'credential_kind'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_step_ext_input'
-                        id: '0ae931c6e97b415892d36826b42be79d'
-                        key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
-                            element: 'connection_alias'
                         }
                     },
                     {
@@ -1242,19 +1284,26 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '10519b23c06a4d408b36137daf7e3933'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_type'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '11a4ab2e82ce42ccba4ad45b40eaf9f2'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'warning_count'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '128c5d212c9041489f68605c597f7004'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_marker'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '1369884064fe4d80a045eb60e7dfe712'
-                        key: {
-                            name: 'var__m_sys_hub_action_input_716d663966094c569d7d7ff320b5dfca'
-                            element: 'connection_alias'
-                            language: 'en'
                         }
                     },
                     {
@@ -1263,14 +1312,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'credential_kind'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_input'
-                        id: '14caaa37e5aa45fb89bff72c142af2a4'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'connection'
                         }
                     },
                     {
@@ -1297,9 +1338,9 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: '182163eef4d9470fa347709239b2d988'
+                        id: '17dbfa569f744bae967f1524334c1840'
                         key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
                             element: 'failing_checks'
                             language: 'en'
                         }
@@ -1322,6 +1363,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '1b597d0678914d01b21ba76a30069e6d'
+                        key: {
+                            field: 'failing_checks'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '1b5b3bbfacbb40cbb56f63ff669ff66c'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'summary'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '1b6fc8206394477aa46bc07c2e3ebddd'
                         key: {
@@ -1330,15 +1388,6 @@ declare global {
                             value: 'healthy'
                             language: 'en'
                             dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '1c9abb3b32324c05875298475d1c8e1f'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            element: 'verdict'
-                            language: 'en'
                         }
                     },
                     {
@@ -1413,6 +1462,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '21cc7616f57042d7b64cbaecc88502df'
+                        key: {
+                            field: 'connection'
+                            table: 'var__m_sys_hub_step_ext_input_1eb267e30b0646dc897976f138fd1fbf'
+                            id: '1eb267e30b0646dc897976f138fd1fbf'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '22a436a71fd54605ad632cb33d649d05'
                         key: {
@@ -1428,6 +1486,17 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'alias_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '249d84cebc5b4342917a4bef2a380628'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'flow'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1459,15 +1528,6 @@ declare global {
                             value: 'broken'
                             language: 'en'
                             dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '2aea014ae31e4ae2ad513c893ff5c1ce'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            element: '__dont_treat_as_error__'
-                            language: 'en'
                         }
                     },
                     {
@@ -1534,6 +1594,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '33390f1e642f47d7a13ada384331fba7'
+                        key: {
+                            field: '__action_status__'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '3359d572336247d7b90ba7798de01dff'
                         key: {
@@ -1542,15 +1611,6 @@ declare global {
                             value: 'fail'
                             language: 'en'
                             dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_element_mapping'
-                        id: '33d4a983af2648948b8b3a897fa05b11'
-                        key: {
-                            field: 'failing_checks'
-                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            id: '716d663966094c569d7d7ff320b5dfca'
                         }
                     },
                     {
@@ -1593,14 +1653,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: '39ee4d6c3a2d479a8a6150e7bd638c39'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'failed_count'
-                        }
-                    },
-                    {
                         table: 'sys_ui_action_role'
                         id: '3b18e7b256de4aa9a5803a75b1d3dce1'
                         key: {
@@ -1614,11 +1666,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '3b414ba0d0444c4c9b0ca87297bc92b4'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'failing_checks'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '3bf22b6090fb4ccf8a0d2077411a0cca'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'verdict_rank'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3c2ad75c5ab247d7a6c6593db2abbd81'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '3e0b26cb42344fbdb24e66f320e91438'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'connection'
                         }
                     },
                     {
@@ -1631,27 +1707,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: '3f9bf2b32cc44d7fbf39755719c97460'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'summary'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '3fab1686f8ce42d0a516301958ab4d16'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'not_checked_reason'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_status_condition'
-                        id: '402ba7fccb7e429fb726a246c033362f'
-                        key: {
-                            action_status_metadata_id: '5c3851f130d548d8801acea163adac98'
-                            order: '1'
                         }
                     },
                     {
@@ -1665,6 +1725,14 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '4151a6f51f764068b37015229f1508f7'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'run'
                         }
                     },
                     {
@@ -1743,6 +1811,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '4a4f58509bcb4abbb409c5e1044ebd08'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'run_url'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '4a67f551ce6044488589e87480c05447'
                         key: {
@@ -1787,14 +1863,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: '4d53061708be4481b1253be80f2df1fa'
-                        key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
-                            element: 'failing_checks'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '4deadd8e0bb8446c8d1cb252f14784e7'
                         key: {
@@ -1809,14 +1877,6 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_success'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_step_ext_output'
-                        id: '4fc155ead767431aa7ea6c0363d01371'
-                        key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
-                            element: 'failed_count'
                         }
                     },
                     {
@@ -1837,14 +1897,6 @@ declare global {
                             value: 'on_demand'
                             language: 'en'
                             dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_input'
-                        id: '51d31e7c049b412c92e93f01d7c4bf6a'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'connection_alias'
                         }
                     },
                     {
@@ -1872,14 +1924,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_variable_value'
-                        id: '53611d4661b04ff98b1670065d782bef'
-                        key: {
-                            document_key: '3a1debbfce784efcb8bcab565a8d28c0'
-                            variable: '71aa7f6647032200b4fad7527c9a719b'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '55b9127d97424caf9da4f2ab65746fba'
                         key: {
@@ -1888,20 +1932,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '56717f9a5abb4861a39c7994bafce523'
-                        key: {
-                            field: 'connection'
-                            table: 'var__m_sys_hub_step_ext_input_3a1debbfce784efcb8bcab565a8d28c0'
-                            id: '3a1debbfce784efcb8bcab565a8d28c0'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '569e919402d449b89ab3d29758bb45ae'
                         key: {
                             document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '5771e0deee2b4d81944f161f1a9c284e'
+                        key: {
+                            field: 'run'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
                         }
                     },
                     {
@@ -1944,14 +1988,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: '5ae77598e4f94f69abd27a85fd4da0cb'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'verdict'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '5aeacaf9349c4451ae7ba70f2e89d35b'
                         key: {
@@ -1971,13 +2007,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_status_metadata'
-                        id: '5c3851f130d548d8801acea163adac98'
-                        key: {
-                            action_type_id: '716d663966094c569d7d7ff320b5dfca'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '5cf68751dc89432d89deb88e175a2d0b'
                         key: {
@@ -1993,6 +2022,14 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_alert_deadline'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '5ec05380bca849128ad2b376e11b0316'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'verdict'
                         }
                     },
                     {
@@ -2028,15 +2065,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '616346ba32724bfbbe8d82dc3aa09a9f'
-                        key: {
-                            field: 'run_url'
-                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            id: '716d663966094c569d7d7ff320b5dfca'
-                        }
-                    },
-                    {
                         table: 'sys_choice_set'
                         id: '62a30e328b074a0cb34f94a4719119e2'
                         key: {
@@ -2061,19 +2089,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '66d7f7697c74451783598e7ccd74c8c7'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_type'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '6701bf9720564e01be3c264d8f8580f5'
                         key: {
                             name: 'x_jira_connect_connection_health'
-                        }
-                    },
-                    {
-                        table: 'sys_element_mapping'
-                        id: '682dc3f48b2f44a9a9841715828fac78'
-                        key: {
-                            field: 'verdict'
-                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            id: '716d663966094c569d7d7ff320b5dfca'
                         }
                     },
                     {
@@ -2125,38 +2153,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '72d673bf6fe443d19d5a3d5b4c2af201'
-                        key: {
-                            field: '__action_status__'
-                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            id: '716d663966094c569d7d7ff320b5dfca'
-                        }
-                    },
-                    {
-                        table: 'sys_variable_value'
-                        id: '74580a8c6a0d406ba1dfbec79c0749bd'
-                        key: {
-                            document_key: '3a1debbfce784efcb8bcab565a8d28c0'
-                            variable: '74315b04b3201300176b051a16a8dc2b'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '76fda28f1ce741f0b8454fd5ffd004ad'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'not_checked'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_element_mapping'
-                        id: '772f83dec91242c69cd2ed4d4e9ef264'
-                        key: {
-                            field: 'connection_alias'
-                            table: 'var__m_sys_hub_step_ext_input_3a1debbfce784efcb8bcab565a8d28c0'
-                            id: '3a1debbfce784efcb8bcab565a8d28c0'
                         }
                     },
                     {
@@ -2174,10 +2176,28 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: '798534b4dd6e45e7b04584afe702585e'
+                        id: '79e4771b17e74d30ab672bd4f34753cd'
                         key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            element: 'run_url'
+                            name: 'var__m_sys_hub_action_input_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'connection'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7be3d75e837246919a22b0a093ef9363'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7c81376e956b48ae9d9d37a95a10d719'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'failed_count'
                             language: 'en'
                         }
                     },
@@ -2256,39 +2276,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '8271c43a29e64cb2bad104a3639f588e'
-                        key: {
-                            field: 'run'
-                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            id: '716d663966094c569d7d7ff320b5dfca'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_output'
-                        id: '83c5b25cc43e45aa8fed9c23c39d089c'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: '__action_status__'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '83f7e9176a2e4bdf9eb2682cc5e0af43'
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '915990ab531000109e02ddeeff7b12f8'
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: '844c70a8320a485e86f8354208c71632'
-                        key: {
-                            name: 'x_jira_connect_validation_run'
-                            element: 'trigger'
-                            value: 'flow'
-                            language: 'en'
-                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2308,14 +2300,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: '8629e8beb84f461f8f40c293872fc5c6'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'failing_checks'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '865e276681244e8aaa6533203cc839eb'
                         key: {
@@ -2329,14 +2313,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_set_basis'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_step_ext_output'
-                        id: '89423f74beac4b7e8dc4462e45d59bdf'
-                        key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
-                            element: 'summary'
                         }
                     },
                     {
@@ -2370,20 +2346,29 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '8a8a298a60a5437eb62e2d9e67b9620b'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            element: 'failed_count'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '8ae3bf3120d546768f36c211e979bc40'
                         key: {
                             document_key: '43579eaacc424ab2bea5e6c507536330'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8c717e906bb44452be8826e35d672551'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'summary'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '8d23e64685304ac683dfbecd8e7c63bb'
+                        key: {
+                            field: 'warning_count'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
                         }
                     },
                     {
@@ -2419,26 +2404,10 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: '8e7210248b5b432a9d165ad3357a4286'
-                        key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
-                            element: 'run_url'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '8f6f38f2c0ac4f6e9dcc096f10c08413'
                         key: {
                             name: 'x_jira_connect_validation_run'
-                            element: 'warning_count'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_step_ext_output'
-                        id: '91b03a292aa747e1ba2c99d4f328891c'
-                        key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
                             element: 'warning_count'
                         }
                     },
@@ -2476,11 +2445,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: '97353cbff96a48e79a8f8d62f31d3a92'
+                        table: 'sys_documentation'
+                        id: '96ae14a298f84c13b5e274d40f8b0e1c'
                         key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: '__dont_treat_as_error__'
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'verdict'
+                            language: 'en'
                         }
                     },
                     {
@@ -2508,11 +2478,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: '9b31364d006e4d5aa86be165a5981108'
+                        table: 'sys_hub_action_output'
+                        id: '9c5a09eafb9e41aebcd334dad1c83826'
                         key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
-                            element: 'verdict'
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: '__dont_treat_as_error__'
                         }
                     },
                     {
@@ -2531,12 +2501,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: '9da73b41fe1140cd9511066676b6eed8'
+                        table: 'sys_documentation'
+                        id: '9d59ef6a443d4aa59ddeb5f525912b5a'
                         key: {
-                            field: 'summary'
-                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            id: '716d663966094c569d7d7ff320b5dfca'
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'run'
+                            language: 'en'
                         }
                     },
                     {
@@ -2607,11 +2577,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'a4b2a67eee1447ad9f4ecf885a5dde3f'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'summary'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'a55f03e38be749d4bc2d3a19d3b689fa'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'connection_alias'
+                        }
+                    },
+                    {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'a66ecc00c6df4f02ad545ffb6f48fdf8'
                         key: {
                             application_file: 'e8fd3cc7c3ec46caadcb043ca9f3e25d'
                             source_artifact: '8460102964d84d1abcd75319afec5171'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'a6c37e131708426cbece6e4808c36a9a'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'connection'
                         }
                     },
                     {
@@ -2621,6 +2615,14 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'next_expiry'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a771c1ba2de34d8b96fded87733f666a'
+                        key: {
+                            document_key: '1eb267e30b0646dc897976f138fd1fbf'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
                         }
                     },
                     {
@@ -2662,6 +2664,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'aa8166967c0d4e479e2816c8bf8225cf'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'run'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'aabf7488c0b64c6a8939b507675dd03f'
                         key: {
@@ -2681,28 +2691,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_action_output'
-                        id: 'ac9fbb14e5da450f9550ab3774f86f40'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'run'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: 'acad690b25b64c03b831004a4b8c278c'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'keep_alive_count'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'ad597adcd0e444b48e224530c76d4ca7'
-                        key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            element: '__action_status__'
-                            language: 'en'
                         }
                     },
                     {
@@ -2724,12 +2717,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'aef8dcb510614cbeafae6877f55175f0'
+                        table: 'sys_hub_step_ext_output'
+                        id: 'afa3f5568fb54ead99e58fc4ead8c6f1'
                         key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
                             element: 'warning_count'
-                            language: 'en'
                         }
                     },
                     {
@@ -2759,6 +2751,23 @@ declare global {
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'b29e3a271dae4ae38b680ac900368676'
+                        key: {
+                            field: 'failed_count'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'b44be46684cd4325ad7b5688be1f630c'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'failed_count'
                         }
                     },
                     {
@@ -2810,21 +2819,22 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: 'b7dd5692a55446058d7fc8b2f6e928ca'
+                        table: 'sys_choice'
+                        id: 'b8465bb7944a4672856adc43b7a11bfd'
                         key: {
-                            field: 'warning_count'
-                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            id: '716d663966094c569d7d7ff320b5dfca'
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'not_configured'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'bb5c079e6bab43cca72bf63910c3bfae'
+                        table: 'sys_hub_step_ext_input'
+                        id: 'b94f068a2efd4a6c9a4cc916240ca8aa'
                         key: {
-                            name: 'var__m_sys_hub_action_input_716d663966094c569d7d7ff320b5dfca'
-                            element: 'connection'
-                            language: 'en'
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'connection_alias'
                         }
                     },
                     {
@@ -2852,11 +2862,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'bd6993453c3643329e6d5928beb14897'
+                        key: {
+                            field: 'summary'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'bf53da12f20941fa86af784c5104aaea'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_failure'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'bf95d469e93b40948dccc8203dccd0ee'
+                        key: {
+                            field: 'verdict'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
                         }
                     },
                     {
@@ -2870,6 +2898,14 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'c46a0d92b49c4ddfbcb3951e8242c4d4'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'run_url'
                         }
                     },
                     {
@@ -2904,14 +2940,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_input'
-                        id: 'c7dc2ed8f4744eac9e5699c48b0df1e8'
-                        key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
-                            element: 'connection'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'c84b1c346c4f473aaef7f24851c5f55d'
                         key: {
@@ -2921,11 +2949,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'c8534d3623a049d8ab592c17d3d8babd'
+                        key: {
+                            field: 'connection_alias'
+                            table: 'var__m_sys_hub_step_ext_input_1eb267e30b0646dc897976f138fd1fbf'
+                            id: '1eb267e30b0646dc897976f138fd1fbf'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'c88e514cfb284b90a66d3917ab9f903b'
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cc05cefbac2a4beda78cfb20095256a2'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'warning_count'
+                            language: 'en'
                         }
                     },
                     {
@@ -2946,6 +2992,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'cca25f18e6f4421986e3acf36a43b89a'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'failed_count'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cd01538e38df464eb50cce12f97c5562'
                         key: {
@@ -2963,12 +3017,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'ce792593d3724a47af8a4ed04a1e7502'
+                        table: 'sys_hub_status_condition'
+                        id: 'cdf4181178f440988ff0ec624c6d9443'
                         key: {
-                            name: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            element: 'run'
-                            language: 'en'
+                            action_status_metadata_id: '02194d135a9b4efd92ff41b4766c6ff6'
+                            order: '1'
                         }
                     },
                     {
@@ -3001,6 +3054,14 @@ declare global {
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'd4029afda334496e94f00c0ecf15b8b6'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: '__action_status__'
                         }
                     },
                     {
@@ -3052,14 +3113,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_hub_step_ext_output'
-                        id: 'db3eb927630b47bba5fb8bb89671e66d'
-                        key: {
-                            model: '3a1debbfce784efcb8bcab565a8d28c0'
-                            element: 'run'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'dbb0113cac794bf4bbac70362b68865b'
                         key: {
@@ -3086,11 +3139,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'ded565bd93cb46ccb1bee37dd7d88d26'
+                        key: {
+                            field: 'run_url'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e01401ee83ab452ea9f75d59992692ab'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'summary'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e0d8f3d389c04d8aa1be0eb0341ab347'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -3111,14 +3182,6 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_checked'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_output'
-                        id: 'e42cbdd3a9844f8ba2a701c8bd242b5f'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'run_url'
                         }
                     },
                     {
@@ -3162,6 +3225,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'eaef4134909949e9b2fce18277ca2a7c'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'ec7dead34d7d4526bd14f57c9c384d1e'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -3175,14 +3247,6 @@ declare global {
                         key: {
                             name: 'x_jira_connect_setup_change'
                             element: 'expires'
-                        }
-                    },
-                    {
-                        table: 'sys_hub_action_output'
-                        id: 'ece7872de513459babe46d9ffc11e296'
-                        key: {
-                            model: '716d663966094c569d7d7ff320b5dfca'
-                            element: 'warning_count'
                         }
                     },
                     {
@@ -3200,6 +3264,14 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_finding_code'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f1d5b484eba644a8be00c8fc9153e02a'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'failing_checks'
                         }
                     },
                     {
@@ -3230,21 +3302,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_element_mapping'
-                        id: 'f5ab0830dbe048908a98f2a4405555dd'
-                        key: {
-                            field: 'failed_count'
-                            table: 'var__m_sys_hub_action_output_716d663966094c569d7d7ff320b5dfca'
-                            id: '716d663966094c569d7d7ff320b5dfca'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'f638c7ad6b5344299cfc92f483a594d0'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_sys_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f7ad23fd0dee4b758beb7bf4aad31455'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'verdict'
                         }
                     },
                     {
@@ -3272,6 +3343,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'fbb12c18eb5c4d5daa9d913d157cefa7'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'verdict'
+                            value: 'no_longer_checked'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'fbfba4a264c546e7bb99960627b294a3'
                         key: {
@@ -3286,6 +3368,24 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'warning_count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fc3ace68807647d69c6303a8ac6bc9da'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'connection_alias'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fdf2c542977a4c40a26ef494ed2ee923'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'run_url'
                             language: 'en'
                         }
                     },

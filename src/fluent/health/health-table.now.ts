@@ -32,8 +32,10 @@ export const x_jira_connect_connection_health = Table({
             choices: {
                 broken: 'Broken',
                 warning: 'Works, with warnings',
-                not_checked: 'Not checked yet',
+                not_checked: 'Not checked',
                 healthy: 'Healthy',
+                not_configured: 'Not configured',
+                no_longer_checked: 'No longer checked',
             },
         }),
         verdict_rank: IntegerColumn({ label: 'Health order', readOnly: true }),

@@ -79,3 +79,27 @@ Property({
     description: 'Maximum age of an Atlassian API token in days (Atlassian: at most one year).',
     roles: access,
 })
+
+/** Who receives the health alerts (README "When the app alerts"). */
+Property({
+    $id: Now.ID['property-health-alert-group'],
+    name: 'x_jira_connect.health.alert_group',
+    type: 'string',
+    value: '',
+    description: `Name of the user group whose active members receive the Jira connection
+health alerts. Empty (default): the users holding x_jira_connect.admin, or the users holding admin when no one holds
+that role.`,
+    roles: access,
+})
+
+/** Written by the health check itself (src/server/glide/health-lock.ts): one run at a time. */
+Property({
+    $id: Now.ID['property-health-run-lock'],
+    name: 'x_jira_connect.health.run_lock',
+    type: 'string',
+    value: '',
+    description: `Set by the Jira connection health check while it runs (start time and who
+started it), so that a second run does not double refreshes and alerts. Cleared when the run ends; a value older than
+twice the total budget (or in the future) is ignored. Do not edit.`,
+    roles: access,
+})

@@ -31,6 +31,9 @@ export const x_jira_connect_validation_run = Table({
         warning_count: IntegerColumn({ label: 'Warnings', readOnly: true }),
         calls: IntegerColumn({ label: 'Calls to Atlassian', readOnly: true }),
         duration_ms: IntegerColumn({ label: 'Duration (ms)', readOnly: true }),
+        // The integration account Jira named: id and type only, never its name or email (docs/capability.md).
+        jira_account_id: StringColumn({ label: 'Jira account id', maxLength: 128, readOnly: true }),
+        jira_account_type: StringColumn({ label: 'Jira account type', maxLength: 40, readOnly: true }),
         run_by: ReferenceColumn({ label: 'Run by', referenceTable: 'sys_user', readOnly: true }),
         trigger: StringColumn({
             label: 'Started by',

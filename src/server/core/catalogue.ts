@@ -30,6 +30,10 @@ export interface CheckSpec {
     readonly calls: number
     /** true: runs only to explain another check's failure, so a healthy run never makes its calls. */
     readonly diagnosticOnly?: boolean
+    /** true: its calls are per configured item (none in a healthy run with the default settings). */
+    readonly perConfiguredItem?: boolean
+    /** true: no call on a 3LO connection, whose granted scopes accessible-resources lists. */
+    readonly noCallWith3lo?: boolean
     readonly codes: { readonly [code: string]: CodeSpec }
 }
 
@@ -304,7 +308,7 @@ export const CHECKS = catalogue({
             ),
             token_request_failed: fail('the client-credentials token request failed otherwise (status or transport)'),
             access_idle: info(
-                'health check, keep-alive not due: the expired access token was left for the platform to refresh on use'
+                'health check with keep-alive off: the expired access token was left alone; the subject is not checked'
             ),
             no_token: fail('no token stored: click Get OAuth Token on the credential'),
             access_expired_no_refresh: fail('the access token expired and there is no refresh token'),
@@ -366,7 +370,9 @@ export const CHECKS = catalogue({
     },
     'jira.myself': {
         title: 'Jira accepts the credential (myself)',
-        verifies: '`GET /rest/api/{v}/myself` → display name, account id, email when visible',
+        verifies:
+            '`GET /rest/api/{v}/myself` → account id and type (kept with the run); display name and email shown, ' +
+            'never stored; warns when the email is hidden',
         requires: [
             'config.connection.credential',
             'config.credential.basic',
@@ -393,6 +399,9 @@ export const CHECKS = catalogue({
             ip_allowlist_blocked: fail(
                 "the site's IP allowlist rejected the caller's address (add the instance's egress IPs, or use a MID)"
             ),
+            email_hidden: warn(
+                "the account's email is hidden: comment and user correlation in bidirectional sync breaks"
+            ),
         },
     },
     'jira.server_info': {
@@ -403,6 +412,50 @@ export const CHECKS = catalogue({
         codes: {
             not_jira_cloud: fail('deploymentType is not Cloud'),
             base_url_mismatch: warn('the site answers with another base URL (renamed site or custom domain)'),
+        },
+    },
+    'jira.projects': {
+        title: 'Permissions in the projects the flows use',
+        verifies:
+            '`GET /rest/api/{v}/project/search` (x_jira_connect.capability.projects, or the browsable projects) and ' +
+            'one `POST /rest/api/3/permissions/check` for the 8 project permissions the spoke uses + Administer Jira',
+        requires: ['jira.myself'],
+        calls: 2,
+        codes: {
+            no_site_admin: info('not a Jira administrator: webhook and user actions will not work (table)'),
+            not_due: info('health check: capability checks ran less than their interval ago; cached result shown'),
+            projects_setting_invalid: fail('x_jira_connect.capability.projects has an entry that is not KEY[/Type]'),
+            scope_mismatch: fail('401 "scope does not match": read:jira-work not granted'),
+            project_not_found: fail('a listed project does not exist or the account cannot browse it'),
+            permission_missing: fail('a listed project lacks a permission the spoke uses (per project, with the fix)'),
+            no_projects: warn('nothing listed and the account can browse no project'),
+            cannot_create: warn('nothing listed and the account can create issues in none of its projects'),
+        },
+    },
+    'jira.create_fields': {
+        title: 'Fields Create Issue requires (createmeta)',
+        verifies:
+            '`GET /rest/api/{v}/issue/createmeta/{project}/issuetypes/{id}` for each `KEY/Issue type` listed: ' +
+            'required fields with no default',
+        requires: ['jira.projects'],
+        calls: 1,
+        perConfiguredItem: true,
+        codes: {
+            issue_type_not_found: fail('the listed issue type is not in the project'),
+            createmeta_refused: fail('403/404 on createmeta: the account cannot create that issue type'),
+            required_fields: warn('required fields with no default beyond project, issue type and summary'),
+        },
+    },
+    'jira.agile': {
+        title: 'Sprint and board actions (agile scopes)',
+        verifies:
+            '`GET /rest/agile/1.0/board?maxResults=1`: the granular sprint and board scopes (3LO: the scopes ' +
+            'accessible-resources lists, no call)',
+        requires: ['jira.myself'],
+        calls: 1,
+        noCallWith3lo: true,
+        codes: {
+            agile_scopes_missing: warn('401 "scope does not match" (or not granted): sprint actions will fail'),
         },
     },
     'atlassian.site_cloud_id': {
@@ -536,6 +589,17 @@ export const CHECKS = catalogue({
             no_test_action: warn('the template names no Test Action: Workflow Studio offers no Save and Test'),
         },
     },
+    'atlassian.rate_limit': {
+        title: 'Atlassian rate limit and quota',
+        verifies:
+            'The rate-limit headers of every answer in the run (`Beta-RateLimit*`, `X-Beta-RateLimit-*`, ' +
+            '`RateLimit*`, `X-RateLimit-*`): points left, window, reason; logged only when Atlassian sent them',
+        requires: [],
+        calls: 0,
+        codes: {
+            near_limit: warn("less than 20 % of the app's quota (or burst limit) is left: flows will soon get 429s"),
+        },
+    },
 } as const)
 
 export type CheckId = keyof typeof CHECKS
@@ -592,7 +656,9 @@ export function healthyCalls(auth: 'oauth2' | 'basic'): number {
     let n = 0
     for (const id of CHECK_IDS) {
         const spec = checkSpec(id)
-        if ((!spec.auth || spec.auth === auth) && !spec.diagnosticOnly) n += spec.calls
+        if (spec.auth && spec.auth !== auth) continue
+        if (spec.diagnosticOnly || spec.perConfiguredItem || (auth === 'oauth2' && spec.noCallWith3lo)) continue
+        n += spec.calls
     }
     return n
 }

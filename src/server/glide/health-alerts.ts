@@ -1,6 +1,6 @@
 /**
  * AlertPort over gs.eventQueue: each alert is a registered event on the subject's health row (parm1 = the email's
- * HTML body: the finding and the fix, sanitised and escaped; parm2 = the users holding x_jira_connect.admin), and the
+ * HTML body: the finding and the fix, sanitised and escaped; parm2 = the recipients, alertRecipients()), and the
  * app's email notifications (src/fluent/health/notifications.now.ts) send it to them. ServiceNow docs: GlideSystem
  * eventQueue(name, record, parm1, parm2); notification "Event parm 2 contains recipient". The alert text is built
  * from sanitised findings.
@@ -23,7 +23,7 @@ export class GlideAlerts implements AlertPort {
     fire(alert: HealthAlert, state: HealthState): void {
         const row = this.store.find(state.subjectTable, state.subjectSysId)
         if (!row) return
-        if (this.recipients === null) this.recipients = adminUserIds().join(',')
+        if (this.recipients === null) this.recipients = alertRecipients().userIds.join(',')
         const queue = (gs as unknown as { eventQueue(n: string, r: unknown, p1: string, p2: string): void }).eventQueue
         queue.call(gs, alert.event, row, emailBody(alert, state, row), this.recipients)
         gs.info(`Jira Cloud Connect health: ${alert.event} for "${safeText(alert.subjectName, 100)}".`)
@@ -49,10 +49,42 @@ function emailBody(alert: HealthAlert, state: HealthState, row: { getUniqueValue
     })
 }
 
+export const ALERT_GROUP_PROPERTY = 'x_jira_connect.health.alert_group'
+
+/**
+ * Who receives the alerts: the active members of the group named by x_jira_connect.health.alert_group; when it is
+ * empty (or names no group with an active member), the active users holding x_jira_connect.admin; when no one holds
+ * that role, the active users holding admin, so that alerts always reach someone.
+ */
+export function alertRecipients(): { userIds: string[]; basis: string } {
+    const group = String(gs.getProperty(ALERT_GROUP_PROPERTY, '') || '').trim()
+    if (group) {
+        const members = groupMemberIds(group)
+        if (members.length) return { userIds: members, basis: `group "${group}"` }
+        gs.warn(
+            `Jira Cloud Connect health: ${ALERT_GROUP_PROPERTY} names "${safeText(group, 80)}", which is no ` +
+                'group with an active member; the alerts go to the app admins instead.'
+        )
+    }
+    const appAdmins = roleHolderIds(ADMIN_ROLE)
+    if (appAdmins.length) return { userIds: appAdmins, basis: ADMIN_ROLE }
+    return { userIds: roleHolderIds('admin'), basis: 'admin' }
+}
+
 /** Active users holding the app's admin role (sys_user_has_role), as sys_ids. */
 export function adminUserIds(): string[] {
+    return roleHolderIds(ADMIN_ROLE)
+}
+
+function activeUser(user: string): boolean {
+    const row = user ? byId('sys_user', user) : null
+    return !!row && str(row, 'active') !== 'false' && str(row, 'active') !== '0'
+}
+
+/** Active users holding the role (sys_user_has_role), as sys_ids. */
+function roleHolderIds(roleName: string): string[] {
     const roles: string[] = []
-    each('sys_user_role', [['name', ADMIN_ROLE]], (r) => {
+    each('sys_user_role', [['name', roleName]], (r) => {
         roles.push(r.getUniqueValue())
     })
     const out: string[] = []
@@ -62,12 +94,27 @@ export function adminUserIds(): string[] {
             [['role', role]],
             (grant) => {
                 const user = str(grant, 'user')
-                const row = user ? byId('sys_user', user) : null
-                if (row && str(row, 'active') !== 'false' && str(row, 'active') !== '0' && out.indexOf(user) < 0)
-                    out.push(user)
+                if (activeUser(user) && out.indexOf(user) < 0) out.push(user)
             },
             500
         )
     }
+    return out
+}
+
+/** Active members of the group with this name (sys_user_grmember), as sys_ids. */
+function groupMemberIds(groupName: string): string[] {
+    const out: string[] = []
+    each('sys_user_group', [['name', groupName]], (g) => {
+        each(
+            'sys_user_grmember',
+            [['group', g.getUniqueValue()]],
+            (m) => {
+                const user = str(m, 'user')
+                if (activeUser(user) && out.indexOf(user) < 0) out.push(user)
+            },
+            500
+        )
+    })
     return out
 }

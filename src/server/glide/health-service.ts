@@ -55,17 +55,13 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
                     return runSysId || ''
                 },
             },
-            onlySysId
+            { onlySysId, runBy: trigger === 'scheduled' ? 'the scheduled job' : `user "${gs.getUserName()}"` }
         )
-        const n = result.outcomes.length
-        const broken = result.outcomes.filter((o) => o.state.verdict === 'broken').length
-        const plural = (count: number, word: string, suffix = 's') => `${count} ${word}${count === 1 ? '' : suffix}`
-        const notChecked = result.notChecked.map((x) => `"${x.name}"`).join(', ')
-        const message =
-            `Checked ${n - result.notChecked.length} of ${plural(n, 'Jira connection')}: ${broken} broken; ` +
-            `${plural(result.calls, 'call')} to Atlassian (${result.shared} shared), ` +
-            `${plural(result.keptAlive, 'keep-alive refresh', 'es')}, ${plural(result.alerts.length, 'alert')}.` +
-            (notChecked ? ` Not checked: ${notChecked} (time budget spent).` : '')
+        if (result.refused) {
+            gs.warn(`Jira Cloud Connect health (${trigger}): ${result.refused}`)
+            return { ok: false, result, runSysId: null, message: result.refused }
+        }
+        const message = runMessage(result)
         gs.info(`Jira Cloud Connect health (${trigger}): ${message}`)
         return { ok: true, result, runSysId, message }
     } catch (e) {
@@ -83,13 +79,53 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
     }
 }
 
-/** The scheduled job's entry point: runs the check when the interval since the last scheduled run has passed. */
+/** One line for the admin: what was checked, what is broken, calls, keep-alive, alerts, and what was not checked. */
+function runMessage(result: HealthRunResult): string {
+    const n = result.outcomes.length
+    const count = (v: string) => result.outcomes.filter((o) => o.state.verdict === v).length
+    const plural = (k: number, word: string, suffix = 's') => `${k} ${word}${k === 1 ? '' : suffix}`
+    const unproven = result.outcomes.filter((o) => o.checked && o.state.notCheckedReason)
+    const notChecked = [
+        ...result.notChecked.map((x) => `"${x.name}" (time budget spent)`),
+        ...unproven.map((o) => `"${o.subject.name}" (${o.state.notCheckedReason.replace(/^Not checked: /, '')})`),
+    ].join('; ')
+    return (
+        `Checked ${n - result.notChecked.length - unproven.length} of ${plural(n, 'Jira connection')}: ` +
+        `${count('broken')} broken, ${count('not_configured')} not configured; ` +
+        `${plural(result.calls, 'call')} to Atlassian (${result.shared} shared), ` +
+        `${plural(result.keptAlive, 'keep-alive refresh', 'es')}, ${plural(result.alerts.length, 'alert')}.` +
+        (notChecked ? ` Not checked: ${notChecked}.` : '')
+    )
+}
+
+/**
+ * The scheduled job's entry point: runs the check when the interval since the last scheduled run has passed, or a
+ * day after a failed keep-alive refresh when the interval is longer (a failed refresh is tried again within a day).
+ * A last run stamped in the future (the clock was set back) does not hold the schedule: it counts as due.
+ */
 export function runScheduledHealthCheck(): HealthRunOutcome | null {
     const settings = healthSettings(new GlideConfigReader())
     const last = lastScheduledRunMs()
     const now = new GlideClock().nowMs()
-    if (last !== null && now - last < settings.intervalHours * 3600000 - DUE_SLACK_MS) return null
+    if (!scheduledRunDue(now, last, settings.intervalHours, keepAliveFailing())) return null
     return runHealthCheckNow('scheduled')
+}
+
+export function scheduledRunDue(
+    nowMs: number,
+    lastMs: number | null,
+    intervalHours: number,
+    keepAliveFailed: boolean
+): boolean {
+    if (lastMs === null || lastMs > nowMs + DUE_SLACK_MS) return true
+    const hours = keepAliveFailed ? Math.min(intervalHours, 24) : intervalHours
+    return nowMs - lastMs >= hours * 3600000 - DUE_SLACK_MS
+}
+
+function keepAliveFailing(): boolean {
+    return new GlideHealthStore()
+        .all()
+        .some((h) => h.verdict !== 'no_longer_checked' && h.keepAliveResult !== '' && h.keepAliveResult !== 'ok')
 }
 
 function lastScheduledRunMs(): number | null {

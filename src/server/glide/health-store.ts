@@ -8,8 +8,15 @@ import { newRecord, str, type Row } from './records'
 
 export const HEALTH_TABLE = 'x_jira_connect_connection_health'
 
-/** Sort key for "failing first": broken, warning, not checked, healthy. */
-export const VERDICT_RANK: Record<HealthVerdict, number> = { broken: 0, warning: 1, not_checked: 2, healthy: 3 }
+/** Sort key for "failing first": broken, warning, not checked, healthy, then not configured and history. */
+export const VERDICT_RANK: Record<HealthVerdict, number> = {
+    broken: 0,
+    warning: 1,
+    not_checked: 2,
+    healthy: 3,
+    not_configured: 4,
+    no_longer_checked: 5,
+}
 
 const DATES: Array<[keyof HealthState, string]> = [
     ['verdictSinceMs', 'verdict_since'],

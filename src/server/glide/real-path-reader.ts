@@ -4,7 +4,7 @@
  * Reads only. Column names: http_connection use_mid, mid_selection, mid_server, mid_cluster, capabilities (ServiceNow
  * docs create-https-connection, "MID Server" fields); oauth_2_0_credentials use_mid ("Connect to Auth Server via MID
  * Server", KB1645211); ecc_agent name, status, validated; ecc_agent_capability_m2m agent/capability;
- * ecc_agent_cluster_member_m2m agent/cluster; sys_store_app scope/version (assumption A40).
+ * ecc_agent_cluster_member_m2m agent/cluster; sys_store_app scope/version (assumption A43).
  */
 import type { ScriptSource } from '../core/deprecated-calls'
 import type {

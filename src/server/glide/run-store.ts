@@ -27,6 +27,24 @@ export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual'
     row.setValue('warning_count', report.checks.filter((c) => c.status === 'warn').length)
     row.setValue('calls', report.calls)
     row.setValue('duration_ms', report.durationMs)
-    row.setValue('run_by', gs.getUserID())
+    // Account id and type only (several connections: comma separated); report.people is never stored.
+    const accounts = report.accounts || []
+    row.setValue(
+        'jira_account_id',
+        accounts
+            .map((a) => a.accountId)
+            .join(', ')
+            .slice(0, 128)
+    )
+    row.setValue(
+        'jira_account_type',
+        accounts
+            .map((a) => a.accountType)
+            .join(', ')
+            .slice(0, 40)
+    )
+    // A scheduled job with an empty Run as runs as "system", which is no sys_user record: leave Run by empty then.
+    const user = String(gs.getUserID() || '')
+    if (/^[0-9a-f]{32}$/.test(user)) row.setValue('run_by', user)
     return row.insert()
 }

@@ -34,7 +34,7 @@ export function checkTokens(
     setup: OAuthSetup,
     tokens: TokenPort,
     engine: CallEngine,
-    /** false in a health check whose keep-alive is not due: an expired access token is normal, not refreshed. */
+    /** false in a health check with keep-alive off: an expired access token is left alone (nothing proven). */
     mayRefresh = true
 ): TokenOutcome {
     if (setup.serviceAccount) return checkServiceAccountToken(log, credential, setup, tokens, engine)
@@ -81,8 +81,8 @@ export function checkTokens(
     if (!mayRefresh) {
         // The platform refreshes on the next use (KB1437067); refreshing here would rotate the token for nothing.
         const idle =
-            `${what}; the platform gets a new one on the next use. This health check did not refresh it ` +
-            '(keep-alive not due), so Atlassian was not called.'
+            `${what}; the platform gets a new one on the next use. This health check may not refresh it ` +
+            '(keep-alive is off: x_jira_connect.health.keepalive_days = 0), so Atlassian was not called.'
         log.pass('token.access', idle, 'access_idle')
         return null
     }

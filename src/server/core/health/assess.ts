@@ -2,6 +2,9 @@
  * From one subject's validation result to its next health row and the alerts to send. Alerts fire on a change
  * (healthy/warning -> broken, broken -> healthy/warning) or once per deadline (the refresh token's inactivity expiry,
  * the consent's age limit, the API token's first anniversary), never again for the same deadline.
+ * Verdicts follow the evidence: healthy/warning only when a call with the subject's credential succeeded in this
+ * check; a transient failure (429, 5xx, no answer) or no call at all is "not checked" with the reason, and a broken
+ * subject stays broken until a call succeeds; what was never set up is "not configured" (no alert).
  */
 import type { TokenState } from '../ports'
 import type { CheckResult } from '../report'
@@ -13,13 +16,43 @@ import {
     type HealthAlert,
     type HealthState,
     type HealthSubject,
+    type HealthVerdict,
 } from './model'
+import type { SubjectEvidence } from './run-cache'
 import type { HealthSettings } from './settings'
 
 const DAY_MS = 86400000
 
 /** Findings that mean the consent (token family) is gone: health after them comes from a new consent. */
 const CONSENT_LOST = ['consent_expired', 'refresh_expired', 'no_token', 'no_refresh_token', 'access_expired_no_refresh']
+
+/**
+ * Failures that say nothing about the credential: Atlassian rate-limited, unavailable or did not answer (after the
+ * validator's bounded retry), or the budget ran out. They make a subject "not checked", never broken.
+ */
+export const TRANSIENT_CODES = [
+    'rate_limited',
+    'token_rate_limited',
+    'atlassian_unavailable',
+    'http_timeout',
+    'connection_reset',
+    'time_budget_exhausted',
+    'refresh_timeout',
+    'refresh_unreachable',
+]
+
+/** Failures that mean "never set up": not configured (no alert) while the subject has never worked. */
+export const NOT_CONFIGURED_CODES = [
+    'no_token',
+    'client_credentials_missing',
+    'credential_missing',
+    'credential_inactive',
+    'basic_credential_incomplete',
+    'profile_missing',
+    'no_connection',
+    'no_active_connection',
+    'cloud_id_unset',
+]
 
 export function emptyState(subject: HealthSubject): HealthState {
     return {
@@ -66,6 +99,10 @@ export interface Observation {
     /** This run refreshed the token to keep it alive: 'ok' or the failure code. */
     keepAlive: { result: string } | null
     runSysId: string
+    /** What the check proved with calls (run-cache.ts); absent = nothing was called. */
+    evidence?: SubjectEvidence
+    /** The check stopped on an exception: why (no verdict from it). */
+    stopped?: string
 }
 
 export interface Assessment {
@@ -99,42 +136,32 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
     const alert = (kind: AlertKind, text: string) =>
         alerts.push({ kind, event: ALERT_EVENTS[kind], subjectName: o.subject.name, text: bounded(text, 1500) })
 
-    let verdict = verdictOfChecks(o.checks)
-    let problem = o.checks.find((c) => c.status === 'fail') ?? o.checks.find((c) => c.status === 'warn')
-    // A consent found dead stays dead until a new token is stored: a later check that only looks at the stored
-    // tokens (access_idle: Atlassian not called) cannot tell, unless the refresh token's expiry moved (new consent).
-    const localOnly = o.checks.some((c) => c.id === 'token.access' && c.code === 'access_idle')
-    const refreshNow =
-        o.token && o.token.hasRefreshToken && o.token.refreshExpiresInSec !== null
-            ? now + o.token.refreshExpiresInSec * 1000
-            : null
-    const newToken =
-        refreshNow !== null && (prev.refreshExpiresMs === null || Math.abs(refreshNow - prev.refreshExpiresMs) > 60000)
-    if (
-        verdict !== 'broken' &&
-        localOnly &&
-        prev.verdict === 'broken' &&
-        isConsentLoss(prev.lastFindingCode) &&
-        !newToken
-    ) {
-        verdict = 'broken'
-        problem = undefined
-    }
+    const judged = judge(prev, o, settings)
+    const verdict = judged.verdict
+    const problem = judged.problem
+    next.notCheckedReason = judged.reason
     if (verdict !== prev.verdict) next.verdictSinceMs = now
     next.verdict = verdict
-    if (verdict === 'broken') next.lastFailureMs = now
-    else next.lastSuccessMs = now
+    if (judged.failedNow) next.lastFailureMs = now
+    if (judged.proven) next.lastSuccessMs = now
     if (problem) {
         next.lastFindingCode = `${problem.id}/${problem.code}`
         next.lastFinding = bounded(problem.found, 1000)
         next.lastFix = bounded(problem.fix, 1000)
+    } else if (judged.proven && verdict === 'healthy') {
+        next.lastFindingCode = ''
+        next.lastFinding = ''
+        next.lastFix = ''
     }
 
     // Keep-alive bookkeeping (the refresh is done by the validator when the runner allowed it).
+    // The idle clock (last_keep_alive) restarts only on a successful refresh; a failure is tried again next run.
     if (o.keepAlive) {
-        next.lastKeepAliveMs = now
         next.keepAliveResult = o.keepAlive.result
-        if (o.keepAlive.result === 'ok') next.keepAliveCount = prev.keepAliveCount + 1
+        if (o.keepAlive.result === 'ok') {
+            next.lastKeepAliveMs = now
+            next.keepAliveCount = prev.keepAliveCount + 1
+        }
     }
 
     // Tokens and consent.
@@ -150,7 +177,7 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
     const consentLost = o.checks.some((c) => c.status === 'fail' && CONSENT_LOST.includes(c.code))
     if (!token || !token.hasRefreshToken || consentLost) next.consentSinceMs = null
     else if (
-        verdict !== 'broken' &&
+        judged.proven &&
         (prev.consentSinceMs === null || (prev.verdict === 'broken' && isConsentLoss(prev.lastFindingCode)))
     ) {
         next.consentSinceMs = now
@@ -213,7 +240,7 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
                 `${problem.title}: ${problem.found} Fix: ${problem.fix}`
         )
     }
-    if (verdict !== 'broken' && prev.verdict === 'broken') {
+    if (judged.proven && prev.verdict === 'broken') {
         alert(
             'recovered',
             `Jira connection "${o.subject.name}" works again ` +
@@ -278,19 +305,133 @@ function sameDeadline(a: number | null, b: number): boolean {
     return a !== null && Math.abs(a - b) < DAY_MS
 }
 
-/** A subject the run had no time for: keeps its verdict and says why it was not checked. */
+interface Judgement {
+    verdict: HealthVerdict
+    /** The finding shown (first failure, else first warning), or undefined to keep the previous one. */
+    problem: CheckResult | undefined
+    /** A call with the credential succeeded and nothing failed: the only way to healthy, warning or recovered. */
+    proven: boolean
+    /** This check found a failure on evidence. */
+    failedNow: boolean
+    /** Why no verdict could be formed ('' when one was). */
+    reason: string
+}
+
+/** The verdict the evidence supports (see the file comment). */
+function judge(prev: HealthState, o: Observation, settings: HealthSettings): Judgement {
+    const fails = o.checks.filter((c) => c.status === 'fail')
+    const hard = fails.filter((c) => TRANSIENT_CODES.indexOf(c.code) < 0)
+    const warnings = o.checks.filter((c) => c.status === 'warn')
+    if (!o.stopped && hard.length) {
+        const neverSetUp =
+            prev.lastSuccessMs === null &&
+            prev.verdict !== 'broken' &&
+            hard.every((c) => NOT_CONFIGURED_CODES.indexOf(c.code) >= 0)
+        return {
+            verdict: neverSetUp ? 'not_configured' : 'broken',
+            problem: hard[0],
+            proven: false,
+            failedNow: !neverSetUp,
+            reason: '',
+        }
+    }
+    const evidence = o.evidence
+    const proven = !o.stopped && fails.length === 0 && !!evidence && evidence.succeeded > 0
+    if (proven) {
+        return {
+            verdict: warnings.length ? 'warning' : 'healthy',
+            problem: warnings[0],
+            proven: true,
+            failedNow: false,
+            reason: '',
+        }
+    }
+    // No proof: nothing good can be said. A broken subject stays broken; the rest is "not checked", with the reason.
+    const reason = whyNotChecked(o, fails)
+    if (prev.verdict === 'broken')
+        return { verdict: 'broken', problem: undefined, proven: false, failedNow: false, reason }
+    const stale = staleWarning(prev, o.nowMs, settings, reason)
+    if (stale) return { verdict: 'warning', problem: stale, proven: false, failedNow: false, reason }
+    return { verdict: 'not_checked', problem: fails[0], proven: false, failedNow: false, reason }
+}
+
+function whyNotChecked(o: Observation, transient: CheckResult[]): string {
+    if (o.stopped) return bounded(`Not checked: ${o.stopped}.`, 255)
+    if (transient.length) {
+        const t = transient[0]
+        const what =
+            t.code === 'rate_limited' || t.code === 'token_rate_limited' ? 'rate limiting by Atlassian' : t.code
+        return bounded(`Not checked: ${what.replace(/_/g, ' ')} (a passing problem, not a broken credential).`, 255)
+    }
+    const skip = o.checks.find((c) => c.status === 'skip' && c.found)
+    const idle = o.checks.find((c) => c.id === 'token.access' && c.code === 'access_idle')
+    if (idle) return 'Not checked: the access token has expired and keep-alive is off (keepalive_days = 0).'
+    return bounded(`Not checked: no call to Atlassian could be made${skip ? ` (${skip.found})` : ''}.`, 255)
+}
+
+/** A subject that had no proof for two intervals is itself a warning (it may be starved or failing silently). */
+function staleWarning(
+    prev: HealthState,
+    nowMs: number,
+    settings: HealthSettings,
+    reason: string
+): CheckResult | undefined {
+    const lastEvidence = Math.max(prev.lastSuccessMs ?? -1, prev.lastFailureMs ?? -1)
+    if (lastEvidence < 0) return undefined
+    const age = nowMs - lastEvidence
+    if (age < 2 * settings.intervalHours * 3600000) return undefined
+    return {
+        id: 'health.stale',
+        status: 'warn',
+        title: 'Checked recently',
+        code: 'not_checked_two_intervals',
+        found: `No check has proved anything for ${humanDuration(age / 1000)} (two intervals or more). ${reason}`,
+        expected: `A successful check every ${settings.intervalHours} hours.`,
+        fix:
+            'Click Validate on this connection; if it is not checked again, raise ' +
+            'x_jira_connect.health.total_budget_ms.',
+    }
+}
+
+/** A subject the run had no time for: keeps a broken verdict, says why; unproven for two intervals is a warning. */
 export function notChecked(
     previous: HealthState | null,
     subject: HealthSubject,
     reason: string,
-    runSysId: string
+    runSysId: string,
+    nowMs: number | null = null,
+    settings: HealthSettings | null = null
 ): HealthState {
     const prev = previous ?? emptyState(subject)
-    return {
+    const next: HealthState = {
         ...prev,
         subjectName: subject.name,
         aliasName: subject.aliasName,
         notCheckedReason: reason,
         lastRunSysId: runSysId || prev.lastRunSysId,
+    }
+    const stale =
+        nowMs !== null && settings && prev.verdict !== 'broken'
+            ? staleWarning(prev, nowMs, settings, reason)
+            : undefined
+    if (stale) {
+        if (prev.verdict !== 'warning') next.verdictSinceMs = nowMs
+        next.verdict = 'warning'
+        next.lastFindingCode = `${stale.id}/${stale.code}`
+        next.lastFinding = bounded(stale.found, 1000)
+        next.lastFix = stale.fix
+    }
+    return next
+}
+
+/** A row whose connection is inactive or deleted: history, not a verdict (sorted last, never alerted). */
+export function retired(previous: HealthState, runSysId: string): HealthState {
+    const was =
+        previous.verdict === 'no_longer_checked' ? '' : ` (last verdict: ${previous.verdict.replace(/_/g, ' ')})`
+    return {
+        ...previous,
+        verdict: 'no_longer_checked',
+        notCheckedReason: bounded(`No longer checked: the connection is inactive or was deleted${was}.`, 255),
+        lastRunSysId: runSysId || previous.lastRunSysId,
     }
 }

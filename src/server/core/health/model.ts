@@ -5,8 +5,15 @@
  */
 import type { CredentialSnapshot } from '../ports'
 
-/** healthy = every check passed; warning = works, something to look at; broken = a check failed. */
-export type HealthVerdict = 'healthy' | 'warning' | 'broken' | 'not_checked'
+/**
+ * The verdict values the health rows and the setup page's health view share (docs/health.md "Verdicts"):
+ * healthy / warning = a call with the credential succeeded in the latest check (warning: something to look at, or
+ * not checked for two intervals); broken = a check failed on evidence (an answer, or the platform's own record such as
+ * an expired refresh token); not_checked = no call could prove anything (reason in notCheckedReason);
+ * not_configured = never set up (no client ID, no token, inactive credential), no alert; no_longer_checked = the
+ * connection is inactive or deleted, the row is history.
+ */
+export type HealthVerdict = 'healthy' | 'warning' | 'broken' | 'not_checked' | 'not_configured' | 'no_longer_checked'
 
 /** What a health row is about: an active connection, or an OAuth 2.0 credential no active connection uses. */
 export interface HealthSubject {

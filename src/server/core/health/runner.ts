@@ -9,11 +9,13 @@ import type { ConfigPort, ConnectionSnapshot, CredentialSnapshot, TokenState } f
 import type { CheckResult, ValidationReport, Verdict } from '../report'
 import { humanDuration, summarize, verdictOf } from '../report'
 import { PROPERTY, validate, type ValidatorPorts } from '../validator'
-import { assess, notChecked } from './assess'
+import { safeText } from '../sanitize'
+import { assess, notChecked, retired } from './assess'
 import type { AlertPort, HealthAlert, HealthInventoryPort, HealthState, HealthStorePort, HealthSubject } from './model'
 import { storedTokens } from '../stored-tokens'
-import { CredentialRunCache } from './run-cache'
+import { CredentialRunCache, type SubjectEvidence } from './run-cache'
 import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from './settings'
+import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 import type { InboundResult } from '../checks/inbound'
 import { webhookRefreshDays } from '../inbound-settings'
 import {
@@ -24,7 +26,6 @@ import {
     withWebhookDeadline,
 } from './webhook-refresh'
 
-const DAY_MS = 86400000
 /** Atlassian accepts a rotated-out refresh token for 10 minutes; never refresh the same credential twice in that. */
 export const REFRESH_REUSE_WINDOW_MS = 600000
 
@@ -32,6 +33,8 @@ export interface HealthPorts extends ValidatorPorts {
     inventory: HealthInventoryPort
     health: HealthStorePort
     alerts: AlertPort
+    /** One run at a time (single-flight.ts); absent = no lock (a single caller). */
+    lock?: RunLockPort
 }
 
 export type HealthTrigger = 'scheduled' | 'on_demand'
@@ -39,6 +42,7 @@ export type HealthTrigger = 'scheduled' | 'on_demand'
 export interface SubjectOutcome {
     subject: HealthSubject
     state: HealthState
+    /** The run examined the subject (false: budget spent before it). */
     checked: boolean
     keptAlive: boolean
     alerts: HealthAlert[]
@@ -55,6 +59,13 @@ export interface HealthRunResult {
     calls: number
     shared: number
     keptAlive: number
+    /**
+     * Why the run changed nothing (no run stored, no health row written, no alert), or null. Today: this user may not
+     * read the OAuth tokens (KB0859525), so every OAuth verdict would be a guess.
+     */
+    refused: string | null
+    /** Health rows of subjects the check no longer covers (inactive or deleted), marked "no longer checked" now. */
+    retired: number
 }
 
 /** The run's row id is needed by the health rows; the adapter stores the run before the rows (see health-service). */
@@ -62,29 +73,111 @@ export interface RunSink {
     saveRun(report: ValidationReport, trigger: HealthTrigger, notCheckedText: string): string
 }
 
+/** What a subject-check step sees: the subject, the run's shared (cached, counted) ports and what was found so far. */
+export interface SubjectContext {
+    subject: HealthSubject
+    ports: ValidatorPorts
+    previous: HealthState | null
+    /** The checks of this subject so far (the validator's, then earlier steps'). */
+    checks: CheckResult[]
+    nowMs: number
+}
+
+/**
+ * One step of a subject's check. The validator's checks are the first; later work (capability checks, webhook
+ * refresh) adds a step that returns its own checks for the subject. Calls go through ctx.ports so they are counted,
+ * shared per credential and count as the subject's evidence. A step that throws is recorded against the subject.
+ */
+export interface SubjectStep {
+    id: string
+    run(ctx: SubjectContext): CheckResult[]
+}
+
+export interface HealthRunOptions {
+    /** Only this subject (the setup page's per-row Validate): only its row changes, no row is retired. */
+    onlySysId?: string | null
+    /** Extra steps after the validator's checks, in order. */
+    steps?: SubjectStep[]
+    /** Who starts the run (user name, or "scheduled job"), named to a run that finds the lock held. */
+    runBy?: string
+}
+
+interface Pending {
+    subject: HealthSubject
+    checks: CheckResult[]
+    token: TokenState | null
+    keepAlive: { result: string } | null
+    evidence: SubjectEvidence
+    /** Why no verdict could be formed (an exception), else ''. */
+    stopped: string
+    at: number
+    /** What the Jira → ServiceNow checks saw (webhook-refresh.ts), when they ran. */
+    inbound?: InboundResult
+}
+
 /**
  * Runs the health check over every subject, or over one (`onlySysId`: the setup page's per-row Validate), which then
- * updates only that subject's health row and stores a run targeting it.
+ * updates only that subject's health row and stores a run targeting it. Subjects checked longest ago go first, so a
+ * run cut short by its budget starts next time with what it missed.
  */
 export function runHealthCheck(
     ports: HealthPorts,
     trigger: HealthTrigger,
     sink: RunSink,
-    onlySysId: string | null = null
+    onlySysIdOrOptions: string | null | HealthRunOptions = null
 ): HealthRunResult {
+    const options: HealthRunOptions =
+        onlySysIdOrOptions === null || typeof onlySysIdOrOptions === 'string'
+            ? { onlySysId: onlySysIdOrOptions }
+            : onlySysIdOrOptions
+    const onlySysId = options.onlySysId ?? null
     const settings = healthSettings(ports.config)
     const startedAtMs = ports.clock.nowMs()
-    const subjects = inventory(ports).filter((s) => onlySysId === null || s.sysId === onlySysId)
+    const all = inventory(ports)
+    const subjects = oldestFirst(
+        all.filter((s) => onlySysId === null || s.sysId === onlySysId),
+        ports.health
+    )
+    const refused = tokensUnreadable(ports, subjects)
+    if (refused) return refusedRun(trigger, refused, startedAtMs, ports)
+    const lock = ports.lock
+    if (!lock) return checkAll(ports, trigger, sink, options, all, subjects, startedAtMs)
+    const owner = `${options.runBy || trigger} #${Math.floor(Math.random() * 1e9)}`
+    const staleAfterMs = Math.max(2 * settings.totalBudgetMs, 10 * 60000)
+    const taken = takeLock(lock, owner, startedAtMs, staleAfterMs)
+    if (!taken.ok) {
+        const who = taken.held.owner.replace(/ #\d+$/, '')
+        const since = new Date(taken.held.sinceMs).toISOString().replace('T', ' ').slice(0, 19)
+        const why =
+            `Nothing was checked or changed: a health check started by ${safeText(who, 60)} at ${since} UTC is ` +
+            'still running, and two at once would double its refreshes and alerts. Its results appear on the ' +
+            'Connection Health list when it ends; validate again after that.'
+        return refusedRun(trigger, why, startedAtMs, ports, 'run_in_progress')
+    }
+    try {
+        return checkAll(ports, trigger, sink, options, all, subjects, startedAtMs)
+    } finally {
+        releaseLock(lock, owner, startedAtMs)
+    }
+}
+
+/** The run itself, once it may go ahead. */
+function checkAll(
+    ports: HealthPorts,
+    trigger: HealthTrigger,
+    sink: RunSink,
+    options: HealthRunOptions,
+    all: HealthSubject[],
+    subjects: HealthSubject[],
+    startedAtMs: number
+): HealthRunResult {
+    const onlySysId = options.onlySysId ?? null
+    const steps = options.steps ?? []
+    const settings = healthSettings(ports.config)
+
     const cache = new CredentialRunCache()
     const checks: CheckResult[] = []
-    const pending: Array<{
-        subject: HealthSubject
-        checks: CheckResult[]
-        token: TokenState | null
-        keepAlive: { result: string } | null
-        at: number
-        inbound?: InboundResult
-    }> = []
+    const pending: Pending[] = []
     const skipped: Array<{ subject: HealthSubject; reason: string }> = []
     const timeoutMs = httpTimeoutMs(ports.config)
 
@@ -100,38 +193,9 @@ export function runHealthCheck(
             })
             continue
         }
-        const previous = ports.health.read(subject.table, subject.sysId)
-        const oauth = subject.credential && subject.credential.kind === 'oauth2' ? subject.credential : null
-        const before = oauth && oauth.profileSysId ? storedTokens(ports.tokens, oauth.sysId, oauth.profileSysId) : null
-        const keepAliveDue = oauth
-            ? keepAliveDueFor(oauth.sysId, before, previous, ports, settings, cache) ||
-              (!cache.refreshOf(oauth.sysId) &&
-                  webhookNeedsToken(previous, before, ports.clock.nowMs(), webhookRefreshDays(ports.config)))
-            : false
-        cache.setRefreshPolicy((credentialSysId) => credentialSysId === (oauth && oauth.sysId) && keepAliveDue)
-        const budget = Math.min(settings.connectionBudgetMs, left)
-        let inbound: InboundResult | undefined
-        const report = validate(
-            { table: subject.table, sysId: subject.sysId },
-            { ...ports, config: withProperty(ports.config, PROPERTY.budgetMs, String(budget)) },
-            {
-                cache,
-                webhookRefresh: () => webhookRefreshAllowed(previous, ports.clock.nowMs()),
-                onInbound: (_sysId, result) => (inbound = result),
-            }
-        )
-        const own = report.checks.map((c) => ({ ...c, subject: c.subject || subject.name }))
-        checks.push(...own)
-        const access = own.find((c) => c.id === 'token.access')
-        const refreshed = !!(oauth && keepAliveDue && cache.refreshOf(oauth.sysId))
-        const keepAlive = refreshed
-            ? { result: access && access.code === 'refreshed' ? 'ok' : access ? access.code : 'failed' }
-            : null
-        if (refreshed && keepAlive && keepAlive.result === 'ok') {
-            checks.push(keepAliveCheck(subject, before, previous, ports.clock.nowMs()))
-        }
-        const after = oauth && oauth.profileSysId ? storedTokens(ports.tokens, oauth.sysId, oauth.profileSysId) : null
-        pending.push({ subject, checks: own, token: after, keepAlive, at: ports.clock.nowMs(), inbound })
+        const p = checkSubject(subject, ports, cache, steps, Math.min(settings.connectionBudgetMs, left), settings)
+        checks.push(...p.checks)
+        pending.push(p)
     }
 
     const notCheckedList = skipped.map((s) => ({ name: s.subject.name, reason: s.reason }))
@@ -172,44 +236,60 @@ export function runHealthCheck(
     const outcomes: SubjectOutcome[] = []
     const alerts: HealthAlert[] = []
     for (const p of pending) {
-        const previous = ports.health.read(p.subject.table, p.subject.sysId)
-        const apiToken =
-            p.subject.credential && p.subject.credential.kind === 'basic'
-                ? ports.inventory.apiTokenInfo(p.subject.credential.sysId)
-                : null
-        const assessed = assess(
-            previous,
-            {
+        // One subject's bad data or a failed write must not stop the others.
+        try {
+            const previous = ports.health.read(p.subject.table, p.subject.sysId)
+            const apiToken =
+                p.subject.credential && p.subject.credential.kind === 'basic'
+                    ? ports.inventory.apiTokenInfo(p.subject.credential.sysId)
+                    : null
+            const assessed = assess(
+                previous,
+                {
+                    subject: p.subject,
+                    checks: p.checks,
+                    nowMs: p.at,
+                    token: p.token,
+                    apiToken,
+                    keepAlive: p.keepAlive,
+                    runSysId,
+                    evidence: p.evidence,
+                    stopped: p.stopped,
+                },
+                settings
+            )
+            // Jira → ServiceNow (webhook-refresh.ts): the expiry alert, the verdict an idle run cannot clear, the
+            // deadline.
+            const a = keepInboundBroken(previous, p.checks, assessed)
+            a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
+            a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
+            ports.health.write(a.state)
+            for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
+            alerts.push(...a.alerts)
+            outcomes.push({
                 subject: p.subject,
-                checks: p.checks,
-                nowMs: p.at,
-                token: p.token,
-                apiToken,
-                keepAlive: p.keepAlive,
-                runSysId,
-            },
-            settings
-        )
-        // Jira → ServiceNow (webhook-refresh.ts): the expiry alert, the verdict an idle run cannot clear, the deadline.
-        const a = keepInboundBroken(previous, p.checks, assessed)
-        a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
-        a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
-        ports.health.write(a.state)
-        for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
-        alerts.push(...a.alerts)
-        outcomes.push({
-            subject: p.subject,
-            state: a.state,
-            checked: true,
-            keptAlive: !!(p.keepAlive && p.keepAlive.result === 'ok'),
-            alerts: a.alerts,
-        })
+                state: a.state,
+                checked: true,
+                keptAlive: !!(p.keepAlive && p.keepAlive.result === 'ok'),
+                alerts: a.alerts,
+            })
+        } catch (e) {
+            notCheckedList.push({ name: p.subject.name, reason: `its health row could not be stored: ${errorText(e)}` })
+        }
     }
     for (const s of skipped) {
-        const state = notChecked(ports.health.read(s.subject.table, s.subject.sysId), s.subject, s.reason, runSysId)
+        const state = notChecked(
+            ports.health.read(s.subject.table, s.subject.sysId),
+            s.subject,
+            s.reason,
+            runSysId,
+            ports.clock.nowMs(),
+            settings
+        )
         ports.health.write(state)
         outcomes.push({ subject: s.subject, state, checked: false, keptAlive: false, alerts: [] })
     }
+    const retired = onlySysId === null ? retireRows(ports, all, runSysId) : 0
     return {
         trigger,
         report,
@@ -219,7 +299,190 @@ export function runHealthCheck(
         calls: cache.calls,
         shared: cache.saved,
         keptAlive: outcomes.filter((o) => o.keptAlive).length,
+        refused: null,
+        retired,
     }
+}
+
+/** One subject: the validator's checks, then each step, through the run's cache; an exception stops only it. */
+function checkSubject(
+    subject: HealthSubject,
+    ports: HealthPorts,
+    cache: CredentialRunCache,
+    steps: SubjectStep[],
+    budgetMs: number,
+    settings: HealthSettings
+): Pending {
+    cache.beginSubject()
+    const oauth = subject.credential && subject.credential.kind === 'oauth2' ? subject.credential : null
+    const readTokens = () =>
+        oauth && oauth.profileSysId ? storedTokens(ports.tokens, oauth.sysId, oauth.profileSysId) : null
+    const own: CheckResult[] = []
+    let stopped = ''
+    let before: TokenState | null = null
+    let previous: HealthState | null = null
+    const refreshedBefore = !!(oauth && cache.refreshOf(oauth.sysId))
+    let inbound: InboundResult | undefined
+    try {
+        previous = ports.health.read(subject.table, subject.sysId)
+        before = readTokens()
+        // An expired access token is refreshed through the platform, as the spoke would on its next use: a check
+        // must call Atlassian to say anything good. keepalive_days = 0 turns that off (the subject is then not
+        // checked), except when a Jira webhook pointing here needs refreshing soon (webhook-refresh.ts).
+        const prev = previous
+        const mayRefresh =
+            settings.keepAliveDays > 0 ||
+            (!!oauth && webhookNeedsToken(prev, before, now(ports), webhookRefreshDays(ports.config)))
+        cache.setRefreshPolicy(() => mayRefresh)
+        const report = validate(
+            { table: subject.table, sysId: subject.sysId },
+            { ...ports, config: withProperty(ports.config, PROPERTY.budgetMs, String(budgetMs)) },
+            {
+                cache,
+                webhookRefresh: () => webhookRefreshAllowed(prev, now(ports)),
+                onInbound: (_sysId, result) => (inbound = result),
+            }
+        )
+        own.push(...report.checks.map((c) => ({ ...c, subject: c.subject || subject.name })))
+        const refresh = oauth ? cache.refreshOf(oauth.sysId) : null
+        if (refresh && refresh.ok && !refreshedBefore) own.push(keepAliveCheck(subject, before, previous, now(ports)))
+        const shared: ValidatorPorts = { ...ports, http: cache.http(ports.http), tokens: cache.tokens(ports.tokens) }
+        for (const step of steps) {
+            const ctx: SubjectContext = { subject, ports: shared, previous, checks: [...own], nowMs: now(ports) }
+            own.push(...step.run(ctx).map((c) => ({ ...c, subject: c.subject || subject.name })))
+        }
+    } catch (e) {
+        stopped = `the check stopped on an unexpected error: ${errorText(e)}`
+        own.push({
+            id: 'health.subject',
+            status: 'skip',
+            title: 'Checked in this run',
+            code: 'exception',
+            found: `Not checked: ${stopped}. The other connections were checked.`,
+            expected: '',
+            fix: 'Validate this connection from its record to see the error; see the system log.',
+            subject: subject.name,
+        })
+    }
+    // Keep-alive bookkeeping goes on the row of the subject whose check made the refresh (one per credential).
+    const refresh = oauth && !refreshedBefore ? cache.refreshOf(oauth.sysId) : null
+    const access = own.find((c) => c.id === 'token.access')
+    const keepAlive = refresh
+        ? { result: refresh.ok ? 'ok' : access && access.status === 'fail' ? access.code : 'failed' }
+        : null
+    let after: TokenState | null = null
+    try {
+        after = readTokens()
+    } catch (e) {
+        after = before
+    }
+    const evidence = cache.evidence()
+    return { subject, checks: own, token: after, keepAlive, evidence, stopped, at: now(ports), inbound }
+}
+
+function now(ports: Pick<HealthPorts, 'clock'>): number {
+    return ports.clock.nowMs()
+}
+
+function errorText(e: unknown): string {
+    return safeText(String((e as { message?: string })?.message || e), 160)
+}
+
+/** Subjects whose health row was checked longest ago (or never) first; ties keep the inventory order. */
+function oldestFirst(subjects: HealthSubject[], store: HealthStorePort): HealthSubject[] {
+    const last = new Map<string, number>()
+    for (const s of subjects) {
+        const row = store.read(s.table, s.sysId)
+        last.set(s.sysId, row && row.lastCheckedMs !== null ? row.lastCheckedMs : -1)
+    }
+    return subjects
+        .map((s, i) => ({ s, i }))
+        .sort((a, b) => (last.get(a.s.sysId) as number) - (last.get(b.s.sysId) as number) || a.i - b.i)
+        .map((x) => x.s)
+}
+
+/**
+ * The platform lets only `admin` read OAuth tokens (KB0859525). A run by anyone else would call every OAuth subject
+ * broken and blank its token dates: refuse before touching anything, and say why.
+ */
+function tokensUnreadable(ports: HealthPorts, subjects: HealthSubject[]): string | null {
+    for (const s of subjects) {
+        const c = s.credential
+        if (!c || c.kind !== 'oauth2' || !c.profileSysId) continue
+        const read = ports.tokens.read(c.sysId, c.profileSysId)
+        if (read && 'denied' in read) {
+            return (
+                `Nothing was checked or changed: user "${safeText(read.userName, 60)}" may not read the OAuth ` +
+                `tokens of credential "${c.name}" (the platform keeps them to the admin role, KB0859525), so this ` +
+                'run could not tell whether the connections work. The scheduled health check keeps the health rows ' +
+                'current; to check now, ask a user with the admin role to click Validate all.'
+            )
+        }
+    }
+    return null
+}
+
+function refusedRun(
+    trigger: HealthTrigger,
+    why: string,
+    startedAtMs: number,
+    ports: HealthPorts,
+    code: 'token_access_denied' | 'run_in_progress' = 'token_access_denied'
+): HealthRunResult {
+    const checks: CheckResult[] = [
+        {
+            id: 'health.run',
+            status: 'skip',
+            title: 'This run may check',
+            code,
+            found: why,
+            expected:
+                code === 'run_in_progress'
+                    ? 'No other health check running.'
+                    : 'A run by the scheduled job (system) or by a user with the admin role.',
+            fix:
+                code === 'run_in_progress'
+                    ? 'Wait for the running check to end.'
+                    : 'Ask a user with the admin role to click Validate all, or wait for the scheduled check.',
+        },
+    ]
+    return {
+        trigger,
+        report: {
+            verdict: 'warn',
+            target: { table: 'sys_alias', sysId: ports.inventory.jiraAliasSysIds()[0] || 'x_jira_connect.Jira' },
+            targetName: 'All Jira connections',
+            summary: why,
+            checks,
+            calls: 0,
+            durationMs: ports.clock.nowMs() - startedAtMs,
+            startedAtMs,
+        },
+        outcomes: [],
+        notChecked: [],
+        alerts: [],
+        calls: 0,
+        shared: 0,
+        keptAlive: 0,
+        refused: why,
+        retired: 0,
+    }
+}
+
+/** Rows whose subject the check no longer covers (connection inactive or deleted): "no longer checked", no alert. */
+function retireRows(ports: HealthPorts, covered: HealthSubject[], runSysId: string): number {
+    const keys = new Set(covered.map((s) => `${s.table}:${s.sysId}`))
+    let n = 0
+    for (const row of ports.health.all()) {
+        if (keys.has(`${row.subjectTable}:${row.subjectSysId}`) || row.verdict === 'no_longer_checked') continue
+        try {
+            ports.health.write(retired(row, runSysId))
+            n++
+        } catch (e) {
+            /* the next run tries again */
+        }
+    }
+    return n
 }
 
 /** Every subject, connections first (alias order), then credentials no active connection uses. */
@@ -267,47 +530,6 @@ function connectionSubject(
         aliasName,
         credential,
     }
-}
-
-/**
- * Keep-alive is due when the refresh token has been idle for the keep-alive days: idle = the registry's refresh
- * lifespan minus what is left (the platform restarts the lifespan on each refresh when extend_refresh_token_expiry is
- * true, KB2132135), or the time since this check last refreshed it, whichever is shorter. Never twice within
- * Atlassian's 10-minute reuse window, never on a dead token (that needs a new consent, not a refresh).
- */
-function keepAliveDueFor(
-    credentialSysId: string,
-    token: TokenState | null,
-    previous: HealthState | null,
-    ports: HealthPorts,
-    settings: HealthSettings,
-    cache: CredentialRunCache
-): boolean {
-    if (settings.keepAliveDays <= 0 || !token || !token.hasRefreshToken) return false
-    if (token.refreshExpiresInSec !== null && token.refreshExpiresInSec <= 0) return false
-    if (token.hasAccessToken && token.accessExpiresInSec !== null && token.accessExpiresInSec > 0) return false
-    if (cache.refreshOf(credentialSysId)) return false
-    const now = ports.clock.nowMs()
-    if (previous && previous.lastKeepAliveMs !== null && now - previous.lastKeepAliveMs < REFRESH_REUSE_WINDOW_MS)
-        return false
-    const idleMs = idleFor(credentialSysId, token, previous, ports, now)
-    return idleMs !== null && idleMs >= settings.keepAliveDays * DAY_MS
-}
-
-function idleFor(
-    credentialSysId: string,
-    token: TokenState,
-    previous: HealthState | null,
-    ports: HealthPorts,
-    now: number
-): number | null {
-    const candidates: number[] = []
-    const lifespan = ports.inventory.refreshLifespanSec(credentialSysId)
-    if (lifespan !== null && token.refreshExpiresInSec !== null)
-        candidates.push((lifespan - token.refreshExpiresInSec) * 1000)
-    if (previous && previous.lastKeepAliveMs !== null) candidates.push(now - previous.lastKeepAliveMs)
-    if (previous && previous.consentSinceMs !== null) candidates.push(now - previous.consentSinceMs)
-    return candidates.length ? Math.min(...candidates) : null
 }
 
 function keepAliveCheck(

@@ -1,0 +1,145 @@
+/**
+ * Health verdicts follow the evidence, on the shipped package in the Glide simulator with the Atlassian emulator:
+ * the health view and the setup page's Validate agree at the same moment; the scheduled job runs as the system user
+ * and reads tokens whoever is logged in; a user with only x_jira_connect.admin changes nothing with Validate all and is
+ * told why; a run stamped in the future does not stop the schedule.
+ */
+import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
+import { APP_ADMIN, SetupClient } from '../../harness/glide-simulator/setup-client'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { expectNoSecretAnywhere } from './no-secret'
+
+const HOUR = 3600000
+const DAY = 24 * HOUR
+const HEALTH = 'x_jira_connect_connection_health'
+const RUNS = 'x_jira_connect_validation_run'
+
+let world: World | null = null
+afterEach(async () => {
+    if (world) await world.close()
+    world = null
+})
+
+async function connected(): Promise<World> {
+    const w = (world = await World.start({ source: e2eSource() }))
+    w.addAppAdmin()
+    w.configureOAuth()
+    expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
+    return w
+}
+
+type Row = Record<string, string>
+
+async function healthRow(client: SetupClient, sysId: string): Promise<Row> {
+    const a = await client.api('GET', 'health')
+    expect(a.status).toBe(200)
+    return (a.json!.result as { rows: Row[] }).rows.find((r) => r.subjectSysId === sysId)!
+}
+
+test('two hours after Get OAuth Token, and after the grant is revoked, the health view (Validate all, row Validate) and the setup page Validate agree, each with calls to Atlassian', async () => {
+    const w = await connected()
+    const admin = new SetupClient(w.sim, ADMIN_USER)
+    w.advance(2 * HOUR)
+    w.emu.clearRequests()
+    const all = await admin.api('POST', 'health', {})
+    expect(all.status).toBe(200)
+    expect(w.emu.requestsTo('token')).toHaveLength(1)
+    expect(w.emu.requestsTo('accessible-resources').length).toBeGreaterThanOrEqual(1)
+    const row = await healthRow(admin, w.ids.connection)
+    expect(row).toMatchObject({ verdict: 'healthy' })
+    expect(row.lastSuccess).toBe(row.lastChecked)
+    const v = await admin.api('POST', 'validate', {})
+    expect((v.json!.result as { verdict: string }).verdict).toBe('pass')
+
+    w.emu.revokeGrant(w.accountId, w.clientId)
+    w.advance(2 * HOUR)
+    w.emu.clearRequests()
+    const one = await admin.api('POST', 'health', { sysId: w.ids.connection })
+    expect(one.status).toBe(200)
+    expect(w.emu.requests.length).toBeGreaterThanOrEqual(1)
+    const broken = await healthRow(admin, w.ids.connection)
+    expect(broken.verdict).toBe('broken')
+    expect(broken.lastSuccess).toBe(row.lastSuccess)
+    const again = await admin.api('POST', 'validate', {})
+    expect((again.json!.result as { verdict: string }).verdict).toBe('fail')
+    // Validate all again at the same moment: still broken, no second alert.
+    await admin.api('POST', 'health', {})
+    expect((await healthRow(admin, w.ids.connection)).verdict).toBe('broken')
+    const brokenEmails = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.broken')
+    expect(brokenEmails).toHaveLength(1)
+    expectNoSecretAnywhere(w)
+})
+
+test('the scheduled job runs as the system user (Run as empty) and reads the tokens while a user with only x_jira_connect.admin is logged in', async () => {
+    const w = await connected()
+    const job = w.sim.one('sysauto_script', { name: 'Jira Cloud Connect: connection health check' })
+    expect(job.run_as || '').toBe('')
+    w.sim.session.user = APP_ADMIN
+    w.advanceWithJobs(3 * DAY)
+    const runs = w.sim.query(RUNS, { trigger: 'scheduled' })
+    expect(runs.length).toBeGreaterThanOrEqual(3)
+    expect(w.sim.one(HEALTH, { subject_sys_id: w.ids.connection })).toMatchObject({
+        verdict: 'healthy',
+        keep_alive_result: 'ok',
+    })
+    expect(w.sim.session.user).toBe(APP_ADMIN)
+})
+
+test('Validate all by a user with only x_jira_connect.admin writes no health row, sends no alert, stores no run, and says why', async () => {
+    const w = await connected()
+    w.advanceWithJobs(2 * HOUR)
+    const before = JSON.stringify(w.sim.query(HEALTH))
+    const runsBefore = w.sim.query(RUNS).length
+    const emailsBefore = w.sim.eventManager.emails.length
+    w.sim.session.user = APP_ADMIN
+    const clicked = w.sim.admin.clickUiAction('sys_alias', w.ids.alias, 'Validate all Jira connections')
+    expect(clicked.exception).toBeNull()
+    expect(clicked.errors.join(' ')).toMatch(/user "jira\.app\.admin" may not read the OAuth tokens.*KB0859525/)
+    expect(clicked.info).toEqual([])
+    const api = await new SetupClient(w.sim, APP_ADMIN).api('POST', 'health', {})
+    expect(api.status).toBeGreaterThanOrEqual(400)
+    expect(api.text).toMatch(/may not read the OAuth tokens/)
+    expect(JSON.stringify(w.sim.query(HEALTH))).toBe(before)
+    expect(w.sim.query(RUNS)).toHaveLength(runsBefore)
+    expect(w.sim.eventManager.emails).toHaveLength(emailsBefore)
+})
+
+test('a scheduled run stamped in the future (the clock was set back) does not stop the schedule', async () => {
+    const w = await connected()
+    w.advanceWithJobs(2 * HOUR)
+    const [first] = w.sim.query(RUNS, { trigger: 'scheduled' })
+    expect(first).toBeDefined()
+    w.sim.store.update(RUNS, first.sys_id, { sys_created_on: '2099-01-01 00:00:00' }, { user: 'admin' })
+    const count = w.sim.query(RUNS, { trigger: 'scheduled' }).length
+    w.advanceWithJobs(DAY + HOUR)
+    expect(w.sim.query(RUNS, { trigger: 'scheduled' }).length).toBeGreaterThan(count)
+})
+
+test('alerts reach someone by default: with no x_jira_connect.admin holder the admins get them; a named group gets them instead', async () => {
+    const w = (world = await World.start({ source: e2eSource() }))
+    w.configureOAuth()
+    expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
+    w.advanceWithJobs(2 * HOUR)
+    w.emu.revokeGrant(w.accountId, w.clientId)
+    w.advanceWithJobs(DAY)
+    const broken = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.broken')
+    expect(broken).toHaveLength(1)
+    expect(broken[0].recipients).toEqual(['admin@example.com'])
+
+    // A group named in the property: its active members, not the app admins, get the next alert.
+    w.addAppAdmin()
+    const group = w.sim.admin.insertRecord('sys_user_group', { name: 'Jira integration owners' })
+    const member = w.sim.admin.insertRecord('sys_user', {
+        user_name: 'on.call',
+        name: 'On Call',
+        email: 'oncall@acme.example',
+        active: true,
+    })
+    w.sim.admin.insertRecord('sys_user_grmember', { group: group.sys_id, user: member.sys_id })
+    w.setProperty('x_jira_connect.health.alert_group', 'Jira integration owners')
+    expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
+    w.advanceWithJobs(DAY)
+    const recovered = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.recovered')
+    expect(recovered).toHaveLength(1)
+    expect(recovered[0].recipients).toEqual(['oncall@acme.example'])
+})
