@@ -21,8 +21,8 @@
 //     GET  /api/sn_cicd/progress/<tracker id>           polled every second until status 2 (success) or 3 (error)
 //   POST /api/now/wfa_fluent/activate_flows           JSON {flows, actions} of the package's sys_hub_flow and
 //                                                       sys_hub_action_type_definition ids -> result {summary, results}
-//                                                       (sdk-api orchestrator runPostInstallTasks; answered when
-//                                                       called, though the CI-mode runs in tests/ci do not call it)
+//                                                       (sdk-api orchestrator runPostInstallTasks: called after a
+//                                                       successful install of a package with a Flow action)
 //
 // For scripts/run-atf.mjs (CI/CD REST API, Basic or Bearer auth):
 //     POST /api/sn_cicd/testsuite/run?test_suite_name=<suite>   -> result.links.progress.id

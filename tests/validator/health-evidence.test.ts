@@ -225,8 +225,8 @@ test('one subject whose check throws is recorded against it; the others are chec
 
 test('no starvation: a run cut short checks the subjects it missed first next time; unproven for two intervals is a warning', () => {
     const clock = followingClock(world)
-    world.state.properties['x_jira_connect.health.total_budget_ms'] = '6000'
-    world.state.properties['x_jira_connect.health.connection_budget_ms'] = '5000'
+    world.state.properties['x_jira_connect.health.total_budget_ms'] = '9000'
+    world.state.properties['x_jira_connect.health.connection_budget_ms'] = '8000'
     world.state.properties['x_jira_connect.http_timeout_ms'] = '1000'
     world.state.aliases[0].multipleConnections = true
     const names = ['Basic a', 'Basic b', 'Basic c']
@@ -252,7 +252,8 @@ test('no starvation: a run cut short checks the subjects it missed first next ti
     }))
     for (const c of world.state.credentials)
         world.state.basicSecrets[c.sysId] = { userName: USER.email, password: API_TOKEN }
-    // Each call takes a simulated second: one subject (two calls) leaves too little of the 6 s for another.
+    // Each call takes a simulated second: one subject (sign-in and capability round) leaves too little of the 9 s for
+    // another; its connection budget (8 s) lets that one subject finish.
     const slow = (inner: import('../../src/server/core/ports').HttpPort) => ({
         send: (r: Parameters<typeof inner.send>[0]) => {
             clock.advance(1000)
@@ -262,6 +263,9 @@ test('no starvation: a run cut short checks the subjects it missed first next ti
     const h = healthHarness(world, { clock, http: slow })
     const checkedIn = () => {
         const r = h.run()
+        console.log(
+            JSON.stringify(r.outcomes.map((o) => [o.subject.name, o.checked, (o as any).verdict, (o as any).reason]))
+        )
         return r.outcomes.filter((o) => o.checked).map((o) => o.subject.name)
     }
     expect(checkedIn()).toEqual(['Basic a'])
@@ -273,6 +277,7 @@ test('no starvation: a run cut short checks the subjects it missed first next ti
     expect(checkedIn()).toEqual(['Basic a'])
     // Basic b was last proven three days ago (two 24-hour intervals passed): a warning that says why.
     const b = h.store.read('http_connection', world.state.connections[1].sysId)!
+    console.log(JSON.stringify(b))
     expect(b.verdict).toBe('warning')
     expect(b.lastFindingCode).toBe('health.stale/not_checked_two_intervals')
     expect(b.notCheckedReason).toMatch(/total budget/)
