@@ -263,9 +263,6 @@ test('no starvation: a run cut short checks the subjects it missed first next ti
     const h = healthHarness(world, { clock, http: slow })
     const checkedIn = () => {
         const r = h.run()
-        console.log(
-            JSON.stringify(r.outcomes.map((o) => [o.subject.name, o.checked, (o as any).verdict, (o as any).reason]))
-        )
         return r.outcomes.filter((o) => o.checked).map((o) => o.subject.name)
     }
     expect(checkedIn()).toEqual(['Basic a'])
@@ -277,7 +274,6 @@ test('no starvation: a run cut short checks the subjects it missed first next ti
     expect(checkedIn()).toEqual(['Basic a'])
     // Basic b was last proven three days ago (two 24-hour intervals passed): a warning that says why.
     const b = h.store.read('http_connection', world.state.connections[1].sysId)!
-    console.log(JSON.stringify(b))
     expect(b.verdict).toBe('warning')
     expect(b.lastFindingCode).toBe('health.stale/not_checked_two_intervals')
     expect(b.notCheckedReason).toMatch(/total budget/)
