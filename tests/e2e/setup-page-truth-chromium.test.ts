@@ -166,6 +166,7 @@ test('the path choice: each radio is labelled by its title and described by its 
     admin = await Admin.open(world, ADMIN_USER, 'truth-radios')
     await admin.openFromMenu()
     const radio = admin.page.getByRole('radio', { name: 'Service account (recommended by Atlassian)', exact: true })
+    await radio.first().waitFor() // count() does not wait for the page to render the chooser
     expect(await radio.count()).toBe(1)
     const described = await radio.evaluate((el) =>
         (el.getAttribute('aria-describedby') || '')
