@@ -1,8 +1,11 @@
 /**
  * Validator benchmark (npm run bench): calls made and wall time against the Atlassian emulator over real loopback HTTP,
- * for the happy path, an expired access token (one refresh), and a hanging endpoint with the shipped defaults
- * (10 s per-call timeout, 45 s budget). Not a test: it prints figures for notes and regressions.
+ * for the happy path (with the capability round, and with it not due: the sign-in only, as before it existed),
+ * listed projects and issue types, a service account, an expired access token (one refresh), a hanging endpoint
+ * (10 s per-call timeout, 45 s budget), and the deprecation scan at its bound (10,000 scripts). Not a test: it prints
+ * figures for notes and regressions.
  */
+import type { ValidateOptions } from '../src/server/core/validator'
 import { startWorld, type World } from '../tests/validator/world'
 
 interface Row {
@@ -14,14 +17,14 @@ interface Row {
     maxMs: number
 }
 
-function measure(w: World, scenario: string, runs: number, prepare: () => void): Row {
+function measure(w: World, scenario: string, runs: number, prepare: () => void, options: ValidateOptions = {}): Row {
     const times: number[] = []
     let calls = 0
     let verdict = ''
     for (let i = 0; i < runs; i++) {
         prepare()
         const t0 = process.hrtime.bigint()
-        const report = w.run()
+        const report = w.run(undefined, undefined, options)
         times.push(Number(process.hrtime.bigint() - t0) / 1e6)
         calls = report.calls
         verdict = report.verdict
@@ -45,8 +48,44 @@ async function main(): Promise<void> {
     try {
         w.getOAuthToken()
         w.run() // warm-up: worker threads, JIT
-        rows.push(measure(w, 'happy path (OAuth, token valid)', 50, () => undefined))
+        rows.push(measure(w, 'happy path (OAuth 3LO, with the capability round)', 50, () => undefined))
+        // Sign-in only, as before the capability round (what a health check with the round not due makes).
+        const notDue = { capability: { due: () => false, cached: () => null } }
+        rows.push(measure(w, 'happy path (OAuth 3LO, capability round not due)', 50, () => undefined, notDue))
+        w.state.properties['x_jira_connect.capability.projects'] = 'SUP/Task'
+        rows.push(measure(w, 'OAuth 3LO, one project and issue type listed', 50, () => undefined))
+        for (const key of ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9'])
+            w.emu.addProject({ cloudId: w.state.connections[0].url.split('/').pop()!, key })
+        w.state.properties['x_jira_connect.capability.projects'] = 'SUP, P1, P2, P3, P4, P5, P6, P7, P8, P9'
+        rows.push(measure(w, 'OAuth 3LO, 10 projects listed (one bulk check)', 50, () => undefined))
+        w.state.properties['x_jira_connect.capability.projects'] = ''
+        w.useServiceAccount()
+        w.getServiceAccountToken()
+        rows.push(measure(w, 'happy path (service account, with the round)', 50, () => undefined))
+        for (const c of w.state.connections) c.active = c.name === 'Jira Cloud OAuth Connection'
         rows.push(measure(w, 'expired access token (refresh + rotate)', 20, () => w.advance(2 * 3600e3)))
+        // The deprecation scan at its bound: 10,000 scripts that mention Jira, ~4 KB each, 1 in 10 calling /search.
+        w.realPath = {
+            mid: {},
+            mids: [],
+            tokenViaMid: [],
+            apps: {},
+            templates: {},
+            scripts: Array.from({ length: 10000 }, (_, i) => ({
+                table: 'sys_script_include',
+                sysId: i.toString(16).padStart(32, '0'),
+                name: `JiraCaller${i}`,
+                field: 'script',
+                text:
+                    `// Jira caller ${i}\n` +
+                    'var r = new sn_ws.RESTMessageV2(); r.setHttpMethod("get"); // padding\n'.repeat(55) +
+                    (i % 10 === 0
+                        ? "r.setEndpoint(base + '/rest/api/2/search?jql=' + q)\n"
+                        : "r.setEndpoint(base + '/rest/api/3/search/jql')\n"),
+            })),
+        }
+        rows.push(measure(w, 'happy path + deprecation scan of 10,000 scripts', 5, () => undefined))
+        w.realPath = null
         w.useBasic()
         rows.push(measure(w, 'happy path (basic auth)', 50, () => undefined))
         for (const c of w.state.connections) c.active = c.name === 'Jira Cloud OAuth Connection'

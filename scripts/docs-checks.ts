@@ -23,7 +23,10 @@ export function renderCheckDocs(): string {
         const spec = checkSpec(id)
         const requires = spec.requires.map((r) => `\`${r}\``).join(', ')
         const only = spec.auth ? ` (${spec.auth === 'oauth2' ? 'OAuth 2.0' : 'basic auth'} only)` : ''
-        const calls = spec.calls ? ` ${spec.calls} call; transport findings apply.` : ''
+        const per = spec.perConfiguredItem ? ' per listed item' : ''
+        const calls = spec.calls
+            ? ` ${spec.calls} call${spec.calls === 1 ? '' : 's'}${per}; transport findings apply.`
+            : ''
         const codes = Object.keys(spec.codes).map((code) => finding(code, spec.codes[code]))
         lines.push(`| \`${id}\` | ${cell(spec.verifies)}${only}.${calls} | ${requires} | ${codes.join('<br>')} |`)
     }
@@ -32,8 +35,10 @@ export function renderCheckDocs(): string {
     for (const code of Object.keys(transport)) lines.push(`| \`${code}\` | ${cell(transport[code].meaning)} |`)
     lines.push(
         '',
-        `A healthy run makes ${healthyCalls('oauth2')} calls to Atlassian with OAuth 2.0 and ` +
-            `${healthyCalls('basic')} with basic auth, plus 1 token refresh when the access token has expired.`
+        `A healthy run makes ${healthyCalls('oauth2')} calls to Atlassian with OAuth 2.0 (3LO) and ` +
+            `${healthyCalls('basic')} with basic auth (the sign-in, then the capability round: project search, one ` +
+            'bulk permission check, and the agile probe where no scope list exists), plus 1 createmeta call per ' +
+            'listed issue type and 1 token refresh when the access token has expired.'
     )
     return lines.join('\n')
 }

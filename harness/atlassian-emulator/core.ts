@@ -3,6 +3,8 @@
  * Runs inside the emulator worker (see worker.cjs). § numbers cite docs/atlassian-contract.md.
  */
 import { randomBytes } from 'node:crypto'
+import { JiraProjects, type Caller, type JsonAnswer } from './jira-projects'
+import { RateLimits } from './rate-limits'
 import type {
     AppRegistration,
     EmuRequest,
@@ -163,6 +165,9 @@ export class EmulatorCore {
     private failedBasic = new Map<string, number>() // by lower-case email/user name
     private captchaUsers = new Set<string>() // lower-case emails
     private saCredentials = new Map<string, SaCredential>() // by clientId
+    /** Projects, permissions, createmeta and boards (jira-projects.ts). */
+    readonly jira = new JiraProjects()
+    readonly limits: RateLimits
     /** Dynamic and admin webhooks, their deliveries (webhooks.ts). */
     readonly webhooks = new WebhookStore(() => this.now())
 
@@ -181,7 +186,16 @@ export class EmulatorCore {
             codeSeconds: options.codeSeconds ?? 300, // §1.4: code lifetime undocumented [I]
             errorPageBase: options.errorPageBase ?? 'https://id.atlassian.com', // §1.4: error page on id.atlassian.com [R]
             serviceAccountAccessibleResources: options.serviceAccountAccessibleResources ?? 'unauthorized', // [I], see types.ts
+            quotaPointsPerHour: options.quotaPointsPerHour ?? 65000, // rate-limits.ts [I]
+            permissionCheckPoints: options.permissionCheckPoints ?? 10, // rate-limits.ts [R expensive, I number]
+            rateLimitHeaderNames: options.rateLimitHeaderNames ?? 'beta', // rate-limits.ts [R]
+            serverInfoBaseUrl: options.serverInfoBaseUrl ?? 'site',
         }
+        this.limits = new RateLimits({
+            quota: this.opts.quotaPointsPerHour,
+            permissionCheckPoints: this.opts.permissionCheckPoints,
+            headerNames: this.opts.rateLimitHeaderNames,
+        })
     }
 
     // ------------------------------------------------------------------ clock
@@ -203,6 +217,9 @@ export class EmulatorCore {
             if (k === 'startTimeMs') throw new Error('startTimeMs can only be set at start')
             ;(this.opts as Record<string, unknown>)[k] = v
         }
+        this.limits.opts.quota = this.opts.quotaPointsPerHour
+        this.limits.opts.permissionCheckPoints = this.opts.permissionCheckPoints
+        this.limits.opts.headerNames = this.opts.rateLimitHeaderNames
     }
 
     registerApp(app: AppRegistration): void {
@@ -219,6 +236,7 @@ export class EmulatorCore {
             avatarUrl:
                 site.avatarUrl ?? 'https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png',
         })
+        this.jira.addDefaultProject(site.cloudId)
     }
 
     addUser(user: UserRegistration): void {
@@ -452,19 +470,25 @@ export class EmulatorCore {
             if (path === '/me') return 'me'
             const m = /^\/ex\/jira\/[^/]+\/rest\/api\/[23]\/(myself|serverInfo)$/.exec(path)
             if (m) return m[1] as 'myself' | 'serverInfo'
-            return webhookTarget(path.replace(/^\/ex\/jira\/[^/]+/, ''))
+            const j = /^\/ex\/jira\/[^/]+(\/rest\/.*)$/.exec(path)
+            return j ? jiraRestTarget(j[1]) || webhookTarget(j[1]) : null
         }
         if (this.siteByHost(host)) {
             if (path === '/_edge/tenant_info') return 'tenant-info'
             const m = /^\/rest\/api\/[23]\/(myself|serverInfo)$/.exec(path)
             if (m) return m[1] === 'myself' ? 'site-myself' : 'site-serverInfo'
-            return webhookTarget(path)
+            return jiraRestTarget(path) || webhookTarget(path)
         }
         return null
     }
 
     handle(req: EmuRequest): EmuResponse {
         const target = this.classify(req)
+        if (target && JIRA_REST_TARGETS.has(target)) return this.rateLimited(req, target)
+        return this.route(req, target)
+    }
+
+    private route(req: EmuRequest, target: EmulatorTarget | null): EmuResponse {
         switch (target) {
             case 'authorize':
                 return req.path === '/authorize/consent' ? this.consentDecision(req) : this.authorize(req)
@@ -481,6 +505,11 @@ export class EmulatorCore {
             case 'site-myself':
             case 'site-serverInfo':
                 return this.site(req, target)
+            case 'project-search':
+            case 'permissions-check':
+            case 'createmeta':
+            case 'agile-board':
+                return this.jiraApi(req, target)
             case 'webhooks':
             case 'webhook-refresh':
             case 'webhooks-failed':
@@ -489,6 +518,90 @@ export class EmulatorCore {
             default:
                 return notFound(req)
         }
+    }
+
+    /** Every Jira REST answer carries the rate-limit headers; a spent quota answers 429 (rate-limits.ts). */
+    private rateLimited(req: EmuRequest, target: EmulatorTarget): EmuResponse {
+        const gateway = req.host === 'api.atlassian.com'
+        const cloudId = gateway ? req.path.split('/')[3] : (this.siteByHost(req.host)?.cloudId ?? req.host)
+        const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+        const family = bearer ? this.accessFamily(bearer[1]) : null
+        // Quotas apply to OAuth apps (3LO and service accounts), not to API-token traffic [C rate-limiting page].
+        const appKey = family ? family.clientId : null
+        const points = target === 'permissions-check' ? this.opts.permissionCheckPoints : 1
+        const charge = this.limits.charge(appKey, cloudId, points, this.now())
+        if (charge.limited) {
+            return json(429, { errorMessages: ['Rate limit exceeded.'], errors: {} }, charge.headers) // body [I]
+        }
+        const answer = this.route(req, target)
+        return { ...answer, headers: { ...charge.headers, ...answer.headers } }
+    }
+
+    /** Test control: points used this hour by app `clientId` on `cloudId`. */
+    setQuotaUsed(clientId: string, cloudId: string, used: number): void {
+        this.limits.setUsed(RateLimits.key(clientId, cloudId), used, this.now())
+    }
+
+    /** The caller of a Jira REST call on the gateway or the site URL, or the answer refusing it. */
+    private jiraCaller(req: EmuRequest): { caller: Caller; cloudId: string } | { refusal: EmuResponse } {
+        if (req.host === 'api.atlassian.com') {
+            const principal = this.gatewayPrincipal(req)
+            if (!principal) return { refusal: INVALID_TOKEN }
+            const cloudId = req.path.split('/')[3]
+            if (!this.sites.has(cloudId)) {
+                const s = this.opts.unknownCloudIdStatus
+                return { refusal: json(s, { code: s, message: s === 404 ? 'Not Found' : 'Forbidden' }) }
+            }
+            if (!principal.cloudIds.includes(cloudId) || !principal.user.sites.includes(cloudId))
+                return { refusal: json(403, { code: 403, message: 'Forbidden' }) }
+            const u = principal.user
+            return { caller: { accountId: u.accountId, jiraAccess: u.jiraAccess, scopes: principal.scopes }, cloudId }
+        }
+        const site = this.siteByHost(req.host) as Site
+        const basic = parseBasic(req.headers.authorization)
+        const user = basic
+            ? [...this.users.values()].find((u) => u.email.toLowerCase() === basic.user.toLowerCase())
+            : null
+        if (!basic || !user || !user.apiTokens.includes(basic.secret)) {
+            if (basic) this.failedBasic.set(basic.user.toLowerCase(), this.failedBasicAttempts(basic.user) + 1)
+            return {
+                refusal: json(
+                    401,
+                    { message: 'Client must be authenticated to access this resource.', 'status-code': 401 },
+                    { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' }
+                ),
+            }
+        }
+        // A classic API token acts with the account's own rights: no scopes [C].
+        return {
+            caller: { accountId: user.accountId, jiraAccess: user.jiraAccess, scopes: null },
+            cloudId: site.cloudId,
+        }
+    }
+
+    private jiraApi(
+        req: EmuRequest,
+        target: 'project-search' | 'permissions-check' | 'createmeta' | 'agile-board'
+    ): EmuResponse {
+        const wantPost = target === 'permissions-check'
+        if (req.method !== (wantPost ? 'POST' : 'GET')) return json(405, { errorMessages: ['Method Not Allowed'] })
+        const who = this.jiraCaller(req)
+        if ('refusal' in who) return who.refusal
+        const { caller, cloudId } = who
+        const restPath = req.path.replace(/^\/ex\/jira\/[^/]+/, '')
+        let answer: JsonAnswer
+        if (target === 'project-search') {
+            const keys = (req.queryAll?.keys ?? []).flatMap((k) => k.split(',')).filter(Boolean)
+            answer = this.jira.projectSearch(cloudId, caller, keys, req.query)
+        } else if (target === 'permissions-check') {
+            answer = this.jira.permissionsCheck(cloudId, caller, req.body)
+        } else if (target === 'createmeta') {
+            const m = /\/issue\/createmeta\/([^/]+)\/issuetypes\/([^/]+)$/.exec(restPath) as RegExpExecArray
+            answer = this.jira.createMeta(cloudId, caller, decodeURIComponent(m[1]), decodeURIComponent(m[2]))
+        } else {
+            answer = this.jira.boards(cloudId, caller, req.query)
+        }
+        return json(answer.status, answer.body)
     }
 
     private siteByHost(host: string): Site | null {
@@ -876,7 +989,11 @@ export class EmulatorCore {
             if (!ok) return SCOPE_MISMATCH
             return json(200, myselfBody(user, site, version))
         }
-        return json(200, serverInfoBody(site, this.now())) // §4.3: any scope [C SN-JIRA]
+        const body = serverInfoBody(site, this.now())
+        // Since 2026-07-14 some REST bodies carry gateway-form URLs (Adaptavist deprecation notices) [R]; switchable.
+        if (this.opts.serverInfoBaseUrl === 'gateway')
+            body.baseUrl = `https://api.atlassian.com/ex/jira/${site.cloudId}`
+        return json(200, body) // §4.3: any scope [C SN-JIRA]
     }
 
     // ------------------------------------------------------------------ webhooks (webhooks.ts)
@@ -996,6 +1113,26 @@ export class EmulatorCore {
             errors: {},
         })
     }
+}
+
+const JIRA_REST_TARGETS = new Set<EmulatorTarget>([
+    'myself',
+    'serverInfo',
+    'site-myself',
+    'site-serverInfo',
+    'project-search',
+    'permissions-check',
+    'createmeta',
+    'agile-board',
+])
+
+/** The jira-projects.ts endpoint a Jira REST path (after the gateway prefix or on the site) addresses. */
+function jiraRestTarget(restPath: string): EmulatorTarget | null {
+    if (/^\/rest\/api\/[23]\/project\/search$/.test(restPath)) return 'project-search'
+    if (/^\/rest\/api\/[23]\/permissions\/check$/.test(restPath)) return 'permissions-check'
+    if (/^\/rest\/api\/[23]\/issue\/createmeta\/[^/]+\/issuetypes\/[^/]+$/.test(restPath)) return 'createmeta'
+    if (/^\/rest\/agile\/1\.0\/board$/.test(restPath)) return 'agile-board'
+    return null
 }
 
 /** Webhook endpoints under a Jira base path (gateway prefix removed). */

@@ -22,6 +22,7 @@ import type {
     GrantRequest,
     IssuedTokens,
     LoggedRequest,
+    ProjectRegistration,
     ServiceAccountCredential,
     SiteRegistration,
     UserRegistration,
@@ -118,6 +119,25 @@ export class AtlassianEmulator {
     /** The admin revokes the credential: token requests answer invalid_client and its access tokens stop working. */
     revokeServiceAccountCredential(clientId: string): number {
         return this.call('revokeServiceAccountCredential', clientId)
+    }
+
+    // ---------------------------------------------------------------- projects, permissions, quota (jira-projects.ts)
+
+    /** A Jira project on a site (its scheme, roles, issue types and fields). Every site starts with project SUP. */
+    addProject(project: ProjectRegistration): void {
+        this.call('addProject', project)
+    }
+    /** The site has no project any more (e.g. a fresh site, or the default SUP removed before adding others). */
+    removeProjects(cloudId: string): void {
+        this.call('removeProjects', cloudId)
+    }
+    /** Grant or revoke the global Administer Jira permission of an account on a site. */
+    setGlobalPermission(cloudId: string, accountId: string, permission: 'ADMINISTER', on: boolean): void {
+        this.call('setGlobalPermission', cloudId, accountId, permission, on)
+    }
+    /** Points app `clientId` has used this hour on `cloudId` (rate-limits.ts). */
+    setQuotaUsed(clientId: string, cloudId: string, used: number): void {
+        this.call('setQuotaUsed', clientId, cloudId, used)
     }
 
     // ---------------------------------------------------------------- tokens

@@ -80,6 +80,7 @@ export class EmulatorServer {
                 host,
                 path: url.pathname,
                 query: Object.fromEntries(url.searchParams),
+                queryAll: queryAll(url.searchParams),
                 headers,
                 body: Buffer.concat(chunks).toString('utf8'),
             }
@@ -184,4 +185,10 @@ export class EmulatorServer {
             body: JSON.stringify({ errorMessages: ['Rate limit exceeded.'], errors: {} }),
         }
     }
+}
+
+function queryAll(params: URLSearchParams): Record<string, string[]> {
+    const all: Record<string, string[]> = {}
+    for (const [k, v] of params) (all[k] ??= []).push(v)
+    return all
 }

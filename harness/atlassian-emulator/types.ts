@@ -15,6 +15,11 @@ export type EmulatorTarget =
     | 'site-myself' // GET <site>.atlassian.net/rest/api/{2|3}/myself
     | 'site-serverInfo' // GET <site>.atlassian.net/rest/api/{2|3}/serverInfo
     | 'tenant-info' // GET <site>.atlassian.net/_edge/tenant_info
+    // jira-projects.ts, on the gateway and on the site URL alike:
+    | 'project-search' // GET /rest/api/{2|3}/project/search
+    | 'permissions-check' // POST /rest/api/{2|3}/permissions/check
+    | 'createmeta' // GET /rest/api/{2|3}/issue/createmeta/{project}/issuetypes/{issueTypeId}
+    | 'agile-board' // GET /rest/agile/1.0/board
     // Webhooks (webhooks.ts), on the gateway and on the site URL:
     | 'webhooks' // GET/POST/DELETE /rest/api/{2|3}/webhook (dynamic webhooks of the calling OAuth app)
     | 'webhook-refresh' // PUT /rest/api/{2|3}/webhook/refresh
@@ -77,6 +82,14 @@ export interface EmulatorOptions {
      * for service-account scoped API tokens (simstudioai/sim#4432 review). 'unauthorized' (default, inferred) or 'list'.
      */
     serviceAccountAccessibleResources?: 'unauthorized' | 'list'
+    /** rate-limits.ts: points per hour per app and tenant (default 65000 [I]). */
+    quotaPointsPerHour?: number
+    /** rate-limits.ts: points one bulk permission check costs (default 10 [I]). */
+    permissionCheckPoints?: number
+    /** rate-limits.ts: 'beta' (default, as seen in 2026) or 'final' header names. */
+    rateLimitHeaderNames?: 'beta' | 'final'
+    /** serverInfo.baseUrl on the gateway: the site URL (default) or the gateway form seen since 2026-07-14. */
+    serverInfoBaseUrl?: 'site' | 'gateway'
 }
 
 export interface AppRegistration {
@@ -166,6 +179,8 @@ export interface EmuRequest {
     host: string
     path: string
     query: Record<string, string>
+    /** Every value of repeated query parameters (keys=A&keys=B). */
+    queryAll?: Record<string, string[]>
     /** Lower-case names. */
     headers: Record<string, string>
     body: string
@@ -195,4 +210,38 @@ export interface FamilyInfo {
     grant: 'authorization_code' | 'client_credentials'
     /** Refresh tokens issued in this family, oldest first. */
     refreshTokens: number
+}
+
+/** Who holds a project permission in a project's permission scheme (Jira "Permission schemes": grant holders). */
+export type PermissionHolder =
+    /** Anyone with Jira access on the site (application role). */
+    | { type: 'applicationRole' }
+    /** Members of a project role in that project. */
+    | { type: 'projectRole'; role: string }
+    /** The issue's reporter: granted on issues the account reported only (project-level checks still count it). */
+    | { type: 'reporter' }
+    | { type: 'user'; accountId: string }
+
+/** A field of an issue type's create screen (FieldCreateMetadata of createmeta). */
+export interface FieldRegistration {
+    fieldId: string
+    name: string
+    required: boolean
+    hasDefaultValue?: boolean
+}
+
+/** A Jira project of a site (jira-projects.ts). */
+export interface ProjectRegistration {
+    cloudId: string
+    key: string
+    name?: string
+    id?: string
+    /** Default: Task (10001) and Bug (10002) with the standard create-screen fields. */
+    issueTypes?: { id: string; name: string; fields?: FieldRegistration[] }[]
+    /** Project roles and their members (account ids). */
+    roles?: Record<string, string[]>
+    /** The permission scheme, by permission key; unnamed spoke permissions default to anyone with Jira access. */
+    grants?: Record<string, PermissionHolder[]>
+    /** false: the project has no agile board. */
+    boards?: false
 }

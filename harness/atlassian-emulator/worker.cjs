@@ -36,6 +36,12 @@ const methods = {
     setJiraAccess: (accountId, on) => core.setJiraAccess(accountId, on),
     createServiceAccountCredential: (c) => core.createServiceAccountCredential(c),
     revokeServiceAccountCredential: (clientId) => core.revokeServiceAccountCredential(clientId),
+    // jira-projects.ts and rate-limits.ts
+    addProject: (p) => core.jira.addProject(p),
+    removeProjects: (cloudId) => core.jira.removeProjects(cloudId),
+    setGlobalPermission: (cloudId, accountId, permission, on) =>
+        core.jira.setGlobalPermission(cloudId, accountId, permission, on),
+    setQuotaUsed: (clientId, cloudId, used) => core.setQuotaUsed(clientId, cloudId, used),
     // webhooks (webhooks.ts)
     webhookCall: (method, args) => {
         const hooks = core.webhooks

@@ -8,6 +8,8 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { PLATFORM_TABLES, SDK_EMITTED_EXTRA_COLUMNS, SYSTEM_COLUMNS } from './platform-tables'
 import { WEB_EXTRA_COLUMNS, WEB_TABLES } from './web-tables'
+import { FLOW_TABLES } from './flow-tables'
+import { MID_TABLES } from './mid-tables'
 
 export interface ColumnInfo {
     type: string
@@ -64,7 +66,7 @@ export class Schema {
                 columns[c] = parseType(spec)
             this.tables.set(name, { name, extends: t.extends, source: `${sdk.source} (${t.file})`, columns })
         }
-        for (const [name, t] of Object.entries({ ...PLATFORM_TABLES, ...WEB_TABLES })) {
+        for (const [name, t] of Object.entries({ ...PLATFORM_TABLES, ...WEB_TABLES, ...FLOW_TABLES, ...MID_TABLES })) {
             const columns: Record<string, ColumnInfo> = {}
             for (const [c, spec] of Object.entries(t.columns)) columns[c] = parseType(spec)
             this.tables.set(name, { name, extends: t.extends, source: t.source, columns })

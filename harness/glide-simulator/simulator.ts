@@ -21,6 +21,7 @@ import {
     type TableOperation,
 } from './glide'
 import { installPackage, type InstallReport, type PackageSource } from './install'
+import { type ActionRunResult, FlowDesigner } from './flow-designer'
 import {
     createSnAuth,
     createSnCc,
@@ -112,6 +113,8 @@ export class GlideSimulator {
     readonly eventManager: EventManager
     /** Scheduled jobs on the simulated clock (scheduler.ts). */
     readonly scheduler: Scheduler
+    /** Flow Designer: published actions, their script steps, Save and Test (flow-designer.ts). */
+    readonly flowDesigner: FlowDesigner
     readonly apis: {
         gs: ReturnType<typeof createGs> & {
             eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void
@@ -229,6 +232,18 @@ export class GlideSimulator {
             } finally {
                 this.session.user = previous
             }
+        })
+        this.flowDesigner = new FlowDesigner({
+            store: this.store,
+            runInScope: (scope, script, bindings, filename) => {
+                const previous = this.scriptScope
+                this.scriptScope = scope
+                try {
+                    return this.runtime.runScript(script, { ...bindings, gs: this.apis.gs }, filename)
+                } finally {
+                    this.scriptScope = previous
+                }
+            },
         })
         this.installRules()
         this.seedPlatform()
@@ -358,8 +373,15 @@ export class GlideSimulator {
 
     // ---------------------------------------------------------------- install
 
-    install(source: PackageSource): InstallReport {
-        return installPackage(this.store, source)
+    /**
+     * Installs the package the way `now-sdk install` does: the records, then the flow activation it runs after an
+     * install (publishes the shipped actions; @servicenow/sdk-api dist/flow-activation.js). `activateFlows: false`
+     * is an install that leaves them draft (e.g. an install path without that step).
+     */
+    install(source: PackageSource, opts: { activateFlows?: boolean } = {}): InstallReport {
+        const report = installPackage(this.store, source)
+        if (opts.activateFlows !== false) this.flowDesigner.activateShippedActions()
+        return report
     }
 
     // ---------------------------------------------------------------- reading
@@ -601,6 +623,34 @@ export class GlideSimulator {
         },
 
         /**
+         * "Test" on a Flow Designer action, or a flow step calling it: runs a published action with the given inputs
+         * (by input name; reference inputs are sys_ids) as the session user. See flow-designer.ts.
+         */
+        runFlowAction: (nameOrSysId: string, inputs: Record<string, string> = {}): ActionRunResult =>
+            this.flowDesigner.run(nameOrSysId, inputs),
+
+        /**
+         * "Save and Test" in Workflow Studio's connection window (Create New Connection & Credential, or Edit
+         * Connection): saves like createConnectionFromTemplate, then runs the alias template's Test Action. The button
+         * exists only when the template names a test action (SNDOCS test-alias-configuration-template.md,
+         * support-multiple-connections.md). What the platform hands the test action is not documented: the documented
+         * test action has no inputs and reaches the connection through a REST step on the alias (assumption A42).
+         * `testInputs: 'none'` (default) runs it without inputs; 'by-name' fills inputs named connection_alias and
+         * connection with the alias and the saved connection.
+         */
+        saveAndTest: (
+            aliasSysId: string,
+            input: Record<string, string>,
+            opts: { testInputs?: 'none' | 'by-name' } = {}
+        ): { connection: Row; credential: Row; test: ActionRunResult } => {
+            const action = this.testActionOf(aliasSysId)
+            const { connection, credential } = this.admin.createConnectionFromTemplate(aliasSysId, input)
+            const inputs: Record<string, string> =
+                opts.testInputs === 'by-name' ? { connection_alias: aliasSysId, connection: connection.sys_id } : {}
+            return { connection, credential, test: this.flowDesigner.run(action, inputs) }
+        },
+
+        /**
          * Clicks a UI action (by name or action_name) on the form of a record. `table` is the form's table (the
          * record's class by default). Returns what the admin sees.
          */
@@ -818,6 +868,20 @@ export class GlideSimulator {
             )
         }
         return ua
+    }
+
+    /** The Test Action of the alias's configuration template (the sys_id), or the reason Save and Test is absent. */
+    private testActionOf(aliasSysId: string): string {
+        const alias = this.store.find('sys_alias', aliasSysId)
+        if (!alias) throw new SchemaError(`no sys_alias ${aliasSysId}`)
+        const tpl = alias.configuration_template
+            ? this.store.find('sys_alias_templates', alias.configuration_template)
+            : null
+        if (!tpl?.test_action)
+            throw new SchemaError(
+                `Save and Test is not offered: the configuration template of ${alias.name} names no Test Action`
+            )
+        return tpl.test_action
     }
 
     private runUiAction(ua: Row, current: InstanceType<ReturnType<typeof createGlideRecordClass>>): UiActionResult {

@@ -77,6 +77,8 @@ export interface WorldOptions {
     source: PackageSource
     emulator?: EmulatorOptions
     platform?: Partial<PlatformOptions>
+    /** false: install without the flow activation now-sdk install runs (the shipped action stays draft). */
+    activateFlows?: boolean
 }
 
 export class World {
@@ -108,7 +110,7 @@ export class World {
         const network = routeAtlassian(createLoopbackNetwork(), emu.port)
         const sim = await GlideSimulator.start({ http: (r) => network.request(r), platform: opts.platform })
         const w = new World(emu, network, sim)
-        w.installReport = sim.install(opts.source)
+        w.installReport = sim.install(opts.source, { activateFlows: opts.activateFlows })
         emu.registerApp({
             clientId: w.clientId,
             clientSecret: w.clientSecret,

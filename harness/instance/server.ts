@@ -19,7 +19,10 @@
 //     POST /sn_appclient_upload_processor.do            multipart upload_type, load_demo, sysparm_ck, attachFile
 //                                                       -> JSON {executionTracker, rollbackContext}
 //     GET  /api/sn_cicd/progress/<tracker id>           polled every second until status 2 (success) or 3 (error)
-//   (POST /api/now/wfa_fluent/activate_flows only when the app ships flows; this app ships none.)
+//   POST /api/now/wfa_fluent/activate_flows           JSON {flows, actions} of the package's sys_hub_flow and
+//                                                       sys_hub_action_type_definition ids -> result {summary, results}
+//                                                       (sdk-api orchestrator runPostInstallTasks: called after a
+//                                                       successful install of a package with a Flow action)
 //
 // For scripts/run-atf.mjs (CI/CD REST API, Basic or Bearer auth):
 //     POST /api/sn_cicd/testsuite/run?test_suite_name=<suite>   -> result.links.progress.id
@@ -253,6 +256,19 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
                         ? [{ ...installedApp, active: 'true', short_description: '' }]
                         : []
                 return send(200, { result: matches })
+            }
+            if (route === 'POST /api/now/wfa_fluent/activate_flows') {
+                // flow-activation.js: publishes the installed flows and actions; it reads result.summary and
+                // result.results[].status. Each id is answered as activated.
+                const parsed = JSON.parse(body.toString('utf8') || '{}') as {
+                    flows?: Array<{ sys_id: string }>
+                    actions?: Array<{ sys_id: string }>
+                }
+                const ids = [...(parsed.flows ?? []), ...(parsed.actions ?? [])].map((x) => x.sys_id)
+                const results = ids.map((sys_id) => ({ sys_id, status: 'success' }))
+                return send(200, {
+                    result: { summary: { total: ids.length, succeeded: ids.length, failed: 0 }, results },
+                })
             }
             if (route === 'POST /sn_appclient_upload_processor.do') {
                 const who = caller()

@@ -202,6 +202,8 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
             'POST /sn_appclient_upload_processor.do',
             'GET /api/sn_cicd/progress/' + i.requests[5].path.split('/').pop(),
             'GET /api/sn_cicd/progress/' + i.requests[5].path.split('/').pop(),
+            // The package ships a Flow action ("Validate Jira connection"): the CLI publishes it after the install.
+            'POST /api/now/wfa_fluent/activate_flows',
         ])
         expect(i.requests.every((r) => r.known)).toBe(true)
         expect(i.requests[0].form).toMatchObject({ user_name: USER, user_password: '<redacted>' })
@@ -248,6 +250,7 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
             'GET /api/now/table/sys_scope',
             'POST /sn_appclient_upload_processor.do',
             expect.stringMatching(/^GET \/api\/sn_cicd\/progress\/[0-9a-f]{32}$/),
+            'POST /api/now/wfa_fluent/activate_flows',
         ])
         expect(i.requests.every((r) => r.known)).toBe(true)
         expect(i.requests[0].form).toMatchObject({

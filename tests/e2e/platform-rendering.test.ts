@@ -45,17 +45,17 @@ function myselfAnswer(displayName: string) {
     }
 }
 
-test('a Jira display name with markup is shown as text in the form messages and stored unescaped in the run', async () => {
+test('a Jira display name with markup is shown as text in the form messages and never stored in the run', async () => {
     await connected()
     world.emu.setFault('myself', myselfAnswer(`Ada ${MARKUP} & <b>co</b>`))
     const r = world.validate('http_connection', world.ids.connection)
     expect(r.exception).toBeNull()
     const view = rendered(r)
     expect(view.elements).toEqual([])
-    expect(view.text).toContain(`Authenticated as Ada ${MARKUP} & <b>co</b>`)
-    // The stored run is plain text: the name as Jira sent it, not &lt;...
+    expect(view.text).toContain(`Signed in to Jira as Ada ${MARKUP} & <b>co</b>`)
+    // The stored run keeps the account id and type, never the person's name (Atlassian's personal-data rules).
     const run = world.sim.query(RUN).pop()!
-    expect(run.report).toContain(`Ada ${MARKUP} & <b>co</b>`)
+    expect(run.report).not.toContain('Ada')
     expect(run.report).not.toContain('&lt;')
 })
 

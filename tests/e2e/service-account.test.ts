@@ -34,10 +34,17 @@ test('Create New Connection & Credential with the service-account template, Get 
     expect(r.exception).toBeNull()
     expect(r.errors).toEqual([])
     expect(r.info[0]).toMatch(/works/)
-    expect(r.info.join('\n')).toMatch(/Authenticated as ServiceNow integration .*app account/)
+    expect(r.info.join('\n')).toMatch(/Signed in to Jira as ServiceNow integration/)
     // accessible-resources is not used for a service-account token; the gateway confirms the cloud id
     // (and a service account is not an app: only the admin webhook list of the Jira -> ServiceNow checks)
-    expect(world.emu.requests.map((q) => q.target)).toEqual(['myself', 'serverInfo', 'admin-webhooks'])
+    expect(world.emu.requests.map((q) => q.target)).toEqual([
+        'myself',
+        'serverInfo',
+        'project-search',
+        'permissions-check',
+        'agile-board',
+        'admin-webhooks',
+    ])
     // The credential's own Validate button is there for template-created service-account credentials too? It keys on
     // the registry name, which the template sets to "Jira Cloud Service Account".
     const viaCredential = world.validate('oauth_2_0_credentials', credential.sys_id)

@@ -49,9 +49,8 @@ test('fresh install, client ID/secret and cloud id set, Get OAuth Token, Validat
         results.push(r)
         expect({ table, errors: r.errors, exception: r.exception }).toEqual({ table, errors: [], exception: null })
         expect(r.info[0]).toMatch(/^Jira connection ".+" works: \d+ checks passed\./)
-        expect(r.info.join('\n')).toContain(
-            `Authenticated as Jira Admin (account id ${world.accountId}, ${world.email}`
-        )
+        expect(r.info.join('\n')).toContain(`Signed in to Jira as Jira Admin (${world.email})`)
+        expect(r.info.join('\n')).toMatch(/What this connection can do: Issues .*: Works/)
         expect(r.redirect).toBe(`${table}.do?sys_id=${sysId}`)
     }
     const stored = runs()

@@ -143,6 +143,16 @@ export const EXPECTED: ExpectedApp = {
             identity: { name: 'Jira Cloud: email and classic API token (legacy)' },
             folder: 'update',
             fields: { name: 'Jira Cloud: email and classic API token (legacy)' },
+            refs: { test_action: 'validateAction' },
+        },
+        // SNDOCS "Create a test action to test a connection alias from a configuration template": the templates' Test
+        // Action (Save and Test in Workflow Studio). SDK custom-action-api.md: Action() ships a draft action.
+        {
+            key: 'validateAction',
+            table: 'sys_hub_action_type_definition',
+            identity: { name: 'Validate Jira connection' },
+            folder: 'update',
+            fields: { name: 'Validate Jira connection', access: 'public', active: 'true', state: 'draft' },
         },
         ...(
             [
@@ -156,6 +166,7 @@ export const EXPECTED: ExpectedApp = {
             identity: { name },
             folder: 'update',
             fields: { name },
+            refs: { test_action: 'validateAction' },
         })),
         // SA-DOC "Create an application registry record" (Option 2, Client Credentials): Connect to a third party OAuth
         // Provider, Default Grant type Client Credentials, Token URL and Token Revocation URL
@@ -337,6 +348,7 @@ export const EXPECTED: ExpectedApp = {
                 ['propValidationBudget', 'x_jira_connect.validation_budget_ms', 'integer', '45000'],
                 ['propMaxRetryWait', 'x_jira_connect.max_retry_wait_seconds', 'integer', '2'],
                 ['propApiGateway', 'x_jira_connect.api_gateway_url', 'string', 'https://api.atlassian.com'],
+                ['propCapabilityProjects', 'x_jira_connect.capability.projects', 'string', ''],
                 ['propWebhookRefreshDays', 'x_jira_connect.health.webhook_refresh_days', 'integer', '7'],
             ] as const
         ).map(([key, name, type, value]): ExpectedRecord => ({

@@ -171,13 +171,22 @@ test('a 2xx JSON body that starts with a UTF-8 byte-order mark is read, not thro
     ])
     const answers = [
         bom(sites),
-        bom(`{"accountId":"${USER.accountId}","displayName":"${USER.displayName}"}`),
+        bom(`{"accountId":"${USER.accountId}","displayName":"${USER.displayName}","emailAddress":"${USER.email}"}`),
         bom(`{"deploymentType":"Cloud","baseUrl":"https://${SITE.host}"}`),
+        bom('{"total":1,"values":[{"id":"10000","key":"SUP","name":"Support"}]}'),
+        bom(
+            `{"globalPermissions":[],"projectPermissions":[${['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES']
+                .concat(['TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ADD_COMMENTS', 'CREATE_ATTACHMENTS', 'LINK_ISSUES'])
+                .map((p) => `{"permission":"${p}","projects":[10000],"issues":[]}`)
+                .join(',')}]}`
+        ),
         bom('{"isLast":true,"startAt":0,"total":0,"values":[]}'),
         bom('{"values":[],"maxResults":100}'),
         bom('[]'),
     ]
-    expect(run(answers, false, null).verdict).toBe('pass')
+    const report = run(answers, false, null)
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([])
+    expect(report.verdict).toBe('pass')
 })
 
 test('no status, header or body makes the core throw (OAuth, basic auth, token refresh)', () => {

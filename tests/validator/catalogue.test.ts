@@ -66,11 +66,21 @@ test('a check that calls out gives the transport findings too; one that does not
 })
 
 test('healthy-run calls are derived from the checks that apply to each credential kind', () => {
-    expect(healthyCalls('oauth2')).toBe(
-        CHECK_IDS.filter((id) => checkSpec(id).auth !== 'basic' && !checkSpec(id).diagnosticOnly).reduce(
-            (n, id) => n + checkSpec(id).calls,
-            0
-        )
-    )
-    expect(healthyCalls('basic')).toBeLessThan(healthyCalls('oauth2'))
+    // Not counted: diagnostic checks, per-item calls (createmeta per listed issue type), the agile probe on 3LO.
+    const counted = (auth: 'oauth2' | 'basic') =>
+        CHECK_IDS.filter((id) => {
+            const spec = checkSpec(id)
+            if ((spec.auth && spec.auth !== auth) || spec.diagnosticOnly || spec.perConfiguredItem) return false
+            return !(auth === 'oauth2' && spec.noCallWith3lo)
+        }).reduce((n, id) => n + checkSpec(id).calls, 0)
+    expect(healthyCalls('oauth2')).toBe(counted('oauth2'))
+    expect(healthyCalls('basic')).toBe(counted('basic'))
+    // The capability round adds at most 2 calls to a healthy run, either way in (3LO: no agile probe).
+    const round = (auth: 'oauth2' | 'basic') =>
+        (['jira.projects', 'jira.create_fields', 'jira.agile'] as const)
+            .map((id) => checkSpec(id))
+            .filter((spec) => !spec.perConfiguredItem && !(auth === 'oauth2' && spec.noCallWith3lo))
+            .reduce((n, spec) => n + spec.calls, 0)
+    expect(round('oauth2')).toBe(2)
+    expect(round('basic')).toBe(3)
 })

@@ -75,9 +75,12 @@ test('two child aliases, three connections sharing one credential: one accessibl
     expect(by('webhooks')).toBe(2)
     expect(by('webhooks-failed')).toBe(2)
     expect(by('admin-webhooks')).toBe(2)
-    expect(result.calls).toBe(11)
-    expect(world.emu.requests).toHaveLength(11)
-    expect(result.shared).toBe(7)
+    // + the capability round per connection: one bulk permission check each, the project search shared per site.
+    expect(by('permissions-check')).toBe(3)
+    expect(by('project-search')).toBe(2)
+    expect(result.calls).toBe(16)
+    expect(world.emu.requests).toHaveLength(16)
+    expect(result.shared).toBe(8)
 
     // The same three connections validated one by one repeat the shared checks: 6 calls each.
     world.emu.clearRequests()
@@ -92,7 +95,7 @@ test('two child aliases, three connections sharing one credential: one accessibl
             }
         )
     }
-    expect(world.emu.requests).toHaveLength(18)
+    expect(world.emu.requests).toHaveLength(24) // 8 each
 })
 
 test('an expired access token shared by three connections is refreshed once per run, never per connection', () => {

@@ -225,8 +225,8 @@ test('one subject whose check throws is recorded against it; the others are chec
 
 test('no starvation: a run cut short checks the subjects it missed first next time; unproven for two intervals is a warning', () => {
     const clock = followingClock(world)
-    world.state.properties['x_jira_connect.health.total_budget_ms'] = '6000'
-    world.state.properties['x_jira_connect.health.connection_budget_ms'] = '5000'
+    world.state.properties['x_jira_connect.health.total_budget_ms'] = '9000'
+    world.state.properties['x_jira_connect.health.connection_budget_ms'] = '8000'
     world.state.properties['x_jira_connect.http_timeout_ms'] = '1000'
     world.state.aliases[0].multipleConnections = true
     const names = ['Basic a', 'Basic b', 'Basic c']
@@ -252,7 +252,8 @@ test('no starvation: a run cut short checks the subjects it missed first next ti
     }))
     for (const c of world.state.credentials)
         world.state.basicSecrets[c.sysId] = { userName: USER.email, password: API_TOKEN }
-    // Each call takes a simulated second: one subject (two calls) leaves too little of the 6 s for another.
+    // Each call takes a simulated second: one subject (sign-in and capability round) leaves too little of the 9 s for
+    // another; its connection budget (8 s) lets that one subject finish.
     const slow = (inner: import('../../src/server/core/ports').HttpPort) => ({
         send: (r: Parameters<typeof inner.send>[0]) => {
             clock.advance(1000)

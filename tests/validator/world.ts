@@ -13,10 +13,11 @@ import {
     RealClock,
     type InstanceState,
 } from '../../harness/node-platform/in-memory-platform'
+import { InMemoryRealPath, type RealPathState } from '../../harness/node-platform/in-memory-real-path'
 import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { formMessages, reportText } from '../../src/server/core/format'
 import type { ValidationReport } from '../../src/server/core/report'
-import { validate } from '../../src/server/core/validator'
+import { validate, type ValidateOptions } from '../../src/server/core/validator'
 
 export const INSTANCE_URL = 'https://dev12345.service-now.com'
 export const APP = { clientId: 'jcc-test-client-id-7f3a', clientSecret: 'jcc-client-secret-S3cr3t-9b1e4d7a2c' }
@@ -235,7 +236,7 @@ export interface World {
     advance(ms: number): void
     /** Seeds a fresh grant and stores it against the OAuth credential, as Get OAuth Token does. */
     getOAuthToken(scopes?: string[], cloudIds?: string[]): { accessToken: string; refreshToken: string | null }
-    run(table?: string, sysId?: string): ValidationReport
+    run(table?: string, sysId?: string, options?: ValidateOptions): ValidationReport
     /** Makes the basic connection the active one (and deactivates OAuth). */
     useBasic(): void
     /** Makes the service-account connection the only active one. */
@@ -250,6 +251,8 @@ export interface World {
      * auth_unavailable before anything is sent.
      */
     credentialsUnreadable: boolean
+    /** MID settings, MID Servers, the Jira spoke, alias templates (checks/real-path.ts); null: not read (default). */
+    realPath: RealPathState | null
     close(): Promise<void>
 }
 
@@ -309,13 +312,16 @@ export async function startWorld(): Promise<World> {
             })
             return { accessToken: t.accessToken, refreshToken: t.refreshToken }
         },
-        run(table = 'sys_alias', sysId = IDS.alias) {
+        run(table = 'sys_alias', sysId = IDS.alias, options = {}) {
             const http = net.httpPort((a) => (world.credentialsUnreadable ? null : tokens.authorize(a)))
-            const report = validate({ table, sysId }, { config: new InMemoryConfig(state), tokens, http, clock })
+            const realPath = world.realPath ? new InMemoryRealPath(world.realPath) : undefined
+            const ports = { config: new InMemoryConfig(state), tokens, http, clock, realPath }
+            const report = validate({ table, sysId }, ports, options)
             observe(report)
             return report
         },
         credentialsUnreadable: false,
+        realPath: null,
         useBasic() {
             for (const c of state.connections) c.active = c.sysId === IDS.basicConnection
         },

@@ -1,5 +1,6 @@
 import React, { useState } from 'react'
 import { call, type FieldError, type ShownCheck, type Validation } from '../services/api'
+import { CapabilityTable } from './capability-table'
 import { useFocusOutcome } from './focus'
 import { Problems } from './messages'
 
@@ -122,6 +123,7 @@ export function ValidationResult({ v }: { v: Validation }) {
                     ))}
                 </ul>
             ) : null}
+            <CapabilityTable v={v} />
             <details>
                 <summary>{passed.length} checks passed</summary>
                 <ul className="checks">

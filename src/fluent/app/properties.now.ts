@@ -49,3 +49,15 @@ export const apiGatewayProperty = Property({
 /ex/jira/{cloudId} (default ${ATLASSIAN.apiGatewayUrl}).`,
     roles: access,
 })
+
+/** The Jira projects the flows use: the capability checks test permissions and required fields there. */
+export const capabilityProjectsProperty = Property({
+    $id: Now.ID['property-capability-projects'],
+    name: PROPERTY.capabilityProjects,
+    type: 'string',
+    value: '',
+    description: `Jira projects the flows use, as KEY or KEY/Issue type separated by commas (e.g. SUP/Task, OPS): \
+validation checks the account's permissions there and the fields Create Issue requires. Empty: it reports the \
+projects the account can browse.`,
+    roles: access,
+})

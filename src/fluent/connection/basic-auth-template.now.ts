@@ -1,4 +1,5 @@
 import { AliasTemplate } from '@servicenow/sdk/core'
+import { validateJiraConnectionAction } from '../flow/validate-connection-action.now'
 
 /**
  * Legacy configuration template: the basic-auth route of the seed doc ("Option 1: Using basic authentication":
@@ -64,4 +65,6 @@ Security > API tokens. Your password does not work.',
             password: '',
         },
     },
+    // Save and Test in Workflow Studio runs the validator (ServiceNow docs test-alias-configuration-template).
+    testAction: validateJiraConnectionAction,
 })

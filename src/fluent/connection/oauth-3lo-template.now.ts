@@ -1,6 +1,7 @@
 import { AliasTemplate } from '@servicenow/sdk/core'
 import { ATLASSIAN, CLOUD_ID_PLACEHOLDER } from '../../server/core/atlassian'
 import { JIRA_SCOPE } from '../../server/core/jira-scopes'
+import { validateJiraConnectionAction } from '../flow/validate-connection-action.now'
 
 /** sys_id of the shipped OAuth API Script OAuthJiraCloudUtil (keys.ts 'oauth-jira-cloud-util'; checked by \
 tests/records). */
@@ -125,4 +126,6 @@ https://<instance>.service-now.com/oauth_redirect.do as its Callback URL.',
             },
         },
     },
+    // Save and Test in Workflow Studio runs the validator (ServiceNow docs test-alias-configuration-template).
+    testAction: validateJiraConnectionAction,
 })

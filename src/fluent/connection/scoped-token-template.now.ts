@@ -1,5 +1,6 @@
 import { AliasTemplate } from '@servicenow/sdk/core'
 import { ATLASSIAN, CLOUD_ID_PLACEHOLDER } from '../../server/core/atlassian'
+import { validateJiraConnectionAction } from '../flow/validate-connection-action.now'
 
 /**
  * Configuration template "Jira Cloud: scoped API token (through api.atlassian.com)": ServiceNow's Jira spoke Option 4
@@ -66,4 +67,6 @@ token.",
             password: '',
         },
     },
+    // Save and Test in Workflow Studio runs the validator (ServiceNow docs test-alias-configuration-template).
+    testAction: validateJiraConnectionAction,
 })

@@ -1,6 +1,7 @@
 import { AliasTemplate } from '@servicenow/sdk/core'
 import { ATLASSIAN, CLOUD_ID_PLACEHOLDER } from '../../server/core/atlassian'
 import { JIRA_SCOPE, SERVICE_ACCOUNT_SCOPE_RECORD } from '../../server/core/jira-scopes'
+import { validateJiraConnectionAction } from '../flow/validate-connection-action.now'
 
 /** The documentation's two scope strings (classic, granular); tests/records compare them with jira-scopes.ts. */
 const CLASSIC = `${JIRA_SCOPE.manageConfiguration} ${JIRA_SCOPE.manageProject} ${JIRA_SCOPE.manageWebhook} \
@@ -106,4 +107,6 @@ credentials > OAuth 2.0.',
             },
         },
     },
+    // Save and Test in Workflow Studio runs the validator (ServiceNow docs test-alias-configuration-template).
+    testAction: validateJiraConnectionAction,
 })

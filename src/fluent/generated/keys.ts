@@ -29,6 +29,14 @@ declare global {
                         table: 'sys_security_acl'
                         id: '568343934a3341d3932a0240a85767d3'
                     }
+                    'action-validate-jira-connection': {
+                        table: 'sys_hub_action_type_definition'
+                        id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                    }
+                    'action-validate-jira-connection-step': {
+                        table: 'sys_hub_step_instance'
+                        id: '1eb267e30b0646dc897976f138fd1fbf'
+                    }
                     'atf-post-install-check': {
                         table: 'sys_atf_test'
                         id: '3c0f875c8784486ea8a7c3d81a3d6528'
@@ -253,6 +261,26 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '9690a60517534445954a25e32ed11e82'
                     }
+                    'csp-read-ecc-agent': {
+                        table: 'sys_scope_privilege'
+                        id: 'c349a1fd4b07409f96f423b522f7267b'
+                    }
+                    'csp-read-ecc-agent-capability': {
+                        table: 'sys_scope_privilege'
+                        id: '33595867bb8546a79a8d27c196198d46'
+                    }
+                    'csp-read-ecc-agent-capability-m2m': {
+                        table: 'sys_scope_privilege'
+                        id: 'ed32b653a778402aae6104848e40c1cf'
+                    }
+                    'csp-read-ecc-agent-cluster': {
+                        table: 'sys_scope_privilege'
+                        id: '6832477af97447a9a0b87c808e7ba1f6'
+                    }
+                    'csp-read-ecc-agent-cluster-member-m2m': {
+                        table: 'sys_scope_privilege'
+                        id: '44aefd49e16b4f808578d098f9ae9f82'
+                    }
                     'csp-read-http-connection': {
                         table: 'sys_scope_privilege'
                         id: 'e8d72589acd14f6e9f679fba017e71e1'
@@ -281,17 +309,41 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '800ebd176f8d4ab9a86363885c5b818c'
                     }
+                    'csp-read-sys-alias-templates': {
+                        table: 'sys_scope_privilege'
+                        id: '40064740b89e4f84b4fe37c1723e0753'
+                    }
                     'csp-read-sys-connection': {
                         table: 'sys_scope_privilege'
                         id: '952f4170ddd0489b9f0ff71bab7f08b7'
+                    }
+                    'csp-read-sys-hub-action-type-definition': {
+                        table: 'sys_scope_privilege'
+                        id: 'e1c485f77c4a4884bc7aab5a8e57371f'
+                    }
+                    'csp-read-sys-rest-message': {
+                        table: 'sys_scope_privilege'
+                        id: 'a23b25e2813b4cbf9a450af02fdbccf6'
+                    }
+                    'csp-read-sys-rest-message-fn': {
+                        table: 'sys_scope_privilege'
+                        id: 'bd983f1d56e34aae972d762f73b67a5b'
                     }
                     'csp-read-sys-scope': {
                         table: 'sys_scope_privilege'
                         id: '49790e78c8e74effa39790340113a573'
                     }
+                    'csp-read-sys-script': {
+                        table: 'sys_scope_privilege'
+                        id: 'b52273e0155e4e19a399e36cbfb7993d'
+                    }
                     'csp-read-sys-script-include': {
                         table: 'sys_scope_privilege'
                         id: 'abdfa7bde03249f786332e7a5b4975ff'
+                    }
+                    'csp-read-sys-store-app': {
+                        table: 'sys_scope_privilege'
+                        id: '2fcc849921de469788df689dbf495d2d'
                     }
                     'csp-read-sys-user': {
                         table: 'sys_scope_privilege'
@@ -541,6 +593,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'b5a1ec677f9949a3a005727ad7cfd2b3'
                     }
+                    'property-capability-projects': {
+                        table: 'sys_properties'
+                        id: 'c9429dfb598847b58d75f8964b45f3ed'
+                    }
                     'property-health-alert-group': {
                         table: 'sys_properties'
                         id: 'bb24e14fcb3b48ccb79b6f61f8596971'
@@ -757,6 +813,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c260d182b5184a4389e7c6af7108bfad'
                     }
+                    'src_server_core_capability-table_ts': {
+                        table: 'sys_module'
+                        id: '2426a10808054caf91c0146eead6a036'
+                    }
                     src_server_core_catalogue_ts: {
                         table: 'sys_module'
                         id: '0c4c4432373043da8633c658c7660941'
@@ -764,6 +824,10 @@ declare global {
                     src_server_core_checks_atlassian_ts: {
                         table: 'sys_module'
                         id: '32caaa889fc0472dbe881c8de80f4b79'
+                    }
+                    src_server_core_checks_capability_ts: {
+                        table: 'sys_module'
+                        id: '0d41b888ec4346a59447686710a8edd2'
                     }
                     src_server_core_checks_configuration_ts: {
                         table: 'sys_module'
@@ -777,6 +841,10 @@ declare global {
                         table: 'sys_module'
                         id: '1e8d551e793f487ab73285d05b019edf'
                     }
+                    src_server_core_checks_network_ts: {
+                        table: 'sys_module'
+                        id: 'ee396051d50a4682bbabc5c85a130fba'
+                    }
                     'src_server_core_checks_oauth-registry_ts': {
                         table: 'sys_module'
                         id: '0d6d5e74f114490390988a13b21d1f0b'
@@ -785,6 +853,10 @@ declare global {
                         table: 'sys_module'
                         id: '1add91f5e6da42c8bb979f6c628c76f5'
                     }
+                    'src_server_core_checks_real-path_ts': {
+                        table: 'sys_module'
+                        id: '932561981d32415495ad6953ab3e801a'
+                    }
                     'src_server_core_checks_service-account_ts': {
                         table: 'sys_module'
                         id: '3146ffc0ec274638bd2bd531e40cd3cf'
@@ -792,6 +864,10 @@ declare global {
                     src_server_core_checks_token_ts: {
                         table: 'sys_module'
                         id: 'd3607e3f41e8414e993397362853b391'
+                    }
+                    'src_server_core_deprecated-calls_ts': {
+                        table: 'sys_module'
+                        id: '77e67fc5f60b4f329c429c83dbf16687'
                     }
                     src_server_core_findings_ts: {
                         table: 'sys_module'
@@ -844,6 +920,18 @@ declare global {
                     src_server_core_ports_ts: {
                         table: 'sys_module'
                         id: '0e859ab70e8c4cc6a9ab8add20bdfb5a'
+                    }
+                    'src_server_core_projects-setting_ts': {
+                        table: 'sys_module'
+                        id: '436b3384742f48e6bf5448ed41fdf164'
+                    }
+                    'src_server_core_rate-limit_ts': {
+                        table: 'sys_module'
+                        id: 'fc08028cad584d36828be8f5023740bb'
+                    }
+                    'src_server_core_real-path_ts': {
+                        table: 'sys_module'
+                        id: '59fa550b5dd14845bc7b8c65ca0e286f'
                     }
                     src_server_core_report_ts: {
                         table: 'sys_module'
@@ -909,6 +997,10 @@ declare global {
                         table: 'sys_module'
                         id: 'de16d8e7e85f43979e1f120cb64d227b'
                     }
+                    'src_server_flow_validate-connection-action_ts': {
+                        table: 'sys_module'
+                        id: '29e7b5f74028498ca5a630b2318f84e6'
+                    }
                     src_server_glide_clock_ts: {
                         table: 'sys_module'
                         id: '365a4d8db7c24cb1bbe17cffa0982e9c'
@@ -948,6 +1040,10 @@ declare global {
                     'src_server_glide_platform-errors_ts': {
                         table: 'sys_module'
                         id: '94ddefe26e5d4d59a90eeb3ad69eb674'
+                    }
+                    'src_server_glide_real-path-reader_ts': {
+                        table: 'sys_module'
+                        id: '364aa9a47cd64bbf8eda2d2681742d25'
                     }
                     src_server_glide_records_ts: {
                         table: 'sys_module'
@@ -1028,6 +1124,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '00edadb6e2c544299b0cf105fd7bac1b'
+                        key: {
+                            document_key: '1eb267e30b0646dc897976f138fd1fbf'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '0138a5a9dc1143bfb33cb61aeeb9238f'
                         key: {
@@ -1053,6 +1157,13 @@ declare global {
                             value: 'warn'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_status_metadata'
+                        id: '02194d135a9b4efd92ff41b4766c6ff6'
+                        key: {
+                            action_type_id: 'babda7cf1cb74e1081b84e0ed49734a3'
                         }
                     },
                     {
@@ -1173,6 +1284,22 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '10519b23c06a4d408b36137daf7e3933'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_type'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '11a4ab2e82ce42ccba4ad45b40eaf9f2'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'warning_count'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '128c5d212c9041489f68605c597f7004'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -1210,6 +1337,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '17dbfa569f744bae967f1524334c1840'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'failing_checks'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '19eda0741fb64ec4865bd781640358d4'
                         key: {
@@ -1224,6 +1360,23 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_keep_alive'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '1b597d0678914d01b21ba76a30069e6d'
+                        key: {
+                            field: 'failing_checks'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '1b5b3bbfacbb40cbb56f63ff669ff66c'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'summary'
                         }
                     },
                     {
@@ -1309,6 +1462,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '21cc7616f57042d7b64cbaecc88502df'
+                        key: {
+                            field: 'connection'
+                            table: 'var__m_sys_hub_step_ext_input_1eb267e30b0646dc897976f138fd1fbf'
+                            id: '1eb267e30b0646dc897976f138fd1fbf'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '22a436a71fd54605ad632cb33d649d05'
                         key: {
@@ -1324,6 +1486,17 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'alias_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '249d84cebc5b4342917a4bef2a380628'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'trigger'
+                            value: 'flow'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1421,6 +1594,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '33390f1e642f47d7a13ada384331fba7'
+                        key: {
+                            field: '__action_status__'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '3359d572336247d7b90ba7798de01dff'
                         key: {
@@ -1484,11 +1666,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '3b414ba0d0444c4c9b0ca87297bc92b4'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'failing_checks'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '3bf22b6090fb4ccf8a0d2077411a0cca'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'verdict_rank'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3c2ad75c5ab247d7a6c6593db2abbd81'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '3e0b26cb42344fbdb24e66f320e91438'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'connection'
                         }
                     },
                     {
@@ -1519,6 +1725,14 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '4151a6f51f764068b37015229f1508f7'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'run'
                         }
                     },
                     {
@@ -1594,6 +1808,14 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '4a4f58509bcb4abbb409c5e1044ebd08'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'run_url'
                         }
                     },
                     {
@@ -1718,6 +1940,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '5771e0deee2b4d81944f161f1a9c284e'
+                        key: {
+                            field: 'run'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '582743ae74844ee383d3d789ee83ea29'
                         key: {
@@ -1794,6 +2025,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '5ec05380bca849128ad2b376e11b0316'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'verdict'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '6023296e91c846079e35691bd796e0f3'
                         key: {
@@ -1847,6 +2086,15 @@ declare global {
                         key: {
                             document_key: 'a5e557b7257a46c99ea1b856ff9f5334'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '66d7f7697c74451783598e7ccd74c8c7'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_type'
+                            language: 'en'
                         }
                     },
                     {
@@ -1924,6 +2172,33 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '79e4771b17e74d30ab672bd4f34753cd'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'connection'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7be3d75e837246919a22b0a093ef9363'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7c81376e956b48ae9d9d37a95a10d719'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'failed_count'
+                            language: 'en'
                         }
                     },
                     {
@@ -2079,6 +2354,24 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '8c717e906bb44452be8826e35d672551'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'summary'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '8d23e64685304ac683dfbecd8e7c63bb'
+                        key: {
+                            field: 'warning_count'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8d9bba832c95411e8e5f6f90c256c47a'
                         key: {
@@ -2152,6 +2445,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '96ae14a298f84c13b5e274d40f8b0e1c'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'verdict'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '980965a0b46746b690a61b9eac9cd2bf'
                         key: {
@@ -2176,6 +2478,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '9c5a09eafb9e41aebcd334dad1c83826'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '9cbb4c3990804be6957250cb6be41f74'
                         key: {
@@ -2188,6 +2498,15 @@ declare global {
                         key: {
                             document_key: '964dcbaec17a493990c1baf1eedd86d9'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9d59ef6a443d4aa59ddeb5f525912b5a'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'run'
+                            language: 'en'
                         }
                     },
                     {
@@ -2258,11 +2577,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'a4b2a67eee1447ad9f4ecf885a5dde3f'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'summary'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'a55f03e38be749d4bc2d3a19d3b689fa'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'connection_alias'
+                        }
+                    },
+                    {
                         table: 'sn_glider_source_artifact_m2m'
                         id: 'a66ecc00c6df4f02ad545ffb6f48fdf8'
                         key: {
                             application_file: 'e8fd3cc7c3ec46caadcb043ca9f3e25d'
                             source_artifact: '8460102964d84d1abcd75319afec5171'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'a6c37e131708426cbece6e4808c36a9a'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'connection'
                         }
                     },
                     {
@@ -2272,6 +2615,14 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'next_expiry'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a771c1ba2de34d8b96fded87733f666a'
+                        key: {
+                            document_key: '1eb267e30b0646dc897976f138fd1fbf'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
                         }
                     },
                     {
@@ -2310,6 +2661,14 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'aa8166967c0d4e479e2816c8bf8225cf'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'run'
                         }
                     },
                     {
@@ -2358,6 +2717,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'afa3f5568fb54ead99e58fc4ead8c6f1'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'warning_count'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'afbf6f1a54684c87b5a0e54200f5a6c1'
                         key: {
@@ -2384,6 +2751,23 @@ declare global {
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'b29e3a271dae4ae38b680ac900368676'
+                        key: {
+                            field: 'failed_count'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'b44be46684cd4325ad7b5688be1f630c'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'failed_count'
                         }
                     },
                     {
@@ -2446,6 +2830,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'b94f068a2efd4a6c9a4cc916240ca8aa'
+                        key: {
+                            model: '1eb267e30b0646dc897976f138fd1fbf'
+                            element: 'connection_alias'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'bb7ef18a83a4483cb42c069155f0a676'
                         key: {
@@ -2470,11 +2862,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'bd6993453c3643329e6d5928beb14897'
+                        key: {
+                            field: 'summary'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'bf53da12f20941fa86af784c5104aaea'
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_failure'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'bf95d469e93b40948dccc8203dccd0ee'
+                        key: {
+                            field: 'verdict'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
                         }
                     },
                     {
@@ -2488,6 +2898,14 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'c46a0d92b49c4ddfbcb3951e8242c4d4'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'run_url'
                         }
                     },
                     {
@@ -2531,11 +2949,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'c8534d3623a049d8ab592c17d3d8babd'
+                        key: {
+                            field: 'connection_alias'
+                            table: 'var__m_sys_hub_step_ext_input_1eb267e30b0646dc897976f138fd1fbf'
+                            id: '1eb267e30b0646dc897976f138fd1fbf'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'c88e514cfb284b90a66d3917ab9f903b'
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cc05cefbac2a4beda78cfb20095256a2'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'warning_count'
+                            language: 'en'
                         }
                     },
                     {
@@ -2556,6 +2992,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'cca25f18e6f4421986e3acf36a43b89a'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'failed_count'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cd01538e38df464eb50cce12f97c5562'
                         key: {
@@ -2570,6 +3014,14 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'verdict'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_status_condition'
+                        id: 'cdf4181178f440988ff0ec624c6d9443'
+                        key: {
+                            action_status_metadata_id: '02194d135a9b4efd92ff41b4766c6ff6'
+                            order: '1'
                         }
                     },
                     {
@@ -2602,6 +3054,14 @@ declare global {
                         key: {
                             document_key: 'ec6d95aea736402ea977a7a188855429'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'd4029afda334496e94f00c0ecf15b8b6'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: '__action_status__'
                         }
                     },
                     {
@@ -2679,11 +3139,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'ded565bd93cb46ccb1bee37dd7d88d26'
+                        key: {
+                            field: 'run_url'
+                            table: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            id: 'babda7cf1cb74e1081b84e0ed49734a3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e01401ee83ab452ea9f75d59992692ab'
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'summary'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e0d8f3d389c04d8aa1be0eb0341ab347'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'jira_account_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -2747,6 +3225,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'eaef4134909949e9b2fce18277ca2a7c'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'ec7dead34d7d4526bd14f57c9c384d1e'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -2777,6 +3264,14 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'last_finding_code'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f1d5b484eba644a8be00c8fc9153e02a'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'failing_checks'
                         }
                     },
                     {
@@ -2813,6 +3308,14 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'target_sys_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f7ad23fd0dee4b758beb7bf4aad31455'
+                        key: {
+                            model: 'babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'verdict'
                         }
                     },
                     {
@@ -2865,6 +3368,24 @@ declare global {
                         key: {
                             name: 'x_jira_connect_validation_run'
                             element: 'warning_count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fc3ace68807647d69c6303a8ac6bc9da'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'connection_alias'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fdf2c542977a4c40a26ef494ed2ee923'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
+                            element: 'run_url'
                             language: 'en'
                         }
                     },

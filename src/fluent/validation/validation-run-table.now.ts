@@ -31,12 +31,20 @@ export const x_jira_connect_validation_run = Table({
         warning_count: IntegerColumn({ label: 'Warnings', readOnly: true }),
         calls: IntegerColumn({ label: 'Calls to Atlassian', readOnly: true }),
         duration_ms: IntegerColumn({ label: 'Duration (ms)', readOnly: true }),
+        // The integration account Jira named: id and type only, never its name or email (docs/capability.md).
+        jira_account_id: StringColumn({ label: 'Jira account id', maxLength: 128, readOnly: true }),
+        jira_account_type: StringColumn({ label: 'Jira account type', maxLength: 40, readOnly: true }),
         run_by: ReferenceColumn({ label: 'Run by', referenceTable: 'sys_user', readOnly: true }),
         trigger: StringColumn({
             label: 'Started by',
             maxLength: 20,
             readOnly: true,
-            choices: { manual: 'Validate button', scheduled: 'Scheduled health check', on_demand: 'Validate all' },
+            choices: {
+                manual: 'Validate button',
+                scheduled: 'Scheduled health check',
+                on_demand: 'Validate all',
+                flow: 'Flow action (Save and Test)',
+            },
         }),
         not_checked: StringColumn({ label: 'Not checked', maxLength: 4000, readOnly: true }),
     },

@@ -5,6 +5,7 @@
  * Retry-After fails again).
  */
 import type { AuthRef, ClockPort, HttpPort, HttpResult, TransportFailure } from './ports'
+import { laterReading, readRateLimit, type RateLimitInfo } from './rate-limit'
 import { safeText } from './sanitize'
 
 /** Larger bodies are reported, not parsed: no Jira answer the validator reads comes near this. */
@@ -35,6 +36,8 @@ export type BodyProblem = 'html' | 'not_json' | 'truncated_json' | 'oversized' |
 
 export class CallEngine {
     calls = 0
+    /** The rate-limit state the answers of this run reported (rate-limit.ts), null when none carried headers. */
+    rateLimit: RateLimitInfo | null = null
     private readonly startedMs: number
 
     constructor(
@@ -58,6 +61,11 @@ export class CallEngine {
         return this.request('GET', url, auth)
     }
 
+    /** POST of a JSON body (the bulk permission check). */
+    postJson(url: string, auth: AuthRef, body: unknown): CallOutcome {
+        return this.request('POST', url, auth, JSON.stringify(body))
+    }
+
     /** A PUT with a JSON body (webhook refresh): same timeout, budget and single bounded retry as a GET. */
     putJson(url: string, auth: AuthRef, body: unknown): CallOutcome {
         return this.request('PUT', url, auth, JSON.stringify(body))
@@ -73,18 +81,12 @@ export class CallEngine {
         for (;;) {
             if (!this.hasBudget()) return { kind: 'budget', elapsedMs: this.elapsedMs() }
             this.calls++
-            const result = this.http.send({
-                method,
-                url,
-                auth,
-                timeoutMs: this.settings.timeoutMs,
-                headers:
-                    body === undefined
-                        ? { Accept: 'application/json' }
-                        : { Accept: 'application/json', 'Content-Type': 'application/json' },
-                body,
-            })
+            const headers: Record<string, string> = { Accept: 'application/json' }
+            if (body !== undefined) headers['Content-Type'] = 'application/json'
+            const result = this.http.send({ method, url, auth, timeoutMs: this.settings.timeoutMs, headers, body })
             const outcome = toOutcome(result, this.clock.nowMs())
+            if (outcome.kind === 'json' || outcome.kind === 'http')
+                this.rateLimit = laterReading(this.rateLimit, readRateLimit(outcome.headers))
             if (retried || outcome.kind !== 'http') return outcome
             const wait = retryWaitSeconds(outcome.status, outcome.retryAfterSec)
             if (wait === null || wait > this.settings.maxRetryWaitSeconds) return outcome

@@ -30,6 +30,10 @@ export interface CheckSpec {
     readonly calls: number
     /** true: runs only to explain another check's failure, so a healthy run never makes its calls. */
     readonly diagnosticOnly?: boolean
+    /** true: its calls are per configured item (none in a healthy run with the default settings). */
+    readonly perConfiguredItem?: boolean
+    /** true: no call on a 3LO connection, whose granted scopes accessible-resources lists. */
+    readonly noCallWith3lo?: boolean
     readonly codes: { readonly [code: string]: CodeSpec }
 }
 
@@ -366,7 +370,9 @@ export const CHECKS = catalogue({
     },
     'jira.myself': {
         title: 'Jira accepts the credential (myself)',
-        verifies: '`GET /rest/api/{v}/myself` → display name, account id, email when visible',
+        verifies:
+            '`GET /rest/api/{v}/myself` → account id and type (kept with the run); display name and email shown, ' +
+            'never stored; warns when the email is hidden',
         requires: [
             'config.connection.credential',
             'config.credential.basic',
@@ -390,6 +396,12 @@ export const CHECKS = catalogue({
                 '403 to a valid service-account or scoped-token login: no Jira access or role on the site'
             ),
             unexpected_shape: fail('an answer without accountId'),
+            ip_allowlist_blocked: fail(
+                "the site's IP allowlist rejected the caller's address (add the instance's egress IPs, or use a MID)"
+            ),
+            email_hidden: warn(
+                "the account's email is hidden: comment and user correlation in bidirectional sync breaks"
+            ),
         },
     },
     'jira.server_info': {
@@ -400,6 +412,50 @@ export const CHECKS = catalogue({
         codes: {
             not_jira_cloud: fail('deploymentType is not Cloud'),
             base_url_mismatch: warn('the site answers with another base URL (renamed site or custom domain)'),
+        },
+    },
+    'jira.projects': {
+        title: 'Permissions in the projects the flows use',
+        verifies:
+            '`GET /rest/api/{v}/project/search` (x_jira_connect.capability.projects, or the browsable projects) and ' +
+            'one `POST /rest/api/3/permissions/check` for the 8 project permissions the spoke uses + Administer Jira',
+        requires: ['jira.myself'],
+        calls: 2,
+        codes: {
+            no_site_admin: info('not a Jira administrator: webhook and user actions will not work (table)'),
+            not_due: info('health check: capability checks ran less than their interval ago; cached result shown'),
+            projects_setting_invalid: fail('x_jira_connect.capability.projects has an entry that is not KEY[/Type]'),
+            scope_mismatch: fail('401 "scope does not match": read:jira-work not granted'),
+            project_not_found: fail('a listed project does not exist or the account cannot browse it'),
+            permission_missing: fail('a listed project lacks a permission the spoke uses (per project, with the fix)'),
+            no_projects: warn('nothing listed and the account can browse no project'),
+            cannot_create: warn('nothing listed and the account can create issues in none of its projects'),
+        },
+    },
+    'jira.create_fields': {
+        title: 'Fields Create Issue requires (createmeta)',
+        verifies:
+            '`GET /rest/api/{v}/issue/createmeta/{project}/issuetypes/{id}` for each `KEY/Issue type` listed: ' +
+            'required fields with no default',
+        requires: ['jira.projects'],
+        calls: 1,
+        perConfiguredItem: true,
+        codes: {
+            issue_type_not_found: fail('the listed issue type is not in the project'),
+            createmeta_refused: fail('403/404 on createmeta: the account cannot create that issue type'),
+            required_fields: warn('required fields with no default beyond project, issue type and summary'),
+        },
+    },
+    'jira.agile': {
+        title: 'Sprint and board actions (agile scopes)',
+        verifies:
+            '`GET /rest/agile/1.0/board?maxResults=1`: the granular sprint and board scopes (3LO: the scopes ' +
+            'accessible-resources lists, no call)',
+        requires: ['jira.myself'],
+        calls: 1,
+        noCallWith3lo: true,
+        codes: {
+            agile_scopes_missing: warn('401 "scope does not match" (or not granted): sprint actions will fail'),
         },
     },
     'atlassian.site_cloud_id': {
@@ -470,6 +526,80 @@ export const CHECKS = catalogue({
             unexpected_shape: fail('an answer that is not a list of webhooks'),
         },
     },
+    // The path the spoke really takes (checks/real-path.ts): MID routing, the Jira spoke, the alias's template.
+    'path.mid': {
+        title: 'Network path (MID Server)',
+        verifies:
+            "The connection's Use MID Server settings and the MID Servers they select (Up, validated, REST " +
+            'capability); names the path this validation tested',
+        requires: [],
+        calls: 0,
+        codes: {
+            mid_path_not_tested: warn(
+                'the connection goes through a MID Server; the validator called Atlassian from the instance'
+            ),
+            token_via_mid_unproven: warn(
+                'the credential fetches its token through a MID Server, which only IntegrationHub does (KB1645211)'
+            ),
+            mid_down: fail('the selected MID Server (or every one the selection allows) is not Up'),
+            mid_not_validated: fail('the selected MID Server (or every one the selection allows) is not validated'),
+            mid_no_rest_capability: fail('no selected MID Server has the REST (or ALL) capability'),
+            mid_none_matches: fail('no MID Server matches the selection (name or cluster)'),
+        },
+    },
+    'instance.jira_spoke': {
+        title: 'Jira spoke version',
+        verifies: 'The installed Jira spoke (`sn_jira_spoke`, sys_store_app) against the search removal fix (5.1.1)',
+        requires: [],
+        calls: 0,
+        codes: {
+            spoke_search_removed: warn("below 5.1.1: the spoke's search actions call the removed /search (410 Gone)"),
+            spoke_update_available: info('5.1.1 or later, older than the current version: an update is available'),
+            spoke_not_installed: info('the spoke is not installed: this app does not need it, spoke flows do'),
+        },
+    },
+    'instance.deprecated_calls': {
+        title: 'Removed and deprecated Jira calls on this instance',
+        verifies:
+            'REST messages and functions, Flow Designer step inputs, script includes and business rules that call ' +
+            'Jira: removed /search, search/id, expression/eval; startAt paging, createmeta?expand, Epic Link, ' +
+            'unbounded JQL; site URLs where the gateway is needed. Reported with the fix, never changed',
+        requires: [],
+        calls: 0,
+        codes: {
+            removed_jira_api: warn('a script calls a removed Jira endpoint (410 Gone since 2025-10-31)'),
+            deprecated_jira_usage: warn('startAt paging, createmeta?expand, Epic Link or unbounded JQL in a script'),
+            hard_coded_site_url: warn('a hard-coded <site>.atlassian.net URL while the alias uses gateway-only auth'),
+            scan_incomplete: warn('more records than the scan reads: the first ones were scanned'),
+        },
+    },
+    'instance.alias_template': {
+        title: 'Configuration template Workflow Studio uses',
+        verifies:
+            "The alias's Configuration Template: this app's (Save and Test runs the validator), the spoke's " +
+            '"Authentication Template for Jira Cloud" (spoke 6.0.1+), another one or none',
+        requires: [],
+        calls: 0,
+        codes: {
+            spoke_template_on_alias: warn("the alias uses the spoke's template: Save and Test is not this validator"),
+            foreign_template: warn('the alias uses a template from neither this app nor the spoke'),
+            no_configuration_template: warn(
+                'no template: Workflow Studio offers no Create New Connection, no Save and Test'
+            ),
+            no_test_action: warn('the template names no Test Action: Workflow Studio offers no Save and Test'),
+        },
+    },
+    'atlassian.rate_limit': {
+        title: 'Atlassian rate limit and quota',
+        verifies:
+            'The rate-limit headers of every answer in the run (`Beta-RateLimit*`, `X-Beta-RateLimit-*`, ' +
+            '`RateLimit*`, `X-RateLimit-*`): points left, window, reason; logged only when Atlassian sent them',
+        requires: [],
+        calls: 0,
+        codes: {
+            near_limit: warn("less than 20 % of the app's quota (or burst limit) is left: flows will soon get 429s"),
+        },
+    },
 } as const)
 
 export type CheckId = keyof typeof CHECKS
@@ -526,7 +656,9 @@ export function healthyCalls(auth: 'oauth2' | 'basic'): number {
     let n = 0
     for (const id of CHECK_IDS) {
         const spec = checkSpec(id)
-        if ((!spec.auth || spec.auth === auth) && !spec.diagnosticOnly) n += spec.calls
+        if (spec.auth && spec.auth !== auth) continue
+        if (spec.diagnosticOnly || spec.perConfiguredItem || (auth === 'oauth2' && spec.noCallWith3lo)) continue
+        n += spec.calls
     }
     return n
 }

@@ -6,6 +6,7 @@ import type { CallOutcome } from './calls'
 import type { Finding, RemoteCheckId, TransportCode } from './catalogue'
 import { humanDuration, type CheckLog } from './report'
 import { originOf } from './urls'
+import { rateLimitAdvice } from './rate-limit'
 import { safeText } from './sanitize'
 
 export type { Finding } from './catalogue'
@@ -138,7 +139,8 @@ function httpFinding(outcome: Extract<CallOutcome, { kind: 'http' }>, what: stri
         // hit (developer.atlassian.com "Rate limiting": e.g. jira-quota-global-based, jira-burst-based).
         const retry = outcome.retryAfterSec
         const rawRetry = headers['retry-after']
-        const reason = headers['ratelimit-reason']
+        // The beta header name is what production sends in 2026 (rate-limit.ts); the final one when present.
+        const reason = safeText(headers['ratelimit-reason'] || headers['x-beta-ratelimit-reason'] || '', 60)
         const retryShown = rawRetry ? ` (Retry-After: ${safeText(rawRetry, 40)})` : ''
         const long = retry !== null && retry >= 120 ? ` (${humanDuration(retry)})` : ''
         const wait = retry === null ? 'a minute' : `${retry} seconds${long}`
@@ -146,12 +148,9 @@ function httpFinding(outcome: Extract<CallOutcome, { kind: 'http' }>, what: stri
             code: 'rate_limited',
             found:
                 `${what}: Atlassian answered 429 Too Many Requests${retryShown}` +
-                `${reason ? `; RateLimit-Reason: ${safeText(reason, 60)}` : ''}.`,
+                `${reason ? `; RateLimit-Reason: ${reason}` : ''}.`,
             expected: 'An answer within Atlassian rate limits.',
-            fix:
-                `Wait ${wait} and validate again. If it keeps happening, other integrations using the same ` +
-                'Atlassian app or account are using up the rate budget' +
-                `${reason ? ` (the limit hit: ${safeText(reason, 60)})` : ''}.`,
+            fix: rateLimitAdvice(reason, wait),
         }
     }
     if (status >= 500) {

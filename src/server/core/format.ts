@@ -1,5 +1,7 @@
 /** Plain-text renderings of a report: the form messages an admin sees and the stored run's report text. */
-import type { CheckResult, ValidationReport } from './report'
+import { capabilityLines } from './capability-table'
+import { describeRateLimit } from './rate-limit'
+import { humanDuration, type CheckResult, type ValidationReport } from './report'
 
 const MARK: Record<string, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' }
 
@@ -30,9 +32,26 @@ export function formMessages(report: ValidationReport): FormMessages {
         if (c.status === 'fail') errors.push(problemMessage(c))
         else if (c.status === 'warn') info.push(`Warning: ${problemMessage(c)}`)
     }
-    const identity = report.checks.find((c) => c.id === 'jira.myself' && c.status === 'pass')
-    if (identity) info.push(`${subject(identity)}${identity.found}`)
+    // The person is shown here, at validation time, and never stored (report.people is not in reportText).
+    for (const p of report.people || []) {
+        const tag = p.subject ? `[${p.subject}] ` : ''
+        info.push(`${tag}Signed in to Jira as ${p.displayName}${p.email ? ` (${p.email})` : ' (email hidden)'}.`)
+    }
+    info.push(...capabilityText(report))
+    if (report.rateLimit) info.push(`Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)
     return { info, errors }
+}
+
+/** "What this connection can do": one block per connection (stored with the run and shown as form messages). */
+export function capabilityText(report: ValidationReport): string[] {
+    const out: string[] = []
+    for (const c of report.capabilities || []) {
+        const tag = c.subject ? ` [${c.subject}]` : ''
+        const age = report.startedAtMs - c.checkedAtMs
+        const when = age > 60000 ? ` (checked ${humanDuration(age / 1000)} ago)` : ''
+        out.push(`What this connection can do${tag}${when}: ${capabilityLines(c.rows).join('; ')}.`)
+    }
+    return out
 }
 
 export function reportText(report: ValidationReport): string {
@@ -51,6 +70,12 @@ export function reportText(report: ValidationReport): string {
             lines.push(`      Fix: ${c.fix}`)
         }
     }
+    for (const a of report.accounts || []) {
+        lines.push('', `Jira account${a.subject ? ` [${a.subject}]` : ''}: ${a.accountId} (${a.accountType}).`)
+    }
+    const capabilities = capabilityText(report)
+    if (capabilities.length) lines.push('', ...capabilities)
+    if (report.rateLimit) lines.push('', `Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)
     lines.push('', `${report.calls} call(s) to Atlassian in ${report.durationMs} ms.`)
     return lines.join('\n')
 }

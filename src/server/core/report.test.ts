@@ -47,6 +47,9 @@ describe('CheckLog', () => {
             'atlassian.scopes',
             'jira.myself',
             'jira.server_info',
+            'jira.projects',
+            'jira.create_fields',
+            'jira.agile',
             'inbound.dynamic_webhooks',
             'inbound.webhook_failures',
             'inbound.admin_webhooks',
@@ -64,6 +67,9 @@ describe('CheckLog', () => {
             'config.credential.basic',
             'jira.myself',
             'jira.server_info',
+            'jira.projects',
+            'jira.create_fields',
+            'jira.agile',
             // The dynamic-webhook checks are OAuth 2.0 only; admin webhooks apply to basic auth too.
             'inbound.admin_webhooks',
         ])

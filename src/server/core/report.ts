@@ -1,5 +1,7 @@
 /** The validator's result model: one CheckResult per link of the chain, and a verdict over them. */
+import type { CapabilityRow } from './capability-table'
 import { CHECK_IDS, checkSpec, type CheckId, type CodeWith, type Finding } from './catalogue'
+import type { RateLimitInfo } from './rate-limit'
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip'
 export type Verdict = 'pass' | 'warn' | 'fail'
@@ -35,6 +37,36 @@ export interface ValidationReport {
     calls: number
     durationMs: number
     startedAtMs: number
+    /** The integration account(s) Jira named (id and type only: stored with the run and the health row). */
+    accounts?: AccountOfConnection[]
+    /**
+     * Display name and email of the account(s), shown at validation time only: never stored (Atlassian's
+     * personal-data rules; run-store.ts and the health check drop it).
+     */
+    people?: PersonOfConnection[]
+    /** What each connection can do for the Jira spoke (capability-table.ts). */
+    capabilities?: CapabilityOfConnection[]
+    /** The rate-limit state Atlassian's answers reported during the run (rate-limit.ts). */
+    rateLimit?: RateLimitInfo | null
+}
+
+export interface AccountOfConnection {
+    subject?: string
+    accountId: string
+    accountType: string
+}
+
+export interface PersonOfConnection {
+    subject?: string
+    displayName: string
+    email: string | null
+}
+
+export interface CapabilityOfConnection {
+    subject?: string
+    rows: CapabilityRow[]
+    /** When the capability checks behind the rows ran (epoch ms): now, or a cached health-check run. */
+    checkedAtMs: number
 }
 
 export function verdictOf(checks: CheckResult[]): Verdict {

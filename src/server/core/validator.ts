@@ -6,12 +6,15 @@
 import { ATLASSIAN } from './atlassian'
 import { CallEngine, type CallSettings } from './calls'
 import { AUTH_METHOD_LABEL, authMethodOf, migrationPath, type AuthMethod } from './auth-method'
+import { capabilityTable, type CapabilityRow } from './capability-table'
 import { checkAccessibleResources } from './checks/atlassian'
+import { checkCapability } from './checks/capability'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkInbound, type InboundResult } from './checks/inbound'
-import { checkJira } from './checks/jira'
+import { checkJira, type JiraIdentity } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
+import { checkDeprecatedCalls, checkInstanceStanding, checkMidPath } from './checks/real-path'
 import { checkSiteCloudId, type KnownSite } from './checks/service-account'
 import { checkTokens } from './checks/token'
 import type { CredentialRunCache } from './health/run-cache'
@@ -25,7 +28,20 @@ import type {
     HttpPort,
     TokenPort,
 } from './ports'
-import { CheckLog, summarize, verdictOf, type ValidationReport, type ValidationTarget } from './report'
+import { parseProjectsSetting } from './projects-setting'
+import { describeRateLimit, type RateLimitInfo } from './rate-limit'
+import {
+    CheckLog,
+    humanDuration,
+    summarize,
+    verdictOf,
+    type AccountOfConnection,
+    type CapabilityOfConnection,
+    type PersonOfConnection,
+    type ValidationReport,
+    type ValidationTarget,
+} from './report'
+import type { RealPathPort } from './real-path'
 import { originOf, type UrlForm } from './urls'
 import { webhookRefreshDays } from './inbound-settings'
 
@@ -34,6 +50,8 @@ export interface ValidatorPorts {
     tokens: TokenPort
     http: HttpPort
     clock: ClockPort
+    /** MID settings, the Jira spoke, alias templates (checks/real-path.ts); absent: those checks do not run. */
+    realPath?: RealPathPort
 }
 
 export const PROPERTY = {
@@ -41,6 +59,8 @@ export const PROPERTY = {
     budgetMs: 'x_jira_connect.validation_budget_ms',
     maxRetryWaitSeconds: 'x_jira_connect.max_retry_wait_seconds',
     apiGatewayUrl: 'x_jira_connect.api_gateway_url',
+    /** Jira projects the flows use: "KEY" or "KEY/Issue type", comma separated (projects-setting.ts). */
+    capabilityProjects: 'x_jira_connect.capability.projects',
 } as const
 
 export const DEFAULTS = { timeoutMs: 10000, budgetMs: 45000, maxRetryWaitSeconds: 2 } as const
@@ -72,6 +92,23 @@ export interface ValidateOptions {
     webhookRefresh?: (connectionSysId: string) => boolean
     /** Health check: what the Jira → ServiceNow checks saw for a connection (its webhooks and their expiry). */
     onInbound?: (connectionSysId: string, result: InboundResult) => void
+    /** Health check: whether each connection's capability checks are due, and the last result when they are not. */
+    capability?: CapabilitySchedule
+}
+
+export interface CapabilitySchedule {
+    due(connectionSysId: string): boolean
+    cached(connectionSysId: string): { rows: CapabilityRow[]; checkedAtMs: number } | null
+}
+
+/** What a run learns besides its checks: the account, the person (shown, not stored), the capability table. */
+interface RunExtras {
+    accounts: AccountOfConnection[]
+    people: PersonOfConnection[]
+    capabilities: CapabilityOfConnection[]
+    schedule?: CapabilitySchedule
+    nowMs: () => number
+    config: ConfigPort
 }
 
 export function validate(
@@ -88,6 +125,14 @@ export function validate(
     const engine = new CallEngine(ports.http, ports.clock, settings)
     const log = new CheckLog()
     let targetName = target.sysId
+    const extras: RunExtras = {
+        accounts: [],
+        people: [],
+        capabilities: [],
+        schedule: options.capability,
+        nowMs: () => ports.clock.nowMs(),
+        config: ports.config,
+    }
 
     const plan = resolveTarget(target, ports.config, log)
     if (plan) {
@@ -102,6 +147,7 @@ export function validate(
                 ports,
                 engine,
                 settings.gatewayBase,
+                { ...extras, subject: many ? connection.name : undefined },
                 cache,
                 options
             )
@@ -111,7 +157,16 @@ export function validate(
             validateCredentialOnly(log, plan.credentialOnly, ports, engine, settings.gatewayBase, cache)
             log.skipBlocked(plan.credentialOnly.kind === 'other' ? null : plan.credentialOnly.kind)
         }
+        if (ports.realPath) {
+            checkInstanceStanding(log, ports.realPath, plan.alias ? plan.alias.id : null)
+            // Service-account and scoped-token connections reach Jira only through the gateway URL.
+            const gatewayAuth = plan.connections.some((c) =>
+                /^https:\/\/api\.atlassian\.com\/ex\/jira\//.test(c.url.trim())
+            )
+            checkDeprecatedCalls(log, ports.realPath, gatewayAuth)
+        }
     }
+    if (engine.rateLimit) logRateLimit(log, engine.rateLimit)
     const verdict = verdictOf(log.checks)
     return {
         verdict,
@@ -122,6 +177,10 @@ export function validate(
         calls: engine.calls,
         durationMs: ports.clock.nowMs() - startedAtMs,
         startedAtMs,
+        accounts: extras.accounts,
+        people: extras.people,
+        capabilities: extras.capabilities,
+        rateLimit: engine.rateLimit,
     }
 }
 
@@ -261,6 +320,7 @@ function validateConnection(
     ports: ValidatorPorts,
     engine: CallEngine,
     gatewayBase: string,
+    extras: RunExtras & { subject?: string },
     cache?: CredentialRunCache,
     options: ValidateOptions = {}
 ): 'oauth2' | 'basic' | null {
@@ -269,6 +329,8 @@ function validateConnection(
     const credential = connection.credentialSysId ? ports.config.credential(connection.credentialSysId) : null
     checkCredentialLink(log, connection, credential)
     const urlPlan = checkConnectionUrl(log, connection, credential, gatewayBase)
+    if (ports.realPath)
+        checkMidPath(log, ports.realPath, connection, credential, originOf(connection.url.trim()) || 'Atlassian')
     const apiVersion = checkAttributes(log, connection, alias)
     if (!credential || credential.kind === 'other') return null
     const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)
@@ -313,7 +375,7 @@ function validateConnection(
         if (!log.ready('config.credential.basic') || !checkBasicCredential(log, credential)) return 'basic'
         if (!log.ready('jira.myself') || !urlPlan.jiraBaseUrl || !apiVersion) return 'basic'
         const siteForm = urlPlan.inspection.form.kind === 'site'
-        checkJira(log, engine, {
+        const identity = checkJira(log, engine, {
             baseUrl: urlPlan.jiraBaseUrl,
             apiVersion,
             auth: { kind: 'basic', credentialSysId: credential.sysId },
@@ -323,6 +385,14 @@ function validateConnection(
             userName: credential.userName,
             method: method || undefined,
             gatewayBase,
+            cloudId: urlPlan.cloudId,
+        })
+        afterMyself(log, engine, extras, identity, {
+            connection,
+            baseUrl: urlPlan.jiraBaseUrl,
+            apiVersion,
+            method,
+            auth: { kind: 'basic', credentialSysId: credential.sysId },
         })
         const refused = log.result('jira.myself')
         if (siteOfConnection && refused && refused.status === 'fail' && refused.code === 'credentials_rejected') {
@@ -353,7 +423,7 @@ function validateConnection(
         // accessible-resources is not documented for client-credentials tokens (and answers 401 for service-account
         // API tokens): the gateway itself confirms the cloud id (/myself on /ex/jira/<cloud id>), tenant_info finds it.
         if (!log.ready('jira.myself') || !urlPlan.jiraBaseUrl || !apiVersion) return 'oauth2'
-        checkJira(log, engine, {
+        const identity = checkJira(log, engine, {
             baseUrl: urlPlan.jiraBaseUrl,
             apiVersion,
             auth: token.auth,
@@ -362,6 +432,14 @@ function validateConnection(
             credentialName: credential.name,
             method,
             gatewayBase,
+            cloudId: urlPlan.cloudId,
+        })
+        afterMyself(log, engine, extras, identity, {
+            connection,
+            baseUrl: urlPlan.jiraBaseUrl,
+            apiVersion,
+            method,
+            auth: token.auth,
         })
         confirmCloudId()
         inbound(token.auth)
@@ -378,7 +456,7 @@ function validateConnection(
         audience: token.audience,
     })
     if (!log.ready('jira.myself') || !atlassian.site || !urlPlan.jiraBaseUrl || !apiVersion) return 'oauth2'
-    checkJira(log, engine, {
+    const identity = checkJira(log, engine, {
         baseUrl: urlPlan.jiraBaseUrl,
         apiVersion,
         auth: token.auth,
@@ -386,6 +464,15 @@ function validateConnection(
         connectionName: connection.name,
         credentialName: credential.name,
         gatewayBase,
+        cloudId: urlPlan.cloudId,
+    })
+    afterMyself(log, engine, extras, identity, {
+        connection,
+        baseUrl: urlPlan.jiraBaseUrl,
+        apiVersion,
+        method,
+        auth: token.auth,
+        grantedScopes: atlassian.site.scopes,
     })
     inbound(token.auth)
     return 'oauth2'
@@ -448,6 +535,55 @@ function oauthToken(
         // The audience advice is about the authorization-code request; a client-credentials token has none.
         audience: justIssued && setup.registry && !setup.serviceAccount ? audienceAdvice(setup.registry) : undefined,
     }
+}
+
+/**
+ * After jira.myself: keep the account (id and type) and the person (shown only), then the capability checks
+ * (checks/capability.ts) and the capability table; in a health check they run only when due, else the cached table.
+ */
+function afterMyself(
+    log: CheckLog,
+    engine: CallEngine,
+    extras: RunExtras & { subject?: string },
+    identity: JiraIdentity | null,
+    c: {
+        connection: ConnectionSnapshot
+        baseUrl: string
+        apiVersion: string
+        method: AuthMethod | null
+        auth: AuthRef
+        grantedScopes?: string[] | null
+    }
+): void {
+    if (!identity) return
+    const subject = extras.subject
+    extras.accounts.push({ subject, accountId: identity.accountId, accountType: identity.accountType })
+    extras.people.push({ subject, displayName: identity.displayName, email: identity.email })
+    const schedule = extras.schedule
+    if (schedule && !schedule.due(c.connection.sysId)) {
+        const cached = schedule.cached(c.connection.sysId)
+        const age = cached ? humanDuration((extras.nowMs() - cached.checkedAtMs) / 1000) : ''
+        const reason = cached
+            ? `Not due: the capability checks ran ${age} ago; the health check repeats them once their interval ` +
+              'has passed (they cost Atlassian rate-limit points). The capability table shows that result.'
+            : 'Not due in this health check.'
+        log.pass('jira.projects', reason, 'not_due')
+        log.skip('jira.agile', reason)
+        if (cached) extras.capabilities.push({ subject, rows: cached.rows, checkedAtMs: cached.checkedAtMs })
+        return
+    }
+    const grantedScopes = c.grantedScopes || null
+    const facts = checkCapability(log, engine, {
+        baseUrl: c.baseUrl,
+        apiVersion: c.apiVersion,
+        auth: c.auth,
+        method: c.method,
+        connectionName: c.connection.name,
+        setting: parseProjectsSetting(extras.config.property(PROPERTY.capabilityProjects, '')),
+        grantedScopes,
+    })
+    const rows = capabilityTable({ method: c.method, grantedScopes, facts })
+    extras.capabilities.push({ subject, rows, checkedAtMs: extras.nowMs() })
 }
 
 /** config.auth_method: which way in this is, and a warning with the migration path for a classic API token. */
@@ -515,4 +651,24 @@ function skipIdle(log: CheckLog): void {
     log.skip('atlassian.accessible_resources', reason)
     log.skip('jira.myself', reason)
     log.skip('jira.server_info', reason)
+}
+
+/** atlassian.rate_limit: what Atlassian's answers said about the quota; a warning when near the limit. */
+function logRateLimit(log: CheckLog, r: RateLimitInfo): void {
+    const text = describeRateLimit(r)
+    if (!r.nearLimit) {
+        log.pass('atlassian.rate_limit', `Atlassian reports ${text}.`)
+        return
+    }
+    const quota = r.names !== 'burst'
+    log.warn('atlassian.rate_limit', {
+        code: 'near_limit',
+        found: `Atlassian reports ${text}.`,
+        expected: 'More than 20 % of the limit left.',
+        fix: quota
+            ? 'Every Jira flow of this app on this site shares the hourly points quota: when it is spent they all ' +
+              'get 429 until the reset. Find the flows that call Jira most (System Logs > Outbound HTTP Requests) ' +
+              'and spread or batch them; permission checks are expensive, so this app runs its own at most daily.'
+            : 'Calls come in bursts: spread the flows that call the same Jira endpoint.',
+    })
 }

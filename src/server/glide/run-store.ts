@@ -6,8 +6,11 @@ import { newRecord } from './records'
 
 export const RUN_TABLE = 'x_jira_connect_validation_run'
 
-/** How a run started: a person on a record, the scheduled health check, or "Validate all". */
-export type RunTrigger = 'manual' | 'scheduled' | 'on_demand'
+/**
+ * How a run started: a person on a record, the scheduled health check, "Validate all", or the Flow Designer action
+ * (Save and Test in Workflow Studio, or a flow).
+ */
+export type RunTrigger = 'manual' | 'scheduled' | 'on_demand' | 'flow'
 
 export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual', notChecked = ''): string | null {
     const row = newRecord(RUN_TABLE)
@@ -24,6 +27,22 @@ export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual'
     row.setValue('warning_count', report.checks.filter((c) => c.status === 'warn').length)
     row.setValue('calls', report.calls)
     row.setValue('duration_ms', report.durationMs)
+    // Account id and type only (several connections: comma separated); report.people is never stored.
+    const accounts = report.accounts || []
+    row.setValue(
+        'jira_account_id',
+        accounts
+            .map((a) => a.accountId)
+            .join(', ')
+            .slice(0, 128)
+    )
+    row.setValue(
+        'jira_account_type',
+        accounts
+            .map((a) => a.accountType)
+            .join(', ')
+            .slice(0, 40)
+    )
     // A scheduled job with an empty Run as runs as "system", which is no sys_user record: leave Run by empty then.
     const user = String(gs.getUserID() || '')
     if (/^[0-9a-f]{32}$/.test(user)) row.setValue('run_by', user)

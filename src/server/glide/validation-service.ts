@@ -10,9 +10,10 @@ import { validate } from '../core/validator'
 import { RhinoClock } from './clock'
 import { GlideConfigReader } from './config-reader'
 import { GlideTokenStore } from './oauth-tokens'
+import { GlideRealPathReader } from './real-path-reader'
 import { GlideRestHttp } from './rest-http'
 import { byId, newRecord, str } from './records'
-import { RUN_TABLE, saveRun } from './run-store'
+import { RUN_TABLE, saveRun, type RunTrigger } from './run-store'
 
 /** An exception's stack or message, sanitised and bounded, for the system log and the report. */
 function errorText(e: unknown, field: 'stack' | 'message', max: number): string {
@@ -28,7 +29,13 @@ export function validateRecord(table: string, sysId: string): ValidationReport {
     try {
         return validate(
             { table, sysId },
-            { config: new GlideConfigReader(), tokens: new GlideTokenStore(), http: new GlideRestHttp(), clock }
+            {
+                config: new GlideConfigReader(),
+                tokens: new GlideTokenStore(),
+                http: new GlideRestHttp(),
+                clock,
+                realPath: new GlideRealPathReader(),
+            }
         )
     } catch (e) {
         gs.error(`Jira Cloud Connect: validator error for ${table} ${sysId}: ${errorText(e, 'stack', 2000)}`)
@@ -73,11 +80,15 @@ export function findAliasSysId(aliasId: string): string | null {
 }
 
 /** Validates and stores the run; returns the report and the run's sys_id. */
-export function validateAndStore(table: string, sysId: string): { report: ValidationReport; runSysId: string | null } {
+export function validateAndStore(
+    table: string,
+    sysId: string,
+    trigger: RunTrigger = 'manual'
+): { report: ValidationReport; runSysId: string | null } {
     const report = validateRecord(table, sysId)
     let runSysId: string | null = null
     try {
-        runSysId = saveRun(report)
+        runSysId = saveRun(report, trigger)
     } catch (e) {
         gs.error(`Jira Cloud Connect: could not store the validation run: ${errorText(e, 'message', 300)}`)
     }

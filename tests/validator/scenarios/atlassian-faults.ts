@@ -249,6 +249,7 @@ describe('Atlassian-side faults', () => {
             w.emu.setFault('accessible-resources', { rateLimit: 30 })
             const c = expectFail(w.run(), 'atlassian.accessible_resources', 'rate_limited', /Wait 30 seconds/)
             expect(c.found).toContain('Retry-After: 30')
+            expect(c.fix).toMatch(/burst limit \(jira-burst-based\).*slow that endpoint down/)
             expect(w.emu.requestsTo('accessible-resources').length).toBe(1)
         })
 
@@ -259,7 +260,7 @@ describe('Atlassian-side faults', () => {
             expect(r.verdict).toBe('pass')
             expect(w.emu.requestsTo('accessible-resources').length).toBe(2)
             expect(w.clock.slept).toEqual([1000])
-            expect(r.calls).toBe(7) // 3 + the retry + 3 for Jira → ServiceNow
+            expect(r.calls).toBe(9) // 3 + the retry + the capability round (2) + 3 for Jira → ServiceNow
         })
 
         test('503 with a short Retry-After twice -> retried exactly once, then atlassian_unavailable', () => {

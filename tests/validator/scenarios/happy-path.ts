@@ -1,11 +1,13 @@
 /**
- * The healthy chain: every check passes, with 3 calls for the outbound half and at most 3 for Jira → ServiceNow
- * (webhooks: list, failed deliveries, admin list), plus 1 refresh when the access token expired.
+ * The healthy chain: every check passes: the sign-in (3LO: accessible-resources, myself, serverInfo), the capability
+ * round (project search, one bulk permission check; the agile probe only where no scope list exists) and at most 3
+ * calls for Jira → ServiceNow (webhooks: list, failed deliveries, admin list), plus 1 refresh when expired.
  */
 import { healthyCalls } from '../../../src/server/core/catalogue'
 import { CredentialRunCache } from '../../../src/server/core/health/run-cache'
 import { validate } from '../../../src/server/core/validator'
 import { InMemoryConfig } from '../../../harness/node-platform/in-memory-platform'
+import { formMessages, reportText } from '../../../src/server/core/format'
 import { check, everythingShown, IDS, observe, SITE, startWorld, USER, type World } from '../world'
 
 const OUTBOUND = ['accessible-resources', 'myself', 'serverInfo']
@@ -18,16 +20,30 @@ describe('healthy chain', () => {
     })
     afterEach(() => w.close())
 
-    test('a healthy OAuth connection passes every check with 3 calls out and 3 for the inbound half', () => {
+    test('a healthy OAuth connection passes every check: 3 calls to sign in, 2 for the capability round, 3 inbound', () => {
         w.getOAuthToken()
         const report = w.run()
         expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([])
         expect(report.verdict).toBe('pass')
-        expect(report.calls).toBe(6)
-        expect(w.emu.requests.map((r) => r.target)).toEqual([...OUTBOUND, ...INBOUND])
-        expect(check(report, 'jira.myself').found).toContain(
-            `Authenticated as ${USER.displayName} (account id ${USER.accountId}, ${USER.email}`
+        expect(report.calls).toBe(8)
+        expect(w.emu.requests.map((r) => r.target)).toEqual([
+            ...OUTBOUND,
+            'project-search',
+            'permissions-check',
+            ...INBOUND,
+        ])
+        // The account is kept (id, type); the person is shown at validation time, never in the stored text.
+        expect(check(report, 'jira.myself').found).toContain(`account id ${USER.accountId}, atlassian account`)
+        expect(report.accounts).toEqual([{ subject: undefined, accountId: USER.accountId, accountType: 'atlassian' }])
+        expect(report.people).toEqual([{ subject: undefined, displayName: USER.displayName, email: USER.email }])
+        expect(formMessages(report).info.join('\n')).toContain(
+            `Signed in to Jira as ${USER.displayName} (${USER.email})`
         )
+        expect(reportText(report)).not.toContain(USER.displayName)
+        expect(reportText(report)).not.toContain(USER.email)
+        expect(JSON.stringify(report.checks)).not.toContain(USER.email)
+        expect(check(report, 'jira.projects').code).toBe('no_site_admin')
+        expect(check(report, 'jira.agile').found).toMatch(/granted for the site \(accessible-resources\)/)
         expect(check(report, 'atlassian.cloud_id').found).toContain(SITE.cloudId)
         expect(check(report, 'jira.server_info').found).toContain(`https://${SITE.host}`)
     })
@@ -63,8 +79,14 @@ describe('healthy chain', () => {
         const report = w.run()
         expect(report.verdict).toBe('pass')
         expect(check(report, 'token.access').code).toBe('refreshed')
-        expect(report.calls).toBe(7)
-        expect(w.emu.requests.map((r) => r.target)).toEqual(['token', ...OUTBOUND, ...INBOUND])
+        expect(report.calls).toBe(9)
+        expect(w.emu.requests.map((r) => r.target)).toEqual([
+            'token',
+            ...OUTBOUND,
+            'project-search',
+            'permissions-check',
+            ...INBOUND,
+        ])
         const stored = w.tokens.get(IDS.oauthCredential, IDS.profile)!
         expect(stored.refreshToken).not.toBe(first.refreshToken)
         expect(w.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
@@ -74,15 +96,22 @@ describe('healthy chain', () => {
         expect(w.emu.isRefreshTokenValid(stored.refreshToken!)).toBe(true)
     })
 
-    test('a healthy basic-auth connection passes with 2 calls (and the admin webhook list) and names the account', () => {
+    test('a healthy basic-auth connection passes with 5 calls (and the admin webhook list) and names the account', () => {
         w.useBasic()
         const report = w.run()
         // The one warning: a classic API token is legacy (config.auth_method; service-accounts.ts covers its text).
         const notPassing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')
         expect(notPassing.map((c) => `${c.id}=${c.code}`)).toEqual(['config.auth_method=classic_api_token'])
-        expect(report.calls).toBe(3)
-        expect(w.emu.requests.map((r) => r.target)).toEqual(['site-myself', 'site-serverInfo', 'admin-webhooks'])
-        expect(check(report, 'jira.myself').found).toContain(USER.displayName)
+        expect(report.calls).toBe(6)
+        expect(w.emu.requests.map((r) => r.target)).toEqual([
+            'site-myself',
+            'site-serverInfo',
+            'project-search',
+            'permissions-check',
+            'agile-board',
+            'admin-webhooks',
+        ])
+        expect(report.people!.map((p) => p.displayName)).toEqual([USER.displayName])
     })
 
     test('no token, client secret, API token or Authorization header appears in anything shown or stored', () => {

@@ -137,7 +137,7 @@ describe('Jira → ServiceNow: webhooks', () => {
         expect(after.find((h) => h.id === other)!.expiresAt).toBeLessThan(w.emu.now() + 4 * DAY)
         // The refreshed ones are fine; the one at production is still reported.
         expect(check(r, 'inbound.dynamic_webhooks').code).toBe('other_instance')
-        expect(r.calls).toBe(7)
+        expect(r.calls).toBe(9) // + the capability round (project search, bulk permission check)
     })
 
     test('health check with everything in order: refreshed, one pass naming the new expiry', () => {

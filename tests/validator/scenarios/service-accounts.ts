@@ -13,6 +13,9 @@ const saProfile = (w: World) => w.state.profiles.find((p) => p.sysId === IDS.saP
 const saRegistry = (w: World) => w.state.registries.find((r) => r.sysId === IDS.saRegistry)!
 const targets = (w: World) => w.emu.requests.map((r) => r.target)
 
+/** After the sign-in: project search, one bulk permission check, the agile probe (no scope list for these methods). */
+const CAPABILITY_ROUND = ['project-search', 'permissions-check', 'agile-board']
+
 describe('service account (OAuth 2.0 client credentials)', () => {
     let w: World
     beforeEach(async () => {
@@ -21,18 +24,17 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     })
     afterEach(() => w.close())
 
-    test('healthy: passes with 2 calls (and the admin webhook list), names the service account, never calls accessible-resources', () => {
+    test('healthy: 2 calls to sign in, the capability round, the admin webhook list; names the service account', () => {
         w.getServiceAccountToken()
         const report = w.run()
         expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([])
         expect(report.verdict).toBe('pass')
         // A service account is not an app: no dynamic-webhook calls (inbound.dynamic_webhooks not_an_app).
-        expect(targets(w)).toEqual(['myself', 'serverInfo', 'admin-webhooks'])
-        expect(report.calls).toBe(3)
+        expect(targets(w)).toEqual(['myself', 'serverInfo', ...CAPABILITY_ROUND, 'admin-webhooks'])
+        expect(report.calls).toBe(6)
         expect(check(report, 'inbound.dynamic_webhooks').code).toBe('not_an_app')
-        expect(check(report, 'jira.myself').found).toMatch(
-            new RegExp(`Authenticated as ${SA.displayName} \\(account id ${SA.accountId}.*app account`)
-        )
+        expect(check(report, 'jira.myself').found).toContain(`account id ${SA.accountId}, app account`)
+        expect(report.people!.map((p) => p.displayName)).toEqual([SA.displayName])
         expect(check(report, 'config.auth_method').found).toMatch(/service account with OAuth 2\.0 client credentials/)
         expect(check(report, 'token.refresh').found).toMatch(/no refresh token/i)
         expect(report.checks.map((c) => c.id)).not.toContain('atlassian.accessible_resources')
@@ -42,7 +44,7 @@ describe('service account (OAuth 2.0 client credentials)', () => {
         const report = w.run()
         expect(report.verdict).toBe('pass')
         expect(check(report, 'token.access').code).toBe('requested')
-        expect(targets(w)).toEqual(['token', 'myself', 'serverInfo', 'admin-webhooks'])
+        expect(targets(w)).toEqual(['token', 'myself', 'serverInfo', ...CAPABILITY_ROUND, 'admin-webhooks'])
         expect(w.tokens.tokenRequests).toBe(1)
         expect(w.tokens.refreshes).toBe(0)
         expect(w.tokens.get(IDS.saCredential, IDS.saProfile)?.refreshToken ?? null).toBeNull()
@@ -216,14 +218,14 @@ describe('scoped API token through api.atlassian.com', () => {
     })
     afterEach(() => w.close())
 
-    test('healthy: Basic auth on the gateway passes with 2 calls as the service account', () => {
+    test('healthy: Basic auth on the gateway passes with 5 calls as the service account', () => {
         const report = w.run()
         // The one warning: a scoped API token cannot manage webhooks (inbound.ts; no call is made for it).
         const notPassing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')
         expect(notPassing.map((c) => `${c.id}=${c.code}`)).toEqual(['inbound.admin_webhooks=scoped_token'])
-        expect(targets(w)).toEqual(['myself', 'serverInfo'])
+        expect(targets(w)).toEqual(['myself', 'serverInfo', ...CAPABILITY_ROUND])
         expect(check(report, 'config.auth_method').found).toMatch(/scoped API token/)
-        expect(check(report, 'jira.myself').found).toContain(SA.displayName)
+        expect(report.people!.map((p) => p.displayName)).toEqual([SA.displayName])
     })
 
     test('scoped token on the site URL: 401 after one attempt, and the gateway URL with the cloud id is named', () => {

@@ -9,6 +9,7 @@ import type { AuthMethod } from '../auth-method'
 import type { CallEngine } from '../calls'
 import { errorMessageOf, jsonOrFail } from '../findings'
 import type { AuthRef } from '../ports'
+import { ipAllowlistFinding } from './network'
 import type { CheckLog } from '../report'
 import { fieldText, safeText } from '../sanitize'
 import { gatewayConnectionUrl, joinUrl, originOf } from '../urls'
@@ -26,14 +27,27 @@ export interface JiraTarget {
     method?: AuthMethod
     /** x_jira_connect.api_gateway_url: where a scoped API token must be sent. */
     gatewayBase: string
+    /** The connection's cloud id (gateway URLs): serverInfo may name the site in gateway form with it. */
+    cloudId?: string | null
+}
+
+/** Who the integration account is: accountId and accountType are kept with runs; the name and email are not. */
+export interface JiraIdentity {
+    accountId: string
+    accountType: string
+    /** Shown at validation time only, never stored (Atlassian's personal-data rules). */
+    displayName: string
+    email: string | null
 }
 
 const LOGIN_REJECTED = /AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i
 
-export function checkJira(log: CheckLog, engine: CallEngine, target: JiraTarget): void {
+export function checkJira(log: CheckLog, engine: CallEngine, target: JiraTarget): JiraIdentity | null {
     // A failed /myself skips serverInfo (catalogue: jira.server_info requires jira.myself): with basic auth another
     // call would count as one more failed login.
-    if (checkMyself(log, engine, target) && log.ready('jira.server_info')) checkServerInfo(log, engine, target)
+    const identity = checkMyself(log, engine, target)
+    if (identity && log.ready('jira.server_info')) checkServerInfo(log, engine, target)
+    return identity
 }
 
 /** Basic-auth refusals: CAPTCHA, password instead of API token, 401/403 or X-Seraph-LoginReason. */
@@ -104,16 +118,21 @@ function basicLoginFinding(t: JiraTarget, status: number, headers: Record<string
     return null
 }
 
-function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean {
+function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): JiraIdentity | null {
     const id = 'jira.myself'
     const url = joinUrl(t.baseUrl, `rest/api/${t.apiVersion}/myself`)
     const outcome = engine.getJson(url, t.auth)
+    const blocked = outcome.kind === 'http' ? ipAllowlistFinding(outcome.status, outcome.body, url) : null
+    if (blocked) {
+        log.fail(id, blocked)
+        return null
+    }
     if (t.auth.kind === 'basic' && (outcome.kind === 'json' || outcome.kind === 'http')) {
         const body = outcome.kind === 'http' ? outcome.body : ''
         const refused = basicLoginFinding(t, outcome.status, outcome.headers, body)
         if (refused) {
             log.fail(id, refused)
-            return false
+            return null
         }
     }
     if (outcome.kind === 'http' && outcome.status === 401) {
@@ -144,7 +163,7 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
                     : `Get a new token: open credential "${t.credentialName}" and click Get OAuth Token.`,
             })
         }
-        return false
+        return null
     }
     if (outcome.kind === 'http' && outcome.status === 403 && t.method === 'service_account') {
         const message = errorMessageOf(outcome.body)
@@ -160,7 +179,7 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
                 `override Jira permissions. If the cloud id in "${t.connectionName}" is another site, fix it (see ` +
                 '"Cloud id of the Jira site (tenant_info)").',
         })
-        return false
+        return null
     }
     if (outcome.kind === 'http' && (outcome.status === 404 || outcome.status === 403)) {
         const message = errorMessageOf(outcome.body)
@@ -175,10 +194,10 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
             const fix = 'The account has no access to this site: grant it Jira access, or use an account that has it.'
             log.fail(id, { code: 'forbidden', found, expected, fix })
         }
-        return false
+        return null
     }
     const answer = jsonOrFail(log, { id, what: 'Jira /myself' }, outcome, url, engine.settings.timeoutMs)
-    if (!answer) return false
+    if (!answer) return null
     const me = (answer.json || {}) as { [k: string]: unknown }
     if (typeof me.accountId !== 'string') {
         log.fail(id, {
@@ -187,19 +206,33 @@ function checkMyself(log: CheckLog, engine: CallEngine, t: JiraTarget): boolean 
             expected: 'A Jira user with an accountId.',
             fix: `Check Connection URL on "${t.connectionName}" points at Jira Cloud.`,
         })
-        return false
+        return null
     }
     // Fields of Jira's user record: identifiers and names, not secrets (fieldText keeps long emails and names whole).
-    const name = fieldText(typeof me.displayName === 'string' ? me.displayName : '(no display name)', 120)
-    const email =
-        typeof me.emailAddress === 'string' && me.emailAddress
-            ? `, ${fieldText(me.emailAddress, 200)}`
-            : ', email hidden by the profile visibility settings'
-    const otherType = typeof me.accountType === 'string' && me.accountType !== 'atlassian'
-    const type = otherType ? `, ${fieldText(me.accountType, 20)} account` : ''
-    const accountId = fieldText(me.accountId, 128)
-    log.pass(id, `Authenticated as ${name} (account id ${accountId}${email}${type}).`)
-    return true
+    // Only the account id and type go into the check text (stored with the run); the name and email are shown at
+    // validation time only (report.person), per Atlassian's personal-data rules for apps.
+    const identity: JiraIdentity = {
+        accountId: fieldText(me.accountId, 128),
+        accountType: typeof me.accountType === 'string' ? fieldText(me.accountType, 20) : 'atlassian',
+        displayName: fieldText(typeof me.displayName === 'string' ? me.displayName : '(no display name)', 120),
+        email: typeof me.emailAddress === 'string' && me.emailAddress ? fieldText(me.emailAddress, 200) : null,
+    }
+    const who = `account id ${identity.accountId}, ${identity.accountType} account`
+    if (!identity.email) {
+        log.warn(id, {
+            code: 'email_hidden',
+            found: `Authenticated (${who}), but Jira returns no email address: the account's profile hides it.`,
+            expected: 'The email address visible to the integration (/myself emailAddress).',
+            fix:
+                'Bidirectional sync matches Jira comments and users to ServiceNow users by email: with it hidden, ' +
+                'comments and assignees cannot be correlated. As the integration account, open id.atlassian.com > ' +
+                'Profile and visibility > Contact, and set "Who can see this?" for Email address to Anyone (a ' +
+                'managed account: the organization admin may set it in admin.atlassian.com).',
+        })
+        return identity
+    }
+    log.pass(id, `Authenticated (${who}, email visible to the integration).`)
+    return identity
 }
 
 function checkServerInfo(log: CheckLog, engine: CallEngine, t: JiraTarget): void {
@@ -224,7 +257,11 @@ function checkServerInfo(log: CheckLog, engine: CallEngine, t: JiraTarget): void
         return
     }
     const expected = t.expectedSiteUrl ? t.expectedSiteUrl.replace(/\/+$/, '').toLowerCase() : null
-    if (expected && baseUrl.replace(/\/+$/, '').toLowerCase() !== expected) {
+    const answered = baseUrl.replace(/\/+$/, '').toLowerCase()
+    // Since 2026-07-14 Atlassian answers some REST bodies with gateway-form URLs (api.atlassian.com/ex/jira/<cloud
+    // id>): the same site when the cloud id is the connection's (Adaptavist deprecation notices, 2026-07-14).
+    const gatewayForm = t.cloudId ? gatewayConnectionUrl(t.gatewayBase, t.cloudId).toLowerCase() : null
+    if (expected && answered !== expected && answered !== gatewayForm) {
         log.warn(id, {
             code: 'base_url_mismatch',
             found: `Jira Cloud${version} answers with base URL ${baseUrl}, not ${expected}.`,

@@ -4,7 +4,7 @@
  * <base URL>."). Jira's /myself gives accountType atlassian | app | customer (developer.atlassian.com, Jira REST
  * "Get current user"); the check names the type only when it is not atlassian.
  */
-import type { CheckResult } from '../report'
+import type { CheckResult, ValidationReport } from '../report'
 
 export interface ActingAs {
     /** Jira's display name of the account. */
@@ -18,11 +18,19 @@ export interface ActingAs {
 const MYSELF = /^Authenticated as (.+) \(account id [^,)]+(?:, .*?)??(?:, ([a-z]+) account)?\)\.$/
 const SERVER_INFO = / at (https:\/\/\S+?)\.?$/
 
-export function actingAsOf(checks: CheckResult[]): ActingAs | null {
+export function actingAsOf(
+    checks: CheckResult[],
+    report?: Pick<ValidationReport, 'people' | 'accounts'>
+): ActingAs | null {
+    const info = checks.find((c) => c.id === 'jira.server_info' && c.status === 'pass')
+    const site = info ? SERVER_INFO.exec(info.found) : null
+    // The name is no longer in the stored check text (docs/capability.md): it comes with the report, shown only.
+    const person = report && report.people && report.people[0]
+    const account = report && report.accounts && report.accounts[0]
+    if (person && account)
+        return { name: person.displayName, accountType: account.accountType, site: site ? site[1] : '' }
     const me = checks.find((c) => c.id === 'jira.myself' && c.status === 'pass')
     const m = me ? MYSELF.exec(me.found) : null
     if (!m) return null
-    const info = checks.find((c) => c.id === 'jira.server_info' && c.status === 'pass')
-    const site = info ? SERVER_INFO.exec(info.found) : null
     return { name: m[1], accountType: m[2] || 'atlassian', site: site ? site[1] : '' }
 }

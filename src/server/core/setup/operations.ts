@@ -5,7 +5,7 @@
 import { ATLASSIAN } from '../atlassian'
 import { type ActingAs, actingAsOf } from './acting-as'
 import type { HttpPort, HttpResult, TokenPort } from '../ports'
-import type { CheckResult } from '../report'
+import type { CapabilityOfConnection, CheckResult, PersonOfConnection } from '../report'
 import { safeText } from '../sanitize'
 import { isTokenAccessDenied, storedTokens } from '../stored-tokens'
 import { parseUrl, UUID } from '../urls'
@@ -445,6 +445,11 @@ export interface ValidationShown {
     checks: ShownCheck[]
     runSysId: string | null
     runLink: string
+    /** What the connection can do (capability-table.ts) and who signed in: shown, the person never stored. */
+    capabilities: CapabilityOfConnection[]
+    people: PersonOfConnection[]
+    /** When this answer was made (epoch ms): the page shows a cached capability table's age from it. */
+    checkedNowMs: number
     /** Who ServiceNow acts as in Jira (account and site), when the validation got that far. */
     actingAs: ActingAs | null
 }
@@ -561,6 +566,9 @@ export function shown(
         }),
         runSysId,
         runLink: runSysId ? `x_jira_connect_validation_run.do?sys_id=${runSysId}` : '',
-        actingAs: actingAsOf(report.checks),
+        capabilities: report.capabilities || [],
+        people: report.people || [],
+        checkedNowMs: report.startedAtMs + report.durationMs,
+        actingAs: actingAsOf(report.checks, report),
     }
 }

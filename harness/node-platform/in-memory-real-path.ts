@@ -1,0 +1,53 @@
+/**
+ * In-memory RealPathPort (test code, never shipped): the MID settings, MID Servers, installed apps and alias templates
+ * a validator scenario sets, as plain objects. The Glide adapter (src/server/glide/real-path-reader.ts) runs in
+ * tests/e2e against the Glide simulator.
+ */
+import type {
+    AliasTemplateInfo,
+    InstalledApp,
+    MidServer,
+    MidSettings,
+    RealPathPort,
+    ScriptScan,
+} from '../../src/server/core/real-path'
+import type { ScriptSource } from '../../src/server/core/deprecated-calls'
+
+export interface RealPathState {
+    /** By connection sys_id; absent = no MID fields set. */
+    mid: Record<string, MidSettings>
+    mids: MidServer[]
+    /** OAuth credential sys_ids with "Connect to Auth Server via MID Server". */
+    tokenViaMid: string[]
+    /** By scope. */
+    apps: Record<string, InstalledApp>
+    /** By sys_alias.id. */
+    templates: Record<string, AliasTemplateInfo>
+    /** Scripts and REST definitions that mention Jira (the adapter's query result). */
+    scripts: ScriptSource[]
+}
+
+export class InMemoryRealPath implements RealPathPort {
+    constructor(private readonly s: RealPathState) {}
+
+    midSettings(connectionSysId: string): MidSettings | null {
+        const m = this.s.mid[connectionSysId]
+        return m ? { ...m, capabilities: [...m.capabilities] } : null
+    }
+    midServers(): MidServer[] {
+        return this.s.mids.map((m) => ({ ...m, capabilities: [...m.capabilities], clusters: [...m.clusters] }))
+    }
+    tokenViaMid(credentialSysId: string): boolean {
+        return this.s.tokenViaMid.indexOf(credentialSysId) >= 0
+    }
+    installedApp(scope: string): InstalledApp | null {
+        return this.s.apps[scope] ? { ...this.s.apps[scope] } : null
+    }
+    aliasTemplate(aliasId: string): AliasTemplateInfo | null {
+        const t = this.s.templates[aliasId]
+        return t ? JSON.parse(JSON.stringify(t)) : null
+    }
+    jiraScripts(limit: number): ScriptScan {
+        return { sources: this.s.scripts.slice(0, limit), truncated: this.s.scripts.length > limit, limit }
+    }
+}

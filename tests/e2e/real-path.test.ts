@@ -1,0 +1,87 @@
+/**
+ * The path the spoke really takes, on the shipped package in the Glide simulator: the Glide adapter reads the
+ * connection's MID fields, the MID Servers (ecc_agent, capabilities, clusters), the installed Jira spoke
+ * (sys_store_app) and the alias's configuration template with its Test Action, and the validator reports them.
+ */
+import { World, e2eSource } from '../../harness/glide-simulator/world'
+
+let world: World
+beforeEach(async () => {
+    world = await World.start({ source: e2eSource() })
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+})
+afterEach(() => world.close())
+
+function addMid(name: string, status: string, validated: string, capability: string): string {
+    const mid = world.sim.admin.insertRecord('ecc_agent', { name, status, validated })
+    const cap = world.sim.admin.insertRecord('ecc_agent_capability', { capability })
+    world.sim.admin.insertRecord('ecc_agent_capability_m2m', { agent: mid.sys_id, capability: cap.sys_id })
+    return mid.sys_id
+}
+
+test('no MID, no spoke: the run says it tested the direct path and which template Workflow Studio uses', () => {
+    const r = world.validate('sys_alias', world.ids.alias)
+    expect(r.errors).toEqual([])
+    const runs = world.sim.query('x_jira_connect_validation_run')
+    const checks = JSON.parse(runs[runs.length - 1].checks_json) as Array<{ id: string; code: string; found: string }>
+    const byId = (id: string) => checks.find((c) => c.id === id)!
+    expect(byId('path.mid').found).toMatch(/Direct: the instance calls https:\/\/api\.atlassian\.com itself/)
+    expect(byId('instance.jira_spoke').code).toBe('spoke_not_installed')
+    expect(byId('instance.alias_template').found).toContain(
+        `uses this app's "Jira Cloud: service account (OAuth 2.0 client credentials)": Workflow Studio's Save and ` +
+            'Test runs "Validate Jira connection"'
+    )
+})
+
+test('the connection uses a specific MID Server that is down: a failing finding with the fix; Jira calls still made', () => {
+    const mid = addMid('mid-dc1', 'Down', 'true', 'REST')
+    world.sim.admin.setFields('http_connection', world.ids.connection, {
+        use_mid: true,
+        mid_selection: 'specific_mid_server',
+        mid_server: mid,
+    })
+    world.emu.clearRequests()
+    const r = world.validate('http_connection', world.ids.connection)
+    expect(r.errors.join('\n')).toMatch(/MID Server .*"mid-dc1" \(Down\).*Start the MID Server.*\(path\.mid\)/)
+    expect(world.emu.requests.map((q) => q.target).slice(0, 3)).toEqual([
+        'accessible-resources',
+        'myself',
+        'serverInfo',
+    ])
+})
+
+test('a usable MID Server: the warning names the MID path as not tested; an old spoke warns about the search removal', () => {
+    addMid('mid-dc1', 'Up', 'true', 'ALL')
+    world.sim.admin.setFields('http_connection', world.ids.connection, { use_mid: true, mid_selection: 'auto_select' })
+    world.sim.admin.insertRecord('sys_store_app', { scope: 'sn_jira_spoke', name: 'Jira Spoke', version: '5.0.2' })
+    const r = world.validate('sys_alias', world.ids.alias)
+    expect(r.errors).toEqual([])
+    const warnings = r.info.filter((m) => m.startsWith('Warning:')).join('\n')
+    expect(warnings).toMatch(/usable "mid-dc1" \(Up\).*called https:\/\/api\.atlassian\.com from the instance/)
+    expect(warnings).toMatch(/Jira Spoke 5\.0\.2 \(sys_store_app\) is older than 5\.1\.1.*410 Gone/)
+})
+
+test('removed and deprecated Jira calls in the instance scripts are named with their fix, and left unchanged', () => {
+    const include = world.sim.admin.insertRecord('sys_script_include', {
+        name: 'JiraSync',
+        api_name: 'global.JiraSync',
+        active: true,
+        script:
+            'var JiraSync = Class.create();\n// Jira\nJiraSync.prototype = { run: function (q) {\n' +
+            "  var r = new sn_ws.RESTMessageV2(); r.setEndpoint(this.base + '/rest/api/2/search?jql=' + q); } };",
+    })
+    world.sim.admin.insertRecord('sys_script', {
+        name: 'Copy epic to Jira',
+        collection: 'rm_story',
+        script: '(function () { body.fields.customfield_10014 = current.epic.number // jira\n})()',
+    })
+    const before = world.sim.read('sys_script_include', include.sys_id)
+    const r = world.validate('sys_alias', world.ids.alias)
+    const warnings = r.info.filter((m) => m.startsWith('Warning:')).join('\n')
+    expect(warnings).toMatch(/sys_script_include "JiraSync" \(\w{32}\) script line 4: \/rest\/api\/\{2,3\}\/search/)
+    expect(warnings).toMatch(/sys_script "Copy epic to Jira" .* the Epic Link field/)
+    // the app's own scripts (they name Atlassian endpoints) are not scanned
+    expect(warnings).not.toMatch(/OAuthJiraCloudUtil/)
+    expect(world.sim.read('sys_script_include', include.sys_id)).toEqual(before)
+})

@@ -1,0 +1,226 @@
+/**
+ * The path the spoke really takes: MID routing of the connection (path.mid), the Jira spoke's version
+ * (instance.jira_spoke) and the configuration template Workflow Studio uses (instance.alias_template). One scenario per
+ * finding, over real loopback HTTP to the Atlassian emulator; the instance side is the in-memory RealPathPort.
+ */
+import { IP_ALLOWLISTED_TARGETS, ipAllowlistRejection } from '../../../harness/atlassian-emulator/ip-allowlist'
+import type { MidServer } from '../../../src/server/core/real-path'
+import type { RealPathState } from '../../../harness/node-platform/in-memory-real-path'
+import type { ScriptSource } from '../../../src/server/core/deprecated-calls'
+import { check, expectFail, IDS, startWorld, type World } from '../world'
+
+const REST_MID: MidServer = { name: 'mid-dc1', status: 'Up', validated: true, capabilities: ['REST'], clusters: ['dc'] }
+
+function healthyRealPath(): RealPathState {
+    return {
+        mid: {},
+        mids: [],
+        tokenViaMid: [],
+        apps: {},
+        scripts: [],
+        templates: {
+            'x_jira_connect.Jira': {
+                aliasId: 'x_jira_connect.Jira',
+                aliasName: 'Jira',
+                template: {
+                    name: 'Jira Cloud: service account (OAuth 2.0 client credentials)',
+                    scope: 'x_jira_connect',
+                    testAction: 'Validate Jira connection',
+                },
+            },
+        },
+    }
+}
+
+function useMid(w: World, selection: string, extra: { midServer?: string; midCluster?: string; caps?: string[] } = {}) {
+    w.realPath!.mid[IDS.oauthConnection] = {
+        useMid: true,
+        selection,
+        midServer: extra.midServer ?? '',
+        midCluster: extra.midCluster ?? '',
+        capabilities: extra.caps ?? [],
+    }
+}
+
+function expectWarn(w: World, id: string, code: string, fix: RegExp) {
+    const report = w.run()
+    expect(report.verdict).toBe('warn')
+    const c = check(report, id)
+    expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code })
+    expect(c.fix).toMatch(fix)
+    expect(report.checks.filter((x) => x.status === 'fail')).toEqual([])
+    return { report, c }
+}
+
+describe('the path the spoke really takes', () => {
+    let w: World
+    beforeEach(async () => {
+        w = await startWorld()
+        w.getOAuthToken()
+        w.realPath = healthyRealPath()
+    })
+    afterEach(() => w.close())
+
+    test('healthy, direct, no spoke, this app template: passes, says the path it tested, makes no extra call', () => {
+        const realPath = w.realPath
+        w.realPath = null
+        const without = w.run().calls
+        w.realPath = realPath
+        const report = w.run()
+        expect(report.verdict).toBe('pass')
+        expect(check(report, 'path.mid').found).toMatch(/Direct: the instance calls https:\/\/api\.atlassian\.com/)
+        expect(check(report, 'instance.jira_spoke').code).toBe('spoke_not_installed')
+        expect(check(report, 'instance.alias_template').found).toMatch(/Save and Test runs "Validate Jira connection"/)
+        expect(report.calls).toBe(without)
+    })
+
+    test('MID Server usable (auto-select): the MID path is named as not tested, the direct calls still run', () => {
+        w.realPath!.mids = [REST_MID]
+        useMid(w, 'auto_select')
+        const { report, c } = expectWarn(w, 'path.mid', 'mid_path_not_tested', /Save and Test|test flow/)
+        expect(c.found).toMatch(/"mid-dc1" \(Up\)/)
+        expect(c.found).toMatch(/from the instance/)
+        expect(report.calls).toBeGreaterThanOrEqual(3)
+    })
+
+    test('credential fetches its token through a MID: what the validator cannot prove (KB1645211)', () => {
+        w.realPath!.tokenViaMid = [IDS.oauthCredential]
+        const { c } = expectWarn(w, 'path.mid', 'token_via_mid_unproven', /KB1645211/)
+        expect(c.found).toMatch(/Connect to Auth Server via MID Server/)
+    })
+
+    test('the specific MID Server is down', () => {
+        w.realPath!.mids = [{ ...REST_MID, status: 'Down' }]
+        useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+        const c = expectFail(w.run(), 'path.mid', 'mid_down', /Start the MID Server/)
+        expect(c.found).toMatch(/"mid-dc1" \(Down\)/)
+    })
+
+    test('the MID Server is up but not validated', () => {
+        w.realPath!.mids = [{ ...REST_MID, validated: false }]
+        useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+        expectFail(w.run(), 'path.mid', 'mid_not_validated', /Validate/)
+    })
+
+    test('no MID Server in the cluster has the REST capability', () => {
+        w.realPath!.mids = [{ ...REST_MID, capabilities: ['SSH', 'PowerShell'] }]
+        useMid(w, 'specific_mid_cluster', { midCluster: 'dc' })
+        expectFail(w.run(), 'path.mid', 'mid_no_rest_capability', /Capabilities: add REST/)
+    })
+
+    test('no MID Server matches the selection', () => {
+        w.realPath!.mids = [REST_MID]
+        useMid(w, 'specific_mid_server', { midServer: 'mid-retired' })
+        const c = expectFail(w.run(), 'path.mid', 'mid_none_matches', /pick an existing MID Server/)
+        expect(c.found).toMatch(/"mid-dc1"/)
+    })
+
+    test('Jira spoke below 5.1.1: its search actions call the removed API (410)', () => {
+        w.realPath!.apps.sn_jira_spoke = { name: 'Jira Spoke', version: '5.0.0', source: 'sys_store_app' }
+        const { c } = expectWarn(w, 'instance.jira_spoke', 'spoke_search_removed', /Update the Jira spoke .*6\.1\.3/)
+        expect(c.found).toMatch(/410 Gone/)
+    })
+
+    test('Jira spoke 5.4.0: fixed, an update is available; 6.1.3 is current', () => {
+        w.realPath!.apps.sn_jira_spoke = { name: 'Jira Spoke', version: '5.4.0', source: 'sys_store_app' }
+        const older = check(w.run(), 'instance.jira_spoke')
+        expect({ status: older.status, code: older.code }).toEqual({ status: 'pass', code: 'spoke_update_available' })
+        expect(older.found).toMatch(/6\.0\.1 adds its own Authentication Template/)
+        w.realPath!.apps.sn_jira_spoke = { name: 'Jira Spoke', version: '6.1.3', source: 'sys_scope' }
+        expect(check(w.run(), 'instance.jira_spoke')).toMatchObject({ status: 'pass', code: 'ok' })
+    })
+
+    test("the alias's template is the spoke's Authentication Template for Jira Cloud", () => {
+        w.realPath!.apps.sn_jira_spoke = { name: 'Jira Spoke', version: '6.1.3', source: 'sys_store_app' }
+        w.realPath!.templates['x_jira_connect.Jira'].template = {
+            name: 'Authentication Template for Jira Cloud',
+            scope: 'sn_jira_spoke',
+            testAction: '',
+        }
+        w.realPath!.templates['sn_jira_spoke.Jira'] = {
+            aliasId: 'sn_jira_spoke.Jira',
+            aliasName: 'Jira',
+            template: null,
+        }
+        const { c } = expectWarn(w, 'instance.alias_template', 'spoke_template_on_alias', /set its Configuration/)
+        expect(c.found).toMatch(/sn_jira_spoke\.Jira uses no template/)
+    })
+
+    test('the alias has no configuration template, another one, or one without a Test Action', () => {
+        const t = w.realPath!.templates['x_jira_connect.Jira']
+        t.template = null
+        expectWarn(w, 'instance.alias_template', 'no_configuration_template', /set Configuration Template/)
+        t.template = { name: 'HTTP Connection with OAuth Client Credentials', scope: 'global', testAction: '' }
+        expectWarn(w, 'instance.alias_template', 'foreign_template', /set Configuration Template/)
+        t.template = { name: 'Jira Cloud: OAuth 2.0 (3LO) app', scope: 'x_jira_connect', testAction: '' }
+        expectWarn(w, 'instance.alias_template', 'no_test_action', /Test Action to "Validate Jira connection"/)
+    })
+
+    test('the site has an IP allowlist without this instance: ip_allowlist_blocked, not a wrong credential', () => {
+        for (const t of IP_ALLOWLISTED_TARGETS) w.emu.setFault(t, ipAllowlistRejection())
+        const c = expectFail(w.run(), 'jira.myself', 'ip_allowlist_blocked', /egress IP addresses.*MID Server/)
+        expect(c.found).toMatch(/answered 403: "The IP address has been rejected/)
+        // basic auth gets the same answer: still the allowlist, and no failed-login count at Atlassian
+        w.useBasic()
+        w.emu.clearRequests()
+        expectFail(w.run(), 'jira.myself', 'ip_allowlist_blocked', /IP allowlists/)
+    })
+
+    const script = (name: string, text: string, table = 'sys_script_include'): ScriptSource => ({
+        table,
+        sysId: `${name.length.toString(16).padStart(2, '0')}${'a'.repeat(30)}`,
+        name,
+        field: table === 'sys_rest_message_fn' ? 'rest_endpoint' : 'script',
+        text,
+    })
+
+    test('a script include still calls the removed /rest/api/2/search: each record named with its line and fix', () => {
+        w.realPath!.scripts = [
+            script(
+                'JiraSync',
+                "var r = new sn_ws.RESTMessageV2();\nr.setEndpoint(base + '/rest/api/2/search?jql=' + q)"
+            ),
+            script('JiraFixed', "r.setEndpoint(base + '/rest/api/3/search/jql?jql=project%3DOPS&fields=summary')"),
+            script('Unrelated', "var gr = new GlideRecord('incident'); // search the knowledge base"),
+        ]
+        const { c } = expectWarn(w, 'instance.deprecated_calls', 'removed_jira_api', /search\/jql.*nextPageToken/)
+        expect(c.found).toMatch(/^1 finding\(s\) in 3 scanned record\(s\): sys_script_include "JiraSync" .* line 2/)
+        expect(c.found).not.toMatch(/JiraFixed|Unrelated/)
+        expect(c.fix).toMatch(/this app changes none/)
+    })
+
+    test('startAt paging, createmeta?expand, Epic Link and unbounded JQL are deprecated usages, listed together', () => {
+        w.realPath!.scripts = [
+            script('Paging', "get('/rest/api/3/search/jql', { jql: 'project = OPS', startAt: 50 })"),
+            script(
+                'Meta',
+                "r.setEndpoint('https://api.atlassian.com/ex/jira/x/rest/api/2/issue/createmeta?expand=projects.issuetypes.fields')"
+            ),
+            script('Epic', "fields.customfield_10014 = 'OPS-1' // jira epic"),
+            script('All', "var body = { jql: '', maxResults: 100 } // /rest/api/3/search/jql"),
+        ]
+        const { c } = expectWarn(w, 'instance.deprecated_calls', 'deprecated_jira_usage', /parent/)
+        expect(c.found).toMatch(/^4 finding/)
+        expect(c.found).toMatch(/"Paging".*startAt.*"Meta".*createmeta.*"Epic".*Epic Link.*"All".*unbounded/)
+    })
+
+    test('hard-coded site URLs are reported when the alias authenticates through the gateway', () => {
+        w.realPath!.scripts = [
+            script('SiteCaller', "r.setEndpoint('https://acme.atlassian.net/rest/api/2/issue/OPS-1')"),
+        ]
+        // 3LO on the gateway URL (the world's default connection): the site URL cannot take its token either
+        const { c } = expectWarn(w, 'instance.deprecated_calls', 'hard_coded_site_url', /connection alias/)
+        expect(c.found).toMatch(/"SiteCaller"/)
+        // a classic token on the site URL: the same script is fine
+        w.useBasic()
+        expect(check(w.run(), 'instance.deprecated_calls').status).toBe('pass')
+    })
+
+    test('more records than the scan reads: the first 10,000 are scanned and the run says so', () => {
+        w.realPath!.scripts = Array.from({ length: 10001 }, (_, i) =>
+            script(`Caller${i}`, "r.setEndpoint(base + '/rest/api/3/search/jql?jql=project%3DOPS')")
+        )
+        const { c } = expectWarn(w, 'instance.deprecated_calls', 'scan_incomplete', /by hand/)
+        expect(c.found).toMatch(/More than 10000 records/)
+    })
+})
