@@ -151,4 +151,23 @@ describe('Jira calls through the MID Server the connection selects', () => {
         expect(c).toMatchObject({ status: 'warn', code: 'token_via_mid_unproven' })
         expect(c.found).toMatch(/tested the spoke's path: \d+ call\(s\).*Not tested: Credential .*KB1645211/)
     })
+
+    test('Runtime Access Tracking enforcing: the MID path calls only privileged APIs', async () => {
+        await start()
+        const app = world.sim.one('sys_app', { scope: 'x_jira_connect' })
+        world.sim.admin.setField('sys_app', app.sys_id, 'runtime_access_tracking', 'enforcing')
+        useMid(addMid('mid-dc1'))
+        const r = world.validate('http_connection', world.ids.connection)
+        expect({ refused: world.sim.accessLog.filter((e) => !e.allowed).map((e) => e.api), errors: r.errors }).toEqual({
+            refused: [],
+            errors: [],
+        })
+        const called = new Set(world.sim.accessLog.filter((e) => e.scope === 'x_jira_connect').map((e) => e.api))
+        for (const api of [
+            'ScriptableRESTMessageClient.setMIDServer',
+            'ScriptableRESTMessageClient.executeAsync',
+            'ScriptableRESTResponse.waitForResponse',
+        ])
+            expect(called).toContain(api)
+    })
 })
