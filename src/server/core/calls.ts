@@ -125,6 +125,8 @@ export class CallEngine {
 const newStats = (): MidCallStats => ({ calls: 0, answered: 0, noAnswer: 0, lastFailure: '', lastFailureKind: null })
 
 function countMid(stats: MidCallStats, result: HttpResult): void {
+    // The adapter could not apply the credential: nothing was sent, through the MID or otherwise.
+    if (!result.ok && result.failure === 'auth_unavailable') return
     stats.calls++
     if (result.ok) {
         stats.answered++

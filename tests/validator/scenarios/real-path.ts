@@ -101,6 +101,26 @@ describe('the path the spoke really takes', () => {
         expect(w.emu.requests).toEqual([])
     })
 
+    test('a usable MID, but the credential is inactive: no call went through it, the MID path is not tested', () => {
+        w.realPath!.mids = [REST_MID]
+        w.net.mids.set('mid-dc1', { address: '127.0.0.3' })
+        useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+        for (const c of w.state.credentials) if (c.sysId === IDS.oauthCredential) c.active = false
+        const report = w.run()
+        const c = check(report, 'path.mid')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'mid_path_not_tested' })
+        expect(c.fix).toMatch(/Fix the failing checks above/)
+    })
+
+    test("the MID picks the calls up but its own call fails (refused): the MID's network is named", () => {
+        w.realPath!.mids = [REST_MID]
+        w.net.mids.set('mid-dc1', { address: '127.0.0.3' })
+        useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+        w.net.route('api.atlassian.com', 'refused')
+        const c = expectFail(w.run(), 'path.mid', 'mid_call_failed', /On the MID host of "mid-dc1"/)
+        expect(c.found).toMatch(/its own call to https:\/\/api\.atlassian\.com failed \(through MID|Connection refused/)
+    })
+
     test('the site allowlists only the MID: through the MID the credential is proven; direct it is refused', () => {
         w.emu.setIpAllowlist(['127.0.0.3'])
         expectFail(w.run(), 'jira.myself', 'ip_allowlist_blocked', /MID Server/)
