@@ -12,10 +12,10 @@
  *   glide.http.outbound.max_timeout.enabled (default true) the wait is the smaller of the argument and
  *   glide.http.outbound.max_timeout (30 s) [C]. The class name com.glide.ecc.ECCResponseTimeoutException is from
  *   community reports [S]. Option midWaitTimeout 'response' plays the other reading: a response with status 0 and
- *   the same text in getErrorMessage() (A44).
+ *   the same text in getErrorMessage() (A45).
  * - Which MID picks the job up: only one that is Up and validated (docs "MID Server status": Down = no heartbeat;
  *   "Validate a MID Server": an unvalidated MID Server does not run jobs) [I: that the output then sits unanswered];
- *   a MID without the REST (or ALL) capability: option midWithoutRestCapability, 'no-answer' by default (A44) [I];
+ *   a MID without the REST (or ALL) capability: option midWithoutRestCapability, 'no-answer' by default (A45) [I];
  *   an agent name no MID Server has: nobody picks it up [I].
  * - The MID performs the HTTP call itself, from its own network address (harness: its loopback address, so the
  *   Atlassian emulator's IP allowlist sees the MID, not the instance), with the message's HTTP timeout [I].

@@ -123,10 +123,10 @@ export interface PlatformOptions {
      * What waitForResponse(seconds) does when no MID answered in time (mid-relay.ts). 'throw' (default): KB0744311
      * "No response for ECC message request ... after waiting for <n> seconds in ECC Queue" and the docs' example
      * comment "Might throw exception timing out waiting for response in ECC queue". 'response': it returns, and the
-     * response has status 0 with that text in getErrorMessage() (A44).
+     * response has status 0 with that text in getErrorMessage() (A45).
      */
     midWaitTimeout: 'throw' | 'response'
-    /** Whether a MID Server without the REST (or ALL) capability runs a RESTProbe named to it (A44, inferred). */
+    /** Whether a MID Server without the REST (or ALL) capability runs a RESTProbe named to it (A45, inferred). */
     midWithoutRestCapability: 'no-answer' | 'processed'
 }
 

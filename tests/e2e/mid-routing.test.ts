@@ -117,7 +117,7 @@ describe('Jira calls through the MID Server the connection selects', () => {
         expect(elapsed).toBeLessThan(5000 + 3000)
     })
 
-    test('waitForResponse returning instead of throwing (A44): the same finding', async () => {
+    test('waitForResponse returning instead of throwing (A45): the same finding', async () => {
         await start({ midWaitTimeout: 'response' })
         world.setProperty('x_jira_connect.http_timeout_ms', 1000)
         const mid = addMid('mid-dc1')

@@ -79,7 +79,7 @@ const messageOf = (e: unknown) => String((e as { message?: string })?.message ||
 /**
  * The call through MID Server `mid`: an ECC job the MID picks up; waitForResponse(seconds) bounds the wait (the
  * platform also caps it at glide.http.outbound.max_timeout, 30 s by default, KB0744311). No answer in time throws
- * "No response for ECC message request ... in ECC Queue" (KB0744311; A44): reported as a timeout through that MID.
+ * "No response for ECC message request ... in ECC Queue" (KB0744311; A45): reported as a timeout through that MID.
  */
 function throughMid(message: PlatformMessage, mid: string, timeoutMs: number): HttpResult {
     const via = `through MID Server "${safeText(mid, 80)}"`
@@ -101,7 +101,7 @@ function throughMid(message: PlatformMessage, mid: string, timeoutMs: number): H
     return answerOf(response, `${via}: `)
 }
 
-/** A MID's "no answer in time" text (KB0744311), thrown or, in some releases perhaps, in the response (A44). */
+/** A MID's "no answer in time" text (KB0744311), thrown or, in some releases perhaps, in the response (A45). */
 const ECC_NO_ANSWER = /No response for ECC message|ECCResponseTimeout/i
 
 function answerOf(response: PlatformResponse, prefix: string): HttpResult {
