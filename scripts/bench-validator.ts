@@ -85,6 +85,13 @@ async function main(): Promise<void> {
             })),
         }
         rows.push(measure(w, 'happy path + deprecation scan of 10,000 scripts', 5, () => undefined))
+        // A slow instance (1 ms per record read, 10 s for all) with a 5 s budget: the scan stops at the budget.
+        w.realPath.readDelayMs = 1
+        w.state.properties['x_jira_connect.validation_budget_ms'] = '5000'
+        w.state.properties['x_jira_connect.http_timeout_ms'] = '1000'
+        rows.push(measure(w, 'scan, 1 ms per record read, 5 s budget', 1, () => undefined))
+        delete w.state.properties['x_jira_connect.validation_budget_ms']
+        delete w.state.properties['x_jira_connect.http_timeout_ms']
         w.realPath = null
         w.useBasic()
         rows.push(measure(w, 'happy path (basic auth)', 50, () => undefined))

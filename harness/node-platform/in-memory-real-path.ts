@@ -25,6 +25,15 @@ export interface RealPathState {
     templates: Record<string, AliasTemplateInfo>
     /** Scripts and REST definitions that mention Jira (the adapter's query result). */
     scripts: ScriptSource[]
+    /** Time one record read takes (a slow instance), ms; default 0. */
+    readDelayMs?: number
+}
+
+function busyWait(ms: number): void {
+    const until = Date.now() + ms
+    while (Date.now() < until) {
+        /* a slow GlideRecord read */
+    }
 }
 
 export class InMemoryRealPath implements RealPathPort {
@@ -47,7 +56,14 @@ export class InMemoryRealPath implements RealPathPort {
         const t = this.s.templates[aliasId]
         return t ? JSON.parse(JSON.stringify(t)) : null
     }
-    jiraScripts(limit: number): ScriptScan {
-        return { sources: this.s.scripts.slice(0, limit), truncated: this.s.scripts.length > limit, limit }
+    /** Reads like the adapter: one record at a time, checking the time every 100 (real-path-reader.ts). */
+    jiraScripts(limit: number, timeUp: () => boolean = () => false): ScriptScan {
+        const sources: ScriptSource[] = []
+        for (const s of this.s.scripts.slice(0, limit)) {
+            if (sources.length % 100 === 0 && timeUp()) return { sources, truncated: false, limit, outOfTime: true }
+            if (this.s.readDelayMs) busyWait(this.s.readDelayMs)
+            sources.push(s)
+        }
+        return { sources, truncated: this.s.scripts.length > limit, limit }
     }
 }

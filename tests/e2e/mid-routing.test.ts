@@ -171,3 +171,40 @@ describe('Jira calls through the MID Server the connection selects', () => {
             expect(called).toContain(api)
     })
 })
+
+describe('the health check takes the same path and reads the instance standing, without the daily scan', () => {
+    test('Validate all: the MID route is used, a stopped MID breaks the connection; spoke version read; no scan', async () => {
+        await start()
+        world.setProperty('x_jira_connect.http_timeout_ms', 1000)
+        world.sim.admin.insertRecord('sys_store_app', { scope: 'sn_jira_spoke', name: 'Jira Spoke', version: '5.0.2' })
+        world.sim.admin.insertRecord('sys_script_include', {
+            name: 'JiraSync',
+            api_name: 'global.JiraSync',
+            active: true,
+            script: "// jira\nr.setEndpoint(base + '/rest/api/2/search?jql=' + q)",
+        })
+        world.emu.setIpAllowlist([MID_ADDRESS])
+        useMid(addMid('mid-dc1'))
+        world.sim.mids.host('mid-dc1', { address: MID_ADDRESS })
+        const answer = await world.validateAll()
+        expect(answer.status).toBe(200)
+        const healthRun = () => {
+            const runs = world.sim.query('x_jira_connect_validation_run')
+            return JSON.parse(runs[runs.length - 1].checks_json) as Array<{ id: string; code: string }>
+        }
+        const checks = healthRun()
+        expect(checks.find((c) => c.id === 'path.mid')!.code).toBe('through_mid')
+        expect(checks.find((c) => c.id === 'jira.myself')!.code).toBe('ok')
+        expect(checks.find((c) => c.id === 'instance.jira_spoke')!.code).toBe('spoke_search_removed')
+        expect(checks.filter((c) => c.id === 'instance.deprecated_calls')).toEqual([])
+        // The same MID stops picking jobs up: the next health check says so, after one timeout.
+        world.sim.mids.host('mid-dc1', { stopped: true })
+        await world.validateAll()
+        expect(healthRun().find((c) => c.id === 'path.mid')!.code).toBe('mid_no_answer')
+        const row = world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+        expect(row.verdict).not.toBe('healthy')
+        // Validate (not the health check) still runs the scan.
+        world.validate('http_connection', world.ids.connection)
+        expect(lastRun().check('instance.deprecated_calls').code).toBe('removed_jira_api')
+    })
+})

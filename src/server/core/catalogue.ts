@@ -572,7 +572,7 @@ export const CHECKS = catalogue({
             removed_jira_api: warn('a script calls a removed Jira endpoint (410 Gone since 2025-10-31)'),
             deprecated_jira_usage: warn('startAt paging, createmeta?expand, Epic Link or unbounded JQL in a script'),
             hard_coded_site_url: warn('a hard-coded <site>.atlassian.net URL while the alias uses gateway-only auth'),
-            scan_incomplete: warn('more records than the scan reads: the first ones were scanned'),
+            scan_incomplete: warn('more than 10,000 records, or the time budget ran out: says how many were scanned'),
         },
     },
     'instance.alias_template': {

@@ -53,6 +53,8 @@ export interface ScriptScan {
     /** The adapter stopped at its row limit: more records exist than were read. */
     truncated: boolean
     limit: number
+    /** The adapter stopped reading because the run's time budget ran out (timeUp answered true). */
+    outOfTime?: boolean
 }
 
 export interface RealPathPort {
@@ -68,7 +70,8 @@ export interface RealPathPort {
     aliasTemplate(aliasId: string): AliasTemplateInfo | null
     /**
      * Texts of REST messages and their functions, Flow Designer step inputs, script includes and business rules that
-     * mention Jira or Atlassian (outside this app's scope), at most `limit` records in all.
+     * mention Jira or Atlassian (outside this app's scope), at most `limit` records in all; stops reading early
+     * (outOfTime) once `timeUp()` answers true.
      */
-    jiraScripts(limit: number): ScriptScan
+    jiraScripts(limit: number, timeUp?: () => boolean): ScriptScan
 }

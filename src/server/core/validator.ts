@@ -95,6 +95,8 @@ export interface ValidateOptions {
     onInbound?: (connectionSysId: string, result: InboundResult) => void
     /** Health check: whether each connection's capability checks are due, and the last result when they are not. */
     capability?: CapabilitySchedule
+    /** false: no instance.deprecated_calls scan (the health check; Validate runs it). Default true. */
+    deprecationScan?: boolean
 }
 
 export interface CapabilitySchedule {
@@ -173,7 +175,12 @@ export function validate(
             const gatewayAuth = plan.connections.some((c) =>
                 /^https:\/\/api\.atlassian\.com\/ex\/jira\//.test(c.url.trim())
             )
-            checkDeprecatedCalls(log, ports.realPath, gatewayAuth)
+            // Daily health checks skip the scan (options.deprecationScan false): scripts change with deployments,
+            // not by the hour, and Validate runs it (docs/health.md). Bounded by the run's remaining budget.
+            if (options.deprecationScan !== false) {
+                const remaining = () => settings.budgetMs - engine.elapsedMs()
+                checkDeprecatedCalls(log, ports.realPath, gatewayAuth, remaining, settings.budgetMs)
+            }
         }
     }
     if (engine.rateLimit) logRateLimit(log, engine.rateLimit)

@@ -17,6 +17,7 @@ import { safeText } from '../core/sanitize'
 import { GlideConfigReader } from './config-reader'
 import { GlideAlerts } from './health-alerts'
 import { GlideClock, fromGlideDateTime } from './health-clock'
+import { GlideRealPathReader } from './real-path-reader'
 import { GlideHealthInventory } from './health-inventory'
 import { GlideRunLock } from './health-lock'
 import { GlideHealthStore } from './health-store'
@@ -53,6 +54,7 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
                 tokens: new GlideTokenStore(),
                 http: new GlideRestHttp(),
                 clock: new GlideClock(),
+                realPath: new GlideRealPathReader(), // MID path, spoke version, template: no deprecation scan
                 inventory: new GlideHealthInventory(),
                 health: store,
                 alerts: new GlideAlerts(store),

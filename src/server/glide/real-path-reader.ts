@@ -132,7 +132,7 @@ export class GlideRealPathReader implements RealPathPort {
         return info
     }
 
-    jiraScripts(limit: number): ScriptScan {
+    jiraScripts(limit: number, timeUp: () => boolean = () => false): ScriptScan {
         const own = this.appScopeId()
         const seen: { [key: string]: boolean } = {}
         const sources: ScriptSource[] = []
@@ -150,6 +150,9 @@ export class GlideRealPathReader implements RealPathPort {
                     row.setLimit(limit - sources.length + 1)
                     row.query()
                     while (row.next()) {
+                        // The run's time budget bounds the reads too (checked every 100 rows).
+                        if (sources.length % 100 === 0 && timeUp())
+                            return { sources, truncated, limit, outOfTime: true }
                         const key = `${t.table}:${row.getUniqueValue()}:${field}`
                         if (seen[key] || (own && str(row, 'sys_scope') === own)) continue
                         seen[key] = true

@@ -273,4 +273,23 @@ describe('the path the spoke really takes', () => {
         const { c } = expectWarn(w, 'instance.deprecated_calls', 'scan_incomplete', /by hand/)
         expect(c.found).toMatch(/More than 10000 records/)
     })
+
+    test('a slow instance: the scan stops at the time budget, says how far it got, and the run stays within it', () => {
+        w.state.properties['x_jira_connect.validation_budget_ms'] = '5000'
+        w.realPath!.readDelayMs = 1
+        w.realPath!.scripts = Array.from({ length: 9000 }, (_, i) =>
+            script(`Caller${i}`, "r.setEndpoint(base + '/rest/api/2/search?jql=' + q)")
+        )
+        const report = w.run()
+        const incomplete = report.checks.find(
+            (c) => c.id === 'instance.deprecated_calls' && c.code === 'scan_incomplete'
+        )!
+        expect(incomplete.found).toMatch(/time budget \(5000 ms, x_jira_connect\.validation_budget_ms\) ran out/)
+        const read = Number(/reading stopped after (\d+) record/.exec(incomplete.found)![1])
+        expect(read).toBeGreaterThan(0)
+        expect(read).toBeLessThan(9000)
+        const removed = report.checks.find((c) => c.code === 'removed_jira_api')!
+        expect(removed.found).toMatch(new RegExp(`in ${read} scanned record`))
+        expect(report.durationMs).toBeLessThan(5000 + 500)
+    })
 })

@@ -376,10 +376,22 @@ const LISTED = 10
 const recordOf = (s: { table: string; name: string; sysId: string }) =>
     `${s.table} "${safeText(s.name, 80)}" (${s.sysId})`
 
-/** instance.deprecated_calls: one warning per kind of finding, naming each record (up to 10) with its fix. */
-export function checkDeprecatedCalls(log: CheckLog, port: RealPathPort, gatewayAuth: boolean): void {
-    const scan = port.jiraScripts(SCAN_LIMIT)
-    const result = scanScripts(scan.sources, gatewayAuth)
+/**
+ * instance.deprecated_calls: one warning per kind of finding, naming each record (up to 10) with its fix. Bounded by
+ * SCAN_LIMIT records and by the run's time budget (`timeUp`, read while reading and while scanning): a scan cut short
+ * says how far it got (scan_incomplete).
+ */
+export function checkDeprecatedCalls(
+    log: CheckLog,
+    port: RealPathPort,
+    gatewayAuth: boolean,
+    remainingMs: () => number = () => Infinity,
+    budgetMs = 0
+): void {
+    // Reading stops with a tenth of the budget left (at least 500 ms) so what was read is still scanned.
+    const reserve = Math.max(500, budgetMs / 10)
+    const scan = port.jiraScripts(SCAN_LIMIT, () => remainingMs() < reserve)
+    const result = scanScripts(scan.sources, gatewayAuth, undefined, () => remainingMs() <= 0)
     const expected: Record<DeprecationCode, string> = {
         removed_jira_api: '/rest/api/{2,3}/search/jql and /rest/api/3/expression/evaluate.',
         deprecated_jira_usage: 'nextPageToken paging, createmeta by project and issue type, parent, bounded JQL.',
@@ -397,12 +409,26 @@ export function checkDeprecatedCalls(log: CheckLog, port: RealPathPort, gatewayA
         for (const h of hits) if (fixes.indexOf(h.fix) < 0) fixes.push(h.fix)
         log.warn('instance.deprecated_calls', {
             code,
-            found: `${hits.length} finding(s) in ${scan.sources.length} scanned record(s): ${lines.join('; ')}${more}.`,
+            found: `${hits.length} finding(s) in ${result.scanned} scanned record(s): ${lines.join('; ')}${more}.`,
             expected: expected[code],
             fix: `Change each record listed (this app changes none): ${fixes.join('; ')}.`,
         })
     }
-    if (scan.truncated) {
+    const outOfTime = !!scan.outOfTime || result.outOfTime
+    if (outOfTime) {
+        const read = scan.outOfTime ? `reading stopped after ${scan.sources.length} record(s)` : ''
+        const done = `${result.scanned} of the ${scan.sources.length} record(s) read were scanned`
+        log.warn('instance.deprecated_calls', {
+            code: 'scan_incomplete',
+            found:
+                `The validation's time budget (${budgetMs} ms, x_jira_connect.validation_budget_ms) ran out during ` +
+                `the scan: ${[read, done].filter((x) => x).join('; ')}; the findings above are from those only.`,
+            expected: 'The scan of every record that mentions Jira within the validation budget.',
+            fix:
+                'Validate again when earlier checks are faster (fix their findings first), or raise ' +
+                'x_jira_connect.validation_budget_ms for one run; review the remaining scripts by hand.',
+        })
+    } else if (scan.truncated) {
         log.warn('instance.deprecated_calls', {
             code: 'scan_incomplete',
             found: `More than ${scan.limit} records mention Jira: the first ${scan.limit} were scanned.`,
@@ -410,7 +436,7 @@ export function checkDeprecatedCalls(log: CheckLog, port: RealPathPort, gatewayA
             fix: 'Review the remaining scripts that call Jira by hand (search /rest/api/ in script includes).',
         })
     }
-    if (!result.hits.length && !scan.truncated)
+    if (!result.hits.length && !scan.truncated && !outOfTime)
         log.pass(
             'instance.deprecated_calls',
             `${result.scanned} record(s) that mention Jira scanned: no removed or deprecated Jira call found.`

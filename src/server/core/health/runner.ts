@@ -346,6 +346,7 @@ function checkSubject(
                 cache,
                 webhookRefresh: () => webhookRefreshAllowed(prev, now(ports)),
                 onInbound: (_sysId, result) => (inbound = result),
+                deprecationScan: false,
             }
         )
         own.push(...report.checks.map((c) => ({ ...c, subject: c.subject || subject.name })))
