@@ -103,3 +103,14 @@ started it), so that a second run does not double refreshes and alerts. Cleared 
 twice the total budget (or in the future) is ignored. Do not edit.`,
     roles: access,
 })
+
+/** Permission calls cost rate-limit points: the capability round runs at most this often per connection. */
+Property({
+    $id: Now.ID['property-health-capability-interval-hours'],
+    name: 'x_jira_connect.health.capability_interval_hours',
+    type: 'integer',
+    value: 24,
+    description: `Hours between two capability rounds (permissions, required fields, agile probe) of one
+connection in the health check (default 24); in between the last result is shown with its age.`,
+    roles: access,
+})
