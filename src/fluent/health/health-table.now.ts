@@ -1,4 +1,11 @@
-import { BooleanColumn, DateTimeColumn, IntegerColumn, ReferenceColumn, StringColumn, Table } from '@servicenow/sdk/core'
+import {
+    BooleanColumn,
+    DateTimeColumn,
+    IntegerColumn,
+    ReferenceColumn,
+    StringColumn,
+    Table,
+} from '@servicenow/sdk/core'
 
 /**
  * Connection health: one row per Jira connection (or per OAuth 2.0 credential no active connection uses), kept by the
