@@ -168,3 +168,46 @@ export function capabilitySummary(state: HealthState, nowMs: number): string {
         `(checked ${age} ago)`
     return state.capabilityNote ? `${text}. ${state.capabilityNote}` : text
 }
+
+/** What the setup page's health view shows of a row's round and quota (dates UTC, yyyy-MM-dd HH:mm:ss). */
+export interface CapabilityHealthView {
+    counts: { works: number; doesNotWork: number; unknown: number } | null
+    checkedAt: string
+    note: string
+    quota: {
+        left: number | null
+        limit: number | null
+        windowSec: number | null
+        reason: string
+        burst: boolean
+        nearLimit: boolean
+        seenAt: string
+    } | null
+}
+
+function utc(ms: number | null | undefined): string {
+    return ms == null || !Number.isFinite(ms) ? '' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19)
+}
+
+export function capabilityView(state: HealthState): CapabilityHealthView | null {
+    const rows = cachedRows(state.capabilityJson)
+    const seen = state.quotaSeenMs != null
+    if (!rows && !state.capabilityNote && !seen) return null
+    const count = (s: CapabilityStatus) => (rows || []).filter((r) => r.status === s).length
+    return {
+        counts: rows ? { works: count('works'), doesNotWork: count('does_not_work'), unknown: count('unknown') } : null,
+        checkedAt: rows ? utc(state.capabilityCheckedMs) : '',
+        note: state.capabilityNote || '',
+        quota: seen
+            ? {
+                  left: state.quotaLeft ?? null,
+                  limit: state.quotaLimit ?? null,
+                  windowSec: state.quotaWindowSec ?? null,
+                  reason: state.quotaReason || '',
+                  burst: state.quotaReason === 'burst' || /burst/.test(state.quotaReason || ''),
+                  nearLimit: state.quotaNearLimit === true,
+                  seenAt: utc(state.quotaSeenMs),
+              }
+            : null,
+    }
+}
