@@ -160,8 +160,12 @@ test('API token with a wrong token: failures before warnings, no check ids in th
     expect(statuses.indexOf('warn')).toBeGreaterThan(statuses.lastIndexOf('fail'))
     const text = await pageText(admin)
     expect(CHECK_IDS.filter((id) => text.includes(id))).toEqual([])
-    expect(await badges(admin)).toContain('Failed')
-    expect((await badges(admin))[2]).toBe('Failed')
+    // Atlassian rejected the token: the token step (2, site, email and API token) is Failed, not Done, and the
+    // failing check links to it and to the credential that holds the token.
+    expect(await badges(admin)).toEqual(['To do', 'Failed', 'Failed'])
+    const rejected = verdict.locator('[data-check="jira.myself"][data-status="fail"]')
+    expect(await rejected.locator('a[href="#step-2"]').textContent()).toBe('Go to step 2')
+    expect(await rejected.locator('a[href^="/basic_auth_credentials.do?sys_id="]').count()).toBe(1)
 
     const legacy = verdict.locator('[data-check="config.auth_method"]')
     expect(await legacy.textContent()).toContain('Switch to a service account')

@@ -11,6 +11,7 @@
  */
 import type { HealthState } from '../health/model'
 import { safeText } from '../sanitize'
+import { connectionSysId } from './inputs'
 import { records, type SetupDeps, validateConnection } from './operations'
 import { done, type OpResult, refuse } from './result'
 import type { ConnectionRow, HealthSubjectRow, RunRow } from './setup-port'
@@ -298,15 +299,9 @@ export function health(deps: SetupDeps): OpResult<HealthView> {
  * subject when the health check covers it, else (an inactive connection) a plain validation of it.
  */
 export function healthCheck(deps: SetupDeps, body: Record<string, unknown>): OpResult<HealthCheckShown> {
-    const raw = body.sysId === undefined ? null : typeof body.sysId === 'string' ? body.sysId : String(body.sysId)
-    if (raw !== null && !/^[0-9a-f]{32}$/.test(raw)) {
-        return refuse(
-            400,
-            'sysId',
-            'sys_id_malformed',
-            `"${raw.slice(0, 40)}" is not a sys_id (32 hexadecimal digits).`
-        )
-    }
+    const id = body.sysId === undefined ? null : connectionSysId(body.sysId, 'sysId')
+    if (id && !id.ok) return { ok: false, status: 400, errors: [id.error] }
+    const raw = id ? id.value : null
     const found = records<HealthCheckShown>(deps)
     if (!found.ok) return found
     const aliasSysId = found.value.aliasSysId
