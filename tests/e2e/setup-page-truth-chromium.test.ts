@@ -282,3 +282,61 @@ test('health view: one row per connection with its credential inside, inactive r
     await expectAccessible(admin, 'health, inactive connections')
     await admin.shot('health-inactive')
 })
+
+test('health view: each verdict the health check gives has its own label and meaning; a row the check could not prove shows why, not an older run', async () => {
+    world.configureOAuth()
+    admin = await Admin.open(world, ADMIN_USER, 'truth-health-verdicts')
+    await admin.openFromMenu('Setup: Connection Health')
+    const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
+    const cell = row.locator('td[data-verdict]')
+    await row.waitFor()
+    const validateAll = async () => {
+        const answered = admin!.page.waitForResponse(
+            (r) => r.request().method() === 'POST' && r.url().includes('health')
+        )
+        await admin!.click('[data-action="validate-all"]', 'Validate all')
+        await answered
+        await admin!.page.locator('[data-health-message]').waitFor({ timeout: 30000 })
+    }
+    const stored = () => world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+
+    // Client ID and secret saved, no token yet: never set up, so no alert; the page says that in words.
+    await validateAll()
+    expect(stored().verdict).toBe('not_configured')
+    expect(await cell.getAttribute('data-verdict')).toBe('not_configured')
+    expect(await cell.locator('.badge').textContent()).toBe('Not configured')
+    expect(await cell.locator('[data-meaning]').textContent()).toBe('Never set up: no alert is sent until it is.')
+    await expectAccessible(admin, 'health, not configured')
+
+    // A token, a healthy check; then Atlassian rate-limits the next check: it proves nothing, and the row says why.
+    await world.getOAuthToken('accept')
+    await validateAll()
+    expect(await cell.getAttribute('data-verdict')).toBe('healthy')
+    const healthyAt = stored().last_success
+    world.emu.setFault('myself', { rateLimit: 30 })
+    world.advance(3600 * 1000)
+    await validateAll()
+    world.emu.clearFaults()
+    expect(stored()).toMatchObject({ verdict: 'not_checked', not_checked_reason: expect.stringMatching(/rate limit/) })
+    expect(await cell.getAttribute('data-verdict')).toBe('not_checked')
+    expect(await cell.locator('.badge').textContent()).toBe('Not checked')
+    expect(await cell.textContent()).toContain(stored().not_checked_reason)
+    expect(await cell.textContent()).not.toContain('Not checked yet')
+    // What the record knows still shows: the last success an hour ago and this check's time.
+    expect(await row.locator('[data-last-success]').textContent()).toBe(`${healthyAt} UTC`)
+    expect(await row.locator('[data-last-check]').textContent()).toContain(`${stored().last_checked} UTC`)
+
+    // Deactivated: the health check retires the row; history, not a verdict.
+    world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
+    await validateAll()
+    expect(stored().verdict).toBe('no_longer_checked')
+    expect(await cell.getAttribute('data-verdict')).toBe('no_longer_checked')
+    expect(await cell.locator('.badge').textContent()).toBe('No longer checked')
+    expect(await cell.locator('[data-meaning]').textContent()).toBe(
+        'Inactive or deleted: the health check keeps its history and no longer checks it.'
+    )
+    // The reason is the one every inactive row gives (alike), and the record's last success is still shown.
+    expect(await cell.textContent()).toContain('Inactive: the health check covers active connections only.')
+    expect(await row.locator('[data-last-success]').textContent()).toBe(`${healthyAt} UTC`)
+    await expectAccessible(admin, 'health, no longer checked')
+})

@@ -199,13 +199,15 @@ function inactiveRow(r: HealthRow, h: (HealthState & { sysId: string }) | undefi
     const latest = last
         ? ` Latest validation (${last.createdOn} UTC): ${runVerdictText(last.verdict)}. ${safeText(last.summary, 400)}`
         : ' Not validated yet.'
+    // Every inactive row gives the same reason (issue 17 §6: alike); a retired health row keeps its last success.
+    const recorded = h ? at(h.lastSuccessMs) : ''
     return {
         ...r,
         source: last ? 'run' : 'none',
         verdict: h && CHECKED.indexOf(h.verdict) < 0 && h.verdict ? h.verdict : 'not_checked',
         summary: `${INACTIVE}${latest}`,
         lastChecked: last ? last.createdOn : '',
-        lastSuccess: success ? success.createdOn : '',
+        lastSuccess: success && success.createdOn > recorded ? success.createdOn : recorded,
         runLink: last ? `${RUN_FORM}${last.sysId}` : '',
         healthLink: h ? `${HEALTH_FORM}${h.sysId}` : '',
         notCheckedReason: INACTIVE,
@@ -258,7 +260,11 @@ function rowsOf(deps: SetupDeps, aliasSysId: string): HealthRow[] {
             runs = runs || deps.records.runs(500)
             return { ...inactiveRow(r, h, runs), credential }
         }
-        if (h && h.verdict !== 'not_checked') return { ...r, ...fromHealth(h), covered: isCovered, credential }
+        // A check that proved nothing (rate limited, out of time) says why, with what the record still knows; only a
+        // connection the health check has not seen yet falls back to its latest validation run.
+        if (h && (h.verdict !== 'not_checked' || h.notCheckedReason)) {
+            return { ...r, ...fromHealth(h), covered: isCovered, credential }
+        }
         runs = runs || deps.records.runs(500)
         const fallback = fromRuns(r.subjectSysId, runs, isCovered)
         const extra = h ? { healthLink: `${HEALTH_FORM}${h.sysId}`, notCheckedReason: h.notCheckedReason } : {}
