@@ -340,3 +340,45 @@ test('health view: each verdict the health check gives has its own label and mea
     expect(await row.locator('[data-last-success]').textContent()).toBe(`${healthyAt} UTC`)
     await expectAccessible(admin, 'health, no longer checked')
 })
+
+test('make live and switch back: focus lands on each outcome; the validation shown no longer says "not live" once it is live, and says it again after switching back', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    admin = await Admin.open(world, ADMIN_USER, 'truth-live')
+    await admin.openFromMenu()
+    await admin.click('#way-token', 'path')
+    await admin.fill('#site', 'acme-jcc')
+    await admin.fill('#email', world.email)
+    await admin.fill('#apiToken', world.apiToken)
+    await admin.click('[data-action="save-api-token"]')
+    await admin.page.getByText(`the API-token connection points at https://${world.siteHost}`).waitFor()
+    await admin.click('[data-action="validate"]')
+    const verdict = admin.page.locator('.result [data-verdict]')
+    await verdict.waitFor({ timeout: 30000 })
+    const toFix = () =>
+        verdict
+            .locator('ul[aria-label="Checks to fix"] > li')
+            .evaluateAll((l) => l.map((x) => x.getAttribute('data-check')))
+    expect((await toFix()).sort()).toEqual(['config.auth_method', 'config.connection.present'])
+
+    await admin.click('[data-action="make-live"]', 'Make this the live connection')
+    await admin.page.locator('[data-activation="activated"]').waitFor({ timeout: 30000 })
+    expect((await focused(admin)).text).toMatch(/^"Jira Cloud acme-jcc \(API token\)" is now the live connection/)
+    // Live now: the validation shown is restated; its "inactive" warning is gone, the legacy-token one stays.
+    expect(await toFix()).toEqual(['config.auth_method'])
+    expect(await verdict.textContent()).not.toContain('is inactive')
+    expect(await verdict.locator('.summary').textContent()).toContain('works, with 1 warning to look at')
+    expect(await verdict.locator('[data-restated="live"]').textContent()).toContain(
+        'It is the live connection now (made live after this validation)'
+    )
+    expect(await badges(admin)).toEqual(['Done', 'Done', 'Needs attention'])
+    await expectAccessible(admin, 'made live')
+
+    await admin.click('[data-action="switch-back"]', 'Switch back')
+    await admin.page.locator(`[data-live="${world.ids.connection}"]`).waitFor({ timeout: 30000 })
+    expect((await focused(admin)).text).toMatch(/^"Jira Cloud OAuth Connection" is now the live connection/)
+    // Inactive again: the validation says so again, as it did when it was made.
+    expect((await toFix()).sort()).toEqual(['config.auth_method', 'config.connection.present'])
+    expect(await verdict.locator('[data-restated]').count()).toBe(0)
+    await expectAccessible(admin, 'switched back')
+})
