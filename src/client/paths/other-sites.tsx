@@ -141,8 +141,7 @@ function OtherSite(props: {
             <p role="status">{message}</p>
             {shown ? (
                 <p data-site-verdict={shown.verdict}>
-                    <span className={`badge ${shown.verdict}`}>{VERDICT_WORDS[shown.verdict] || shown.verdict}</span>{' '}
-                    {shown.summary}
+                    <span className={`badge ${shown.verdict}`}>{VERDICT_WORDS[shown.verdict]}</span> {shown.summary}
                     {shown.restated ? ' It is live now (made live after this validation).' : ''}{' '}
                     {shown.runLink ? <a href={`/${shown.runLink}`}>Open the validation run</a> : null}
                 </p>
