@@ -51,6 +51,15 @@ async function saveSecrets(a: Admin, secret: string): Promise<void> {
     })
 }
 
+/** Waits (10 s at most) until the focused element's text contains `text`; the caller then asserts what it is. */
+async function focusSettles(a: Admin, text: string): Promise<void> {
+    await a.page
+        .waitForFunction((t) => (document.activeElement as HTMLElement | null)?.innerText?.includes(t), text, {
+            timeout: 10000,
+        })
+        .catch(() => undefined)
+}
+
 /** The page's readable text (what a person or a screen reader gets), without attributes. */
 const pageText = (a: Admin) => a.page.evaluate(() => document.body.innerText)
 
@@ -363,6 +372,8 @@ test('make live and switch back: focus lands on each outcome; the validation sho
 
     await admin.click('[data-action="make-live"]', 'Make this the live connection')
     await admin.page.locator('[data-activation="activated"]').waitFor({ timeout: 30000 })
+    // The page reloads its state after the switch, then moves focus: wait for that, then read it.
+    await focusSettles(admin, 'is now the live connection')
     expect((await focused(admin)).text).toMatch(/^"Jira Cloud acme-jcc \(API token\)" is now the live connection/)
     // Live now: the validation shown is restated; its "inactive" warning is gone, the legacy-token one stays.
     expect(await toFix()).toEqual(['config.auth_method'])
@@ -376,6 +387,7 @@ test('make live and switch back: focus lands on each outcome; the validation sho
 
     await admin.click('[data-action="switch-back"]', 'Switch back')
     await admin.page.locator(`[data-live="${world.ids.connection}"]`).waitFor({ timeout: 30000 })
+    await focusSettles(admin, 'is now the live connection')
     expect((await focused(admin)).text).toMatch(/^"Jira Cloud OAuth Connection" is now the live connection/)
     // Inactive again: the validation says so again, as it did when it was made.
     expect((await toFix()).sort()).toEqual(['config.auth_method', 'config.connection.present'])
