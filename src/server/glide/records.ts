@@ -90,8 +90,8 @@ export function each(table: string, conditions: Array<[string, string]>, fn: (ro
     let n = 0
     while (row.next()) {
         if (n === limit) {
-            const what = conditions.map(([f, v]) => `${f} = ${v}`).join(', ')
-            const text = `more than ${limit} ${table} rows${what ? ` with ${what}` : ''}; only the oldest ${limit} were read`
+            const what = conditions.map(([f, v]) => ` with ${f} = ${v}`).join(',')
+            const text = `more than ${limit} ${table} rows${what}; only the oldest ${limit} were read`
             if (truncated.indexOf(text) < 0) truncated.push(text)
             gs.warn(`Jira Cloud Connect: ${text}.`)
             return true
