@@ -97,11 +97,109 @@ test('Validate all by a user with only x_jira_connect.admin writes no health row
     expect(clicked.errors.join(' ')).toMatch(/user "jira\.app\.admin" may not read the OAuth tokens.*KB0859525/)
     expect(clicked.info).toEqual([])
     const api = await new SetupClient(w.sim, APP_ADMIN).api('POST', 'health', {})
-    expect(api.status).toBeGreaterThanOrEqual(400)
-    expect(api.text).toMatch(/may not read the OAuth tokens/)
+    // 403 (the role is missing), one sentence naming the role, never 502 (Atlassian was not even asked).
+    expect(api.status).toBe(403)
+    const [refusal] = (api.json as { result: { error: { errors: Array<{ code: string; message: string }> } } }).result
+        .error.errors
+    expect(refusal.code).toBe('health_check_needs_admin')
+    expect(refusal.message).toMatch(/needs the admin role.*KB0859525.*nothing was checked or changed/)
+    expect(refusal.message.replace(/\(KB\d+\)/, '').split(/\. /)).toHaveLength(1)
     expect(JSON.stringify(w.sim.query(HEALTH))).toBe(before)
     expect(w.sim.query(RUNS)).toHaveLength(runsBefore)
     expect(w.sim.eventManager.emails).toHaveLength(emailsBefore)
+})
+
+/** A second user with admin, as the session of the second browser. */
+function secondAdmin(w: World) {
+    const u = w.sim.admin.insertRecord('sys_user', { user_name: 'second.admin', name: 'Second Admin', active: true })
+    return { sysId: u.sys_id, userName: 'second.admin', displayName: 'Second Admin', roles: ['admin'] }
+}
+const LOCKS = 'x_jira_connect_setup_change'
+
+test('no duplicates on the shipped package: while the scheduled check runs, a second admin\'s Validate all is refused ("already running since") and writes nothing; no alert or refresh is doubled', async () => {
+    const w = await connected()
+    w.advanceWithJobs(2 * HOUR)
+    w.emu.revokeGrant(w.accountId, w.clientId)
+    w.advance(DAY)
+    const scheduledBefore = w.sim.query(RUNS, { trigger: 'scheduled' }).length
+    const second = secondAdmin(w)
+    w.emu.clearRequests()
+    // The second admin clicks while the scheduled run waits for its first answer from Atlassian.
+    let inner: ReturnType<typeof w.sim.admin.clickUiAction> | null = null
+    let during: { health: string; runs: number; emails: number; requests: number; locks: number } | null = null
+    const request = w.network.request.bind(w.network)
+    w.network.request = (req) => {
+        if (!inner) {
+            const look = () => ({
+                health: JSON.stringify(w.sim.query(HEALTH)),
+                runs: w.sim.query(RUNS).length,
+                emails: w.sim.eventManager.emails.length,
+                requests: w.emu.requests.length,
+                locks: w.sim.query(LOCKS, { kind: 'run_lock' }).length,
+            })
+            const before = look()
+            const previous = w.sim.session.user
+            w.sim.session.user = second
+            try {
+                inner = w.sim.admin.clickUiAction('sys_alias', w.ids.alias, 'Validate all Jira connections')
+            } finally {
+                w.sim.session.user = previous
+            }
+            during = look()
+            expect(during).toEqual(before)
+        }
+        return request(req)
+    }
+    w.advanceWithJobs(HOUR)
+    w.network.request = request
+    expect(inner).not.toBeNull()
+    const clicked = inner!
+    expect(clicked.exception).toBeNull()
+    expect(clicked.info).toEqual([])
+    expect(clicked.errors.join(' ')).toMatch(
+        /Nothing was checked or changed: a health check started by the scheduled job is already running since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/
+    )
+    expect(during!.locks).toBe(1)
+    // The scheduled run went on: one run, one refresh attempt, one broken alert; its lock is gone.
+    expect(w.sim.query(RUNS, { trigger: 'scheduled' })).toHaveLength(scheduledBefore + 1)
+    expect(w.sim.query(RUNS, { trigger: 'on_demand' })).toHaveLength(0)
+    expect(w.emu.requestsTo('token')).toHaveLength(1)
+    const broken = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.broken')
+    expect(broken).toHaveLength(1)
+    expect(w.sim.query(LOCKS, { kind: 'run_lock' })).toEqual([])
+    expect(w.sim.one(HEALTH, { subject_sys_id: w.ids.connection }).verdict).toBe('broken')
+})
+
+test('the setup API answers a health check while another run holds the lock with 409 and one sentence; a lock left by a run that died blocks nothing', async () => {
+    const w = await connected()
+    w.advanceWithJobs(2 * HOUR)
+    const before = JSON.stringify(w.sim.query(HEALTH))
+    const runsBefore = w.sim.query(RUNS).length
+    // Another node's run holds the lock (what GlideRunLock stores).
+    w.sim.admin.insertRecord(LOCKS, {
+        kind: 'run_lock',
+        operation: 'health check',
+        record_name: 'health check lock: user "second.admin" #42',
+    })
+    w.emu.clearRequests()
+    const admin = new SetupClient(w.sim, ADMIN_USER)
+    const busy = await admin.api('POST', 'health', {})
+    expect(busy.status).toBe(409)
+    const [refusal] = (busy.json as { result: { error: { errors: Array<{ code: string; message: string }> } } }).result
+        .error.errors
+    expect(refusal.code).toBe('health_check_running')
+    expect(refusal.message).toMatch(/^Another health check is already running since \d{4}-.* UTC, so nothing was/)
+    expect(refusal.message.split(/\. /)).toHaveLength(1)
+    expect(w.emu.requests).toHaveLength(0)
+    expect(JSON.stringify(w.sim.query(HEALTH))).toBe(before)
+    expect(w.sim.query(RUNS)).toHaveLength(runsBefore)
+
+    // That run died: after its expiry the lock blocks nothing and is cleared.
+    w.advance(HOUR)
+    const ok = await admin.api('POST', 'health', {})
+    expect(ok.status).toBe(200)
+    expect(w.emu.requests.length).toBeGreaterThan(0)
+    expect(w.sim.query(LOCKS, { kind: 'run_lock' })).toEqual([])
 })
 
 test('a scheduled run stamped in the future (the clock was set back) does not stop the schedule', async () => {

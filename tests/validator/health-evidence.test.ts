@@ -5,7 +5,7 @@
  * connections no longer covered say so.
  */
 import type { HealthRunResult, SubjectStep } from '../../src/server/core/health/runner'
-import type { RunLock, RunLockPort } from '../../src/server/core/health/single-flight'
+import type { RunLock, RunLockPort, StoredRunLock } from '../../src/server/core/health/single-flight'
 import type { ConfigPort } from '../../src/server/core/ports'
 import { followingClock, healthHarness } from './health-world'
 import { API_TOKEN, IDS, SITE, startWorld, USER, type World } from './world'
@@ -297,15 +297,31 @@ test('not configured is not broken (no alert); a deactivated connection row says
     expect(h.alerts.fired.map((f) => f.alert.kind)).toEqual([])
 })
 
-test('no duplicates: a second run started while one runs (Validate all, a second admin) is refused and doubles no refresh or alert; a dead or future-stamped lock does not block', () => {
-    const clock = followingClock(world)
-    let stored: RunLock | null = null
-    const lock: RunLockPort = {
-        read: () => (stored ? { ...stored } : null),
-        write: (l) => {
-            stored = l ? { ...l } : null
+/** Lock rows as the adapter stores them (health-lock.ts): insert, list, delete; ids in insertion order. */
+function rowLock(): RunLockPort & { rows: StoredRunLock[]; onAdd: (() => void) | null } {
+    let next = 0
+    const port = {
+        rows: [] as StoredRunLock[],
+        onAdd: null as (() => void) | null,
+        list: () => port.rows.map((r) => ({ ...r })),
+        add: (l: RunLock) => {
+            const id = `lock${String(++next).padStart(3, '0')}`
+            port.rows.push({ ...l, id })
+            const hook = port.onAdd
+            port.onAdd = null
+            if (hook) hook()
+            return id
+        },
+        remove: (id: string) => {
+            port.rows = port.rows.filter((r) => r.id !== id)
         },
     }
+    return port
+}
+
+test('no duplicates: a second run started while one runs (Validate all, a second admin) is refused and doubles no refresh or alert; a dead or future-stamped lock does not block', () => {
+    const clock = followingClock(world)
+    const lock = rowLock()
     const h = healthHarness(world, { clock, lock })
     world.getOAuthToken()
     world.emu.revokeGrant(USER.accountId, APP_CLIENT())
@@ -322,21 +338,45 @@ test('no duplicates: a second run started while one runs (Validate all, a second
     }
     const first = h.run('scheduled', { steps: [secondAdmin], runBy: 'the scheduled job' })
     expect(inner).toHaveLength(1)
-    expect(inner[0].refused).toMatch(/a health check started by the scheduled job at .* UTC is still running/)
+    expect(inner[0].refused).toMatch(/a health check started by the scheduled job is already running since .* UTC/)
+    expect(inner[0].refusedCode).toBe('run_in_progress')
     expect(inner[0].outcomes).toHaveLength(0)
     expect(first.refused).toBeNull()
     expect(world.emu.requestsTo('token')).toHaveLength(1)
     expect(h.alerts.fired.map((f) => f.alert.kind)).toEqual(['broken'])
     expect(h.runs).toHaveLength(1)
-    expect(stored).toBeNull()
+    expect(lock.rows).toEqual([])
 
-    // A lock left by a run that died long ago, or stamped in the future by a clock set back, does not block.
-    stored = { owner: 'the scheduled job #1', sinceMs: clock.nowMs() - 3 * HOUR }
+    // A lock left by a run that died long ago, or stamped in the future by a clock set back, does not block, and
+    // is cleared by the next run.
+    lock.rows = [{ id: 'dead', owner: 'the scheduled job #1', sinceMs: clock.nowMs() - 3 * HOUR }]
     expect(h.run().refused).toBeNull()
-    stored = { owner: 'the scheduled job #2', sinceMs: clock.nowMs() + 30 * DAY }
+    expect(lock.rows).toEqual([])
+    lock.rows = [{ id: 'future', owner: 'the scheduled job #2', sinceMs: clock.nowMs() + 30 * DAY }]
     expect(h.run().refused).toBeNull()
+    expect(lock.rows).toEqual([])
     // A fresh one does.
-    stored = { owner: 'user "admin" #3', sinceMs: clock.nowMs() - 1000 }
-    expect(h.run().refused).toMatch(/started by user "admin"/)
+    lock.rows = [{ id: 'fresh', owner: 'user "admin" #3', sinceMs: clock.nowMs() - 1000 }]
+    expect(h.run().refused).toMatch(/started by user "admin" is already running/)
     expect(h.alerts.fired).toHaveLength(1)
+})
+
+test('no duplicates: two runs that store their lock at the same instant agree on one winner (the older, then the lower id)', () => {
+    const clock = followingClock(world)
+    const lock = rowLock()
+    const h = healthHarness(world, { clock, lock })
+    world.getOAuthToken()
+    world.emu.revokeGrant(USER.accountId, APP_CLIENT())
+    clock.advance(2 * HOUR)
+    // Another node's run saw no lock either and inserts its row right before ours is read back (same second).
+    lock.onAdd = () => {
+        lock.rows.unshift({ id: 'lock000', owner: 'user "second.admin" #7', sinceMs: clock.nowMs() })
+    }
+    const loser = h.run('on_demand', { runBy: 'user "admin"' })
+    expect(loser.refusedCode).toBe('run_in_progress')
+    expect(loser.refused).toMatch(/started by user "second.admin" is already running/)
+    // The loser removed its own row, kept the winner's, and changed nothing.
+    expect(lock.rows.map((r) => r.id)).toEqual(['lock000'])
+    expect(h.runs).toHaveLength(0)
+    expect(h.alerts.fired).toHaveLength(0)
 })

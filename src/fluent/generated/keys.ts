@@ -632,6 +632,7 @@ declare global {
                     'property-health-run-lock': {
                         table: 'sys_properties'
                         id: 'b7003cb607064f0bbcfb40466930292c'
+                        deleted: true
                     }
                     'property-health-total-budget-ms': {
                         table: 'sys_properties'
@@ -2241,6 +2242,17 @@ declare global {
                             name: 'x_jira_connect_validation_run'
                             element: 'trigger'
                             value: 'manual'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7fff2aefc9284627a2964a473cfa9584'
+                        key: {
+                            name: 'x_jira_connect_setup_change'
+                            element: 'kind'
+                            value: 'run_lock'
                             language: 'en'
                             dependent_value: 'NULL'
                         }

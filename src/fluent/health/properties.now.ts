@@ -91,15 +91,3 @@ health alerts. Empty (default): the users holding x_jira_connect.admin, or the u
 that role.`,
     roles: access,
 })
-
-/** Written by the health check itself (src/server/glide/health-lock.ts): one run at a time. */
-Property({
-    $id: Now.ID['property-health-run-lock'],
-    name: 'x_jira_connect.health.run_lock',
-    type: 'string',
-    value: '',
-    description: `Set by the Jira connection health check while it runs (start time and who
-started it), so that a second run does not double refreshes and alerts. Cleared when the run ends; a value older than
-twice the total budget (or in the future) is ignored. Do not edit.`,
-    roles: access,
-})

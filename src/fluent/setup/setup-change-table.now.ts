@@ -3,7 +3,8 @@ import { DateTimeColumn, StringColumn, Table } from '@servicenow/sdk/core'
 /**
  * The setup page's audit trail (src/server/glide/setup-audit.ts): one row per field the setup API changed, with who
  * (sys_created_by) and when (sys_created_on), the record, the old and new value, or "replaced" for a secret (never its
- * value). Rows of kind "lock" are the short-lived save lock that keeps two admins' saves from interleaving.
+ * value). Rows of kind "lock" are the short-lived save lock that keeps two admins' saves from interleaving; rows of
+ * kind "run_lock" keep two health checks from running at once (src/server/glide/health-lock.ts).
  * The platform's own audit (sys_audit) covers these changes too only where the target table is audited, which is not
  * the default for system tables (ServiceNow docs "Viewing Sys Audit and Audit Relationship Change tables"; A34).
  */
@@ -20,7 +21,7 @@ export const x_jira_connect_setup_change = Table({
             label: 'Kind',
             maxLength: 10,
             readOnly: true,
-            choices: { change: 'Change', lock: 'Save lock' },
+            choices: { change: 'Change', lock: 'Save lock', run_lock: 'Health check lock' },
         }),
         operation: StringColumn({ label: 'Operation', maxLength: 60, readOnly: true }),
         batch: StringColumn({ label: 'Save', maxLength: 40, readOnly: true }),

@@ -5,13 +5,20 @@
  */
 import { gs } from '@servicenow/glide'
 import type { HealthSubject } from '../core/health/model'
-import { inventory, runHealthCheck, type HealthRunResult, type HealthTrigger } from '../core/health/runner'
+import {
+    inventory,
+    runHealthCheck,
+    type HealthRunResult,
+    type HealthTrigger,
+    type RefusedCode,
+} from '../core/health/runner'
 import { healthSettings } from '../core/health/settings'
 import { safeText } from '../core/sanitize'
 import { GlideConfigReader } from './config-reader'
 import { GlideAlerts } from './health-alerts'
 import { GlideClock, fromGlideDateTime } from './health-clock'
 import { GlideHealthInventory } from './health-inventory'
+import { GlideRunLock } from './health-lock'
 import { GlideHealthStore } from './health-store'
 import { GlideTokenStore } from './oauth-tokens'
 import { newRecord, str } from './records'
@@ -23,6 +30,8 @@ const DUE_SLACK_MS = 10 * 60000
 
 export interface HealthRunOutcome {
     ok: boolean
+    /** Why a refused run changed nothing (403: role, 409: another run), or null. */
+    refusedCode: RefusedCode | null
     result: HealthRunResult | null
     runSysId: string | null
     message: string
@@ -47,6 +56,7 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
                 inventory: new GlideHealthInventory(),
                 health: store,
                 alerts: new GlideAlerts(store),
+                lock: new GlideRunLock(),
             },
             trigger,
             {
@@ -59,17 +69,18 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
         )
         if (result.refused) {
             gs.warn(`Jira Cloud Connect health (${trigger}): ${result.refused}`)
-            return { ok: false, result, runSysId: null, message: result.refused }
+            return { ok: false, refusedCode: result.refusedCode, result, runSysId: null, message: result.refused }
         }
         const message = runMessage(result)
         gs.info(`Jira Cloud Connect health (${trigger}): ${message}`)
-        return { ok: true, result, runSysId, message }
+        return { ok: true, refusedCode: null, result, runSysId, message }
     } catch (e) {
         gs.error(
             `Jira Cloud Connect: health check error: ${safeText(String((e as { stack?: string })?.stack || e), 2000)}`
         )
         return {
             ok: false,
+            refusedCode: null,
             result: null,
             runSysId,
             message:

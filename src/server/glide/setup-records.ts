@@ -293,7 +293,12 @@ export class GlideSetupRecords implements SetupPort {
 
     runHealthCheck(onlySysId: string | null): HealthCheckOutcome {
         const outcome = runHealthCheckNow('on_demand', onlySysId)
-        return { ok: outcome.ok, runSysId: outcome.runSysId, message: outcome.message }
+        return {
+            ok: outcome.ok,
+            refusedCode: outcome.refusedCode,
+            runSysId: outcome.runSysId,
+            message: outcome.message,
+        }
     }
 
     credentialProfile(credentialSysId: string): string | null {

@@ -39,6 +39,8 @@ export interface HealthPorts extends ValidatorPorts {
 
 export type HealthTrigger = 'scheduled' | 'on_demand'
 
+export type RefusedCode = 'token_access_denied' | 'run_in_progress'
+
 export interface SubjectOutcome {
     subject: HealthSubject
     state: HealthState
@@ -60,10 +62,12 @@ export interface HealthRunResult {
     shared: number
     keptAlive: number
     /**
-     * Why the run changed nothing (no run stored, no health row written, no alert), or null. Today: this user may not
-     * read the OAuth tokens (KB0859525), so every OAuth verdict would be a guess.
+     * Why the run changed nothing (no run stored, no health row written, no alert), or null: this user may not read
+     * the OAuth tokens (KB0859525), so every OAuth verdict would be a guess; or another run holds the lock.
      */
     refused: string | null
+    /** The stable code of the refusal (the setup API answers 403 or 409 on it), or null. */
+    refusedCode: RefusedCode | null
     /** Health rows of subjects the check no longer covers (inactive or deleted), marked "no longer checked" now. */
     retired: number
 }
@@ -149,15 +153,15 @@ export function runHealthCheck(
         const who = taken.held.owner.replace(/ #\d+$/, '')
         const since = new Date(taken.held.sinceMs).toISOString().replace('T', ' ').slice(0, 19)
         const why =
-            `Nothing was checked or changed: a health check started by ${safeText(who, 60)} at ${since} UTC is ` +
-            'still running, and two at once would double its refreshes and alerts. Its results appear on the ' +
-            'Connection Health list when it ends; validate again after that.'
+            `Nothing was checked or changed: a health check started by ${safeText(who, 60)} is already running ` +
+            `since ${since} UTC, and two at once would double its refreshes and alerts; its results appear on the ` +
+            'Connection Health list when it ends, so validate again after that.'
         return refusedRun(trigger, why, startedAtMs, ports, 'run_in_progress')
     }
     try {
         return checkAll(ports, trigger, sink, options, all, subjects, startedAtMs)
     } finally {
-        releaseLock(lock, owner, startedAtMs)
+        releaseLock(lock, taken.id)
     }
 }
 
@@ -300,6 +304,7 @@ function checkAll(
         shared: cache.saved,
         keptAlive: outcomes.filter((o) => o.keptAlive).length,
         refused: null,
+        refusedCode: null,
         retired,
     }
 }
@@ -427,7 +432,7 @@ function refusedRun(
     why: string,
     startedAtMs: number,
     ports: HealthPorts,
-    code: 'token_access_denied' | 'run_in_progress' = 'token_access_denied'
+    code: RefusedCode = 'token_access_denied'
 ): HealthRunResult {
     const checks: CheckResult[] = [
         {
@@ -465,6 +470,7 @@ function refusedRun(
         shared: 0,
         keptAlive: 0,
         refused: why,
+        refusedCode: code,
         retired: 0,
     }
 }

@@ -1,9 +1,10 @@
 /**
  * Single flight: one health run at a time across the scheduled job, "Validate all" and a second admin, so no alert
- * and no token refresh is doubled. The lock is a value the adapter stores (x_jira_connect.health.run_lock): who took
- * it and when. A lock older than its expiry (a run that died) or stamped in the future (the clock was set back) is
- * stale and taken over. GlideRecord has no compare-and-set: the taker writes, then reads back, and only the run whose
- * value is stored goes on.
+ * and no token refresh is doubled. A lock is a row the adapter stores (src/server/glide/health-lock.ts): who took it
+ * and when. A lock older than its expiry (a run that died) or stamped in the future (the clock was set back) is stale:
+ * it blocks nothing and is removed. A scoped script has no compare-and-set, so a run inserts its own row, then reads
+ * every live row back and goes on only if its own is the oldest (ties by id): two runs that insert at the same moment
+ * agree on one winner (the setup's save lock works the same way; assumptions A35, A44).
  */
 
 export interface RunLock {
@@ -11,22 +12,20 @@ export interface RunLock {
     sinceMs: number
 }
 
+export interface StoredRunLock extends RunLock {
+    id: string
+}
+
 export interface RunLockPort {
-    read(): RunLock | null
-    write(lock: RunLock | null): void
+    /** The lock rows stored now, any age (the adapter bounds the list and reports when it was cut). */
+    list(): StoredRunLock[]
+    /** Stores a lock row and returns its id, or '' when the platform refused the insert. */
+    add(lock: RunLock, expiresMs: number): string
+    remove(id: string): void
 }
 
 /** A lock may be this far in the future before it counts as stamped by a clock that was set back. */
 const FUTURE_SLACK_MS = 60000
-
-export function parseLock(value: string): RunLock | null {
-    const m = /^(\d{1,15})\|(.{1,100})$/.exec(String(value || '').trim())
-    return m ? { sinceMs: Number(m[1]), owner: m[2] } : null
-}
-
-export function formatLock(lock: RunLock | null): string {
-    return lock ? `${lock.sinceMs}|${lock.owner}` : ''
-}
 
 /** Whether a stored lock still stops a new run at nowMs. */
 export function lockHeld(lock: RunLock | null, nowMs: number, staleAfterMs: number): boolean {
@@ -35,24 +34,40 @@ export function lockHeld(lock: RunLock | null, nowMs: number, staleAfterMs: numb
     return nowMs - lock.sinceMs < staleAfterMs
 }
 
-/** Takes the lock for `owner`, or returns the lock that holds it. */
-export function takeLock(
-    port: RunLockPort,
-    owner: string,
-    nowMs: number,
-    staleAfterMs: number
-): { ok: true } | { ok: false; held: RunLock } {
-    const current = port.read()
-    if (current && lockHeld(current, nowMs, staleAfterMs)) return { ok: false, held: current }
-    const mine = { owner, sinceMs: nowMs }
-    port.write(mine)
-    const stored = port.read()
-    if (!stored || stored.owner !== owner || stored.sinceMs !== nowMs) return { ok: false, held: stored ?? mine }
-    return { ok: true }
+/** Live locks, oldest first; the same instant: the lower id first (every run sorts the same way). */
+function live(port: RunLockPort, nowMs: number, staleAfterMs: number): StoredRunLock[] {
+    return port
+        .list()
+        .filter((l) => lockHeld(l, nowMs, staleAfterMs))
+        .sort((a, b) => a.sinceMs - b.sinceMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
-/** Releases the lock if it is still ours (a run that outlived its expiry must not free a newer run's lock). */
-export function releaseLock(port: RunLockPort, owner: string, sinceMs: number): void {
-    const stored = port.read()
-    if (stored && stored.owner === owner && stored.sinceMs === sinceMs) port.write(null)
+export type TakeResult = { ok: true; id: string } | { ok: false; held: RunLock }
+
+/**
+ * Takes the lock for `owner`, or returns the lock that holds it. Stale rows are removed first. When the platform
+ * refuses the lock row, the run goes ahead unlocked (id ''): a health check that never runs is worse than one that
+ * might run twice.
+ */
+export function takeLock(port: RunLockPort, owner: string, nowMs: number, staleAfterMs: number): TakeResult {
+    const before = port.list()
+    const held = before
+        .filter((l) => lockHeld(l, nowMs, staleAfterMs))
+        .sort((a, b) => a.sinceMs - b.sinceMs || (a.id < b.id ? -1 : 1))
+    if (held.length) return { ok: false, held: held[0] }
+    for (const dead of before) port.remove(dead.id)
+    const id = port.add({ owner, sinceMs: nowMs }, nowMs + staleAfterMs)
+    if (!id) return { ok: true, id: '' }
+    // Re-check after the write: a run that inserted its lock at the same moment wins only if it sorts first.
+    const first = live(port, nowMs, staleAfterMs)[0]
+    if (first && first.id !== id) {
+        port.remove(id)
+        return { ok: false, held: first }
+    }
+    return { ok: true, id }
+}
+
+/** Releases the run's own lock row (never another run's: the id is the run's own). */
+export function releaseLock(port: RunLockPort, id: string): void {
+    if (id) port.remove(id)
 }

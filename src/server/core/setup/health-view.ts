@@ -13,7 +13,7 @@ import type { HealthState } from '../health/model'
 import { safeText } from '../sanitize'
 import { records, type SetupDeps, validateConnection } from './operations'
 import { done, type OpResult, refuse } from './result'
-import type { ConnectionRow, HealthSubjectRow, RunRow } from './setup-port'
+import type { ConnectionRow, HealthCheckOutcome, HealthSubjectRow, RunRow } from './setup-port'
 
 const RUN_FORM = 'x_jira_connect_validation_run.do?sys_id='
 const HEALTH_FORM = 'x_jira_connect_connection_health.do?sys_id='
@@ -328,7 +328,7 @@ export function healthCheck(deps: SetupDeps, body: Record<string, unknown>): OpR
         }
     }
     const outcome = deps.records.runHealthCheck(raw)
-    if (!outcome.ok) return refuse(502, '', 'health_check_failed', outcome.message)
+    if (!outcome.ok) return refusedCheck(outcome)
     const at = runTime(deps, outcome.runSysId)
     const rows = rowsOf(deps, aliasSysId)
     return done({
@@ -338,6 +338,33 @@ export function healthCheck(deps: SetupDeps, body: Record<string, unknown>): OpR
         runLink: outcome.runSysId ? `${RUN_FORM}${outcome.runSysId}` : '',
         rows,
     })
+}
+
+/**
+ * A run that changed nothing because of who asked (403: only admin may read the OAuth tokens, KB0859525) or because
+ * another run is going on (409), in one sentence each; a platform error mid-run stays 500 with its own message.
+ */
+function refusedCheck(outcome: HealthCheckOutcome): OpResult<HealthCheckShown> {
+    if (outcome.refusedCode === 'token_access_denied') {
+        return refuse(
+            403,
+            '',
+            'health_check_needs_admin',
+            'Checking the connections now needs the admin role, because only admin may read the OAuth tokens ' +
+                '(KB0859525); nothing was checked or changed, and the scheduled check keeps the rows current.'
+        )
+    }
+    if (outcome.refusedCode === 'run_in_progress') {
+        const since = /already running since ([^,;]+UTC)/.exec(outcome.message)
+        return refuse(
+            409,
+            '',
+            'health_check_running',
+            `Another health check is already running${since ? ` since ${since[1]}` : ''}, so nothing was checked ` +
+                'or changed; its results appear here when it ends, so try again in a minute.'
+        )
+    }
+    return refuse(500, '', 'health_check_failed', outcome.message)
 }
 
 /** When a stored validation run was made (its sys_created_on, UTC), the stamp of what the page shows from it. */

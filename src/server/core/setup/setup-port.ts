@@ -76,6 +76,8 @@ export interface HealthSubjectRow {
 
 export interface HealthCheckOutcome {
     ok: boolean
+    /** A refused run (nothing changed): the user may not read the OAuth tokens, or another run holds the lock. */
+    refusedCode?: 'token_access_denied' | 'run_in_progress' | null
     runSysId: string | null
     /** What was checked, broken, not checked (plain text, sanitised). */
     message: string
