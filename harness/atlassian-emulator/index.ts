@@ -205,6 +205,13 @@ export class AtlassianEmulator {
     clearFaults(): void {
         this.call('clearFaults')
     }
+    /**
+     * The Jira site's IP allowlist by caller address (ip-allowlist.ts): Jira REST calls from any other address get
+     * Atlassian's rejection; null turns it off. The instance calls from 127.0.0.1; a simulated MID from its own.
+     */
+    setIpAllowlist(addresses: string[] | null): void {
+        this.call('setIpAllowlist', addresses)
+    }
     /** Snapshot of every request received so far, oldest first. */
     get requests(): LoggedRequest[] {
         return this.call('requests')

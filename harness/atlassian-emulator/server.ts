@@ -5,6 +5,7 @@
 import * as http from 'node:http'
 import type { Socket } from 'node:net'
 import { EmulatorCore, type EmuResponse } from './core'
+import { IpAllowlist } from './ip-allowlist'
 import type { EmuRequest } from './types'
 import type { EmulatorOptions, EmulatorTarget, Fault, FaultOptions, LoggedRequest } from './types'
 
@@ -25,6 +26,8 @@ export class EmulatorServer {
     private faults = new Map<EmulatorTarget, ActiveFault>()
     private log: LoggedRequest[] = []
     private seq = 0
+    /** The site's IP allowlist by caller address (ip-allowlist.ts); off until a test sets it. */
+    readonly ipAllowlist = new IpAllowlist()
 
     constructor(options: EmulatorOptions) {
         this.core = new EmulatorCore(options)
@@ -85,8 +88,10 @@ export class EmulatorServer {
                 body: Buffer.concat(chunks).toString('utf8'),
             }
             const target = this.core.classify(emuReq)
+            const remoteAddress = String(req.socket.remoteAddress || '').replace(/^::ffff:/, '')
             const entry: LoggedRequest = {
                 seq: ++this.seq,
+                remoteAddress,
                 time: this.core.now(),
                 method: emuReq.method,
                 host,
@@ -100,8 +105,12 @@ export class EmulatorServer {
             }
             this.log.push(entry)
             const fault = target ? this.takeFault(target) : null
+            const refused = fault === null ? this.ipAllowlist.refusal(target, remoteAddress) : null
             let response: EmuResponse
-            if (fault === null) {
+            if (refused) {
+                entry.fault = 'ipAllowlist'
+                response = refused
+            } else if (fault === null) {
                 response = this.safeHandle(emuReq)
             } else if (fault === 'hang') {
                 entry.fault = 'hang'

@@ -188,6 +188,8 @@ export interface EmuRequest {
 
 export interface LoggedRequest extends EmuRequest {
     seq: number
+    /** The caller's address as the emulator's socket saw it (127.0.0.1, or another loopback address for a MID). */
+    remoteAddress: string
     /** Emulator clock (epoch ms) when the request arrived. */
     time: number
     target: EmulatorTarget | null

@@ -16,6 +16,7 @@ const methods = {
     clearFaults: () => server.clearFaults(),
     requests: () => server.requests(),
     clearRequests: () => server.clearRequests(),
+    setIpAllowlist: (addresses) => server.ipAllowlist.set(addresses),
     // core
     now: () => core.now(),
     advanceTime: (ms) => core.advanceTime(ms),

@@ -16,6 +16,8 @@
 export const SCRIPTABLE_CLASS_NAMES: Record<string, string> = {
     RESTMessageV2: 'ScriptableRESTMessageClient',
     RESTResponseV2: 'ScriptableRESTResponse',
+    /** executeAsync()'s response: the same scriptable class on the platform [I]. */
+    AsyncRESTResponseV2: 'ScriptableRESTResponse',
     GlideOAuthClient: 'GlideOAuthClient',
     GlideOAuthClientRequest: 'GlideOAuthClientRequest',
     GlideOAuthClientResponse: 'GlideOAuthClientResponse',

@@ -29,6 +29,22 @@ export const MID_TABLES: Record<string, TableDef> = {
         source: MID,
         columns: { agent: 'Reference>ecc_agent', cluster: 'Reference>ecc_agent_cluster' },
     },
+    // The ECC queue a MID Server polls (docs "The MID Server ECC queue"): output = job for agent mid.server.<name>,
+    // input = its answer (response_to the output). mid-relay.ts writes both for RESTMessageV2 through a MID.
+    ecc_queue: {
+        extends: null,
+        source: 'C SNDOCS The MID Server ECC queue (agent, topic, name, source, queue, state); response_to S',
+        columns: {
+            agent: 'String',
+            topic: 'String',
+            name: 'String',
+            source: 'String',
+            queue: 'String',
+            state: 'String',
+            response_to: 'String',
+            payload: 'String',
+        },
+    },
     sys_store_app: {
         extends: null,
         source: 'S store app records of installed Store apps (scope, name, version, active)',

@@ -6,6 +6,7 @@
 import * as crypto from 'node:crypto'
 import type { LogEntry } from './glide'
 import type { Runtime } from './runtime'
+import type { MidRelay, PendingMidCall } from './mid-relay'
 import { glideDateTime, parseGlideDateTime, type Row, type Store } from './store'
 
 export interface HttpRequestSpec {
@@ -14,6 +15,8 @@ export interface HttpRequestSpec {
     headers?: Record<string, string>
     body?: string
     timeoutMs: number
+    /** Loopback source address (a simulated MID Server's own address); default 127.0.0.1. */
+    localAddress?: string
 }
 export type HttpResultSpec =
     | { ok: true; status: number; headers: Record<string, string>; body: string }
@@ -29,6 +32,8 @@ export interface OutboundLogEntry {
     status: number | null
     failure: string | null
     timeoutMs: number
+    /** The MID Server that sent it (RESTMessageV2.setMIDServer), absent for calls from the instance. */
+    mid?: string
 }
 
 export interface PlatformOptions {
@@ -114,6 +119,15 @@ export interface PlatformOptions {
      * other way); the app must detect it rather than call Atlassian with the old token.
      */
     refreshedAccessToken: 'stored' | 'not-stored'
+    /**
+     * What waitForResponse(seconds) does when no MID answered in time (mid-relay.ts). 'throw' (default): KB0744311
+     * "No response for ECC message request ... after waiting for <n> seconds in ECC Queue" and the docs' example
+     * comment "Might throw exception timing out waiting for response in ECC queue". 'response': it returns, and the
+     * response has status 0 with that text in getErrorMessage() (A45).
+     */
+    midWaitTimeout: 'throw' | 'response'
+    /** Whether a MID Server without the REST (or ALL) capability runs a RESTProbe named to it (A45, inferred). */
+    midWithoutRestCapability: 'no-answer' | 'processed'
 }
 
 export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = {
@@ -130,6 +144,8 @@ export const DEFAULT_PLATFORM_OPTIONS: PlatformOptions = {
     noAnswerStatus: 0,
     oauthNoAnswer: 'response',
     refreshedAccessToken: 'stored',
+    midWaitTimeout: 'throw',
+    midWithoutRestCapability: 'no-answer',
 }
 
 interface Deps {
@@ -141,6 +157,8 @@ interface Deps {
     options: PlatformOptions
     userName: () => string
     userRoles: () => string[]
+    /** RESTMessageV2 through a MID Server (mid-relay.ts). */
+    mids?: MidRelay
 }
 
 // ------------------------------------------------------------------ helpers
@@ -217,7 +235,73 @@ export function createSnWs(deps: Deps) {
         }
     }
 
+    /**
+     * The response of executeAsync(). Without a MID Server the call has been made (the instance's own thread pool
+     * [I]). Through a MID it is an ECC job: waitForResponse(seconds) waits for the MID's answer (mid-relay.ts); a
+     * getter before any wait waits the platform's maximum first [I].
+     */
+    class AsyncRESTResponseV2 {
+        private done: RESTResponseV2 | null
+        private failure: string | null = null
+        constructor(
+            private readonly toResponse: (url: string, r: HttpResultSpec) => RESTResponseV2,
+            ready: RESTResponseV2 | null,
+            private readonly pending: PendingMidCall | null
+        ) {
+            this.done = ready
+        }
+        waitForResponse(seconds: number): void {
+            if (this.done) return
+            if (this.failure !== null) throw new Error(this.failure)
+            const r = deps.mids!.wait(this.pending!, Number(seconds))
+            if (r.kind === 'answer') {
+                this.done = this.toResponse(r.url, r.result)
+                return
+            }
+            if (deps.options.midWaitTimeout === 'throw') {
+                this.failure = r.message
+                throw new Error(r.message)
+            }
+            this.done = new RESTResponseV2(deps.options.noAnswerStatus, {}, '', -1, r.message)
+        }
+        private get(): RESTResponseV2 {
+            if (!this.done && this.failure === null) {
+                try {
+                    this.waitForResponse(30)
+                } catch {
+                    /* the getters below answer as a response without an answer */
+                }
+            }
+            return this.done || new RESTResponseV2(deps.options.noAnswerStatus, {}, '', -1, this.failure)
+        }
+        getStatusCode(): number {
+            return this.get().getStatusCode()
+        }
+        getBody(): string {
+            return this.get().getBody()
+        }
+        getHeader(name: string): string | null {
+            return this.get().getHeader(name)
+        }
+        getHeaders(): Record<string, string> {
+            return this.get().getHeaders()
+        }
+        getAllHeaders(): Array<{ name: string; value: string }> {
+            return this.get().getAllHeaders()
+        }
+        haveError(): boolean {
+            return this.get().haveError()
+        }
+        getErrorMessage(): string | null {
+            return this.get().getErrorMessage()
+        }
+        getErrorCode(): number {
+            return this.get().getErrorCode()
+        }
+    }
+
     class RESTMessageV2 {
+        private midServer = ''
         private endpoint = ''
         private method = ''
         private readonly headers: Record<string, string> = {}
@@ -302,13 +386,41 @@ export function createSnWs(deps: Deps) {
                 at = next
             }
         }
+        /** ServiceNow docs RESTMessageV2.setMIDServer(name): "The MID Server to use" (its name). */
+        setMIDServer(name: string): void {
+            this.midServer = String(name ?? '')
+        }
+        getMIDServer(): string {
+            return this.midServer
+        }
+        /** Through a MID Server: an ECC job (mid-relay.ts); otherwise the call is made at once [I]. */
+        executeAsync(): AsyncRESTResponseV2 {
+            if (!this.method) throw new Error('RESTMessageV2.executeAsync(): no HTTP method set (setHttpMethod)')
+            const toResponse = (at: string, r: HttpResultSpec) => this.toResponse(at, r)
+            if (!this.midServer || !deps.mids) return new AsyncRESTResponseV2(toResponse, this.execute(), null)
+            let url = this.endpoint
+            if (this.query.length) url += (url.includes('?') ? '&' : '?') + encodeForm(this.query)
+            const headers = { 'User-Agent': 'ServiceNow/1.0', ...this.headers }
+            const pending = deps.mids.enqueue(this.midServer, {
+                method: this.method,
+                url,
+                headers,
+                body: this.body,
+                timeoutMs: this.timeoutMs,
+            })
+            return new AsyncRESTResponseV2(toResponse, null, pending)
+        }
         execute(): RESTResponseV2 {
             if (!this.method) throw new Error('RESTMessageV2.execute(): no HTTP method set (setHttpMethod)')
+            if (this.midServer && deps.mids)
+                throw new Error('RESTMessageV2.execute(): a message sent through a MID Server is asynchronous')
             let url = this.endpoint
             if (this.query.length) url += (url.includes('?') ? '&' : '?') + encodeForm(this.query)
             const sent = this.send(url)
-            const r = sent.r
-            url = sent.url
+            return this.toResponse(sent.url, sent.r)
+        }
+        private toResponse(at: string, r: HttpResultSpec): RESTResponseV2 {
+            const url = at
             if (!r.ok) {
                 if (r.code === 'timeout' && deps.options.restTimeout === 'throw') throw new Error(r.message)
                 // KB3067060: no answer is status 0 or -1 with the Java exception text; nothing is classified here.

@@ -35,6 +35,7 @@ import {
     type SyncHttp,
 } from './platform-apis'
 import { type AccessEntry, AccessRefused, trackNamespace } from './access-tracking'
+import { MidRelay } from './mid-relay'
 import { OOB_OAUTH_UTIL, Runtime } from './runtime'
 import { Schema, SchemaError } from './schema'
 import { EventManager } from './events'
@@ -115,6 +116,8 @@ export class GlideSimulator {
     readonly scheduler: Scheduler
     /** Flow Designer: published actions, their script steps, Save and Test (flow-designer.ts). */
     readonly flowDesigner: FlowDesigner
+    /** RESTMessageV2 through MID Servers: the ECC queue relay and each MID's host side (mid-relay.ts). */
+    readonly mids: MidRelay
     readonly apis: {
         gs: ReturnType<typeof createGs> & {
             eventQueue(name: unknown, record: unknown, parm1?: unknown, parm2?: unknown): void
@@ -164,7 +167,9 @@ export class GlideSimulator {
                 return rule ? rule.message : null
             },
         }
+        this.mids = new MidRelay(this.store, opts.http, this.outbound, () => this.options)
         const deps = {
+            mids: this.mids,
             store: this.store,
             runtime: () => this.runtime,
             http: opts.http,

@@ -10,7 +10,8 @@ import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/c
 import { browseWithHttpClient, type BrowseResult } from './browser-client'
 import type { InstallReport, PackageSource } from './install'
 import type { PlatformOptions } from './platform-apis'
-import { GlideSimulator, type OAuthFlowResult } from './simulator'
+import { type ApiAnswer, SetupClient } from './setup-client'
+import { ADMIN_USER, GlideSimulator, type OAuthFlowResult } from './simulator'
 
 /**
  * The package e2e scenarios install: the zip this jest run built and packed (tests/support/global-setup.cjs).
@@ -72,6 +73,9 @@ export const TOKEN_TABLES = ['oauth_requestor_profile', 'oauth_credential'] as c
 
 /** Thrown when a Validate or a health run changed a configuration record (or a token without a refresh). */
 export class ConfigurationChanged extends Error {}
+
+/** Whether a run may change the token tables: only with a call to the token URL, or freely (scheduled jobs). */
+type TokenRule = 'unless-refreshed' | 'may-change'
 
 export interface WorldOptions {
     source: PackageSource
@@ -243,16 +247,32 @@ export class World {
      * a configuration table; with tokens 'unless-refreshed', also when it changed a token row without calling the
      * token URL (a refresh or a client-credentials request is the only reason a Validate may change tokens).
      */
-    unchanged<T>(what: string, fn: () => T, tokens: 'unless-refreshed' | 'may-change' = 'unless-refreshed'): T {
+    unchanged<T>(what: string, fn: () => T, tokens: TokenRule = 'unless-refreshed'): T {
+        const verify = this.watchConfiguration(what, tokens)
+        const result = fn()
+        verify()
+        return result
+    }
+
+    /** unchanged() for work that answers later (an HTTP call to the simulated instance's REST API). */
+    async unchangedAsync<T>(what: string, fn: () => Promise<T>, tokens: TokenRule = 'unless-refreshed'): Promise<T> {
+        const verify = this.watchConfiguration(what, tokens)
+        const result = await fn()
+        verify()
+        return result
+    }
+
+    /** Snapshots now; the returned function throws ConfigurationChanged when the tables differ from the snapshot. */
+    private watchConfiguration(what: string, tokens: TokenRule): () => void {
         const config = this.snapshot(CONFIGURATION_TABLES)
         const stored = this.snapshot(TOKEN_TABLES)
         const tokenCalls = this.emu.requestsTo('token').length
-        const result = fn()
-        const changed = diff(config, this.snapshot(CONFIGURATION_TABLES))
-        const refreshed = this.emu.requestsTo('token').length !== tokenCalls
-        if (tokens === 'unless-refreshed' && !refreshed) changed.push(...diff(stored, this.snapshot(TOKEN_TABLES)))
-        if (changed.length) throw new ConfigurationChanged(`${what} changed configuration: ${changed.join('; ')}`)
-        return result
+        return () => {
+            const changed = diff(config, this.snapshot(CONFIGURATION_TABLES))
+            const refreshed = this.emu.requestsTo('token').length !== tokenCalls
+            if (tokens === 'unless-refreshed' && !refreshed) changed.push(...diff(stored, this.snapshot(TOKEN_TABLES)))
+            if (changed.length) throw new ConfigurationChanged(`${what} changed configuration: ${changed.join('; ')}`)
+        }
     }
 
     /** Moves both clocks (instance and Atlassian) forward. */
@@ -295,6 +315,16 @@ export class World {
         return this.unchanged(`Validate on ${table} ${sysId}`, () =>
             this.sim.admin.clickUiAction(table, sysId, 'Validate Jira connection')
         )
+    }
+
+    /**
+     * "Validate all" (body {}) or one health row's Validate (body {sysId}) through the setup API, as the setup page's
+     * health view posts it (POST setup/health); throws ConfigurationChanged if the health run changed configuration
+     * (tokens only with a call to the token URL: a refresh or keep-alive). client: who clicks (the admin by default).
+     */
+    validateAll(client = new SetupClient(this.sim, ADMIN_USER), body: { sysId?: string } = {}): Promise<ApiAnswer> {
+        const what = body.sysId ? `Validate of health row ${body.sysId}` : 'Validate all'
+        return this.unchangedAsync(`${what} (setup API)`, () => client.api('POST', 'health', body))
     }
 
     async close(): Promise<void> {

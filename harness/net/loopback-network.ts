@@ -79,6 +79,8 @@ export function untrustedCertificate(): { certPem: string; keyPem: string } {
 }
 
 export class LoopbackNetwork {
+    /** MID Servers the validator's HttpPort can route through (core scenarios): name → loopback source address. */
+    readonly mids = new Map<string, { address: string }>()
     private routes = new Map<string, RouteTarget>()
     private readonly client: SyncHttpClient
     private readonly ownsClient: boolean
@@ -156,6 +158,7 @@ export class LoopbackNetwork {
             body: req.body,
             timeoutMs: req.timeoutMs,
             maxBodyBytes: req.maxBodyBytes,
+            localAddress: req.localAddress,
         })
     }
 
@@ -169,6 +172,14 @@ export class LoopbackNetwork {
     httpPort(authorize: (auth: AuthRef) => string | null): HttpPort {
         return {
             send: (request: HttpRequest): HttpResult => {
+                // Through a MID Server (core scenarios): from the MID's own address; a MID not in `mids` never
+                // answers (the Glide simulator's mid-relay.ts models the ECC queue and the wait itself).
+                const mid = request.mid ? this.mids.get(request.mid) : undefined
+                if (request.mid && !mid) {
+                    const text = 'com.glide.ecc.ECCResponseTimeoutException: No response for ECC message request'
+                    const detail = `no answer through MID Server "${request.mid}": ${text}`
+                    return { ok: false, failure: 'timeout', detail }
+                }
                 const headers: Record<string, string> = { ...(request.headers ?? {}) }
                 if (request.auth.kind !== 'none') {
                     const value = authorize(request.auth)
@@ -186,6 +197,7 @@ export class LoopbackNetwork {
                     headers,
                     body: request.body,
                     timeoutMs: request.timeoutMs,
+                    localAddress: mid ? mid.address : undefined,
                 })
                 // The product classifies the platform's Java text (as rest-http.ts does), not the harness's code.
                 return r.ok ? r : { ok: false, failure: classifyPlatformError(r.message), detail: r.message }

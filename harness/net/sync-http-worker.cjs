@@ -68,10 +68,11 @@ function classify(err, phase) {
 }
 
 async function perform(msg) {
-    const { target, method, path, hostHeader, headers, body, timeoutMs, maxBodyBytes } = msg
+    const { target, method, path, hostHeader, headers, body, timeoutMs, maxBodyBytes, localAddress } = msg
     let port
     let mod = http
-    const options = {}
+    // A loopback source address other than 127.0.0.1 (Linux routes all of 127/8): a caller on another address.
+    const options = localAddress && /^127\.\d+\.\d+\.\d+$/.test(localAddress) ? { localAddress } : {}
     if (target.kind === 'http') port = target.port
     else if (target.kind === 'refused') port = await closedPort()
     else if (target.kind === 'tls-untrusted') {

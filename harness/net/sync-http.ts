@@ -19,6 +19,11 @@ export interface SyncHttpRequest {
     timeoutMs: number
     /** Larger bodies fail with code 'other'. Default: unlimited. */
     maxBodyBytes?: number
+    /**
+     * Loopback source address to connect from (e.g. '127.0.0.2'): a caller with another network address, such as a
+     * simulated MID Server, as the Atlassian emulator's IP allowlist sees it. Default 127.0.0.1.
+     */
+    localAddress?: string
 }
 
 export type SyncHttpFailureCode =
@@ -47,6 +52,7 @@ export interface WireRequest {
     body?: string
     timeoutMs: number
     maxBodyBytes?: number
+    localAddress?: string
 }
 
 /** Extra wait on the calling thread beyond the worker's own timeout, before the worker is declared stuck. */

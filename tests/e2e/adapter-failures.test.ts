@@ -78,19 +78,27 @@ const BREAK: Record<string, Breakage> = {
     'an unrecognised Java error': (w, _t, host) => w.network.route(host, { javaError: NO_RESPONSE }),
 }
 
-describe.each([0, -1] as const)('RESTMessageV2 gives no answer as status %i with the Java text', (noAnswerStatus) => {
-    const cases: Array<[keyof typeof BREAK, string, RegExp]> = [
-        ['timeout', 'http_timeout', JAVA.timeout],
-        ['reset', 'connection_reset', JAVA.reset],
-        ['refused', 'connection_refused', JAVA.refused],
-        ['unknown host', 'unknown_host', JAVA.unknown],
-        ['TLS failure', 'tls_failure', JAVA.tls],
-        ['an unrecognised Java error', 'http_error', /NoHttpResponseException/],
-    ]
-    test.each(cases)(
+/** How RESTMessageV2 and GlideOAuthClient give "no answer" (KB3067060): status 0 or -1, the Java text in getErrorMessage(). */
+const NO_ANSWER: Array<[string, Partial<PlatformOptions>]> = [
+    ['status 0', { noAnswerStatus: 0 }],
+    ['status -1', { noAnswerStatus: -1 }],
+]
+
+/** Each breakage of api.atlassian.com: the code rest-http.ts must give it, and the Java text the finding quotes. */
+const TRANSPORT: Array<[keyof typeof BREAK, string, RegExp]> = [
+    ['timeout', 'http_timeout', JAVA.timeout],
+    ['reset', 'connection_reset', JAVA.reset],
+    ['refused', 'connection_refused', JAVA.refused],
+    ['unknown host', 'unknown_host', JAVA.unknown],
+    ['TLS failure', 'tls_failure', JAVA.tls],
+    ['an unrecognised Java error', 'http_error', /NoHttpResponseException/],
+]
+
+describe.each(NO_ANSWER)('RESTMessageV2 gives no answer as %s with the Java text', (_name, platform) => {
+    test.each(TRANSPORT)(
         'api.atlassian.com %s: atlassian.accessible_resources fails with %s, the Java text shown',
         async (how, code, text) => {
-            await healthy3lo({ noAnswerStatus })
+            await healthy3lo(platform)
             world.setProperty('x_jira_connect.http_timeout_ms', 1000)
             BREAK[how](world, 'accessible-resources', 'api.atlassian.com')
             const r = validateConnection()
@@ -131,37 +139,128 @@ test('the per-call timeout is enforced on every RESTMessageV2 call (setHttpTimeo
     expect(rest.map((o) => o.timeoutMs)).toEqual(rest.map(() => 1000))
 })
 
-describe.each([
-    ['status 0', { noAnswerStatus: 0 }],
-    ['status -1', { noAnswerStatus: -1 }],
+/** Each breakage of the token URL during a refresh: the code oauth-tokens.ts must give it, and what it names. */
+const REFRESH_TRANSPORT: Array<[keyof typeof BREAK, string, string]> = [
+    ['timeout', 'refresh_timeout', 'timeout'],
+    ['reset', 'refresh_unreachable', 'connection reset'],
+    ['refused', 'refresh_unreachable', 'connection refused'],
+    ['unknown host', 'refresh_unreachable', 'unknown host'],
+    ['TLS failure', 'refresh_unreachable', 'tls'],
+]
+
+/** GlideOAuthClient gives no answer as RESTMessageV2 does, or throws the Java error. */
+const OAUTH_NO_ANSWER: Array<[string, Partial<PlatformOptions>]> = [
+    ...NO_ANSWER,
     ['a thrown Java error', { oauthNoAnswer: 'throw' }],
-] as Array<[string, Partial<PlatformOptions>]>)(
-    'refresh through GlideOAuthClient, no answer as %s',
-    (_name, platform) => {
-        const cases: Array<[keyof typeof BREAK, string, string]> = [
-            ['timeout', 'refresh_timeout', 'timeout'],
-            ['reset', 'refresh_unreachable', 'connection reset'],
-            ['refused', 'refresh_unreachable', 'connection refused'],
-            ['unknown host', 'refresh_unreachable', 'unknown host'],
-            ['TLS failure', 'refresh_unreachable', 'tls'],
-        ]
-        test.each(cases)(
-            'token URL %s with an expired access token: token.access %s naming "%s"; tokens kept',
+]
+
+/** The token URL times out fast: GlideOAuthClient has no per-call timeout (A6), the platform's own OAuth one applies. */
+function shortOAuthTimeout(): void {
+    world.sim.admin.insertRecord('sys_properties', { name: 'glide.oauth.http.timeout', value: '500' })
+}
+
+describe.each(OAUTH_NO_ANSWER)('refresh through GlideOAuthClient, no answer as %s', (_name, platform) => {
+    test.each(REFRESH_TRANSPORT)(
+        'token URL %s with an expired access token: token.access %s naming "%s"; tokens kept',
+        async (how, code, named) => {
+            await healthy3lo(platform)
+            shortOAuthTimeout()
+            world.advance(2 * HOUR)
+            const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)
+            BREAK[how](world, 'token', 'auth.atlassian.com')
+            validateConnection()
+            const c = expectFinding('token.access', code)
+            expect(c.found).toContain(`the refresh call to the token URL failed: ${named} (`)
+            expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toEqual(before)
+        }
+    )
+})
+
+/**
+ * "Validate all" through the setup API (POST setup/health, what the setup page's health view sends): the health run
+ * goes through the same shipped adapters, and World.validateAll fails it on any configuration change (tokens only
+ * with a call to the token URL). The stored run is the health run; the connection's health row carries the code,
+ * and its verdict follows the class: a passing problem (no answer in time, a reset) is "not checked", never broken.
+ */
+const HEALTH = 'x_jira_connect_connection_health'
+
+async function validateAll(): Promise<StoredCheck[]> {
+    const answer = await world.validateAll()
+    expect(answer.status).toBe(200)
+    const runs = world.sim.query('x_jira_connect_validation_run')
+    const run = runs[runs.length - 1]
+    expect({ trigger: run.trigger, sysId: run.sys_id }).toEqual({
+        trigger: 'on_demand',
+        sysId: (answer.json!.result as { runSysId: string }).runSysId,
+    })
+    return JSON.parse(run.checks_json) as StoredCheck[]
+}
+
+/** The health run's finding for the connection, and what its health row says. */
+function expectHealthFinding(id: string, code: string, verdict: 'broken' | 'not_checked'): StoredCheck {
+    const c = expectFinding(id, code)
+    const row = world.sim.one(HEALTH, { subject_sys_id: world.ids.connection })
+    expect({ verdict: row.verdict, finding: row.last_finding_code }).toEqual({ verdict, finding: `${id}/${code}` })
+    return c
+}
+
+const PASSING = ['http_timeout', 'connection_reset', 'refresh_timeout', 'refresh_unreachable']
+const verdictOf = (code: string) => (PASSING.includes(code) ? 'not_checked' : 'broken')
+
+describe.each(NO_ANSWER)(
+    'Validate all (setup API), RESTMessageV2 gives no answer as %s with the Java text',
+    (_n, platform) => {
+        test.each(TRANSPORT)(
+            'api.atlassian.com %s: the health run stores atlassian.accessible_resources %s, the Java text shown',
+            async (how, code, text) => {
+                await healthy3lo(platform)
+                world.setProperty('x_jira_connect.http_timeout_ms', 1000)
+                BREAK[how](world, 'accessible-resources', 'api.atlassian.com')
+                await validateAll()
+                const c = expectHealthFinding('atlassian.accessible_resources', code, verdictOf(code))
+                expect(text.test(platformMessageOf(c))).toBe(true)
+            }
+        )
+    }
+)
+
+describe.each(OAUTH_NO_ANSWER)(
+    'Validate all (setup API), refresh through GlideOAuthClient, no answer as %s',
+    (_n, platform) => {
+        test.each(REFRESH_TRANSPORT.filter(([how]) => how === 'timeout' || how === 'refused'))(
+            'token URL %s with an expired access token: the health run stores token.access %s naming "%s"; tokens kept',
             async (how, code, named) => {
                 await healthy3lo(platform)
-                // GlideOAuthClient has no per-call timeout (A6): the platform's own OAuth timeout applies.
-                world.sim.admin.insertRecord('sys_properties', { name: 'glide.oauth.http.timeout', value: '500' })
+                shortOAuthTimeout()
                 world.advance(2 * HOUR)
                 const before = world.sim.storedTokens(world.ids.credential, world.ids.profile)
                 BREAK[how](world, 'token', 'auth.atlassian.com')
-                validateConnection()
-                const c = expectFinding('token.access', code)
+                await validateAll()
+                const c = expectHealthFinding('token.access', code, verdictOf(code))
                 expect(c.found).toContain(`the refresh call to the token URL failed: ${named} (`)
                 expect(world.sim.storedTokens(world.ids.credential, world.ids.profile)).toEqual(before)
             }
         )
     }
 )
+
+describe('Validate all (setup API): what the platform stores after a refresh Atlassian answered (A5)', () => {
+    test('the rotated refresh token is not stored: rotated_refresh_token_not_stored, broken, not healthy', async () => {
+        await healthy3lo({ rotatedRefreshToken: 'not-stored' })
+        world.advance(2 * HOUR)
+        await validateAll()
+        expectHealthFinding('token.access', 'rotated_refresh_token_not_stored', 'broken')
+    })
+
+    test('the new access token is not stored: access_token_not_stored, broken, and Atlassian is not called with the old one', async () => {
+        await healthy3lo({ refreshedAccessToken: 'not-stored' })
+        world.advance(2 * HOUR)
+        world.emu.clearRequests()
+        await validateAll()
+        expectHealthFinding('token.access', 'access_token_not_stored', 'broken')
+        expect(world.emu.requestsTo('accessible-resources')).toHaveLength(0)
+    })
+})
 
 describe('what the platform stores after a refresh Atlassian answered (A5)', () => {
     test('the rotated refresh token is not stored: rotated_refresh_token_not_stored, not a pass', async () => {
@@ -287,10 +386,7 @@ describe('service account: the client-credentials request through GlideOAuthClie
         expectFinding('token.access', 'token_rate_limited')
     })
 
-    test.each([
-        ['status 0', { noAnswerStatus: 0 }],
-        ['status -1', { noAnswerStatus: -1 }],
-    ] as Array<[string, Partial<PlatformOptions>]>)(
+    test.each(NO_ANSWER)(
         'token URL refused, no answer as %s: token_request_failed naming the refusal',
         async (_n, platform) => {
             await expiredServiceAccount(platform)
@@ -302,30 +398,35 @@ describe('service account: the client-credentials request through GlideOAuthClie
     )
 })
 
+/** The shipped OAuth connection made inactive and an API-token connection (basic credential) on the alias instead. */
+function apiTokenConnection(userName: string): string {
+    world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
+    const credential = world.sim.admin.insertRecord('basic_auth_credentials', {
+        name: 'Jira API token',
+        user_name: userName,
+        password: world.apiToken,
+        active: true,
+    })
+    return world.sim.admin.insertRecord('http_connection', {
+        name: 'Jira Cloud (API token)',
+        connection_alias: world.ids.alias,
+        credential: credential.sys_id,
+        connection_url: `https://${world.siteHost}`,
+        active: true,
+    }).sys_id
+}
+
 describe('a credential the HTTP adapter cannot apply (rest-http.ts applyAuth)', () => {
     test('the platform refuses the API-token read (credential privilege denied, tracking enforcing): auth_unavailable, not an internal error', async () => {
         world = await World.start({ source: e2eSource() })
-        world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
-        const credential = world.sim.admin.insertRecord('basic_auth_credentials', {
-            name: 'Jira API token',
-            user_name: world.email,
-            password: world.apiToken,
-            active: true,
-        })
-        const connection = world.sim.admin.insertRecord('http_connection', {
-            name: 'Jira Cloud (API token)',
-            connection_alias: world.ids.alias,
-            credential: credential.sys_id,
-            connection_url: `https://${world.siteHost}`,
-            active: true,
-        })
+        const connection = apiTokenConnection(world.email)
         const app = world.sim.one('sys_app', { scope: 'x_jira_connect' })
         world.sim.admin.setField('sys_app', app.sys_id, 'runtime_access_tracking', 'enforcing')
         const privilege = world.sim.one('sys_scope_privilege', {
             target_name: 'ScriptableStandardCredentialsProvider.getCredentialByID',
         })
         world.sim.admin.setField('sys_scope_privilege', privilege.sys_id, 'status', 'denied')
-        const r = world.validate('http_connection', connection.sys_id)
+        const r = world.validate('http_connection', connection)
         expect(r.exception).toBeNull()
         const c = expectFinding('jira.myself', 'auth_unavailable')
         expect(c.found).toContain('could not attach the credential')
@@ -359,21 +460,8 @@ describe('configuration as the platform stores it, read through GlideRecord (con
 
     test('a basic credential whose user name has a trailing space: basic_user_name_whitespace, no login attempted', async () => {
         world = await World.start({ source: e2eSource() })
-        world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
-        const credential = world.sim.admin.insertRecord('basic_auth_credentials', {
-            name: 'Jira API token',
-            user_name: `${world.email} `,
-            password: world.apiToken,
-            active: true,
-        })
-        const connection = world.sim.admin.insertRecord('http_connection', {
-            name: 'Jira Cloud (API token)',
-            connection_alias: world.ids.alias,
-            credential: credential.sys_id,
-            connection_url: `https://${world.siteHost}`,
-            active: true,
-        })
-        const r = world.validate('http_connection', connection.sys_id)
+        const connection = apiTokenConnection(`${world.email} `)
+        const r = world.validate('http_connection', connection)
         expect(r.exception).toBeNull()
         expectFinding('config.credential.basic', 'basic_user_name_whitespace')
         expect(world.emu.failedBasicAttempts(world.email)).toBe(0)

@@ -41,7 +41,7 @@ test('two hours after Get OAuth Token, and after the grant is revoked, the healt
     const admin = new SetupClient(w.sim, ADMIN_USER)
     w.advance(2 * HOUR)
     w.emu.clearRequests()
-    const all = await admin.api('POST', 'health', {})
+    const all = await w.validateAll(admin)
     expect(all.status).toBe(200)
     expect(w.emu.requestsTo('token')).toHaveLength(1)
     expect(w.emu.requestsTo('accessible-resources').length).toBeGreaterThanOrEqual(1)
@@ -54,7 +54,7 @@ test('two hours after Get OAuth Token, and after the grant is revoked, the healt
     w.emu.revokeGrant(w.accountId, w.clientId)
     w.advance(2 * HOUR)
     w.emu.clearRequests()
-    const one = await admin.api('POST', 'health', { sysId: w.ids.connection })
+    const one = await w.validateAll(admin, { sysId: w.ids.connection })
     expect(one.status).toBe(200)
     expect(w.emu.requests.length).toBeGreaterThanOrEqual(1)
     const broken = await healthRow(admin, w.ids.connection)
@@ -63,7 +63,7 @@ test('two hours after Get OAuth Token, and after the grant is revoked, the healt
     const again = await admin.api('POST', 'validate', {})
     expect((again.json!.result as { verdict: string }).verdict).toBe('fail')
     // Validate all again at the same moment: still broken, no second alert.
-    await admin.api('POST', 'health', {})
+    await w.validateAll(admin)
     expect((await healthRow(admin, w.ids.connection)).verdict).toBe('broken')
     const brokenEmails = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.broken')
     expect(brokenEmails).toHaveLength(1)
@@ -96,7 +96,7 @@ test('Validate all by a user with only x_jira_connect.admin writes no health row
     expect(clicked.exception).toBeNull()
     expect(clicked.errors.join(' ')).toMatch(/user "jira\.app\.admin" may not read the OAuth tokens.*KB0859525/)
     expect(clicked.info).toEqual([])
-    const api = await new SetupClient(w.sim, APP_ADMIN).api('POST', 'health', {})
+    const api = await w.validateAll(new SetupClient(w.sim, APP_ADMIN))
     // 403 (the role is missing), one sentence naming the role, never 502 (Atlassian was not even asked).
     expect(api.status).toBe(403)
     const [refusal] = (api.json as { result: { error: { errors: Array<{ code: string; message: string }> } } }).result
@@ -183,7 +183,7 @@ test('the setup API answers a health check while another run holds the lock with
     })
     w.emu.clearRequests()
     const admin = new SetupClient(w.sim, ADMIN_USER)
-    const busy = await admin.api('POST', 'health', {})
+    const busy = await w.validateAll(admin)
     expect(busy.status).toBe(409)
     const [refusal] = (busy.json as { result: { error: { errors: Array<{ code: string; message: string }> } } }).result
         .error.errors
@@ -196,7 +196,7 @@ test('the setup API answers a health check while another run holds the lock with
 
     // That run died: after its expiry the lock blocks nothing and is cleared.
     w.advance(HOUR)
-    const ok = await admin.api('POST', 'health', {})
+    const ok = await w.validateAll(admin)
     expect(ok.status).toBe(200)
     expect(w.emu.requests.length).toBeGreaterThan(0)
     expect(w.sim.query(LOCKS, { kind: 'run_lock' })).toEqual([])

@@ -51,14 +51,19 @@ test('the connection uses a specific MID Server that is down: a failing finding 
     ])
 })
 
-test('a usable MID Server: the warning names the MID path as not tested; an old spoke warns about the search removal', () => {
+test('a usable MID Server: the calls go through it and the run says so; an old spoke warns about the search removal', () => {
     addMid('mid-dc1', 'Up', 'true', 'ALL')
     world.sim.admin.setFields('http_connection', world.ids.connection, { use_mid: true, mid_selection: 'auto_select' })
     world.sim.admin.insertRecord('sys_store_app', { scope: 'sn_jira_spoke', name: 'Jira Spoke', version: '5.0.2' })
     const r = world.validate('sys_alias', world.ids.alias)
     expect(r.errors).toEqual([])
     const warnings = r.info.filter((m) => m.startsWith('Warning:')).join('\n')
-    expect(warnings).toMatch(/usable "mid-dc1" \(Up\).*called https:\/\/api\.atlassian\.com from the instance/)
+    expect(warnings).not.toMatch(/MID/)
+    const runs = world.sim.query('x_jira_connect_validation_run')
+    const checks = JSON.parse(runs[runs.length - 1].checks_json) as Array<{ id: string; code: string; found: string }>
+    const mid = checks.find((c) => c.id === 'path.mid')!
+    expect(mid.code).toBe('through_mid')
+    expect(mid.found).toMatch(/went through MID Server "mid-dc1" and were answered/)
     expect(warnings).toMatch(/Jira Spoke 5\.0\.2 \(sys_store_app\) is older than 5\.1\.1.*410 Gone/)
 })
 

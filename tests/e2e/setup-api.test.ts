@@ -309,10 +309,10 @@ test('health on a fresh install: every Jira connection, each plainly "not checke
         }),
     ])
     const before = snapshot()
-    const bad = await admin.api('POST', 'health', { sysId: 'abc' })
+    const bad = await world.validateAll(admin, { sysId: 'abc' })
     expect(bad.status).toBe(400)
     expect(errorsOf(bad)[0]).toMatchObject({ field: 'sysId', code: 'sys_id_malformed' })
-    const stranger = await admin.api('POST', 'health', { sysId: 'f'.repeat(32) })
+    const stranger = await world.validateAll(admin, { sysId: 'f'.repeat(32) })
     expect(stranger.status).toBe(400)
     expect(errorsOf(stranger)[0]).toMatchObject({ field: 'sysId', code: 'connection_unknown' })
     expect(snapshot()).toBe(before)
@@ -364,7 +364,7 @@ test('Validate all runs the health check (health rows update); per-row Validate 
     world.configureOAuth()
     await world.getOAuthToken('accept')
     const admin = new SetupClient(world.sim, ADMIN_USER)
-    const all = await admin.api('POST', 'health', {})
+    const all = await world.validateAll(admin)
     expect(all.status).toBe(200)
     const result = all.json!.result as { message: string; checkedAt: string; runLink: string; rows: Row[] }
     const run = world.sim.read('x_jira_connect_validation_run', result.runLink.split('=')[1])!
@@ -376,7 +376,7 @@ test('Validate all runs the health check (health rows update); per-row Validate 
     expect(result.rows[0]).toMatchObject({ source: 'health', verdict: 'healthy', lastChecked: first.last_checked })
 
     world.advance(3600 * 1000)
-    const one = await admin.api('POST', 'health', { sysId: world.ids.connection })
+    const one = await world.validateAll(admin, { sysId: world.ids.connection })
     expect(one.status).toBe(200)
     const oneRun = (one.json!.result as { runSysId: string }).runSysId
     expect(world.sim.read('x_jira_connect_validation_run', oneRun)).toMatchObject({
@@ -389,7 +389,7 @@ test('Validate all runs the health check (health rows update); per-row Validate 
     expect(after.last_checked > first.last_checked).toBe(true)
 
     const inactive = (await healthRows(admin)).find((r) => !r.active)!
-    const plain = await admin.api('POST', 'health', { sysId: inactive.subjectSysId })
+    const plain = await world.validateAll(admin, { sysId: inactive.subjectSysId })
     expect(plain.status).toBe(200)
     const plainResult = plain.json!.result as { message: string; checkedAt: string; rows: Row[] }
     expect(plainResult.message).toContain('validation only: the health check covers active connections')
@@ -548,7 +548,7 @@ test('another site: a child alias of Jira with its own connection (inactive), pr
         expect.stringContaining(`/ex/jira/${SECOND.cloudId}/rest/api/2/myself`)
     )
     // And the health check covers both sites.
-    const all = await admin.api('POST', 'health', {})
+    const all = await world.validateAll(admin)
     const rows = (all.json!.result as { rows: Row[] }).rows
     expect(rows.filter((r) => r.active).map((r) => [r.subjectSysId, r.verdict, r.source])).toEqual([
         [world.ids.connection, 'healthy', 'health'],
@@ -562,11 +562,11 @@ test('health: a credential the health check covers on its own is shown inside th
     world.configureOAuth()
     await world.getOAuthToken('accept')
     const admin = new SetupClient(world.sim, ADMIN_USER)
-    expect((await admin.api('POST', 'health', {})).status).toBe(200)
+    expect((await world.validateAll(admin)).status).toBe(200)
     expect(world.sim.one(HEALTH, { subject_sys_id: world.ids.connection }).verdict).toBe('healthy')
     // The 3LO connection switched off: its credential is now checked alone (token and accessible-resources).
     world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
-    const all = await admin.api('POST', 'health', {})
+    const all = await world.validateAll(admin)
     expect(all.status).toBe(200)
     const result = all.json!.result as { message: string; checkedAt: string; rows: Row[] }
     const rows = result.rows

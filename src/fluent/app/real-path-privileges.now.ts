@@ -93,3 +93,30 @@ CrossScopePrivilege({
     targetScope: 'global',
     targetType: 'sys_db_object',
 })
+
+// The spoke's path through a MID Server (src/server/glide/rest-http.ts): "All REST messages sent through a MID Server
+// are asynchronous" (ServiceNow docs "RESTMessageV2 MID server example"): setMIDServer, executeAsync, waitForResponse.
+CrossScopePrivilege({
+    $id: Now.ID['csp-exec-rest-set-mid-server'],
+    operation: 'execute',
+    status: 'allowed',
+    targetName: 'ScriptableRESTMessageClient.setMIDServer',
+    targetScope: 'global',
+    targetType: 'scriptable',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-exec-rest-execute-async'],
+    operation: 'execute',
+    status: 'allowed',
+    targetName: 'ScriptableRESTMessageClient.executeAsync',
+    targetScope: 'global',
+    targetType: 'scriptable',
+})
+CrossScopePrivilege({
+    $id: Now.ID['csp-exec-rest-wait-for-response'],
+    operation: 'execute',
+    status: 'allowed',
+    targetName: 'ScriptableRESTResponse.waitForResponse',
+    targetScope: 'global',
+    targetType: 'scriptable',
+})

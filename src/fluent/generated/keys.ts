@@ -217,6 +217,10 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '65ea6dc39ba84323aa5b1b5056aebe17'
                     }
+                    'csp-exec-rest-execute-async': {
+                        table: 'sys_scope_privilege'
+                        id: '61584bccc5a344d0925230cb4cf5d06b'
+                    }
                     'csp-exec-rest-header': {
                         table: 'sys_scope_privilege'
                         id: '0cd538f9ec7848e582ff4adbc9fb28c1'
@@ -241,9 +245,17 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '9c28b4668d4649cea1a5407c1b014927'
                     }
+                    'csp-exec-rest-set-mid-server': {
+                        table: 'sys_scope_privilege'
+                        id: '741df237c31e415fbab75a59e302e049'
+                    }
                     'csp-exec-rest-timeout': {
                         table: 'sys_scope_privilege'
                         id: '9f8a2b2bb0524f3da0fc332edc2afdc9'
+                    }
+                    'csp-exec-rest-wait-for-response': {
+                        table: 'sys_scope_privilege'
+                        id: '2683dabde3654a4e80df10e804bdbd9e'
                     }
                     'csp-execute-oauthutil': {
                         table: 'sys_scope_privilege'

@@ -34,10 +34,27 @@ export type CallOutcome =
 
 export type BodyProblem = 'html' | 'not_json' | 'truncated_json' | 'oversized' | 'empty'
 
+export interface MidCallStats {
+    calls: number
+    answered: number
+    /** Calls with no answer within the wait (the MID did not pick the job up or report back in time). */
+    noAnswer: number
+    /** The last transport failure through this MID (sanitised platform text), '' when none. */
+    lastFailure: string
+    lastFailureKind: TransportFailure | null
+}
+
 export class CallEngine {
     calls = 0
     /** The rate-limit state the answers of this run reported (rate-limit.ts), null when none carried headers. */
     rateLimit: RateLimitInfo | null = null
+    /**
+     * The MID Server the current connection's calls go through (its "Use MID Server", checks/real-path.ts), null for
+     * direct calls from the instance. Set per connection by the validator.
+     */
+    route: string | null = null
+    /** Per MID Server: calls sent through it, answered (any HTTP status), and the last failure without an answer. */
+    readonly midCalls: Record<string, MidCallStats> = {}
     private readonly startedMs: number
 
     constructor(
@@ -80,10 +97,18 @@ export class CallEngine {
         let retried = false
         for (;;) {
             if (!this.hasBudget()) return { kind: 'budget', elapsedMs: this.elapsedMs() }
+            const mid = this.route
+            const stats = mid ? (this.midCalls[mid] = this.midCalls[mid] || newStats()) : null
+            // A MID that left a call unanswered this run is not waited for again: one timeout per MID per run.
+            if (stats && stats.noAnswer > 0)
+                return { kind: 'transport', failure: 'timeout', detail: `not sent: ${stats.lastFailure}` }
             this.calls++
             const headers: Record<string, string> = { Accept: 'application/json' }
             if (body !== undefined) headers['Content-Type'] = 'application/json'
-            const result = this.http.send({ method, url, auth, timeoutMs: this.settings.timeoutMs, headers, body })
+            const timeoutMs = this.settings.timeoutMs
+            const sent = { method, url, auth, timeoutMs, headers, body }
+            const result = this.http.send(mid ? { ...sent, mid } : sent)
+            if (stats) countMid(stats, result)
             const outcome = toOutcome(result, this.clock.nowMs())
             if (outcome.kind === 'json' || outcome.kind === 'http')
                 this.rateLimit = laterReading(this.rateLimit, readRateLimit(outcome.headers))
@@ -95,6 +120,21 @@ export class CallEngine {
             retried = true
         }
     }
+}
+
+const newStats = (): MidCallStats => ({ calls: 0, answered: 0, noAnswer: 0, lastFailure: '', lastFailureKind: null })
+
+function countMid(stats: MidCallStats, result: HttpResult): void {
+    // The adapter could not apply the credential: nothing was sent, through the MID or otherwise.
+    if (!result.ok && result.failure === 'auth_unavailable') return
+    stats.calls++
+    if (result.ok) {
+        stats.answered++
+        return
+    }
+    if (result.failure === 'timeout') stats.noAnswer++
+    stats.lastFailure = safeText(result.detail, 240)
+    stats.lastFailureKind = result.failure
 }
 
 /** Seconds to wait before the single retry, or null when the answer must not be retried. */

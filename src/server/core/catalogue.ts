@@ -534,13 +534,15 @@ export const CHECKS = catalogue({
         title: 'Network path (MID Server)',
         verifies:
             "The connection's Use MID Server settings and the MID Servers they select (Up, validated, REST " +
-            'capability); names the path this validation tested',
+            "capability); the connection's Jira calls then go through the chosen MID (setMIDServer, executeAsync, " +
+            'waitForResponse within the budget); names the path tested and what was not',
         requires: [],
         calls: 0,
         codes: {
-            mid_path_not_tested: warn(
-                'the connection goes through a MID Server; the validator called Atlassian from the instance'
-            ),
+            through_mid: info('the Jira calls went through the MID Server and were answered; the token was not'),
+            mid_path_not_tested: warn('the connection goes through a MID Server; no call was made through it'),
+            mid_no_answer: fail('a call through the MID Server got no answer within the timeout (ECC queue)'),
+            mid_call_failed: fail('the MID Server answered, but its own call to Atlassian failed (DNS, proxy, TLS)'),
             token_via_mid_unproven: warn(
                 'the credential fetches its token through a MID Server, which only IntegrationHub does (KB1645211)'
             ),

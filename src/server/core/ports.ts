@@ -26,6 +26,11 @@ export interface HttpRequest {
     body?: string
     auth: AuthRef
     timeoutMs: number
+    /**
+     * Send through this MID Server (the connection's "Use MID Server"), as the spoke's calls go: the adapter relays it
+     * asynchronously and waits at most timeoutMs for the MID's answer. Absent: the instance calls directly.
+     */
+    mid?: string
 }
 
 /** Why no HTTP answer arrived. The adapter maps platform/Java error text onto these. */

@@ -14,7 +14,8 @@ import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredent
 import { checkInbound, type InboundResult } from './checks/inbound'
 import { checkJira, type JiraIdentity } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
-import { checkDeprecatedCalls, checkInstanceStanding, checkMidPath } from './checks/real-path'
+import { checkDeprecatedCalls, checkInstanceStanding, checkMidPath, finishMidPath } from './checks/real-path'
+import type { MidRoute } from './checks/real-path'
 import { checkSiteCloudId, type KnownSite } from './checks/service-account'
 import { checkTokens } from './checks/token'
 import type { CredentialRunCache } from './health/run-cache'
@@ -109,6 +110,8 @@ interface RunExtras {
     schedule?: CapabilitySchedule
     nowMs: () => number
     config: ConfigPort
+    /** The MID Server the current connection's calls go through (checks/real-path.ts), reported after them. */
+    midRoute?: MidRoute | null
 }
 
 export function validate(
@@ -140,6 +143,11 @@ export function validate(
         const many = plan.connections.length > 1
         for (const connection of plan.connections) {
             const subjectLog = many ? log.withSubject(connection.name) : log
+            const perConnection = {
+                ...extras,
+                subject: many ? connection.name : undefined,
+                midRoute: null as MidRoute | null,
+            }
             const kind = validateConnection(
                 subjectLog,
                 connection,
@@ -147,10 +155,12 @@ export function validate(
                 ports,
                 engine,
                 settings.gatewayBase,
-                { ...extras, subject: many ? connection.name : undefined },
+                perConnection,
                 cache,
                 options
             )
+            engine.route = null
+            if (perConnection.midRoute) finishMidPath(subjectLog, perConnection.midRoute, engine)
             subjectLog.skipBlocked(kind)
         }
         if (plan.connections.length === 0 && plan.credentialOnly) {
@@ -329,8 +339,12 @@ function validateConnection(
     const credential = connection.credentialSysId ? ports.config.credential(connection.credentialSysId) : null
     checkCredentialLink(log, connection, credential)
     const urlPlan = checkConnectionUrl(log, connection, credential, gatewayBase)
-    if (ports.realPath)
-        checkMidPath(log, ports.realPath, connection, credential, originOf(connection.url.trim()) || 'Atlassian')
+    if (ports.realPath) {
+        const host = originOf(connection.url.trim()) || 'Atlassian'
+        extras.midRoute = checkMidPath(log, ports.realPath, connection, credential, host)
+        // The spoke's path: this connection's Atlassian calls go through the chosen MID Server.
+        engine.route = extras.midRoute ? extras.midRoute.mid : null
+    }
     const apiVersion = checkAttributes(log, connection, alias)
     if (!credential || credential.kind === 'other') return null
     const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)

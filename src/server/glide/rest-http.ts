@@ -2,6 +2,9 @@
  * HttpPort over sn_ws.RESTMessageV2 (synchronous execute(); setHttpTimeout per call). Applies the AuthRef here so
  * tokens and passwords never reach the core: OAuth 2.0 sends the credential's stored access token as a Bearer header;
  * basic auth reads the credential's user name and password through sn_cc.StandardCredentialsProvider.
+ * A request with `mid` goes the spoke's way through that MID Server: setMIDServer + executeAsync + waitForResponse
+ * ("All REST messages sent through a MID Server are asynchronous", ServiceNow docs "RESTMessageV2 MID server
+ * example"); the wait is the call's timeout, so the run's budget bounds it as it bounds a direct call.
  */
 import { RESTMessageV2 } from '@servicenow/glide/sn_ws'
 import { StandardCredentialsProvider } from '@servicenow/glide/sn_cc'
@@ -17,6 +20,8 @@ interface PlatformResponse {
     getHeaders(): { [name: string]: unknown }
     haveError(): boolean
     getErrorMessage(): string
+    /** executeAsync()'s response: blocks up to `seconds` for the MID's answer; throws when none came (KB0744311). */
+    waitForResponse?(seconds: number): void
 }
 
 interface PlatformMessage {
@@ -29,6 +34,8 @@ interface PlatformMessage {
     /** ServiceNow docs RESTMessageV2.setAllowedRedirectURIs(Array): "URIs allowed to be redirected to". */
     setAllowedRedirectURIs?(uris: string[]): void
     execute(): PlatformResponse
+    setMIDServer?(name: string): void
+    executeAsync?(): PlatformResponse
 }
 
 export class GlideRestHttp implements HttpPort {
@@ -55,6 +62,7 @@ export class GlideRestHttp implements HttpPort {
             authProblem = `the credential could not be read: ${why}`
         }
         if (authProblem) return { ok: false, failure: 'auth_unavailable', detail: authProblem }
+        if (request.mid) return throughMid(message, request.mid, request.timeoutMs)
         let response: PlatformResponse
         try {
             response = message.execute()
@@ -62,17 +70,52 @@ export class GlideRestHttp implements HttpPort {
             const detail = safeText(String((e as { message?: string })?.message || e), 160)
             return { ok: false, failure: classifyPlatformError(detail), detail }
         }
-        const status = Number(response.getStatusCode()) || 0
-        // No answer is status 0 or -1 (KB3067060): below 100 is never an HTTP status.
-        if (status < 100) {
-            const detail = safeText(String(response.getErrorMessage() || ''), 160)
-            return { ok: false, failure: classifyPlatformError(detail), detail }
-        }
-        const headers: Record<string, string> = {}
-        const raw = response.getHeaders() || {}
-        for (const name in raw) headers[String(name).toLowerCase()] = String(raw[name])
-        return { ok: true, status, headers, body: String(response.getBody() || '') }
+        return answerOf(response, '')
     }
+}
+
+const messageOf = (e: unknown) => String((e as { message?: string })?.message || e)
+
+/**
+ * The call through MID Server `mid`: an ECC job the MID picks up; waitForResponse(seconds) bounds the wait (the
+ * platform also caps it at glide.http.outbound.max_timeout, 30 s by default, KB0744311). No answer in time throws
+ * "No response for ECC message request ... in ECC Queue" (KB0744311; A45): reported as a timeout through that MID.
+ */
+function throughMid(message: PlatformMessage, mid: string, timeoutMs: number): HttpResult {
+    const via = `through MID Server "${safeText(mid, 80)}"`
+    if (typeof message.setMIDServer !== 'function' || typeof message.executeAsync !== 'function')
+        return { ok: false, failure: 'other', detail: `${via}: RESTMessageV2 has no setMIDServer on this instance` }
+    const seconds = Math.max(1, Math.ceil(timeoutMs / 1000))
+    let response: PlatformResponse
+    try {
+        message.setMIDServer(mid)
+        response = message.executeAsync()
+        if (typeof response.waitForResponse === 'function') response.waitForResponse(seconds)
+    } catch (e) {
+        const why = safeText(messageOf(e), 160)
+        const noAnswer = ECC_NO_ANSWER.test(why) || classifyPlatformError(why) === 'timeout'
+        const failure = noAnswer ? 'timeout' : classifyPlatformError(why)
+        const detail = noAnswer ? `no answer ${via} within ${seconds} s: ${why}` : `${via}: ${why}`
+        return { ok: false, failure, detail }
+    }
+    return answerOf(response, `${via}: `)
+}
+
+/** A MID's "no answer in time" text (KB0744311), thrown or, in some releases perhaps, in the response (A45). */
+const ECC_NO_ANSWER = /No response for ECC message|ECCResponseTimeout/i
+
+function answerOf(response: PlatformResponse, prefix: string): HttpResult {
+    const status = Number(response.getStatusCode()) || 0
+    // No answer is status 0 or -1 (KB3067060): below 100 is never an HTTP status.
+    if (status < 100) {
+        const text = safeText(String(response.getErrorMessage() || ''), 160)
+        const failure = ECC_NO_ANSWER.test(text) ? 'timeout' : classifyPlatformError(text)
+        return { ok: false, failure, detail: prefix + text }
+    }
+    const headers: Record<string, string> = {}
+    const raw = response.getHeaders() || {}
+    for (const name in raw) headers[String(name).toLowerCase()] = String(raw[name])
+    return { ok: true, status, headers, body: String(response.getBody() || '') }
 }
 
 function applyAuth(message: PlatformMessage, auth: AuthRef): string | null {

@@ -74,13 +74,62 @@ describe('the path the spoke really takes', () => {
         expect(report.calls).toBe(without)
     })
 
-    test('MID Server usable (auto-select): the MID path is named as not tested, the direct calls still run', () => {
-        w.realPath!.mids = [REST_MID]
+    test('MID Server usable (auto-select): the Jira calls go through it, from its address; the report names it', () => {
+        w.realPath!.mids = [REST_MID, { ...REST_MID, name: 'mid-dc2' }]
+        w.net.mids.set('mid-dc1', { address: '127.0.0.3' })
         useMid(w, 'auto_select')
-        const { report, c } = expectWarn(w, 'path.mid', 'mid_path_not_tested', /Save and Test|test flow/)
-        expect(c.found).toMatch(/"mid-dc1" \(Up\)/)
-        expect(c.found).toMatch(/from the instance/)
-        expect(report.calls).toBeGreaterThanOrEqual(3)
+        w.emu.clearRequests()
+        const report = w.run()
+        expect(report.verdict).toBe('pass')
+        const c = check(report, 'path.mid')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'through_mid' })
+        expect(c.found).toMatch(/tested the spoke's path: \d+ call\(s\) to https:\/\/api\.atlassian\.com went through/)
+        expect(c.found).toMatch(/may also pick "mid-dc2"/)
+        const jira = w.emu.requests.filter((q) => q.host === 'api.atlassian.com')
+        expect(jira.length).toBeGreaterThanOrEqual(3)
+        expect([...new Set(jira.map((q) => q.remoteAddress))]).toEqual(['127.0.0.3'])
+    })
+
+    test('a usable MID that never answers: one call waits, the rest are not sent, path.mid fails with the fix', () => {
+        w.realPath!.mids = [REST_MID]
+        useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+        w.emu.clearRequests()
+        const report = w.run()
+        const c = expectFail(report, 'path.mid', 'mid_no_answer', /mid\.server\.mid-dc1 left in state Ready/)
+        expect(c.found).toMatch(/1 of 1 got no answer/)
+        expect(report.calls).toBe(1)
+        expect(w.emu.requests).toEqual([])
+    })
+
+    test('a usable MID, but the credential is inactive: no call went through it, the MID path is not tested', () => {
+        w.realPath!.mids = [REST_MID]
+        w.net.mids.set('mid-dc1', { address: '127.0.0.3' })
+        useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+        for (const c of w.state.credentials) if (c.sysId === IDS.oauthCredential) c.active = false
+        const report = w.run()
+        const c = check(report, 'path.mid')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'mid_path_not_tested' })
+        expect(c.fix).toMatch(/Fix the failing checks above/)
+    })
+
+    test("the MID picks the calls up but its own call fails (refused): the MID's network is named", () => {
+        w.realPath!.mids = [REST_MID]
+        w.net.mids.set('mid-dc1', { address: '127.0.0.3' })
+        useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+        w.net.route('api.atlassian.com', 'refused')
+        const c = expectFail(w.run(), 'path.mid', 'mid_call_failed', /On the MID host of "mid-dc1"/)
+        expect(c.found).toMatch(/its own call to https:\/\/api\.atlassian\.com failed \(through MID|Connection refused/)
+    })
+
+    test('the site allowlists only the MID: through the MID the credential is proven; direct it is refused', () => {
+        w.emu.setIpAllowlist(['127.0.0.3'])
+        expectFail(w.run(), 'jira.myself', 'ip_allowlist_blocked', /MID Server/)
+        w.realPath!.mids = [REST_MID]
+        w.net.mids.set('mid-dc1', { address: '127.0.0.3' })
+        useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+        const report = w.run()
+        expect(report.verdict).toBe('pass')
+        expect(check(report, 'jira.myself').status).toBe('pass')
     })
 
     test('credential fetches its token through a MID: what the validator cannot prove (KB1645211)', () => {
@@ -94,6 +143,7 @@ describe('the path the spoke really takes', () => {
         useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
         const c = expectFail(w.run(), 'path.mid', 'mid_down', /Start the MID Server/)
         expect(c.found).toMatch(/"mid-dc1" \(Down\)/)
+        expect(c.found).toMatch(/went directly from the instance instead/)
     })
 
     test('the MID Server is up but not validated', () => {

@@ -2,11 +2,11 @@
  * Check group "the path the spoke really takes" (catalogue: path.mid, instance.jira_spoke, instance.alias_template).
  *
  * - path.mid: the spoke's REST steps go through the MID Server a connection selects ("Use MID Server", ServiceNow docs
- *   "Advanced MID Server configuration"; MID is optional for the Jira spoke). The validator's calls go from the
- *   instance
- *   (RESTMessageV2 without setMIDServer), so for a MID connection it says which path it tested and which it did not,
- *   and reports a selection no usable MID Server satisfies: at least one Up, validated, with capability REST or ALL
- *   (ServiceNow docs "MID Server capabilities"; KB1645211 for OAuth through a MID). A token fetched through a MID
+ *   "Advanced MID Server configuration"; MID is optional for the Jira spoke). A selection no usable MID Server
+ *   satisfies (at least one Up, validated, with capability REST or ALL: ServiceNow docs "MID Server capabilities";
+ *   KB1645211) fails before any call, and the calls go direct. Otherwise the validator's Jira calls for that
+ *   connection go through the chosen MID (RESTMessageV2.setMIDServer + executeAsync + waitForResponse, in the HTTP
+ *   adapter) and path.mid, logged after them, names the MID and what its calls proved. A token fetched through a MID
  *   ("Connect to Auth Server via MID Server", the credential's use_mid) is requested only by IntegrationHub's REST
  *   step and credential, never by RESTMessageV2 or GlideOAuthClient scripts (KB1645211): the validator cannot prove it.
  * - instance.jira_spoke: Atlassian removed /rest/api/{2,3}/search (CHANGE-2046, traffic fully blocked 2025-10-31,
@@ -15,9 +15,11 @@
  *   offers Save and Test when the template names a Test Action (ServiceNow docs test-alias-configuration-template).
  *   From 6.0.1 the spoke ships its own "Authentication Template for Jira Cloud".
  */
+import type { CallEngine } from '../calls'
 import type { CredentialSnapshot, ConnectionSnapshot } from '../ports'
 import { scanScripts, type DeprecationCode } from '../deprecated-calls'
 import type { AliasTemplateInfo, MidServer, MidSettings, RealPathPort } from '../real-path'
+import type { Finding } from '../catalogue'
 import type { CheckLog } from '../report'
 import { safeText } from '../sanitize'
 
@@ -54,14 +56,28 @@ function selectionText(s: MidSettings): string {
     return 'auto-select'
 }
 
-/** path.mid for one connection. */
+/** The MID Server a connection's calls go through in this run, and what path.mid says once they were made. */
+export interface MidRoute {
+    mid: string
+    /** 'Connection "X" uses a MID Server (auto-select)' */
+    what: string
+    /** Other usable MID Servers the platform's own selection could pick for the spoke (auto-select, cluster). */
+    others: string[]
+    host: string
+    tokenFinding: Finding<'token_via_mid_unproven'> | null
+}
+
+/**
+ * path.mid for one connection, before its calls: the MID route to take (null: direct). Failures and the direct path
+ * are logged here; a route is reported by finishMidPath after the calls.
+ */
 export function checkMidPath(
     log: CheckLog,
     port: RealPathPort,
     connection: ConnectionSnapshot,
     credential: CredentialSnapshot | null,
     host: string
-): void {
+): MidRoute | null {
     const settings = port.midSettings(connection.sysId)
     const tokenViaMid = !!credential && credential.kind === 'oauth2' && port.tokenViaMid(credential.sysId)
     const tokenNote =
@@ -79,9 +95,12 @@ export function checkMidPath(
             'Servers, and the oauth_admin role for its user (KB1645211).',
     }
     if (!settings || !settings.useMid) {
-        if (tokenViaMid) return void log.warn('path.mid', tokenFinding)
+        if (tokenViaMid) {
+            log.warn('path.mid', tokenFinding)
+            return null
+        }
         log.pass('path.mid', `Direct: the instance calls ${host} itself (no MID Server), the path this run tested.`)
-        return
+        return null
     }
     const what = `Connection "${connection.name}" uses a MID Server (${selectionText(settings)})`
     const all = port.midServers()
@@ -94,7 +113,7 @@ export function checkMidPath(
     )
     const names = (list: MidServer[]) => list.map((m) => `"${m.name}" (${m.status || 'no status'})`).join(', ')
     if (selected.length === 0) {
-        return void log.fail('path.mid', {
+        return failMid(log, {
             code: 'mid_none_matches',
             found: `${what}, and no MID Server matches it (MID Servers: ${names(all) || 'none'}).`,
             expected: 'At least one MID Server the selection names, Up, validated, with capability REST or ALL.',
@@ -110,7 +129,7 @@ export function checkMidPath(
         (m) => hasRest(m) && wanted.every((c) => m.capabilities.some((x) => x.toUpperCase() === c.toUpperCase()))
     )
     if (capable.length === 0) {
-        return void log.fail('path.mid', {
+        return failMid(log, {
             code: 'mid_no_rest_capability',
             found: `${what}; none of ${names(selected)} has the capability REST or ALL${andAlso(wanted)}.`,
             expected: 'A selected MID Server with the REST (or ALL) capability.',
@@ -119,7 +138,7 @@ export function checkMidPath(
     }
     const up = capable.filter(isUp)
     if (up.length === 0) {
-        return void log.fail('path.mid', {
+        return failMid(log, {
             code: 'mid_down',
             found:
                 `${what}; it is not Up: ${names(capable)}. The spoke's calls through it fail or wait in the ECC ` +
@@ -130,7 +149,7 @@ export function checkMidPath(
     }
     const usable = up.filter((m) => m.validated)
     if (usable.length === 0) {
-        return void log.fail('path.mid', {
+        return failMid(log, {
             code: 'mid_not_validated',
             found:
                 `${what}; it is Up but not validated: ${names(up)}. A MID Server that is not validated runs ` +
@@ -139,19 +158,97 @@ export function checkMidPath(
             fix: 'Open the MID Server record and click Validate (MID Server > Servers), then validate again.',
         })
     }
-    if (tokenViaMid) return void log.warn('path.mid', tokenFinding)
-    log.warn('path.mid', {
-        code: 'mid_path_not_tested',
+    // RESTMessageV2.setMIDServer takes a name: the named MID, or the first usable one of the selection (the
+    // platform's own auto-select may pick another of them for the spoke: named in the result).
+    const chosen =
+        settings.selection === 'specific_mid_server'
+            ? usable.filter((m) => m.name === settings.midServer)[0] || usable[0]
+            : usable.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0]
+    return {
+        mid: chosen.name,
+        what,
+        others: usable.filter((m) => m !== chosen).map((m) => m.name),
+        host,
+        tokenFinding: tokenViaMid ? tokenFinding : null,
+    }
+}
+
+/** A MID selection no usable MID satisfies: path.mid fails, and this run's calls go direct (said in the finding). */
+function failMid(log: CheckLog, finding: Finding<MidFailCode>): null {
+    log.fail('path.mid', {
+        ...finding,
         found:
-            `${what}: usable ${names(usable)}. This validation called ${host} from the instance, so it proved the ` +
-            'credential and the Jira side, not the network path from the MID Server (its firewall, proxy, or an ' +
-            'Atlassian IP allowlist seeing the MID\u2019s address).',
-        expected: "A validation over the spoke's own path, through the MID Server.",
-        fix:
-            'Run Save and Test in Workflow Studio or a test flow with a Jira spoke action to prove the MID path; ' +
-            'if Atlassian answers "IP address has been rejected", add the MID host\u2019s public address to the ' +
-            "site's IP allowlist.",
+            `${finding.found} This validation's Jira calls went directly from the instance instead: they prove ` +
+            'the credential, not the spoke\u2019s path.',
     })
+    return null
+}
+
+type MidFailCode = 'mid_none_matches' | 'mid_no_rest_capability' | 'mid_down' | 'mid_not_validated'
+
+/** path.mid after a connection's calls went through `route.mid`: what they proved, or why the MID gave no answer. */
+export function finishMidPath(log: CheckLog, route: MidRoute, engine: CallEngine): void {
+    const stats = engine.midCalls[route.mid]
+    const mid = `MID Server "${route.mid}"`
+    const others = route.others.length
+        ? ` The platform's own selection may also pick ${route.others.map((n) => `"${n}"`).join(', ')} for the ` +
+          "spoke's flows: validate again after setting a specific MID Server to test another one."
+        : ''
+    if (!stats || stats.calls === 0) {
+        log.warn('path.mid', {
+            code: 'mid_path_not_tested',
+            found:
+                `${route.what}: this validation was to call ${route.host} through ${mid}, but an earlier check ` +
+                'stopped before any call, so the MID path was not tested.',
+            expected: "A validation over the spoke's own path, through the MID Server.",
+            fix: 'Fix the failing checks above, then validate again: the Jira calls will go through the MID Server.',
+        })
+        return
+    }
+    if (stats.noAnswer > 0) {
+        const seconds = Math.round(engine.settings.timeoutMs / 1000)
+        log.fail('path.mid', {
+            code: 'mid_no_answer',
+            found:
+                `${route.what}: the calls to ${route.host} went through ${mid}, as the spoke's do, and ` +
+                `${stats.noAnswer} of ${stats.calls} got no answer within ${seconds} s (${stats.lastFailure}). ` +
+                'Calls after the first unanswered one were not sent, so the run stayed within its time budget.',
+            expected: `${mid} picks up the job from the ECC queue and reports ${route.host}'s answer in time.`,
+            fix:
+                `Open MID Server > Servers > "${route.mid}": check it is running (Status Up, Last refreshed recent) ` +
+                `and validated; in the ECC Queue, outputs to agent mid.server.${route.mid} left in state Ready mean ` +
+                `nothing picks them up; check the MID host reaches ${route.host} (proxy, firewall). Raise ` +
+                'x_jira_connect.http_timeout_ms only if the MID is known to be slow.',
+        })
+        return
+    }
+    if (stats.lastFailureKind) {
+        log.fail('path.mid', {
+            code: 'mid_call_failed',
+            found:
+                `${route.what}: ${mid} picked up the calls, but its own call to ${route.host} failed ` +
+                `(${stats.lastFailure}).`,
+            expected: `${mid} reaches ${route.host} over HTTPS.`,
+            fix:
+                `On the MID host of "${route.mid}", check DNS, the proxy (mid.proxy.* in its config.xml) and the ` +
+                `firewall towards ${route.host}; then validate again.`,
+        })
+        return
+    }
+    const tested =
+        `the spoke's path: ${stats.calls} call(s) to ${route.host} went through ${mid} and were answered ` +
+        '(the Jira checks above judged those answers).'
+    if (route.tokenFinding) {
+        const t = route.tokenFinding
+        log.warn('path.mid', { ...t, found: `${route.what}: tested ${tested} Not tested: ${t.found}${others}` })
+        return
+    }
+    log.pass(
+        'path.mid',
+        `${route.what}: tested ${tested} Not tested: the OAuth token request, made by the instance (as the spoke's ` +
+            `is when the credential does not set "Connect to Auth Server via MID Server").${others}`,
+        'through_mid'
+    )
 }
 
 /** instance.jira_spoke and instance.alias_template, once per run. */
