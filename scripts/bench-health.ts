@@ -3,16 +3,23 @@
  * Atlassian emulator on loopback (real HTTP), half of them sharing a credential in pairs (two sites per consent).
  * Prints the calls made next to what validating each connection on its own costs (3 per connection): with the
  * per-run credential cache, calls = distinct credentials (accessible-resources) + 2 per connection (myself,
- * serverInfo), not connections x checks. Not a test: figures for notes and regressions.
+ * serverInfo), not connections x checks. Then a second run an hour later: the capability round (project search,
+ * bulk permission check) is due at most once a day per connection, so that run makes only the sign-in and webhook
+ * calls. Not a test: figures for notes and regressions.
  */
 import { REQUIRED_JIRA_SCOPES } from '../src/server/core/jira-scopes'
-import { healthHarness } from '../tests/validator/health-world'
+import { followingClock, healthHarness } from '../tests/validator/health-world'
 import { APP, IDS, OTHER_SITE, SITE, startWorld, USER } from '../tests/validator/world'
 
 interface Row {
     connections: number
     credentials: number
     calls: number
+    /** Calls of a second run an hour later, when no capability round is due (at most one a day per connection). */
+    callsNotDue: number
+    /** Bulk permission checks in the first run and in the second. */
+    permissionChecks: number
+    permissionChecksNotDue: number
     shared: number
     perConnectionCalls: number
     ms: number
@@ -60,16 +67,26 @@ async function measure(n: number): Promise<Row> {
                 attributes: {},
             })
         }
-        const h = healthHarness(w)
+        const clock = followingClock(w)
+        const h = healthHarness(w, { clock })
         w.emu.clearRequests()
         const t0 = process.hrtime.bigint()
         const result = h.run()
         const ms = Number(process.hrtime.bigint() - t0) / 1e6
         const verdicts = [...new Set(result.outcomes.map((o) => o.state.verdict))].join(',')
+        const calls = w.emu.requests.length
+        const permissionChecks = w.emu.requestsTo('permissions-check').length
+        // The next hourly check (e.g. Validate all): the capability round is not due for any connection.
+        clock.advance(3600000)
+        w.emu.clearRequests()
+        h.run('on_demand')
         return {
             connections: n,
             credentials: credIds.size,
-            calls: w.emu.requests.length,
+            calls,
+            callsNotDue: w.emu.requests.length,
+            permissionChecks,
+            permissionChecksNotDue: w.emu.requestsTo('permissions-check').length,
             shared: result.shared,
             perConnectionCalls: 3 * n,
             ms: Math.round(ms),
@@ -87,13 +104,27 @@ async function main(): Promise<void> {
     console.log(
         'Health check benchmark (one run, emulator on loopback, real HTTP; half the connections share a credential in pairs)'
     )
-    console.log(['connections', 'credentials', 'calls', 'shared', 'one-by-one calls', 'ms', 'verdicts'].join('  '))
+    console.log(
+        [
+            'connections',
+            'credentials',
+            'calls (capability due)',
+            'calls (not due)',
+            'permission checks (due / not due)',
+            'shared',
+            'one-by-one calls',
+            'ms',
+            'verdicts',
+        ].join('  ')
+    )
     for (const r of rows) {
         console.log(
             [
                 String(r.connections).padStart(11),
                 String(r.credentials).padStart(11),
-                String(r.calls).padStart(5),
+                String(r.calls).padStart(22),
+                String(r.callsNotDue).padStart(15),
+                `${r.permissionChecks} / ${r.permissionChecksNotDue}`.padStart(33),
                 String(r.shared).padStart(6),
                 String(r.perConnectionCalls).padStart(16),
                 String(r.ms).padStart(5),

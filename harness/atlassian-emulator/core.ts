@@ -1124,6 +1124,12 @@ const JIRA_REST_TARGETS = new Set<EmulatorTarget>([
     'permissions-check',
     'createmeta',
     'agile-board',
+    // Webhook endpoints are Jira REST endpoints like the others: same headers, same quota [C rate-limiting page:
+    // the headers are on every REST API answer].
+    'webhooks',
+    'webhook-refresh',
+    'webhooks-failed',
+    'admin-webhooks',
 ])
 
 /** The jira-projects.ts endpoint a Jira REST path (after the gateway prefix or on the site) addresses. */

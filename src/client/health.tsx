@@ -1,5 +1,6 @@
 import React, { useCallback, useEffect, useState } from 'react'
 import { useFocusOutcome } from './components/focus'
+import { CapabilityHealth } from './components/capability-health'
 import { Problems } from './components/messages'
 import { call, type FieldError, type HealthCheckShown, type HealthRow } from './services/api'
 
@@ -198,6 +199,7 @@ function Row(props: {
                     </div>
                 ) : null}
                 <Finding text={r.summary} />
+                <CapabilityHealth row={r} />
             </td>
             <td data-last-success>{r.lastSuccess ? <When v={r.lastSuccess} /> : 'never'}</td>
             <td data-expiries>

@@ -71,3 +71,38 @@ test('a project with a missing permission: the failing check names it, the capab
     await admin.shot('capability-missing-permission')
     await expectNoSecret(admin)
 })
+
+test('the health view shows the capability round with its age and the quota Atlassian reported; the next check within a day reuses the round', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    admin = await Admin.open(world, ADMIN_USER, 'capability-health')
+    await admin.openFromMenu('Setup: Connection Health')
+    const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
+    await row.waitFor()
+    await admin.click('[data-action="validate-all"]', 'Validate all')
+    await row.locator('[data-verdict="healthy"]').waitFor({ timeout: 30000 })
+    const stored = world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+    expect(stored.jira_account_type).toBe('atlassian')
+    expect(stored.jira_account_id).not.toBe('')
+    const summary = row.locator('[data-capability-summary]')
+    await summary.waitFor()
+    expect(await summary.textContent()).toMatch(
+        /^Can do: \d works, \d does not work, \d unknown \(checked just now\)\.$/
+    )
+    const quota = row.locator('[data-quota]')
+    expect(await quota.getAttribute('data-quota')).toBe('ok')
+    expect(await quota.textContent()).toMatch(
+        /^Quota: \d+ of 65000 points left per hour \(jira-quota-tenant-based\), seen just now\.$/
+    )
+    await expectAccessible(admin, 'health capability')
+
+    // Three hours later, Validate all again: the round is not due, the row keeps its table and says how old it is.
+    world.advance(3 * 3600 * 1000)
+    world.emu.clearRequests()
+    await admin.click('[data-action="validate-all"]', 'Validate all')
+    await admin.page.locator('[data-health-message]').getByText('Checked 1 connection').waitFor({ timeout: 30000 })
+    expect(world.emu.requestsTo('permissions-check')).toHaveLength(0)
+    const after = world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+    expect(after.capability_checked).toBe(stored.capability_checked)
+    await expectNoSecret(admin)
+})

@@ -161,3 +161,42 @@ test('admin webhooks: Administer Jira only, enabled flag and JQL filter listed',
     const [d] = w.emu.webhooks.fireEvent(SITE.cloudId, 'jira:issue_updated')
     expect(d).toMatchObject({ kind: 'admin', delivered: true, url: RECEIVER })
 })
+
+test('webhook endpoints carry the rate-limit headers of every Jira REST answer and count against the quota', () => {
+    const answer = (method: string, url: string, body?: unknown) => {
+        const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
+        if (body !== undefined) headers['Content-Type'] = 'application/json'
+        return ok(
+            w.net.request({
+                method,
+                url,
+                headers,
+                body: body === undefined ? undefined : JSON.stringify(body),
+                timeoutMs: 3000,
+            })
+        )
+    }
+    const FAILED = `${GATEWAY}/ex/jira/${SITE.cloudId}/rest/api/2/webhook/failed`
+    const REFRESH = `${GATEWAY}/ex/jira/${SITE.cloudId}/rest/api/2/webhook/refresh`
+    for (const [method, url, body] of [
+        ['GET', HOOKS, undefined],
+        ['GET', FAILED, undefined],
+        ['PUT', REFRESH, { webhookIds: [1] }],
+        ['GET', ADMIN_HOOKS, undefined],
+    ] as const) {
+        const r = answer(method, url, body)
+        expect([method, url, r.headers['beta-ratelimit-policy']]).toEqual([
+            method,
+            url,
+            expect.stringMatching(/^"tenant-app-quota";q=\d+;w=3600$/),
+        ])
+        expect(r.headers['beta-ratelimit']).toMatch(/^"tenant-app-quota";r=\d+;t=\d+$/)
+        expect(r.headers['x-beta-ratelimit-reason']).toBe('jira-quota-tenant-based')
+        expect(r.headers['x-ratelimit-limit']).toEqual(expect.any(String))
+    }
+    // The same hourly quota: spent, the webhook list is refused with 429 and Retry-After like any Jira call.
+    w.emu.setQuotaUsed(APP.clientId, SITE.cloudId, 10_000_000)
+    const refused = answer('GET', HOOKS)
+    expect(refused.status).toBe(429)
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/)
+})

@@ -621,6 +621,10 @@ declare global {
                         table: 'sys_properties'
                         id: '50b3787e2f8940b2866c9d8dcfd19273'
                     }
+                    'property-health-capability-interval-hours': {
+                        table: 'sys_properties'
+                        id: 'f95c0eb572344f10b966210065677741'
+                    }
                     'property-health-connection-budget-ms': {
                         table: 'sys_properties'
                         id: '2d2777fa070f4ef1a8e8510c97a39887'
@@ -897,6 +901,10 @@ declare global {
                     src_server_core_health_assess_ts: {
                         table: 'sys_module'
                         id: 'caa7c5b779144471bbcfb9a58718a5a5'
+                    }
+                    'src_server_core_health_capability-round_ts': {
+                        table: 'sys_module'
+                        id: 'c4503185dbbe4dcf95d72aa9b4944762'
                     }
                     src_server_core_health_model_ts: {
                         table: 'sys_module'
@@ -1380,6 +1388,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '1ae96b12bb214267a4f9d9d150642149'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_window_s'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '1b597d0678914d01b21ba76a30069e6d'
                         key: {
@@ -1405,6 +1421,15 @@ declare global {
                             value: 'healthy'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1d676c6f578549a1bec16946fbca53dd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_reason'
+                            language: 'en'
                         }
                     },
                     {
@@ -1463,6 +1488,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '200fe2eb316e4e178df38aedcf6889bd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'capability_note'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '209d72761a814808b8eb734368349363'
                         key: {
                             name: 'x_jira_connect_validation_run'
@@ -1485,6 +1518,15 @@ declare global {
                             field: 'connection'
                             table: 'var__m_sys_hub_step_ext_input_1eb267e30b0646dc897976f138fd1fbf'
                             id: '1eb267e30b0646dc897976f138fd1fbf'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '222e8a8f5b2d401f812b37aa847a839f'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'capability_note'
+                            language: 'en'
                         }
                     },
                     {
@@ -1534,6 +1576,14 @@ declare global {
                             name: 'x_jira_connect_setup_change'
                             element: 'operation'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '27e83d46b727449c84834795f3ce1e3e'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_seen'
                         }
                     },
                     {
@@ -1949,6 +1999,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '567080f2aad04acaab4594be6be35225'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'jira_account_type'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '569e919402d449b89ab3d29758bb45ae'
                         key: {
@@ -2042,11 +2101,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '5e3acc448f4140878f9b671dde5b6a8c'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_near_limit'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '5ec05380bca849128ad2b376e11b0316'
                         key: {
                             model: '1eb267e30b0646dc897976f138fd1fbf'
                             element: 'verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '600de43bf0a04beca5248e7c973766fd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'capability_json'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6012f5f3132a40888ea0e6293275d23b'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'jira_account_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -2210,11 +2296,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '7c1b62b34ac44be695b11b52997a502e'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_left'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '7c81376e956b48ae9d9d37a95a10d719'
                         key: {
                             name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
                             element: 'failed_count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7cdbe22139ce4f55b94cc2f0fccb1901'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_window_s'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7d6df605431c4be8b08322561b321751'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_limit'
                             language: 'en'
                         }
                     },
@@ -2316,6 +2428,15 @@ declare global {
                         id: '8460102964d84d1abcd75319afec5171'
                         key: {
                             name: 'x_jira_connect_setup.do - BYOUI Files'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '85e7e3593cd04b58b8ea429aefcfcf60'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_seen'
+                            language: 'en'
                         }
                     },
                     {
@@ -2466,6 +2587,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '954a8bcbd8b6490c9a485e0e801e5ecd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'capability_json'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '9556e4d3bcf643d68e6aa7da1668d951'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -2535,6 +2664,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
                             element: 'run'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9d9e4471c8d44b38ad359d3e1a49dde1'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'capability_checked'
                         }
                     },
                     {
@@ -2847,6 +2984,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b7ae0e8ccb1c4f2989e666372e2a73db'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_reason'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'b8465bb7944a4672856adc43b7a11bfd'
                         key: {
@@ -2863,6 +3008,14 @@ declare global {
                         key: {
                             model: '1eb267e30b0646dc897976f138fd1fbf'
                             element: 'connection_alias'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'baf55a589abe43bebcdf32bdd5cdfdc6'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'jira_account_id'
                         }
                     },
                     {
@@ -3128,6 +3281,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'd9c4bee9020b435ca29922dcdac7b025'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'jira_account_type'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'dac30c7226b941518b088953e59ebb61'
                         key: {
@@ -3155,6 +3316,14 @@ declare global {
                         key: {
                             document_key: '081bd43ba36e4b32b8ec02ae7a0f856a'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'de00ddc1852f49c781f1cc4870f8c71d'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_near_limit'
                         }
                     },
                     {
@@ -3238,6 +3407,24 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'e843d5b1ac8b4641905a52e57020d878'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_left'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e88d18f1adbb4b92af0bffff41877d28'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'capability_checked'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_page'
                         id: 'e8cc9de2a5334694af5bf5ed3417fbc3'
                         key: {
@@ -3258,6 +3445,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
                             element: '__dont_treat_as_error__'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ebf5f9cbf9ef433dac26719dbd132b41'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'quota_limit'
                         }
                     },
                     {

@@ -1,4 +1,11 @@
-import { DateTimeColumn, IntegerColumn, ReferenceColumn, StringColumn, Table } from '@servicenow/sdk/core'
+import {
+    BooleanColumn,
+    DateTimeColumn,
+    IntegerColumn,
+    ReferenceColumn,
+    StringColumn,
+    Table,
+} from '@servicenow/sdk/core'
 
 /**
  * Connection health: one row per Jira connection (or per OAuth 2.0 credential no active connection uses), kept by the
@@ -66,5 +73,19 @@ export const x_jira_connect_connection_health = Table({
             readOnly: true,
         }),
         not_checked_reason: StringColumn({ label: 'Not checked because', maxLength: 255, readOnly: true }),
+        // The integration account: id and type only, never its name or email (docs/capability.md).
+        jira_account_id: StringColumn({ label: 'Jira account id', maxLength: 128, readOnly: true }),
+        jira_account_type: StringColumn({ label: 'Jira account type', maxLength: 40, readOnly: true }),
+        // Capability round, at most once per capability_interval_hours (docs/capability.md): its table and age.
+        capability_checked: DateTimeColumn({ label: 'Capabilities checked', readOnly: true }),
+        capability_json: StringColumn({ label: 'Capabilities (JSON)', maxLength: 4000, readOnly: true }),
+        capability_note: StringColumn({ label: 'Capabilities note', maxLength: 255, readOnly: true }),
+        // Atlassian's rate-limit headers as last seen (docs/capability.md "Rate limits and quota").
+        quota_left: IntegerColumn({ label: 'Quota left', readOnly: true }),
+        quota_limit: IntegerColumn({ label: 'Quota per window', readOnly: true }),
+        quota_window_s: IntegerColumn({ label: 'Quota window (s)', readOnly: true }),
+        quota_reason: StringColumn({ label: 'Quota kind', maxLength: 60, readOnly: true }),
+        quota_near_limit: BooleanColumn({ label: 'Near the limit', readOnly: true }),
+        quota_seen: DateTimeColumn({ label: 'Quota seen', readOnly: true }),
     },
 })

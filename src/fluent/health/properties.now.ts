@@ -91,3 +91,14 @@ health alerts. Empty (default): the users holding x_jira_connect.admin, or the u
 that role.`,
     roles: access,
 })
+
+/** Permission calls cost rate-limit points: the capability round runs at most this often per connection. */
+Property({
+    $id: Now.ID['property-health-capability-interval-hours'],
+    name: 'x_jira_connect.health.capability_interval_hours',
+    type: 'integer',
+    value: 24,
+    description: `Hours between two capability rounds (permissions, required fields, agile probe) of one
+connection in the health check (default 24); in between the last result is shown with its age.`,
+    roles: access,
+})

@@ -31,6 +31,8 @@ const DATES: Array<[keyof HealthState, string]> = [
     ['lastKeepAliveMs', 'last_keep_alive'],
     ['refreshAlertDeadlineMs', 'refresh_alert_deadline'],
     ['apiTokenAlertDeadlineMs', 'api_token_alert_deadline'],
+    ['capabilityCheckedMs', 'capability_checked'],
+    ['quotaSeenMs', 'quota_seen'],
 ]
 
 const TEXTS: Array<[keyof HealthState, string]> = [
@@ -50,6 +52,18 @@ const TEXTS: Array<[keyof HealthState, string]> = [
     ['keepAliveResult', 'keep_alive_result'],
     ['lastRunSysId', 'last_run'],
     ['notCheckedReason', 'not_checked_reason'],
+    ['accountId', 'jira_account_id'],
+    ['accountType', 'jira_account_type'],
+    ['capabilityJson', 'capability_json'],
+    ['capabilityNote', 'capability_note'],
+    ['quotaReason', 'quota_reason'],
+]
+
+/** Integer columns that may be unknown (empty). */
+const NUMBERS: Array<[keyof HealthState, string]> = [
+    ['quotaLeft', 'quota_left'],
+    ['quotaLimit', 'quota_limit'],
+    ['quotaWindowSec', 'quota_window_s'],
 ]
 
 export class GlideHealthStore implements HealthStorePort {
@@ -72,7 +86,12 @@ export class GlideHealthStore implements HealthStorePort {
         const existing = this.find(state.subjectTable, state.subjectSysId)
         const row = existing || newRecord(HEALTH_TABLE)
         for (const [key, column] of TEXTS) row.setValue(column, String(state[key] ?? ''))
-        for (const [key, column] of DATES) row.setValue(column, toGlideDateTime(state[key] as number | null))
+        for (const [key, column] of DATES) row.setValue(column, toGlideDateTime((state[key] as number | null) ?? null))
+        for (const [key, column] of NUMBERS) {
+            const n = state[key]
+            row.setValue(column, typeof n === 'number' && Number.isFinite(n) ? n : '')
+        }
+        row.setValue('quota_near_limit', state.quotaNearLimit === true)
         row.setValue('keep_alive_count', state.keepAliveCount)
         row.setValue('verdict_rank', VERDICT_RANK[state.verdict])
         const age =
@@ -108,6 +127,11 @@ function toState(row: Row): HealthState {
     const state: Record<string, unknown> = {}
     for (const [key, column] of TEXTS) state[key] = str(row, column)
     for (const [key, column] of DATES) state[key] = fromGlideDateTime(str(row, column))
+    for (const [key, column] of NUMBERS) {
+        const n = parseInt(str(row, column), 10)
+        state[key] = Number.isFinite(n) ? n : null
+    }
+    state.quotaNearLimit = str(row, 'quota_near_limit') === 'true' || str(row, 'quota_near_limit') === '1'
     state.keepAliveCount = parseInt(str(row, 'keep_alive_count'), 10) || 0
     if (!state.verdict) state.verdict = 'not_checked'
     return state as unknown as HealthState

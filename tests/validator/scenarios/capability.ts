@@ -361,8 +361,9 @@ describe('capability: rate-limit telemetry (atlassian.rate_limit, 429 by reason)
             reason: 'jira-quota-tenant-based',
             names: 'beta',
         })
-        // myself, serverInfo, project search: 1 point each; the permission check 10 (accessible-resources is not Jira)
-        expect(r.rateLimit!.remaining).toBe(65000 - 3 - 10)
+        // myself, serverInfo, project search: 1 point each; the permission check 10 (accessible-resources is not Jira);
+        // then the Jira -> ServiceNow checks: webhook list, failed deliveries, admin webhooks, 1 point each.
+        expect(r.rateLimit!.remaining).toBe(65000 - 3 - 10 - 3)
     })
 
     test('less than 20 % of the hourly quota left -> near_limit (warning), read from the final header names too', () => {

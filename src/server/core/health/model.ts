@@ -63,6 +63,21 @@ export interface HealthState {
     apiTokenAlertDeadlineMs: number | null
     lastRunSysId: string
     notCheckedReason: string
+    // Capability round (capability-round.ts), optional so older rows and callers need not name them.
+    /** The integration account Jira named: id and type only, never its display name or email. */
+    accountId?: string
+    accountType?: string
+    /** When the capability round last ran to the end, and its table (JSON rows); why the latest one was cut. */
+    capabilityCheckedMs?: number | null
+    capabilityJson?: string
+    capabilityNote?: string
+    /** What Atlassian's rate-limit headers said in the latest check that got them (rate-limit.ts), and when. */
+    quotaLeft?: number | null
+    quotaLimit?: number | null
+    quotaWindowSec?: number | null
+    quotaReason?: string
+    quotaNearLimit?: boolean
+    quotaSeenMs?: number | null
 }
 
 export type AlertKind = 'broken' | 'recovered' | 'refresh_token_expiring' | 'api_token_expiring'

@@ -17,6 +17,7 @@ import { CredentialRunCache, type SubjectEvidence } from './run-cache'
 import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from './settings'
 import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 import type { InboundResult } from '../checks/inbound'
+import { capabilityIntervalHours, capabilitySchedule, settleRound, withCapability } from './capability-round'
 import { webhookRefreshDays } from '../inbound-settings'
 import {
     keepInboundBroken,
@@ -117,6 +118,8 @@ interface Pending {
     at: number
     /** What the Jira → ServiceNow checks saw (webhook-refresh.ts), when they ran. */
     inbound?: InboundResult
+    /** The validator's report and whether its capability round was cut (capability-round.ts). */
+    round?: { report: ValidationReport; cut: string; startedAtMs: number }
 }
 
 /**
@@ -197,7 +200,8 @@ function checkAll(
             })
             continue
         }
-        const p = checkSubject(subject, ports, cache, steps, Math.min(settings.connectionBudgetMs, left), settings)
+        const budget = Math.min(settings.connectionBudgetMs, left)
+        const p = checkSubject(subject, ports, cache, steps, budget, settings, onlySysId !== null)
         checks.push(...p.checks)
         pending.push(p)
     }
@@ -267,6 +271,7 @@ function checkAll(
             const a = keepInboundBroken(previous, p.checks, assessed)
             a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
             a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
+            if (p.round) a.state = withCapability(a.state, p.round.report, p.round.cut, p.round.startedAtMs, p.at)
             ports.health.write(a.state)
             for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
             alerts.push(...a.alerts)
@@ -316,7 +321,8 @@ function checkSubject(
     cache: CredentialRunCache,
     steps: SubjectStep[],
     budgetMs: number,
-    settings: HealthSettings
+    settings: HealthSettings,
+    capabilityAlways = false
 ): Pending {
     cache.beginSubject()
     const oauth = subject.credential && subject.credential.kind === 'oauth2' ? subject.credential : null
@@ -328,6 +334,7 @@ function checkSubject(
     let previous: HealthState | null = null
     const refreshedBefore = !!(oauth && cache.refreshOf(oauth.sysId))
     let inbound: InboundResult | undefined
+    let round: Pending['round']
     try {
         previous = ports.health.read(subject.table, subject.sysId)
         before = readTokens()
@@ -346,9 +353,18 @@ function checkSubject(
                 cache,
                 webhookRefresh: () => webhookRefreshAllowed(prev, now(ports)),
                 onInbound: (_sysId, result) => (inbound = result),
+                capability: capabilitySchedule(
+                    (sysId) => (sysId === subject.sysId ? prev : null),
+                    () => now(ports),
+                    capabilityIntervalHours(ports.config),
+                    settings.totalBudgetMs,
+                    capabilityAlways
+                ),
             }
         )
-        own.push(...report.checks.map((c) => ({ ...c, subject: c.subject || subject.name })))
+        const settled = settleRound(report.checks)
+        round = { report, cut: settled.cut, startedAtMs: report.startedAtMs }
+        own.push(...settled.checks.map((c) => ({ ...c, subject: c.subject || subject.name })))
         const refresh = oauth ? cache.refreshOf(oauth.sysId) : null
         if (refresh && refresh.ok && !refreshedBefore) own.push(keepAliveCheck(subject, before, previous, now(ports)))
         const shared: ValidatorPorts = { ...ports, http: cache.http(ports.http), tokens: cache.tokens(ports.tokens) }
@@ -382,7 +398,7 @@ function checkSubject(
         after = before
     }
     const evidence = cache.evidence()
-    return { subject, checks: own, token: after, keepAlive, evidence, stopped, at: now(ports), inbound }
+    return { subject, checks: own, token: after, keepAlive, evidence, stopped, at: now(ports), inbound, round }
 }
 
 function now(ports: Pick<HealthPorts, 'clock'>): number {

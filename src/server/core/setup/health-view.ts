@@ -9,6 +9,7 @@
  * Validate runs it on that subject only. An inactive connection is not a health-check subject: its Validate is a
  * plain validation.
  */
+import { capabilityView, type CapabilityHealthView } from '../health/capability-round'
 import type { HealthState } from '../health/model'
 import { safeText } from '../sanitize'
 import { records, type SetupDeps, validateConnection } from './operations'
@@ -66,6 +67,8 @@ export interface HealthRow {
     recordLink: string
     /** The credential this connection uses, when the health check covers it on its own; null otherwise. */
     credential: CredentialHealth | null
+    /** The capability round's counts and age, and the quota Atlassian last reported (health record only). */
+    capability?: CapabilityHealthView | null
 }
 
 export interface HealthView {
@@ -112,6 +115,7 @@ function fromHealth(h: HealthState & { sysId: string }): Partial<HealthRow> {
         notCheckedReason: h.notCheckedReason,
         healthLink: `${HEALTH_FORM}${h.sysId}`,
         runLink: h.lastRunSysId ? `${RUN_FORM}${h.lastRunSysId}` : '',
+        capability: capabilityView(h),
     }
 }
 
