@@ -9,6 +9,14 @@ const VERDICT_TEXT: Record<string, string> = {
     warning: 'Warning',
     broken: 'Broken',
     not_checked: 'Not checked',
+    not_configured: 'Not configured',
+    no_longer_checked: 'No longer checked',
+}
+
+/** What the verdicts that are not a judgement mean (docs/health.md "Verdicts"); not_checked says its own reason. */
+const MEANING: Record<string, string> = {
+    not_configured: 'Never set up: no alert is sent until it is.',
+    no_longer_checked: 'Inactive or deleted: the health check keeps its history and no longer checks it.',
 }
 
 const BADGE: Record<string, string> = { healthy: 'pass', warning: 'warn', broken: 'fail' }
@@ -188,6 +196,11 @@ function Row(props: {
             </th>
             <td data-verdict={r.verdict}>
                 <span className={`badge ${BADGE[r.verdict] || 'neutral'}`}>{verdictText(r.verdict)}</span>
+                {MEANING[r.verdict] ? (
+                    <div className="hint" data-meaning>
+                        {MEANING[r.verdict]}
+                    </div>
+                ) : null}
                 {r.verdictSince ? (
                     <div className="hint">
                         since <When v={r.verdictSince} />

@@ -7,6 +7,7 @@
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { APP_ADMIN, SetupClient } from '../../harness/glide-simulator/setup-client'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { connectedE2EWorld } from '../support/health-worlds'
 import { expectNoSecretAnywhere } from './no-secret'
 
 const HOUR = 3600000
@@ -21,11 +22,7 @@ afterEach(async () => {
 })
 
 async function connected(): Promise<World> {
-    const w = (world = await World.start({ source: e2eSource() }))
-    w.addAppAdmin()
-    w.configureOAuth()
-    expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
-    return w
+    return (world = await connectedE2EWorld())
 }
 
 type Row = Record<string, string>

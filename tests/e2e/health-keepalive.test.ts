@@ -4,6 +4,7 @@
  */
 import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
 import type { SentEmail } from '../../harness/glide-simulator/events'
+import { connectedE2EWorld } from '../support/health-worlds'
 
 const DAY = 86400000
 const HEALTH = 'x_jira_connect_connection_health'
@@ -15,15 +16,7 @@ afterEach(async () => {
 })
 
 async function connectedWorld(absoluteSeconds?: number | null): Promise<World> {
-    const w = await World.start({
-        source: e2eSource(),
-        emulator: absoluteSeconds === undefined ? {} : { absoluteSeconds },
-    })
-    w.addAppAdmin()
-    w.configureOAuth()
-    const consent = await w.getOAuthToken('accept')
-    expect(consent.text).toMatch(/stored/)
-    return w
+    return connectedE2EWorld(absoluteSeconds === undefined ? {} : { absoluteSeconds })
 }
 
 /** Day (from the start) at which each email was sent, by event. */

@@ -313,6 +313,13 @@ test('a second site: the admin picks one site for the main connection and adds t
     await admin.click(`#site-${second.cloudId}`, 'pick acme-eu')
     await admin.click('[data-action="use-site"]', 'use this site')
     await admin.page.getByText("acme-eu (https://acme-eu.atlassian.net) is now the connection's site").waitFor()
+    // Focus follows the outcome (the button it was on is disabled now that the site is chosen).
+    await admin.page
+        .waitForFunction(() => (document.activeElement as HTMLElement | null)?.innerText?.includes('is now'), null, {
+            timeout: 10000,
+        })
+        .catch(() => undefined)
+    expect((await focused(admin)).text).toBe("acme-eu (https://acme-eu.atlassian.net) is now the connection's site.")
     expect(world.sim.read('http_connection', world.ids.connection)!.connection_url).toBe(
         `https://api.atlassian.com/ex/jira/${second.cloudId}`
     )

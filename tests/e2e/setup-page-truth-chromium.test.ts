@@ -51,6 +51,15 @@ async function saveSecrets(a: Admin, secret: string): Promise<void> {
     })
 }
 
+/** Waits (10 s at most) until the focused element's text contains `text`; the caller then asserts what it is. */
+async function focusSettles(a: Admin, text: string): Promise<void> {
+    await a.page
+        .waitForFunction((t) => (document.activeElement as HTMLElement | null)?.innerText?.includes(t), text, {
+            timeout: 10000,
+        })
+        .catch(() => undefined)
+}
+
 /** The page's readable text (what a person or a screen reader gets), without attributes. */
 const pageText = (a: Admin) => a.page.evaluate(() => document.body.innerText)
 
@@ -160,8 +169,12 @@ test('API token with a wrong token: failures before warnings, no check ids in th
     expect(statuses.indexOf('warn')).toBeGreaterThan(statuses.lastIndexOf('fail'))
     const text = await pageText(admin)
     expect(CHECK_IDS.filter((id) => text.includes(id))).toEqual([])
-    expect(await badges(admin)).toContain('Failed')
-    expect((await badges(admin))[2]).toBe('Failed')
+    // Atlassian rejected the token: the token step (2, site, email and API token) is Failed, not Done, and the
+    // failing check links to it and to the credential that holds the token.
+    expect(await badges(admin)).toEqual(['To do', 'Failed', 'Failed'])
+    const rejected = verdict.locator('[data-check="jira.myself"][data-status="fail"]')
+    expect(await rejected.locator('a[href="#step-2"]').textContent()).toBe('Go to step 2')
+    expect(await rejected.locator('a[href^="/basic_auth_credentials.do?sys_id="]').count()).toBe(1)
 
     const legacy = verdict.locator('[data-check="config.auth_method"]')
     expect(await legacy.textContent()).toContain('Switch to a service account')
@@ -277,4 +290,107 @@ test('health view: one row per connection with its credential inside, inactive r
     expect(await admin.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await expectAccessible(admin, 'health, inactive connections')
     await admin.shot('health-inactive')
+})
+
+test('health view: each verdict the health check gives has its own label and meaning; a row the check could not prove shows why, not an older run', async () => {
+    world.configureOAuth()
+    admin = await Admin.open(world, ADMIN_USER, 'truth-health-verdicts')
+    await admin.openFromMenu('Setup: Connection Health')
+    const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
+    const cell = row.locator('td[data-verdict]')
+    await row.waitFor()
+    const validateAll = async () => {
+        const answered = admin!.page.waitForResponse(
+            (r) => r.request().method() === 'POST' && r.url().includes('health')
+        )
+        await admin!.click('[data-action="validate-all"]', 'Validate all')
+        await answered
+        await admin!.page.locator('[data-health-message]').waitFor({ timeout: 30000 })
+    }
+    const stored = () => world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+
+    // Client ID and secret saved, no token yet: never set up, so no alert; the page says that in words.
+    await validateAll()
+    expect(stored().verdict).toBe('not_configured')
+    expect(await cell.getAttribute('data-verdict')).toBe('not_configured')
+    expect(await cell.locator('.badge').textContent()).toBe('Not configured')
+    expect(await cell.locator('[data-meaning]').textContent()).toBe('Never set up: no alert is sent until it is.')
+    await expectAccessible(admin, 'health, not configured')
+
+    // A token, a healthy check; then Atlassian rate-limits the next check: it proves nothing, and the row says why.
+    await world.getOAuthToken('accept')
+    await validateAll()
+    expect(await cell.getAttribute('data-verdict')).toBe('healthy')
+    const healthyAt = stored().last_success
+    world.emu.setFault('myself', { rateLimit: 30 })
+    world.advance(3600 * 1000)
+    await validateAll()
+    world.emu.clearFaults()
+    expect(stored()).toMatchObject({ verdict: 'not_checked', not_checked_reason: expect.stringMatching(/rate limit/) })
+    expect(await cell.getAttribute('data-verdict')).toBe('not_checked')
+    expect(await cell.locator('.badge').textContent()).toBe('Not checked')
+    expect(await cell.textContent()).toContain(stored().not_checked_reason)
+    expect(await cell.textContent()).not.toContain('Not checked yet')
+    // What the record knows still shows: the last success an hour ago and this check's time.
+    expect(await row.locator('[data-last-success]').textContent()).toBe(`${healthyAt} UTC`)
+    expect(await row.locator('[data-last-check]').textContent()).toContain(`${stored().last_checked} UTC`)
+
+    // Deactivated: the health check retires the row; history, not a verdict.
+    world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
+    await validateAll()
+    expect(stored().verdict).toBe('no_longer_checked')
+    expect(await cell.getAttribute('data-verdict')).toBe('no_longer_checked')
+    expect(await cell.locator('.badge').textContent()).toBe('No longer checked')
+    expect(await cell.locator('[data-meaning]').textContent()).toBe(
+        'Inactive or deleted: the health check keeps its history and no longer checks it.'
+    )
+    // The reason is the one every inactive row gives (alike), and the record's last success is still shown.
+    expect(await cell.textContent()).toContain('Inactive: the health check covers active connections only.')
+    expect(await row.locator('[data-last-success]').textContent()).toBe(`${healthyAt} UTC`)
+    await expectAccessible(admin, 'health, no longer checked')
+})
+
+test('make live and switch back: focus lands on each outcome; the validation shown no longer says "not live" once it is live, and says it again after switching back', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    admin = await Admin.open(world, ADMIN_USER, 'truth-live')
+    await admin.openFromMenu()
+    await admin.click('#way-token', 'path')
+    await admin.fill('#site', 'acme-jcc')
+    await admin.fill('#email', world.email)
+    await admin.fill('#apiToken', world.apiToken)
+    await admin.click('[data-action="save-api-token"]')
+    await admin.page.getByText(`the API-token connection points at https://${world.siteHost}`).waitFor()
+    await admin.click('[data-action="validate"]')
+    const verdict = admin.page.locator('.result [data-verdict]')
+    await verdict.waitFor({ timeout: 30000 })
+    const toFix = () =>
+        verdict
+            .locator('ul[aria-label="Checks to fix"] > li')
+            .evaluateAll((l) => l.map((x) => x.getAttribute('data-check')))
+    expect((await toFix()).sort()).toEqual(['config.auth_method', 'config.connection.present'])
+
+    await admin.click('[data-action="make-live"]', 'Make this the live connection')
+    await admin.page.locator('[data-activation="activated"]').waitFor({ timeout: 30000 })
+    // The page reloads its state after the switch, then moves focus: wait for that, then read it.
+    await focusSettles(admin, 'is now the live connection')
+    expect((await focused(admin)).text).toMatch(/^"Jira Cloud acme-jcc \(API token\)" is now the live connection/)
+    // Live now: the validation shown is restated; its "inactive" warning is gone, the legacy-token one stays.
+    expect(await toFix()).toEqual(['config.auth_method'])
+    expect(await verdict.textContent()).not.toContain('is inactive')
+    expect(await verdict.locator('.summary').textContent()).toContain('works, with 1 warning to look at')
+    expect(await verdict.locator('[data-restated="live"]').textContent()).toContain(
+        'It is the live connection now (made live after this validation)'
+    )
+    expect(await badges(admin)).toEqual(['Done', 'Done', 'Needs attention'])
+    await expectAccessible(admin, 'made live')
+
+    await admin.click('[data-action="switch-back"]', 'Switch back')
+    await admin.page.locator(`[data-live="${world.ids.connection}"]`).waitFor({ timeout: 30000 })
+    await focusSettles(admin, 'is now the live connection')
+    expect((await focused(admin)).text).toMatch(/^"Jira Cloud OAuth Connection" is now the live connection/)
+    // Inactive again: the validation says so again, as it did when it was made.
+    expect((await toFix()).sort()).toEqual(['config.auth_method', 'config.connection.present'])
+    expect(await verdict.locator('[data-restated]').count()).toBe(0)
+    await expectAccessible(admin, 'switched back')
 })

@@ -185,6 +185,21 @@ test('a body that is neither JSON nor form-encoded is an invalid_request', () =>
     expect(JSON.parse(r.body).error).toBe('invalid_request')
 })
 
+/** The consent transaction id the consent page's form carries (hidden input txn). */
+const consentTxn = (html: string) => /name="txn" value="([^"]+)"/.exec(html)?.[1] as string
+
+/** What the consent page's form posts when the user clicks Accept or Deny. */
+const submitConsent = (txn: string, decision: 'accept' | 'deny') =>
+    ok(
+        w.net.request({
+            method: 'POST',
+            url: 'https://auth.atlassian.com/authorize/consent',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: `txn=${txn}&decision=${decision}`,
+            timeoutMs: 2000,
+        })
+    )
+
 test('the consent page is HTML with Accept and Deny that a browser can submit; Accept yields a code', () => {
     const page = ok(get(w.net, authorizeUrl({ state: 's1' })))
     expect(page.status).toBe(200)
@@ -192,45 +207,21 @@ test('the consent page is HTML with Accept and Deny that a browser can submit; A
     expect(page.body).toMatch(/<form id="consent" method="post" action="\/authorize\/consent">/)
     expect(page.body).toContain('id="accept"')
     expect(page.body).toContain('id="deny"')
-    const txn = /name="txn" value="([^"]+)"/.exec(page.body)?.[1] as string
-    const r = ok(
-        w.net.request({
-            method: 'POST',
-            url: 'https://auth.atlassian.com/authorize/consent',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            body: `txn=${txn}&decision=accept`,
-            timeoutMs: 2000,
-        })
-    )
+    const txn = consentTxn(page.body)
+    const r = submitConsent(txn, 'accept')
     expect(r.status).toBe(302)
     const loc = new URL(r.headers.location)
     expect(loc.searchParams.get('state')).toBe('s1')
     expect(exchange(loc.searchParams.get('code') as string).status).toBe(200)
     // the consent transaction is single use too
-    const again = ok(
-        w.net.request({
-            method: 'POST',
-            url: 'https://auth.atlassian.com/authorize/consent',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            body: `txn=${txn}&decision=accept`,
-            timeoutMs: 2000,
-        })
-    )
+    const again = submitConsent(txn, 'accept')
     expect(again.status).toBe(400)
 })
 
 test('Deny on the consent page redirects to the callback with access_denied and the state', () => {
     const page = ok(get(w.net, authorizeUrl({ state: 's2' })))
-    const txn = /name="txn" value="([^"]+)"/.exec(page.body)?.[1] as string
-    const r = ok(
-        w.net.request({
-            method: 'POST',
-            url: 'https://auth.atlassian.com/authorize/consent',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            body: `txn=${txn}&decision=deny`,
-            timeoutMs: 2000,
-        })
-    )
+    const txn = consentTxn(page.body)
+    const r = submitConsent(txn, 'deny')
     expect(r.status).toBe(302)
     expect(r.headers.location).toBe(
         `${CALLBACK}?error=access_denied&error_description=User%20did%20not%20authorize%20the%20request&state=s2`

@@ -4,8 +4,9 @@
  */
 import { validate } from '../../src/server/core/validator'
 import { InMemoryConfig } from '../../harness/node-platform/in-memory-platform'
+import { basicConnectionsEach } from '../support/health-worlds'
 import { addChildAlias, healthHarness } from './health-world'
-import { API_TOKEN, APP, IDS, OTHER_SITE, SITE, startWorld, USER, type World } from './world'
+import { API_TOKEN, APP, IDS, OTHER_SITE, SITE, startWorld, type World } from './world'
 
 let world: World
 beforeEach(async () => {
@@ -124,27 +125,7 @@ test('a hung Atlassian endpoint: the run stays inside its total budget and names
     world.state.properties['x_jira_connect.health.total_budget_ms'] = '6500'
     addChildAlias(world, ACME, 'jira_acme')
     addChildAlias(world, GLOBEX, 'jira_globex')
-    world.state.connections = ['a', 'b', 'c'].map((x, i) => ({
-        sysId: `c00000000000000000000000000000${i}${i}`,
-        name: `Basic ${x}`,
-        table: 'http_connection',
-        active: true,
-        url: `https://${SITE.host}`,
-        aliasSysId: [IDS.alias, ACME, GLOBEX][i],
-        credentialSysId: `cced00000000000000000000000000b${i}`,
-        attributes: {},
-    }))
-    world.state.credentials = world.state.connections.map((c, i) => ({
-        kind: 'basic' as const,
-        sysId: c.credentialSysId as string,
-        name: `Basic credential ${i}`,
-        table: 'basic_auth_credentials',
-        active: true,
-        userName: USER.email,
-        hasPassword: true,
-    }))
-    for (const c of world.state.credentials)
-        world.state.basicSecrets[c.sysId] = { userName: USER.email, password: API_TOKEN }
+    basicConnectionsEach(world, ['Basic a', 'Basic b', 'Basic c'], (i) => [IDS.alias, ACME, GLOBEX][i])
     world.emu.setFault('site-myself', 'hang')
     const h = healthHarness(world)
     const started = Date.now()

@@ -7,8 +7,9 @@
 import type { HealthRunResult, SubjectStep } from '../../src/server/core/health/runner'
 import type { RunLock, RunLockPort, StoredRunLock } from '../../src/server/core/health/single-flight'
 import type { ConfigPort } from '../../src/server/core/ports'
+import { basicConnectionsEach } from '../support/health-worlds'
 import { followingClock, healthHarness } from './health-world'
-import { API_TOKEN, IDS, SITE, startWorld, USER, type World } from './world'
+import { API_TOKEN, IDS, startWorld, USER, type World } from './world'
 
 const HOUR = 3600000
 const DAY = 24 * HOUR
@@ -229,29 +230,8 @@ test('no starvation: a run cut short checks the subjects it missed first next ti
     world.state.properties['x_jira_connect.health.connection_budget_ms'] = '8000'
     world.state.properties['x_jira_connect.http_timeout_ms'] = '1000'
     world.state.aliases[0].multipleConnections = true
-    const names = ['Basic a', 'Basic b', 'Basic c']
-    world.state.connections = names.map((name, i) => ({
-        sysId: `c00000000000000000000000000000${i}${i}`,
-        name,
-        table: 'http_connection',
-        active: true,
-        url: `https://${SITE.host}`,
-        aliasSysId: IDS.alias,
-        credentialSysId: `cced00000000000000000000000000b${i}`,
-        attributes: {},
-    }))
     // A credential each: shared answers would cost no time.
-    world.state.credentials = world.state.connections.map((c, i) => ({
-        kind: 'basic' as const,
-        sysId: c.credentialSysId as string,
-        name: `Basic credential ${i}`,
-        table: 'basic_auth_credentials',
-        active: true,
-        userName: USER.email,
-        hasPassword: true,
-    }))
-    for (const c of world.state.credentials)
-        world.state.basicSecrets[c.sysId] = { userName: USER.email, password: API_TOKEN }
+    basicConnectionsEach(world, ['Basic a', 'Basic b', 'Basic c'])
     // Each call takes a simulated second: one subject (sign-in and capability round) leaves too little of the 9 s for
     // another; its connection budget (8 s) lets that one subject finish.
     const slow = (inner: import('../../src/server/core/ports').HttpPort) => ({

@@ -234,8 +234,15 @@ export interface World {
     clock: RealClock
     /** Platform clock offset (ms) added by advance(). */
     advance(ms: number): void
-    /** Seeds a fresh grant and stores it against the OAuth credential, as Get OAuth Token does. */
-    getOAuthToken(scopes?: string[], cloudIds?: string[]): { accessToken: string; refreshToken: string | null }
+    /**
+     * Seeds a fresh grant and stores it against the OAuth credential, as Get OAuth Token does. grant.audience null:
+     * the authorization request lacked audience=api.atlassian.com (the gateway then refuses the token).
+     */
+    getOAuthToken(
+        scopes?: string[],
+        cloudIds?: string[],
+        grant?: { audience?: null }
+    ): { accessToken: string; refreshToken: string | null }
     run(table?: string, sysId?: string, options?: ValidateOptions): ValidationReport
     /** Makes the basic connection the active one (and deactivates OAuth). */
     useBasic(): void
@@ -301,8 +308,8 @@ export async function startWorld(): Promise<World> {
             offset += ms
             emu.advanceTime(ms)
         },
-        getOAuthToken(scopes = [...REQUIRED_JIRA_SCOPES], cloudIds = [SITE.cloudId]) {
-            const t = emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes, cloudIds })
+        getOAuthToken(scopes = [...REQUIRED_JIRA_SCOPES], cloudIds = [SITE.cloudId], grant = {}) {
+            const t = emu.grantTokens({ clientId: APP.clientId, accountId: USER.accountId, scopes, cloudIds, ...grant })
             const now = platformNow()
             tokens.put(IDS.oauthCredential, IDS.profile, {
                 accessToken: t.accessToken,

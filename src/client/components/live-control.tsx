@@ -1,5 +1,6 @@
 import React, { useState } from 'react'
 import { type Activation, call, type FieldError, type SetupState, type Validation } from '../services/api'
+import { useFocusOutcome } from './focus'
 import { Problems } from './messages'
 import { ValidationResult } from './validate-step'
 
@@ -65,6 +66,7 @@ export function LiveControl(props: {
     const [busy, setBusy] = useState(false)
     const [errors, setErrors] = useState<FieldError[]>([])
     const [result, setResult] = useState<Activation | null>(null)
+    const { ref, focusOutcome } = useFocusOutcome<HTMLDivElement>()
     if (!c) return null
     const passed = props.verdict === 'pass' || props.verdict === 'warn'
     const makeLive = async (force: boolean) => {
@@ -72,13 +74,23 @@ export function LiveControl(props: {
         setErrors([])
         const r = await call<Activation>('POST', 'activate', { connectionSysId: c.sysId, force })
         setBusy(false)
-        if (!r.ok) return setErrors(r.errors)
+        if (!r.ok) {
+            setErrors(r.errors)
+            return focusOutcome()
+        }
         setResult(r.value)
         await props.reload()
+        // The button it was on is gone once the connection is live: focus goes to what happened.
+        focusOutcome()
     }
     const failed = props.verdict === 'fail' || (result && result.outcome === 'refused')
     return (
-        <div className="live-control" data-connection={c.sysId} data-live-status={c.active ? 'active' : 'inactive'}>
+        <div
+            className="live-control"
+            data-connection={c.sysId}
+            data-live-status={c.active ? 'active' : 'inactive'}
+            ref={ref}
+        >
             <p>
                 <strong>{c.name}</strong>{' '}
                 <span className={`badge ${c.active ? 'ok' : 'neutral'}`}>{c.active ? 'Active' : 'Inactive'}</span>{' '}
@@ -122,7 +134,7 @@ export function LiveControl(props: {
             ) : null}
             <Problems errors={errors} fields={[]} />
             {result ? (
-                <div role="status" data-activation={result.outcome}>
+                <div role="status" data-activation={result.outcome} data-outcome tabIndex={-1}>
                     <p>{result.message}</p>
                     {result.outcome === 'refused' && result.validation ? (
                         <ValidationResult v={result.validation as Validation} />
@@ -139,18 +151,29 @@ function SwitchBack({ state, reload }: { state: SetupState; reload: () => Promis
     const [busy, setBusy] = useState(false)
     const [errors, setErrors] = useState<FieldError[]>([])
     const [result, setResult] = useState<Activation | null>(null)
-    if (!s || !state.access.canWrite) return result ? <p role="status">{result.message}</p> : null
+    const { ref, focusOutcome } = useFocusOutcome<HTMLDivElement>()
+    const outcome = result ? (
+        <p role="status" data-outcome tabIndex={-1}>
+            {result.message}
+        </p>
+    ) : null
+    // Once switched back there is nothing left to undo: the outcome stays, and keeps the focus it was given.
+    if (!s || !state.access.canWrite) return <div ref={ref}>{outcome}</div>
     const back = async (force: boolean) => {
         setBusy(true)
         setErrors([])
         const r = await call<Activation>('POST', 'switch-back', { force })
         setBusy(false)
-        if (!r.ok) return setErrors(r.errors)
+        if (!r.ok) {
+            setErrors(r.errors)
+            return focusOutcome()
+        }
         setResult(r.value)
         await reload()
+        focusOutcome()
     }
     return (
-        <div className="switch-back" data-switch-back={s.connectionSysId}>
+        <div className="switch-back" data-switch-back={s.connectionSysId} ref={ref}>
             <p>
                 {s.by} made "{s.fromName}" live on {s.at} GMT, deactivating "{s.name}".{' '}
                 <button
@@ -179,7 +202,7 @@ function SwitchBack({ state, reload }: { state: SetupState; reload: () => Promis
                 ) : null}
             </p>
             <Problems errors={errors} fields={[]} />
-            {result ? <p role="status">{result.message}</p> : null}
+            {outcome}
         </div>
     )
 }

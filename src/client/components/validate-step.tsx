@@ -103,18 +103,53 @@ function ActingAs({ v }: { v: Validation }) {
     )
 }
 
-export function ValidationResult({ v }: { v: Validation }) {
+/** The verdict's words (the badge of a validation). */
+export const VERDICT_WORDS: Record<string, string> = {
+    pass: 'Works',
+    warn: 'Works, with warnings',
+    fail: 'Does not work',
+}
+
+/**
+ * A path's own connection is validated while inactive, so its result warns that it is not live (validator.ts
+ * connection_inactive). Once that connection has been made live (validated again just before the switch), the warning
+ * is no longer true: the result is restated without it, its verdict and summary counted again, and says so. Once it
+ * is inactive again (switched back), the result is shown as it was made.
+ */
+export function restateLive(v: Validation, liveNow: boolean): Validation & { restated: boolean } {
+    const inactive = v.checks.filter((c) => c.code === 'connection_inactive')
+    if (!liveNow || !inactive.length) return { ...v, restated: false }
+    const checks = v.checks.filter((c) => c.code !== 'connection_inactive')
+    const failed = checks.filter((c) => c.status === 'fail').length
+    const warned = checks.filter((c) => c.status === 'warn').length
+    const warnings = `${warned} warning${warned === 1 ? '' : 's'}`
+    const summary = v.summary
+        .replace(/ works, with \d+ warnings? to look at \((\d+) checks passed\)\./, (_m, passed: string) =>
+            warned
+                ? ` works, with ${warnings} to look at (${passed} checks passed).`
+                : ` works: ${passed} checks passed.`
+        )
+        .replace(/(failed), \d+ warnings?\./, (_m, f: string) => (warned ? `${f}, ${warnings}.` : `${f}.`))
+    const verdict = failed ? 'fail' : warned ? 'warn' : 'pass'
+    return { ...v, checks, verdict, summary, restated: true }
+}
+
+export function ValidationResult({ v: made, liveNow = false }: { v: Validation; liveNow?: boolean }) {
+    const v = restateLive(made, liveNow)
     const ordered = failuresFirst(v.checks)
     const failing = ordered.filter((c) => c.status === 'fail' || c.status === 'warn')
     const passed = ordered.filter((c) => c.status === 'pass')
     return (
         <div className={`verdict ${v.verdict}`} data-verdict={v.verdict} data-outcome tabIndex={-1}>
             <p className="summary">
-                <span className={`badge ${v.verdict}`}>
-                    {v.verdict === 'pass' ? 'Works' : v.verdict === 'warn' ? 'Works, with warnings' : 'Does not work'}
-                </span>{' '}
-                {v.summary}
+                <span className={`badge ${v.verdict}`}>{VERDICT_WORDS[v.verdict] || v.verdict}</span> {v.summary}
             </p>
+            {v.restated ? (
+                <p className="hint" data-restated="live">
+                    It is the live connection now (made live after this validation): the warning that it was inactive no
+                    longer applies.
+                </p>
+            ) : null}
             <ActingAs v={v} />
             {failing.length ? (
                 <ul className="checks" aria-label="Checks to fix">
@@ -151,6 +186,8 @@ export function ValidateStep(props: {
     result: Validation | null
     onResult: (v: Validation | null) => void
     body?: Record<string, unknown>
+    /** Whether the validated connection is the live one now (restateLive). */
+    liveNow?: boolean
 }) {
     const [busy, setBusy] = useState(false)
     const [errors, setErrors] = useState<FieldError[]>([])
@@ -172,7 +209,7 @@ export function ValidateStep(props: {
             </button>
             <div aria-live="polite" className="result" ref={ref} tabIndex={-1}>
                 <Problems errors={errors} fields={[]} />
-                {props.result ? <ValidationResult v={props.result} /> : null}
+                {props.result ? <ValidationResult v={props.result} liveNow={props.liveNow} /> : null}
             </div>
         </div>
     )

@@ -65,7 +65,12 @@ export function OAuthPath({ state, reload }: { state: SetupState; reload: Reload
                 )}
             </Step>
             <Step n={5} title="Validate the connection" state={badges[4]}>
-                <ValidateStep result={validation} onResult={setValidation} body={{ target: 'oauth' }} />
+                <ValidateStep
+                    result={validation}
+                    onResult={setValidation}
+                    body={{ target: 'oauth' }}
+                    liveNow={!!(state.oauth.connection && state.oauth.connection.active)}
+                />
                 <LiveControl
                     state={state}
                     connection={state.oauth.connection}
@@ -290,19 +295,25 @@ function SiteStep({ state, reload }: { state: SetupState; reload: Reload }) {
     const [choice, setChoice] = useState('')
     const [errors, setErrors] = useState<FieldError[]>([])
     const [notice, setNotice] = useState('')
+    const { ref, focusOutcome } = useFocusOutcome<HTMLDivElement>()
     const current = state.oauth.connection ? state.oauth.connection.cloudId : null
     const use = useCallback(
         async (cloudId: string, auto: boolean) => {
             const r = await call<{ url: string; site: Site }>('PUT', 'site', { cloudId })
-            if (!r.ok) return setErrors(r.errors)
+            // The site picked by the app follows a token attempt, whose outcome keeps the focus.
+            if (!r.ok) {
+                setErrors(r.errors)
+                return auto ? undefined : focusOutcome()
+            }
             setErrors([])
             setNotice(
                 `${auto ? 'The only site this token reaches, ' : ''}${r.value.site.name} (${r.value.site.url}) ` +
                     "is now the connection's site."
             )
             await reload()
+            if (!auto) focusOutcome()
         },
-        [reload]
+        [reload, focusOutcome]
     )
     useEffect(() => {
         let live = true
@@ -320,7 +331,6 @@ function SiteStep({ state, reload }: { state: SetupState; reload: Reload }) {
     }, [state.oauth.token && state.oauth.token.hasAccessToken])
     return (
         <div>
-            <Problems errors={errors} fields={[]} />
             {sites && sites.length === 0 ? (
                 <p role="alert" className="problem">
                     The token reaches no Jira site: get a token as a user of your Jira site.
@@ -381,7 +391,12 @@ function SiteStep({ state, reload }: { state: SetupState; reload: Reload }) {
                     Connection URL: <code>{state.oauth.connection.url}</code>
                 </p>
             ) : null}
-            <p role="status">{notice}</p>
+            <div ref={ref}>
+                <Problems errors={errors} fields={[]} />
+                <p role="status" tabIndex={-1} {...(notice ? { 'data-outcome': true } : {})}>
+                    {notice}
+                </p>
+            </div>
             {sites ? <OtherSites sites={sites} current={current} state={state} reload={reload} /> : null}
         </div>
     )

@@ -1,6 +1,7 @@
 import React, { useState } from 'react'
 import { LiveControl } from '../components/live-control'
 import { Problems } from '../components/messages'
+import { restateLive, VERDICT_WORDS } from '../components/validate-step'
 import {
     call,
     type FieldError,
@@ -57,6 +58,7 @@ function OtherSite(props: {
     const [busy, setBusy] = useState(false)
     const [message, setMessage] = useState('')
     const [verdict, setVerdict] = useState<Validation | null>(null)
+    const shown = verdict ? restateLive(verdict, !!(c && c.active)) : null
     const add = async () => {
         setBusy(true)
         const r = await call<{ created: boolean }>('POST', 'site-connection', { cloudId: site.cloudId })
@@ -137,10 +139,11 @@ function OtherSite(props: {
                 </button>
             )}
             <p role="status">{message}</p>
-            {verdict ? (
-                <p data-site-verdict={verdict.verdict}>
-                    <span className={`badge ${verdict.verdict}`}>{verdict.verdict}</span> {verdict.summary}{' '}
-                    {verdict.runLink ? <a href={`/${verdict.runLink}`}>Open the validation run</a> : null}
+            {shown ? (
+                <p data-site-verdict={shown.verdict}>
+                    <span className={`badge ${shown.verdict}`}>{VERDICT_WORDS[shown.verdict]}</span> {shown.summary}
+                    {shown.restated ? ' It is live now (made live after this validation).' : ''}{' '}
+                    {shown.runLink ? <a href={`/${shown.runLink}`}>Open the validation run</a> : null}
                 </p>
             ) : null}
             {c ? (

@@ -77,7 +77,9 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
                 </button>
                 <div aria-live="polite" className="result" ref={result} tabIndex={-1}>
                     <Problems errors={validateErrors} fields={[]} />
-                    {validation ? <ValidationResult v={validation} /> : null}
+                    {validation ? (
+                        <ValidationResult v={validation} liveNow={!!(sa.connection && sa.connection.active)} />
+                    ) : null}
                 </div>
                 <LiveControl
                     state={state}

@@ -47,7 +47,12 @@ export function TokenPath({ state, reload }: { state: SetupState; reload: () => 
                 title="Validate the connection"
                 state={fromVerdict(validation, !!(t.connection && t.connection.active))}
             >
-                <ValidateStep result={validation} onResult={setValidation} body={{ target: 'api-token' }} />
+                <ValidateStep
+                    result={validation}
+                    onResult={setValidation}
+                    body={{ target: 'api-token' }}
+                    liveNow={!!(t.connection && t.connection.active)}
+                />
                 <LiveControl
                     state={state}
                     connection={t.connection}

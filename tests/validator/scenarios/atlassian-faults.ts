@@ -25,19 +25,7 @@ describe('Atlassian-side faults', () => {
         })
 
         test('token issued without audience=api.atlassian.com: gateway 401, the fix points at the OAuth API Script', () => {
-            const t = w.emu.grantTokens({
-                clientId: APP.clientId,
-                accountId: USER.accountId,
-                scopes: [...REQUIRED_JIRA_SCOPES],
-                cloudIds: [SITE.cloudId],
-                audience: null,
-            })
-            w.tokens.put(IDS.oauthCredential, IDS.profile, {
-                accessToken: t.accessToken,
-                accessExpiresAtMs: Date.now() + 3600e3,
-                refreshToken: t.refreshToken,
-                refreshExpiresAtMs: Date.now() + 7776000e3,
-            })
+            w.getOAuthToken(undefined, undefined, { audience: null })
             expectFail(w.run(), 'atlassian.accessible_resources', 'token_rejected', /audience=api\.atlassian\.com/)
         })
 

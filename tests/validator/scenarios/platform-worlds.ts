@@ -4,8 +4,7 @@
  * tests/e2e/platform-worlds.test.ts (A11, A1, the Redirect URL) and tests/e2e/adapter-failures.test.ts (KB0859525 and
  * both A5 worlds, asserting the same check and code).
  */
-import { REQUIRED_JIRA_SCOPES } from '../../../src/server/core/jira-scopes'
-import { APP, check, expectFail, IDS, INSTANCE_URL, SITE, startWorld, USER, type World } from '../world'
+import { check, expectFail, INSTANCE_URL, startWorld, type World } from '../world'
 
 describe('platform worlds', () => {
     let w: World
@@ -23,21 +22,7 @@ describe('platform worlds', () => {
         return { r, c }
     }
     /** A token Get OAuth Token obtained moments ago without audience=api.atlassian.com. */
-    const tokenWithoutAudience = () => {
-        const t = w.emu.grantTokens({
-            clientId: APP.clientId,
-            accountId: USER.accountId,
-            scopes: [...REQUIRED_JIRA_SCOPES],
-            cloudIds: [SITE.cloudId],
-            audience: null,
-        })
-        w.tokens.put(IDS.oauthCredential, IDS.profile, {
-            accessToken: t.accessToken,
-            accessExpiresAtMs: Date.now() + t.expiresIn * 1000,
-            refreshToken: t.refreshToken,
-            refreshExpiresAtMs: Date.now() + 7776000e3,
-        })
-    }
+    const tokenWithoutAudience = () => w.getOAuthToken(undefined, undefined, { audience: null })
 
     test('A11: the app-scoped OAuth API Script was not run (token minutes old, no audience) -> the global script to create', () => {
         tokenWithoutAudience()

@@ -249,11 +249,7 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
     }
     // Alerts: once per deadline crossing.
     const tokenDeadline = deadlines.find((d) => d.kind === 'refresh' || d.kind === 'consent')
-    if (
-        tokenDeadline &&
-        tokenDeadline.at - now <= settings.refreshWarnDays * DAY_MS &&
-        !sameDeadline(prev.refreshAlertDeadlineMs, tokenDeadline.at)
-    ) {
+    if (tokenDeadline && alertDue(tokenDeadline.at, now, settings.refreshWarnDays, prev.refreshAlertDeadlineMs)) {
         next.refreshAlertDeadlineMs = tokenDeadline.at
         const left = humanDuration(Math.max(0, (tokenDeadline.at - now) / 1000))
         const fix =
@@ -269,11 +265,7 @@ export function assess(previous: HealthState | null, o: Observation, settings: H
         )
     }
     const api = deadlines.find((d) => d.kind === 'api')
-    if (
-        api &&
-        api.at - now <= settings.apiTokenWarnDays * DAY_MS &&
-        !sameDeadline(prev.apiTokenAlertDeadlineMs, api.at)
-    ) {
+    if (api && alertDue(api.at, now, settings.apiTokenWarnDays, prev.apiTokenAlertDeadlineMs)) {
         next.apiTokenAlertDeadlineMs = api.at
         const left = humanDuration(Math.max(0, (api.at - now) / 1000))
         alert(
@@ -298,6 +290,11 @@ const HEALTH_KEEPALIVE_HINT = 'the refresh token has been idle for the keep-aliv
 function isConsentLoss(findingCode: string): boolean {
     const code = findingCode.split('/')[1] || ''
     return CONSENT_LOST.includes(code)
+}
+
+/** A deadline inside its warning window and not alerted yet: each deadline is alerted once, when it comes near. */
+function alertDue(atMs: number, nowMs: number, warnDays: number, alertedDeadlineMs: number | null): boolean {
+    return atMs - nowMs <= warnDays * DAY_MS && !sameDeadline(alertedDeadlineMs, atMs)
 }
 
 /** Deadlines computed on different days differ by the time between checks; a day apart is the same deadline. */

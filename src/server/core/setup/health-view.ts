@@ -12,6 +12,7 @@
 import { capabilityView, type CapabilityHealthView } from '../health/capability-round'
 import type { HealthState } from '../health/model'
 import { safeText } from '../sanitize'
+import { connectionSysId } from './inputs'
 import { records, type SetupDeps, validateConnection } from './operations'
 import { done, type OpResult, refuse } from './result'
 import type { ConnectionRow, HealthCheckOutcome, HealthSubjectRow, RunRow } from './setup-port'
@@ -202,13 +203,15 @@ function inactiveRow(r: HealthRow, h: (HealthState & { sysId: string }) | undefi
     const latest = last
         ? ` Latest validation (${last.createdOn} UTC): ${runVerdictText(last.verdict)}. ${safeText(last.summary, 400)}`
         : ' Not validated yet.'
+    // Every inactive row gives the same reason (issue 17 §6: alike); a retired health row keeps its last success.
+    const recorded = h ? at(h.lastSuccessMs) : ''
     return {
         ...r,
         source: last ? 'run' : 'none',
         verdict: h && CHECKED.indexOf(h.verdict) < 0 && h.verdict ? h.verdict : 'not_checked',
         summary: `${INACTIVE}${latest}`,
         lastChecked: last ? last.createdOn : '',
-        lastSuccess: success ? success.createdOn : '',
+        lastSuccess: success && success.createdOn > recorded ? success.createdOn : recorded,
         runLink: last ? `${RUN_FORM}${last.sysId}` : '',
         healthLink: h ? `${HEALTH_FORM}${h.sysId}` : '',
         notCheckedReason: INACTIVE,
@@ -261,7 +264,11 @@ function rowsOf(deps: SetupDeps, aliasSysId: string): HealthRow[] {
             runs = runs || deps.records.runs(500)
             return { ...inactiveRow(r, h, runs), credential }
         }
-        if (h && h.verdict !== 'not_checked') return { ...r, ...fromHealth(h), covered: isCovered, credential }
+        // A check that proved nothing (rate limited, out of time) says why, with what the record still knows; only a
+        // connection the health check has not seen yet falls back to its latest validation run.
+        if (h && (h.verdict !== 'not_checked' || h.notCheckedReason)) {
+            return { ...r, ...fromHealth(h), covered: isCovered, credential }
+        }
         runs = runs || deps.records.runs(500)
         const fallback = fromRuns(r.subjectSysId, runs, isCovered)
         const extra = h ? { healthLink: `${HEALTH_FORM}${h.sysId}`, notCheckedReason: h.notCheckedReason } : {}
@@ -302,15 +309,9 @@ export function health(deps: SetupDeps): OpResult<HealthView> {
  * subject when the health check covers it, else (an inactive connection) a plain validation of it.
  */
 export function healthCheck(deps: SetupDeps, body: Record<string, unknown>): OpResult<HealthCheckShown> {
-    const raw = body.sysId === undefined ? null : typeof body.sysId === 'string' ? body.sysId : String(body.sysId)
-    if (raw !== null && !/^[0-9a-f]{32}$/.test(raw)) {
-        return refuse(
-            400,
-            'sysId',
-            'sys_id_malformed',
-            `"${raw.slice(0, 40)}" is not a sys_id (32 hexadecimal digits).`
-        )
-    }
+    const id = body.sysId === undefined ? null : connectionSysId(body.sysId, 'sysId')
+    if (id && !id.ok) return { ok: false, status: 400, errors: [id.error] }
+    const raw = id ? id.value : null
     const found = records<HealthCheckShown>(deps)
     if (!found.ok) return found
     const aliasSysId = found.value.aliasSysId

@@ -1,4 +1,4 @@
-import { clientId, looksLikeSecret } from './inputs'
+import { clientId, connectionSysId, looksLikeSecret } from './inputs'
 
 // Shapes of what gets pasted: an Atlassian 3LO client id (32 letters and digits), a client secret (ATOA + 60 more),
 // an API token (ATATT...), a long random secret without a prefix.
@@ -42,5 +42,40 @@ describe('clientId: a value shaped like a client secret is refused at the field 
         expect(looksLikeSecret(CLIENT_ID)).toBe(false)
         expect(looksLikeSecret('a1'.repeat(19))).toBe(false)
         expect(looksLikeSecret('a1'.repeat(20))).toBe(true)
+    })
+})
+
+describe('connectionSysId: the one parse of a connection sys_id for "make live", "switch back" and validate', () => {
+    const ID = '0123456789abcdef0123456789abcdef'
+
+    test('32 lowercase hexadecimal digits pass unchanged', () => {
+        expect(connectionSysId(ID)).toEqual({ ok: true, value: ID })
+    })
+
+    test.each([
+        ['missing', undefined, '""'],
+        ['a number', 42, '"42"'],
+        ['too short', ID.slice(1), `"${ID.slice(1)}"`],
+        ['uppercase', ID.toUpperCase(), `"${ID.toUpperCase()}"`],
+        ['with spaces around', ` ${ID} `, `" ${ID} "`],
+        ['a name', 'Jira Cloud OAuth Connection', '"Jira Cloud OAuth Connection"'],
+    ])('%s is refused at the field, saying what was found, what is expected and what to do', (_what, value, shown) => {
+        const r = connectionSysId(value)
+        expect(r.ok).toBe(false)
+        if (r.ok) return
+        expect(r.error).toMatchObject({ field: 'connectionSysId', code: 'sys_id_malformed' })
+        expect(r.error.message).toContain(`${shown} is not a sys_id (32 hexadecimal digits).`)
+        expect(r.error.message).toMatch(/http_connection/)
+    })
+
+    test('what is echoed is cut to 40 characters', () => {
+        const r = connectionSysId('x'.repeat(500))
+        expect(r.ok).toBe(false)
+        if (!r.ok) expect(r.error.message).toContain(`"${'x'.repeat(40)}" is not`)
+    })
+
+    test("the field name can be the caller's (the health view names it sysId)", () => {
+        const r = connectionSysId('nope', 'sysId')
+        expect(r.ok || r.error.field).toBe('sysId')
     })
 })

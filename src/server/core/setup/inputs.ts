@@ -124,6 +124,23 @@ export function cloudId(v: unknown): Parsed<string> {
 }
 
 /**
+ * The sys_id of a connection a request names ("make live", "switch back", validate one): 32 lowercase hexadecimal
+ * digits, as the platform generates them. `field` is the request's name for it.
+ */
+export function connectionSysId(v: unknown, field = 'connectionSysId'): Parsed<string> {
+    const raw = typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v)
+    if (!/^[0-9a-f]{32}$/.test(raw)) {
+        return bad(
+            field,
+            'sys_id_malformed',
+            `"${raw.slice(0, 40)}" is not a sys_id (32 hexadecimal digits). Use the sys_id of the http_connection ` +
+                'record, as the setup page and the health view send it.'
+        )
+    }
+    return ok(raw)
+}
+
+/**
  * "acme", "acme.atlassian.net", "https://acme.atlassian.net/" or an address copied from the browser while using Jira
  * ("https://acme.atlassian.net/jira/your-work?x=1#y") → "acme": the host's first label; the path, query and fragment
  * are not part of a site.

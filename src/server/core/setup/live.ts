@@ -7,7 +7,8 @@
  * information") means the working connection must be deactivated before the new one is activated, so a refused
  * activation puts the working connection back at once and says so (assumption A28).
  */
-import { records, type SetupDeps, shown, type ValidationShown } from './operations'
+import { connectionSysId } from './inputs'
+import { records, type SetupDeps, shown, tokenPlace, type ValidationShown } from './operations'
 import { done, type OpResult, refuse } from './result'
 import { validateServiceAccount } from './service-account'
 import type { ConnectionRow, JiraRecords } from './setup-port'
@@ -128,7 +129,7 @@ function validationOf(deps: SetupDeps, r: JiraRecords, c: ConnectionRow): Valida
         const v = validateServiceAccount(deps)
         return v.ok ? v.value : null
     }
-    return shown(deps, r, 'http_connection', c.sysId)
+    return shown(deps, r, 'http_connection', c.sysId, pathOf(deps, r, c) === 'api-token' ? tokenPlace(r) : undefined)
 }
 
 function quoted(c: { name: string }): string {
@@ -162,15 +163,9 @@ export function switchBack(deps: SetupDeps, body: Record<string, unknown>): OpRe
 }
 
 function switchTo(deps: SetupDeps, body: Record<string, unknown>, operation: string): OpResult<Activation> {
-    const raw = typeof body.connectionSysId === 'string' ? body.connectionSysId : ''
-    if (!/^[0-9a-f]{32}$/.test(raw)) {
-        return refuse(
-            400,
-            'connectionSysId',
-            'sys_id_malformed',
-            `"${raw.slice(0, 40)}" is not a sys_id (32 hexadecimal digits).`
-        )
-    }
+    const id = connectionSysId(body.connectionSysId)
+    if (!id.ok) return { ok: false, status: 400, errors: [id.error] }
+    const raw = id.value
     if (body.force !== undefined && typeof body.force !== 'boolean') {
         return refuse(400, 'force', 'force_not_boolean', `force is ${typeof body.force}; expected true or false.`)
     }

@@ -475,6 +475,27 @@ function linkOf(id: string, r: JiraRecords, target: { connection: string; creden
     return ''
 }
 
+/** jira.myself codes that mean Jira refused the basic-auth email and API token (checks/jira.ts basicLoginFinding). */
+const BASIC_REFUSED = ['credentials_rejected', 'captcha_required', 'password_not_api_token']
+
+/**
+ * Steps of the page's API-token path: 1 the token in Atlassian, 2 site, email and API token, 3 validate. A token Jira
+ * rejected is fixed in step 2 (paste a new one), on the credential that holds it; so are the site and the connection
+ * URL. The 3LO steps (3 token, 4 site) do not exist on this path.
+ */
+export function tokenPlace(r: JiraRecords): FixPlace {
+    return (c, target) => {
+        const refused = c.id === 'jira.myself' && BASIC_REFUSED.indexOf(c.code) >= 0
+        if (refused || c.id === 'config.credential.basic') return { step: 2, link: target.credential }
+        const site =
+            stepOf(c.id) === 4 ||
+            c.id === 'atlassian.site_cloud_id' ||
+            (c.id === 'jira.myself' && c.code === 'site_not_found')
+        if (site) return { step: 2, link: target.connection }
+        return { step: 0, link: linkOf(c.id, r, target) }
+    }
+}
+
 /** Validates the Jira alias (whichever connection is active), stores the run, and maps each check to its fix. */
 export function validateSetup(deps: SetupDeps): OpResult<ValidationShown> {
     const found = records<ValidationShown>(deps)
@@ -502,20 +523,14 @@ export function validatePath(deps: SetupDeps, target: 'oauth' | 'api-token'): Op
                 : 'There is no API-token connection yet: save the site, email and API token first.'
         )
     }
-    return done(shown(deps, r, 'http_connection', conn.sysId))
+    return done(shown(deps, r, 'http_connection', conn.sysId, target === 'api-token' ? tokenPlace(r) : undefined))
 }
 
 /** Validates one connection (health view's per-row Validate). */
 export function validateConnection(deps: SetupDeps, body: Record<string, unknown>): OpResult<ValidationShown> {
-    const raw = typeof body.connectionSysId === 'string' ? body.connectionSysId : ''
-    if (!/^[0-9a-f]{32}$/.test(raw)) {
-        return refuse(
-            400,
-            'connectionSysId',
-            'sys_id_malformed',
-            `"${raw.slice(0, 40)}" is not a sys_id (32 hexadecimal digits).`
-        )
-    }
+    const id = inputs.connectionSysId(body.connectionSysId)
+    if (!id.ok) return { ok: false, status: 400, errors: [id.error] }
+    const raw = id.value
     const found = records<ValidationShown>(deps)
     if (!found.ok) return found
     if (!deps.records.connections(found.value.aliasSysId).some((c) => c.sysId === raw)) {
