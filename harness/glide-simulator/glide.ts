@@ -51,6 +51,13 @@ export interface GlideEnv {
      * the write through. The platform then writes nothing and insert()/update() return null (simulator.ts abortRules).
      */
     abort?: (table: string, op: 'create' | 'write', next: Row) => string | null
+    /**
+     * The order of rows the query does not order (and of ties in the ones it orders): 'insertion' (default) or
+     * 'reverse'. The platform promises none: without orderBy the database returns rows in the order of whatever index
+     * it uses (ServiceNow docs "GlideRecord": orderBy is how a script asks for an order), so code that takes "the
+     * first match" of several must order; tests switch to 'reverse' to catch code that does not.
+     */
+    unordered?: () => 'insertion' | 'reverse'
 }
 
 type Condition = { field: string; op: string; value: string | string[] }
@@ -308,6 +315,7 @@ export function createGlideRecordClass(env: GlideEnv) {
         query(): void {
             env.guard?.(this._table, 'read')
             let rows = store.rowsOf(this._table).filter((r) => this._conditions.every((c) => matches(r, c)))
+            if (env.unordered?.() === 'reverse') rows.reverse()
             if (this._order.length) {
                 rows = [...rows].sort((a, b) => {
                     for (const o of this._order) {

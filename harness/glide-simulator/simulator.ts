@@ -134,6 +134,8 @@ export class GlideSimulator {
      * setAbortAction"): the write does not happen, insert()/update() return null and the message is shown. Tests add
      * them to play an instance whose own rules refuse a save half-way (issue 16 §2).
      */
+    /** Row order of unordered queries and of ties (GlideEnv.unordered): tests set 'reverse' to expose "first match". */
+    unorderedQueries: 'insertion' | 'reverse' = 'insertion'
     readonly abortRules: Array<{
         table: string
         ops: Array<'create' | 'write'>
@@ -166,6 +168,7 @@ export class GlideSimulator {
                 )
                 return rule ? rule.message : null
             },
+            unordered: () => this.unorderedQueries,
         }
         this.mids = new MidRelay(this.store, opts.http, this.outbound, () => this.options)
         const deps = {

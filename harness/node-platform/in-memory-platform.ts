@@ -27,6 +27,7 @@ import type {
 } from '../../src/server/core/ports'
 import { classifyPlatformError, lostInStorage } from '../../src/server/glide/platform-errors'
 import type { LoopbackNetwork } from '../net'
+import { looksLikeSecret } from '../../src/server/core/setup/inputs'
 
 export interface StoredToken {
     accessToken: string | null
@@ -100,6 +101,7 @@ export class InMemoryConfig implements ConfigPort {
             ...clone(r)!,
             hasClientId: !!secret?.clientId,
             hasClientSecret: !!secret?.clientSecret,
+            clientIdLooksLikeSecret: !!secret?.clientId && looksLikeSecret(secret.clientId.trim()),
             defaultProfiles,
         }
     }

@@ -54,3 +54,22 @@ test.each([
         expect(world.sim.visibleText().join('\n')).not.toContain(PASTED_SECRET.slice(4, 20))
     }
 )
+
+test.each([
+    ['oauth-client', () => ({ clientId: world.clientId, clientSecret: world.clientId })],
+    ['service-account', () => ({ clientId: world.saClientId, clientSecret: world.saClientId, site: 'acme-jcc' })],
+])(
+    'PUT %s with the same value in Client ID and Client secret: 400 at clientSecret, plain message, nothing saved',
+    async (op, body) => {
+        const admin = new SetupClient(world.sim, ADMIN_USER)
+        const before = snapshot()
+        const b = body()
+        const a = await admin.api('PUT', op, b)
+        expect(a.status).toBe(400)
+        const errors = errorsOf(a)
+        expect(errors).toEqual([expect.objectContaining({ field: 'clientSecret', code: 'client_secret_same_as_id' })])
+        expect(errors[0].message).toMatch(/^Client secret is the same value as Client ID; nothing was saved\./)
+        expect(errors[0].message).not.toContain(b.clientId)
+        expect(snapshot()).toBe(before)
+    }
+)

@@ -1094,6 +1094,10 @@ declare global {
                         table: 'sys_module'
                         id: 'e2e30045428944dc80578ecfd807729d'
                     }
+                    'src_server_glide_shipped-records_ts': {
+                        table: 'sys_module'
+                        id: '407b632c458c433eb9595f32aa971847'
+                    }
                     'src_server_glide_validation-service_ts': {
                         table: 'sys_module'
                         id: 'ca39a09f683845f58d9c6aeb40ee1df4'

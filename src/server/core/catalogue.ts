@@ -229,7 +229,10 @@ export const CHECKS = catalogue({
         requires: ['oauth.profile'],
         auth: 'oauth2',
         calls: 0,
-        codes: { client_credentials_missing: fail('Client ID or Secret is empty: paste them from the Atlassian app') },
+        codes: {
+            client_credentials_missing: fail('Client ID or Secret is empty: paste them from the Atlassian app'),
+            client_id_is_secret: fail('Client ID holds a value shaped like a secret (clear text): move it, rotate it'),
+        },
     },
     'oauth.registry.urls': {
         title: 'Registry uses the Atlassian URLs of its grant',

@@ -173,6 +173,11 @@ export interface RegistrySnapshot {
     /** Presence only: the values are secrets (client_secret) or not ours to print. */
     hasClientId: boolean
     hasClientSecret: boolean
+    /**
+     * Client ID holds a value shaped like a client secret (setup/inputs.ts looksLikeSecret): set by the adapter, which
+     * reads the value; the value itself never leaves it. Absent = no.
+     */
+    clientIdLooksLikeSecret?: boolean
     authUrl: string
     tokenUrl: string
     refreshTokenUrl: string

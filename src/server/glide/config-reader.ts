@@ -15,6 +15,7 @@ import type {
     RegistrySnapshot,
 } from '../core/ports'
 import { bool, byId, each, str, type Row } from './records'
+import { looksLikeSecret } from '../core/setup/inputs'
 
 export class GlideConfigReader implements ConfigPort {
     alias(sysId: string): AliasSnapshot | null {
@@ -116,6 +117,7 @@ export class GlideConfigReader implements ConfigPort {
             type: str(row, 'type'),
             defaultGrantType: str(row, 'default_grant_type'),
             hasClientId: str(row, 'client_id').trim() !== '',
+            clientIdLooksLikeSecret: looksLikeSecret(str(row, 'client_id').trim()),
             hasClientSecret: str(row, 'client_secret') !== '',
             authUrl: str(row, 'auth_url'),
             tokenUrl: str(row, 'token_url'),

@@ -5,18 +5,18 @@
  */
 import type { ApiTokenInfo, HealthInventoryPort } from '../core/health/model'
 import { fromGlideDateTime } from './health-clock'
-import { byId, each, str } from './records'
-import { JIRA_ALIAS_ID } from './validation-service'
+import { byId, each, shippedRecord, str, truncatedLists } from './records'
+import { SHIPPED } from './shipped-records'
+import { findAliasSysId, JIRA_ALIAS_ID } from './validation-service'
 
-/** Registries this app ships (src/fluent/oauth/registry.now.ts); the credential sweep covers their profiles. */
-export const APP_REGISTRY_NAMES = ['Jira Cloud OAuth']
+/** The 3LO registry this app ships (src/fluent/oauth/registry.now.ts); the credential sweep covers its profiles. */
+export const APP_REGISTRY_NAME = 'Jira Cloud OAuth'
 
 export class GlideHealthInventory implements HealthInventoryPort {
     jiraAliasSysIds(): string[] {
         const out: string[] = []
-        each('sys_alias', [['id', JIRA_ALIAS_ID]], (row) => {
-            out.push(row.getUniqueValue())
-        })
+        const jira = findAliasSysId(JIRA_ALIAS_ID)
+        if (jira) out.push(jira)
         for (const parent of [...out]) {
             each('sys_alias', [['parent', parent]], (row) => {
                 if (out.indexOf(row.getUniqueValue()) < 0) out.push(row.getUniqueValue())
@@ -27,16 +27,20 @@ export class GlideHealthInventory implements HealthInventoryPort {
 
     appOAuthCredentialSysIds(): string[] {
         const out: string[] = []
-        for (const name of APP_REGISTRY_NAMES) {
-            each('oauth_entity', [['name', name]], (registry) => {
-                each('oauth_entity_profile', [['oauth_entity', registry.getUniqueValue()]], (profile) => {
-                    each('oauth_2_0_credentials', [['oauth_entity_profile', profile.getUniqueValue()]], (cred) => {
-                        if (out.indexOf(cred.getUniqueValue()) < 0) out.push(cred.getUniqueValue())
-                    })
-                })
+        // The shipped registry by sys_id: a copy or a template's registry with the same name is not the app's.
+        const registry = shippedRecord('oauth_entity', SHIPPED.oauthRegistry, 'name', APP_REGISTRY_NAME).row
+        if (!registry) return out
+        each('oauth_entity_profile', [['oauth_entity', registry.getUniqueValue()]], (profile) => {
+            each('oauth_2_0_credentials', [['oauth_entity_profile', profile.getUniqueValue()]], (cred) => {
+                if (out.indexOf(cred.getUniqueValue()) < 0) out.push(cred.getUniqueValue())
             })
-        }
+        })
         return out
+    }
+
+    /** Lists this run cut at their limit (records.ts each), named in the stored run. */
+    truncated(): string[] {
+        return truncatedLists()
     }
 
     refreshLifespanSec(credentialSysId: string): number | null {

@@ -21,7 +21,7 @@ import { GlideHealthInventory } from './health-inventory'
 import { GlideRunLock } from './health-lock'
 import { GlideHealthStore } from './health-store'
 import { GlideTokenStore } from './oauth-tokens'
-import { newRecord, str } from './records'
+import { clearTruncatedLists, newRecord, str } from './records'
 import { GlideRestHttp } from './rest-http'
 import { RUN_TABLE, saveRun } from './run-store'
 
@@ -46,6 +46,7 @@ export function healthSubjects(): HealthSubject[] {
 export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | null = null): HealthRunOutcome {
     const store = new GlideHealthStore()
     let runSysId: string | null = null
+    clearTruncatedLists()
     try {
         const result = runHealthCheck(
             {

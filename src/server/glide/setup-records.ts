@@ -26,7 +26,19 @@ import type {
 import { GlideConfigReader } from './config-reader'
 import { healthSubjects, runHealthCheckNow } from './health-service'
 import { GlideHealthStore } from './health-store'
-import { bool, byId, each, newRecord, newSecureRecord, type Row, secureById, str } from './records'
+import {
+    bool,
+    byId,
+    each,
+    firstRow,
+    newRecord,
+    newSecureRecord,
+    type Row,
+    secureById,
+    shippedRecord,
+    str,
+} from './records'
+import { SHIPPED } from './shipped-records'
 import * as audit from './setup-audit'
 import { RUN_TABLE } from './run-store'
 import { findAliasSysId, JIRA_ALIAS_ID, validateAndStore } from './validation-service'
@@ -39,17 +51,10 @@ export const REGISTRY_NAME = 'Jira Cloud OAuth'
 /** The shipped client-credentials registry (src/fluent/oauth/service-account-registry.now.ts). */
 export const SERVICE_ACCOUNT_REGISTRY_NAME = 'Jira Cloud Service Account'
 
+/** The oldest match (then the lowest sys_id), read again by sys_id: the same record on every call. */
 function first(table: string, conditions: Array<[string, string]>): Row | null {
-    let found: Row | null = null
-    each(
-        table,
-        conditions,
-        (row) => {
-            if (!found) found = byId(table, row.getUniqueValue())
-        },
-        1
-    )
-    return found
+    const found = firstRow(table, conditions)
+    return found ? byId(table, found.getUniqueValue()) : null
 }
 
 function registryState(registry: Row): RegistryState {
@@ -154,7 +159,7 @@ export class GlideSetupRecords implements SetupPort {
 
     jiraRecords(): JiraRecords | null {
         const aliasSysId = findAliasSysId(JIRA_ALIAS_ID)
-        const registry = first('oauth_entity', [['name', REGISTRY_NAME]])
+        const registry = shippedRecord('oauth_entity', SHIPPED.oauthRegistry, 'name', REGISTRY_NAME).row
         if (!aliasSysId || !registry) return null
         // The default profile: "Connect another site" adds non-default profiles to the same registry.
         const profile =
@@ -226,7 +231,12 @@ export class GlideSetupRecords implements SetupPort {
     }
 
     serviceAccountRecords(aliasSysId: string): ServiceAccountRecords {
-        const registry = first('oauth_entity', [['name', SERVICE_ACCOUNT_REGISTRY_NAME]])
+        const registry = shippedRecord(
+            'oauth_entity',
+            SHIPPED.serviceAccountRegistry,
+            'name',
+            SERVICE_ACCOUNT_REGISTRY_NAME
+        ).row
         const none: ServiceAccountRecords = {
             registry: null,
             profileSysId: null,
@@ -322,7 +332,5 @@ export class GlideSetupRecords implements SetupPort {
 }
 
 function hasConnection(aliasSysId: string): boolean {
-    let found = false
-    each('http_connection', [['connection_alias', aliasSysId]], () => (found = true), 1)
-    return found
+    return firstRow('http_connection', [['connection_alias', aliasSysId]]) !== null
 }

@@ -12,7 +12,8 @@ import { GlideConfigReader } from './config-reader'
 import { GlideTokenStore } from './oauth-tokens'
 import { GlideRealPathReader } from './real-path-reader'
 import { GlideRestHttp } from './rest-http'
-import { byId, newRecord, str } from './records'
+import { byId, shippedRecord, str } from './records'
+import { SHIPPED } from './shipped-records'
 import { RUN_TABLE, saveRun, type RunTrigger } from './run-store'
 
 /** An exception's stack or message, sanitised and bounded, for the system log and the report. */
@@ -72,11 +73,11 @@ export function validateDefaultAlias(): ValidationReport {
     return validateRecord('sys_alias', alias || JIRA_ALIAS_ID)
 }
 
+/** The Jira alias: the shipped record by sys_id, else the oldest alias with that id (records.ts shippedRecord). */
 export function findAliasSysId(aliasId: string): string | null {
-    const row = newRecord('sys_alias')
-    row.addQuery('id', aliasId)
-    row.query()
-    return row.next() ? row.getUniqueValue() : null
+    const sysId = aliasId === JIRA_ALIAS_ID ? SHIPPED.jiraAlias : ''
+    const { row } = shippedRecord('sys_alias', sysId, 'id', aliasId)
+    return row ? row.getUniqueValue() : null
 }
 
 /** Validates and stores the run; returns the report and the run's sys_id. */

@@ -153,6 +153,21 @@ describe('bad configurations on the instance', () => {
         expect(r.found).toBe('Registry "Jira Cloud OAuth" has no Client Secret.')
     })
 
+    test('a client secret saved in Client ID on the registry form -> move it and rotate it; the value is never shown', () => {
+        const pasted = `ATOA${'9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a'}`
+        w.state.registrySecrets[IDS.registry].clientId = pasted
+        const r = expectFail(
+            w.run(),
+            'oauth.registry.client_credentials',
+            'client_id_is_secret',
+            /paste the client id into Client ID.*rotate that secret/
+        )
+        expect(r.found).toMatch(/shaped like a client secret.*\(value not shown\).*clear text/)
+        const everything = JSON.stringify(w.run())
+        expect(everything).not.toContain(pasted.slice(0, 12))
+        expect(everything).not.toContain(pasted.slice(20, 40))
+    })
+
     test('authorization URL carrying ?audience= (KB0786459) -> set it back to the bare URL', () => {
         registry().authUrl = 'https://auth.atlassian.com/authorize?audience=api.atlassian.com&prompt=consent'
         expectFail(

@@ -121,6 +121,25 @@ function checkClientCredentials(log: CheckLog, registry: RegistrySnapshot, servi
         })
         return false
     }
+    if (registry.clientIdLooksLikeSecret) {
+        // Client ID is a clear-text column: a secret there (saved on the form, bypassing the setup page) is exposed
+        // to anyone who may read the registry, and Atlassian refuses it as a client id. Never echo the value.
+        log.fail('oauth.registry.client_credentials', {
+            code: 'client_id_is_secret',
+            found:
+                `Registry "${registry.name}" holds in Client ID a value shaped like a client secret or API token ` +
+                '(value not shown); Client ID is stored in clear text.',
+            expected: serviceAccount
+                ? "Client ID: the client id of the service account's OAuth 2.0 credential; the secret in Client Secret."
+                : 'Client ID: the client id of your Atlassian OAuth 2.0 (3LO) app; the secret in Client Secret.',
+            fix:
+                `Open the application registry "${registry.name}", paste the client id into Client ID and the ` +
+                'secret into Client Secret, and save; then rotate that secret in ' +
+                (serviceAccount ? ATLASSIAN.serviceAccountsAdmin : 'developer.atlassian.com > your app > Settings') +
+                ', because it was readable in clear text, and save the new one in Client Secret.',
+        })
+        return false
+    }
     log.pass('oauth.registry.client_credentials', 'Client ID and Client Secret are set (values not shown).')
     return true
 }

@@ -117,6 +117,11 @@ export interface HealthInventoryPort {
     /** The registry's refresh_token_lifespan in seconds, or null when unknown. */
     refreshLifespanSec(credentialSysId: string): number | null
     apiTokenInfo(credentialSysId: string): ApiTokenInfo | null
+    /**
+     * Lists the run's reads cut at their row limit ("more than 200 sys_connection rows with ..."), so the run says
+     * what it may have missed instead of stopping silently; absent = none.
+     */
+    truncated?(): string[]
 }
 
 export interface HealthStorePort {

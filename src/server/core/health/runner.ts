@@ -219,6 +219,19 @@ function checkAll(
             subject: s.subject.name,
         })
     }
+    for (const cut of ports.inventory.truncated ? ports.inventory.truncated() : []) {
+        checks.push({
+            id: 'health.inventory',
+            status: 'warn',
+            title: 'Every Jira connection listed',
+            code: 'list_truncated',
+            found: `There are ${cut}, so a connection beyond them may not have been checked.`,
+            expected: 'Every matching record read.',
+            fix:
+                'Delete the records that are no longer needed (inactive connections, unused child aliases of the ' +
+                'Jira alias), then run Validate all again.',
+        })
+    }
     const verdict: Verdict = verdictOf(checks)
     const one = onlySysId !== null && subjects.length === 1 ? subjects[0] : null
     const name = one

@@ -91,6 +91,20 @@ export function secret(field: string, label: string, v: unknown, max: number): P
 }
 
 /**
+ * The same value pasted into Client ID and Client secret: one of them is wrong, and Atlassian would refuse the pair
+ * (invalid_client). Refused at Client secret, naming both fields and never the value.
+ */
+export function distinctSecret(id: Parsed<string>, sec: Parsed<string | null>, place: string): Parsed<string | null> {
+    if (!id.ok || !sec.ok || sec.value === null || sec.value.trim() !== id.value) return sec
+    return bad(
+        'clientSecret',
+        'client_secret_same_as_id',
+        'Client secret is the same value as Client ID; nothing was saved. The secret is a different, longer value: ' +
+            `copy the secret from ${place}, and keep the client id in Client ID.`
+    )
+}
+
+/**
  * A secret the admin may leave blank to keep the one stored (issue 17 §5: changing the site or re-activating must not
  * need a secret Atlassian shows only once). null = keep; blank with nothing stored is refused, naming the console.
  */

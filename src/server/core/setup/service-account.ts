@@ -202,12 +202,16 @@ export function saveServiceAccount(deps: SetupDeps, body: Record<string, unknown
     if (!base.ok) return base
     const { found, missing } = missingRecords(deps, base.value)
     const id = inputs.clientId(body.clientId, SA_CLIENT_ID_PLACE)
-    const sec = inputs.keptSecret(
-        'clientSecret',
-        'Client secret',
-        body.clientSecret,
-        inputs.MAX_SECRET_LENGTH,
-        !!(found && found.registry.hasClientSecret),
+    const sec = inputs.distinctSecret(
+        id,
+        inputs.keptSecret(
+            'clientSecret',
+            'Client secret',
+            body.clientSecret,
+            inputs.MAX_SECRET_LENGTH,
+            !!(found && found.registry.hasClientSecret),
+            SA_CLIENT_ID_PLACE
+        ),
         SA_CLIENT_ID_PLACE
     )
     const site = inputs.siteName(body.site)
