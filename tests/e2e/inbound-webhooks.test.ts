@@ -114,3 +114,21 @@ test('refresh refused by Jira: one alert before expiry, one at expiry, and deliv
         'inbound.dynamic_webhooks/expired'
     )
 })
+
+test('refresh switched off (x_jira_connect.health.webhook_refresh = false): no refresh call, one alert before expiry, one at expiry, deliveries stop at day 30', async () => {
+    const { w, start } = await withWebhook()
+    w.setProperty('x_jira_connect.health.webhook_refresh', 'false')
+    const { delivered, missed } = liveDays(w, 120, start)
+    expect(w.emu.requestsTo('webhook-refresh')).toHaveLength(0)
+    expect(Math.max(...delivered)).toBeLessThan(31)
+    expect(missed[0]).toBeGreaterThanOrEqual(30)
+    const broken = emailDays(w, start).filter((e) => e.event === BROKEN)
+    expect(broken).toHaveLength(2)
+    expect(broken[0].day).toBeGreaterThanOrEqual(22)
+    expect(broken[0].day).toBeLessThan(30)
+    expect(broken[0].email.body).toMatch(/switched off/)
+    expect(broken[1].day).toBeGreaterThanOrEqual(30)
+    expect(broken[1].day).toBeLessThan(32)
+    expect(broken[1].email.body).toMatch(/expired/)
+    expect(emailDays(w, start)).toHaveLength(2)
+})

@@ -350,6 +350,7 @@ export const EXPECTED: ExpectedApp = {
                 ['propApiGateway', 'x_jira_connect.api_gateway_url', 'string', 'https://api.atlassian.com'],
                 ['propCapabilityProjects', 'x_jira_connect.capability.projects', 'string', ''],
                 ['propWebhookRefreshDays', 'x_jira_connect.health.webhook_refresh_days', 'integer', '7'],
+                ['propWebhookRefresh', 'x_jira_connect.health.webhook_refresh', 'boolean', 'true'],
             ] as const
         ).map(([key, name, type, value]): ExpectedRecord => ({
             key,

@@ -654,6 +654,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'c99debd62d9d4bdabe710be57c795f37'
                     }
+                    'property-health-webhook-refresh': {
+                        table: 'sys_properties'
+                        id: '359dad5e97144541a501ed6a03fd6cfa'
+                    }
                     'property-health-webhook-refresh-days': {
                         table: 'sys_properties'
                         id: '470787ac02ba4c41b39f8abc746ec315'

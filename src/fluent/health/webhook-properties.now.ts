@@ -15,3 +15,14 @@ Property({
 webhooks pointing at this instance, this many days before they expire (default 7, 1 to 29).`,
     roles: { read: ['admin', jiraConnectAdmin], write: ['admin'] },
 })
+
+/** The switch for that refresh: false turns it off, and Validate then fails a webhook about to lapse (refresh_off). */
+Property({
+    $id: Now.ID['property-health-webhook-refresh'],
+    name: WEBHOOK_PROPERTY.refresh,
+    type: 'boolean',
+    value: WEBHOOK_DEFAULTS.refresh,
+    description: `Jira webhooks: true (default) lets the health check refresh this app's dynamic webhooks pointing
+at this instance before they expire, once a day; false turns that off (Validate then fails a webhook about to lapse).`,
+    roles: { read: ['admin', jiraConnectAdmin], write: ['admin'] },
+})

@@ -497,6 +497,9 @@ export const CHECKS = catalogue({
             expired: fail('a webhook pointing here expired: Jira no longer sends it'),
             jql_unsupported: fail('a filter uses JQL beyond =, !=, IN, NOT IN: Jira refuses it when registered again'),
             refresh_failed: fail('health check: Jira did not extend the expiring webhooks'),
+            refresh_off: fail(
+                'a webhook pointing here expires soon and x_jira_connect.health.webhook_refresh is false'
+            ),
             webhooks_forbidden: fail('403: Jira refused this app the webhook endpoints'),
             webhook_scope_missing: fail('401 "scope does not match": manage:jira-webhook not granted'),
             unexpected_shape: fail('an answer that is not a page of webhooks'),

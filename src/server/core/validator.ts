@@ -44,7 +44,7 @@ import {
 } from './report'
 import type { RealPathPort } from './real-path'
 import { originOf, type UrlForm } from './urls'
-import { webhookRefreshDays } from './inbound-settings'
+import { webhookRefreshDays, webhookRefreshOn } from './inbound-settings'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -387,6 +387,7 @@ function validateConnection(
             connectionName: connection.name,
             refreshDays: webhookRefreshDays(ports.config),
             mayRefresh: !!options.webhookRefresh && options.webhookRefresh(connection.sysId),
+            refreshOn: webhookRefreshOn(ports.config),
             nowMs: ports.clock.nowMs(),
         })
         if (options.onInbound) options.onInbound(connection.sysId, seen)

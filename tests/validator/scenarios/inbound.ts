@@ -156,6 +156,27 @@ describe('Jira → ServiceNow: webhooks', () => {
         expect(check(r, 'inbound.dynamic_webhooks').found).toMatch(new RegExp(`#${id}.*HTTP 403 "Forbidden"`))
     })
 
+    test('refresh switched off (x_jira_connect.health.webhook_refresh = false): health run calls no refresh and fails refresh_off', () => {
+        const id = seed(HERE, w.emu.now() + 3 * DAY)
+        w.state.properties['x_jira_connect.health.webhook_refresh'] = 'false'
+        const r = healthRun()
+        expectFail(r, 'inbound.dynamic_webhooks', 'refresh_off', /Set x_jira_connect\.health\.webhook_refresh to true/)
+        const c = check(r, 'inbound.dynamic_webhooks')
+        expect(c.found).toContain(`#${id}`)
+        expect(c.found).toContain(new Date(w.emu.now() + 3 * DAY).toISOString().slice(0, 10))
+        expect(w.emu.requestsTo('webhook-refresh')).toHaveLength(0)
+        // Switched on again (any value but "false"): the same run refreshes it.
+        w.state.properties['x_jira_connect.health.webhook_refresh'] = 'true'
+        expect(check(healthRun(), 'inbound.dynamic_webhooks').code).toBe('refreshed')
+        expect(w.emu.requestsTo('webhook-refresh')).toHaveLength(1)
+    })
+
+    test('refresh switched off, nothing expiring: nothing to say about the switch', () => {
+        seed(HERE, w.emu.now() + 20 * DAY)
+        w.state.properties['x_jira_connect.health.webhook_refresh'] = 'false'
+        expect(check(w.run(), 'inbound.dynamic_webhooks').code).toBe('owner_rule')
+    })
+
     test('Jira refuses the webhook endpoints to the app (403) -> fail webhooks_forbidden', () => {
         w.emu.setFault('webhooks', {
             status: 403,

@@ -19,6 +19,7 @@ import type { AuthRef } from '../ports'
 import type { CheckLog } from '../report'
 import { fieldText } from '../sanitize'
 import { joinUrl } from '../urls'
+import { WEBHOOK_PROPERTY } from '../inbound-settings'
 
 const DAY_MS = 86400000
 /** Jira's life of a dynamic webhook (REST "Extend webhook life": "expire after 30 days"). */
@@ -62,6 +63,8 @@ export interface InboundTarget {
     refreshDays: number
     /** Health check only: whether this run may refresh this connection's expiring webhooks (once a day). */
     mayRefresh: boolean
+    /** x_jira_connect.health.webhook_refresh: false when the admin switched the health check's refresh off. */
+    refreshOn: boolean
     nowMs: number
 }
 
@@ -81,6 +84,24 @@ export function destinationOf(url: string, instanceUrl: string): Destination {
     const host = hostOf(url)
     if (host && host === hostOf(instanceUrl)) return 'here'
     return SERVICENOW_HOST.test(host) ? 'other_instance' : 'elsewhere'
+}
+
+/** Where a webhook's target URL points, as the validation result shows it (no query: tokens live there). */
+export function pointing(target: unknown, instanceUrl: string): Pick<WebhookView, 'url' | 'destination'> {
+    const raw = typeof target === 'string' ? target : ''
+    return { url: shownUrl(raw), destination: raw ? destinationOf(raw, instanceUrl) : 'elsewhere' }
+}
+
+/**
+ * "Points here / points at another instance", the same for dynamic and admin webhooks: the ones pointing at this
+ * instance, and the ones pointing at another ServiceNow instance, each marked with that problem (a clone refreshed
+ * from production keeps production's callback URLs). Webhooks pointing anywhere else are no concern of this app.
+ */
+export function byDestination(hooks: WebhookView[]): { here: WebhookView[]; otherInstance: WebhookView[] } {
+    const here = hooks.filter((h) => h.destination === 'here')
+    const otherInstance = hooks.filter((h) => h.destination === 'other_instance')
+    for (const h of otherInstance) h.problem = `points at ${hostOf(h.url)}, not this instance`
+    return { here, otherInstance }
 }
 
 /** epoch ms from Jira's expirationDate: int64 in the schema, an ISO date in the doc's sample. */
@@ -187,12 +208,10 @@ function checkDynamic(log: CheckLog, engine: CallEngine, t: InboundTarget, resul
     const hooks: WebhookView[] = []
     for (const raw of page.values as { [k: string]: unknown }[]) {
         if (!raw || typeof raw !== 'object') continue
-        const target = typeof raw.url === 'string' ? raw.url : ''
         hooks.push({
             kind: 'dynamic',
             id: fieldText(String(raw.id), 20),
-            url: shownUrl(target),
-            destination: target ? destinationOf(target, t.instanceUrl) : 'elsewhere',
+            ...pointing(raw.url, t.instanceUrl),
             expiresAtMs: dateMs(raw.expirationDate),
             enabled: true,
             jql: fieldText(typeof raw.jqlFilter === 'string' ? raw.jqlFilter : '', 200),
@@ -200,18 +219,16 @@ function checkDynamic(log: CheckLog, engine: CallEngine, t: InboundTarget, resul
         })
     }
     result.webhooks.push(...hooks)
-    const here = hooks.filter((h) => h.destination === 'here')
+    const { here, otherInstance: elsewhere } = byDestination(hooks)
     const soon = t.nowMs + t.refreshDays * DAY_MS
     const due = here.filter((h) => h.expiresAtMs !== null && h.expiresAtMs > t.nowMs && h.expiresAtMs <= soon)
-    if (t.mayRefresh && due.length > 0) refreshDue(log, engine, t, due, result)
+    if (t.refreshOn && t.mayRefresh && due.length > 0) refreshDue(log, engine, t, due, result)
     const expired = here.filter((h) => h.expiresAtMs !== null && h.expiresAtMs <= t.nowMs)
     for (const h of expired) h.problem = `expired on ${day(h.expiresAtMs)}`
     const expiring = here.filter((h) => h.expiresAtMs !== null && h.expiresAtMs > t.nowMs && h.expiresAtMs <= soon)
     for (const h of expiring) h.problem = `expires in ${daysLeft(h.expiresAtMs as number, t.nowMs)}`
     const badJql = here.map((h) => ({ h, beyond: jqlBeyondSubset(h.jql) })).filter((x) => x.beyond)
     for (const x of badJql) x.h.problem = `JQL filter uses ${x.beyond}`
-    const elsewhere = hooks.filter((h) => h.destination === 'other_instance')
-    for (const h of elsewhere) h.problem = `points at ${hostOf(h.url)}, not this instance`
     const list = (hs: WebhookView[]) => hs.map((h) => `#${h.id} ${h.url} (${h.problem})`).join('; ')
     const reRegister =
         'Register them again from this instance (the Jira spoke\'s "Subscribe Webhook" action, or the flow ' +
@@ -244,6 +261,24 @@ function checkDynamic(log: CheckLog, engine: CallEngine, t: InboundTarget, resul
             fix:
                 'Rewrite the filter within that subset (filter the rest in the routing subflow), then register it ' +
                 'again.',
+        })
+        return true
+    }
+    if (expiring.length > 0 && !t.refreshOn) {
+        const first = Math.min(...expiring.map((h) => h.expiresAtMs as number))
+        log.fail(id, {
+            code: 'refresh_off',
+            found:
+                `${expiring.length} dynamic webhook(s) pointing here expire soon: ${list(expiring)}, and the health ` +
+                `check's refresh is switched off (${WEBHOOK_PROPERTY.refresh} = false). Jira stops sending their ` +
+                `events on ${day(first)}.`,
+            expected:
+                `${WEBHOOK_PROPERTY.refresh} = true (the daily health check extends them), or another job that ` +
+                'extends them.',
+            fix:
+                `Set ${WEBHOOK_PROPERTY.refresh} to true (Jira Cloud Connect > Properties), then Validate all on ` +
+                `Connection Health; or call PUT /rest/api/${t.apiVersion}/webhook/refresh with their ids before ` +
+                `${day(first)}.`,
         })
         return true
     }
@@ -435,7 +470,6 @@ function checkAdmin(log: CheckLog, engine: CallEngine, t: InboundTarget, result:
     const hooks: WebhookView[] = []
     for (const raw of answer.json as { [k: string]: unknown }[]) {
         if (!raw || typeof raw !== 'object') continue
-        const target = typeof raw.url === 'string' ? raw.url : ''
         const self = typeof raw.self === 'string' ? raw.self : ''
         const filters = (raw.filters || {}) as { [k: string]: unknown }
         const jql = filters['issue-related-events-section']
@@ -443,8 +477,7 @@ function checkAdmin(log: CheckLog, engine: CallEngine, t: InboundTarget, result:
         hooks.push({
             kind: 'admin',
             id: fieldText(self ? self.replace(/.*\//, '') : String(raw.name || ''), 40),
-            url: shownUrl(target),
-            destination: target ? destinationOf(target, t.instanceUrl) : 'elsewhere',
+            ...pointing(raw.url, t.instanceUrl),
             expiresAtMs: null,
             enabled,
             jql: fieldText(typeof jql === 'string' ? jql : '', 200),
@@ -452,11 +485,9 @@ function checkAdmin(log: CheckLog, engine: CallEngine, t: InboundTarget, result:
         })
     }
     result.webhooks.push(...hooks)
-    const here = hooks.filter((h) => h.destination === 'here')
+    const { here, otherInstance: elsewhere } = byDestination(hooks)
     const disabled = here.filter((h) => !h.enabled)
     for (const h of disabled) h.problem = 'disabled'
-    const elsewhere = hooks.filter((h) => h.destination === 'other_instance')
-    for (const h of elsewhere) h.problem = `points at ${hostOf(h.url)}, not this instance`
     const list = (hs: WebhookView[]) => hs.map((h) => `#${h.id} ${h.url}`).join('; ')
     if (disabled.length > 0) {
         log.warn(id, {
