@@ -415,6 +415,12 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         }
     })
 
+    // Node's default keep-alive of 5 s is a harness artefact, not an instance's (its front end keeps idle connections
+    // far longer [inference]). With 5 s, now-sdk install's post-install call (activate_flows, made after the SDK parses
+    // keys.ts: 3 to 4.5 s measured on this machine under load) sometimes reused a socket the server was closing; the
+    // SDK swallows that "fetch failed" at debug level, so the call silently never came and the deploy test failed.
+    server.keepAliveTimeout = 120000
+    server.headersTimeout = 121000
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const port = (server.address() as AddressInfo).port
     return {
