@@ -349,8 +349,11 @@ test('no duplicates: two runs that store their lock at the same instant agree on
     world.emu.revokeGrant(USER.accountId, APP_CLIENT())
     clock.advance(2 * HOUR)
     // Another node's run saw no lock either and inserts its row right before ours is read back (same second).
+    // Its stamp is ours exactly: the clock follows real time, so reading it again here could be a millisecond later
+    // (then ours would be older and win, which is not the tie this test is about; it failed so under load).
     lock.onAdd = () => {
-        lock.rows.unshift({ id: 'lock000', owner: 'user "second.admin" #7', sinceMs: clock.nowMs() })
+        const ours = lock.rows[lock.rows.length - 1]
+        lock.rows.unshift({ id: 'lock000', owner: 'user "second.admin" #7', sinceMs: ours.sinceMs })
     }
     const loser = h.run('on_demand', { runBy: 'user "admin"' })
     expect(loser.refusedCode).toBe('run_in_progress')
