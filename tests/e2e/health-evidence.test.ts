@@ -238,3 +238,13 @@ test('alerts reach someone by default: with no x_jira_connect.admin holder the a
     expect(recovered).toHaveLength(1)
     expect(recovered[0].recipients).toEqual(['oncall@acme.example'])
 })
+
+test('a fresh install (the shipped <cloud-id> placeholder, no client ID, no token) is "not configured" for Validate all: no alert, nothing broken', async () => {
+    const w = (world = await World.start({ source: e2eSource() }))
+    const admin = new SetupClient(w.sim, ADMIN_USER)
+    const all = await w.validateAll(admin)
+    expect(all.status).toBe(200)
+    const row = await healthRow(admin, w.ids.connection)
+    expect({ verdict: row.verdict }).toEqual({ verdict: 'not_configured' })
+    expect(w.sim.eventManager.emails).toEqual([])
+})

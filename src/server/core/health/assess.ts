@@ -52,6 +52,8 @@ export const NOT_CONFIGURED_CODES = [
     'no_connection',
     'no_active_connection',
     'cloud_id_unset',
+    // The shipped connection URL until the admin names the site: a fresh install, not a broken connection.
+    'cloud_id_placeholder',
 ]
 
 export function emptyState(subject: HealthSubject): HealthState {
