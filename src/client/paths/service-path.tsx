@@ -3,6 +3,7 @@ import { ScopeList } from '../components/copy-field'
 import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { ProjectsField } from '../components/projects-field'
 import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidationResult } from '../components/validate-step'
 import { call, type FieldError, type SavedServiceAccount, type SetupState, type Validation } from '../services/api'
@@ -62,6 +63,7 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
                     validation || saved ? fromVerdict(validation, !!(sa.connection && sa.connection.active)) : 'blocked'
                 }
             >
+                <ProjectsField onSaved={() => setValidation(null)} />
                 <p>
                     "Save and validate" checks every link from ServiceNow to Jira Cloud through the service account and
                     says how to fix what does not work.
