@@ -142,13 +142,25 @@ function ServiceForm(props: {
     const [site, setSite] = useState('')
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
-    const [notice, setNotice] = useState('')
+    // What the save did, kept as facts: the notice follows the connection's state now (made live after the save).
+    const [saved, setSaved] = useState<{ text: string; liveAtSave: boolean } | null>(null)
     const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
+    const liveNow = !!(sa.connection && sa.connection.active)
+    const notice = saved
+        ? saved.text +
+          (liveNow
+              ? saved.liveAtSave
+                  ? ' (it is the live connection).'
+                  : '. It is the live connection now.'
+              : saved.liveAtSave
+                ? '. It is not live now.'
+                : '. It is not live yet: it is validated now.')
+        : ''
     const connName = sa.connection ? sa.connection.name : 'Jira Cloud Service Account Connection'
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
-        setNotice('')
+        setSaved(null)
         const r = await call<SavedServiceAccount>('PUT', 'service-account', { clientId, clientSecret, site })
         setBusy(false)
         if (!r.ok) {
@@ -157,10 +169,10 @@ function ServiceForm(props: {
         }
         setErrors([])
         setClientSecret('')
-        setNotice(
-            `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})` +
-                (r.value.active ? ' (it is the live connection).' : '. It is not live yet: it is validated now.')
-        )
+        setSaved({
+            text: `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})`,
+            liveAtSave: r.value.active,
+        })
         props.onSave(r.value.token.outcome === 'refused')
         await props.reload()
         // Atlassian refused the new values while an older token is still stored: a validation would pass on that
