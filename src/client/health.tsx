@@ -194,7 +194,7 @@ function Row(props: {
                         .join(' · ')}
                 </div>
                 {r.credential ? <Credential c={r.credential} /> : null}
-                {r.standing ? <Standing s={r.standing} site={siteOfUrl(r.url)} /> : null}
+                {r.standing ? <Standing s={r.standing} site={siteOfUrl(r.url)} connection={r.name} compact /> : null}
             </th>
             <td data-verdict={r.verdict}>
                 <span className={`badge ${BADGE[r.verdict] || 'neutral'}`}>{verdictText(r.verdict)}</span>

@@ -25,7 +25,15 @@ export function siteOfUrl(url: string): string {
  * A connection's way in and where it stands against Atlassian's and ServiceNow's rules (docs/auth-standing.md), with
  * the move to a service account for every standing but the recommended one. Information only: not the verdict.
  */
-export function Standing({ s, site, name }: { s: AuthStanding; site: string; name?: string }) {
+export function Standing(props: {
+    s: AuthStanding
+    site: string
+    /** The connection it is about: in the button's accessible name (several rows each have one). */
+    connection: string
+    name?: string
+    compact?: boolean
+}) {
+    const { s, site, name } = props
     const move = useContext(MoveContext)
     return (
         <div className="standing" data-standing={s.code} data-standing-level={s.level}>
@@ -34,12 +42,20 @@ export function Standing({ s, site, name }: { s: AuthStanding; site: string; nam
                 Standing against Atlassian's and ServiceNow's rules:{' '}
                 <span className={`badge ${BADGE[s.level]}`}>{s.label}</span>
             </p>
-            <p className="hint">Why: {s.why}</p>
+            {props.compact ? (
+                <details className="hint">
+                    <summary>Why</summary>
+                    <p>{s.why}</p>
+                </details>
+            ) : (
+                <p className="hint">Why: {s.why}</p>
+            )}
             {s.move && move ? (
                 <button
                     type="button"
                     className="secondary"
                     data-action="move-to-service-account"
+                    aria-label={`Move to a service account (from ${props.connection})`}
                     onClick={() => move(site)}
                 >
                     Move to a service account

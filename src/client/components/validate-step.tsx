@@ -156,6 +156,7 @@ export function ValidationResult({ v: made, liveNow = false }: { v: Validation; 
                 <Standing
                     key={s.connectionSysId}
                     s={s}
+                    connection={s.connectionName}
                     site={s.site || siteOfUrl(v.actingAs ? v.actingAs.site : '')}
                     name={s.subject}
                 />
