@@ -93,7 +93,7 @@ export function isSpokeTemplate(template: { name: string; scope: string } | null
 
 /**
  * The standing of a way in. `template`: the configuration template of the connection's alias (null: none or unknown);
- * a 3LO connection counts as the spoke's (ServiceNow's app) only when that template is the spoke's (assumption A46).
+ * a 3LO connection counts as the spoke's (ServiceNow's app) only when that template is the spoke's (assumption A47).
  */
 export function authStanding(method: AuthMethod, template: { name: string; scope: string } | null): AuthStanding {
     const code: StandingCode =
