@@ -12,6 +12,12 @@ const PATH_LABEL: Record<string, string> = {
     other: 'created outside this page',
 }
 
+/** The path's label after a connection's name, unless the name already says it ("Jira Cloud acme (API token)"). */
+function pathSuffix(name: string, path: string): string {
+    const label = PATH_LABEL[path] || path
+    return label && name.toLowerCase().indexOf(label.toLowerCase()) < 0 ? ` (${label})` : ''
+}
+
 /** The page-wide line that says which connection of the Jira alias is live, and who may change it. */
 export function LiveBanner({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
     const l = state.live
@@ -20,8 +26,8 @@ export function LiveBanner({ state, reload }: { state: SetupState; reload: () =>
             <p>
                 {l ? (
                     <>
-                        <span className="badge ok">Live</span> ServiceNow uses <strong>{l.name}</strong> (
-                        {PATH_LABEL[l.path] || l.path}) for Jira now.
+                        <span className="badge ok">Live</span> ServiceNow uses <strong>{l.name}</strong>
+                        {pathSuffix(l.name, l.path)} for Jira now.
                     </>
                 ) : (
                     <>

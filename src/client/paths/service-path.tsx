@@ -4,6 +4,7 @@ import { ScopeList } from '../components/copy-field'
 import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { ProjectsField } from '../components/projects-field'
 import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidationResult } from '../components/validate-step'
 import { call, type FieldError, type SavedServiceAccount, type SetupState, type Validation } from '../services/api'
@@ -73,6 +74,7 @@ export function ServicePath({
                     validation || saved ? fromVerdict(validation, !!(sa.connection && sa.connection.active)) : 'blocked'
                 }
             >
+                <ProjectsField onSaved={() => setValidation(null)} />
                 <p>
                     "Save and validate" checks every link from ServiceNow to Jira Cloud through the service account and
                     says how to fix what does not work.
@@ -152,8 +154,20 @@ function ServiceForm(props: {
     const [site, setSite] = useState('')
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
-    const [notice, setNotice] = useState('')
+    // What the save did, kept as facts: the notice follows the connection's state now (made live after the save).
+    const [saved, setSaved] = useState<{ text: string; liveAtSave: boolean } | null>(null)
     const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
+    const liveNow = !!(sa.connection && sa.connection.active)
+    const notice = saved
+        ? saved.text +
+          (liveNow
+              ? saved.liveAtSave
+                  ? ' (it is the live connection).'
+                  : '. It is the live connection now.'
+              : saved.liveAtSave
+                ? '. It is not live now.'
+                : '. It is not live yet: it is validated now.')
+        : ''
     const connName = sa.connection ? sa.connection.name : 'Jira Cloud Service Account Connection'
     const moveCount = props.move ? props.move.n : 0
     useEffect(() => {
@@ -169,7 +183,7 @@ function ServiceForm(props: {
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
-        setNotice('')
+        setSaved(null)
         const r = await call<SavedServiceAccount>('PUT', 'service-account', { clientId, clientSecret, site })
         setBusy(false)
         if (!r.ok) {
@@ -178,10 +192,10 @@ function ServiceForm(props: {
         }
         setErrors([])
         setClientSecret('')
-        setNotice(
-            `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})` +
-                (r.value.active ? ' (it is the live connection).' : '. It is not live yet: it is validated now.')
-        )
+        setSaved({
+            text: `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})`,
+            liveAtSave: r.value.active,
+        })
         props.onSave(r.value.token.outcome === 'refused')
         await props.reload()
         // Atlassian refused the new values while an older token is still stored: a validation would pass on that
