@@ -2,6 +2,7 @@ import React, { useState } from 'react'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
 import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
+import { ProjectsField } from '../components/projects-field'
 import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
 import { call, type FieldError, type SavedApiToken, type SetupState, type Validation } from '../services/api'
@@ -47,6 +48,7 @@ export function TokenPath({ state, reload }: { state: SetupState; reload: () => 
                 title="Validate the connection"
                 state={fromVerdict(validation, !!(t.connection && t.connection.active))}
             >
+                <ProjectsField onSaved={() => setValidation(null)} />
                 <ValidateStep
                     result={validation}
                     onResult={setValidation}
