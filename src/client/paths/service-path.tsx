@@ -1,4 +1,5 @@
-import React, { useState } from 'react'
+import React, { useEffect, useState } from 'react'
+import type { Move } from '../app'
 import { ScopeList } from '../components/copy-field'
 import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
@@ -14,7 +15,16 @@ const FIELDS = ['clientId', 'clientSecret', 'site']
  * Service account (OAuth 2.0 client credentials, ServiceNow's Jira spoke Option 2): create the account and its OAuth
  * 2.0 credential in Atlassian, then client ID, secret and site here and one button that saves and validates.
  */
-export function ServicePath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
+export function ServicePath({
+    state,
+    reload,
+    move = null,
+}: {
+    state: SetupState
+    reload: () => Promise<SetupState | null>
+    /** Opened by "Move to a service account": fill in the site and focus the first field. */
+    move?: Move | null
+}) {
     const sa = state.serviceAccount
     const saved = sa.clientIdSet && sa.clientSecretSet && !!(sa.connection && sa.connection.cloudId)
     const [validation, setValidation] = useState<Validation | null>(null)
@@ -54,6 +64,7 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
                     validate={validate}
                     busyValidating={validating}
                     onSave={onSave}
+                    move={move}
                 />
             </Step>
             <Step
@@ -135,6 +146,7 @@ function ServiceForm(props: {
     validate: () => Promise<void>
     busyValidating: boolean
     onSave: (tokenRefused: boolean) => void
+    move: Move | null
 }) {
     const sa = props.state.serviceAccount
     const [clientId, setClientId] = useState('')
@@ -157,6 +169,17 @@ function ServiceForm(props: {
                 : '. It is not live yet: it is validated now.')
         : ''
     const connName = sa.connection ? sa.connection.name : 'Jira Cloud Service Account Connection'
+    const moveCount = props.move ? props.move.n : 0
+    useEffect(() => {
+        if (!props.move) return
+        if (props.move.site) setSite(props.move.site)
+        const first = ref.current ? ref.current.querySelector<HTMLInputElement>('#clientId') : null
+        if (first) {
+            first.scrollIntoView({ block: 'center' })
+            first.focus()
+        }
+        // Each click of "Move to a service account" (a new count) fills in and focuses again.
+    }, [moveCount])
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
