@@ -4,10 +4,11 @@
  * and the token path's validation say "Not compliant", and "Move to a service account" opens the service-account
  * path with the focus on its first field and the site filled in. Completing it validates the service account while
  * the token connection stays live; Make this the live connection switches, and the standing is then "Recommended".
- * axe-core: no violation on any view; no secret in the DOM.
+ * x_jira_connect.admin sees the standing without the button (the move saves). axe-core: no violation on any view; no
+ * secret in the DOM.
  */
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
-import { SetupClient } from '../../harness/glide-simulator/setup-client'
+import { APP_ADMIN, SetupClient } from '../../harness/glide-simulator/setup-client'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
 import { Admin, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
 
@@ -130,4 +131,15 @@ test('classic token: the token path\'s validation result says "Not compliant" an
     expect(await admin.page.locator('#site').inputValue()).toBe('acme-jcc')
     await expectAccessible(admin, 'service-account path from the token path')
     await expectNoSecret(admin)
+})
+
+test('x_jira_connect.admin sees the standing but no Move button (the move saves: admin only)', async () => {
+    const token = await classicTokenLive()
+    admin = await Admin.open(world, APP_ADMIN, 'standing-app-admin')
+    await admin.openFromMenu('Setup: Connection Health')
+    const standing = admin.page.locator(`tr[data-connection="${token}"] [data-standing]`)
+    await standing.waitFor({ timeout: 30000 })
+    expect(await standing.textContent()).toContain('Not compliant')
+    expect(await admin.page.locator('[data-action="move-to-service-account"]').count()).toBe(0)
+    await expectAccessible(admin, 'health view, app admin')
 })
