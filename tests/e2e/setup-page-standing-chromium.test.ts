@@ -143,3 +143,26 @@ test('x_jira_connect.admin sees the standing but no Move button (the move saves:
     expect(await admin.page.locator('[data-action="move-to-service-account"]').count()).toBe(0)
     await expectAccessible(admin, 'health view, app admin')
 })
+
+test('a 3LO app of your own on the gateway URL: "Allowed …, flagged"; the move fills in the site Jira named in the validation', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    admin = await Admin.open(world, ADMIN_USER, 'standing-3lo')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path: OAuth')
+    await admin.click('[data-action="validate"]', 'Validate')
+    const verdict = admin.page.locator('[data-verdict="pass"]')
+    await verdict.waitFor({ timeout: 30000 })
+    const standing = verdict.locator('[data-standing="standing_own_3lo_app"]')
+    expect(await standing.getAttribute('data-standing-level')).toBe('allowed')
+    expect(await standing.textContent()).toContain('Allowed for your own site, flagged for distributed apps')
+    expect(await standing.textContent()).toContain('[inference')
+    await expectAccessible(admin, '3LO allowed, flagged')
+    // The connection URL names only the cloud id: the site comes from Jira's own answer (serverInfo) in this run.
+    await standing.locator('[data-action="move-to-service-account"]').click()
+    await admin.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'clientId')
+    expect(await admin.page.locator('#site').inputValue()).toBe('acme-jcc')
+    // Nothing was switched or saved by the move itself.
+    expect(active(world.ids.connection)).toBe('true')
+    expect(active(world.ids.saConnection)).toBe('false')
+})
