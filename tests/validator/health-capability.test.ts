@@ -2,7 +2,8 @@
  * The health check's capability round (docs/capability.md, docs/health.md) against the Atlassian emulator on
  * loopback: a sign-in that succeeded keeps its verdict and Last success when the round itself cannot finish.
  */
-import { capabilitySummary } from '../../src/server/core/health/capability-round'
+import { cachedFor, cachedRows, capabilitySummary } from '../../src/server/core/health/capability-round'
+import { projectsTag } from '../../src/server/core/projects-setting'
 import { followingClock, healthHarness } from './health-world'
 import { APP, IDS, SITE, startWorld, USER, type World } from './world'
 
@@ -49,7 +50,10 @@ test('the round runs at most once per capability_interval_hours; in between the 
     expect(first.outcomes[0].state.verdict).toBe('healthy')
     const checkedAt = row().capabilityCheckedMs!
     expect(checkedAt).toBeGreaterThan(0)
-    const rows = JSON.parse(row().capabilityJson!)
+    const stored = JSON.parse(row().capabilityJson!)
+    // Kept with the tag of the project list it was made for (empty list here).
+    expect(stored.for).toBe(projectsTag(''))
+    const rows = stored.rows
     expect(rows.map((r: { category: string }) => r.category)).toEqual([
         'issues',
         'comments_attachments',
@@ -107,6 +111,38 @@ test('capability_interval_hours = 48: a day later the round is not due; the per-
     expect(world.emu.requestsTo('permissions-check')).toHaveLength(1)
 })
 
+test("the project list changes between health checks: the round is due at once, so the row never shows the old list's table as the new one's", () => {
+    world.getOAuthToken()
+    const clock = followingClock(world)
+    const h = healthHarness(world, { clock })
+    const row = () => h.store.read('http_connection', IDS.oauthConnection)!
+    h.run()
+    const firstAt = row().capabilityCheckedMs!
+
+    // The admin lists the project the flows use on the setup page; two hours later the next health check runs.
+    world.state.properties['x_jira_connect.capability.projects'] = 'SUP/Task'
+    clock.advance(2 * 3600000)
+    world.emu.clearRequests()
+    const second = h.run()
+    expect(world.emu.requestsTo('permissions-check')).toHaveLength(1)
+    expect(second.report.checks.find((c) => c.id === 'jira.projects')!.code).not.toBe('not_due')
+    expect(row().capabilityCheckedMs).toBeGreaterThan(firstAt)
+
+    // The same list written another way (spacing) is the same list: not due again within the interval.
+    world.state.properties['x_jira_connect.capability.projects'] = '  SUP/Task '
+    clock.advance(2 * 3600000)
+    world.emu.clearRequests()
+    h.run()
+    expect(world.emu.requestsTo('permissions-check')).toHaveLength(0)
+
+    // Emptied again: due again.
+    world.state.properties['x_jira_connect.capability.projects'] = ''
+    clock.advance(3600000)
+    world.emu.clearRequests()
+    h.run()
+    expect(world.emu.requestsTo('permissions-check')).toHaveLength(1)
+})
+
 test('NearLimit: the row keeps the quota left and the subject warns', () => {
     world.getOAuthToken()
     world.emu.setQuotaUsed(APP.clientId, SITE.cloudId, 60000)
@@ -133,4 +169,17 @@ test('a 429 on the bulk permission check is rate limiting, not broken: the sign-
     expect(result.alerts.map((a) => a.kind)).not.toContain('broken')
     // One try: a Retry-After of an hour is not waited for.
     expect(world.emu.requestsTo('permissions-check')).toHaveLength(1)
+})
+
+test('a table written before the list tag existed (a bare JSON array) is still shown, and its list counts as unknown: the round is due once', () => {
+    const row = { category: 'issues', label: 'Issues', status: 'works', why: 'Browse and create in SUP' }
+    const legacy = JSON.stringify([row])
+    expect(cachedRows(legacy)).toEqual([row])
+    expect(cachedFor(legacy)).toBeNull()
+    const tagged = JSON.stringify({ for: projectsTag('SUP'), rows: [row] })
+    expect(cachedRows(tagged)).toEqual([row])
+    expect(cachedFor(tagged)).toBe(projectsTag(' SUP '))
+    expect(projectsTag('SUP')).not.toBe(projectsTag('SUP/Task'))
+    expect(projectsTag('SUP, OPS')).not.toBe(projectsTag('OPS, SUP'))
+    expect(cachedRows('{"for":"x"}')).toBeNull()
 })

@@ -78,3 +78,19 @@ export function uniqueKeys(entries: ProjectEntry[]): string[] {
     for (const e of entries) if (keys.indexOf(e.key) < 0) keys.push(e.key)
     return keys
 }
+
+/**
+ * A short, stable tag of the list, kept with the health row's capability table: when the admin changes the list the
+ * round is due at once (the table of the old list is not the new list's). Two spellings of one list tag alike.
+ * FNV-1a, 32 bits: enough to tell one admin's edits apart, not a secret (the list is not secret either).
+ */
+export function projectsTag(raw: string): string {
+    const s = parseProjectsSetting(raw)
+    const text = s.ok ? formatProjects(s.entries) : `invalid:${String(raw || '').trim()}`
+    let h = 0x811c9dc5
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i)
+        h = Math.imul(h, 0x01000193) >>> 0
+    }
+    return `p${('0000000' + h.toString(16)).slice(-8)}`
+}

@@ -29,30 +29,54 @@ export function capabilityIntervalHours(config: ConfigPort): number {
     return Number.isFinite(n) && n >= 1 && n <= 24 * 31 ? n : CAPABILITY_INTERVAL_DEFAULT
 }
 
-/** The table a health row keeps (JSON in capability_json), or null when none or unreadable. */
-export function cachedRows(json: string | undefined): CapabilityRow[] | null {
+/**
+ * What a health row keeps in capability_json: the table and the tag of the project list it was made for
+ * (projects-setting.ts projectsTag). Rows written before the tag existed are a bare array: their list is unknown.
+ */
+interface StoredCapability {
+    for: string
+    rows: CapabilityRow[]
+}
+
+function parseStored(json: string | undefined): { for: string | null; rows: unknown[] } | null {
     if (!json) return null
     try {
         const parsed = JSON.parse(json) as unknown
-        if (!Array.isArray(parsed)) return null
-        const rows = parsed.filter(
-            (r): r is CapabilityRow =>
-                !!r &&
-                typeof r.category === 'string' &&
-                typeof r.label === 'string' &&
-                typeof r.why === 'string' &&
-                STATUSES.indexOf(r.status) >= 0
-        )
-        return rows.length ? rows : null
+        if (Array.isArray(parsed)) return { for: null, rows: parsed }
+        const o = parsed as Partial<StoredCapability> | null
+        if (o && typeof o.for === 'string' && Array.isArray(o.rows)) return { for: o.for, rows: o.rows }
+        return null
     } catch (e) {
         return null
     }
+}
+
+/** The project-list tag the row's table was made for, or null (none, unreadable, or written before the tag). */
+export function cachedFor(json: string | undefined): string | null {
+    const stored = parseStored(json)
+    return stored ? stored.for : null
+}
+
+/** The table a health row keeps (JSON in capability_json), or null when none or unreadable. */
+export function cachedRows(json: string | undefined): CapabilityRow[] | null {
+    const stored = parseStored(json)
+    if (!stored) return null
+    const rows = stored.rows.filter(
+        (r): r is CapabilityRow =>
+            !!r &&
+            typeof (r as CapabilityRow).category === 'string' &&
+            typeof (r as CapabilityRow).label === 'string' &&
+            typeof (r as CapabilityRow).why === 'string' &&
+            STATUSES.indexOf((r as CapabilityRow).status) >= 0
+    )
+    return rows.length ? rows : null
 }
 
 /**
  * When each subject's round is due: never run, or its interval has passed. The daily job does not check a subject at
  * the same minute every day (subjects go oldest first, a run takes up to its total budget), so the interval is
  * counted less that budget: a round 24 h minus a few minutes old is due, not pushed to the next day.
+ * `projects`: the tag of the current project list (projectsTag); a table made for another list is due at once.
  * `always`: the setup page's per-row Validate (the admin asked for this one connection now).
  */
 export function capabilitySchedule(
@@ -60,6 +84,7 @@ export function capabilitySchedule(
     nowMs: () => number,
     intervalHours: number,
     slackMs: number,
+    projects: string,
     always = false
 ): CapabilitySchedule {
     const intervalMs = intervalHours * HOUR_MS
@@ -72,6 +97,8 @@ export function capabilitySchedule(
             if (always) return true
             const row = last(sysId)
             if (!row || !cachedRows(row.capabilityJson)) return true
+            // The admin changed the project list since: the kept table answers another question.
+            if (cachedFor(row.capabilityJson) !== projects) return true
             const age = nowMs() - (row.capabilityCheckedMs as number)
             return age < 0 || age >= intervalMs - Math.min(slackMs, intervalMs / 2)
         },
@@ -128,7 +155,8 @@ export function withCapability(
     report: ValidationReport,
     cut: string,
     startedAtMs: number,
-    nowMs: number
+    nowMs: number,
+    projects: string
 ): HealthState {
     const next: HealthState = { ...state }
     const account = (report.accounts || [])[0]
@@ -150,7 +178,8 @@ export function withCapability(
         next.capabilityNote = bounded(`Not checked in the latest health check: ${cut}.`, 255)
     } else if (table && table.checkedAtMs >= startedAtMs) {
         const rows = table.rows.map((row) => ({ ...row, why: bounded(row.why, 300) }))
-        next.capabilityJson = JSON.stringify(rows)
+        const stored: StoredCapability = { for: projects, rows }
+        next.capabilityJson = JSON.stringify(stored)
         next.capabilityCheckedMs = table.checkedAtMs
         next.capabilityNote = ''
     }

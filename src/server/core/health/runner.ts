@@ -20,6 +20,7 @@ import type { InboundResult } from '../checks/inbound'
 import { capabilityIntervalHours, capabilitySchedule, settleRound, withCapability } from './capability-round'
 import { standingsOf, withStanding } from './standing'
 import { webhookRefreshDays } from '../inbound-settings'
+import { projectsTag } from '../projects-setting'
 import {
     keepInboundBroken,
     webhookExpiryAlerts,
@@ -120,7 +121,8 @@ interface Pending {
     /** What the Jira → ServiceNow checks saw (webhook-refresh.ts), when they ran. */
     inbound?: InboundResult
     /** The validator's report and whether its capability round was cut (capability-round.ts). */
-    round?: { report: ValidationReport; cut: string; startedAtMs: number }
+    /** `projects`: the tag of the project list the round ran for (projectsTag). */
+    round?: { report: ValidationReport; cut: string; startedAtMs: number; projects: string }
 }
 
 /**
@@ -286,7 +288,10 @@ function checkAll(
             const a = keepInboundBroken(previous, p.checks, assessed)
             a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
             a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
-            if (p.round) a.state = withCapability(a.state, p.round.report, p.round.cut, p.round.startedAtMs, p.at)
+            if (p.round) {
+                const r = p.round
+                a.state = withCapability(a.state, r.report, r.cut, r.startedAtMs, p.at, r.projects)
+            }
             if (p.round) a.state = withStanding(a.state, p.round.report)
             ports.health.write(a.state)
             for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
@@ -354,6 +359,7 @@ function checkSubject(
     try {
         previous = ports.health.read(subject.table, subject.sysId)
         before = readTokens()
+        const projects = projectsTag(ports.config.property(PROPERTY.capabilityProjects, ''))
         // An expired access token is refreshed through the platform, as the spoke would on its next use: a check
         // must call Atlassian to say anything good. keepalive_days = 0 turns that off (the subject is then not
         // checked), except when a Jira webhook pointing here needs refreshing soon (webhook-refresh.ts).
@@ -375,12 +381,13 @@ function checkSubject(
                     () => now(ports),
                     capabilityIntervalHours(ports.config),
                     settings.totalBudgetMs,
+                    projects,
                     capabilityAlways
                 ),
             }
         )
         const settled = settleRound(report.checks)
-        round = { report, cut: settled.cut, startedAtMs: report.startedAtMs }
+        round = { report, cut: settled.cut, startedAtMs: report.startedAtMs, projects }
         own.push(...settled.checks.map((c) => ({ ...c, subject: c.subject || subject.name })))
         const refresh = oauth ? cache.refreshOf(oauth.sysId) : null
         if (refresh && refresh.ok && !refreshedBefore) own.push(keepAliveCheck(subject, before, previous, now(ports)))
