@@ -5,7 +5,7 @@
  */
 import { formMessages, reportText } from '../../../src/server/core/format'
 import type { RealPathState } from '../../../harness/node-platform/in-memory-real-path'
-import { check, startWorld, type World } from '../world'
+import { check, IDS, startWorld, type World } from '../world'
 
 const STANDING_LINE = "Standing against Atlassian's and ServiceNow's rules"
 
@@ -98,6 +98,24 @@ describe("standing of the way in against Atlassian's and ServiceNow's rules", ()
             'config.auth_method=classic_api_token',
         ])
         expect(line).toMatch(/Not compliant: classic API token on the site URL \(legacy\)/)
+    })
+
+    test('two active connections on one alias (3LO and a classic token): one standing per connection, tagged', () => {
+        w.getOAuthToken()
+        w.state.aliases[0].multipleConnections = true
+        const basic = w.state.connections.find((x) => x.sysId === IDS.basicConnection)!
+        basic.active = true
+        const report = w.run()
+        const oauth = w.state.connections.find((x) => x.sysId === IDS.oauthConnection)!
+        expect(report.standings!.map((s) => [s.subject, s.connectionSysId, s.code])).toEqual([
+            [oauth.name, IDS.oauthConnection, 'standing_own_3lo_app'],
+            [basic.name, IDS.basicConnection, 'standing_classic_token'],
+        ])
+        const lines = formMessages(report).info.filter((m) => m.indexOf(STANDING_LINE) === 0)
+        expect(lines).toEqual([
+            expect.stringContaining(`${STANDING_LINE} [${oauth.name}]: Allowed for your own site`),
+            expect.stringContaining(`${STANDING_LINE} [${basic.name}]: Not compliant: classic API token`),
+        ])
     })
 
     test('no credential on the connection: no standing (nothing to judge), the check skipped with the reason', () => {
