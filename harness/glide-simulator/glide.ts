@@ -221,6 +221,10 @@ export function createGlideRecordClass(env: GlideEnv) {
         isValid(): boolean {
             return this._valid
         }
+        /** ServiceNow docs "Scoped GlideRecord - isValidField(String columnName)": the table has that column. */
+        isValidField(columnName: string): boolean {
+            return this._valid && !!schema.column(this._table, String(columnName))
+        }
         /** Record ACLs of the table for the session user (ServiceNow docs: GlideRecord canRead/canWrite/...). */
         canRead(): boolean {
             return env.acl ? env.acl(this.getRecordClassName(), 'read') : true
