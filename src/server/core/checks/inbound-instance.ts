@@ -145,11 +145,14 @@ function checkRegistries(
         )
         return
     }
+    const how = (v: CallbackView) =>
+        `"${v.name}" (/${v.path}, ${v.auth === 'unknown' ? 'callback type not shown' : `${v.auth}-based`}` +
+        `${v.matchedBy && v.matchedBy.length ? `, called by Jira ${v.matchedBy.join(', ')}` : ''})`
     if (jira && !jira.complete) {
         log.pass(
             id,
-            `${active.length} Jira Webhook Registry record(s): ${list(active)}. Which of them Jira calls is not known: ` +
-                'listing admin webhooks needs a Jira administrator (see inbound.admin_webhooks).',
+            `${active.length} Jira Webhook Registry record(s): ${active.map(how).join('; ')}. Which of them Jira ` +
+                'calls is not known: listing admin webhooks needs a Jira administrator (see inbound.admin_webhooks).',
             'match_unknown'
         )
         return
@@ -170,9 +173,6 @@ function checkRegistries(
         })
         return
     }
-    const how = (v: CallbackView) =>
-        `"${v.name}" (/${v.path}, ${v.auth === 'unknown' ? 'callback type not shown' : `${v.auth}-based`}` +
-        `${v.matchedBy && v.matchedBy.length ? `, called by Jira ${v.matchedBy.join(', ')}` : ''})`
     log.pass(id, `${active.length} active Jira Webhook Registry record(s): ${active.map(how).join('; ')}.`)
 }
 
