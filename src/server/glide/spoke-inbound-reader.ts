@@ -3,8 +3,8 @@
  * the token_verification records they name, and the Jira External Trigger endpoints with their run-as user. Reads
  * only; reads no Token or secret column (only whether the registry's Token reference is set).
  *
- * Documented (ServiceNow docs setup-jira302-webhooks, zurich): token_verification with Name, Description, Token; a "Jira
- * Webhook Registries" module whose form has Name, Description, Token, Path and a choice of "Token-based" or
+ * Documented (ServiceNow docs setup-jira302-webhooks, zurich): token_verification with Name, Description, Token;
+ * a "Jira Webhook Registries" module whose form has Name, Description, Token, Path and a choice of "Token-based" or
  * "HMAC-based Callback URL"; jira-ext-trigger: the endpoint is configured in Workflow Studio with the user who may
  * trigger it. Not documented, hence assumptions (docs/assumptions.md "spoke inbound"), each switchable in the Glide
  * simulator (harness/glide-simulator/spoke-tables.ts):

@@ -130,9 +130,10 @@ function checkRegistries(
                     `Jira sends webhooks to the Jira spoke on this instance (${hooks}), but it has no active Jira ` +
                     `Webhook Registry record${records.length ? ` (${records.length} inactive)` : ''}: those calls ` +
                     'are not accepted.',
-                expected: `An active Jira Webhook Registry record whose Path is the webhook's path (${DEFAULT_CALLBACK_PATH}).`,
+                expected: `An active Jira Webhook Registry record with the webhook's path (${DEFAULT_CALLBACK_PATH}).`,
                 fix:
-                    'Create one: All > Jira Webhooks > Jira Webhook Registries > New, with a token (token_verification) ' +
+                    'Create one: All > Jira Webhooks > Jira Webhook Registries > New, with a token ' +
+                    '(token_verification) ' +
                     "and the Path of Jira's webhook; then copy its callback URL into the webhook in Jira.",
             })
             return
@@ -158,13 +159,14 @@ function checkRegistries(
         return
     }
     const unmatched = jira ? active.filter((v) => v.matchedBy !== null && v.matchedBy.length === 0) : []
+    const hereList = jira ? jira.webhooks.map((h) => h.url).join(', ') : ''
     for (const v of unmatched) v.problem = 'no Jira webhook pointing here uses this path'
     if (unmatched.length > 0) {
         log.warn(id, {
             code: 'callback_unmatched',
             found:
                 `No Jira webhook pointing at this instance uses the callback path of ${list(unmatched)}` +
-                `${jira && jira.webhooks.length ? ` (webhooks here: ${jira.webhooks.map((h) => h.url).join(', ')})` : ''}` +
+                `${hereList ? ` (webhooks here: ${hereList})` : ''}` +
                 ': Jira sends it nothing.',
             expected: "A Jira webhook whose URL is the registry record's callback URL.",
             fix:
@@ -217,7 +219,8 @@ function checkTokens(log: CheckLog, records: RegistryRecord[], views: CallbackVi
             code: 'token_expired',
             found:
                 `The token verification record(s) of ${names(expired)} expired: ` +
-                `${expired.map((x) => `"${x.v.verification}" on ${day(x.r.token!.expiresAtMs as number)}`).join(', ')}.`,
+                expired.map((x) => `"${x.v.verification}" on ${day(x.r.token!.expiresAtMs as number)}`).join(', ') +
+                '.',
             expected: 'A token_verification record with no expiry, or one in the future.',
             fix:
                 'Create a new token (token_verification.list > New), select it on the registry record, and paste ' +
@@ -291,7 +294,8 @@ function checkTriggers(
             found: lacking
                 .map(
                     (x) =>
-                        `"${x.v.name}": run-as user ${x.v.runAs} lacks ${x.lack.map((r) => fieldText(r, 60)).join(', ')}`
+                        `"${x.v.name}": run-as user ${x.v.runAs} lacks ` +
+                        x.lack.map((r) => fieldText(r, 60)).join(', ')
                 )
                 .join('; '),
             expected: 'A run-as user with every role the endpoint requires.',
