@@ -2,6 +2,7 @@ import React, { useCallback, useEffect, useState } from 'react'
 import { useFocusOutcome } from './components/focus'
 import { CapabilityHealth } from './components/capability-health'
 import { Problems } from './components/messages'
+import { siteOfUrl, Standing } from './components/standing'
 import { call, type FieldError, type HealthCheckShown, type HealthRow } from './services/api'
 
 const VERDICT_TEXT: Record<string, string> = {
@@ -193,6 +194,7 @@ function Row(props: {
                         .join(' · ')}
                 </div>
                 {r.credential ? <Credential c={r.credential} /> : null}
+                {r.standing ? <Standing s={r.standing} site={siteOfUrl(r.url)} connection={r.name} compact /> : null}
             </th>
             <td data-verdict={r.verdict}>
                 <span className={`badge ${BADGE[r.verdict] || 'neutral'}`}>{verdictText(r.verdict)}</span>

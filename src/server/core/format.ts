@@ -1,4 +1,5 @@
 /** Plain-text renderings of a report: the form messages an admin sees and the stored run's report text. */
+import { standingLine } from './auth-standing'
 import { capabilityLines } from './capability-table'
 import { describeRateLimit } from './rate-limit'
 import { humanDuration, type CheckResult, type ValidationReport } from './report'
@@ -38,9 +39,22 @@ export function formMessages(report: ValidationReport): FormMessages {
         const who = `${p.displayName}${p.email ? ` (${p.email})` : ' (email hidden)'}`
         info.push(`${tag}Signed in to Jira as ${who}${accountKind(report, p.subject)}.`)
     }
+    info.push(...standingText(report))
     info.push(...capabilityText(report))
     if (report.rateLimit) info.push(`Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)
     return { info, errors }
+}
+
+/**
+ * The way in and where it stands against Atlassian's and ServiceNow's rules, one line per connection (form messages,
+ * the stored run's report); with the move to a service account for every standing but the recommended one.
+ */
+export function standingText(report: ValidationReport): string[] {
+    return (report.standings || []).map((s) => {
+        const tag = s.subject ? ` [${s.subject}]` : ''
+        const move = s.move ? ' Move to a service account: Jira Cloud Connect > Setup > Service account.' : ''
+        return `Standing against Atlassian's and ServiceNow's rules${tag}: ${standingLine(s)}${move}`
+    })
 }
 
 /**
@@ -87,6 +101,8 @@ export function reportText(report: ValidationReport): string {
     for (const a of report.accounts || []) {
         lines.push('', `Jira account${a.subject ? ` [${a.subject}]` : ''}: ${a.accountId} (${a.accountType}).`)
     }
+    const standings = standingText(report)
+    if (standings.length) lines.push('', ...standings)
     const capabilities = capabilityText(report)
     if (capabilities.length) lines.push('', ...capabilities)
     if (report.rateLimit) lines.push('', `Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)

@@ -57,6 +57,7 @@ const TEXTS: Array<[keyof HealthState, string]> = [
     ['capabilityJson', 'capability_json'],
     ['capabilityNote', 'capability_note'],
     ['quotaReason', 'quota_reason'],
+    ['authStanding', 'auth_standing'],
 ]
 
 /** Integer columns that may be unknown (empty). */

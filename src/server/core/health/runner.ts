@@ -18,6 +18,7 @@ import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from '.
 import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 import type { InboundResult } from '../checks/inbound'
 import { capabilityIntervalHours, capabilitySchedule, settleRound, withCapability } from './capability-round'
+import { standingsOf, withStanding } from './standing'
 import { webhookRefreshDays } from '../inbound-settings'
 import {
     keepInboundBroken,
@@ -251,6 +252,7 @@ function checkAll(
         calls: cache.calls,
         durationMs,
         startedAtMs,
+        standings: standingsOf(pending),
     }
     const runSysId = sink.saveRun(report, trigger, notCheckedList.map((n) => `${n.name}: ${n.reason}`).join('\n'))
 
@@ -285,6 +287,7 @@ function checkAll(
             a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
             a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
             if (p.round) a.state = withCapability(a.state, p.round.report, p.round.cut, p.round.startedAtMs, p.at)
+            if (p.round) a.state = withStanding(a.state, p.round.report)
             ports.health.write(a.state)
             for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
             alerts.push(...a.alerts)
