@@ -4,10 +4,11 @@
  * and the token path's validation say "Not compliant", and "Move to a service account" opens the service-account
  * path with the focus on its first field and the site filled in. Completing it validates the service account while
  * the token connection stays live; Make this the live connection switches, and the standing is then "Recommended".
- * axe-core: no violation on any view; no secret in the DOM.
+ * x_jira_connect.admin sees the standing without the button (the move saves). axe-core: no violation on any view; no
+ * secret in the DOM.
  */
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
-import { SetupClient } from '../../harness/glide-simulator/setup-client'
+import { APP_ADMIN, SetupClient } from '../../harness/glide-simulator/setup-client'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
 import { Admin, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
 
@@ -130,4 +131,38 @@ test('classic token: the token path\'s validation result says "Not compliant" an
     expect(await admin.page.locator('#site').inputValue()).toBe('acme-jcc')
     await expectAccessible(admin, 'service-account path from the token path')
     await expectNoSecret(admin)
+})
+
+test('x_jira_connect.admin sees the standing but no Move button (the move saves: admin only)', async () => {
+    const token = await classicTokenLive()
+    admin = await Admin.open(world, APP_ADMIN, 'standing-app-admin')
+    await admin.openFromMenu('Setup: Connection Health')
+    const standing = admin.page.locator(`tr[data-connection="${token}"] [data-standing]`)
+    await standing.waitFor({ timeout: 30000 })
+    expect(await standing.textContent()).toContain('Not compliant')
+    expect(await admin.page.locator('[data-action="move-to-service-account"]').count()).toBe(0)
+    await expectAccessible(admin, 'health view, app admin')
+})
+
+test('a 3LO app of your own on the gateway URL: "Allowed …, flagged"; the move fills in the site Jira named in the validation', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    admin = await Admin.open(world, ADMIN_USER, 'standing-3lo')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path: OAuth')
+    await admin.click('[data-action="validate"]', 'Validate')
+    const verdict = admin.page.locator('[data-verdict="pass"]')
+    await verdict.waitFor({ timeout: 30000 })
+    const standing = verdict.locator('[data-standing="standing_own_3lo_app"]')
+    expect(await standing.getAttribute('data-standing-level')).toBe('allowed')
+    expect(await standing.textContent()).toContain('Allowed for your own site, flagged for distributed apps')
+    expect(await standing.textContent()).toContain('[inference')
+    await expectAccessible(admin, '3LO allowed, flagged')
+    // The connection URL names only the cloud id: the site comes from Jira's own answer (serverInfo) in this run.
+    await standing.locator('[data-action="move-to-service-account"]').click()
+    await admin.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'clientId')
+    expect(await admin.page.locator('#site').inputValue()).toBe('acme-jcc')
+    // Nothing was switched or saved by the move itself.
+    expect(active(world.ids.connection)).toBe('true')
+    expect(active(world.ids.saConnection)).toBe('false')
 })

@@ -46,17 +46,28 @@ async function saveSecrets(a: Admin, secret: string): Promise<void> {
     await a.click('[data-action="save-oauth-client"]')
     await answered
     await a.page.locator('[data-set-on="Client ID and secret"]').waitFor()
-    await a.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.innerText?.includes('saved'), {
-        timeout: 10000,
-    })
+    // Not the body: while Save is disabled (busy) the focus falls to the body, whose text has the earlier "saved on".
+    await a.page.waitForFunction(
+        () => {
+            const el = document.activeElement as HTMLElement | null
+            return !!el && el !== document.body && !!el.innerText?.includes('saved')
+        },
+        undefined,
+        { timeout: 10000 }
+    )
 }
 
 /** Waits (10 s at most) until the focused element's text contains `text`; the caller then asserts what it is. */
 async function focusSettles(a: Admin, text: string): Promise<void> {
     await a.page
-        .waitForFunction((t) => (document.activeElement as HTMLElement | null)?.innerText?.includes(t), text, {
-            timeout: 10000,
-        })
+        .waitForFunction(
+            (t) => {
+                const el = document.activeElement as HTMLElement | null
+                return !!el && el !== document.body && !!el.innerText?.includes(t)
+            },
+            text,
+            { timeout: 10000 }
+        )
         .catch(() => undefined)
 }
 
@@ -155,6 +166,8 @@ test('API token with a wrong token: failures before warnings, no check ids in th
     await admin.fill('#apiToken', `${world.apiToken}x`)
     await admin.click('[data-action="save-api-token"]')
     await admin.page.getByText(`the API-token connection points at https://${world.siteHost}`).waitFor()
+    // The notice shows before the page has reloaded its state and moved the focus to it.
+    await focusSettles(admin, 'Saved: the API-token connection points at')
     expect((await focused(admin)).text).toContain('Saved: the API-token connection points at')
     expect(await badges(admin)).toEqual(['To do', 'Done', 'To do'])
 
