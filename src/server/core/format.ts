@@ -86,7 +86,9 @@ export function reportText(report: ValidationReport): string {
     for (const c of report.checks) {
         // The Jira → ServiceNow checks (checks/inbound.ts) are a section of their own: how Jira reaches this instance.
         if (c.id.indexOf('inbound.') === 0 && previous.indexOf('inbound.') !== 0) {
-            lines.push('', `${subject(c)}Jira → ServiceNow (webhooks that call this instance):`)
+            // The instance side (checks/inbound-instance.ts) runs once, after every connection.
+            const what = c.id.indexOf('inbound.instance_') === 0 ? 'what this instance has for Jira to call' : ''
+            lines.push('', `${subject(c)}Jira → ServiceNow (${what || 'webhooks that call this instance'}):`)
         }
         previous = c.id
         lines.push(`${MARK[c.status]}  ${subject(c)}${c.title} (${c.id})`)

@@ -13,6 +13,8 @@ import { checkCapability } from './checks/capability'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkInbound, type InboundResult } from './checks/inbound'
+import { checkInboundInstance, type JiraSide } from './checks/inbound-instance'
+import type { SpokeInboundPort } from './spoke-inbound'
 import { checkJira, type JiraIdentity } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkDeprecatedCalls, checkInstanceStanding, checkMidPath, finishMidPath } from './checks/real-path'
@@ -55,6 +57,8 @@ export interface ValidatorPorts {
     clock: ClockPort
     /** MID settings, the Jira spoke, alias templates (checks/real-path.ts); absent: those checks do not run. */
     realPath?: RealPathPort
+    /** The Jira spoke's registry records and external triggers (checks/inbound-instance.ts); needs realPath too. */
+    spokeInbound?: SpokeInboundPort
 }
 
 export const PROPERTY = {
@@ -117,6 +121,8 @@ interface RunExtras {
     config: ConfigPort
     /** The MID Server the current connection's calls go through (checks/real-path.ts), reported after them. */
     midRoute?: MidRoute | null
+    /** What each connection's Jira → ServiceNow checks saw; the instance side is added once all have run. */
+    inbound: Array<{ connectionSysId: string; result: InboundResult; jira: JiraSide }>
 }
 
 export function validate(
@@ -141,6 +147,7 @@ export function validate(
         schedule: options.capability,
         nowMs: () => ports.clock.nowMs(),
         config: ports.config,
+        inbound: [],
     }
 
     const plan = resolveTarget(target, ports.config, log)
@@ -175,6 +182,8 @@ export function validate(
         }
         if (ports.realPath) {
             checkInstanceStanding(log, ports.realPath, plan.alias ? plan.alias.id : null)
+            if (ports.spokeInbound)
+                inboundInstance(log, ports.realPath, ports.spokeInbound, extras, ports.clock.nowMs())
             // Service-account and scoped-token connections reach Jira only through the gateway URL.
             const gatewayAuth = plan.connections.some((c) =>
                 /^https:\/\/api\.atlassian\.com\/ex\/jira\//.test(c.url.trim())
@@ -187,6 +196,7 @@ export function validate(
             }
         }
     }
+    if (options.onInbound) for (const seen of extras.inbound) options.onInbound(seen.connectionSysId, seen.result)
     if (engine.rateLimit) logRateLimit(log, engine.rateLimit)
     const verdict = verdictOf(log.checks)
     return {
@@ -403,7 +413,14 @@ function validateConnection(
             refreshOn: webhookRefreshOn(ports.config),
             nowMs: ports.clock.nowMs(),
         })
-        if (options.onInbound) options.onInbound(connection.sysId, seen)
+        const admin = log.result('inbound.admin_webhooks')
+        const complete =
+            !!admin &&
+            admin.status !== 'fail' &&
+            admin.status !== 'skip' &&
+            !/^(needs_jira_admin|scoped_token)$/.test(admin.code)
+        const here = seen.webhooks.filter((h) => h.destination === 'here')
+        extras.inbound.push({ connectionSysId: connection.sysId, result: seen, jira: { webhooks: here, complete } })
     }
 
     if (credential.kind === 'basic') {
@@ -706,4 +723,25 @@ function logRateLimit(log: CheckLog, r: RateLimitInfo): void {
               'and spread or batch them; permission checks are expensive, so this app runs its own at most daily.'
             : 'Calls come in bursts: spread the flows that call the same Jira endpoint.',
     })
+}
+
+/**
+ * The instance side of Jira → ServiceNow, once per run after every connection: compared with the webhooks all of them
+ * listed (Jira's side is known only when at least one connection listed it), and added to each connection's result.
+ */
+function inboundInstance(
+    log: CheckLog,
+    realPath: RealPathPort,
+    port: SpokeInboundPort,
+    extras: RunExtras,
+    nowMs: number
+): void {
+    const jira: JiraSide | null = extras.inbound.length
+        ? {
+              webhooks: ([] as JiraSide['webhooks']).concat(...extras.inbound.map((x) => x.jira.webhooks)),
+              complete: extras.inbound.some((x) => x.jira.complete),
+          }
+        : null
+    const instance = checkInboundInstance(log, realPath, port, jira, nowMs)
+    for (const seen of extras.inbound) seen.result.instance = instance
 }
