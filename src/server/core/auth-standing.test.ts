@@ -33,11 +33,18 @@ describe('authStanding: one standing per way in', () => {
         }
     })
 
-    test('scoped API token: works but ServiceNow labels it not compliant', () => {
+    test('scoped API token: Jira accepts it but ServiceNow labels it not compliant', () => {
         const s = authStanding('scoped_token', null)
         expect(s).toMatchObject({ code: 'standing_scoped_token', level: 'not_compliant', label: 'Not compliant' })
         expect(s.move).toBe(true)
-        expect(s.why).toMatch(/works, but .*does not comply with Atlassian security requirements.*Option 4/)
+        expect(s.why).toMatch(
+            /accepts a scoped API token, but .*does not comply with Atlassian security requirements.*Option 4/
+        )
+    })
+
+    test('no standing says the connection works: a standing is about the rules, and is shown on failed runs too', () => {
+        const methods = ['service_account', 'oauth_3lo', 'scoped_token', 'classic_token'] as const
+        for (const m of methods) for (const t of [null, SPOKE]) expect(authStanding(m, t).why).not.toMatch(/\bworks?\b/)
     })
 
     test('classic API token: not compliant and legacy, whatever the template', () => {

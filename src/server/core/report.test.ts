@@ -64,6 +64,7 @@ describe('CheckLog', () => {
         expect(log.checks.map((c) => c.id)).toEqual([
             'config.connection.credential',
             'config.auth_method',
+            'config.auth_standing',
             'config.credential.basic',
             'jira.myself',
             'jira.server_info',
