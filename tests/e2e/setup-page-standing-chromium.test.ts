@@ -9,22 +9,9 @@
  */
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { APP_ADMIN, SetupClient } from '../../harness/glide-simulator/setup-client'
-import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
+import { Admin, expectAccessible, expectNoSecret, focused, pageTests, world } from './setup-page-driver'
 
-jest.setTimeout(180000)
-
-let world: World
-let admin: Admin | null = null
-
-beforeEach(async () => {
-    world = await World.start({ source: e2eSource() })
-})
-afterEach(async () => {
-    await admin?.close()
-    admin = null
-    await world.close()
-})
+pageTests()
 
 /** The API-token path's save and switch, through the setup API (the setup the page starts from). */
 async function classicTokenLive(): Promise<string> {
@@ -41,7 +28,7 @@ const active = (sysId: string) => world.sim.read('http_connection', sysId)!.acti
 
 test('classic token: the health view says "Not compliant"; Move to a service account opens that path focused, with the site; completed and made live, the standing is "Recommended"', async () => {
     const token = await classicTokenLive()
-    admin = await Admin.open(world, ADMIN_USER, 'standing')
+    const admin = await Admin.open(world, ADMIN_USER, 'standing')
     await admin.openFromMenu('Setup: Connection Health')
     const tokenRow = admin.page.locator(`tr[data-connection="${token}"]`)
     const standing = tokenRow.locator('[data-standing]')
@@ -111,7 +98,7 @@ test('classic token: the health view says "Not compliant"; Move to a service acc
 
 test('classic token: the token path\'s validation result says "Not compliant" and its Move button focuses the service account\'s first field', async () => {
     await classicTokenLive()
-    admin = await Admin.open(world, ADMIN_USER, 'standing-token-path')
+    const admin = await Admin.open(world, ADMIN_USER, 'standing-token-path')
     await admin.openFromMenu()
     await admin.click('#way-token', 'path: API token')
     await admin.click('[data-action="validate"]', 'Validate')
@@ -135,7 +122,7 @@ test('classic token: the token path\'s validation result says "Not compliant" an
 
 test('x_jira_connect.admin sees the standing but no Move button (the move saves: admin only)', async () => {
     const token = await classicTokenLive()
-    admin = await Admin.open(world, APP_ADMIN, 'standing-app-admin')
+    const admin = await Admin.open(world, APP_ADMIN, 'standing-app-admin')
     await admin.openFromMenu('Setup: Connection Health')
     const standing = admin.page.locator(`tr[data-connection="${token}"] [data-standing]`)
     await standing.waitFor({ timeout: 30000 })
@@ -147,7 +134,7 @@ test('x_jira_connect.admin sees the standing but no Move button (the move saves:
 test('a 3LO app of your own on the gateway URL: "Allowed …, flagged"; the move fills in the site Jira named in the validation', async () => {
     world.configureOAuth()
     await world.getOAuthToken('accept')
-    admin = await Admin.open(world, ADMIN_USER, 'standing-3lo')
+    const admin = await Admin.open(world, ADMIN_USER, 'standing-3lo')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path: OAuth')
     await admin.click('[data-action="validate"]', 'Validate')
