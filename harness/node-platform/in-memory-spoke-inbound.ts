@@ -5,13 +5,16 @@
  */
 import type { SpokeInboundPort, SpokeInboundSnapshot } from '../../src/server/core/spoke-inbound'
 
-export type SpokeInboundState = SpokeInboundSnapshot
+/** `readError`: the read throws it, as a GlideRecord call can on an instance (a fault to inject, never a result). */
+export type SpokeInboundState = SpokeInboundSnapshot & { readError?: string }
 
 export class InMemorySpokeInbound implements SpokeInboundPort {
     reads = 0
     constructor(private readonly s: SpokeInboundState) {}
     read(): SpokeInboundSnapshot {
         this.reads++
-        return JSON.parse(JSON.stringify(this.s)) as SpokeInboundSnapshot
+        if (this.s.readError) throw new Error(this.s.readError)
+        const { readError: _none, ...snapshot } = this.s
+        return JSON.parse(JSON.stringify(snapshot)) as SpokeInboundSnapshot
     }
 }

@@ -33,6 +33,7 @@ import type {
     TokenPort,
 } from './ports'
 import { parseProjectsSetting } from './projects-setting'
+import { safeText } from './sanitize'
 import { describeRateLimit, type RateLimitInfo } from './rate-limit'
 import {
     CheckLog,
@@ -742,6 +743,19 @@ function inboundInstance(
               complete: extras.inbound.some((x) => x.jira.complete),
           }
         : null
-    const instance = checkInboundInstance(log, realPath, port, jira, nowMs)
+    let instance: ReturnType<typeof checkInboundInstance>
+    try {
+        instance = checkInboundInstance(log, realPath, port, jira, nowMs)
+    } catch (e) {
+        // The spoke's tables are partly undocumented (A48 to A50) and in another scope: a platform error reading them
+        // must not cost the admin the outbound half, which was proved by calls. Nothing about the instance is said.
+        const why =
+            "Not checked: reading the Jira spoke's records on this instance failed (" +
+            `${safeText(e instanceof Error ? e.message : String(e), 160)}). The rest of this validation stands; ` +
+            'check that the Jira spoke tables can be read from this application scope.'
+        for (const id of ['inbound.instance_registry', 'inbound.instance_trigger'] as const)
+            if (!log.result(id)) log.skip(id, why)
+        return
+    }
     for (const seen of extras.inbound) seen.result.instance = instance
 }

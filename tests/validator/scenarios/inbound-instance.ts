@@ -98,6 +98,22 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
         expect(reportText(report)).toContain('Jira → ServiceNow (what this instance has for Jira to call):')
     })
 
+    test('reading the spoke records fails on the platform -> the instance checks say not checked, the rest of the run stands', () => {
+        state.readError = 'GlideRecord: Security restricted: read operation on table sn_jira_spoke_webhook_registry'
+        const { report, inbound } = seen()
+        // The outbound half was proved by calls and keeps its verdict; only the instance side is unknown.
+        expect(report.verdict).toBe('pass')
+        expect(check(report, 'jira.myself').status).toBe('pass')
+        expect(report.checks.some((c) => c.id === 'validator.internal')).toBe(false)
+        for (const id of ['inbound.instance_registry', 'inbound.instance_trigger'] as const) {
+            const c = check(report, id)
+            expect({ status: c.status, code: c.code }).toEqual({ status: 'skip', code: 'skipped' })
+            expect(c.found).toMatch(/^Not checked: reading the Jira spoke's records on this instance failed \(/)
+            expect(c.found).toContain('Security restricted')
+        }
+        expect(inbound[0].instance).toBeUndefined()
+    })
+
     test('spoke installed, registry table not found (its name is undocumented) -> info registry_table_unknown', () => {
         state.registryTable = ''
         const c = check(w.run(), 'inbound.instance_registry')
