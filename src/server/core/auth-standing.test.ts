@@ -42,7 +42,7 @@ describe('authStanding: one standing per way in', () => {
         )
     })
 
-    test('no standing says the connection works: a standing is about the rules, and is shown on failed runs too', () => {
+    test('no standing says the connection works: it is about the rules, and is shown on failed runs too', () => {
         const methods = ['service_account', 'oauth_3lo', 'scoped_token', 'classic_token'] as const
         for (const m of methods) for (const t of [null, SPOKE]) expect(authStanding(m, t).why).not.toMatch(/\bworks?\b/)
     })

@@ -69,15 +69,15 @@ const STANDINGS: { [C in StandingCode]: { level: StandingLevel; why: string } } 
     standing_own_3lo_app: {
         level: 'allowed',
         why:
-            'an OAuth 2.0 (3LO) app created in the developer console for your own site is allowed; a product that asks ' +
-            `each customer to create one is what ${ATLASSIAN_GUIDANCE} flags, so treat it as a pattern to leave ` +
+            'an OAuth 2.0 (3LO) app created in the developer console for your own site is allowed; a product that ' +
+            `asks each customer to create one is what ${ATLASSIAN_GUIDANCE} flags, so treat it as a pattern to leave ` +
             '[inference: Atlassian does not say how it applies to a customer wiring its own tenant].',
     },
     standing_scoped_token: {
         level: 'not_compliant',
         why:
-            `Jira accepts a scoped API token, but ${SERVICENOW_OPTIONS} (Option 4), and Atlassian tells integrations to ` +
-            'stop collecting API tokens, service-account tokens included (enforced from 2026-01-01).',
+            `Jira accepts a scoped API token, but ${SERVICENOW_OPTIONS} (Option 4), and Atlassian tells ` +
+            'integrations to stop collecting API tokens, service-account tokens included (enforced from 2026-01-01).',
     },
     standing_classic_token: {
         level: 'not_compliant',
