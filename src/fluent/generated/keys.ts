@@ -938,6 +938,10 @@ declare global {
                         table: 'sys_module'
                         id: '96376023213b4cafa3ca6ea85f92f555'
                     }
+                    'src_server_core_inbound-view_ts': {
+                        table: 'sys_module'
+                        id: 'ecd5f13f8e924118962305902ad81fdd'
+                    }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
                         id: 'e4827a396d814bb3a65ccef047089890'

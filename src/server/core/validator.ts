@@ -45,6 +45,7 @@ import {
 import type { RealPathPort } from './real-path'
 import { originOf, type UrlForm } from './urls'
 import { webhookRefreshDays, webhookRefreshOn } from './inbound-settings'
+import { sanitizeInbound, type InboundOfConnection } from './inbound-view'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -109,6 +110,8 @@ interface RunExtras {
     accounts: AccountOfConnection[]
     people: PersonOfConnection[]
     capabilities: CapabilityOfConnection[]
+    /** What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts). */
+    inbound: InboundOfConnection[]
     schedule?: CapabilitySchedule
     nowMs: () => number
     config: ConfigPort
@@ -134,6 +137,7 @@ export function validate(
         accounts: [],
         people: [],
         capabilities: [],
+        inbound: [],
         schedule: options.capability,
         nowMs: () => ports.clock.nowMs(),
         config: ports.config,
@@ -198,6 +202,7 @@ export function validate(
         people: extras.people,
         capabilities: extras.capabilities,
         rateLimit: engine.rateLimit,
+        inbound: extras.inbound,
     }
 }
 
@@ -390,6 +395,7 @@ function validateConnection(
             refreshOn: webhookRefreshOn(ports.config),
             nowMs: ports.clock.nowMs(),
         })
+        extras.inbound.push(sanitizeInbound(seen, extras.subject))
         if (options.onInbound) options.onInbound(connection.sysId, seen)
     }
 

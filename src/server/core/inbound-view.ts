@@ -1,0 +1,315 @@
+/**
+ * The "Jira → ServiceNow" section of a validation result (issue 19 §4): each webhook Jira has for this app, where it
+ * points, its expiry and last failure, and the fix of each inbound.* finding. One model, made from the report, for the
+ * form messages (format.ts), the stored run (run-store.ts), the health row (health/runner.ts) and the setup page.
+ * Everything in it is sanitised here: URLs without query or fragment (a token-based callback URL carries its token in
+ * the query, checks/inbound.ts shownUrl), texts through the secret redaction, no key that names a secret.
+ */
+import { shownUrl, type InboundResult, type WebhookView } from './checks/inbound'
+import type { CheckResult, CheckStatus, ValidationReport } from './report'
+import { safeText } from './sanitize'
+
+/** What the Jira → ServiceNow checks saw for one connection (report.inbound). */
+export interface InboundOfConnection extends InboundResult {
+    subject?: string
+}
+
+/** One inbound.* finding as shown: no check id or code in the text (issue 17 §7), its title without the prefix. */
+export interface InboundFinding {
+    status: CheckStatus
+    title: string
+    /** Stable code, for tests and data attributes only; never shown as text. */
+    code: string
+    found: string
+    expected: string
+    fix: string
+}
+
+export interface InboundSection {
+    subject?: string
+    /** false: the checks did not get to Jira (an earlier check failed); only their skips are known. */
+    checked: boolean
+    /** When the checks behind it ran (epoch ms). */
+    checkedAtMs: number
+    webhooks: WebhookView[]
+    failedDeliveries: number
+    lastFailureMs: number | null
+    refresh: InboundResult['refresh']
+    /** The instance side (the Jira spoke's callbacks), when it was read; sanitised like the rest. */
+    instance?: unknown
+    /** Failures, then warnings, then passes and skips, each in check order. */
+    findings: InboundFinding[]
+}
+
+export const INBOUND_PREFIX = 'inbound.'
+/** The section's heading, the same everywhere. */
+export const INBOUND_HEADING = 'Jira → ServiceNow'
+/** Bounds of what is kept (a health row column holds 8000 characters). */
+const MAX_WEBHOOKS = 20
+const MAX_TEXT = 600
+
+const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skip: 3 }
+
+export function isInbound(c: { id: string }): boolean {
+    return c.id.indexOf(INBOUND_PREFIX) === 0
+}
+
+/** A key whose value is a secret or a credential: never carried (callback tokens, HMAC secrets, JWTs). */
+const SECRET_KEY = /(secret|token|password|passwd|hmac|jwt|signature|apikey|api_key|authorization)$/i
+
+/** A string as the section keeps it: a URL without query or fragment, any other text redacted and bounded. */
+function cleanText(value: string, max = MAX_TEXT): string {
+    const t = value.trim()
+    // A URL, or a path with a query: the query may carry a callback token.
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t) || (/^\S*\/\S*[?#]/.test(t) && !/\s/.test(t))) return shownUrl(t)
+    return safeText(value, max)
+}
+
+/** A deep copy of plain data with every string cleaned and every secret-named string or number dropped. */
+export function cleanData(value: unknown, depth = 0): unknown {
+    if (value === null || typeof value === 'boolean') return value
+    if (typeof value === 'number') return Number.isFinite(value) ? value : null
+    if (typeof value === 'string') return cleanText(value)
+    if (depth > 5) return null
+    if (Array.isArray(value)) return value.slice(0, 50).map((v) => cleanData(v, depth + 1))
+    if (typeof value !== 'object') return null
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(value as object)) {
+        const v = (value as Record<string, unknown>)[key]
+        if (SECRET_KEY.test(key) && (typeof v === 'string' || typeof v === 'number')) continue
+        out[key] = cleanData(v, depth + 1)
+    }
+    return out
+}
+
+function cleanWebhook(h: WebhookView): WebhookView {
+    const out: WebhookView = {
+        kind: h.kind === 'admin' ? 'admin' : 'dynamic',
+        id: safeText(String(h.id), 40),
+        url: shownUrl(h.url),
+        destination: h.destination === 'here' || h.destination === 'other_instance' ? h.destination : 'elsewhere',
+        expiresAtMs: typeof h.expiresAtMs === 'number' && Number.isFinite(h.expiresAtMs) ? h.expiresAtMs : null,
+        enabled: h.enabled !== false,
+        jql: safeText(h.jql, 200),
+        problem: safeText(h.problem, 200),
+    }
+    if (typeof h.lastFailureMs === 'number' && Number.isFinite(h.lastFailureMs)) out.lastFailureMs = h.lastFailureMs
+    if (typeof h.failures === 'number' && Number.isFinite(h.failures)) out.failures = h.failures
+    return out
+}
+
+/** What report.inbound keeps of a check group's result: sanitised, bounded, the instance part when present. */
+export function sanitizeInbound(r: InboundResult, subject?: string): InboundOfConnection {
+    const out: InboundOfConnection = {
+        webhooks: (r.webhooks || []).slice(0, MAX_WEBHOOKS).map(cleanWebhook),
+        failedDeliveries: Number(r.failedDeliveries) || 0,
+        lastFailureMs: typeof r.lastFailureMs === 'number' ? r.lastFailureMs : null,
+        refresh: r.refresh
+            ? {
+                  ok: !!r.refresh.ok,
+                  expiresAtMs: typeof r.refresh.expiresAtMs === 'number' ? r.refresh.expiresAtMs : null,
+              }
+            : null,
+    }
+    const instance = (r as { instance?: unknown }).instance
+    if (instance !== undefined) (out as { instance?: unknown }).instance = cleanData(instance)
+    if (subject) out.subject = subject
+    return out
+}
+
+function findingOf(c: CheckResult): InboundFinding {
+    return {
+        status: c.status,
+        title: safeText(c.title.replace(/^Jira → ServiceNow:\s*/, ''), 120),
+        code: c.code,
+        found: safeText(c.found, MAX_TEXT),
+        expected: safeText(c.expected, 300),
+        fix: safeText(c.fix, MAX_TEXT),
+    }
+}
+
+/** The inbound.* findings of one subject, failures first, then warnings, passes, skips (check order within). */
+export function inboundFindings(checks: CheckResult[], subject?: string): InboundFinding[] {
+    return checks
+        .map((c, i) => ({ c, i }))
+        .filter((x) => isInbound(x.c) && (x.c.subject || undefined) === (subject || undefined))
+        .sort((a, b) => ORDER[a.c.status] - ORDER[b.c.status] || a.i - b.i)
+        .map((x) => findingOf(x.c))
+}
+
+/** One section per connection whose inbound checks ran (or were logged as skipped). */
+export function inboundSections(report: ValidationReport): InboundSection[] {
+    const subjects: Array<string | undefined> = []
+    const add = (s: string | undefined) => {
+        if (subjects.indexOf(s || undefined) < 0) subjects.push(s || undefined)
+    }
+    for (const r of report.inbound || []) add(r.subject)
+    for (const c of report.checks) if (isInbound(c)) add(c.subject)
+    return subjects.map((subject) => {
+        const seen = (report.inbound || []).find((r) => (r.subject || undefined) === subject)
+        const findings = inboundFindings(report.checks, subject)
+        const section: InboundSection = {
+            // Checks that all were skipped (an earlier check failed) called Jira for nothing.
+            checked: !!seen && findings.some((f) => f.status !== 'skip'),
+            checkedAtMs: report.startedAtMs,
+            webhooks: seen ? seen.webhooks : [],
+            failedDeliveries: seen ? seen.failedDeliveries : 0,
+            lastFailureMs: seen ? seen.lastFailureMs : null,
+            refresh: seen ? seen.refresh : null,
+            findings,
+        }
+        const instance = seen ? (seen as { instance?: unknown }).instance : undefined
+        if (instance !== undefined) section.instance = instance
+        if (subject) section.subject = subject
+        return section
+    })
+}
+
+/** The section as a health row keeps it (JSON, bounded); '' when there is none. */
+export function sectionJson(section: InboundSection | undefined, max = 8000): string {
+    if (!section) return ''
+    let s: InboundSection = section
+    let text = JSON.stringify(s)
+    // Too long: fewer webhooks first, then the passes' texts; the failures and their fixes are kept.
+    while (text.length > max && s.webhooks.length > 0) {
+        s = { ...s, webhooks: s.webhooks.slice(0, Math.floor(s.webhooks.length / 2)) }
+        text = JSON.stringify(s)
+    }
+    if (text.length > max) {
+        s = {
+            ...s,
+            instance: undefined,
+            findings: s.findings.filter((f) => f.status === 'fail' || f.status === 'warn'),
+        }
+        text = JSON.stringify(s)
+    }
+    return text.length > max ? '' : text
+}
+
+/** A stored section read back (health row, run): sanitised again, null when absent or unreadable. */
+export function readSection(json: string | null | undefined): InboundSection | null {
+    if (!json) return null
+    let raw: unknown
+    try {
+        raw = JSON.parse(json)
+    } catch (e) {
+        return null
+    }
+    if (!raw || typeof raw !== 'object' || !Array.isArray((raw as InboundSection).webhooks)) return null
+    const r = raw as InboundSection
+    const base = sanitizeInbound(r, r.subject)
+    const findings = Array.isArray(r.findings) ? r.findings : []
+    return {
+        ...base,
+        checked: r.checked !== false,
+        checkedAtMs: Number(r.checkedAtMs) || 0,
+        findings: findings
+            .filter((f) => f && typeof f === 'object' && ORDER[f.status] !== undefined)
+            .map((f) => ({
+                status: f.status,
+                title: safeText(f.title, 120),
+                code: safeText(f.code, 60),
+                found: safeText(f.found, MAX_TEXT),
+                expected: safeText(f.expected, 300),
+                fix: safeText(f.fix, MAX_TEXT),
+            })),
+    }
+}
+
+function day(ms: number): string {
+    return new Date(ms).toISOString().slice(0, 10)
+}
+
+function stamp(ms: number): string {
+    return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`
+}
+
+/** Where a webhook points, in words. */
+export function whereText(h: WebhookView): string {
+    if (h.destination === 'here') return 'this instance'
+    const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@]+)/i.exec(h.url)
+    const at = host ? ` (${host[1].toLowerCase()})` : ''
+    return h.destination === 'other_instance' ? `another instance${at}` : `elsewhere${at}`
+}
+
+/** "expires on 2027-01-02", "expired on …", "never expires" (admin webhooks), "expiry unknown". */
+export function expiryText(h: WebhookView, nowMs: number): string {
+    if (h.kind === 'admin') return 'never expires'
+    if (h.expiresAtMs === null) return 'expiry unknown'
+    return h.expiresAtMs <= nowMs ? `expired on ${day(h.expiresAtMs)}` : `expires on ${day(h.expiresAtMs)}`
+}
+
+export function lastFailureText(h: WebhookView): string {
+    if (typeof h.lastFailureMs !== 'number') return 'no failed delivery'
+    const n = typeof h.failures === 'number' && h.failures > 1 ? ` (${h.failures} failed deliveries)` : ''
+    return `last failure ${stamp(h.lastFailureMs)}${n}`
+}
+
+/** One line per webhook: "Dynamic webhook 10042 → this instance, https://…/wh_entry: expires on …; no failed …". */
+export function webhookLine(h: WebhookView, nowMs: number): string {
+    const kind = h.kind === 'admin' ? 'Admin webhook' : 'Dynamic webhook'
+    const off = h.enabled ? '' : ', disabled'
+    const problem = h.problem ? ` Problem: ${h.problem}.` : ''
+    return (
+        `${kind} ${h.id} → ${whereText(h)}${off}, ${h.url || 'no URL'}: ${expiryText(h, nowMs)}; ` +
+        `${lastFailureText(h)}.${problem}`
+    )
+}
+
+export function findingLine(f: InboundFinding): string {
+    if (f.status === 'fail' || f.status === 'warn') {
+        const mark = f.status === 'fail' ? 'Failed' : 'Warning'
+        return `${mark}: ${f.title}: ${f.found} Expected: ${f.expected} Fix: ${f.fix}`
+    }
+    return `${f.status === 'skip' ? 'Not checked' : 'Checked'}: ${f.title}: ${withoutIds(f.found)}`
+}
+
+/** A skip's reason names the check and code that stopped it ("(jira.myself), which failed (x)"): not shown. */
+export function withoutIds(text: string): string {
+    return text.replace(/\s*\((?:[a-z_]+\.)+[a-z_]+\)/g, '').replace(/, which failed \([a-z_]+\)/g, ', which failed')
+}
+
+/** The section's opening line: what Jira has, and the deliveries it gave up on. */
+export function sectionHeadline(s: InboundSection): string {
+    const tag = s.subject ? ` [${s.subject}]` : ''
+    if (!s.checked) return `${INBOUND_HEADING}${tag}: not checked (Jira was not reached).`
+    const here = s.webhooks.filter((h) => h.destination === 'here').length
+    const n = s.webhooks.length
+    const hooks = n
+        ? `${n} webhook${n === 1 ? '' : 's'} (${here} pointing at this instance)`
+        : 'no webhook listed pointing anywhere'
+    const failed =
+        s.failedDeliveries > 0
+            ? `; ${s.failedDeliveries} failed deliver${s.failedDeliveries === 1 ? 'y' : 'ies'} to this instance` +
+              (s.lastFailureMs !== null ? `, the last at ${stamp(s.lastFailureMs)}` : '')
+            : ''
+    return `${INBOUND_HEADING}${tag}: ${hooks}${failed}.`
+}
+
+/** The instance side, generically: each callback's kind, name, path and problem (when inbound19's part is present). */
+export function instanceLines(instance: unknown): string[] {
+    if (!instance || typeof instance !== 'object') return []
+    const i = instance as { spoke?: { version?: unknown } | null; callbacks?: unknown }
+    const out: string[] = []
+    if (i.spoke === null) out.push('Jira spoke: not installed on this instance.')
+    else if (i.spoke && typeof i.spoke === 'object') out.push(`Jira spoke: version ${String(i.spoke.version || '?')}.`)
+    for (const c of Array.isArray(i.callbacks) ? i.callbacks : []) {
+        if (!c || typeof c !== 'object') continue
+        const cb = c as Record<string, unknown>
+        const kind = cb.kind === 'trigger' ? 'External trigger' : 'Webhook registry'
+        const state = cb.active === false ? ', inactive' : ''
+        const problem = cb.problem ? ` Problem: ${String(cb.problem)}.` : ''
+        out.push(`${kind} "${String(cb.name || '')}" at ${String(cb.path || '')}${state}.${problem}`)
+    }
+    return out
+}
+
+/** The section as text lines: headline, webhooks, instance callbacks, then findings (failures first). */
+export function sectionLines(s: InboundSection, nowMs: number, statuses: CheckStatus[]): string[] {
+    return [
+        sectionHeadline(s),
+        ...s.webhooks.map((h) => webhookLine(h, nowMs)),
+        ...instanceLines(s.instance),
+        ...s.findings.filter((f) => statuses.indexOf(f.status) >= 0).map(findingLine),
+    ]
+}
