@@ -1340,6 +1340,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '131246afedde419aae38297543c51454'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'inbound_json'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '1417354e24904412a775aadabbc59a89'
                         key: {
@@ -2008,6 +2017,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '561b1482f2d842f0aebcaa7c31854c7c'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'inbound_json'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '567080f2aad04acaab4594be6be35225'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -2487,6 +2505,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '89a074efd9ae4da698c3bf5a43e9ebfd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'inbound_json'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '8a2836717fa2406fa858766b83571b53'
                         key: {
                             name: 'x_jira_connect_setup_change'
@@ -2616,6 +2642,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
                             element: 'verdict'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '97e00168e4014e7eaaa8c3f94657d591'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'inbound_json'
                         }
                     },
                     {

@@ -186,6 +186,26 @@ export function sectionJson(section: InboundSection | undefined, max = 8000): st
     return text.length > max ? '' : text
 }
 
+/** Every section of a run, JSON within `max` characters (each section bounded alike); '' when none. */
+export function sectionsJson(sections: InboundSection[], max = 16000): string {
+    if (!sections.length) return ''
+    const each = Math.floor((max - 2) / sections.length) - 1
+    const parts = sections.map((s) => sectionJson(s, each)).filter(Boolean)
+    return parts.length ? `[${parts.join(',')}]` : ''
+}
+
+/**
+ * The health row after a check: the section when the checks reached Jira; a check that did not (an earlier check
+ * failed) keeps the last one, whose checkedAtMs says how old it is; a subject without the checks (a credential) has
+ * none.
+ */
+export function withInbound<T extends { inboundJson?: string }>(state: T, report: ValidationReport): T {
+    const section = inboundSections(report)[0]
+    if (!section) return { ...state, inboundJson: '' }
+    if (!section.checked) return state
+    return { ...state, inboundJson: sectionJson(section) }
+}
+
 /** A stored section read back (health row, run): sanitised again, null when absent or unreadable. */
 export function readSection(json: string | null | undefined): InboundSection | null {
     if (!json) return null

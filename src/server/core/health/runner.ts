@@ -17,6 +17,7 @@ import { CredentialRunCache, type SubjectEvidence } from './run-cache'
 import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from './settings'
 import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 import type { InboundResult } from '../checks/inbound'
+import { withInbound } from '../inbound-view'
 import { capabilityIntervalHours, capabilitySchedule, settleRound, withCapability } from './capability-round'
 import { webhookRefreshDays } from '../inbound-settings'
 import {
@@ -251,6 +252,10 @@ function checkAll(
         calls: cache.calls,
         durationMs,
         startedAtMs,
+        // Each subject's Jira → ServiceNow section, tagged as its checks are (the run's text shows it).
+        inbound: pending.flatMap((p) =>
+            p.round ? (p.round.report.inbound || []).map((r) => ({ ...r, subject: r.subject || p.subject.name })) : []
+        ),
     }
     const runSysId = sink.saveRun(report, trigger, notCheckedList.map((n) => `${n.name}: ${n.reason}`).join('\n'))
 
@@ -285,6 +290,7 @@ function checkAll(
             a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
             a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
             if (p.round) a.state = withCapability(a.state, p.round.report, p.round.cut, p.round.startedAtMs, p.at)
+            if (p.round) a.state = withInbound(a.state, p.round.report)
             ports.health.write(a.state)
             for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
             alerts.push(...a.alerts)
