@@ -333,3 +333,45 @@ export function sectionLines(s: InboundSection, nowMs: number, statuses: CheckSt
         ...s.findings.filter((f) => statuses.indexOf(f.status) >= 0).map(findingLine),
     ]
 }
+
+/** One webhook as the setup page's table shows it (texts made here, so the page and the messages say the same). */
+export interface WebhookRowShown {
+    label: string
+    kind: WebhookView['kind']
+    destination: WebhookView['destination']
+    where: string
+    url: string
+    expiry: string
+    expired: boolean
+    lastFailure: string
+    failing: boolean
+    problem: string
+}
+
+/** A section as the setup page gets it: the section, its summary sentence, its table rows, its instance lines. */
+export interface InboundShown extends InboundSection {
+    summary: string
+    rows: WebhookRowShown[]
+    instanceLines: string[]
+}
+
+export function shownSection(s: InboundSection): InboundShown {
+    const at = s.checkedAtMs
+    return {
+        ...s,
+        summary: sectionHeadline({ ...s, subject: undefined }).slice(INBOUND_HEADING.length + 2),
+        rows: s.webhooks.map((h) => ({
+            label: `${h.kind === 'admin' ? 'Admin' : 'Dynamic'} webhook ${h.id}`,
+            kind: h.kind,
+            destination: h.destination,
+            where: whereText(h) + (h.enabled ? '' : ', disabled'),
+            url: h.url,
+            expiry: expiryText(h, at),
+            expired: h.kind === 'dynamic' && h.expiresAtMs !== null && h.expiresAtMs <= at,
+            lastFailure: lastFailureText(h),
+            failing: typeof h.lastFailureMs === 'number',
+            problem: h.problem,
+        })),
+        instanceLines: instanceLines(s.instance),
+    }
+}
