@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // `npm run deploy`: runs the real `now-sdk install` (passing any arguments through), shows its output as it comes, and
 // on failure adds one plain-words line saying what went wrong and what to check. The CLI's exit code is kept.
+// After a successful install it also checks that the CLI published the Flow action: now-sdk 4.9.0 runs flow activation
+// as a best-effort post-install task (@servicenow/sdk-api post-install-tasks.js, "failures do not block the install")
+// and logs a total refusal or an unreachable endpoint at debug level only, so the install reports success while the
+// action stays a draft that Workflow Studio's Save and Test cannot run.
 import { spawn } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -64,8 +68,21 @@ child.on('error', (e) => {
     console.error(`Deploy failed: could not start now-sdk (${e.message}). Run npm ci first.`)
     process.exit(1)
 })
+/** flow-activation.js logs this at info level when every flow and action it was given was published. */
+const PUBLISHED = /Flow activation complete: (\d+)\/\1 succeeded/
+
 child.on('close', (code, signal) => {
-    if (code === 0) return process.exit(0)
+    if (code === 0) {
+        if (!PUBLISHED.test(output)) {
+            console.warn(
+                'Installed, but now-sdk did not report publishing the Flow action "Validate Jira connection" (the ' +
+                    "Jira alias's Save and Test and any flow using it need it published). Publish it once: Workflow " +
+                    'Studio > Actions > Validate Jira connection > Publish, or deploy again and look for "Flow ' +
+                    'activation complete" in the output.'
+            )
+        }
+        return process.exit(0)
+    }
     const url = process.env.SN_SDK_INSTANCE_URL || ''
     // Diagnose from the CLI's ERROR lines only: its progress lines ("Attempting to log into ...") would mislead.
     const errors =

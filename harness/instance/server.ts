@@ -70,6 +70,11 @@ export type InstanceOptions = {
     installErrorMessage?: string
     /** ATF suites by name and how their run ends (scripts/run-atf.mjs). */
     atfSuites?: Record<string, 'success' | 'failure'>
+    /**
+     * How activate_flows answers: 'ok' publishes every id; 'refused' answers 422 with every id failed (the SDK's
+     * reader: "422 = all flows failed, still returns a valid result body"; the failure text is [inference]).
+     */
+    activation?: 'ok' | 'refused'
 }
 
 type Session = { id: string; user?: string; userToken: string }
@@ -265,6 +270,17 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
                     actions?: Array<{ sys_id: string }>
                 }
                 const ids = [...(parsed.flows ?? []), ...(parsed.actions ?? [])].map((x) => x.sys_id)
+                if (options.activation === 'refused') {
+                    const failed = ids.map((sys_id) => ({
+                        sys_id,
+                        status: 'error',
+                        message: 'Could not publish',
+                        errorMessage: 'the action failed validation',
+                    }))
+                    return send(422, {
+                        result: { summary: { total: ids.length, succeeded: 0, failed: ids.length }, results: failed },
+                    })
+                }
                 const results = ids.map((sys_id) => ({ sys_id, status: 'success' }))
                 return send(200, {
                     result: { summary: { total: ids.length, succeeded: ids.length, failed: 0 }, results },

@@ -206,6 +206,9 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
             'POST /api/now/wfa_fluent/activate_flows',
         ])
         expect(i.requests.every((r) => r.known)).toBe(true)
+        // The CLI says the Flow action was published, so npm run deploy adds no warning.
+        expect(run.output).toContain('Flow activation complete: 1/1 succeeded')
+        expect(run.output).not.toContain('Publish it once')
         expect(i.requests[0].form).toMatchObject({ user_name: USER, user_password: '<redacted>' })
         expect(i.requests.slice(2).every((r) => r.headers.userToken && r.headers.cookie?.includes('JSESSIONID='))).toBe(
             true
@@ -227,6 +230,19 @@ describe('npm run deploy (real now-sdk install, CI mode) against the loopback in
         const packed = fs.readdirSync(path.join(run.projectDir, 'target')).filter((f) => f.endsWith('.zip'))
         expect(packed).toEqual([path.basename(packageZipPath())])
         expect(fs.readFileSync(path.join(run.projectDir, 'target', packed[0])).equals(upload.file)).toBe(true)
+    })
+
+    test('Flow action not published: the install still succeeds (the SDK logs the refusal at debug level only), npm run deploy says so and what to do', async () => {
+        const i = await instance({ pendingPolls: 0, activation: 'refused' })
+        const run = await deploy(ciBasic(i.url))
+        expect(routes(i)).toContain('POST /api/now/wfa_fluent/activate_flows')
+        expect(run.code).toBe(0)
+        expect(run.output).toContain('Installation completed')
+        expect(run.output).not.toMatch(/Flow activation complete: \d+\/\d+ succeeded/)
+        expect(run.output).toContain(
+            'Installed, but now-sdk did not report publishing the Flow action "Validate Jira connection"'
+        )
+        expect(run.output).toContain('Publish it once')
     })
 
     test('OAuth client credentials: token from oauth_token.do, CSRF handshake, same package, exits 0', async () => {

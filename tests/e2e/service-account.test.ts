@@ -34,7 +34,8 @@ test('Create New Connection & Credential with the service-account template, Get 
     expect(r.exception).toBeNull()
     expect(r.errors).toEqual([])
     expect(r.info[0]).toMatch(/works/)
-    expect(r.info.join('\n')).toMatch(/Signed in to Jira as ServiceNow integration/)
+    // Who ServiceNow acts as: the service account, which Jira's /myself reports as an app account, not a person.
+    expect(r.info.join('\n')).toMatch(/Signed in to Jira as ServiceNow integration \([^)]*\), an app account/)
     // accessible-resources is not used for a service-account token; the gateway confirms the cloud id
     // (and a service account is not an app: only the admin webhook list of the Jira -> ServiceNow checks)
     expect(world.emu.requests.map((q) => q.target)).toEqual([

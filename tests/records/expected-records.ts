@@ -357,7 +357,8 @@ export const EXPECTED: ExpectedApp = {
             table: 'sys_properties',
             identity: { name },
             folder: 'update',
-            fields: { name, type, value, write_roles: 'admin' },
+            // Read by admin and the app role (the setup page shows the Jira projects to both), written by admin only.
+            fields: { name, type, value, read_roles: 'admin,x_jira_connect.admin', write_roles: 'admin' },
         })),
     ],
     scopes: { table: 'oauth_entity_scope', registry: 'registry', pairs: DOC_SCOPES },

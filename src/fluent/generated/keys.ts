@@ -762,6 +762,14 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '4c2bf083b71a4c118d946cfecdaec920'
                     }
+                    'setup-api-capability-projects': {
+                        table: 'sys_ws_operation'
+                        id: '977779d4ad504212b9aee55f9726012c'
+                    }
+                    'setup-api-capability-projects-read': {
+                        table: 'sys_ws_operation'
+                        id: '73de6d671f86497494e2ec2495de10f9'
+                    }
                     'setup-api-health': {
                         table: 'sys_ws_operation'
                         id: '19be2ff1eb71494ebd87f2faf587bc13'
@@ -973,6 +981,10 @@ declare global {
                     'src_server_core_setup_acting-as_ts': {
                         table: 'sys_module'
                         id: '5879f76844704f1db6983b7cb44f2e7a'
+                    }
+                    'src_server_core_setup_capability-projects_ts': {
+                        table: 'sys_module'
+                        id: '13c5baa5019a42698cee101c6acb0599'
                     }
                     'src_server_core_setup_health-view_ts': {
                         table: 'sys_module'

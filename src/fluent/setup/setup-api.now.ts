@@ -1,5 +1,6 @@
 import { RestApi } from '@servicenow/sdk/core'
 import {
+    getCapabilityProjects,
     getHealth,
     getSites,
     getState,
@@ -10,6 +11,7 @@ import {
     postSiteLookup,
     postValidate,
     putApiToken,
+    putCapabilityProjects,
     putOAuthClient,
     putServiceAccount,
     putSite,
@@ -134,6 +136,22 @@ RestApi({
             path: '/health',
             enforceAcl: [setupApiAcl],
             script: postHealth,
+        },
+        {
+            $id: Now.ID['setup-api-capability-projects-read'],
+            name: 'jira projects',
+            method: 'GET',
+            path: '/capability-projects',
+            enforceAcl: [setupApiAcl],
+            script: getCapabilityProjects,
+        },
+        {
+            $id: Now.ID['setup-api-capability-projects'],
+            name: 'save jira projects',
+            method: 'PUT',
+            path: '/capability-projects',
+            enforceAcl: [setupWriteAcl],
+            script: putCapabilityProjects,
         },
     ],
 })

@@ -37,7 +37,8 @@ export function formMessages(report: ValidationReport): FormMessages {
     // The person is shown here, at validation time, and never stored (report.people is not in reportText).
     for (const p of report.people || []) {
         const tag = p.subject ? `[${p.subject}] ` : ''
-        info.push(`${tag}Signed in to Jira as ${p.displayName}${p.email ? ` (${p.email})` : ' (email hidden)'}.`)
+        const who = `${p.displayName}${p.email ? ` (${p.email})` : ' (email hidden)'}`
+        info.push(`${tag}Signed in to Jira as ${who}${accountKind(report, p.subject)}.`)
     }
     info.push(...capabilityText(report))
     if (report.rateLimit) info.push(`Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)
@@ -51,6 +52,7 @@ export function formMessages(report: ValidationReport): FormMessages {
 }
 
 /**
+<<<<<<< HEAD
  * The Jira → ServiceNow block of the form messages: what Jira has (one line per webhook: where it points, its expiry,
  * its last failure), then each problem with its fix, failures first. Passes that tell the admin something (what to
  * check by hand, nothing points here) are kept; no check id or code (issue 17 §7).
@@ -59,6 +61,16 @@ export function inboundMessages(s: InboundSection, nowMs: number): string[] {
     // Not checked: the headline says so; each skip would only repeat the outbound failure that caused it.
     const said = s.checked ? s.findings.filter((f) => f.status !== 'pass' || f.code !== 'ok') : []
     return sectionLines({ ...s, findings: said }, nowMs, ['fail', 'warn', 'pass', 'skip'])
+=======
+ * The account type Jira's /myself gave (atlassian | app | customer; developer.atlassian.com, Jira REST "Get current
+ * user"), said only when it is not a person's account: a service account is an app account.
+ */
+function accountKind(report: ValidationReport, subjectName?: string): string {
+    const a = (report.accounts || []).find((x) => (x.subject || '') === (subjectName || ''))
+    if (!a || !a.accountType || a.accountType === 'atlassian') return ''
+    if (a.accountType === 'app') return ', an app account (a service account, not a person)'
+    return `, a ${a.accountType} account`
+>>>>>>> main
 }
 
 /** "What this connection can do": one block per connection (stored with the run and shown as form messages). */

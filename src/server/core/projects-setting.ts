@@ -17,7 +17,12 @@ export interface ProjectEntry {
     issueType: string | null
 }
 
-export type ProjectsSetting = { ok: true; entries: ProjectEntry[] } | { ok: false; problems: string[]; raw: string }
+/** Why an entry or the list was refused (stable codes: the setup API answers them). */
+export type ProjectsProblem =
+    'project_key_invalid' | 'issue_type_invalid' | 'too_many_projects' | 'too_many_issue_types'
+
+export type ProjectsSetting =
+    { ok: true; entries: ProjectEntry[] } | { ok: false; problems: string[]; codes: ProjectsProblem[]; raw: string }
 
 const KEY = /^[A-Z][A-Z0-9_]{1,9}$/
 
@@ -25,6 +30,7 @@ export function parseProjectsSetting(raw: string): ProjectsSetting {
     const text = String(raw || '').trim()
     if (!text) return { ok: true, entries: [] }
     const problems: string[] = []
+    const codes: ProjectsProblem[] = []
     const entries: ProjectEntry[] = []
     const seen: { [k: string]: boolean } = {}
     for (const part of text.split(/[,\n\r;]+/)) {
@@ -36,10 +42,12 @@ export function parseProjectsSetting(raw: string): ProjectsSetting {
         if (!KEY.test(key)) {
             const hint = KEY.test(key.toUpperCase()) ? ` (project keys are upper case: ${key.toUpperCase()})` : ''
             problems.push(`"${item.slice(0, 60)}": "${key.slice(0, 20)}" is not a Jira project key${hint}`)
+            codes.push('project_key_invalid')
             continue
         }
         if (issueType !== null && (!issueType || issueType.length > 60 || /[/<>]/.test(issueType))) {
             problems.push(`"${item.slice(0, 60)}": the issue type after "/" is empty or not a name`)
+            codes.push('issue_type_invalid')
             continue
         }
         const id = `${key}/${(issueType || '').toLowerCase()}`
@@ -48,10 +56,21 @@ export function parseProjectsSetting(raw: string): ProjectsSetting {
         entries.push({ key, issueType })
     }
     const keys = uniqueKeys(entries)
-    if (keys.length > MAX_PROJECTS) problems.push(`${keys.length} projects: at most ${MAX_PROJECTS} are checked`)
+    if (keys.length > MAX_PROJECTS) {
+        problems.push(`${keys.length} projects: at most ${MAX_PROJECTS} are checked`)
+        codes.push('too_many_projects')
+    }
     const typed = entries.filter((e) => e.issueType).length
-    if (typed > MAX_ISSUE_TYPES) problems.push(`${typed} issue types: at most ${MAX_ISSUE_TYPES} are checked`)
-    return problems.length ? { ok: false, problems, raw: text.slice(0, 200) } : { ok: true, entries }
+    if (typed > MAX_ISSUE_TYPES) {
+        problems.push(`${typed} issue types: at most ${MAX_ISSUE_TYPES} are checked`)
+        codes.push('too_many_issue_types')
+    }
+    return problems.length ? { ok: false, problems, codes, raw: text.slice(0, 200) } : { ok: true, entries }
+}
+
+/** The one way the setup page stores a list: entries in order, duplicates dropped, separated by ", ". */
+export function formatProjects(entries: ProjectEntry[]): string {
+    return entries.map((e) => (e.issueType ? `${e.key}/${e.issueType}` : e.key)).join(', ')
 }
 
 export function uniqueKeys(entries: ProjectEntry[]): string[] {

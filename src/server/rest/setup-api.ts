@@ -8,6 +8,7 @@
 import { gs } from '@servicenow/glide'
 import { safeText } from '../core/sanitize'
 import { jsonBody } from '../core/setup/inputs'
+import * as capabilityProjects from '../core/setup/capability-projects'
 import * as healthView from '../core/setup/health-view'
 import * as live from '../core/setup/live'
 import * as ops from '../core/setup/operations'
@@ -201,4 +202,14 @@ export function getHealth(_request: RestRequest, response: RestResponse): void {
 /** Validate all ({}) or one health row ({sysId}): the connection health check, then the rows again. */
 export function postHealth(request: RestRequest, response: RestResponse): void {
     withBody(request, response, 'health check', (b) => healthView.healthCheck(deps(), b), false)
+}
+
+/** The Jira projects the flows use (x_jira_connect.capability.projects): x_jira_connect.admin may read them. */
+export function getCapabilityProjects(_request: RestRequest, response: RestResponse): void {
+    run(response, 'read Jira projects', () => capabilityProjects.readProjects(deps()))
+}
+
+/** Saves the Jira projects ({projects: "SUP/Task, OPS"}): admin only, audited, written only when the list changes. */
+export function putCapabilityProjects(request: RestRequest, response: RestResponse): void {
+    withBody(request, response, 'save Jira projects', (b) => capabilityProjects.saveProjects(deps(), b))
 }

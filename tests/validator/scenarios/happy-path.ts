@@ -37,7 +37,8 @@ describe('healthy chain', () => {
         expect(report.accounts).toEqual([{ subject: undefined, accountId: USER.accountId, accountType: 'atlassian' }])
         expect(report.people).toEqual([{ subject: undefined, displayName: USER.displayName, email: USER.email }])
         expect(formMessages(report).info.join('\n')).toContain(
-            `Signed in to Jira as ${USER.displayName} (${USER.email})`
+            // A person's account: no account type after the email (only app and customer accounts are named).
+            `Signed in to Jira as ${USER.displayName} (${USER.email}).`
         )
         expect(reportText(report)).not.toContain(USER.displayName)
         expect(reportText(report)).not.toContain(USER.email)

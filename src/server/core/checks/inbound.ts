@@ -46,12 +46,45 @@ export interface WebhookView {
     lastFailureMs?: number | null
 }
 
+/**
+ * One callback on this instance that Jira can call: a Jira Webhook Registry record of the Jira spoke, or a Jira
+ * External Trigger endpoint (ServiceNow docs setup-jira302-webhooks, jira-ext-trigger). Names and paths only: never a
+ * token or an HMAC secret.
+ */
+export interface CallbackView {
+    /** registry: a Jira Webhook Registry record; trigger: a Jira External Trigger endpoint. */
+    kind: 'registry' | 'trigger'
+    name: string
+    /** Path on this instance (api/sn_jira_spoke/...), no query: a token-based callback URL carries its token there. */
+    path: string
+    /** How Jira's calls are authenticated: a token in the URL, an HMAC signature (spoke 5.4.0+), or not known. */
+    auth: 'token' | 'hmac' | 'unknown'
+    active: boolean
+    /** Name of the token_verification or hash_message_verification record it uses, '' when none. Never its value. */
+    verification: string
+    /** Trigger: user name of its run-as user, '' when none. */
+    runAs: string
+    /** Ids of the Jira webhooks listed this run that point at this path; null when Jira's side was not read. */
+    matchedBy: string[] | null
+    /** What is wrong with it, '' when nothing. */
+    problem: string
+}
+
+/** The instance side of the inbound half (checks/inbound-instance.ts). */
+export interface InboundInstance {
+    /** The installed Jira spoke (sn_jira_spoke); null: not installed (callbacks is then empty). */
+    spoke: { version: string } | null
+    callbacks: CallbackView[]
+}
+
 export interface InboundResult {
     webhooks: WebhookView[]
     failedDeliveries: number
     lastFailureMs: number | null
     /** Health check: what the refresh did (null: not attempted). */
     refresh: { ok: boolean; expiresAtMs: number | null } | null
+    /** What this instance has for Jira to call (absent: not read, e.g. the validator has no instance port). */
+    instance?: InboundInstance
 }
 
 export interface InboundTarget {
