@@ -52,7 +52,6 @@ export function formMessages(report: ValidationReport): FormMessages {
 }
 
 /**
-<<<<<<< HEAD
  * The Jira → ServiceNow block of the form messages: what Jira has (one line per webhook: where it points, its expiry,
  * its last failure), then each problem with its fix, failures first. Passes that tell the admin something (what to
  * check by hand, nothing points here) are kept; no check id or code (issue 17 §7).
@@ -61,7 +60,9 @@ export function inboundMessages(s: InboundSection, nowMs: number): string[] {
     // Not checked: the headline says so; each skip would only repeat the outbound failure that caused it.
     const said = s.checked ? s.findings.filter((f) => f.status !== 'pass' || f.code !== 'ok') : []
     return sectionLines({ ...s, findings: said }, nowMs, ['fail', 'warn', 'pass', 'skip'])
-=======
+}
+
+/**
  * The account type Jira's /myself gave (atlassian | app | customer; developer.atlassian.com, Jira REST "Get current
  * user"), said only when it is not a person's account: a service account is an app account.
  */
@@ -70,7 +71,6 @@ function accountKind(report: ValidationReport, subjectName?: string): string {
     if (!a || !a.accountType || a.accountType === 'atlassian') return ''
     if (a.accountType === 'app') return ', an app account (a service account, not a person)'
     return `, a ${a.accountType} account`
->>>>>>> main
 }
 
 /** "What this connection can do": one block per connection (stored with the run and shown as form messages). */

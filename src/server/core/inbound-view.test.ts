@@ -4,7 +4,6 @@
  */
 import type { InboundResult, WebhookView } from './checks/inbound'
 import {
-    cleanData,
     expiryText,
     inboundSections,
     readSection,
@@ -58,7 +57,7 @@ test('URLs lose their query and fragment; secret-named values and secrets in tex
         failedDeliveries: 1,
         lastFailureMs: NOW,
         refresh: null,
-        // The instance side (checks/inbound-instance.ts) as another check adds it: rendered, never its secrets.
+        // The instance side (checks/inbound-instance.ts): a field it does not know (a secret, here) is not carried.
         instance: {
             spoke: { version: '5.4.1' },
             callbacks: [
@@ -66,27 +65,23 @@ test('URLs lose their query and fragment; secret-named values and secrets in tex
                     kind: 'registry',
                     name: 'Jira webhook',
                     path: `api/sn_jira_spoke/jira_webhook_callbacks/wh_entry?token=${SECRET}`,
-                    hmacSecret: SECRET,
-                    token: SECRET,
+                    auth: 'token',
+                    active: true,
                     verification: 'Jira token',
-                    note: `Authorization: Bearer ${SECRET}`,
+                    runAs: '',
+                    matchedBy: ['10001'],
+                    problem: `Authorization: Bearer ${SECRET}`,
+                    hmacSecret: SECRET,
                 },
             ],
         },
-    } as InboundResult)
+    } as unknown as InboundResult)
     expect(r.webhooks[0].url).toBe('https://dev1.service-now.com/api/x/wh_entry')
     const text = JSON.stringify(r)
     expect(text).not.toContain(SECRET)
     expect(text).toContain('"verification":"Jira token"')
+    expect(text).not.toContain('hmacSecret')
     expect(text).toContain('api/sn_jira_spoke/jira_webhook_callbacks/wh_entry"')
-})
-
-test('cleanData keeps plain data and its shape', () => {
-    expect(cleanData({ a: [1, true, null, 'x'], b: { active: false }, accessToken: 'x', tokens: 3 })).toEqual({
-        a: [1, true, null, 'x'],
-        b: { active: false },
-        tokens: 3, // a count of tokens is no token
-    })
 })
 
 test('sections per subject: findings failures first, skips last, the title without the prefix', () => {
@@ -143,7 +138,11 @@ test('the instance part is rendered generically when present', () => {
                                 kind: 'trigger',
                                 name: 'Jira trigger',
                                 path: 'api/x/y',
+                                auth: 'hmac',
                                 active: false,
+                                verification: '',
+                                runAs: 'jira.integration',
+                                matchedBy: [],
                                 problem: 'inactive',
                             },
                         ],
@@ -155,7 +154,8 @@ test('the instance part is rendered generically when present', () => {
     expect(sectionLines(s, NOW, [])).toEqual([
         'Jira → ServiceNow: no webhook listed pointing anywhere.',
         'Jira spoke: version 5.4.1.',
-        'External trigger "Jira trigger" at api/x/y, inactive. Problem: inactive.',
+        'Jira external trigger "Jira trigger" at api/x/y (HMAC signature, inactive, runs as jira.integration). No Jira ' +
+            'webhook listed points at it. Problem: inactive.',
     ])
 })
 

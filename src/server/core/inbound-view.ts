@@ -3,9 +3,15 @@
  * points, its expiry and last failure, and the fix of each inbound.* finding. One model, made from the report, for the
  * form messages (format.ts), the stored run (run-store.ts), the health row (health/runner.ts) and the setup page.
  * Everything in it is sanitised here: URLs without query or fragment (a token-based callback URL carries its token in
- * the query, checks/inbound.ts shownUrl), texts through the secret redaction, no key that names a secret.
+ * the query, checks/inbound.ts shownUrl), texts through the secret redaction, only the fields it knows.
  */
-import { shownUrl, type InboundResult, type WebhookView } from './checks/inbound'
+import {
+    shownUrl,
+    type CallbackView,
+    type InboundInstance,
+    type InboundResult,
+    type WebhookView,
+} from './checks/inbound'
 import type { CheckResult, CheckStatus, ValidationReport } from './report'
 import { safeText } from './sanitize'
 
@@ -36,7 +42,7 @@ export interface InboundSection {
     lastFailureMs: number | null
     refresh: InboundResult['refresh']
     /** The instance side (the Jira spoke's callbacks), when it was read; sanitised like the rest. */
-    instance?: unknown
+    instance?: InboundInstance
     /** Failures, then warnings, then passes and skips, each in check order. */
     findings: InboundFinding[]
 }
@@ -54,32 +60,12 @@ export function isInbound(c: { id: string }): boolean {
     return c.id.indexOf(INBOUND_PREFIX) === 0
 }
 
-/** A key whose value is a secret or a credential: never carried (callback tokens, HMAC secrets, JWTs). */
-const SECRET_KEY = /(secret|token|password|passwd|hmac|jwt|signature|apikey|api_key|authorization)$/i
-
 /** A string as the section keeps it: a URL without query or fragment, any other text redacted and bounded. */
 function cleanText(value: string, max = MAX_TEXT): string {
     const t = value.trim()
     // A URL, or a path with a query: the query may carry a callback token.
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t) || (/^\S*\/\S*[?#]/.test(t) && !/\s/.test(t))) return shownUrl(t)
     return safeText(value, max)
-}
-
-/** A deep copy of plain data with every string cleaned and every secret-named string or number dropped. */
-export function cleanData(value: unknown, depth = 0): unknown {
-    if (value === null || typeof value === 'boolean') return value
-    if (typeof value === 'number') return Number.isFinite(value) ? value : null
-    if (typeof value === 'string') return cleanText(value)
-    if (depth > 5) return null
-    if (Array.isArray(value)) return value.slice(0, 50).map((v) => cleanData(v, depth + 1))
-    if (typeof value !== 'object') return null
-    const out: Record<string, unknown> = {}
-    for (const key of Object.keys(value as object)) {
-        const v = (value as Record<string, unknown>)[key]
-        if (SECRET_KEY.test(key) && (typeof v === 'string' || typeof v === 'number')) continue
-        out[key] = cleanData(v, depth + 1)
-    }
-    return out
 }
 
 function cleanWebhook(h: WebhookView): WebhookView {
@@ -111,10 +97,27 @@ export function sanitizeInbound(r: InboundResult, subject?: string): InboundOfCo
               }
             : null,
     }
-    const instance = (r as { instance?: unknown }).instance
-    if (instance !== undefined) (out as { instance?: unknown }).instance = cleanData(instance)
+    if (r.instance && typeof r.instance === 'object') out.instance = cleanInstance(r.instance)
     if (subject) out.subject = subject
     return out
+}
+
+/** The instance part, field by field (names and paths only: a field it does not know is not carried). */
+function cleanInstance(i: InboundInstance): InboundInstance {
+    const spoke =
+        i.spoke && typeof i.spoke === 'object' ? { version: safeText(String(i.spoke.version || ''), 40) } : null
+    const callbacks = (Array.isArray(i.callbacks) ? i.callbacks : []).slice(0, MAX_WEBHOOKS).map((c): CallbackView => ({
+        kind: c.kind === 'trigger' ? 'trigger' : 'registry',
+        name: safeText(c.name, 100),
+        path: cleanText(String(c.path || ''), 200),
+        auth: c.auth === 'token' || c.auth === 'hmac' ? c.auth : 'unknown',
+        active: c.active !== false,
+        verification: safeText(c.verification, 100),
+        runAs: safeText(c.runAs, 100),
+        matchedBy: Array.isArray(c.matchedBy) ? c.matchedBy.slice(0, 20).map((id) => safeText(String(id), 40)) : null,
+        problem: safeText(c.problem, 200),
+    }))
+    return { spoke, callbacks }
 }
 
 function findingOf(c: CheckResult): InboundFinding {
@@ -158,8 +161,7 @@ export function inboundSections(report: ValidationReport): InboundSection[] {
             refresh: seen ? seen.refresh : null,
             findings,
         }
-        const instance = seen ? (seen as { instance?: unknown }).instance : undefined
-        if (instance !== undefined) section.instance = instance
+        if (seen && seen.instance) section.instance = seen.instance
         if (subject) section.subject = subject
         return section
     })
@@ -265,7 +267,7 @@ export function lastFailureText(h: WebhookView): string {
     return `last failure ${stamp(h.lastFailureMs)}${n}`
 }
 
-/** One line per webhook: "Dynamic webhook 10042 → this instance, https://…/wh_entry: expires on …; no failed …". */
+/** One line per webhook: "Dynamic webhook 10042 → this instance, <url>: expires on <date>; no failed delivery." */
 export function webhookLine(h: WebhookView, nowMs: number): string {
     const kind = h.kind === 'admin' ? 'Admin webhook' : 'Dynamic webhook'
     const off = h.enabled ? '' : ', disabled'
@@ -306,20 +308,24 @@ export function sectionHeadline(s: InboundSection): string {
     return `${INBOUND_HEADING}${tag}: ${hooks}${failed}.`
 }
 
-/** The instance side, generically: each callback's kind, name, path and problem (when inbound19's part is present). */
-export function instanceLines(instance: unknown): string[] {
-    if (!instance || typeof instance !== 'object') return []
-    const i = instance as { spoke?: { version?: unknown } | null; callbacks?: unknown }
-    const out: string[] = []
-    if (i.spoke === null) out.push('Jira spoke: not installed on this instance.')
-    else if (i.spoke && typeof i.spoke === 'object') out.push(`Jira spoke: version ${String(i.spoke.version || '?')}.`)
-    for (const c of Array.isArray(i.callbacks) ? i.callbacks : []) {
-        if (!c || typeof c !== 'object') continue
-        const cb = c as Record<string, unknown>
-        const kind = cb.kind === 'trigger' ? 'External trigger' : 'Webhook registry'
-        const state = cb.active === false ? ', inactive' : ''
-        const problem = cb.problem ? ` Problem: ${String(cb.problem)}.` : ''
-        out.push(`${kind} "${String(cb.name || '')}" at ${String(cb.path || '')}${state}.${problem}`)
+/** The instance side (checks/inbound-instance.ts): the spoke, then each callback with what it needs and its problem. */
+export function instanceLines(i: InboundInstance | undefined): string[] {
+    if (!i) return []
+    const out = [i.spoke ? `Jira spoke: version ${i.spoke.version || 'unknown'}.` : 'Jira spoke: not installed.']
+    for (const c of i.callbacks) {
+        const kind = c.kind === 'trigger' ? 'Jira external trigger' : 'Jira webhook registry'
+        const how = c.auth === 'token' ? 'token in the URL' : c.auth === 'hmac' ? 'HMAC signature' : 'auth unknown'
+        const parts = [how, c.active ? 'active' : 'inactive']
+        if (c.verification) parts.push(`verified by "${c.verification}"`)
+        if (c.runAs) parts.push(`runs as ${c.runAs}`)
+        const matched =
+            c.matchedBy === null
+                ? ''
+                : c.matchedBy.length
+                  ? ` Jira webhooks pointing at it: ${c.matchedBy.join(', ')}.`
+                  : ' No Jira webhook listed points at it.'
+        const problem = c.problem ? ` Problem: ${c.problem}.` : ''
+        out.push(`${kind} "${c.name}" at ${c.path || 'no path'} (${parts.join(', ')}).${matched}${problem}`)
     }
     return out
 }
