@@ -105,8 +105,8 @@ test('sections per subject: findings failures first, skips last, the title witho
 
 test('a webhook line: where it points, expiry, last failure, problem; admin webhooks never expire', () => {
     expect(webhookLine(hook({ failures: 2, lastFailureMs: NOW - DAY }), NOW)).toBe(
-        'Dynamic webhook 10001 → this instance, https://dev1.service-now.com/api/sn_jira_spoke/jira_webhook_callbacks/' +
-            'wh_entry: expires on 2026-12-23; last failure 2026-12-02 12:00 UTC (2 failed deliveries).'
+        'Dynamic webhook 10001 → this instance, https://dev1.service-now.com/api/sn_jira_spoke/' +
+            'jira_webhook_callbacks/wh_entry: expires on 2026-12-23; last failure 2026-12-02 12:00 UTC (2 failed deliveries).'
     )
     const prod = hook({
         url: 'https://acme.service-now.com/x',
@@ -154,8 +154,8 @@ test('the instance part is rendered generically when present', () => {
     expect(sectionLines(s, NOW, [])).toEqual([
         'Jira → ServiceNow: no webhook listed pointing anywhere.',
         'Jira spoke: version 5.4.1.',
-        'Jira external trigger "Jira trigger" at api/x/y (HMAC signature, inactive, runs as jira.integration). No Jira ' +
-            'webhook listed points at it. Problem: inactive.',
+        'Jira external trigger "Jira trigger" at api/x/y (HMAC signature, inactive, runs as jira.integration). ' +
+            'No Jira webhook listed points at it. Problem: inactive.',
     ])
 })
 
