@@ -106,7 +106,8 @@ test('sections per subject: findings failures first, skips last, the title witho
 test('a webhook line: where it points, expiry, last failure, problem; admin webhooks never expire', () => {
     expect(webhookLine(hook({ failures: 2, lastFailureMs: NOW - DAY }), NOW)).toBe(
         'Dynamic webhook 10001 → this instance, https://dev1.service-now.com/api/sn_jira_spoke/' +
-            'jira_webhook_callbacks/wh_entry: expires on 2026-12-23; last failure 2026-12-02 12:00 UTC (2 failed deliveries).'
+            'jira_webhook_callbacks/wh_entry: expires on 2026-12-23; last failure 2026-12-02 12:00 UTC ' +
+            '(2 failed deliveries).'
     )
     const prod = hook({
         url: 'https://acme.service-now.com/x',
