@@ -1,11 +1,12 @@
 /**
  * Health check benchmark (part of npm run bench): one health run over 1, 10 and 50 OAuth connections against the
  * Atlassian emulator on loopback (real HTTP), half of them sharing a credential in pairs (two sites per consent).
- * Prints the calls made next to what validating each connection on its own costs (3 per connection): with the
- * per-run credential cache, calls = distinct credentials (accessible-resources) + 2 per connection (myself,
- * serverInfo), not connections x checks. Then a second run an hour later: the capability round (project search,
- * bulk permission check) is due at most once a day per connection, so that run makes only the sign-in and webhook
- * calls. Not a test: figures for notes and regressions.
+ * Prints the calls made next to what validating each connection on its own costs, measured: one validation per
+ * connection on the same world (the Validate button on each row: no shared credential cache, the capability round
+ * every time; and with the round not due, the sign-in only). With the per-run credential cache the health check
+ * makes one accessible-resources call per distinct credential, not per connection. Then a second run an hour later:
+ * the capability round (project search, bulk permission check) is due at most once a day per connection, so that
+ * run makes only the sign-in and webhook calls. Not a test: figures for notes and regressions.
  */
 import { REQUIRED_JIRA_SCOPES } from '../src/server/core/jira-scopes'
 import { followingClock, healthHarness } from '../tests/validator/health-world'
@@ -20,8 +21,12 @@ interface Row {
     /** Bulk permission checks in the first run and in the second. */
     permissionChecks: number
     permissionChecksNotDue: number
+    /** Token refreshes in the second run: an access token lasts an hour, so each credential refreshes once. */
+    refreshesNotDue: number
     shared: number
-    perConnectionCalls: number
+    /** Calls of one validation per connection, with the capability round (Validate) and without it (sign-in only). */
+    oneByOne: number
+    oneByOneNotDue: number
     ms: number
     verdicts: string
 }
@@ -67,6 +72,15 @@ async function measure(n: number): Promise<Row> {
                 attributes: {},
             })
         }
+        // The same connections validated one by one (measured, not assumed): before the health runs, so that each
+        // validation finds the tokens the health check would find.
+        w.emu.clearRequests()
+        for (const c of w.state.connections) w.run('http_connection', c.sysId)
+        const oneByOne = w.emu.requests.length
+        w.emu.clearRequests()
+        const notDue = { capability: { due: () => false, cached: () => null } }
+        for (const c of w.state.connections) w.run('http_connection', c.sysId, notDue)
+        const oneByOneNotDue = w.emu.requests.length
         const clock = followingClock(w)
         const h = healthHarness(w, { clock })
         w.emu.clearRequests()
@@ -87,8 +101,10 @@ async function measure(n: number): Promise<Row> {
             callsNotDue: w.emu.requests.length,
             permissionChecks,
             permissionChecksNotDue: w.emu.requestsTo('permissions-check').length,
+            refreshesNotDue: w.emu.requestsTo('token').length,
             shared: result.shared,
-            perConnectionCalls: 3 * n,
+            oneByOne,
+            oneByOneNotDue,
             ms: Math.round(ms),
             verdicts,
         }
@@ -109,10 +125,10 @@ async function main(): Promise<void> {
             'connections',
             'credentials',
             'calls (capability due)',
-            'calls (not due)',
+            'calls (not due, of them token refreshes)',
             'permission checks (due / not due)',
             'shared',
-            'one-by-one calls',
+            'one-by-one validations (due / not due)',
             'ms',
             'verdicts',
         ].join('  ')
@@ -123,10 +139,10 @@ async function main(): Promise<void> {
                 String(r.connections).padStart(11),
                 String(r.credentials).padStart(11),
                 String(r.calls).padStart(22),
-                String(r.callsNotDue).padStart(15),
+                `${r.callsNotDue} (${r.refreshesNotDue})`.padStart(40),
                 `${r.permissionChecks} / ${r.permissionChecksNotDue}`.padStart(33),
                 String(r.shared).padStart(6),
-                String(r.perConnectionCalls).padStart(16),
+                `${r.oneByOne} / ${r.oneByOneNotDue}`.padStart(38),
                 String(r.ms).padStart(5),
                 r.verdicts,
             ].join('  ')

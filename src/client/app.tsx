@@ -2,12 +2,19 @@ import React, { useCallback, useEffect, useState } from 'react'
 import { HealthView } from './health'
 import { LiveBanner } from './components/live-control'
 import { Problems } from './components/messages'
+import { MoveContext } from './components/standing'
 import { OAuthPath } from './paths/oauth-path'
 import { ServicePath } from './paths/service-path'
 import { TokenPath } from './paths/token-path'
 import { call, type FieldError, type SetupState } from './services/api'
 
 export type Way = 'service' | 'oauth' | 'token'
+
+/** A "Move to a service account" request: the site to fill in, and a counter so that each click focuses again. */
+export interface Move {
+    site: string
+    n: number
+}
 
 const WAYS: Array<{ way: Way; label: string; text: string }> = [
     {
@@ -83,8 +90,15 @@ export function App() {
         navigate(next, next.view === 'health' ? 'Jira connection health' : 'Jira Cloud Connect setup')
         setView(next)
     }
+    // "Move to a service account" (components/standing.tsx): the service-account path, its first field focused and
+    // the site filled in; saving there follows the path's own rule (validated before it is made live).
+    const [move, setMove] = useState<Move | null>(null)
+    const moveToServiceAccount = (site: string) => {
+        setMove((m) => ({ site, n: (m ? m.n : 0) + 1 }))
+        go({ view: 'setup', way: 'service' })
+    }
     return (
-        <>
+        <MoveContext.Provider value={state && state.access.canWrite ? moveToServiceAccount : null}>
             <header className="banner">
                 <p className="app-name">Jira Cloud Connect</p>
                 <nav aria-label="Jira Cloud Connect">
@@ -140,10 +154,10 @@ export function App() {
                         </fieldset>
                         {view.way === 'oauth' ? <OAuthPath state={state} reload={reload} /> : null}
                         {view.way === 'token' ? <TokenPath state={state} reload={reload} /> : null}
-                        {view.way === 'service' ? <ServicePath state={state} reload={reload} /> : null}
+                        {view.way === 'service' ? <ServicePath state={state} reload={reload} move={move} /> : null}
                     </>
                 )}
             </main>
-        </>
+        </MoveContext.Provider>
     )
 }

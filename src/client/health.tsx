@@ -4,6 +4,7 @@ import { CapabilityHealth } from './components/capability-health'
 import { Finding } from './components/finding'
 import { InboundHealth } from './components/inbound-health'
 import { Problems } from './components/messages'
+import { siteOfUrl, Standing } from './components/standing'
 import { call, type FieldError, type HealthCheckShown, type HealthRow } from './services/api'
 
 const VERDICT_TEXT: Record<string, string> = {
@@ -183,6 +184,7 @@ function Row(props: {
                         .join(' · ')}
                 </div>
                 {r.credential ? <Credential c={r.credential} /> : null}
+                {r.standing ? <Standing s={r.standing} site={siteOfUrl(r.url)} connection={r.name} compact /> : null}
             </th>
             <td data-verdict={r.verdict}>
                 <span className={`badge ${BADGE[r.verdict] || 'neutral'}`}>{verdictText(r.verdict)}</span>

@@ -233,6 +233,10 @@ test('service account: Save and validate focuses the verdict, shows who ServiceN
     await admin.click('[data-action="make-live"]')
     await admin.page.locator('[data-activation="activated"]').waitFor({ timeout: 30000 })
     expect(await badges(admin)).toEqual(['Done', 'Done', 'Done'])
+    // The Save notice said what was true then ("not live yet"); now it says what is true now.
+    const notice = admin.page.locator('form:has([data-action="save-service-account"]) p[role="status"]')
+    expect(await notice.textContent()).not.toContain('not live')
+    expect(await notice.textContent()).toMatch(/It is the live connection now\.$/)
     await admin.click('[data-action="validate-service-account"]')
     await admin.page.locator('[data-verdict="pass"]').waitFor({ timeout: 30000 })
     expect((await focused(admin)).verdict).toBe('pass')
@@ -370,11 +374,23 @@ test('make live and switch back: focus lands on each outcome; the validation sho
             .evaluateAll((l) => l.map((x) => x.getAttribute('data-check')))
     expect((await toFix()).sort()).toEqual(['config.auth_method', 'config.connection.present'])
 
+    const notice = admin.page.locator('form:has([data-action="save-api-token"]) p[role="status"]')
+    expect(await notice.textContent()).toContain('It is not live')
+
     await admin.click('[data-action="make-live"]', 'Make this the live connection')
     await admin.page.locator('[data-activation="activated"]').waitFor({ timeout: 30000 })
     // The page reloads its state after the switch, then moves focus: wait for that, then read it.
     await focusSettles(admin, 'is now the live connection')
     expect((await focused(admin)).text).toMatch(/^"Jira Cloud acme-jcc \(API token\)" is now the live connection/)
+    // The Save notice no longer says "It is not live": it says what is true now. The banner names the path once.
+    expect(await notice.textContent()).not.toContain('not live')
+    expect(await notice.textContent()).toBe(
+        `Saved: the API-token connection points at https://${world.siteHost}. It is the live connection now.`
+    )
+    const banner = admin.page.locator('.live-banner > p').first()
+    expect((await banner.textContent())?.replace(/\s+/g, ' ')).toBe(
+        'Live ServiceNow uses Jira Cloud acme-jcc (API token) for Jira now.'
+    )
     // Live now: the validation shown is restated; its "inactive" warning is gone, the legacy-token one stays.
     expect(await toFix()).toEqual(['config.auth_method'])
     expect(await verdict.textContent()).not.toContain('is inactive')
@@ -389,6 +405,11 @@ test('make live and switch back: focus lands on each outcome; the validation sho
     await admin.page.locator(`[data-live="${world.ids.connection}"]`).waitFor({ timeout: 30000 })
     await focusSettles(admin, 'is now the live connection')
     expect((await focused(admin)).text).toMatch(/^"Jira Cloud OAuth Connection" is now the live connection/)
+    expect(await notice.textContent()).toContain('It is not live')
+    // A name without the path in it keeps the path's label in the banner.
+    expect((await banner.textContent())?.replace(/\s+/g, ' ')).toBe(
+        'Live ServiceNow uses Jira Cloud OAuth Connection (OAuth 2.0 (3LO)) for Jira now.'
+    )
     // Inactive again: the validation says so again, as it did when it was made.
     expect((await toFix()).sort()).toEqual(['config.auth_method', 'config.connection.present'])
     expect(await verdict.locator('[data-restated]').count()).toBe(0)

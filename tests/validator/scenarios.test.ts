@@ -15,6 +15,7 @@ import './scenarios/peer-input'
 import './scenarios/capability'
 import './scenarios/inbound'
 import './scenarios/real-path'
+import './scenarios/auth-standing'
 import { CHECK_IDS, checkSpec, codesOf, TRANSPORT_CODES, type CheckId } from '../../src/server/core/catalogue'
 import { observed } from './world'
 

@@ -12,6 +12,12 @@ const PATH_LABEL: Record<string, string> = {
     other: 'created outside this page',
 }
 
+/** The path's label after a connection's name, unless the name already says it ("Jira Cloud acme (API token)"). */
+function pathSuffix(name: string, path: string): string {
+    const label = PATH_LABEL[path] || path
+    return label && name.toLowerCase().indexOf(label.toLowerCase()) < 0 ? ` (${label})` : ''
+}
+
 /** The page-wide line that says which connection of the Jira alias is live, and who may change it. */
 export function LiveBanner({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
     const l = state.live
@@ -20,8 +26,8 @@ export function LiveBanner({ state, reload }: { state: SetupState; reload: () =>
             <p>
                 {l ? (
                     <>
-                        <span className="badge ok">Live</span> ServiceNow uses <strong>{l.name}</strong> (
-                        {PATH_LABEL[l.path] || l.path}) for Jira now.
+                        <span className="badge ok">Live</span> ServiceNow uses <strong>{l.name}</strong>
+                        {pathSuffix(l.name, l.path)} for Jira now.
                     </>
                 ) : (
                     <>
@@ -63,26 +69,10 @@ export function LiveControl(props: {
     ownAlias?: boolean
 }) {
     const c = props.connection
-    const [busy, setBusy] = useState(false)
-    const [errors, setErrors] = useState<FieldError[]>([])
-    const [result, setResult] = useState<Activation | null>(null)
-    const { ref, focusOutcome } = useFocusOutcome<HTMLDivElement>()
+    const { busy, errors, result, run, ref } = useSwitch<HTMLDivElement>('activate', props.reload)
     if (!c) return null
     const passed = props.verdict === 'pass' || props.verdict === 'warn'
-    const makeLive = async (force: boolean) => {
-        setBusy(true)
-        setErrors([])
-        const r = await call<Activation>('POST', 'activate', { connectionSysId: c.sysId, force })
-        setBusy(false)
-        if (!r.ok) {
-            setErrors(r.errors)
-            return focusOutcome()
-        }
-        setResult(r.value)
-        await props.reload()
-        // The button it was on is gone once the connection is live: focus goes to what happened.
-        focusOutcome()
-    }
+    const makeLive = (force: boolean) => run({ connectionSysId: c.sysId, force })
     const failed = props.verdict === 'fail' || (result && result.outcome === 'refused')
     return (
         <div
@@ -102,26 +92,19 @@ export function LiveControl(props: {
             </p>
             {!c.active && props.state.access.canWrite ? (
                 <p>
-                    <button
-                        type="button"
-                        className="primary"
+                    <SwitchButton
+                        action="make-live"
+                        primary
                         disabled={busy || !passed}
                         onClick={() => makeLive(false)}
-                        data-action="make-live"
-                        aria-describedby={`make-live-hint-${c.sysId}`}
+                        describedBy={`make-live-hint-${c.sysId}`}
                     >
                         {busy ? 'Validating and switching…' : 'Make this the live connection'}
-                    </button>{' '}
+                    </SwitchButton>{' '}
                     {failed ? (
-                        <button
-                            type="button"
-                            className="secondary"
-                            disabled={busy}
-                            onClick={() => makeLive(true)}
-                            data-action="force-live"
-                        >
+                        <SwitchButton action="force-live" disabled={busy} onClick={() => makeLive(true)}>
                             Make it live anyway (its validation failed)
-                        </button>
+                        </SwitchButton>
                     ) : null}
                     <span className="hint" id={`make-live-hint-${c.sysId}`}>
                         {' '}
@@ -148,10 +131,7 @@ export function LiveControl(props: {
 /** "Switch back" to the connection the last switch deactivated, offered for a while, validated the same way. */
 function SwitchBack({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
     const s = state.switchBack
-    const [busy, setBusy] = useState(false)
-    const [errors, setErrors] = useState<FieldError[]>([])
-    const [result, setResult] = useState<Activation | null>(null)
-    const { ref, focusOutcome } = useFocusOutcome<HTMLDivElement>()
+    const { busy, errors, result, run, ref } = useSwitch<HTMLDivElement>('switch-back', reload)
     const outcome = result ? (
         <p role="status" data-outcome tabIndex={-1}>
             {result.message}
@@ -159,10 +139,46 @@ function SwitchBack({ state, reload }: { state: SetupState; reload: () => Promis
     ) : null
     // Once switched back there is nothing left to undo: the outcome stays, and keeps the focus it was given.
     if (!s || !state.access.canWrite) return <div ref={ref}>{outcome}</div>
-    const back = async (force: boolean) => {
+    const back = (force: boolean) => run({ force })
+    return (
+        <div className="switch-back" data-switch-back={s.connectionSysId} ref={ref}>
+            <p>
+                {s.by} made "{s.fromName}" live on {s.at} GMT, deactivating "{s.name}".{' '}
+                <SwitchButton action="switch-back" disabled={busy} onClick={() => back(false)}>
+                    {busy ? 'Validating…' : `Switch back to "${s.name}"`}
+                </SwitchButton>{' '}
+                <span className="hint">
+                    (validated first; offered until {s.until} GMT)
+                    {result && result.outcome === 'refused' ? ' ' : ''}
+                </span>
+                {result && result.outcome === 'refused' ? (
+                    <SwitchButton action="force-switch-back" disabled={busy} onClick={() => back(true)}>
+                        Switch back anyway
+                    </SwitchButton>
+                ) : null}
+            </p>
+            <Problems errors={errors} fields={[]} />
+            {outcome}
+        </div>
+    )
+}
+
+/**
+ * The call behind every switch on this page (activate, switch-back): the server validates before it switches. On an
+ * answer the page reloads its state, then focus goes to what happened (the button it was on may be gone by then).
+ */
+function useSwitch<T extends HTMLElement>(
+    resource: 'activate' | 'switch-back',
+    reload: () => Promise<SetupState | null>
+) {
+    const [busy, setBusy] = useState(false)
+    const [errors, setErrors] = useState<FieldError[]>([])
+    const [result, setResult] = useState<Activation | null>(null)
+    const { ref, focusOutcome } = useFocusOutcome<T>()
+    const run = async (body: { connectionSysId?: string; force: boolean }) => {
         setBusy(true)
         setErrors([])
-        const r = await call<Activation>('POST', 'switch-back', { force })
+        const r = await call<Activation>('POST', resource, body)
         setBusy(false)
         if (!r.ok) {
             setErrors(r.errors)
@@ -172,37 +188,28 @@ function SwitchBack({ state, reload }: { state: SetupState; reload: () => Promis
         await reload()
         focusOutcome()
     }
+    return { busy, errors, result, run, ref }
+}
+
+/** One button of a switch (make live, make it live anyway, switch back, switch back anyway). */
+function SwitchButton(props: {
+    action: string
+    primary?: boolean
+    disabled: boolean
+    onClick: () => void
+    describedBy?: string
+    children: React.ReactNode
+}) {
     return (
-        <div className="switch-back" data-switch-back={s.connectionSysId} ref={ref}>
-            <p>
-                {s.by} made "{s.fromName}" live on {s.at} GMT, deactivating "{s.name}".{' '}
-                <button
-                    type="button"
-                    className="secondary"
-                    disabled={busy}
-                    onClick={() => back(false)}
-                    data-action="switch-back"
-                >
-                    {busy ? 'Validating…' : `Switch back to "${s.name}"`}
-                </button>{' '}
-                <span className="hint">
-                    (validated first; offered until {s.until} GMT)
-                    {result && result.outcome === 'refused' ? ' ' : ''}
-                </span>
-                {result && result.outcome === 'refused' ? (
-                    <button
-                        type="button"
-                        className="secondary"
-                        disabled={busy}
-                        onClick={() => back(true)}
-                        data-action="force-switch-back"
-                    >
-                        Switch back anyway
-                    </button>
-                ) : null}
-            </p>
-            <Problems errors={errors} fields={[]} />
-            {outcome}
-        </div>
+        <button
+            type="button"
+            className={props.primary ? 'primary' : 'secondary'}
+            disabled={props.disabled}
+            onClick={props.onClick}
+            data-action={props.action}
+            aria-describedby={props.describedBy}
+        >
+            {props.children}
+        </button>
     )
 }

@@ -4,6 +4,7 @@ import { CapabilityTable } from './capability-table'
 import { InboundResult } from './inbound-health'
 import { useFocusOutcome } from './focus'
 import { Problems } from './messages'
+import { siteOfUrl, Standing } from './standing'
 
 const STATUS_TEXT: Record<ShownCheck['status'], string> = {
     pass: 'Passed',
@@ -152,6 +153,15 @@ export function ValidationResult({ v: made, liveNow = false }: { v: Validation; 
                 </p>
             ) : null}
             <ActingAs v={v} />
+            {(v.standings || []).map((s) => (
+                <Standing
+                    key={s.connectionSysId}
+                    s={s}
+                    connection={s.connectionName}
+                    site={s.site || siteOfUrl(v.actingAs ? v.actingAs.site : '')}
+                    name={s.subject}
+                />
+            ))}
             {failing.length ? (
                 <ul className="checks" aria-label="Checks to fix">
                     {failing.map((c) => (

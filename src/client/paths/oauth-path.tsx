@@ -4,6 +4,7 @@ import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
 import { fromChecks, fromVerdict, Step, type StepState } from '../components/step'
+import { ProjectsField } from '../components/projects-field'
 import { ValidateStep } from '../components/validate-step'
 import { call, type FieldError, type SetupState, type Site, type Validation } from '../services/api'
 import { runTokenPopup } from './oauth-popup'
@@ -65,6 +66,7 @@ export function OAuthPath({ state, reload }: { state: SetupState; reload: Reload
                 )}
             </Step>
             <Step n={5} title="Validate the connection" state={badges[4]}>
+                <ProjectsField onSaved={() => setValidation(null)} />
                 <ValidateStep
                     result={validation}
                     onResult={setValidation}

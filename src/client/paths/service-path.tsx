@@ -1,8 +1,10 @@
-import React, { useState } from 'react'
+import React, { useEffect, useState } from 'react'
+import type { Move } from '../app'
 import { ScopeList } from '../components/copy-field'
 import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
+import { ProjectsField } from '../components/projects-field'
 import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidationResult } from '../components/validate-step'
 import { call, type FieldError, type SavedServiceAccount, type SetupState, type Validation } from '../services/api'
@@ -13,7 +15,16 @@ const FIELDS = ['clientId', 'clientSecret', 'site']
  * Service account (OAuth 2.0 client credentials, ServiceNow's Jira spoke Option 2): create the account and its OAuth
  * 2.0 credential in Atlassian, then client ID, secret and site here and one button that saves and validates.
  */
-export function ServicePath({ state, reload }: { state: SetupState; reload: () => Promise<SetupState | null> }) {
+export function ServicePath({
+    state,
+    reload,
+    move = null,
+}: {
+    state: SetupState
+    reload: () => Promise<SetupState | null>
+    /** Opened by "Move to a service account": fill in the site and focus the first field. */
+    move?: Move | null
+}) {
     const sa = state.serviceAccount
     const saved = sa.clientIdSet && sa.clientSecretSet && !!(sa.connection && sa.connection.cloudId)
     const [validation, setValidation] = useState<Validation | null>(null)
@@ -53,6 +64,7 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
                     validate={validate}
                     busyValidating={validating}
                     onSave={onSave}
+                    move={move}
                 />
             </Step>
             <Step
@@ -62,6 +74,7 @@ export function ServicePath({ state, reload }: { state: SetupState; reload: () =
                     validation || saved ? fromVerdict(validation, !!(sa.connection && sa.connection.active)) : 'blocked'
                 }
             >
+                <ProjectsField onSaved={() => setValidation(null)} />
                 <p>
                     "Save and validate" checks every link from ServiceNow to Jira Cloud through the service account and
                     says how to fix what does not work.
@@ -133,6 +146,7 @@ function ServiceForm(props: {
     validate: () => Promise<void>
     busyValidating: boolean
     onSave: (tokenRefused: boolean) => void
+    move: Move | null
 }) {
     const sa = props.state.serviceAccount
     const [clientId, setClientId] = useState('')
@@ -140,13 +154,36 @@ function ServiceForm(props: {
     const [site, setSite] = useState('')
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
-    const [notice, setNotice] = useState('')
+    // What the save did, kept as facts: the notice follows the connection's state now (made live after the save).
+    const [saved, setSaved] = useState<{ text: string; liveAtSave: boolean } | null>(null)
     const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
+    const liveNow = !!(sa.connection && sa.connection.active)
+    const notice = saved
+        ? saved.text +
+          (liveNow
+              ? saved.liveAtSave
+                  ? ' (it is the live connection).'
+                  : '. It is the live connection now.'
+              : saved.liveAtSave
+                ? '. It is not live now.'
+                : '. It is not live yet: it is validated now.')
+        : ''
     const connName = sa.connection ? sa.connection.name : 'Jira Cloud Service Account Connection'
+    const moveCount = props.move ? props.move.n : 0
+    useEffect(() => {
+        if (!props.move) return
+        if (props.move.site) setSite(props.move.site)
+        const first = ref.current ? ref.current.querySelector<HTMLInputElement>('#clientId') : null
+        if (first) {
+            first.scrollIntoView({ block: 'center' })
+            first.focus()
+        }
+        // Each click of "Move to a service account" (a new count) fills in and focuses again.
+    }, [moveCount])
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
-        setNotice('')
+        setSaved(null)
         const r = await call<SavedServiceAccount>('PUT', 'service-account', { clientId, clientSecret, site })
         setBusy(false)
         if (!r.ok) {
@@ -155,10 +192,10 @@ function ServiceForm(props: {
         }
         setErrors([])
         setClientSecret('')
-        setNotice(
-            `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})` +
-                (r.value.active ? ' (it is the live connection).' : '. It is not live yet: it is validated now.')
-        )
+        setSaved({
+            text: `Saved: "${r.value.connectionName}" now points at ${r.value.url} (${r.value.siteUrl})`,
+            liveAtSave: r.value.active,
+        })
         props.onSave(r.value.token.outcome === 'refused')
         await props.reload()
         // Atlassian refused the new values while an older token is still stored: a validation would pass on that

@@ -2,6 +2,7 @@ import React, { useState } from 'react'
 import { Field, fieldError, Problems, SetOn } from '../components/messages'
 import { useFocusOutcome } from '../components/focus'
 import { LiveControl, ReadOnly } from '../components/live-control'
+import { ProjectsField } from '../components/projects-field'
 import { fromChecks, fromVerdict, provenBy, Step } from '../components/step'
 import { ValidateStep } from '../components/validate-step'
 import { call, type FieldError, type SavedApiToken, type SetupState, type Validation } from '../services/api'
@@ -47,6 +48,7 @@ export function TokenPath({ state, reload }: { state: SetupState; reload: () => 
                 title="Validate the connection"
                 state={fromVerdict(validation, !!(t.connection && t.connection.active))}
             >
+                <ProjectsField onSaved={() => setValidation(null)} />
                 <ValidateStep
                     result={validation}
                     onResult={setValidation}
@@ -72,13 +74,24 @@ function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState 
     const [apiToken, setApiToken] = useState('')
     const [errors, setErrors] = useState<FieldError[]>([])
     const [busy, setBusy] = useState(false)
-    const [notice, setNotice] = useState('')
+    // What the save did, kept as facts: the notice is rendered from them and the connection's state now, so it never
+    // says "not live" after the connection was made live (or "live" after a switch back).
+    const [saved, setSaved] = useState<{ url: string; liveAtSave: boolean } | null>(null)
     const { ref, focusOutcome } = useFocusOutcome<HTMLFormElement>()
     if (!state.access.canWrite) return <ReadOnly state={state} />
+    const liveNow = !!(t.connection && t.connection.active)
+    const notice = saved
+        ? `Saved: the API-token connection points at ${saved.url}` +
+          (liveNow
+              ? saved.liveAtSave
+                  ? ' (it is the live connection). Next: Validate (step 3).'
+                  : '. It is the live connection now.'
+              : '. It is not live: validate it (step 3), then make it the live connection.')
+        : ''
     const save = async (e: React.FormEvent) => {
         e.preventDefault()
         setBusy(true)
-        setNotice('')
+        setSaved(null)
         const r = await call<SavedApiToken>('PUT', 'api-token', {
             site: site || (t.connection ? t.connection.site : ''),
             email: email || t.email,
@@ -91,12 +104,7 @@ function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState 
         }
         setErrors([])
         setApiToken('')
-        setNotice(
-            `Saved: the API-token connection points at ${r.value.url}` +
-                (r.value.active
-                    ? ' (it is the live connection). Next: Validate (step 3).'
-                    : '. It is not live: validate it (step 3), then make it the live connection.')
-        )
+        setSaved({ url: r.value.url, liveAtSave: r.value.active })
         props.onSaved()
         await reload()
         focusOutcome()

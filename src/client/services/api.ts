@@ -19,7 +19,16 @@ declare global {
 const BASE = '/api/x_jira_connect/setup/'
 
 /** Resources that change the integration: admin only (the server's setupWriteAcl). */
-const WRITES = ['oauth-client', 'site', 'site-connection', 'api-token', 'service-account', 'activate', 'switch-back']
+const WRITES = [
+    'oauth-client',
+    'site',
+    'site-connection',
+    'api-token',
+    'service-account',
+    'activate',
+    'switch-back',
+    'capability-projects',
+]
 
 /** The server's one sentence for a 403 on a write (src/server/core/setup/live.ts WRITE_ROLE_MESSAGE). */
 export const WRITE_ROLE_MESSAGE =
@@ -55,7 +64,7 @@ export async function call<T>(method: 'GET' | 'PUT' | 'POST', resource: string, 
     const message =
         res.status === 401
             ? 'Your session has expired. Reload the page and log in again.'
-            : res.status === 403 && WRITES.indexOf(resource) >= 0
+            : res.status === 403 && method !== 'GET' && WRITES.indexOf(resource) >= 0
               ? WRITE_ROLE_MESSAGE
               : res.status === 403
                 ? 'You need the admin or x_jira_connect.admin role to use the Jira Cloud Connect setup.'
@@ -77,6 +86,7 @@ import type { SiteConnection } from '../../server/core/setup/site-connections'
 import type { LiveState } from '../../server/core/setup/live'
 export type { Activation, LiveState, SwitchBack } from '../../server/core/setup/live'
 export type { SavedApiToken } from '../../server/core/setup/operations'
+export type { ProjectsSaved, ProjectsShown } from '../../server/core/setup/capability-projects'
 
 /**
  * GET state: the base state plus the service-account and other-site sections, the live connection, the switch-back

@@ -838,6 +838,10 @@ declare global {
                         table: 'sys_module'
                         id: '9968e85ebb484a519fdffc58098bf137'
                     }
+                    'src_server_core_auth-standing_ts': {
+                        table: 'sys_module'
+                        id: 'e4bb20af40644d97a717545d89a665d1'
+                    }
                     src_server_core_calls_ts: {
                         table: 'sys_module'
                         id: 'c260d182b5184a4389e7c6af7108bfad'
@@ -933,6 +937,10 @@ declare global {
                     'src_server_core_health_single-flight_ts': {
                         table: 'sys_module'
                         id: '34bf859ae19e48ea83e22a357f2e4236'
+                    }
+                    src_server_core_health_standing_ts: {
+                        table: 'sys_module'
+                        id: '83c1c25cd5914c618ebe1121dcf030df'
                     }
                     'src_server_core_health_webhook-refresh_ts': {
                         table: 'sys_module'
@@ -1370,6 +1378,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '14999c52143e4b28a7be6da1a4391eeb'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'auth_standing'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '15df99de4a9b4905b3c9b285ca36c1c8'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -1729,6 +1746,17 @@ declare global {
                                     name: 'x_jira_connect.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '38e48dbe6f0a4f728683a4d581390cf3'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'auth_standing'
+                            value: 'standing_scoped_token'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2095,10 +2123,29 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '5a11b7edf2d148ed8383a5700799833f'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'auth_standing'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '5a9ca43767864840a1772a88f4d9215b'
                         key: {
                             name: 'x_jira_connect_setup_change'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '5acd88356649472c8ee1a25f4626897e'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'auth_standing'
+                            value: 'standing_spoke_3lo'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2294,6 +2341,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '7260dc72e0af41c685445e16ba7eb942'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'auth_standing'
+                            value: 'standing_own_3lo_app'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '76fda28f1ce741f0b8454fd5ffd004ad'
                         key: {
@@ -2375,6 +2433,17 @@ declare global {
                             name: 'x_jira_connect_connection_health'
                             element: 'keep_alive_result'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7e6aa6c0d93349d8b3a3509130d8f0d4'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'auth_standing'
+                            value: 'standing_service_account'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2596,6 +2665,14 @@ declare global {
                             value: 'lock'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '8e720dd38d0b4bd79beb7da0c571af00'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'auth_standing'
                         }
                     },
                     {
@@ -2825,6 +2902,17 @@ declare global {
                         key: {
                             model: '1eb267e30b0646dc897976f138fd1fbf'
                             element: 'connection'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'a72159b5c5094f408445f930acf8eaaf'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'auth_standing'
+                            value: 'standing_classic_token'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -3528,6 +3616,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'edb84409d2974c2d96b55a447a1bcb28'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'auth_standing'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'ee51c2d7f86f46c88d366fb58f9ec1a6'
                         key: {
                             name: 'x_jira_connect_validation_run'
@@ -3655,6 +3752,14 @@ declare global {
                             name: 'var__m_sys_hub_action_input_babda7cf1cb74e1081b84e0ed49734a3'
                             element: 'connection_alias'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'fd8fbbd6b76f47909911f48f7ca37f05'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'auth_standing'
                         }
                     },
                     {

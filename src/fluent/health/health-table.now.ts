@@ -76,6 +76,19 @@ export const x_jira_connect_connection_health = Table({
         // The integration account: id and type only, never its name or email (docs/capability.md).
         jira_account_id: StringColumn({ label: 'Jira account id', maxLength: 128, readOnly: true }),
         jira_account_type: StringColumn({ label: 'Jira account type', maxLength: 40, readOnly: true }),
+        // Where the way in stands against Atlassian's and ServiceNow's rules (docs/auth-standing.md).
+        auth_standing: StringColumn({
+            label: 'Standing of the way in',
+            maxLength: 40,
+            readOnly: true,
+            choices: {
+                standing_service_account: 'Recommended: service account',
+                standing_spoke_3lo: "Compliant: the Jira spoke's 3LO template",
+                standing_own_3lo_app: 'Allowed: own 3LO app (flagged for distributed apps)',
+                standing_scoped_token: 'Not compliant: scoped API token',
+                standing_classic_token: 'Not compliant: classic API token',
+            },
+        }),
         // Capability round, at most once per capability_interval_hours (docs/capability.md): its table and age.
         capability_checked: DateTimeColumn({ label: 'Capabilities checked', readOnly: true }),
         capability_json: StringColumn({ label: 'Capabilities (JSON)', maxLength: 4000, readOnly: true }),

@@ -36,6 +36,8 @@ export const x_jira_connect_validation_run = Table({
         // The integration account Jira named: id and type only, never its name or email (docs/capability.md).
         jira_account_id: StringColumn({ label: 'Jira account id', maxLength: 128, readOnly: true }),
         jira_account_type: StringColumn({ label: 'Jira account type', maxLength: 40, readOnly: true }),
+        // Where each connection's way in stands (auth-standing.ts codes, comma separated; docs/auth-standing.md).
+        auth_standing: StringColumn({ label: 'Standing of the way in', maxLength: 255, readOnly: true }),
         run_by: ReferenceColumn({ label: 'Run by', referenceTable: 'sys_user', readOnly: true }),
         trigger: StringColumn({
             label: 'Started by',

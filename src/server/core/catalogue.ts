@@ -149,6 +149,25 @@ export const CHECKS = catalogue({
             ),
         },
     },
+    'config.auth_standing': {
+        title: "Standing against Atlassian's and ServiceNow's rules",
+        verifies:
+            'Where the way in stands (auth-standing.ts): information only, it never fails or warns a validation; ' +
+            'the setup page offers the move to a service account for every standing but the recommended one',
+        requires: ['config.auth_method'],
+        calls: 0,
+        codes: {
+            standing_service_account: info('service account (OAuth 2.0 client credentials): recommended'),
+            standing_spoke_3lo: info(
+                "OAuth 2.0 (3LO) through the Jira spoke's own template (ServiceNow's app): compliant"
+            ),
+            standing_own_3lo_app: info(
+                'your own 3LO app: allowed for your own site, the pattern Atlassian flags for distributed apps'
+            ),
+            standing_scoped_token: info('scoped API token: works, ServiceNow labels it not compliant'),
+            standing_classic_token: info('classic API token: not compliant and legacy (config.auth_method warns)'),
+        },
+    },
     'config.connection.cloud_id': {
         title: 'Connection URL holds a real cloud id',
         verifies: 'The `<cloud-id>` placeholder is gone and the id is a UUID (gateway URLs)',

@@ -1,4 +1,5 @@
 /** Plain-text renderings of a report: the form messages an admin sees and the stored run's report text. */
+import { standingLine } from './auth-standing'
 import { capabilityLines } from './capability-table'
 import { inboundSections, isInbound, sectionLines, type InboundSection } from './inbound-view'
 import { describeRateLimit } from './rate-limit'
@@ -40,6 +41,7 @@ export function formMessages(report: ValidationReport): FormMessages {
         const who = `${p.displayName}${p.email ? ` (${p.email})` : ' (email hidden)'}`
         info.push(`${tag}Signed in to Jira as ${who}${accountKind(report, p.subject)}.`)
     }
+    info.push(...standingText(report))
     info.push(...capabilityText(report))
     if (report.rateLimit) info.push(`Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)
     // After the outbound result, one block per connection; a block with a failure is shown at error level, whole,
@@ -52,6 +54,7 @@ export function formMessages(report: ValidationReport): FormMessages {
 }
 
 /**
+<<<<<<< HEAD
  * The Jira → ServiceNow block of the form messages: what Jira has (one line per webhook: where it points, its expiry,
  * its last failure), then each problem with its fix, failures first. Passes that tell the admin something (what to
  * check by hand, nothing points here) are kept; no check id or code (issue 17 §7).
@@ -60,6 +63,17 @@ export function inboundMessages(s: InboundSection, nowMs: number): string[] {
     // Not checked: the headline says so; each skip would only repeat the outbound failure that caused it.
     const said = s.checked ? s.findings.filter((f) => f.status !== 'pass' || f.code !== 'ok') : []
     return sectionLines({ ...s, findings: said }, nowMs, ['fail', 'warn', 'pass', 'skip'])
+=======
+ * The way in and where it stands against Atlassian's and ServiceNow's rules, one line per connection (form messages,
+ * the stored run's report); with the move to a service account for every standing but the recommended one.
+ */
+export function standingText(report: ValidationReport): string[] {
+    return (report.standings || []).map((s) => {
+        const tag = s.subject ? ` [${s.subject}]` : ''
+        const move = s.move ? ' Move to a service account: Jira Cloud Connect > Setup > Service account.' : ''
+        return `Standing against Atlassian's and ServiceNow's rules${tag}: ${standingLine(s)}${move}`
+    })
+>>>>>>> main
 }
 
 /**
@@ -122,6 +136,8 @@ export function reportText(report: ValidationReport): string {
     for (const a of report.accounts || []) {
         lines.push('', `Jira account${a.subject ? ` [${a.subject}]` : ''}: ${a.accountId} (${a.accountType}).`)
     }
+    const standings = standingText(report)
+    if (standings.length) lines.push('', ...standings)
     const capabilities = capabilityText(report)
     if (capabilities.length) lines.push('', ...capabilities)
     if (report.rateLimit) lines.push('', `Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)

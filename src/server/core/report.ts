@@ -1,4 +1,5 @@
 /** The validator's result model: one CheckResult per link of the chain, and a verdict over them. */
+import type { AuthStanding } from './auth-standing'
 import type { CapabilityRow } from './capability-table'
 import type { InboundOfConnection } from './inbound-view'
 import { CHECK_IDS, checkSpec, type CheckId, type CodeWith, type Finding } from './catalogue'
@@ -49,8 +50,21 @@ export interface ValidationReport {
     capabilities?: CapabilityOfConnection[]
     /** The rate-limit state Atlassian's answers reported during the run (rate-limit.ts). */
     rateLimit?: RateLimitInfo | null
+<<<<<<< HEAD
     /** What the Jira → ServiceNow checks saw per connection (sanitised: inbound-view.ts), when they ran. */
     inbound?: InboundOfConnection[]
+=======
+    /** Each connection's way in and where it stands against Atlassian's and ServiceNow's rules (auth-standing.ts). */
+    standings?: StandingOfConnection[]
+}
+
+export interface StandingOfConnection extends AuthStanding {
+    subject?: string
+    connectionSysId: string
+    connectionName: string
+    /** The site name of a https://<site>.atlassian.net connection URL, else '' (the move pre-fills it). */
+    site: string
+>>>>>>> main
 }
 
 export interface AccountOfConnection {

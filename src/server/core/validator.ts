@@ -6,6 +6,7 @@
 import { ATLASSIAN } from './atlassian'
 import { CallEngine, type CallSettings } from './calls'
 import { AUTH_METHOD_LABEL, authMethodOf, migrationPath, type AuthMethod } from './auth-method'
+import { authStanding, standingLine, templateOf } from './auth-standing'
 import { capabilityTable, type CapabilityRow } from './capability-table'
 import { checkAccessibleResources } from './checks/atlassian'
 import { checkCapability } from './checks/capability'
@@ -39,6 +40,7 @@ import {
     type AccountOfConnection,
     type CapabilityOfConnection,
     type PersonOfConnection,
+    type StandingOfConnection,
     type ValidationReport,
     type ValidationTarget,
 } from './report'
@@ -110,8 +112,12 @@ interface RunExtras {
     accounts: AccountOfConnection[]
     people: PersonOfConnection[]
     capabilities: CapabilityOfConnection[]
+<<<<<<< HEAD
     /** What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts). */
     inbound: InboundOfConnection[]
+=======
+    standings: StandingOfConnection[]
+>>>>>>> main
     schedule?: CapabilitySchedule
     nowMs: () => number
     config: ConfigPort
@@ -137,7 +143,11 @@ export function validate(
         accounts: [],
         people: [],
         capabilities: [],
+<<<<<<< HEAD
         inbound: [],
+=======
+        standings: [],
+>>>>>>> main
         schedule: options.capability,
         nowMs: () => ports.clock.nowMs(),
         config: ports.config,
@@ -201,6 +211,7 @@ export function validate(
         accounts: extras.accounts,
         people: extras.people,
         capabilities: extras.capabilities,
+        standings: extras.standings,
         rateLimit: engine.rateLimit,
         inbound: extras.inbound,
     }
@@ -360,6 +371,14 @@ function validateConnection(
     const apiVersion = checkAttributes(log, connection, alias)
     if (!credential || credential.kind === 'other') return null
     const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)
+    if (method && log.ready('config.auth_standing')) {
+        // Information beside the verdict (docs/auth-standing.md): the template tells the spoke's 3LO app apart.
+        const standing = authStanding(method, templateOf(ports.realPath, alias ? alias.id : null))
+        log.pass('config.auth_standing', standingLine(standing), standing.code)
+        const site = urlPlan.inspection.form.kind === 'site' ? urlPlan.inspection.form.site : ''
+        const names = { connectionSysId: connection.sysId, connectionName: connection.name, site }
+        extras.standings.push({ ...standing, ...names, subject: extras.subject })
+    }
     const form = urlPlan.inspection.form
     const siteOfConnection: KnownSite | null =
         form.kind === 'site'

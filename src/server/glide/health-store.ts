@@ -58,6 +58,7 @@ const TEXTS: Array<[keyof HealthState, string]> = [
     ['capabilityNote', 'capability_note'],
     ['inboundJson', 'inbound_json'],
     ['quotaReason', 'quota_reason'],
+    ['authStanding', 'auth_standing'],
 ]
 
 /** Integer columns that may be unknown (empty). */

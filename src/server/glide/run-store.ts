@@ -45,6 +45,14 @@ export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual'
             .join(', ')
             .slice(0, 40)
     )
+    // Each connection's standing code (auth-standing.ts; several connections: comma separated, in check order).
+    row.setValue(
+        'auth_standing',
+        (report.standings || [])
+            .map((s) => s.code)
+            .join(', ')
+            .slice(0, 255)
+    )
     // A scheduled job with an empty Run as runs as "system", which is no sys_user record: leave Run by empty then.
     const user = String(gs.getUserID() || '')
     if (/^[0-9a-f]{32}$/.test(user)) row.setValue('run_by', user)

@@ -23,7 +23,10 @@ import type {
     SetupPort,
     WriteResult,
 } from '../core/setup/setup-port'
+import { standingOfConnection, type AuthStanding } from '../core/auth-standing'
+import { settingsFrom } from '../core/validator'
 import { GlideConfigReader } from './config-reader'
+import { GlideRealPathReader } from './real-path-reader'
 import { healthSubjects, runHealthCheckNow } from './health-service'
 import { GlideHealthStore } from './health-store'
 import {
@@ -281,6 +284,12 @@ export class GlideSetupRecords implements SetupPort {
             })
         }
         return out
+    }
+
+    standingOf(connectionSysId: string): AuthStanding | null {
+        const config = new GlideConfigReader()
+        const gateway = settingsFrom(config).gatewayBase
+        return standingOfConnection(config, new GlideRealPathReader(), connectionSysId, gateway)
     }
 
     validate(table: string, sysId: string): { report: ValidationReport; runSysId: string | null } {

@@ -80,6 +80,8 @@ export interface HealthState {
     quotaReason?: string
     quotaNearLimit?: boolean
     quotaSeenMs?: number | null
+    /** Where the way in stands against Atlassian's and ServiceNow's rules (auth-standing.ts code), latest check. */
+    authStanding?: string
 }
 
 export type AlertKind = 'broken' | 'recovered' | 'refresh_token_expiring' | 'api_token_expiring'

@@ -19,6 +19,7 @@ import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 import type { InboundResult } from '../checks/inbound'
 import { withInbound } from '../inbound-view'
 import { capabilityIntervalHours, capabilitySchedule, settleRound, withCapability } from './capability-round'
+import { standingsOf, withStanding } from './standing'
 import { webhookRefreshDays } from '../inbound-settings'
 import {
     keepInboundBroken,
@@ -252,10 +253,14 @@ function checkAll(
         calls: cache.calls,
         durationMs,
         startedAtMs,
+<<<<<<< HEAD
         // Each subject's Jira → ServiceNow section, tagged as its checks are (the run's text shows it).
         inbound: pending.flatMap((p) =>
             p.round ? (p.round.report.inbound || []).map((r) => ({ ...r, subject: r.subject || p.subject.name })) : []
         ),
+=======
+        standings: standingsOf(pending),
+>>>>>>> main
     }
     const runSysId = sink.saveRun(report, trigger, notCheckedList.map((n) => `${n.name}: ${n.reason}`).join('\n'))
 
@@ -290,7 +295,11 @@ function checkAll(
             a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
             a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
             if (p.round) a.state = withCapability(a.state, p.round.report, p.round.cut, p.round.startedAtMs, p.at)
+<<<<<<< HEAD
             if (p.round) a.state = withInbound(a.state, p.round.report)
+=======
+            if (p.round) a.state = withStanding(a.state, p.round.report)
+>>>>>>> main
             ports.health.write(a.state)
             for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
             alerts.push(...a.alerts)

@@ -9,6 +9,7 @@
  * Validate runs it on that subject only. An inactive connection is not a health-check subject: its Validate is a
  * plain validation.
  */
+import type { AuthStanding } from '../auth-standing'
 import { capabilityView, type CapabilityHealthView } from '../health/capability-round'
 import type { HealthState } from '../health/model'
 import { readSection, shownSection, type InboundShown } from '../inbound-view'
@@ -71,8 +72,13 @@ export interface HealthRow {
     credential: CredentialHealth | null
     /** The capability round's counts and age, and the quota Atlassian last reported (health record only). */
     capability?: CapabilityHealthView | null
+<<<<<<< HEAD
     /** The Jira → ServiceNow section of the latest check that reached Jira (health record only). */
     inbound?: InboundShown | null
+=======
+    /** Where the connection's way in stands (auth-standing.ts), read from its records now; null: not a connection. */
+    standing?: AuthStanding | null
+>>>>>>> main
 }
 
 export interface HealthView {
@@ -258,7 +264,10 @@ function rowsOf(deps: SetupDeps, aliasSysId: string): HealthRow[] {
         if (!rows.some((r) => r.subjectSysId === s.sysId) && !inRow(s)) rows.push(credentialRow(s))
     }
     let runs: RunRow[] | null = null
-    return rows.map((r) => {
+    // The standing needs no call (it is about the way in), so every connection row has it, validated or not.
+    const standingOf = (r: HealthRow) =>
+        r.kind === 'connection' && deps.records.standingOf ? deps.records.standingOf(r.subjectSysId) : null
+    const row = (r: HealthRow): HealthRow => {
         const h = states.find((x) => x.subjectSysId === r.subjectSysId)
         const isCovered = covered.has(r.subjectSysId)
         const conn = connections.find((c) => c.sysId === r.subjectSysId)
@@ -282,7 +291,8 @@ function rowsOf(deps: SetupDeps, aliasSysId: string): HealthRow[] {
         const fallback = fromRuns(r.subjectSysId, runs, isCovered)
         const extra = h ? { healthLink: `${HEALTH_FORM}${h.sysId}`, notCheckedReason: h.notCheckedReason } : {}
         return { ...r, ...fallback, ...extra, covered: isCovered, credential }
-    })
+    }
+    return rows.map((r) => ({ ...row(r), standing: standingOf(r) }))
 }
 
 /** "Checked 2 connections and 1 credential no active connection uses at <time> UTC: 2 healthy, 1 broken." */

@@ -6,7 +6,7 @@ import { inboundSections, shownSection, type InboundShown } from '../inbound-vie
 import { ATLASSIAN } from '../atlassian'
 import { type ActingAs, actingAsOf } from './acting-as'
 import type { HttpPort, HttpResult, TokenPort } from '../ports'
-import type { CapabilityOfConnection, CheckResult, PersonOfConnection } from '../report'
+import type { CapabilityOfConnection, CheckResult, PersonOfConnection, StandingOfConnection } from '../report'
 import { safeText } from '../sanitize'
 import { isTokenAccessDenied, storedTokens } from '../stored-tokens'
 import { parseUrl, UUID } from '../urls'
@@ -454,6 +454,8 @@ export interface ValidationShown {
     /** What the connection can do (capability-table.ts) and who signed in: shown, the person never stored. */
     capabilities: CapabilityOfConnection[]
     people: PersonOfConnection[]
+    /** Each connection's way in and its standing against Atlassian's and ServiceNow's rules (auth-standing.ts). */
+    standings: StandingOfConnection[]
     /** When this answer was made (epoch ms): the page shows a cached capability table's age from it. */
     checkedNowMs: number
     /** Who ServiceNow acts as in Jira (account and site), when the validation got that far. */
@@ -591,6 +593,7 @@ export function shown(
         runLink: runSysId ? `x_jira_connect_validation_run.do?sys_id=${runSysId}` : '',
         capabilities: report.capabilities || [],
         people: report.people || [],
+        standings: report.standings || [],
         checkedNowMs: report.startedAtMs + report.durationMs,
         actingAs: actingAsOf(report.checks, report),
         inbound: inboundSections(report).map(shownSection),

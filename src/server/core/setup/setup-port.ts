@@ -3,6 +3,7 @@
  * src/server/glide/setup-records.ts implements it with GlideRecord; tests run it over the Glide simulator. No method
  * returns a secret: client secret and API token are written, never read; presence and dates only.
  */
+import type { AuthStanding } from '../auth-standing'
 import type { HealthState } from '../health/model'
 import type { ValidationReport } from '../report'
 
@@ -168,4 +169,6 @@ export interface SetupPort {
     healthSubjects(): HealthSubjectRow[]
     /** The health check ("Validate all"), on every subject or only on the subject with that sys_id. */
     runHealthCheck(onlySysId: string | null): HealthCheckOutcome
+    /** Where a connection's way in stands (auth-standing.ts), from its records alone; null when unknown. */
+    standingOf?(connectionSysId: string): AuthStanding | null
 }
