@@ -54,7 +54,6 @@ export function formMessages(report: ValidationReport): FormMessages {
 }
 
 /**
-<<<<<<< HEAD
  * The Jira → ServiceNow block of the form messages: what Jira has (one line per webhook: where it points, its expiry,
  * its last failure), then each problem with its fix, failures first. Passes that tell the admin something (what to
  * check by hand, nothing points here) are kept; no check id or code (issue 17 §7).
@@ -63,7 +62,9 @@ export function inboundMessages(s: InboundSection, nowMs: number): string[] {
     // Not checked: the headline says so; each skip would only repeat the outbound failure that caused it.
     const said = s.checked ? s.findings.filter((f) => f.status !== 'pass' || f.code !== 'ok') : []
     return sectionLines({ ...s, findings: said }, nowMs, ['fail', 'warn', 'pass', 'skip'])
-=======
+}
+
+/**
  * The way in and where it stands against Atlassian's and ServiceNow's rules, one line per connection (form messages,
  * the stored run's report); with the move to a service account for every standing but the recommended one.
  */
@@ -73,7 +74,6 @@ export function standingText(report: ValidationReport): string[] {
         const move = s.move ? ' Move to a service account: Jira Cloud Connect > Setup > Service account.' : ''
         return `Standing against Atlassian's and ServiceNow's rules${tag}: ${standingLine(s)}${move}`
     })
->>>>>>> main
 }
 
 /**

@@ -50,10 +50,8 @@ export interface ValidationReport {
     capabilities?: CapabilityOfConnection[]
     /** The rate-limit state Atlassian's answers reported during the run (rate-limit.ts). */
     rateLimit?: RateLimitInfo | null
-<<<<<<< HEAD
     /** What the Jira → ServiceNow checks saw per connection (sanitised: inbound-view.ts), when they ran. */
     inbound?: InboundOfConnection[]
-=======
     /** Each connection's way in and where it stands against Atlassian's and ServiceNow's rules (auth-standing.ts). */
     standings?: StandingOfConnection[]
 }
@@ -64,7 +62,6 @@ export interface StandingOfConnection extends AuthStanding {
     connectionName: string
     /** The site name of a https://<site>.atlassian.net connection URL, else '' (the move pre-fills it). */
     site: string
->>>>>>> main
 }
 
 export interface AccountOfConnection {

@@ -112,12 +112,9 @@ interface RunExtras {
     accounts: AccountOfConnection[]
     people: PersonOfConnection[]
     capabilities: CapabilityOfConnection[]
-<<<<<<< HEAD
     /** What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts). */
     inbound: InboundOfConnection[]
-=======
     standings: StandingOfConnection[]
->>>>>>> main
     schedule?: CapabilitySchedule
     nowMs: () => number
     config: ConfigPort
@@ -143,11 +140,8 @@ export function validate(
         accounts: [],
         people: [],
         capabilities: [],
-<<<<<<< HEAD
         inbound: [],
-=======
         standings: [],
->>>>>>> main
         schedule: options.capability,
         nowMs: () => ports.clock.nowMs(),
         config: ports.config,

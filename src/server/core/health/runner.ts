@@ -253,14 +253,11 @@ function checkAll(
         calls: cache.calls,
         durationMs,
         startedAtMs,
-<<<<<<< HEAD
         // Each subject's Jira → ServiceNow section, tagged as its checks are (the run's text shows it).
         inbound: pending.flatMap((p) =>
             p.round ? (p.round.report.inbound || []).map((r) => ({ ...r, subject: r.subject || p.subject.name })) : []
         ),
-=======
         standings: standingsOf(pending),
->>>>>>> main
     }
     const runSysId = sink.saveRun(report, trigger, notCheckedList.map((n) => `${n.name}: ${n.reason}`).join('\n'))
 
@@ -295,11 +292,8 @@ function checkAll(
             a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
             a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
             if (p.round) a.state = withCapability(a.state, p.round.report, p.round.cut, p.round.startedAtMs, p.at)
-<<<<<<< HEAD
             if (p.round) a.state = withInbound(a.state, p.round.report)
-=======
             if (p.round) a.state = withStanding(a.state, p.round.report)
->>>>>>> main
             ports.health.write(a.state)
             for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
             alerts.push(...a.alerts)

@@ -72,13 +72,10 @@ export interface HealthRow {
     credential: CredentialHealth | null
     /** The capability round's counts and age, and the quota Atlassian last reported (health record only). */
     capability?: CapabilityHealthView | null
-<<<<<<< HEAD
     /** The Jira → ServiceNow section of the latest check that reached Jira (health record only). */
     inbound?: InboundShown | null
-=======
     /** Where the connection's way in stands (auth-standing.ts), read from its records now; null: not a connection. */
     standing?: AuthStanding | null
->>>>>>> main
 }
 
 export interface HealthView {
