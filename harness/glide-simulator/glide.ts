@@ -1,7 +1,10 @@
 /**
  * GlideRecord and gs over the simulator's store, for the surface the app uses (see README "What it models").
- * Stricter than the platform on purpose where the platform silently does nothing: an unknown table or column throws
- * (a typo in the app must fail a test), and so does a reference to a record that does not exist.
+ * Stricter than the platform on purpose where the platform silently does nothing: an unknown column throws (a typo in
+ * the app must fail a test), and so does a reference to a record that does not exist. An unknown table does not: the
+ * platform gives a GlideRecord whose isValid() is false ("Table is invalid", ServiceNow docs Scoped GlideRecord
+ * isValid()) and whose queries find nothing, which is how a script sees a plugin or a spoke that is not installed.
+ * Such tables are noted in GlideEnv.invalidTables so a test can still catch a typo.
  */
 import { SchemaError } from './schema'
 import type { Row, Store } from './store'
@@ -58,6 +61,8 @@ export interface GlideEnv {
      * first match" of several must order; tests switch to 'reverse' to catch code that does not.
      */
     unordered?: () => 'insertion' | 'reverse'
+    /** Tables scripts opened a GlideRecord on that do not exist here (isValid() false), in order, for the tests. */
+    invalidTables?: string[]
 }
 
 type Condition = { field: string; op: string; value: string | string[] }
@@ -169,17 +174,19 @@ export function createGlideRecordClass(env: GlideEnv) {
         private _changes: Row = {}
         /** GlideRecordSecure: ACLs enforced on query, insert, update and delete. */
         protected _secure = false
+        /** The table exists (ServiceNow docs "Scoped GlideRecord - isValid()": false when the table is invalid). */
+        private readonly _valid: boolean
 
         constructor(table: string) {
-            if (!schema.hasTable(table))
-                throw new SchemaError(`new GlideRecord('${table}'): table '${table}' does not exist in the simulator`)
+            this._valid = schema.hasTable(table)
+            if (!this._valid && env.invalidTables) env.invalidTables.push(String(table))
             this._table = table
             // Field access as GlideElements (current.name, current.connection_alias.id): see makeElement.
             return new Proxy(this, {
                 get: (t, p, r) => {
                     if (typeof p !== 'string' || p in t) return Reflect.get(t, p, r)
                     const cls = t._current?.sys_class_name ?? t._table
-                    if (!schema.column(cls, p)) return undefined
+                    if (!t._valid || !schema.column(cls, p)) return undefined
                     return makeElement(cls, p, t._raw(p))
                 },
                 set: (t, p, v, r) => {
@@ -196,6 +203,8 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
 
         private col(field: string, what: string) {
+            // An invalid table has no columns to check: whatever the script asks of it finds nothing.
+            if (!this._valid) return { type: 'String' } as NonNullable<ReturnType<typeof schema.column>>
             const c = schema.column(this._table, field)
             if (!c) {
                 const child = schema
@@ -210,7 +219,11 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
 
         isValid(): boolean {
-            return true
+            return this._valid
+        }
+        /** ServiceNow docs "Scoped GlideRecord - isValidField(String columnName)": the table has that column. */
+        isValidField(columnName: string): boolean {
+            return this._valid && !!schema.column(this._table, String(columnName))
         }
         /** Record ACLs of the table for the session user (ServiceNow docs: GlideRecord canRead/canWrite/...). */
         canRead(): boolean {
@@ -313,6 +326,12 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
 
         query(): void {
+            if (!this._valid) {
+                this._results = []
+                this._pos = -1
+                this._current = null
+                return
+            }
             env.guard?.(this._table, 'read')
             let rows = store.rowsOf(this._table).filter((r) => this._conditions.every((c) => matches(r, c)))
             if (env.unordered?.() === 'reverse') rows.reverse()
@@ -405,6 +424,7 @@ export function createGlideRecordClass(env: GlideEnv) {
         }
 
         insert(): string | null {
+            if (!this._valid) return null
             env.guard?.(this._table, 'create')
             // GlideRecordSecure: a create the ACLs deny writes nothing and returns null (docs "Using
             // GlideRecordSecure": `if (grs.update()) count++`); the platform logs it, the script carries on.

@@ -85,6 +85,17 @@ export class Schema {
         return this.tables.has(table)
     }
 
+    /**
+     * A platform or plugin table that appears at run time (a spoke installed during a test, spoke-tables.ts): same
+     * notation and checks as platform-tables.ts. Until then GlideRecord on it is invalid, as on the platform.
+     */
+    definePlatformTable(name: string, t: { extends: string | null; source: string; columns: Record<string, string> }) {
+        const columns: Record<string, ColumnInfo> = {}
+        for (const [c, spec] of Object.entries(t.columns)) columns[c] = parseType(spec)
+        this.tables.set(name, { name, extends: t.extends, source: t.source, columns })
+        COMPLETE_TABLES.add(name)
+    }
+
     /** Defines (or extends) an app table from its shipped sys_db_object / sys_dictionary records. */
     defineTable(name: string, parent: string | null, source: string): void {
         const existing = this.tables.get(name)

@@ -136,6 +136,11 @@ export class GlideSimulator {
      */
     /** Row order of unordered queries and of ties (GlideEnv.unordered): tests set 'reverse' to expose "first match". */
     unorderedQueries: 'insertion' | 'reverse' = 'insertion'
+    /**
+     * Tables scripts opened a GlideRecord on that this instance does not have (isValid() false, queries find nothing,
+     * as on the platform): a test asserts the app reads only the tables it means to (a typo shows up here).
+     */
+    readonly invalidTables: string[] = []
     readonly abortRules: Array<{
         table: string
         ops: Array<'create' | 'write'>
@@ -169,6 +174,7 @@ export class GlideSimulator {
                 return rule ? rule.message : null
             },
             unordered: () => this.unorderedQueries,
+            invalidTables: this.invalidTables,
         }
         this.mids = new MidRelay(this.store, opts.http, this.outbound, () => this.options)
         const deps = {

@@ -6,22 +6,9 @@
  * work without Administer Jira; user actions never with OAuth) and who signed in; axe clean, no secret.
  */
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
-import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin, expectAccessible, expectNoSecret } from './setup-page-driver'
+import { Admin, expectAccessible, expectNoSecret, pageTests, world } from './setup-page-driver'
 
-jest.setTimeout(180000)
-
-let world: World
-let admin: Admin | null = null
-
-beforeEach(async () => {
-    world = await World.start({ source: e2eSource() })
-})
-afterEach(async () => {
-    await admin?.close()
-    admin = null
-    await world.close()
-})
+pageTests()
 
 test('a project with a missing permission: the failing check names it, the capability table shows what works where', async () => {
     world.configureOAuth()
@@ -37,7 +24,7 @@ test('a project with a missing permission: the failing check names it, the capab
         },
     })
     world.setProperty('x_jira_connect.capability.projects', 'SUP, OPS')
-    admin = await Admin.open(world, ADMIN_USER, 'capability')
+    const admin = await Admin.open(world, ADMIN_USER, 'capability')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
     await admin.click('[data-action="validate"]')
@@ -75,7 +62,7 @@ test('a project with a missing permission: the failing check names it, the capab
 test('the health view shows the capability round with its age and the quota Atlassian reported; the next check within a day reuses the round', async () => {
     world.configureOAuth()
     await world.getOAuthToken('accept')
-    admin = await Admin.open(world, ADMIN_USER, 'capability-health')
+    const admin = await Admin.open(world, ADMIN_USER, 'capability-health')
     await admin.openFromMenu('Setup: Connection Health')
     const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
     await row.waitFor()

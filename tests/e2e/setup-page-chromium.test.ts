@@ -6,45 +6,22 @@
  */
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { APP_ADMIN, ITIL_USER } from '../../harness/glide-simulator/setup-client'
-import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin, badges, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
+import {
+    Admin,
+    badges,
+    consent,
+    expectAccessible,
+    expectNoSecret,
+    focused,
+    makeLiveByKeyboard,
+    pageTests,
+    world,
+} from './setup-page-driver'
 
-jest.setTimeout(180000)
-
-type Page = import('playwright-core').Page
-
-let world: World
-let admin: Admin | null = null
-
-beforeEach(async () => {
-    world = await World.start({ source: e2eSource() })
-})
-afterEach(async () => {
-    await admin?.close()
-    admin = null
-    await world.close()
-})
-
-/**
- * Clicks "Get OAuth Token" (counted as `what`), then clicks a button on Atlassian's consent page in the popup. Listens
- * for the popup before the click: it may open before click() returns.
- */
-async function consent(
-    a: Admin,
-    button: '#accept' | '#deny',
-    what?: string,
-    selector = '[data-action="get-token"]'
-): Promise<Page> {
-    const opened = a.context.waitForEvent('page', { timeout: 20000 })
-    await a.click(selector, what)
-    const popup = await opened
-    await popup.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
-    await popup.locator(button).click()
-    return popup
-}
+pageTests()
 
 test('3LO from a fresh install to green: 8 admin actions, copy-ready callback URL, site picked by the app, axe clean', async () => {
-    admin = await Admin.open(world, ADMIN_USER, '3lo')
+    const admin = await Admin.open(world, ADMIN_USER, '3lo')
     await admin.openFromMenu()
     await admin.page.locator('legend', { hasText: 'How should ServiceNow sign in to Jira?' }).waitFor()
     await expectAccessible(admin, 'chooser')
@@ -95,7 +72,7 @@ test('3LO from a fresh install to green: 8 admin actions, copy-ready callback UR
 })
 
 test('3LO by keyboard alone: Copy, secrets, Get OAuth Token (popup opened by Enter) and Validate, 8 admin actions', async () => {
-    admin = await Admin.open(world, ADMIN_USER, '3lo-keyboard')
+    const admin = await Admin.open(world, ADMIN_USER, '3lo-keyboard')
     await admin.openFromMenu()
     await admin.page.locator('#way-service').waitFor()
     await admin.keyPress('#way-oauth', 'path: OAuth 2.0 (3LO)', 'Space')
@@ -135,7 +112,7 @@ test('3LO by keyboard alone: Copy, secrets, Get OAuth Token (popup opened by Ent
 })
 
 test('API token path by keyboard alone: unknown site shown at the field, then validated while inactive and made live in 8 admin actions, axe clean', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'token')
+    const admin = await Admin.open(world, ADMIN_USER, 'token')
     await admin.openFromMenu()
     await admin.page.locator('#way-service').waitFor()
     await admin.keyPress('#way-token', 'path: API token', 'Space')
@@ -186,13 +163,7 @@ test('API token path by keyboard alone: unknown site shown at the field, then va
         'config.auth_method',
         'config.connection.present',
     ])
-    await admin.keyPress('[data-action="make-live"]', 'Make this the live connection')
-    const switched = admin.page.locator('[data-activation="activated"]')
-    await switched.waitFor({ timeout: 30000 })
-    expect(await switched.textContent()).toContain(
-        'Deactivated (kept, with its credential): "Jira Cloud OAuth Connection"'
-    )
-    await admin.page.locator(`[data-live="${basic.sys_id}"]`).waitFor()
+    await makeLiveByKeyboard(admin, 'Jira Cloud OAuth Connection', basic.sys_id)
     expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
     await expectAccessible(admin, 'API token green')
     await admin.shot('token-green')
@@ -210,7 +181,7 @@ test('API token path by keyboard alone: unknown site shown at the field, then va
 })
 
 test('consent denied: the page says consent was denied and no token is stored (error style, link to step 3); Validate links the failing step', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'denied')
+    const admin = await Admin.open(world, ADMIN_USER, 'denied')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
     await admin.fill('#clientId', world.clientId)
@@ -237,7 +208,7 @@ test('consent denied: the page says consent was denied and no token is stored (e
 })
 
 test('wrong secret: the token request fails; the page says Atlassian rejected the client ID or secret, links step 2 and marks it Failed; nothing stored', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'wrong-secret')
+    const admin = await Admin.open(world, ADMIN_USER, 'wrong-secret')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
     await admin.fill('#clientId', world.clientId)
@@ -266,7 +237,7 @@ test('scope missing from the Atlassian app: consent never completes; the page sa
         callbackUrls: [world.sim.callbackUrl],
         scopes: ['read:jira-work', 'read:jira-user', 'write:jira-work'],
     })
-    admin = await Admin.open(world, ADMIN_USER, 'scope-missing')
+    const admin = await Admin.open(world, ADMIN_USER, 'scope-missing')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
     await admin.fill('#clientId', world.clientId)
@@ -295,7 +266,7 @@ test('a second site: the admin picks one site for the main connection and adds t
         apiTokens: [world.apiToken],
         sites: [world.cloudId, second.cloudId],
     })
-    admin = await Admin.open(world, ADMIN_USER, 'two-sites')
+    const admin = await Admin.open(world, ADMIN_USER, 'two-sites')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path: OAuth 2.0 (3LO)')
     await admin.click('button[aria-label="Copy Callback URL (this instance)"]', 'copy callback URL')
@@ -381,7 +352,7 @@ test("a user without the roles gets the platform's refusal and no page content; 
 
     world.configureOAuth()
     await world.getOAuthToken('accept')
-    admin = await Admin.open(world, ADMIN_USER, 'health')
+    const admin = await Admin.open(world, ADMIN_USER, 'health')
     await admin.openFromMenu('Setup: Connection Health')
     const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
     await row.waitFor()
@@ -425,7 +396,7 @@ test("a user without the roles gets the platform's refusal and no page content; 
 test('x_jira_connect.admin without admin: the page names the live connection, shows the one sentence saying admin is needed instead of every form and switch button, and still validates', async () => {
     world.configureOAuth()
     await world.getOAuthToken('accept')
-    admin = await Admin.open(world, APP_ADMIN, 'read-only')
+    const admin = await Admin.open(world, APP_ADMIN, 'read-only')
     await admin.openFromMenu()
     const banner = admin.page.locator('[data-live]')
     await banner.waitFor()

@@ -1,19 +1,58 @@
 /**
  * Drives the setup page in headless Chromium like an admin: every click, paste and typed field inside ServiceNow goes
  * through an Admin method, which counts it (the issue's "admin actions"). Actions in Atlassian's windows (Accept,
- * Deny) are not counted: they are not ServiceNow's. Also runs axe-core in the page and writes screenshots.
+ * Deny) are not counted: they are not ServiceNow's. Also runs axe-core in the page and writes screenshots, and holds
+ * what every setup-page Chromium test file shares: its lifecycle (pageTests, world) and the consent pop-up.
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { launchChromium } from '../../harness/glide-simulator/chromium'
 import type { SessionUser } from '../../harness/glide-simulator/glide'
-import type { World } from '../../harness/glide-simulator/world'
+import { World, e2eSource } from '../../harness/glide-simulator/world'
 import { expectNoSecretAnywhere } from './no-secret'
 
 /** Where the page tests write their screenshots (JCC_SCREENSHOTS overrides). */
 /** playwright-core types; the browser itself is launched (and found) by chromium.ts. */
 type BrowserContext = import('playwright-core').BrowserContext
-type Page = import('playwright-core').Page
+export type Page = import('playwright-core').Page
+
+/** The current test's World: a live binding, set before each test by pageTests() and closed after it. */
+export let world: World
+/** Every Admin (browser) opened in the current test; pageTests() closes them after it. */
+const opened: Admin[] = []
+
+/**
+ * What every setup-page Chromium test file starts with (call once at its top): 180 s per test; before each test a
+ * fresh World from the shipped package; after it, every browser Admin.open() opened in the test, then the World.
+ */
+export function pageTests(): void {
+    jest.setTimeout(180000)
+    beforeEach(async () => {
+        world = await World.start({ source: e2eSource() })
+    })
+    afterEach(async () => {
+        for (const a of opened.splice(0)) await a.close()
+        await world.close()
+    })
+}
+
+/**
+ * Clicks "Get OAuth Token" (counted as `what`), then clicks a button on Atlassian's consent page in the popup. Listens
+ * for the popup before the click: it may open before click() returns.
+ */
+export async function consent(
+    a: Admin,
+    button: '#accept' | '#deny',
+    what?: string,
+    selector = '[data-action="get-token"]'
+): Promise<Page> {
+    const popupOpened = a.context.waitForEvent('page', { timeout: 20000 })
+    await a.click(selector, what)
+    const popup = await popupOpened
+    await popup.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
+    await popup.locator(button).click()
+    return popup
+}
 
 export const SCREENSHOT_DIR = process.env.JCC_SCREENSHOTS || path.join(__dirname, '..', '..', '.screenshots')
 
@@ -28,6 +67,7 @@ export interface AxeFinding {
 export class Admin {
     readonly actions: string[] = []
     private shots = 0
+    private closed = false
 
     private constructor(
         readonly world: World,
@@ -46,11 +86,16 @@ export class Admin {
         })
         const page = await browser.newPage()
         await page.setViewportSize({ width: 1100, height: 900 })
-        return new Admin(world, page, browser.context, () => browser.close(), name)
+        const admin = new Admin(world, page, browser.context, () => browser.close(), name)
+        opened.push(admin)
+        return admin
     }
 
-    close(): Promise<void> {
-        return this.closeBrowser()
+    /** Closes the browser (once: a test may close it early, pageTests() closes it again after the test). */
+    async close(): Promise<void> {
+        if (this.closed) return
+        this.closed = true
+        await this.closeBrowser()
     }
 
     /** Opens the page from the app menu: the "Setup" module's link (one click in the navigator). */
@@ -158,6 +203,18 @@ export class Admin {
 /** axe-core on the current view: no violation of any impact (the view's name shows in a failure). */
 export async function expectAccessible(a: Admin, view: string): Promise<void> {
     expect({ view, violations: await a.axe() }).toEqual({ view, violations: [] })
+}
+
+/**
+ * "Make this the live connection" by keyboard (one counted action), then the switch as the page shows it: the outcome
+ * names the connection it deactivated (kept, with its credential), and the banner names the new live connection.
+ */
+export async function makeLiveByKeyboard(a: Admin, deactivated: string, liveSysId: string): Promise<void> {
+    await a.keyPress('[data-action="make-live"]', 'Make this the live connection')
+    const switched = a.page.locator('[data-activation="activated"]')
+    await switched.waitFor({ timeout: 30000 })
+    expect(await switched.textContent()).toContain(`Deactivated (kept, with its credential): "${deactivated}"`)
+    await a.page.locator(`[data-live="${liveSysId}"]`).waitFor()
 }
 
 /** The step badges of the path shown, in order: ["Done", "To do", …]. */

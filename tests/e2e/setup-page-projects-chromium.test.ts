@@ -9,25 +9,12 @@
 import { standardFields } from '../../harness/atlassian-emulator/jira-projects'
 import { APP_ADMIN } from '../../harness/glide-simulator/setup-client'
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
-import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
+import { Admin, expectAccessible, expectNoSecret, focused, pageTests, world } from './setup-page-driver'
 
-jest.setTimeout(180000)
+pageTests()
 
 const PROPERTY = 'x_jira_connect.capability.projects'
 const CHANGES = 'x_jira_connect_setup_change'
-
-let world: World
-let admin: Admin | null = null
-
-beforeEach(async () => {
-    world = await World.start({ source: e2eSource() })
-})
-afterEach(async () => {
-    await admin?.close()
-    admin = null
-    await world.close()
-})
 
 const stored = () => world.sim.one('sys_properties', { name: PROPERTY })
 
@@ -53,7 +40,7 @@ test('admin sets the projects on the page (a bad key refused at the field, the s
         roles: { Administrators: [] },
         grants: { CREATE_ISSUES: [{ type: 'projectRole', role: 'Administrators' }] },
     })
-    admin = await Admin.open(world, ADMIN_USER, 'projects')
+    const admin = await Admin.open(world, ADMIN_USER, 'projects')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
     const field = admin.page.locator('#capability-projects')
@@ -135,7 +122,7 @@ test('admin sets the projects on the page (a bad key refused at the field, the s
 
 test('x_jira_connect.admin sees the stored list, the field and Save disabled, and the sentence naming admin', async () => {
     world.setProperty(PROPERTY, 'SUP/Task, OPS')
-    admin = await Admin.open(world, APP_ADMIN, 'projects-read-only')
+    const admin = await Admin.open(world, APP_ADMIN, 'projects-read-only')
     await admin.openFromMenu()
     await admin.click('#way-token', 'path')
     const field = admin.page.locator('#capability-projects')

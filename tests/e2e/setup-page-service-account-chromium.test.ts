@@ -6,22 +6,9 @@
  * secret may reach the DOM, a request body, a readable column or a log.
  */
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
-import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin, expectAccessible, expectNoSecret } from './setup-page-driver'
+import { Admin, expectAccessible, expectNoSecret, makeLiveByKeyboard, pageTests, world } from './setup-page-driver'
 
-jest.setTimeout(180000)
-
-let world: World
-let admin: Admin | null = null
-
-beforeEach(async () => {
-    world = await World.start({ source: e2eSource() })
-})
-afterEach(async () => {
-    await admin?.close()
-    admin = null
-    await world.close()
-})
+pageTests()
 
 const gatewayUrl = () => `https://api.atlassian.com/ex/jira/${world.cloudId}`
 
@@ -33,7 +20,7 @@ async function openPath(a: Admin): Promise<void> {
 }
 
 test('service account from a fresh install to live by keyboard alone: validated while inactive, then made live, 7 admin actions, axe clean, no secret shown', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'sa')
+    const admin = await Admin.open(world, ADMIN_USER, 'sa')
     await admin.openFromMenu()
     await admin.page.locator('#way-service').waitFor()
     await admin.keyPress('#way-service', 'path: Service account', 'Space')
@@ -76,13 +63,7 @@ test('service account from a fresh install to live by keyboard alone: validated 
             .locator('ul[aria-label="Checks to fix"] li')
             .evaluateAll((l) => l.map((x) => x.getAttribute('data-check')))
     ).toEqual(['config.connection.present'])
-    await admin.keyPress('[data-action="make-live"]', 'Make this the live connection')
-    const switched = admin.page.locator('[data-activation="activated"]')
-    await switched.waitFor({ timeout: 30000 })
-    expect(await switched.textContent()).toContain(
-        'Deactivated (kept, with its credential): "Jira Cloud OAuth Connection"'
-    )
-    await admin.page.locator(`[data-live="${world.ids.saConnection}"]`).waitFor()
+    await makeLiveByKeyboard(admin, 'Jira Cloud OAuth Connection', world.ids.saConnection)
     expect(await admin.page.locator(`[data-switch-back="${world.ids.connection}"]`).count()).toBe(1)
     expect(world.sim.read('http_connection', world.ids.saConnection)!.active).toBe('true')
     expect(world.sim.read('http_connection', world.ids.connection)!.active).toBe('false')
@@ -103,7 +84,7 @@ test('service account from a fresh install to live by keyboard alone: validated 
 test('wrong secret does not take production down: the working 3LO connection stays live, the page shows the failing check, its fix and step 2, and offers no switch but an explicit "anyway"', async () => {
     world.configureOAuth()
     await world.getOAuthToken('accept')
-    admin = await Admin.open(world, ADMIN_USER, 'sa-wrong-secret')
+    const admin = await Admin.open(world, ADMIN_USER, 'sa-wrong-secret')
     await openPath(admin)
     const wrong = `${world.saClientSecret}x`
     await admin.fill('#clientId', world.saClientId)
@@ -136,7 +117,7 @@ test('wrong secret does not take production down: the working 3LO connection sta
 })
 
 test('unknown site: the error is at the site field (aria-invalid, described by the message) and nothing is saved', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'sa-site-unknown')
+    const admin = await Admin.open(world, ADMIN_USER, 'sa-site-unknown')
     await openPath(admin)
     const before = JSON.stringify([world.sim.query('oauth_entity'), world.sim.query('http_connection')])
     await admin.fill('#clientId', world.saClientId)
@@ -169,7 +150,7 @@ test('scope missing on the Atlassian credential: Jira refuses; the failing check
         accountId: world.saAccountId,
         scopes: ['read:jira-work', 'write:jira-work'],
     })
-    admin = await Admin.open(world, ADMIN_USER, 'sa-scope-missing')
+    const admin = await Admin.open(world, ADMIN_USER, 'sa-scope-missing')
     await openPath(admin)
     await admin.fill('#clientId', few.clientId)
     await admin.fill('#clientSecret', few.clientSecret)
@@ -191,7 +172,7 @@ test('scope missing on the Atlassian credential: Jira refuses; the failing check
 test('a new secret Atlassian refuses while an older token is stored: the page shows the refusal instead of validating on the old token', async () => {
     world.configureServiceAccount()
     expect(world.getServiceAccountToken().outcome).toBe('token stored')
-    admin = await Admin.open(world, ADMIN_USER, 'sa-token-refused')
+    const admin = await Admin.open(world, ADMIN_USER, 'sa-token-refused')
     await openPath(admin)
     await admin.page.locator('[data-set-on="Client ID and secret"]').waitFor()
     const wrong = `${world.saClientSecret}x`

@@ -4,26 +4,14 @@
  * and the token path's validation say "Not compliant", and "Move to a service account" opens the service-account
  * path with the focus on its first field and the site filled in. Completing it validates the service account while
  * the token connection stays live; Make this the live connection switches, and the standing is then "Recommended".
- * axe-core: no violation on any view; no secret in the DOM.
+ * x_jira_connect.admin sees the standing without the button (the move saves). axe-core: no violation on any view; no
+ * secret in the DOM.
  */
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
-import { SetupClient } from '../../harness/glide-simulator/setup-client'
-import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
+import { APP_ADMIN, SetupClient } from '../../harness/glide-simulator/setup-client'
+import { Admin, expectAccessible, expectNoSecret, focused, pageTests, world } from './setup-page-driver'
 
-jest.setTimeout(180000)
-
-let world: World
-let admin: Admin | null = null
-
-beforeEach(async () => {
-    world = await World.start({ source: e2eSource() })
-})
-afterEach(async () => {
-    await admin?.close()
-    admin = null
-    await world.close()
-})
+pageTests()
 
 /** The API-token path's save and switch, through the setup API (the setup the page starts from). */
 async function classicTokenLive(): Promise<string> {
@@ -40,7 +28,7 @@ const active = (sysId: string) => world.sim.read('http_connection', sysId)!.acti
 
 test('classic token: the health view says "Not compliant"; Move to a service account opens that path focused, with the site; completed and made live, the standing is "Recommended"', async () => {
     const token = await classicTokenLive()
-    admin = await Admin.open(world, ADMIN_USER, 'standing')
+    const admin = await Admin.open(world, ADMIN_USER, 'standing')
     await admin.openFromMenu('Setup: Connection Health')
     const tokenRow = admin.page.locator(`tr[data-connection="${token}"]`)
     const standing = tokenRow.locator('[data-standing]')
@@ -110,7 +98,7 @@ test('classic token: the health view says "Not compliant"; Move to a service acc
 
 test('classic token: the token path\'s validation result says "Not compliant" and its Move button focuses the service account\'s first field', async () => {
     await classicTokenLive()
-    admin = await Admin.open(world, ADMIN_USER, 'standing-token-path')
+    const admin = await Admin.open(world, ADMIN_USER, 'standing-token-path')
     await admin.openFromMenu()
     await admin.click('#way-token', 'path: API token')
     await admin.click('[data-action="validate"]', 'Validate')
@@ -130,4 +118,38 @@ test('classic token: the token path\'s validation result says "Not compliant" an
     expect(await admin.page.locator('#site').inputValue()).toBe('acme-jcc')
     await expectAccessible(admin, 'service-account path from the token path')
     await expectNoSecret(admin)
+})
+
+test('x_jira_connect.admin sees the standing but no Move button (the move saves: admin only)', async () => {
+    const token = await classicTokenLive()
+    const admin = await Admin.open(world, APP_ADMIN, 'standing-app-admin')
+    await admin.openFromMenu('Setup: Connection Health')
+    const standing = admin.page.locator(`tr[data-connection="${token}"] [data-standing]`)
+    await standing.waitFor({ timeout: 30000 })
+    expect(await standing.textContent()).toContain('Not compliant')
+    expect(await admin.page.locator('[data-action="move-to-service-account"]').count()).toBe(0)
+    await expectAccessible(admin, 'health view, app admin')
+})
+
+test('a 3LO app of your own on the gateway URL: "Allowed …, flagged"; the move fills in the site Jira named in the validation', async () => {
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+    const admin = await Admin.open(world, ADMIN_USER, 'standing-3lo')
+    await admin.openFromMenu()
+    await admin.click('#way-oauth', 'path: OAuth')
+    await admin.click('[data-action="validate"]', 'Validate')
+    const verdict = admin.page.locator('[data-verdict="pass"]')
+    await verdict.waitFor({ timeout: 30000 })
+    const standing = verdict.locator('[data-standing="standing_own_3lo_app"]')
+    expect(await standing.getAttribute('data-standing-level')).toBe('allowed')
+    expect(await standing.textContent()).toContain('Allowed for your own site, flagged for distributed apps')
+    expect(await standing.textContent()).toContain('[inference')
+    await expectAccessible(admin, '3LO allowed, flagged')
+    // The connection URL names only the cloud id: the site comes from Jira's own answer (serverInfo) in this run.
+    await standing.locator('[data-action="move-to-service-account"]').click()
+    await admin.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'clientId')
+    expect(await admin.page.locator('#site').inputValue()).toBe('acme-jcc')
+    // Nothing was switched or saved by the move itself.
+    expect(active(world.ids.connection)).toBe('true')
+    expect(active(world.ids.saConnection)).toBe('false')
 })

@@ -7,33 +7,18 @@
  */
 import { CHECK_IDS } from '../../src/server/core/catalogue'
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
-import { World, e2eSource } from '../../harness/glide-simulator/world'
-import { Admin, badges, expectAccessible, expectNoSecret, focused } from './setup-page-driver'
+import {
+    Admin,
+    badges,
+    consent,
+    expectAccessible,
+    expectNoSecret,
+    focused,
+    pageTests,
+    world,
+} from './setup-page-driver'
 
-jest.setTimeout(180000)
-
-type Page = import('playwright-core').Page
-
-let world: World
-let admin: Admin | null = null
-
-beforeEach(async () => {
-    world = await World.start({ source: e2eSource() })
-})
-afterEach(async () => {
-    await admin?.close()
-    admin = null
-    await world.close()
-})
-
-async function consent(a: Admin, button: '#accept' | '#deny'): Promise<Page> {
-    const opened = a.context.waitForEvent('page', { timeout: 20000 })
-    await a.click('[data-action="get-token"]', 'Get OAuth Token')
-    const popup = await opened
-    await popup.waitForURL(/auth\.atlassian\.com/, { timeout: 20000 })
-    await popup.locator(button).click()
-    return popup
-}
+pageTests()
 
 async function saveSecrets(a: Admin, secret: string): Promise<void> {
     await a.fill('#clientId', world.clientId)
@@ -46,17 +31,28 @@ async function saveSecrets(a: Admin, secret: string): Promise<void> {
     await a.click('[data-action="save-oauth-client"]')
     await answered
     await a.page.locator('[data-set-on="Client ID and secret"]').waitFor()
-    await a.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.innerText?.includes('saved'), {
-        timeout: 10000,
-    })
+    // Not the body: while Save is disabled (busy) the focus falls to the body, whose text has the earlier "saved on".
+    await a.page.waitForFunction(
+        () => {
+            const el = document.activeElement as HTMLElement | null
+            return !!el && el !== document.body && !!el.innerText?.includes('saved')
+        },
+        undefined,
+        { timeout: 10000 }
+    )
 }
 
 /** Waits (10 s at most) until the focused element's text contains `text`; the caller then asserts what it is. */
 async function focusSettles(a: Admin, text: string): Promise<void> {
     await a.page
-        .waitForFunction((t) => (document.activeElement as HTMLElement | null)?.innerText?.includes(t), text, {
-            timeout: 10000,
-        })
+        .waitForFunction(
+            (t) => {
+                const el = document.activeElement as HTMLElement | null
+                return !!el && el !== document.body && !!el.innerText?.includes(t)
+            },
+            text,
+            { timeout: 10000 }
+        )
         .catch(() => undefined)
 }
 
@@ -64,7 +60,7 @@ async function focusSettles(a: Admin, text: string): Promise<void> {
 const pageText = (a: Admin) => a.page.evaluate(() => document.body.innerText)
 
 test('3LO: badges follow each action, focus lands on each outcome, and each token attempt says what happened in it', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'truth-3lo')
+    const admin = await Admin.open(world, ADMIN_USER, 'truth-3lo')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
     await admin.page.locator('#step-1-title').waitFor()
@@ -82,7 +78,7 @@ test('3LO: badges follow each action, focus lands on each outcome, and each toke
     expect((await focused(admin)).text).toContain('Client ID and secret saved')
     expect(await badges(admin)).toEqual(['To do', 'Done', 'To do', 'To do', 'To do'])
 
-    await consent(admin, '#accept')
+    await consent(admin, '#accept', 'Get OAuth Token')
     await admin.page.locator('[data-attempt="received"]').waitFor()
     expect((await focused(admin)).text).toContain('Token received in this attempt')
     await admin.page.getByText("is now the connection's site").waitFor()
@@ -99,7 +95,7 @@ test('3LO: badges follow each action, focus lands on each outcome, and each toke
     await expectAccessible(admin, '3LO validated')
 
     // Deny on a second attempt: the earlier token is still in use; the stale "Works" is gone; step 3 needs attention.
-    await consent(admin, '#deny')
+    await consent(admin, '#deny', 'Get OAuth Token')
     const denied = admin.page.locator('[data-attempt="denied"]')
     await denied.waitFor()
     expect(await denied.getAttribute('role')).toBe('alert')
@@ -116,7 +112,7 @@ test('3LO: badges follow each action, focus lands on each outcome, and each toke
     // Replace with a wrong secret, then Accept: Atlassian rejects the client ID or secret; step 2 fails.
     await saveSecrets(admin, `${world.clientSecret}x`)
     expect((await focused(admin)).text).toContain('Client ID and secret saved')
-    await consent(admin, '#accept')
+    await consent(admin, '#accept', 'Get OAuth Token')
     const rejected = admin.page.locator('[data-attempt="rejected"]')
     await rejected.waitFor()
     expect(await rejected.textContent()).toContain(
@@ -132,11 +128,11 @@ test('3LO: badges follow each action, focus lands on each outcome, and each toke
 })
 
 test('3LO: Deny with no token stored says no token is stored, step 3 Failed, nothing says "Token received"', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'truth-deny')
+    const admin = await Admin.open(world, ADMIN_USER, 'truth-deny')
     await admin.openFromMenu()
     await admin.click('#way-oauth', 'path')
     await saveSecrets(admin, world.clientSecret)
-    await consent(admin, '#deny')
+    await consent(admin, '#deny', 'Get OAuth Token')
     const denied = admin.page.locator('[data-attempt="denied"]')
     await denied.waitFor()
     expect(await denied.textContent()).toContain('Consent was denied in Atlassian: no token is stored.')
@@ -146,7 +142,7 @@ test('3LO: Deny with no token stored says no token is stored, step 3 Failed, not
 })
 
 test('API token with a wrong token: failures before warnings, no check ids in the text, the legacy-token fix points at the Service account choice; focus on Save and Validate', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'truth-token')
+    const admin = await Admin.open(world, ADMIN_USER, 'truth-token')
     await admin.openFromMenu()
     await admin.click('#way-token', 'path')
     // A site pasted as the browser's address while using Jira is reduced to its name.
@@ -155,6 +151,8 @@ test('API token with a wrong token: failures before warnings, no check ids in th
     await admin.fill('#apiToken', `${world.apiToken}x`)
     await admin.click('[data-action="save-api-token"]')
     await admin.page.getByText(`the API-token connection points at https://${world.siteHost}`).waitFor()
+    // The notice shows before the page has reloaded its state and moved the focus to it.
+    await focusSettles(admin, 'Saved: the API-token connection points at')
     expect((await focused(admin)).text).toContain('Saved: the API-token connection points at')
     expect(await badges(admin)).toEqual(['To do', 'Done', 'To do'])
 
@@ -185,7 +183,7 @@ test('API token with a wrong token: failures before warnings, no check ids in th
 })
 
 test('the path choice: each radio is labelled by its title and described by its text; headings do not skip levels', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'truth-radios')
+    const admin = await Admin.open(world, ADMIN_USER, 'truth-radios')
     await admin.openFromMenu()
     const radio = admin.page.getByRole('radio', { name: 'Service account (recommended by Atlassian)', exact: true })
     await radio.first().waitFor() // count() does not wait for the page to render the chooser
@@ -210,7 +208,7 @@ test('the path choice: each radio is labelled by its title and described by its 
 })
 
 test('service account: Save and validate focuses the verdict, shows who ServiceNow acts as; a field error focuses the field', async () => {
-    admin = await Admin.open(world, ADMIN_USER, 'truth-sa')
+    const admin = await Admin.open(world, ADMIN_USER, 'truth-sa')
     await admin.openFromMenu()
     await admin.click('#way-service', 'path')
     await admin.fill('#clientId', world.saClientId)
@@ -247,7 +245,7 @@ test('health view: one row per connection with its credential inside, inactive r
     world.configureOAuth()
     await world.getOAuthToken('accept')
     world.sim.admin.setField('http_connection', world.ids.connection, 'active', false)
-    admin = await Admin.open(world, ADMIN_USER, 'truth-health')
+    const admin = await Admin.open(world, ADMIN_USER, 'truth-health')
     await admin.openFromMenu('Setup: Connection Health')
     await admin.page.locator('tr[data-connection]').first().waitFor()
     await admin.click('[data-action="validate-all"]', 'Validate all')
@@ -298,7 +296,7 @@ test('health view: one row per connection with its credential inside, inactive r
 
 test('health view: each verdict the health check gives has its own label and meaning; a row the check could not prove shows why, not an older run', async () => {
     world.configureOAuth()
-    admin = await Admin.open(world, ADMIN_USER, 'truth-health-verdicts')
+    const admin = await Admin.open(world, ADMIN_USER, 'truth-health-verdicts')
     await admin.openFromMenu('Setup: Connection Health')
     const row = admin.page.locator(`tr[data-connection="${world.ids.connection}"]`)
     const cell = row.locator('td[data-verdict]')
@@ -357,7 +355,7 @@ test('health view: each verdict the health check gives has its own label and mea
 test('make live and switch back: focus lands on each outcome; the validation shown no longer says "not live" once it is live, and says it again after switching back', async () => {
     world.configureOAuth()
     await world.getOAuthToken('accept')
-    admin = await Admin.open(world, ADMIN_USER, 'truth-live')
+    const admin = await Admin.open(world, ADMIN_USER, 'truth-live')
     await admin.openFromMenu()
     await admin.click('#way-token', 'path')
     await admin.fill('#site', 'acme-jcc')

@@ -40,7 +40,15 @@ describe('GlideRecord and gs', () => {
                 `var g = new GlideRecord('x_jira_connect_validation_run'); g.setValue('run_by', '0123456789abcdef0123456789abcdef'); g.insert();`
             )
         ).toThrow(/references sys_user/)
-        expect(() => run(`new GlideRecord('x_jira_connect_validation_runs')`)).toThrow(/does not exist/)
+        // A table the instance does not have (a typo, a plugin not installed): the platform throws nothing, isValid()
+        // is false and queries find nothing (ServiceNow docs "Scoped GlideRecord - isValid()": "Table is invalid").
+        expect(
+            run(`var g = new GlideRecord('x_jira_connect_validation_runs'); g.addQuery('verdict', 'pass'); g.query();
+            var n = new GlideRecord('x_jira_connect_validation_runs'); n.setValue('verdict', 'pass');
+            return [g.isValid(), g.next(), g.getRowCount(), g.get('verdict', 'pass'), n.insert()].join(',');`)
+        ).toBe('false,false,0,false,')
+        expect(run(`return new GlideRecord('x_jira_connect_validation_run').isValid()`)).toBe(true)
+        expect(world.sim.invalidTables).toEqual(['x_jira_connect_validation_runs', 'x_jira_connect_validation_runs'])
     })
 
     test('gs: properties, roles, user and messages', () => {

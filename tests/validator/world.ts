@@ -14,6 +14,7 @@ import {
     type InstanceState,
 } from '../../harness/node-platform/in-memory-platform'
 import { InMemoryRealPath, type RealPathState } from '../../harness/node-platform/in-memory-real-path'
+import { InMemorySpokeInbound, type SpokeInboundState } from '../../harness/node-platform/in-memory-spoke-inbound'
 import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { formMessages, reportText } from '../../src/server/core/format'
 import type { ValidationReport } from '../../src/server/core/report'
@@ -260,6 +261,8 @@ export interface World {
     credentialsUnreadable: boolean
     /** MID settings, MID Servers, the Jira spoke, alias templates (checks/real-path.ts); null: not read (default). */
     realPath: RealPathState | null
+    /** The Jira spoke's inbound records (checks/inbound-instance.ts); used only with realPath. */
+    spokeInbound: SpokeInboundState | null
     close(): Promise<void>
 }
 
@@ -322,13 +325,15 @@ export async function startWorld(): Promise<World> {
         run(table = 'sys_alias', sysId = IDS.alias, options = {}) {
             const http = net.httpPort((a) => (world.credentialsUnreadable ? null : tokens.authorize(a)))
             const realPath = world.realPath ? new InMemoryRealPath(world.realPath) : undefined
-            const ports = { config: new InMemoryConfig(state), tokens, http, clock, realPath }
+            const spokeInbound = world.spokeInbound ? new InMemorySpokeInbound(world.spokeInbound) : undefined
+            const ports = { config: new InMemoryConfig(state), tokens, http, clock, realPath, spokeInbound }
             const report = validate({ table, sysId }, ports, options)
             observe(report)
             return report
         },
         credentialsUnreadable: false,
         realPath: null,
+        spokeInbound: null,
         useBasic() {
             for (const c of state.connections) c.active = c.sysId === IDS.basicConnection
         },

@@ -870,6 +870,10 @@ declare global {
                         table: 'sys_module'
                         id: 'fe5098d21aa74f80bb239f64dabef4f5'
                     }
+                    'src_server_core_checks_inbound-instance_ts': {
+                        table: 'sys_module'
+                        id: '713e3afb3c23427aafac9198193e9ba3'
+                    }
                     src_server_core_checks_jira_ts: {
                         table: 'sys_module'
                         id: '1e8d551e793f487ab73285d05b019edf'
@@ -1034,6 +1038,10 @@ declare global {
                         table: 'sys_module'
                         id: '9391951d17f34174823b48c8aaacc56e'
                     }
+                    'src_server_core_spoke-inbound_ts': {
+                        table: 'sys_module'
+                        id: 'f8f8367ddb7c4461959160dffc40057d'
+                    }
                     'src_server_core_stored-tokens_ts': {
                         table: 'sys_module'
                         id: 'ac6fc0a8f83f42c8bfddd045a272a7db'
@@ -1121,6 +1129,10 @@ declare global {
                     'src_server_glide_shipped-records_ts': {
                         table: 'sys_module'
                         id: '407b632c458c433eb9595f32aa971847'
+                    }
+                    'src_server_glide_spoke-inbound-reader_ts': {
+                        table: 'sys_module'
+                        id: '384f35cd4d8e416599e40fe51c1b6262'
                     }
                     'src_server_glide_validation-service_ts': {
                         table: 'sys_module'

@@ -551,6 +551,54 @@ export const CHECKS = catalogue({
             unexpected_shape: fail('an answer that is not a list of webhooks'),
         },
     },
+    // Jira → ServiceNow, the instance side (checks/inbound-instance.ts): what the Jira spoke has here for Jira to call.
+    'inbound.instance_registry': {
+        title: "Jira → ServiceNow: the Jira spoke's webhook registry on this instance",
+        verifies:
+            'The Jira Webhook Registry records of the installed Jira spoke (`sn_jira_spoke`): their callback paths ' +
+            '(token- or HMAC-based) and whether a Jira webhook listed by this run points at each (no call)',
+        requires: [],
+        calls: 0,
+        codes: {
+            spoke_not_installed: info('the Jira spoke is not installed: nothing here receives its Jira webhooks'),
+            registry_table_unknown: info(
+                'the spoke is installed, but its registry table was not found (check by hand)'
+            ),
+            none_configured: info('no registry record, and no Jira webhook listed points at the spoke here'),
+            match_unknown: info('registry records; admin webhooks unreadable, so which one Jira calls is not known'),
+            no_registry: warn("a Jira webhook points at the spoke's callback here, but no registry record exists"),
+            callback_unmatched: warn('a registry callback path is the URL of no Jira webhook pointing here'),
+        },
+    },
+    'inbound.instance_token': {
+        title: 'Jira → ServiceNow: the token verification record of each registry',
+        verifies:
+            'The `token_verification` record each Jira Webhook Registry record names (the token of a token-based ' +
+            'callback URL, the secret of an HMAC-based one): there, active, not expired; never its value (no call)',
+        requires: ['inbound.instance_registry'],
+        calls: 0,
+        codes: {
+            token_missing: fail('a registry record names no token verification record, or one that is gone'),
+            token_inactive: fail('the token verification record is inactive: the callback refuses every call'),
+            token_expired: fail('the token verification record has expired: the callback refuses every call'),
+        },
+    },
+    'inbound.instance_trigger': {
+        title: 'Jira → ServiceNow: the Jira External Trigger endpoints and their run-as user',
+        verifies:
+            'Active Jira External Trigger endpoints: a run-as user that exists, is active and has the roles the ' +
+            'endpoint requires; and a Jira webhook listed by this run pointing at each (no call)',
+        requires: [],
+        calls: 0,
+        codes: {
+            trigger_table_unknown: info('the external trigger endpoints could not be read on this instance'),
+            no_trigger: info('no active Jira External Trigger endpoint'),
+            callback_unmatched: warn('an active endpoint is the URL of no Jira webhook pointing here'),
+            run_as_missing: fail('an active endpoint has no run-as user, or its user record is gone'),
+            run_as_inactive: fail("an active endpoint's run-as user is inactive"),
+            run_as_roles_missing: fail("an active endpoint's run-as user lacks a role the endpoint requires"),
+        },
+    },
     // The path the spoke really takes (checks/real-path.ts): MID routing, the Jira spoke, the alias's template.
     'path.mid': {
         title: 'Network path (MID Server)',

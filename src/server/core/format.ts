@@ -1,7 +1,7 @@
 /** Plain-text renderings of a report: the form messages an admin sees and the stored run's report text. */
 import { standingLine } from './auth-standing'
 import { capabilityLines } from './capability-table'
-import { inboundSections, isInbound, sectionLines, type InboundSection } from './inbound-view'
+import { inboundSections, instanceLines, isInbound, sectionLines, type InboundSection } from './inbound-view'
 import { describeRateLimit } from './rate-limit'
 import { humanDuration, type CheckResult, type ValidationReport } from './report'
 
@@ -123,13 +123,19 @@ export function reportText(report: ValidationReport): string {
         while (end + 1 < checks.length && isInbound(checks[end + 1]) && checks[end + 1].subject === c.subject) end++
         const run = checks.slice(i, end + 1)
         const section = sections.find((s) => (s.subject || undefined) === (c.subject || undefined))
-        lines.push('', `${subject(c)}Jira → ServiceNow (webhooks that call this instance):`)
+        // The instance side (checks/inbound-instance.ts) runs once, after every connection.
+        const instanceRun = run.every((x) => x.id.indexOf('inbound.instance_') === 0)
+        const what = instanceRun ? 'what this instance has for Jira to call' : 'webhooks that call this instance'
+        lines.push('', `${subject(c)}Jira → ServiceNow (${what}):`)
         const rank = (x: CheckResult) => ({ fail: 0, warn: 1, pass: 2, skip: 3 })[x.status]
         run.map((x, k) => ({ x, k }))
             .sort((a, b) => rank(a.x) - rank(b.x) || a.k - b.k)
             .forEach((y) => checkLines(y.x))
         if (section && section.checked) {
-            for (const l of sectionLines(section, report.startedAtMs, [])) lines.push(`    ${l}`)
+            const seen = instanceRun
+                ? instanceLines(section.instance)
+                : sectionLines({ ...section, instance: undefined }, report.startedAtMs, [])
+            for (const l of seen) lines.push(`    ${l}`)
         }
         i = end
     }

@@ -35,6 +35,8 @@ export interface InboundSection {
     subject?: string
     /** false: the checks did not get to Jira (an earlier check failed); only their skips are known. */
     checked: boolean
+    /** Only the instance side (several connections: its checks are the run's, not one connection's). */
+    instanceOnly?: boolean
     /** When the checks behind it ran (epoch ms). */
     checkedAtMs: number
     webhooks: WebhookView[]
@@ -153,7 +155,7 @@ export function inboundSections(report: ValidationReport): InboundSection[] {
         const findings = inboundFindings(report.checks, subject)
         const section: InboundSection = {
             // Checks that all were skipped (an earlier check failed) called Jira for nothing.
-            checked: !!seen && findings.some((f) => f.status !== 'skip'),
+            checked: findings.some((f) => f.status !== 'skip'),
             checkedAtMs: report.startedAtMs,
             webhooks: seen ? seen.webhooks : [],
             failedDeliveries: seen ? seen.failedDeliveries : 0,
@@ -161,7 +163,10 @@ export function inboundSections(report: ValidationReport): InboundSection[] {
             refresh: seen ? seen.refresh : null,
             findings,
         }
-        if (seen && seen.instance) section.instance = seen.instance
+        // The instance side is one for the run (every connection's result carries it).
+        const instance = seen ? seen.instance : (report.inbound || []).map((r) => r.instance).find((x) => !!x)
+        if (instance) section.instance = instance
+        if (!seen) section.instanceOnly = true
         if (subject) section.subject = subject
         return section
     })
@@ -295,6 +300,7 @@ export function withoutIds(text: string): string {
 export function sectionHeadline(s: InboundSection): string {
     const tag = s.subject ? ` [${s.subject}]` : ''
     if (!s.checked) return `${INBOUND_HEADING}${tag}: not checked (Jira was not reached).`
+    if (s.instanceOnly) return `${INBOUND_HEADING}${tag}: what this instance has for Jira to call.`
     const here = s.webhooks.filter((h) => h.destination === 'here').length
     const n = s.webhooks.length
     const hooks = n

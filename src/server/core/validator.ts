@@ -13,6 +13,8 @@ import { checkCapability } from './checks/capability'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
 import { checkInbound, type InboundResult } from './checks/inbound'
+import { checkInboundInstance, type JiraSide } from './checks/inbound-instance'
+import type { SpokeInboundPort } from './spoke-inbound'
 import { checkJira, type JiraIdentity } from './checks/jira'
 import { checkOAuthRegistry } from './checks/oauth-registry'
 import { checkDeprecatedCalls, checkInstanceStanding, checkMidPath, finishMidPath } from './checks/real-path'
@@ -47,7 +49,7 @@ import {
 import type { RealPathPort } from './real-path'
 import { originOf, type UrlForm } from './urls'
 import { webhookRefreshDays, webhookRefreshOn } from './inbound-settings'
-import { sanitizeInbound, type InboundOfConnection } from './inbound-view'
+import { sanitizeInbound } from './inbound-view'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -56,6 +58,8 @@ export interface ValidatorPorts {
     clock: ClockPort
     /** MID settings, the Jira spoke, alias templates (checks/real-path.ts); absent: those checks do not run. */
     realPath?: RealPathPort
+    /** The Jira spoke's registry records and external triggers (checks/inbound-instance.ts); needs realPath too. */
+    spokeInbound?: SpokeInboundPort
 }
 
 export const PROPERTY = {
@@ -112,14 +116,14 @@ interface RunExtras {
     accounts: AccountOfConnection[]
     people: PersonOfConnection[]
     capabilities: CapabilityOfConnection[]
-    /** What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts). */
-    inbound: InboundOfConnection[]
     standings: StandingOfConnection[]
     schedule?: CapabilitySchedule
     nowMs: () => number
     config: ConfigPort
     /** The MID Server the current connection's calls go through (checks/real-path.ts), reported after them. */
     midRoute?: MidRoute | null
+    /** What each connection's Jira → ServiceNow checks saw; the instance side is added once all have run. */
+    inbound: Array<{ connectionSysId: string; subject?: string; result: InboundResult; jira: JiraSide }>
 }
 
 export function validate(
@@ -140,11 +144,11 @@ export function validate(
         accounts: [],
         people: [],
         capabilities: [],
-        inbound: [],
         standings: [],
         schedule: options.capability,
         nowMs: () => ports.clock.nowMs(),
         config: ports.config,
+        inbound: [],
     }
 
     const plan = resolveTarget(target, ports.config, log)
@@ -179,6 +183,8 @@ export function validate(
         }
         if (ports.realPath) {
             checkInstanceStanding(log, ports.realPath, plan.alias ? plan.alias.id : null)
+            if (ports.spokeInbound)
+                inboundInstance(log, ports.realPath, ports.spokeInbound, extras, ports.clock.nowMs())
             // Service-account and scoped-token connections reach Jira only through the gateway URL.
             const gatewayAuth = plan.connections.some((c) =>
                 /^https:\/\/api\.atlassian\.com\/ex\/jira\//.test(c.url.trim())
@@ -191,6 +197,7 @@ export function validate(
             }
         }
     }
+    if (options.onInbound) for (const seen of extras.inbound) options.onInbound(seen.connectionSysId, seen.result)
     if (engine.rateLimit) logRateLimit(log, engine.rateLimit)
     const verdict = verdictOf(log.checks)
     return {
@@ -207,7 +214,8 @@ export function validate(
         capabilities: extras.capabilities,
         standings: extras.standings,
         rateLimit: engine.rateLimit,
-        inbound: extras.inbound,
+        // What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts): the report shows and stores it.
+        inbound: extras.inbound.map((x) => sanitizeInbound(x.result, x.subject)),
     }
 }
 
@@ -408,8 +416,20 @@ function validateConnection(
             refreshOn: webhookRefreshOn(ports.config),
             nowMs: ports.clock.nowMs(),
         })
-        extras.inbound.push(sanitizeInbound(seen, extras.subject))
-        if (options.onInbound) options.onInbound(connection.sysId, seen)
+        const admin = log.result('inbound.admin_webhooks')
+        const complete =
+            !!admin &&
+            admin.status !== 'fail' &&
+            admin.status !== 'skip' &&
+            !/^(needs_jira_admin|scoped_token)$/.test(admin.code)
+        const here = seen.webhooks.filter((h) => h.destination === 'here')
+        const subject = extras.subject
+        extras.inbound.push({
+            connectionSysId: connection.sysId,
+            subject,
+            result: seen,
+            jira: { webhooks: here, complete },
+        })
     }
 
     if (credential.kind === 'basic') {
@@ -712,4 +732,25 @@ function logRateLimit(log: CheckLog, r: RateLimitInfo): void {
               'and spread or batch them; permission checks are expensive, so this app runs its own at most daily.'
             : 'Calls come in bursts: spread the flows that call the same Jira endpoint.',
     })
+}
+
+/**
+ * The instance side of Jira → ServiceNow, once per run after every connection: compared with the webhooks all of them
+ * listed (Jira's side is known only when at least one connection listed it), and added to each connection's result.
+ */
+function inboundInstance(
+    log: CheckLog,
+    realPath: RealPathPort,
+    port: SpokeInboundPort,
+    extras: RunExtras,
+    nowMs: number
+): void {
+    const jira: JiraSide | null = extras.inbound.length
+        ? {
+              webhooks: ([] as JiraSide['webhooks']).concat(...extras.inbound.map((x) => x.jira.webhooks)),
+              complete: extras.inbound.some((x) => x.jira.complete),
+          }
+        : null
+    const instance = checkInboundInstance(log, realPath, port, jira, nowMs)
+    for (const seen of extras.inbound) seen.result.instance = instance
 }

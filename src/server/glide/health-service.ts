@@ -18,6 +18,7 @@ import { GlideConfigReader } from './config-reader'
 import { GlideAlerts } from './health-alerts'
 import { GlideClock, fromGlideDateTime } from './health-clock'
 import { GlideRealPathReader } from './real-path-reader'
+import { GlideSpokeInboundReader } from './spoke-inbound-reader'
 import { GlideHealthInventory } from './health-inventory'
 import { GlideRunLock } from './health-lock'
 import { GlideHealthStore } from './health-store'
@@ -56,6 +57,7 @@ export function runHealthCheckNow(trigger: HealthTrigger, onlySysId: string | nu
                 http: new GlideRestHttp(),
                 clock: new GlideClock(),
                 realPath: new GlideRealPathReader(), // MID path, spoke version, template: no deprecation scan
+                spokeInbound: new GlideSpokeInboundReader(),
                 inventory: new GlideHealthInventory(),
                 health: store,
                 alerts: new GlideAlerts(store),

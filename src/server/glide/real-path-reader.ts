@@ -101,7 +101,15 @@ export class GlideRealPathReader implements RealPathPort {
         return !!row && bool(row, 'use_mid')
     }
 
+    /** Read once per run: instance.jira_spoke and the inbound instance checks both ask for the Jira spoke. */
+    private readonly apps: { [scope: string]: InstalledApp | null } = {}
+
     installedApp(scope: string): InstalledApp | null {
+        if (!Object.prototype.hasOwnProperty.call(this.apps, scope)) this.apps[scope] = this.readApp(scope)
+        return this.apps[scope]
+    }
+
+    private readApp(scope: string): InstalledApp | null {
         for (const table of ['sys_store_app', 'sys_scope'] as const) {
             const row = newRecord(table)
             row.addQuery('scope', scope)

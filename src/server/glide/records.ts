@@ -23,6 +23,10 @@ export interface Row {
     deleteRecord(): boolean
     canWrite(): boolean
     canCreate(): boolean
+    /** false when the table does not exist on this instance (ServiceNow docs "Scoped GlideRecord - isValid()"). */
+    isValid(): boolean
+    /** Whether the table has this column (docs "Scoped GlideRecord - isValidField()"). */
+    isValidField(columnName: string): boolean
 }
 
 export function newRecord(table: string): Row {

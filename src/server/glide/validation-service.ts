@@ -11,6 +11,7 @@ import { RhinoClock } from './clock'
 import { GlideConfigReader } from './config-reader'
 import { GlideTokenStore } from './oauth-tokens'
 import { GlideRealPathReader } from './real-path-reader'
+import { GlideSpokeInboundReader } from './spoke-inbound-reader'
 import { GlideRestHttp } from './rest-http'
 import { byId, shippedRecord, str } from './records'
 import { SHIPPED } from './shipped-records'
@@ -36,6 +37,7 @@ export function validateRecord(table: string, sysId: string): ValidationReport {
                 http: new GlideRestHttp(),
                 clock,
                 realPath: new GlideRealPathReader(),
+                spokeInbound: new GlideSpokeInboundReader(),
             }
         )
     } catch (e) {

@@ -1,0 +1,89 @@
+/**
+ * Jira → ServiceNow, the instance side, on the shipped package in the Glide simulator: the Glide adapter
+ * (src/server/glide/spoke-inbound-reader.ts) reads the Jira spoke's registry records, their token verification records
+ * and the Jira External Trigger endpoints (harness/glide-simulator/spoke-tables.ts, switchable where the docs say
+ * nothing), and Validate reports them. No token value reaches a row, a message or a log.
+ */
+import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { installJiraSpoke, SPOKE_DEFAULTS } from '../../harness/glide-simulator/spoke-tables'
+import { expectNoSecretAnywhere } from './no-secret'
+
+const PATH = 'api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
+let world: World
+beforeEach(async () => {
+    world = await World.start({ source: e2eSource() })
+    world.configureOAuth()
+    await world.getOAuthToken('accept')
+})
+afterEach(() => world.close())
+
+type Check = { id: string; status: string; code: string; found: string; fix: string }
+function validate(): { checks: Check[]; byId: (id: string) => Check; shown: string } {
+    const r = world.validate('sys_alias', world.ids.alias)
+    expect(r.exception).toBeNull()
+    const runs = world.sim.query('x_jira_connect_validation_run')
+    const checks = JSON.parse(runs[runs.length - 1].checks_json) as Check[]
+    const byId = (id: string) => {
+        const c = checks.find((x) => x.id === id)
+        if (!c) throw new Error(`no ${id} in ${checks.map((x) => x.id).join(', ')}`)
+        return c
+    }
+    return { checks, byId, shown: [...r.info, ...r.errors].join('\n') }
+}
+
+test('spoke not installed: one info sentence, and the adapter opens no table the instance lacks', () => {
+    const { checks, byId } = validate()
+    expect(byId('inbound.instance_registry')).toMatchObject({ status: 'pass', code: 'spoke_not_installed' })
+    expect(checks.filter((c) => /^inbound\.instance_(token|trigger)$/.test(c.id))).toEqual([])
+    expect(world.sim.invalidTables).toEqual([])
+})
+
+test('spoke installed without the tables the docs do not name: both said plainly, nothing thrown', () => {
+    installJiraSpoke(world.sim, { registryTable: null, triggerTable: false })
+    const { byId } = validate()
+    expect(byId('inbound.instance_registry')).toMatchObject({ status: 'pass', code: 'registry_table_unknown' })
+    expect(byId('inbound.instance_trigger')).toMatchObject({ status: 'pass', code: 'trigger_table_unknown' })
+    // The trigger table was asked for and found invalid (isValid() false), as on an instance without it.
+    expect(world.sim.invalidTables).toEqual([SPOKE_DEFAULTS.triggerTable])
+})
+
+test('registry with an HMAC callback, a token, a trigger whose run-as user lacks a role: read and reported', () => {
+    const spoke = installJiraSpoke(world.sim, { registryTable: 'sn_jira_spoke_jira_webhook_registry' })
+    const secret = 'tv-secret-4f1c9a7e2b'
+    const token = spoke.token({ name: 'Jira token', token: secret })
+    spoke.registry({ name: 'Jira webhook', token, type: 'hmac' })
+    const user = spoke.user('jira.webhook', ['itil'])
+    spoke.trigger({ name: 'Jira External Trigger', runAs: user, roles: 'itil,sn_jira_spoke.webhook_user' })
+    const { byId, shown } = validate()
+    // Not a Jira admin in the emulator: which webhook calls the registry cannot be told.
+    expect(byId('inbound.instance_registry')).toMatchObject({ status: 'pass', code: 'match_unknown' })
+    expect(byId('inbound.instance_registry').found).toContain(`"Jira webhook" (/${PATH}, hmac-based)`)
+    expect(byId('inbound.instance_token')).toMatchObject({ status: 'pass', code: 'ok' })
+    const trigger = byId('inbound.instance_trigger')
+    expect(trigger).toMatchObject({ status: 'fail', code: 'run_as_roles_missing' })
+    expect(trigger.found).toContain('jira.webhook lacks sn_jira_spoke.webhook_user')
+    expect(shown).toContain('run-as user')
+    expectNoSecretAnywhere(world, [secret])
+})
+
+test('token verification record expired or inactive: the registry callback refuses Jira, said with the fix', () => {
+    const spoke = installJiraSpoke(world.sim)
+    const expired = spoke.token({ name: 'Old token', token: 'old-secret-value-1', expires: '2020-01-01 00:00:00' })
+    spoke.registry({ name: 'Jira webhook', token: expired, type: 'token' })
+    expect(validate().byId('inbound.instance_token')).toMatchObject({ status: 'fail', code: 'token_expired' })
+    world.sim.admin.setFields('token_verification', expired, { expires: '', active: false })
+    const c = validate().byId('inbound.instance_token')
+    expect(c).toMatchObject({ status: 'fail', code: 'token_inactive' })
+    expect(c.fix).toMatch(/set it Active/)
+    expectNoSecretAnywhere(world, ['old-secret-value-1'])
+})
+
+test('an instance whose token_verification has no active or expires field: the token is taken as present', () => {
+    const spoke = installJiraSpoke(world.sim, { tokenActive: false, tokenExpires: false, version: '5.3.0' })
+    const token = spoke.token({ name: 'Jira token', token: 'plain-secret-value-2' })
+    spoke.registry({ name: 'Jira webhook', token })
+    const { byId } = validate()
+    expect(byId('inbound.instance_token')).toMatchObject({ status: 'pass', code: 'ok' })
+    // Before 5.4.0 the registry has no callback type: said as such, not guessed.
+    expect(byId('inbound.instance_registry').found).toContain('callback type not shown')
+})

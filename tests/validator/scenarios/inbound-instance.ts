@@ -1,0 +1,267 @@
+/**
+ * Jira → ServiceNow, the instance side (src/server/core/checks/inbound-instance.ts): one scenario per finding. Jira's
+ * side is real loopback HTTP to the emulator's webhooks; the instance side is the in-memory SpokeInboundPort (the Glide
+ * adapter over the simulator's spoke tables runs in tests/e2e/inbound-instance.test.ts).
+ */
+import type { RealPathState } from '../../../harness/node-platform/in-memory-real-path'
+import type { SpokeInboundState } from '../../../harness/node-platform/in-memory-spoke-inbound'
+import type { InboundResult } from '../../../src/server/core/checks/inbound'
+import type { RegistryRecord, TriggerRecord } from '../../../src/server/core/spoke-inbound'
+import { reportText } from '../../../src/server/core/format'
+import { check, everythingShown, expectFail, INSTANCE_URL, SITE, startWorld, USER, type World } from '../world'
+
+const DAY = 86400000
+const PATH = 'api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
+const TRIGGER_PATH = 'api/sn_jira_spoke/jira_external_trigger'
+const HOOKS = `https://api.atlassian.com/ex/jira/${SITE.cloudId}/rest/api/2/webhook`
+
+function realPath(spoke: boolean): RealPathState {
+    return {
+        mid: {},
+        mids: [],
+        tokenViaMid: [],
+        apps: spoke ? { sn_jira_spoke: { name: 'Jira Spoke', version: '6.1.3', source: 'sys_store_app' } } : {},
+        scripts: [],
+        templates: {},
+    }
+}
+
+function registry(extra: Partial<RegistryRecord> = {}): RegistryRecord {
+    return {
+        name: 'Jira webhook',
+        path: PATH,
+        active: true,
+        auth: 'token',
+        tokenSet: true,
+        token: { name: 'Jira token', active: true, expiresAtMs: null },
+        ...extra,
+    }
+}
+
+function trigger(extra: Partial<TriggerRecord> = {}): TriggerRecord {
+    return {
+        name: 'Jira External Trigger',
+        path: TRIGGER_PATH,
+        active: true,
+        runAsSet: true,
+        runAs: { userName: 'jira.webhook', active: true, roles: ['sn_jira_spoke.jira_webhook_user'] },
+        requiredRoles: ['sn_jira_spoke.jira_webhook_user'],
+        ...extra,
+    }
+}
+
+describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
+    let w: World
+    let token: string
+    let state: SpokeInboundState
+    beforeEach(async () => {
+        w = await startWorld()
+        token = w.getOAuthToken().accessToken
+        w.realPath = realPath(true)
+        state = { registryTable: 'sn_jira_spoke_webhook_registry', registries: [], triggerTable: '', triggers: [] }
+        w.spokeInbound = state
+    })
+    afterEach(() => w.close())
+
+    /** Registers a dynamic webhook through Jira's REST API with the connection's token (what the spoke does). */
+    function register(url: string): number {
+        const r = w.net.request({
+            method: 'POST',
+            url: HOOKS,
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ url, webhooks: [{ events: ['jira:issue_updated'], jqlFilter: 'project = ACME' }] }),
+            timeoutMs: 3000,
+        })
+        if (!r.ok || r.status !== 200) throw new Error(`register failed: ${JSON.stringify(r)}`)
+        return JSON.parse(r.body).webhookRegistrationResult[0].createdWebhookId
+    }
+    const jiraAdmin = () => w.emu.webhooks.setJiraAdmin(USER.accountId, true)
+    function seen(): { report: ReturnType<World['run']>; inbound: InboundResult[] } {
+        const inbound: InboundResult[] = []
+        const report = w.run('sys_alias', undefined, { onInbound: (_id: string, r: InboundResult) => inbound.push(r) })
+        return { report, inbound }
+    }
+
+    test('spoke not installed: one plain info sentence, no other instance check, no call, nothing read', () => {
+        w.realPath = realPath(false)
+        const without = w.run()
+        const { report, inbound } = seen()
+        expect(report.verdict).toBe('pass')
+        const c = check(report, 'inbound.instance_registry')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'spoke_not_installed' })
+        expect(c.found).toBe(
+            'The Jira spoke is not installed on this instance, so no Jira webhook calls it through the spoke.'
+        )
+        expect(report.checks.filter((x) => /^inbound\.instance_(token|trigger)$/.test(x.id))).toEqual([])
+        expect(report.calls).toBe(without.calls)
+        expect(inbound[0].instance).toEqual({ spoke: null, callbacks: [] })
+        expect(reportText(report)).toContain('Jira → ServiceNow (what this instance has for Jira to call):')
+    })
+
+    test('spoke installed, registry table not found (its name is undocumented) -> info registry_table_unknown', () => {
+        state.registryTable = ''
+        const c = check(w.run(), 'inbound.instance_registry')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'registry_table_unknown' })
+        expect(c.found).toMatch(/Jira Webhooks > Jira Webhook Registries/)
+    })
+
+    test('spoke installed, no registry record and nothing from Jira points at it -> info none_configured', () => {
+        const r = w.run()
+        expect(r.verdict).toBe('pass')
+        expect(check(r, 'inbound.instance_registry').code).toBe('none_configured')
+    })
+
+    test('a Jira webhook points at the spoke here but no registry record exists -> warn no_registry', () => {
+        register(`${INSTANCE_URL}/${PATH}`)
+        state.registries = [registry({ active: false })]
+        const r = w.run()
+        const c = check(r, 'inbound.instance_registry')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'no_registry' })
+        expect(c.found).toContain(`${INSTANCE_URL}/${PATH}`)
+        expect(c.found).toContain('(1 inactive)')
+        expect(c.fix).toMatch(/Jira Webhook Registries > New/)
+    })
+
+    test('registry callback path matched by no Jira webhook pointing here (admin list read) -> warn', () => {
+        jiraAdmin()
+        register(`${INSTANCE_URL}/api/sn_jira_spoke/other_path`)
+        state.registries = [registry()]
+        const { report, inbound } = seen()
+        const c = check(report, 'inbound.instance_registry')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'callback_unmatched' })
+        expect(c.found).toContain(`"Jira webhook" (/${PATH})`)
+        expect(inbound[0].instance!.callbacks[0]).toMatchObject({
+            kind: 'registry',
+            path: PATH,
+            matchedBy: [],
+            problem: 'no Jira webhook pointing here uses this path',
+        })
+    })
+
+    test('registry records but the account cannot list admin webhooks -> info match_unknown (no false alarm)', () => {
+        state.registries = [registry()]
+        const c = check(w.run(), 'inbound.instance_registry')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'match_unknown' })
+        expect(c.found).toMatch(/needs a Jira administrator/)
+    })
+
+    test('registry matched by a dynamic webhook (query token not shown), token active -> both pass', () => {
+        jiraAdmin()
+        const id = register(`${INSTANCE_URL}/${PATH}?token=never-shown-token-value`)
+        state.registries = [registry({ auth: 'hmac' })]
+        const { report, inbound } = seen()
+        expect(report.verdict).toBe('pass')
+        expect(check(report, 'inbound.instance_registry').found).toContain(
+            `"Jira webhook" (/${PATH}, hmac-based, called by Jira dynamic #${id})`
+        )
+        expect(check(report, 'inbound.instance_token').found).toContain('"Jira token"')
+        expect(inbound[0].instance).toEqual({
+            spoke: { version: '6.1.3' },
+            callbacks: [
+                {
+                    kind: 'registry',
+                    name: 'Jira webhook',
+                    path: PATH,
+                    auth: 'hmac',
+                    active: true,
+                    verification: 'Jira token',
+                    runAs: '',
+                    matchedBy: [`dynamic #${id}`],
+                    problem: '',
+                },
+            ],
+        })
+        expect(everythingShown(report)).not.toContain('never-shown-token-value')
+    })
+
+    test('registry with an empty Token -> fail token_missing', () => {
+        state.registries = [registry({ tokenSet: false, token: null })]
+        const c = expectFail(w.run(), 'inbound.instance_token', 'token_missing', /token_verification\.list > New/)
+        expect(c.found).toContain('Token empty')
+    })
+
+    test('registry whose token record was deleted -> fail token_missing (the one named is gone)', () => {
+        state.registries = [registry({ token: null })]
+        expect(expectFail(w.run(), 'inbound.instance_token', 'token_missing', /Token field/).found).toContain('gone')
+    })
+
+    test('token verification record inactive -> fail token_inactive', () => {
+        state.registries = [registry({ token: { name: 'Jira token', active: false, expiresAtMs: null } })]
+        const c = expectFail(w.run(), 'inbound.instance_token', 'token_inactive', /set it Active/)
+        expect(c.found).toContain('"Jira token"')
+    })
+
+    test('token verification record expired -> fail token_expired, with the date', () => {
+        const at = w.clock.nowMs() - 2 * DAY
+        state.registries = [registry({ token: { name: 'Jira token', active: true, expiresAtMs: at } })]
+        const c = expectFail(w.run(), 'inbound.instance_token', 'token_expired', /Create a new token/)
+        expect(c.found).toContain(new Date(at).toISOString().slice(0, 10))
+    })
+
+    describe('Jira External Trigger endpoints', () => {
+        beforeEach(() => {
+            state.triggerTable = 'sys_hub_external_trigger_endpoint'
+        })
+
+        test('the endpoints cannot be read on this instance -> info trigger_table_unknown', () => {
+            state.triggerTable = ''
+            const c = check(w.run(), 'inbound.instance_trigger')
+            expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'trigger_table_unknown' })
+            expect(c.found).toMatch(/Integrations > Inbound > Jira Spoke/)
+        })
+
+        test('none active -> info no_trigger', () => {
+            state.triggers = [trigger({ active: false })]
+            expect(check(w.run(), 'inbound.instance_trigger').code).toBe('no_trigger')
+        })
+
+        test('active endpoint without a run-as user -> fail run_as_missing', () => {
+            state.triggers = [trigger({ runAsSet: false, runAs: null })]
+            const c = expectFail(w.run(), 'inbound.instance_trigger', 'run_as_missing', /Configure, select an active/)
+            expect(c.found).toContain('no run-as user')
+        })
+
+        test('active endpoint whose run-as user is inactive -> fail run_as_inactive', () => {
+            state.triggers = [trigger({ runAs: { userName: 'jira.webhook', active: false, roles: [] } })]
+            const c = expectFail(w.run(), 'inbound.instance_trigger', 'run_as_inactive', /active user/)
+            expect(c.found).toContain('jira.webhook')
+        })
+
+        test('run-as user lacks a role the endpoint requires -> fail run_as_roles_missing, naming the role', () => {
+            state.triggers = [trigger({ runAs: { userName: 'jira.webhook', active: true, roles: ['itil'] } })]
+            const c = expectFail(
+                w.run(),
+                'inbound.instance_trigger',
+                'run_as_roles_missing',
+                /Give the user those roles/
+            )
+            expect(c.found).toContain('jira.webhook lacks sn_jira_spoke.jira_webhook_user')
+        })
+
+        test('healthy endpoint that no Jira webhook pointing here uses (admin list read) -> warn callback_unmatched', () => {
+            jiraAdmin()
+            state.triggers = [trigger()]
+            const c = check(w.run(), 'inbound.instance_trigger')
+            expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'callback_unmatched' })
+        })
+
+        test('healthy endpoint called by an admin webhook -> pass, names its run-as user', () => {
+            jiraAdmin()
+            w.emu.webhooks.registerAdminWebhook({
+                cloudId: SITE.cloudId,
+                name: 'ServiceNow trigger',
+                url: `${INSTANCE_URL}/${TRIGGER_PATH}`,
+                events: ['jira:issue_updated'],
+                jqlFilter: 'project = ACME',
+                enabled: true,
+            })
+            state.triggers = [trigger()]
+            const { report, inbound } = seen()
+            const c = check(report, 'inbound.instance_trigger')
+            expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'ok' })
+            expect(c.found).toContain('runs as jira.webhook')
+            expect(inbound[0].instance!.callbacks[0]).toMatchObject({ kind: 'trigger', runAs: 'jira.webhook' })
+            expect(inbound[0].instance!.callbacks[0].matchedBy).toHaveLength(1)
+        })
+    })
+})
