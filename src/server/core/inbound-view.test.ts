@@ -100,7 +100,9 @@ test('sections per subject: findings failures first, skips last, the title witho
     // Another connection's findings, by the inbound. prefix (the instance checks too), in its own section.
     expect(other.subject).toBe('Other')
     expect(other.findings.map((f) => f.code)).toEqual(['inactive'])
-    expect(other.checked).toBe(false)
+    // Findings without a check-group result of their own: the run's instance side.
+    expect({ checked: other.checked, instanceOnly: other.instanceOnly }).toEqual({ checked: true, instanceOnly: true })
+    expect(sectionLines(other, NOW, [])[0]).toBe('Jira → ServiceNow [Other]: what this instance has for Jira to call.')
 })
 
 test('a webhook line: where it points, expiry, last failure, problem; admin webhooks never expire', () => {
