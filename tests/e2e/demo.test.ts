@@ -101,6 +101,13 @@ test('npm run demo serves the setup page to a logged-in admin until SIGTERM, the
         expect(text).toMatch(/OAuth client ID\s+\S+/)
         expect(text).toMatch(/Service account client ID\s+sa-\S+/)
         expect(text).toMatch(/Jira site\s+\S+\s+\(cloud id [0-9a-f-]{36}\)/)
+        // The printed browser command needs a desktop browser: the demo says so, and what works without a display
+        // (both ports forwarded, the instance's and the proxy's).
+        expect(text).toContain('On a desktop with Chromium or Chrome installed')
+        const instancePort = new URL(setupUrl).port
+        expect(text).toContain(
+            `ssh -L ${instancePort}:127.0.0.1:${instancePort} -L ${proxyPort}:127.0.0.1:${proxyPort}`
+        )
 
         // Without a session the page is not served.
         expect((await get(healthUrl)).status).toBe(401)

@@ -87,3 +87,28 @@ test('an instance whose token_verification has no active or expires field: the t
     // Before 5.4.0 the registry has no callback type: said as such, not guessed.
     expect(byId('inbound.instance_registry').found).toContain('callback type not shown')
 })
+
+test('health check (Validate all): an inactive run-as user breaks the row, alerts, and no token reaches a row or email', async () => {
+    world.addAppAdmin()
+    const spoke = installJiraSpoke(world.sim)
+    const secret = 'tv-health-secret-8d2e51'
+    spoke.registry({ name: 'Jira webhook', token: spoke.token({ name: 'Jira token', token: secret }), type: 'token' })
+    spoke.trigger({ name: 'Jira External Trigger', runAs: spoke.user('jira.webhook', [], false) })
+    const answer = await world.validateAll()
+    expect(answer.status).toBe(200)
+    const runs = world.sim.query('x_jira_connect_validation_run')
+    const checks = JSON.parse(runs[runs.length - 1].checks_json) as Check[]
+    expect(checks.find((c) => c.id === 'inbound.instance_trigger')).toMatchObject({
+        status: 'fail',
+        code: 'run_as_inactive',
+    })
+    const row = world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+    expect({ verdict: row.verdict, code: row.last_finding_code }).toEqual({
+        verdict: 'broken',
+        code: 'inbound.instance_trigger/run_as_inactive',
+    })
+    const emails = world.sim.query('sys_email')
+    expect(emails.length).toBeGreaterThan(0)
+    expect(emails.map((e) => e.body).join('\n')).toContain('jira.webhook')
+    expectNoSecretAnywhere(world, [secret])
+})

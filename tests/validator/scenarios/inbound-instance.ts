@@ -172,6 +172,9 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
             ],
         })
         expect(everythingShown(report)).not.toContain('never-shown-token-value')
+        // The instance side makes no call: the same run without it makes as many.
+        w.spokeInbound = null
+        expect(w.run().calls).toBe(report.calls)
     })
 
     test('registry with an empty Token -> fail token_missing', () => {
