@@ -1,6 +1,8 @@
 import React, { useCallback, useEffect, useState } from 'react'
 import { useFocusOutcome } from './components/focus'
 import { CapabilityHealth } from './components/capability-health'
+import { Finding } from './components/finding'
+import { InboundHealth } from './components/inbound-health'
 import { Problems } from './components/messages'
 import { siteOfUrl, Standing } from './components/standing'
 import { call, type FieldError, type HealthCheckShown, type HealthRow } from './services/api'
@@ -38,19 +40,6 @@ function When({ v }: { v: string }) {
 function stampOf(message: string): string {
     const m = /^(Validated|Checked .*?) at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/.exec(message)
     return m ? `Validated at ${m[2]} UTC.` : message
-}
-
-/** A finding longer than a line is folded: its first words, then the whole text on demand. */
-function Finding({ text }: { text: string }) {
-    if (!text) return null
-    if (text.length <= 140) return <div className="hint summary">{text}</div>
-    const cut = text.slice(0, 120).replace(/\s+\S*$/, '')
-    return (
-        <details className="hint summary finding">
-            <summary>{cut}… (more)</summary>
-            <p>{text}</p>
-        </details>
-    )
 }
 
 /**
@@ -151,6 +140,7 @@ export function HealthView() {
                     </tbody>
                 </table>
             ) : null}
+            {rows ? <InboundHealth rows={rows} /> : null}
         </section>
     )
 }

@@ -1,6 +1,7 @@
 import React, { useState } from 'react'
 import { call, type FieldError, type ShownCheck, type Validation } from '../services/api'
 import { CapabilityTable } from './capability-table'
+import { InboundResult } from './inbound-health'
 import { useFocusOutcome } from './focus'
 import { Problems } from './messages'
 import { siteOfUrl, Standing } from './standing'
@@ -169,6 +170,7 @@ export function ValidationResult({ v: made, liveNow = false }: { v: Validation; 
                 </ul>
             ) : null}
             <CapabilityTable v={v} />
+            <InboundResult v={v} />
             <details>
                 <summary>{passed.length} checks passed</summary>
                 <ul className="checks">

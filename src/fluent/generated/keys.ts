@@ -958,6 +958,10 @@ declare global {
                         table: 'sys_module'
                         id: '96376023213b4cafa3ca6ea85f92f555'
                     }
+                    'src_server_core_inbound-view_ts': {
+                        table: 'sys_module'
+                        id: 'ecd5f13f8e924118962305902ad81fdd'
+                    }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
                         id: 'e4827a396d814bb3a65ccef047089890'
@@ -1365,6 +1369,15 @@ declare global {
                         key: {
                             name: 'x_jira_connect_connection_health'
                             element: 'api_token_marker'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '131246afedde419aae38297543c51454'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'inbound_json'
+                            language: 'en'
                         }
                     },
                     {
@@ -2056,6 +2069,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '561b1482f2d842f0aebcaa7c31854c7c'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'inbound_json'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '567080f2aad04acaab4594be6be35225'
                         key: {
                             name: 'x_jira_connect_connection_health'
@@ -2576,6 +2598,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '89a074efd9ae4da698c3bf5a43e9ebfd'
+                        key: {
+                            name: 'x_jira_connect_connection_health'
+                            element: 'inbound_json'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '8a2836717fa2406fa858766b83571b53'
                         key: {
                             name: 'x_jira_connect_setup_change'
@@ -2713,6 +2743,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_babda7cf1cb74e1081b84e0ed49734a3'
                             element: 'verdict'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '97e00168e4014e7eaaa8c3f94657d591'
+                        key: {
+                            name: 'x_jira_connect_validation_run'
+                            element: 'inbound_json'
                         }
                     },
                     {

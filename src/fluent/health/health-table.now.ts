@@ -93,6 +93,8 @@ export const x_jira_connect_connection_health = Table({
         capability_checked: DateTimeColumn({ label: 'Capabilities checked', readOnly: true }),
         capability_json: StringColumn({ label: 'Capabilities (JSON)', maxLength: 4000, readOnly: true }),
         capability_note: StringColumn({ label: 'Capabilities note', maxLength: 255, readOnly: true }),
+        // Jira → ServiceNow: webhooks, where they point, expiry, last failure, findings (docs/health.md); no token.
+        inbound_json: StringColumn({ label: 'Jira → ServiceNow (JSON)', maxLength: 8000, readOnly: true }),
         // Atlassian's rate-limit headers as last seen (docs/capability.md "Rate limits and quota").
         quota_left: IntegerColumn({ label: 'Quota left', readOnly: true }),
         quota_limit: IntegerColumn({ label: 'Quota per window', readOnly: true }),

@@ -27,6 +27,8 @@ export const x_jira_connect_validation_run = Table({
         summary: StringColumn({ label: 'Summary', maxLength: 1000, readOnly: true }),
         report: StringColumn({ label: 'Report', maxLength: 16000, readOnly: true }),
         checks_json: StringColumn({ label: 'Checks (JSON)', maxLength: 65000, readOnly: true }),
+        // Jira → ServiceNow sections (inbound-view.ts): webhooks, where they point, expiry, last failure, findings.
+        inbound_json: StringColumn({ label: 'Jira → ServiceNow (JSON)', maxLength: 16000, readOnly: true }),
         failed_count: IntegerColumn({ label: 'Failed checks', readOnly: true }),
         warning_count: IntegerColumn({ label: 'Warnings', readOnly: true }),
         calls: IntegerColumn({ label: 'Calls to Atlassian', readOnly: true }),

@@ -1,6 +1,7 @@
 /** Plain-text renderings of a report: the form messages an admin sees and the stored run's report text. */
 import { standingLine } from './auth-standing'
 import { capabilityLines } from './capability-table'
+import { inboundSections, instanceLines, isInbound, sectionLines, type InboundSection } from './inbound-view'
 import { describeRateLimit } from './rate-limit'
 import { humanDuration, type CheckResult, type ValidationReport } from './report'
 
@@ -30,6 +31,7 @@ export function formMessages(report: ValidationReport): FormMessages {
     const info = report.verdict === 'fail' ? [] : [headline]
     const errors: string[] = report.verdict === 'fail' ? [headline] : []
     for (const c of report.checks) {
+        if (isInbound(c)) continue // the Jira → ServiceNow block below
         if (c.status === 'fail') errors.push(problemMessage(c))
         else if (c.status === 'warn') info.push(`Warning: ${problemMessage(c)}`)
     }
@@ -42,7 +44,24 @@ export function formMessages(report: ValidationReport): FormMessages {
     info.push(...standingText(report))
     info.push(...capabilityText(report))
     if (report.rateLimit) info.push(`Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)
+    // After the outbound result, one block per connection; a block with a failure is shown at error level, whole,
+    // so its failures come before its warnings (issue 17 §7) and it stays together.
+    for (const s of inboundSections(report)) {
+        const failing = s.findings.some((f) => f.status === 'fail')
+        ;(failing ? errors : info).push(...inboundMessages(s, report.startedAtMs))
+    }
     return { info, errors }
+}
+
+/**
+ * The Jira → ServiceNow block of the form messages: what Jira has (one line per webhook: where it points, its expiry,
+ * its last failure), then each problem with its fix, failures first. Passes that tell the admin something (what to
+ * check by hand, nothing points here) are kept; no check id or code (issue 17 §7).
+ */
+export function inboundMessages(s: InboundSection, nowMs: number): string[] {
+    // Not checked: the headline says so; each skip would only repeat the outbound failure that caused it.
+    const said = s.checked ? s.findings.filter((f) => f.status !== 'pass' || f.code !== 'ok') : []
+    return sectionLines({ ...s, findings: said }, nowMs, ['fail', 'warn', 'pass', 'skip'])
 }
 
 /**
@@ -82,21 +101,43 @@ export function capabilityText(report: ValidationReport): string[] {
 
 export function reportText(report: ValidationReport): string {
     const lines = [report.summary, '']
-    let previous = ''
-    for (const c of report.checks) {
-        // The Jira → ServiceNow checks (checks/inbound.ts) are a section of their own: how Jira reaches this instance.
-        if (c.id.indexOf('inbound.') === 0 && previous.indexOf('inbound.') !== 0) {
-            // The instance side (checks/inbound-instance.ts) runs once, after every connection.
-            const what = c.id.indexOf('inbound.instance_') === 0 ? 'what this instance has for Jira to call' : ''
-            lines.push('', `${subject(c)}Jira → ServiceNow (${what || 'webhooks that call this instance'}):`)
-        }
-        previous = c.id
+    const sections = inboundSections(report)
+    const checkLines = (c: CheckResult) => {
         lines.push(`${MARK[c.status]}  ${subject(c)}${c.title} (${c.id})`)
         lines.push(`      ${c.found}`)
         if (c.status === 'fail' || c.status === 'warn') {
             lines.push(`      Expected: ${c.expected}`)
             lines.push(`      Fix: ${c.fix}`)
         }
+    }
+    const checks = report.checks
+    for (let i = 0; i < checks.length; i++) {
+        const c = checks[i]
+        if (!isInbound(c)) {
+            checkLines(c)
+            continue
+        }
+        // The Jira → ServiceNow checks (checks/inbound.ts) are a section of their own: how Jira reaches this
+        // instance, what Jira has (one line per webhook), then its checks, failures first.
+        let end = i
+        while (end + 1 < checks.length && isInbound(checks[end + 1]) && checks[end + 1].subject === c.subject) end++
+        const run = checks.slice(i, end + 1)
+        const section = sections.find((s) => (s.subject || undefined) === (c.subject || undefined))
+        // The instance side (checks/inbound-instance.ts) runs once, after every connection.
+        const instanceRun = run.every((x) => x.id.indexOf('inbound.instance_') === 0)
+        const what = instanceRun ? 'what this instance has for Jira to call' : 'webhooks that call this instance'
+        lines.push('', `${subject(c)}Jira → ServiceNow (${what}):`)
+        const rank = (x: CheckResult) => ({ fail: 0, warn: 1, pass: 2, skip: 3 })[x.status]
+        run.map((x, k) => ({ x, k }))
+            .sort((a, b) => rank(a.x) - rank(b.x) || a.k - b.k)
+            .forEach((y) => checkLines(y.x))
+        if (section && section.checked) {
+            const seen = instanceRun
+                ? instanceLines(section.instance)
+                : sectionLines({ ...section, instance: undefined }, report.startedAtMs, [])
+            for (const l of seen) lines.push(`    ${l}`)
+        }
+        i = end
     }
     for (const a of report.accounts || []) {
         lines.push('', `Jira account${a.subject ? ` [${a.subject}]` : ''}: ${a.accountId} (${a.accountType}).`)

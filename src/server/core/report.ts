@@ -1,6 +1,7 @@
 /** The validator's result model: one CheckResult per link of the chain, and a verdict over them. */
 import type { AuthStanding } from './auth-standing'
 import type { CapabilityRow } from './capability-table'
+import type { InboundOfConnection } from './inbound-view'
 import { CHECK_IDS, checkSpec, type CheckId, type CodeWith, type Finding } from './catalogue'
 import type { RateLimitInfo } from './rate-limit'
 
@@ -49,6 +50,8 @@ export interface ValidationReport {
     capabilities?: CapabilityOfConnection[]
     /** The rate-limit state Atlassian's answers reported during the run (rate-limit.ts). */
     rateLimit?: RateLimitInfo | null
+    /** What the Jira → ServiceNow checks saw per connection (sanitised: inbound-view.ts), when they ran. */
+    inbound?: InboundOfConnection[]
     /** Each connection's way in and where it stands against Atlassian's and ServiceNow's rules (auth-standing.ts). */
     standings?: StandingOfConnection[]
 }

@@ -50,6 +50,7 @@ import {
 import type { RealPathPort } from './real-path'
 import { originOf, type UrlForm } from './urls'
 import { webhookRefreshDays, webhookRefreshOn } from './inbound-settings'
+import { sanitizeInbound } from './inbound-view'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -123,7 +124,7 @@ interface RunExtras {
     /** The MID Server the current connection's calls go through (checks/real-path.ts), reported after them. */
     midRoute?: MidRoute | null
     /** What each connection's Jira → ServiceNow checks saw; the instance side is added once all have run. */
-    inbound: Array<{ connectionSysId: string; result: InboundResult; jira: JiraSide }>
+    inbound: Array<{ connectionSysId: string; subject?: string; result: InboundResult; jira: JiraSide }>
 }
 
 export function validate(
@@ -214,6 +215,8 @@ export function validate(
         capabilities: extras.capabilities,
         standings: extras.standings,
         rateLimit: engine.rateLimit,
+        // What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts): the report shows and stores it.
+        inbound: extras.inbound.map((x) => sanitizeInbound(x.result, x.subject)),
     }
 }
 
@@ -421,7 +424,13 @@ function validateConnection(
             admin.status !== 'skip' &&
             !/^(needs_jira_admin|scoped_token)$/.test(admin.code)
         const here = seen.webhooks.filter((h) => h.destination === 'here')
-        extras.inbound.push({ connectionSysId: connection.sysId, result: seen, jira: { webhooks: here, complete } })
+        const subject = extras.subject
+        extras.inbound.push({
+            connectionSysId: connection.sysId,
+            subject,
+            result: seen,
+            jira: { webhooks: here, complete },
+        })
     }
 
     if (credential.kind === 'basic') {

@@ -56,6 +56,7 @@ const TEXTS: Array<[keyof HealthState, string]> = [
     ['accountType', 'jira_account_type'],
     ['capabilityJson', 'capability_json'],
     ['capabilityNote', 'capability_note'],
+    ['inboundJson', 'inbound_json'],
     ['quotaReason', 'quota_reason'],
     ['authStanding', 'auth_standing'],
 ]

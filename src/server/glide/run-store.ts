@@ -1,6 +1,7 @@
 /** Stores each validation in x_jira_connect_validation_run. Only sanitised report text is stored, no token or secret */
 import { gs } from '@servicenow/glide'
 import { reportText } from '../core/format'
+import { inboundSections, sectionsJson } from '../core/inbound-view'
 import type { ValidationReport } from '../core/report'
 import { newRecord } from './records'
 
@@ -23,6 +24,7 @@ export function saveRun(report: ValidationReport, trigger: RunTrigger = 'manual'
     row.setValue('summary', report.summary)
     row.setValue('report', reportText(report).slice(0, 16000))
     row.setValue('checks_json', JSON.stringify(report.checks).slice(0, 65000))
+    row.setValue('inbound_json', sectionsJson(inboundSections(report)))
     row.setValue('failed_count', report.checks.filter((c) => c.status === 'fail').length)
     row.setValue('warning_count', report.checks.filter((c) => c.status === 'warn').length)
     row.setValue('calls', report.calls)

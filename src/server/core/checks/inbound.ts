@@ -41,6 +41,9 @@ export interface WebhookView {
     jql: string
     /** What is wrong with it, '' when nothing. */
     problem: string
+    /** Deliveries to its URL Jira gave up on (GET /webhook/failed lists them by URL), and the last one (epoch ms). */
+    failures?: number
+    lastFailureMs?: number | null
 }
 
 /**
@@ -445,6 +448,14 @@ function checkFailures(log: CheckLog, engine: CallEngine, t: InboundTarget, resu
         }
     }
     result.failedDeliveries = here.length
+    // Jira lists failures by URL, not by webhook: each webhook with that URL (query cut) shows them.
+    for (const h of result.webhooks) {
+        const mine = here.filter((f) => shownUrl(String(f.url)) === h.url)
+        const times = mine.map((f) => dateMs(f.failureTime)).filter((t): t is number => t !== null)
+        if (!mine.length) continue
+        h.failures = mine.length
+        h.lastFailureMs = times.length ? Math.max(...times) : null
+    }
     result.lastFailureMs = isFinite(last) ? last : null
     const more = values.length >= 100 ? ' (or more: Jira lists 100 per page)' : ''
     log.warn(id, {

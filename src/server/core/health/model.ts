@@ -71,6 +71,8 @@ export interface HealthState {
     capabilityCheckedMs?: number | null
     capabilityJson?: string
     capabilityNote?: string
+    /** The Jira → ServiceNow section of the latest check that reached Jira (inbound-view.ts, JSON, sanitised). */
+    inboundJson?: string
     /** What Atlassian's rate-limit headers said in the latest check that got them (rate-limit.ts), and when. */
     quotaLeft?: number | null
     quotaLimit?: number | null

@@ -17,6 +17,7 @@ import { CredentialRunCache, type SubjectEvidence } from './run-cache'
 import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from './settings'
 import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 import type { InboundResult } from '../checks/inbound'
+import { withInbound } from '../inbound-view'
 import { capabilityIntervalHours, capabilitySchedule, settleRound, withCapability } from './capability-round'
 import { standingsOf, withStanding } from './standing'
 import { webhookRefreshDays } from '../inbound-settings'
@@ -254,6 +255,10 @@ function checkAll(
         calls: cache.calls,
         durationMs,
         startedAtMs,
+        // Each subject's Jira → ServiceNow section, tagged as its checks are (the run's text shows it).
+        inbound: pending.flatMap((p) =>
+            p.round ? (p.round.report.inbound || []).map((r) => ({ ...r, subject: r.subject || p.subject.name })) : []
+        ),
         standings: standingsOf(pending),
     }
     const runSysId = sink.saveRun(report, trigger, notCheckedList.map((n) => `${n.name}: ${n.reason}`).join('\n'))
@@ -291,6 +296,7 @@ function checkAll(
             if (p.round) {
                 const r = p.round
                 a.state = withCapability(a.state, r.report, r.cut, r.startedAtMs, p.at, r.projects)
+                a.state = withInbound(a.state, r.report)
             }
             if (p.round) a.state = withStanding(a.state, p.round.report)
             ports.health.write(a.state)

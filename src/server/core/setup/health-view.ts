@@ -12,6 +12,7 @@
 import type { AuthStanding } from '../auth-standing'
 import { capabilityView, type CapabilityHealthView } from '../health/capability-round'
 import type { HealthState } from '../health/model'
+import { readSection, shownSection, type InboundShown } from '../inbound-view'
 import { safeText } from '../sanitize'
 import { connectionSysId } from './inputs'
 import { records, type SetupDeps, validateConnection } from './operations'
@@ -71,6 +72,8 @@ export interface HealthRow {
     credential: CredentialHealth | null
     /** The capability round's counts and age, and the quota Atlassian last reported (health record only). */
     capability?: CapabilityHealthView | null
+    /** The Jira → ServiceNow section of the latest check that reached Jira (health record only). */
+    inbound?: InboundShown | null
     /** Where the connection's way in stands (auth-standing.ts), read from its records now; null: not a connection. */
     standing?: AuthStanding | null
 }
@@ -120,7 +123,13 @@ function fromHealth(h: HealthState & { sysId: string }): Partial<HealthRow> {
         healthLink: `${HEALTH_FORM}${h.sysId}`,
         runLink: h.lastRunSysId ? `${RUN_FORM}${h.lastRunSysId}` : '',
         capability: capabilityView(h),
+        inbound: shownOf(h.inboundJson),
     }
+}
+
+function shownOf(json: string | undefined): InboundShown | null {
+    const s = readSection(json)
+    return s ? shownSection(s) : null
 }
 
 function fromRuns(sysId: string, runs: RunRow[], covered: boolean): Partial<HealthRow> {

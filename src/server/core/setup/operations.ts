@@ -2,6 +2,7 @@
  * The setup assistant's operations (the scripted REST API's resources call these). Each validates all its input
  * before its first write, so a refusal changes nothing; each returns data the page shows and never a secret.
  */
+import { inboundSections, shownSection, type InboundShown } from '../inbound-view'
 import { ATLASSIAN } from '../atlassian'
 import { type ActingAs, actingAsOf } from './acting-as'
 import type { HttpPort, HttpResult, TokenPort } from '../ports'
@@ -459,6 +460,8 @@ export interface ValidationShown {
     checkedNowMs: number
     /** Who ServiceNow acts as in Jira (account and site), when the validation got that far. */
     actingAs: ActingAs | null
+    /** Jira → ServiceNow: each connection's webhooks and inbound findings (inbound-view.ts). */
+    inbound: InboundShown[]
 }
 
 function stepOf(id: string): number {
@@ -593,5 +596,6 @@ export function shown(
         standings: report.standings || [],
         checkedNowMs: report.startedAtMs + report.durationMs,
         actingAs: actingAsOf(report.checks, report),
+        inbound: inboundSections(report).map(shownSection),
     }
 }
