@@ -33,14 +33,18 @@ left when it is spent are listed as not checked (default 240000).`,
     roles: access,
 })
 
-/** Atlassian expires a refresh token after 90 days without use; each rotation restarts the 90 days. */
+/**
+ * Atlassian expires a refresh token after 90 days without use; each rotation restarts the 90 days. The daily check
+ * refreshes an expired access token whatever the value (docs/health.md "Keep-alive"): only 0 changes anything.
+ */
 Property({
     $id: Now.ID['property-health-keepalive-days'],
     name: 'x_jira_connect.health.keepalive_days',
     type: 'integer',
     value: 30,
-    description: `Keep-alive: refresh an OAuth 2.0 refresh token that has not been used
-for this many days (default 30; 0 turns keep-alive off).`,
+    description: `Keep-alive: 0 turns it off (an OAuth 2.0 connection whose access token has expired is then
+not checked). Any other value (default 30) lets each health check refresh an expired access token through the
+platform, which rotates the refresh token and restarts Atlassian's 90-day idle limit.`,
     roles: access,
 })
 
