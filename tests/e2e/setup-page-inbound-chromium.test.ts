@@ -87,6 +87,9 @@ test('the health view: each webhook, where it points, its expiry, its last failu
     expect(await section.locator('[data-inbound-summary]').textContent()).toMatch(
         /^2 webhooks \(1 pointing at this instance\); 1 failed delivery to this instance, the last at /
     )
+    // The row keeps the latest section that reached Jira: it says when that was (here: this Validate all).
+    const checked = await section.locator('[data-inbound-checked]').textContent()
+    expect(checked).toMatch(/^Checked \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/)
     await expectSection(section, ids)
     await expectAccessible(admin, 'health view, Jira → ServiceNow')
     await admin.shot('inbound-health')

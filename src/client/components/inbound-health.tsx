@@ -50,6 +50,11 @@ export function InboundSection({ s, level, name }: { s: Section; level: 3 | 4; n
             <p className="hint" data-inbound-summary>
                 {s.summary}
             </p>
+            {s.checkedAt ? (
+                <p className="hint" data-inbound-checked>
+                    Checked {s.checkedAt} UTC
+                </p>
+            ) : null}
             {s.rows.length ? (
                 <table className="capability-table inbound-table">
                     <caption>Webhooks Jira has for this app{who ? ` (${who})` : ''}</caption>

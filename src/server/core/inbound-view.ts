@@ -363,6 +363,9 @@ export interface WebhookRowShown {
 /** A section as the setup page gets it: the section, its summary sentence, its table rows, its instance lines. */
 export interface InboundShown extends InboundSection {
     summary: string
+    /** When the checks behind the section ran (UTC, yyyy-MM-dd HH:mm:ss): a health row keeps the latest section that
+     * reached Jira, which can be older than the row's Last checked. */
+    checkedAt: string
     rows: WebhookRowShown[]
     instanceLines: string[]
 }
@@ -372,6 +375,7 @@ export function shownSection(s: InboundSection): InboundShown {
     return {
         ...s,
         summary: sectionHeadline({ ...s, subject: undefined }).slice(INBOUND_HEADING.length + 2),
+        checkedAt: at > 0 ? new Date(at).toISOString().replace('T', ' ').slice(0, 19) : '',
         rows: s.webhooks.map((h) => ({
             label: `${h.kind === 'admin' ? 'Admin' : 'Dynamic'} webhook ${h.id}`,
             kind: h.kind,
