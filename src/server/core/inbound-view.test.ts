@@ -184,3 +184,22 @@ test('a skip reason is shown without the check id and code that caused it', () =
         'Skipped: needs "Jira: /myself", which failed.'
     )
 })
+
+test('the page gets skip reasons without check ids: the section a failed sign-in leaves (instance checks ran)', () => {
+    const why = 'Skipped: needs "Jira: /myself" (jira.myself), which failed (credentials_rejected).'
+    const [s] = inboundSections(
+        report(
+            [
+                check('inbound.dynamic_webhooks', 'skip', 'skipped', why),
+                check('inbound.instance_registry', 'pass', 'spoke_not_installed', 'The Jira spoke is not installed.'),
+            ],
+            []
+        )
+    )
+    expect(s.checked).toBe(true)
+    expect(s.findings.map((f) => f.found)).toEqual([
+        'The Jira spoke is not installed.',
+        'Skipped: needs "Jira: /myself", which failed.',
+    ])
+    expect(JSON.stringify(s)).not.toMatch(/jira\.myself|credentials_rejected/)
+})

@@ -127,7 +127,8 @@ function findingOf(c: CheckResult): InboundFinding {
         status: c.status,
         title: safeText(c.title.replace(/^Jira → ServiceNow:\s*/, ''), 120),
         code: c.code,
-        found: safeText(c.found, MAX_TEXT),
+        // A skip's reason names the check that stopped it by its id: no internal ids on the page (issue 17 §7).
+        found: safeText(c.status === 'skip' ? withoutIds(c.found) : c.found, MAX_TEXT),
         expected: safeText(c.expected, 300),
         fix: safeText(c.fix, MAX_TEXT),
     }
