@@ -38,28 +38,21 @@ interface StoredCapability {
     rows: CapabilityRow[]
 }
 
-function parseStored(json: string | undefined): { for: string | null; rows: unknown[] } | null {
+/** The kept table and its list tag, read once: null when none, unreadable, or no valid row. */
+function kept(json: string | undefined): { for: string | null; rows: CapabilityRow[] } | null {
     if (!json) return null
+    let parsed: unknown
     try {
-        const parsed = JSON.parse(json) as unknown
-        if (Array.isArray(parsed)) return { for: null, rows: parsed }
-        const o = parsed as Partial<StoredCapability> | null
-        if (o && typeof o.for === 'string' && Array.isArray(o.rows)) return { for: o.for, rows: o.rows }
-        return null
+        parsed = JSON.parse(json)
     } catch (e) {
         return null
     }
-}
-
-/** The project-list tag the row's table was made for, or null (none, unreadable, or written before the tag). */
-export function cachedFor(json: string | undefined): string | null {
-    const stored = parseStored(json)
-    return stored ? stored.for : null
-}
-
-/** The table a health row keeps (JSON in capability_json), or null when none or unreadable. */
-export function cachedRows(json: string | undefined): CapabilityRow[] | null {
-    const stored = parseStored(json)
+    const o = parsed as Partial<StoredCapability> | null
+    const stored = Array.isArray(parsed)
+        ? { for: null, rows: parsed as unknown[] }
+        : o && typeof o.for === 'string' && Array.isArray(o.rows)
+          ? { for: o.for, rows: o.rows as unknown[] }
+          : null
     if (!stored) return null
     const rows = stored.rows.filter(
         (r): r is CapabilityRow =>
@@ -69,7 +62,19 @@ export function cachedRows(json: string | undefined): CapabilityRow[] | null {
             typeof (r as CapabilityRow).why === 'string' &&
             STATUSES.indexOf((r as CapabilityRow).status) >= 0
     )
-    return rows.length ? rows : null
+    return rows.length ? { for: stored.for, rows } : null
+}
+
+/** The project-list tag the row's table was made for, or null (none, unreadable, or written before the tag). */
+export function cachedFor(json: string | undefined): string | null {
+    const k = kept(json)
+    return k ? k.for : null
+}
+
+/** The table a health row keeps (JSON in capability_json), or null when none or unreadable. */
+export function cachedRows(json: string | undefined): CapabilityRow[] | null {
+    const k = kept(json)
+    return k ? k.rows : null
 }
 
 /**
@@ -88,24 +93,25 @@ export function capabilitySchedule(
     always = false
 ): CapabilitySchedule {
     const intervalMs = intervalHours * HOUR_MS
+    /** The subject's last round: its table, list tag and time; null when it never ran or is unreadable. */
     const last = (sysId: string) => {
         const row = read(sysId)
-        return row && row.capabilityCheckedMs != null ? row : null
+        const table = row && row.capabilityCheckedMs != null ? kept(row.capabilityJson) : null
+        return row && table ? { ...table, checkedAtMs: row.capabilityCheckedMs as number } : null
     }
     return {
         due(sysId) {
             if (always) return true
-            const row = last(sysId)
-            if (!row || !cachedRows(row.capabilityJson)) return true
+            const round = last(sysId)
+            if (!round) return true
             // The admin changed the project list since: the kept table answers another question.
-            if (cachedFor(row.capabilityJson) !== projects) return true
-            const age = nowMs() - (row.capabilityCheckedMs as number)
+            if (round.for !== projects) return true
+            const age = nowMs() - round.checkedAtMs
             return age < 0 || age >= intervalMs - Math.min(slackMs, intervalMs / 2)
         },
         cached(sysId) {
-            const row = last(sysId)
-            const rows = row ? cachedRows(row.capabilityJson) : null
-            return row && rows ? { rows, checkedAtMs: row.capabilityCheckedMs as number } : null
+            const round = last(sysId)
+            return round ? { rows: round.rows, checkedAtMs: round.checkedAtMs } : null
         },
     }
 }
