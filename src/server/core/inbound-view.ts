@@ -20,16 +20,11 @@ export interface InboundOfConnection extends InboundResult {
     subject?: string
 }
 
-/** One inbound.* finding as shown: no check id or code in the text (issue 17 §7), its title without the prefix. */
-export interface InboundFinding {
-    status: CheckStatus
-    title: string
-    /** Stable code, for tests and data attributes only; never shown as text. */
-    code: string
-    found: string
-    expected: string
-    fix: string
-}
+/**
+ * One inbound.* finding as shown: no check id or code in the text (issue 17 §7), its title without the prefix. `code`
+ * is for tests and data attributes only, never shown as text.
+ */
+export type InboundFinding = Pick<CheckResult, 'status' | 'title' | 'code' | 'found' | 'expected' | 'fix'>
 
 export interface InboundSection {
     subject?: string
@@ -289,7 +284,8 @@ export function findingLine(f: InboundFinding): string {
         const mark = f.status === 'fail' ? 'Failed' : 'Warning'
         return `${mark}: ${f.title}: ${f.found} Expected: ${f.expected} Fix: ${f.fix}`
     }
-    return `${f.status === 'skip' ? 'Not checked' : 'Checked'}: ${f.title}: ${withoutIds(f.found)}`
+    // A skip's found text lost its check ids when the finding was made (findingOf).
+    return `${f.status === 'skip' ? 'Not checked' : 'Checked'}: ${f.title}: ${f.found}`
 }
 
 /** A skip's reason names the check and code that stopped it ("(jira.myself), which failed (x)"): not shown. */
