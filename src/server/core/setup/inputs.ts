@@ -105,6 +105,28 @@ export function distinctSecret(id: Parsed<string>, sec: Parsed<string | null>, p
 }
 
 /**
+ * The client ID and secret of a save (3LO app or service account): a blank secret keeps the stored one, and the secret
+ * may not repeat the client ID. `idPlace`/`secretPlace`: where the admin copies each from.
+ */
+export function clientIdAndSecret(
+    body: Record<string, unknown>,
+    storedSecret: boolean,
+    idPlace: string,
+    secretPlace: string
+): { id: Parsed<string>; sec: Parsed<string | null> } {
+    const id = clientId(body.clientId, idPlace)
+    const kept = keptSecret(
+        'clientSecret',
+        'Client secret',
+        body.clientSecret,
+        MAX_SECRET_LENGTH,
+        storedSecret,
+        secretPlace
+    )
+    return { id, sec: distinctSecret(id, kept, secretPlace) }
+}
+
+/**
  * A secret the admin may leave blank to keep the one stored (issue 17 §5: changing the site or re-activating must not
  * need a secret Atlassian shows only once). null = keep; blank with nothing stored is refused, naming the console.
  */

@@ -167,20 +167,8 @@ export function saveOAuthClient(deps: SetupDeps, body: Record<string, unknown>):
     const found = records<{ savedOn: string }>(deps)
     if (!found.ok) return found
     const registry = found.value.registry
-    const id = inputs.clientId(body.clientId)
     const console = 'your Atlassian app in the developer console (developer.atlassian.com, Settings)'
-    const sec = inputs.distinctSecret(
-        id,
-        inputs.keptSecret(
-            'clientSecret',
-            'Client secret',
-            body.clientSecret,
-            inputs.MAX_SECRET_LENGTH,
-            registry.hasClientSecret,
-            console
-        ),
-        console
-    )
+    const { id, sec } = inputs.clientIdAndSecret(body, registry.hasClientSecret, inputs.APP_CLIENT_ID_PLACE, console)
     if (!id.ok || !sec.ok) return { ok: false, status: 400, errors: errorsOf([id, sec]) }
     return locked(deps.records, 'save 3LO client id and secret', 'Saving the client ID and secret', (tx) => {
         const values: Values = { client_id: id.value }

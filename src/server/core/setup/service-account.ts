@@ -201,19 +201,8 @@ export function saveServiceAccount(deps: SetupDeps, body: Record<string, unknown
     const base = records<SavedServiceAccount>(deps)
     if (!base.ok) return base
     const { found, missing } = missingRecords(deps, base.value)
-    const id = inputs.clientId(body.clientId, SA_CLIENT_ID_PLACE)
-    const sec = inputs.distinctSecret(
-        id,
-        inputs.keptSecret(
-            'clientSecret',
-            'Client secret',
-            body.clientSecret,
-            inputs.MAX_SECRET_LENGTH,
-            !!(found && found.registry.hasClientSecret),
-            SA_CLIENT_ID_PLACE
-        ),
-        SA_CLIENT_ID_PLACE
-    )
+    const stored = !!(found && found.registry.hasClientSecret)
+    const { id, sec } = inputs.clientIdAndSecret(body, stored, SA_CLIENT_ID_PLACE, SA_CLIENT_ID_PLACE)
     const site = inputs.siteName(body.site)
     if (!id.ok || !sec.ok || !site.ok) return { ok: false, status: 400, errors: errorsOf([id, sec, site]) }
     if (!found) return { ok: false, status: 404, errors: missing }
