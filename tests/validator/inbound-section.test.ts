@@ -6,12 +6,11 @@
  */
 import { formMessages, reportText } from '../../src/server/core/format'
 import { inboundSections } from '../../src/server/core/inbound-view'
-import { APP, check, everythingShown, INSTANCE_URL, SITE, startWorld, USER, type World } from './world'
+import { APP, check, everythingShown, INSTANCE_URL, registerWebhook, SITE, startWorld, USER, type World } from './world'
 
 const DAY = 86400000
 const HERE = `${INSTANCE_URL}/api/sn_jira_spoke/jira_webhook_callbacks/wh_entry`
 const PROD = 'https://acme.service-now.com/api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
-const HOOKS = `https://api.atlassian.com/ex/jira/${SITE.cloudId}/rest/api/2/webhook`
 const SECRET = 'cbTok3nInTheQuery7a6b5c4d3e2f1a0b'
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
@@ -25,18 +24,11 @@ describe('Jira → ServiceNow section of the validation result', () => {
     })
     afterEach(() => w.close())
 
-    /** Registers a dynamic webhook through Jira's REST API with the connection's token (what the spoke does). */
+    /** Registers a dynamic webhook (registerWebhook); the requests it made are not this test's. */
     function register(url: string): number {
-        const r = w.net.request({
-            method: 'POST',
-            url: HOOKS,
-            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ url, webhooks: [{ events: ['jira:issue_updated'], jqlFilter: 'project = ACME' }] }),
-            timeoutMs: 3000,
-        })
-        if (!r.ok || r.status !== 200) throw new Error(`register failed: ${JSON.stringify(r)}`)
+        const id = registerWebhook(w, token, url)
         w.emu.clearRequests()
-        return JSON.parse(r.body).webhookRegistrationResult[0].createdWebhookId
+        return id
     }
     function seed(url: string, expiresAt: number): number {
         return w.emu.webhooks.seedDynamicWebhook({

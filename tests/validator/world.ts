@@ -377,6 +377,22 @@ export function observe(report: ValidationReport): void {
 }
 
 /** Everything the admin sees or we store for a report. */
+/**
+ * Registers a dynamic webhook through Jira's REST API with the connection's 3LO token, as the Jira spoke does; returns
+ * the id Jira gave it.
+ */
+export function registerWebhook(w: World, token: string, url: string, jqlFilter = 'project = ACME'): number {
+    const r = w.net.request({
+        method: 'POST',
+        url: `https://api.atlassian.com/ex/jira/${SITE.cloudId}/rest/api/2/webhook`,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ url, webhooks: [{ events: ['jira:issue_updated'], jqlFilter }] }),
+        timeoutMs: 3000,
+    })
+    if (!r.ok || r.status !== 200) throw new Error(`register failed: ${JSON.stringify(r)}`)
+    return JSON.parse(r.body).webhookRegistrationResult[0].createdWebhookId
+}
+
 export function everythingShown(report: ValidationReport): string {
     const m = formMessages(report)
     return [...m.info, ...m.errors, reportText(report), JSON.stringify(report)].join('\n')

@@ -8,12 +8,21 @@ import type { SpokeInboundState } from '../../../harness/node-platform/in-memory
 import type { InboundResult } from '../../../src/server/core/checks/inbound'
 import type { RegistryRecord, TriggerRecord } from '../../../src/server/core/spoke-inbound'
 import { reportText } from '../../../src/server/core/format'
-import { check, everythingShown, expectFail, INSTANCE_URL, SITE, startWorld, USER, type World } from '../world'
+import {
+    check,
+    everythingShown,
+    expectFail,
+    INSTANCE_URL,
+    registerWebhook,
+    SITE,
+    startWorld,
+    USER,
+    type World,
+} from '../world'
 
 const DAY = 86400000
 const PATH = 'api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
 const TRIGGER_PATH = 'api/sn_jira_spoke/jira_external_trigger'
-const HOOKS = `https://api.atlassian.com/ex/jira/${SITE.cloudId}/rest/api/2/webhook`
 
 function realPath(spoke: boolean): RealPathState {
     return {
@@ -63,18 +72,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     })
     afterEach(() => w.close())
 
-    /** Registers a dynamic webhook through Jira's REST API with the connection's token (what the spoke does). */
-    function register(url: string): number {
-        const r = w.net.request({
-            method: 'POST',
-            url: HOOKS,
-            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ url, webhooks: [{ events: ['jira:issue_updated'], jqlFilter: 'project = ACME' }] }),
-            timeoutMs: 3000,
-        })
-        if (!r.ok || r.status !== 200) throw new Error(`register failed: ${JSON.stringify(r)}`)
-        return JSON.parse(r.body).webhookRegistrationResult[0].createdWebhookId
-    }
+    const register = (url: string) => registerWebhook(w, token, url)
     const jiraAdmin = () => w.emu.webhooks.setJiraAdmin(USER.accountId, true)
     function seen(): { report: ReturnType<World['run']>; inbound: InboundResult[] } {
         const inbound: InboundResult[] = []

@@ -13,6 +13,7 @@ import {
     IDS,
     INSTANCE_URL,
     observe,
+    registerWebhook,
     SITE,
     startWorld,
     USER,
@@ -23,7 +24,6 @@ import {
 const DAY = 86400000
 const HERE = `${INSTANCE_URL}/api/sn_jira_spoke/jira_webhook_callbacks/wh_entry`
 const PROD = 'https://acme.service-now.com/api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
-const HOOKS = `https://api.atlassian.com/ex/jira/${SITE.cloudId}/rest/api/2/webhook`
 
 describe('Jira → ServiceNow: webhooks', () => {
     let w: World
@@ -35,18 +35,11 @@ describe('Jira → ServiceNow: webhooks', () => {
     })
     afterEach(() => w.close())
 
-    /** Registers a dynamic webhook through Jira's REST API with the connection's token (what the spoke does). */
+    /** Registers a dynamic webhook (registerWebhook); the requests it made are not this test's. */
     function register(url: string, jqlFilter = 'project = ACME'): number {
-        const r = w.net.request({
-            method: 'POST',
-            url: HOOKS,
-            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ url, webhooks: [{ events: ['jira:issue_updated'], jqlFilter }] }),
-            timeoutMs: 3000,
-        })
-        if (!r.ok || r.status !== 200) throw new Error(`register failed: ${JSON.stringify(r)}`)
+        const id = registerWebhook(w, token, url, jqlFilter)
         w.emu.clearRequests()
-        return JSON.parse(r.body).webhookRegistrationResult[0].createdWebhookId
+        return id
     }
     function seed(url: string, expiresAt: number, jqlFilter = 'project = ACME'): number {
         return w.emu.webhooks.seedDynamicWebhook({
