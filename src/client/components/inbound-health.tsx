@@ -33,6 +33,18 @@ function FindingItem({ f }: { f: Shown }) {
     )
 }
 
+/** A labelled list of findings; nothing when there is none. */
+function FindingList({ findings, label }: { findings: Shown[]; label: string }) {
+    if (!findings.length) return null
+    return (
+        <ul className="checks" aria-label={label}>
+            {findings.map((f) => (
+                <FindingItem key={`${f.status}-${f.title}-${f.code}`} f={f} />
+            ))}
+        </ul>
+    )
+}
+
 /**
  * The "Jira → ServiceNow" section (issue 19 §4): each webhook Jira has for this app, where it points, its expiry and
  * last failed delivery, the instance's callbacks when they were read, then each inbound.* finding with its fix,
@@ -90,20 +102,8 @@ export function InboundSection({ s, level, name }: { s: Section; level: 3 | 4; n
                     ))}
                 </ul>
             ) : null}
-            {problems.length ? (
-                <ul className="checks" aria-label={`Jira → ServiceNow problems${who ? ` (${who})` : ''}`}>
-                    {problems.map((f) => (
-                        <FindingItem key={`${f.status}-${f.title}-${f.code}`} f={f} />
-                    ))}
-                </ul>
-            ) : null}
-            {notes.length ? (
-                <ul className="checks" aria-label={`Jira → ServiceNow notes${who ? ` (${who})` : ''}`}>
-                    {notes.map((f) => (
-                        <FindingItem key={`${f.status}-${f.title}-${f.code}`} f={f} />
-                    ))}
-                </ul>
-            ) : null}
+            <FindingList findings={problems} label={`Jira → ServiceNow problems${who ? ` (${who})` : ''}`} />
+            <FindingList findings={notes} label={`Jira → ServiceNow notes${who ? ` (${who})` : ''}`} />
         </section>
     )
 }
