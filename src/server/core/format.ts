@@ -34,6 +34,9 @@ export function formMessages(report: ValidationReport): FormMessages {
         if (isInbound(c)) continue // the Jira → ServiceNow block below
         if (c.status === 'fail') errors.push(problemMessage(c))
         else if (c.status === 'warn') info.push(`Warning: ${problemMessage(c)}`)
+        // A part not checked for a reason of its own (instance-reads.ts: a platform error reading the instance) is
+        // said beside the verdict; other skips only repeat the failure that caused them.
+        else if (c.status === 'skip' && /^Not checked: /.test(c.found)) info.push(`${subject(c)}${c.title}: ${c.found}`)
     }
     // The person is shown here, at validation time, and never stored (report.people is not in reportText).
     for (const p of report.people || []) {
