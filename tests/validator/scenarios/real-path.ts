@@ -338,7 +338,15 @@ describe('a platform error reading the instance side costs only the checks of th
 
     test('reading the installed Jira spoke fails: the spoke and template checks are not checked', () => {
         const denied = "Access to table 'sys_store_app' (read) from scope 'x_jira_connect' has been refused"
-        const { skipped } = withFault('installedApp', denied, ['instance.jira_spoke', 'instance.alias_template'])
+        const { report, skipped } = withFault('installedApp', denied, [
+            'instance.jira_spoke',
+            'instance.alias_template',
+        ])
+        // One reason, one line on the form, naming both checks.
+        expect(formMessages(report).info.filter((m) => m.includes(skipped[0].found))).toEqual([
+            `Jira spoke version, Configuration template Workflow Studio uses: ${skipped[0].found}`,
+        ])
+        expect(skipped[1].found).toBe(skipped[0].found)
         expect(skipped[0].found).toBe(
             "Not checked: reading the Jira spoke's version and the alias's configuration template on this instance " +
                 `failed (${denied}). The rest of this validation stands; check that this application may read ` +
