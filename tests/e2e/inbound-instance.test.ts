@@ -173,6 +173,14 @@ describe('HMAC-based callbacks: the secret record Jira signs against (X-Hub-Sign
         const events = world.sim.eventManager.events
         expect(events.length).toBeGreaterThan(0)
         expect(world.sim.query('sys_email').length).toBeGreaterThan(0)
-        expectNoSecretAnywhere(world, planted, [JSON.stringify(answer), JSON.stringify(events)].join('\n'))
+        // Their stored (encrypted) forms count too, even cut short: getValue() on a password2 column returns that text.
+        const stored = [
+            ...world.sim.query('hash_message_verification').map((r) => r.secret),
+            ...world.sim.query('token_verification').map((r) => r.token),
+        ]
+        expect(stored.filter((v) => /^sim-enc:.{32}/.test(v))).toHaveLength(2)
+        const pieces = stored.map((v) => v.slice('sim-enc:'.length, 'sim-enc:'.length + 32))
+        const scanned = [JSON.stringify(answer), JSON.stringify(events)].join('\n')
+        expectNoSecretAnywhere(world, [...planted, ...pieces], scanned)
     })
 })
