@@ -90,8 +90,8 @@ const OPERATORS = new Set([
     '<=',
 ])
 
-function matches(row: Row, c: Condition): boolean {
-    const v = row[c.field] ?? ''
+/** Whether the value of the condition's field (read by the caller, through any dot-walk) satisfies it. */
+function matches(v: string, c: Condition): boolean {
     switch (c.op) {
         case '=':
             return v === c.value
@@ -202,6 +202,51 @@ export function createGlideRecordClass(env: GlideEnv) {
             return field in this._changes ? this._changes[field] : this._current ? (this._current[field] ?? '') : ''
         }
 
+        /**
+         * The column a query field names: a column of this table, or a dot-walk through reference columns to a column
+         * of the referenced table ('user.active' on sys_user_has_role is sys_user.active of the row's user; ServiceNow
+         * docs "Dot-walking examples" and "GlideRecord - addQuery"). Each step must be a reference and each name a
+         * column of the table the step before references; anything else throws, like an unknown column (the platform
+         * drops such an invalid condition, ServiceNow docs "GlideRecord": stricter here so that a typo fails a test).
+         */
+        private queryCol(field: string, what: string) {
+            const parts = String(field).split('.')
+            let c = this.col(parts[0], what)
+            if (!this._valid) return c
+            for (let i = 1; i < parts.length; i++) {
+                const via = parts.slice(0, i).join('.')
+                if (!c.reference)
+                    throw new SchemaError(
+                        `GlideRecord('${this._table}').${what}: '${via}' is not a reference field, so it cannot be ` +
+                            `dot-walked to '${parts[i]}'`
+                    )
+                const next = schema.column(c.reference, parts[i])
+                if (!next)
+                    throw new SchemaError(
+                        `GlideRecord('${this._table}').${what}: column '${parts[i]}' is not on table ` +
+                            `'${c.reference}' (which '${via}' references)`
+                    )
+                c = next
+            }
+            return c
+        }
+
+        /**
+         * The value a query field has on a stored row: through a dot-walk, the field of the referenced record ('' when
+         * the reference is empty or points at no record, so such a row matches only conditions an empty value meets).
+         */
+        private queryValue(row: Row, field: string): string {
+            const parts = field.split('.')
+            let r: Row | null = row
+            let table = this._table
+            for (let i = 0; i < parts.length - 1 && r; i++) {
+                const ref: string = schema.column(r.sys_class_name ?? table, parts[i])?.reference ?? ''
+                r = r[parts[i]] ? store.find(ref, r[parts[i]]) : null
+                table = ref
+            }
+            return r ? (r[parts[parts.length - 1]] ?? '') : ''
+        }
+
         private col(field: string, what: string) {
             // An invalid table has no columns to check: whatever the script asks of it finds nothing.
             if (!this._valid) return { type: 'String' } as NonNullable<ReturnType<typeof schema.column>>
@@ -264,7 +309,7 @@ export function createGlideRecordClass(env: GlideEnv) {
                 throw new SchemaError(
                     `GlideRecord('${this._table}').addQuery: operator '${op}' is not modeled by the simulator`
                 )
-            const colInfo = this.col(field, `addQuery('${field}')`)
+            const colInfo = this.queryCol(field, `addQuery('${field}')`)
             if (colInfo.type === 'Boolean' && (op === '=' || op === '!=')) {
                 const b = str(v)
                 v = b === 'true' || b === '1' ? 'true' : b === 'false' || b === '0' ? 'false' : b
@@ -280,19 +325,22 @@ export function createGlideRecordClass(env: GlideEnv) {
             return this
         }
         addNullQuery(field: string): this {
-            this.col(field, `addNullQuery('${field}')`)
+            this.queryCol(field, `addNullQuery('${field}')`)
             this._conditions.push({ field, op: 'ISEMPTY', value: '' })
             return this
         }
         addNotNullQuery(field: string): this {
-            this.col(field, `addNotNullQuery('${field}')`)
+            this.queryCol(field, `addNotNullQuery('${field}')`)
             this._conditions.push({ field, op: 'ISNOTEMPTY', value: '' })
             return this
         }
         addActiveQuery(): this {
             return this.addQuery('active', true)
         }
-        /** Encoded queries: a=b^c!=d^fieldISEMPTY^fieldSTARTSWITHx^fieldINa,b^ORDERBYf^ORDERBYDESCf (no OR). */
+        /**
+         * Encoded queries: a=b^c!=d^fieldISEMPTY^fieldSTARTSWITHx^fieldINa,b^ORDERBYf^ORDERBYDESCf (no OR); a field may
+         * be dot-walked (user.active=true), as in addQuery.
+         */
         addEncodedQuery(q: string): this {
             for (const part of String(q).split('^')) {
                 if (!part || part === 'EQ') continue
@@ -300,7 +348,7 @@ export function createGlideRecordClass(env: GlideEnv) {
                 else if (part.startsWith('ORDERBY')) this.orderBy(part.slice(7))
                 else {
                     const m =
-                        /^([a-z0-9_]+?)(ISEMPTY|ISNOTEMPTY|STARTSWITH|ENDSWITH|NOT IN|IN|!=|>=|<=|=|>|<|LIKE)(.*)$/.exec(
+                        /^([a-z0-9_.]+?)(ISEMPTY|ISNOTEMPTY|STARTSWITH|ENDSWITH|NOT IN|IN|!=|>=|<=|=|>|<|LIKE)(.*)$/.exec(
                             part
                         )
                     if (!m)
@@ -333,7 +381,9 @@ export function createGlideRecordClass(env: GlideEnv) {
                 return
             }
             env.guard?.(this._table, 'read')
-            let rows = store.rowsOf(this._table).filter((r) => this._conditions.every((c) => matches(r, c)))
+            let rows = store
+                .rowsOf(this._table)
+                .filter((r) => this._conditions.every((c) => matches(this.queryValue(r, c.field), c)))
             if (env.unordered?.() === 'reverse') rows.reverse()
             if (this._order.length) {
                 rows = [...rows].sort((a, b) => {

@@ -239,6 +239,46 @@ test('alerts reach someone by default: with no x_jira_connect.admin holder the a
     expect(recovered[0].recipients).toEqual(['oncall@acme.example'])
 })
 
+test('alerts reach the active app admin and the active group member behind more than 500 inactive ones (the cut counts only active users)', async () => {
+    const w = (world = await World.start({ source: e2eSource() }))
+    w.configureOAuth()
+    expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
+    w.advanceWithJobs(2 * HOUR)
+    // 501 former app admins and group members, deactivated, granted before the current ones (oldest first).
+    const role = w.sim.one('sys_user_role', { name: 'x_jira_connect.admin' })
+    const group = w.sim.admin.insertRecord('sys_user_group', { name: 'Jira integration owners' })
+    for (let i = 0; i < 501; i++) {
+        const gone = w.sim.admin.insertRecord('sys_user', {
+            user_name: `former.${i}`,
+            name: `Former ${i}`,
+            email: `former.${i}@acme.example`,
+            active: false,
+        })
+        w.sim.admin.insertRecord('sys_user_has_role', { user: gone.sys_id, role: role.sys_id })
+        w.sim.admin.insertRecord('sys_user_grmember', { group: group.sys_id, user: gone.sys_id })
+    }
+    w.advance(1000)
+    w.addAppAdmin()
+    w.emu.revokeGrant(w.accountId, w.clientId)
+    w.advanceWithJobs(DAY)
+    const broken = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.broken')
+    expect(broken.map((e) => e.recipients)).toEqual([['integration.owner@acme.example']])
+
+    const member = w.sim.admin.insertRecord('sys_user', {
+        user_name: 'on.call',
+        name: 'On Call',
+        email: 'oncall@acme.example',
+        active: true,
+    })
+    w.sim.admin.insertRecord('sys_user_grmember', { group: group.sys_id, user: member.sys_id })
+    w.setProperty('x_jira_connect.health.alert_group', 'Jira integration owners')
+    expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
+    w.advanceWithJobs(DAY)
+    const recovered = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.recovered')
+    expect(recovered.map((e) => e.recipients)).toEqual([['oncall@acme.example']])
+    expect(w.sim.logs.map((l) => l.message).join('\n')).not.toMatch(/more than 500 sys_user/)
+})
+
 test('a fresh install (the shipped <cloud-id> placeholder, no client ID, no token) is "not configured" for Validate all: no alert, nothing broken', async () => {
     const w = (world = await World.start({ source: e2eSource() }))
     const admin = new SetupClient(w.sim, ADMIN_USER)

@@ -51,6 +51,29 @@ describe('GlideRecord and gs', () => {
         expect(world.sim.invalidTables).toEqual(['x_jira_connect_validation_runs', 'x_jira_connect_validation_runs'])
     })
 
+    test('a query field dot-walks through references to the referenced record (ServiceNow docs "Dot-walking examples"); a walk to no column or through a non-reference throws', () => {
+        const admin = world.sim.admin
+        const role = admin.insertRecord('sys_user_role', { name: 'x_test.walker' })
+        const boss = admin.insertRecord('sys_user', { user_name: 'boss', name: 'Boss', active: false })
+        const on = admin.insertRecord('sys_user', { user_name: 'on', name: 'On', active: true, manager: boss.sys_id })
+        const off = admin.insertRecord('sys_user', { user_name: 'off', name: 'Off', active: false })
+        for (const u of [on, off, boss]) admin.insertRecord('sys_user_has_role', { user: u.sys_id, role: role.sys_id })
+        const names = (where: string) =>
+            run(`var g = new GlideRecord('sys_user_has_role'); ${where} g.orderBy('sys_created_on'); g.query();
+            var out = []; while (g.next()) out.push(g.user.user_name.toString()); return out.join(',');`)
+        expect(names(`g.addQuery('role.name', 'x_test.walker'); g.addQuery('user.active', true);`)).toBe('on')
+        expect(names(`g.addQuery('role.name', 'x_test.walker'); g.addQuery('user.active', 'false');`)).toBe('off,boss')
+        expect(names(`g.addEncodedQuery('role.name=x_test.walker^user.active=true');`)).toBe('on')
+        // Two steps: the user's manager's active flag; a user without a manager meets only what an empty value meets.
+        expect(names(`g.addQuery('role', '${role.sys_id}'); g.addQuery('user.manager.active', false);`)).toBe('on')
+        expect(names(`g.addQuery('role', '${role.sys_id}'); g.addNullQuery('user.manager.user_name');`)).toBe(
+            'off,boss'
+        )
+        expect(() => names(`g.addQuery('user.actve', true);`)).toThrow(/column 'actve' is not on table 'sys_user'/)
+        expect(() => names(`g.addQuery('inherited.active', true);`)).toThrow(/'inherited' is not a reference field/)
+        expect(() => names(`g.addQuery('usr.active', true);`)).toThrow(/column 'usr' is not on table/)
+    })
+
     test('gs: properties, roles, user and messages', () => {
         expect(
             run(

@@ -11,7 +11,7 @@ import { alertEmailHtml } from '../core/alert-email'
 import { safeText } from '../core/sanitize'
 import { GlideHealthStore, HEALTH_TABLE } from './health-store'
 import { RUN_TABLE } from './run-store'
-import { byId, each, str } from './records'
+import { each, str } from './records'
 
 export const ADMIN_ROLE = 'x_jira_connect.admin'
 
@@ -76,10 +76,12 @@ export function adminUserIds(): string[] {
     return roleHolderIds(ADMIN_ROLE)
 }
 
-function activeUser(user: string): boolean {
-    const row = user ? byId('sys_user', user) : null
-    return !!row && str(row, 'active') !== 'false' && str(row, 'active') !== '0'
-}
+/**
+ * Only grants of active users: the condition on the user's active flag (dot-walked, ServiceNow docs "GlideRecord -
+ * addQuery" and "Dot-walking examples") is part of the query, so the 500-row cut counts active users only and a
+ * large instance's former admins cannot push the current ones out (A52).
+ */
+const ACTIVE_USER: [string, string] = ['user.active', 'true']
 
 /** Active users holding the role (sys_user_has_role), as sys_ids. */
 function roleHolderIds(roleName: string): string[] {
@@ -91,10 +93,10 @@ function roleHolderIds(roleName: string): string[] {
     for (const role of roles) {
         each(
             'sys_user_has_role',
-            [['role', role]],
+            [['role', role], ACTIVE_USER],
             (grant) => {
                 const user = str(grant, 'user')
-                if (activeUser(user) && out.indexOf(user) < 0) out.push(user)
+                if (user && out.indexOf(user) < 0) out.push(user)
             },
             500
         )
@@ -108,10 +110,10 @@ function groupMemberIds(groupName: string): string[] {
     each('sys_user_group', [['name', groupName]], (g) => {
         each(
             'sys_user_grmember',
-            [['group', g.getUniqueValue()]],
+            [['group', g.getUniqueValue()], ACTIVE_USER],
             (m) => {
                 const user = str(m, 'user')
-                if (activeUser(user) && out.indexOf(user) < 0) out.push(user)
+                if (user && out.indexOf(user) < 0) out.push(user)
             },
             500
         )
