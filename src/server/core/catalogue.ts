@@ -566,8 +566,7 @@ export const CHECKS = catalogue({
             ),
             none_configured: info('no registry record, and no Jira webhook listed points at the spoke here'),
             match_unknown: info(
-                'registry records; which one Jira calls is not known (admin webhooks unreadable, or a ' +
-                    "connection's webhooks not listed in this run)"
+                "registry records; which one Jira calls is not known (admin or some connection's webhooks unlisted)"
             ),
             no_registry: warn("a Jira webhook points at the spoke's callback here, but no registry record exists"),
             callback_unmatched: warn('a registry callback path is the URL of no Jira webhook pointing here'),
