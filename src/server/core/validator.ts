@@ -33,7 +33,6 @@ import type {
     TokenPort,
 } from './ports'
 import { parseProjectsSetting } from './projects-setting'
-import { safeText } from './sanitize'
 import { describeRateLimit, type RateLimitInfo } from './rate-limit'
 import {
     CheckLog,
@@ -52,6 +51,7 @@ import type { RealPathPort } from './real-path'
 import { originOf, type UrlForm } from './urls'
 import { webhookRefreshDays, webhookRefreshOn } from './inbound-settings'
 import { sanitizeInbound } from './inbound-view'
+import { guardInstanceRead, INSTANCE_PARTS, standingPart } from './instance-reads'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -193,15 +193,14 @@ export function validate(
             log.skipBlocked(plan.credentialOnly.kind === 'other' ? null : plan.credentialOnly.kind)
         }
         if (ports.realPath) {
-            checkInstanceStanding(log, ports.realPath, plan.alias ? plan.alias.id : null)
+            // Instance-side parts (instance-reads.ts): a platform error costs only the checks of the part that threw.
+            const realPath = ports.realPath
+            const aliasId = plan.alias ? plan.alias.id : null
+            const standing = () => checkInstanceStanding(log, realPath, aliasId)
+            guardInstanceRead(log, standingPart(!!aliasId), standing, undefined)
             if (ports.spokeInbound && options.instanceInbound !== false) {
-                const instance = readInstance(
-                    log,
-                    ports.realPath,
-                    ports.spokeInbound,
-                    jiraSideOf(extras.inbound.map((x) => x.jira)),
-                    ports.clock.nowMs()
-                )
+                const jira = jiraSideOf(extras.inbound.map((x) => x.jira))
+                const instance = readInstance(log, realPath, ports.spokeInbound, jira, ports.clock.nowMs())
                 if (instance) for (const seen of extras.inbound) seen.result.instance = instance
                 // No connection got to Jira's side: the instance side is still shown, on its own.
                 if (instance && !extras.inbound.length) instanceOnly = instance
@@ -214,7 +213,8 @@ export function validate(
             // not by the hour, and Validate runs it (docs/health.md). Bounded by the run's remaining budget.
             if (options.deprecationScan !== false) {
                 const remaining = () => settings.budgetMs - engine.elapsedMs()
-                checkDeprecatedCalls(log, ports.realPath, gatewayAuth, remaining, settings.budgetMs)
+                const scan = () => checkDeprecatedCalls(log, realPath, gatewayAuth, remaining, settings.budgetMs)
+                guardInstanceRead(log, INSTANCE_PARTS.scan, scan, undefined)
             }
         }
     }
@@ -389,8 +389,10 @@ function validateConnection(
     checkCredentialLink(log, connection, credential)
     const urlPlan = checkConnectionUrl(log, connection, credential, gatewayBase)
     if (ports.realPath) {
+        const realPath = ports.realPath
         const host = originOf(connection.url.trim()) || 'Atlassian'
-        extras.midRoute = checkMidPath(log, ports.realPath, connection, credential, host)
+        const mid = () => checkMidPath(log, realPath, connection, credential, host)
+        extras.midRoute = guardInstanceRead(log, INSTANCE_PARTS.mid, mid, null)
         // The spoke's path: this connection's Atlassian calls go through the chosen MID Server.
         engine.route = extras.midRoute ? extras.midRoute.mid : null
     }
@@ -399,11 +401,14 @@ function validateConnection(
     const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)
     if (method && log.ready('config.auth_standing')) {
         // Information beside the verdict (docs/auth-standing.md): the template tells the spoke's 3LO app apart.
-        const standing = authStanding(method, templateOf(ports.realPath, alias ? alias.id : null))
-        log.pass('config.auth_standing', standingLine(standing), standing.code)
-        const site = urlPlan.inspection.form.kind === 'site' ? urlPlan.inspection.form.site : ''
-        const names = { connectionSysId: connection.sysId, connectionName: connection.name, site }
-        extras.standings.push({ ...standing, ...names, subject: extras.subject })
+        const template = () => templateOf(ports.realPath, alias ? alias.id : null)
+        const standing = guardInstanceRead(log, INSTANCE_PARTS.template, () => authStanding(method, template()), null)
+        if (standing) {
+            log.pass('config.auth_standing', standingLine(standing), standing.code)
+            const site = urlPlan.inspection.form.kind === 'site' ? urlPlan.inspection.form.site : ''
+            const names = { connectionSysId: connection.sysId, connectionName: connection.name, site }
+            extras.standings.push({ ...standing, ...names, subject: extras.subject })
+        }
     }
     const form = urlPlan.inspection.form
     const siteOfConnection: KnownSite | null =
@@ -789,19 +794,10 @@ function readInstance(
     jira: JiraSide | null,
     nowMs: number
 ): InboundInstance | null {
-    try {
-        return checkInboundInstance(log, realPath, port, jira, nowMs)
-    } catch (e) {
-        // The spoke's tables are partly undocumented (A48 to A50) and in another scope: a platform error reading them
-        // must not cost the admin the outbound half, which was proved by calls. Nothing about the instance is said.
-        const why =
-            "Not checked: reading the Jira spoke's records on this instance failed (" +
-            `${safeText(e instanceof Error ? e.message : String(e), 160)}). The rest of this validation stands; ` +
-            'check that the Jira spoke tables can be read from this application scope.'
-        for (const id of ['inbound.instance_registry', 'inbound.instance_trigger'] as const)
-            if (!log.result(id)) log.skip(id, why)
-        return null
-    }
+    // The spoke's tables are partly undocumented (A48 to A50) and in another scope: on a platform error reading them
+    // nothing about the instance is said (instance-reads.ts).
+    const read = () => checkInboundInstance(log, realPath, port, jira, nowMs)
+    return guardInstanceRead(log, INSTANCE_PARTS.spokeInbound, read, null)
 }
 
 /**
