@@ -12,7 +12,7 @@ import { checkAccessibleResources } from './checks/atlassian'
 import { checkCapability } from './checks/capability'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
-import { checkInbound, type InboundResult } from './checks/inbound'
+import { checkInbound, type InboundInstance, type InboundResult } from './checks/inbound'
 import { checkInboundInstance, type JiraSide } from './checks/inbound-instance'
 import type { SpokeInboundPort } from './spoke-inbound'
 import { checkJira, type JiraIdentity } from './checks/jira'
@@ -41,6 +41,7 @@ import {
     verdictOf,
     type AccountOfConnection,
     type CapabilityOfConnection,
+    type CheckResult,
     type PersonOfConnection,
     type StandingOfConnection,
     type ValidationReport,
@@ -99,8 +100,16 @@ export interface ValidateOptions {
     cache?: CredentialRunCache
     /** Health check: whether this run may refresh the connection's expiring Jira webhooks (at most once a day). */
     webhookRefresh?: (connectionSysId: string) => boolean
-    /** Health check: what the Jira → ServiceNow checks saw for a connection (its webhooks and their expiry). */
-    onInbound?: (connectionSysId: string, result: InboundResult) => void
+    /**
+     * Health check: what the Jira → ServiceNow checks saw for a connection (its webhooks and their expiry), and the
+     * webhooks pointing here that the instance side is compared with.
+     */
+    onInbound?: (connectionSysId: string, result: InboundResult, jira: JiraSide) => void
+    /**
+     * false: the Jira spoke's records on this instance are not read (the health check reads them once per run, for
+     * every connection, with instanceInbound() below). Default true.
+     */
+    instanceInbound?: boolean
     /** Health check: whether each connection's capability checks are due, and the last result when they are not. */
     capability?: CapabilitySchedule
     /** false: no instance.deprecated_calls scan (the health check; Validate runs it). Default true. */
@@ -152,6 +161,7 @@ export function validate(
         inbound: [],
     }
 
+    let instanceOnly: InboundInstance | null = null
     const plan = resolveTarget(target, ports.config, log)
     if (plan) {
         targetName = plan.name
@@ -188,8 +198,13 @@ export function validate(
             const aliasId = plan.alias ? plan.alias.id : null
             const standing = () => checkInstanceStanding(log, realPath, aliasId)
             guardInstanceRead(log, standingPart(!!aliasId), standing, undefined)
-            if (ports.spokeInbound)
-                inboundInstance(log, ports.realPath, ports.spokeInbound, extras, ports.clock.nowMs())
+            if (ports.spokeInbound && options.instanceInbound !== false) {
+                const jira = jiraSideOf(extras.inbound.map((x) => x.jira))
+                const instance = readInstance(log, realPath, ports.spokeInbound, jira, ports.clock.nowMs())
+                if (instance) for (const seen of extras.inbound) seen.result.instance = instance
+                // No connection got to Jira's side: the instance side is still shown, on its own.
+                if (instance && !extras.inbound.length) instanceOnly = instance
+            }
             // Service-account and scoped-token connections reach Jira only through the gateway URL.
             const gatewayAuth = plan.connections.some((c) =>
                 /^https:\/\/api\.atlassian\.com\/ex\/jira\//.test(c.url.trim())
@@ -203,7 +218,8 @@ export function validate(
             }
         }
     }
-    if (options.onInbound) for (const seen of extras.inbound) options.onInbound(seen.connectionSysId, seen.result)
+    if (options.onInbound)
+        for (const seen of extras.inbound) options.onInbound(seen.connectionSysId, seen.result, seen.jira)
     if (engine.rateLimit) logRateLimit(log, engine.rateLimit)
     const verdict = verdictOf(log.checks)
     return {
@@ -221,7 +237,9 @@ export function validate(
         standings: extras.standings,
         rateLimit: engine.rateLimit,
         // What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts): the report shows and stores it.
-        inbound: extras.inbound.map((x) => sanitizeInbound(x.result, x.subject)),
+        inbound: extras.inbound
+            .map((x) => sanitizeInbound(x.result, x.subject))
+            .concat(instanceOnly ? [{ ...sanitizeInbound(noJiraSide(instanceOnly)), instanceOnly: true }] : []),
     }
 }
 
@@ -427,6 +445,9 @@ function validateConnection(
             refreshOn: webhookRefreshOn(ports.config),
             nowMs: ports.clock.nowMs(),
         })
+        // Skipped (an earlier check failed): Jira's side was not read, so there is nothing to report or compare with.
+        const listed = log.result('inbound.dynamic_webhooks')
+        if (!listed || listed.status === 'skip') return
         const admin = log.result('inbound.admin_webhooks')
         const complete =
             !!admin &&
@@ -745,27 +766,51 @@ function logRateLimit(log: CheckLog, r: RateLimitInfo): void {
     })
 }
 
+/** A result with the instance side only (Jira's side not read). */
+export function noJiraSide(instance: InboundInstance): InboundResult {
+    return { webhooks: [], failedDeliveries: 0, lastFailureMs: null, refresh: null, instance }
+}
+
+/**
+ * What Jira sends to this instance, from the webhooks each connection listed: null when none listed them (Jira's side
+ * not read); complete when at least one could list the admin webhooks too.
+ */
+export function jiraSideOf(sides: JiraSide[]): JiraSide | null {
+    if (!sides.length) return null
+    return {
+        webhooks: ([] as JiraSide['webhooks']).concat(...sides.map((x) => x.webhooks)),
+        complete: sides.some((x) => x.complete),
+    }
+}
+
 /**
  * The instance side of Jira → ServiceNow, once per run after every connection: compared with the webhooks all of them
- * listed (Jira's side is known only when at least one connection listed it), and added to each connection's result.
+ * listed. Returns what it saw (every connection's result carries it), or null when the read failed.
  */
-function inboundInstance(
+function readInstance(
     log: CheckLog,
     realPath: RealPathPort,
     port: SpokeInboundPort,
-    extras: RunExtras,
+    jira: JiraSide | null,
     nowMs: number
-): void {
-    const jira: JiraSide | null = extras.inbound.length
-        ? {
-              webhooks: ([] as JiraSide['webhooks']).concat(...extras.inbound.map((x) => x.jira.webhooks)),
-              complete: extras.inbound.some((x) => x.jira.complete),
-          }
-        : null
+): InboundInstance | null {
     // The spoke's tables are partly undocumented (A48 to A50) and in another scope: on a platform error reading them
     // nothing about the instance is said (instance-reads.ts).
     const read = () => checkInboundInstance(log, realPath, port, jira, nowMs)
-    const instance = guardInstanceRead(log, INSTANCE_PARTS.spokeInbound, read, null)
-    if (!instance) return
-    for (const seen of extras.inbound) seen.result.instance = instance
+    return guardInstanceRead(log, INSTANCE_PARTS.spokeInbound, read, null)
+}
+
+/**
+ * The health check's instance side (issue 19): the Jira spoke's records are one per instance, so a run reads them
+ * once and reports them on one connection's row, not on every row (one fault, one broken row, one alert). `jira`: the
+ * webhooks pointing here that the run's connections listed (jiraSideOf), null when none did.
+ */
+export function instanceInbound(
+    ports: ValidatorPorts,
+    jira: JiraSide | null
+): { checks: CheckResult[]; instance: InboundInstance | null } {
+    const log = new CheckLog()
+    if (!ports.realPath || !ports.spokeInbound) return { checks: [], instance: null }
+    const instance = readInstance(log, ports.realPath, ports.spokeInbound, jira, ports.clock.nowMs())
+    return { checks: log.checks, instance }
 }
