@@ -9,6 +9,7 @@ import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { SetupClient } from '../../harness/glide-simulator/setup-client'
 import { installJiraSpoke, SPOKE_DEFAULTS } from '../../harness/glide-simulator/spoke-tables'
 import { expectNoSecretAnywhere } from './no-secret'
+import { connectSecondSite } from './second-site'
 
 const PATH = 'api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
 let world: World
@@ -115,33 +116,10 @@ test('health check (Validate all): an inactive run-as user breaks the row, alert
     expectNoSecretAnywhere(world, [secret])
 })
 
-const SECOND = { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'acme-eu', host: 'acme-eu.atlassian.net' }
-
-/** A live connection to a second Jira site (a child alias of Jira, as the setup page's "another site" makes it). */
-async function secondSite(admin: SetupClient): Promise<{ sysId: string; name: string }> {
-    world.emu.addSite(SECOND)
-    world.emu.addUser({
-        accountId: world.accountId,
-        email: world.email,
-        displayName: 'Jira Admin',
-        apiTokens: [world.apiToken],
-        sites: [world.cloudId, SECOND.cloudId],
-    })
-    // A new token, so its accessible resources list the second site.
-    expect((await world.getOAuthToken('accept')).text).toContain('Access token received')
-    expect((await admin.api('PUT', 'site', { cloudId: world.cloudId })).status).toBe(200)
-    const added = await admin.api('POST', 'site-connection', { cloudId: SECOND.cloudId })
-    expect([added.status, added.text]).toEqual([200, expect.anything()])
-    const c = (added.json!.result as { connection: { connectionSysId: string; credentialSysId: string } }).connection
-    expect((await world.getOAuthToken('accept', c.credentialSysId)).text).toContain('Access token received')
-    expect((await admin.api('POST', 'activate', { connectionSysId: c.connectionSysId })).status).toBe(200)
-    return { sysId: c.connectionSysId, name: world.sim.read('http_connection', c.connectionSysId)!.name }
-}
-
 test('health check over two connections: one instance fault breaks one row and sends one alert; the other row says where it is', async () => {
     world.addAppAdmin()
     const admin = new SetupClient(world.sim, ADMIN_USER)
-    const other = await secondSite(admin)
+    const other = await connectSecondSite(world, admin)
     const spoke = installJiraSpoke(world.sim)
     spoke.registry({
         name: 'Jira webhook',
