@@ -570,6 +570,9 @@ export const CHECKS = catalogue({
             ),
             no_registry: warn("a Jira webhook points at the spoke's callback here, but no registry record exists"),
             callback_unmatched: warn('a registry callback path is the URL of no Jira webhook pointing here'),
+            hmac_unsigned_caller: warn(
+                'an HMAC-based registry record is called only by dynamic webhooks, which Jira does not HMAC-sign'
+            ),
         },
     },
     'inbound.instance_token': {

@@ -183,11 +183,11 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     test('registry matched by a dynamic webhook (query token not shown), token active -> both pass', () => {
         jiraAdmin()
         const id = register(`${INSTANCE_URL}/${PATH}?token=never-shown-token-value`)
-        state.registries = [registry({ auth: 'hmac' })]
+        state.registries = [registry({ auth: 'token' })]
         const { report, inbound } = seen()
         expect(report.verdict).toBe('pass')
         expect(check(report, 'inbound.instance_registry').found).toContain(
-            `"Jira webhook" (/${PATH}, hmac-based, called by Jira dynamic #${id})`
+            `"Jira webhook" (/${PATH}, token-based, called by Jira dynamic #${id})`
         )
         expect(check(report, 'inbound.instance_token').found).toContain('"Jira token"')
         expect(inbound[0].instance).toEqual({
@@ -197,7 +197,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
                     kind: 'registry',
                     name: 'Jira webhook',
                     path: PATH,
-                    auth: 'hmac',
+                    auth: 'token',
                     active: true,
                     verification: 'Jira token',
                     runAs: '',
@@ -210,6 +210,28 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
         // The instance side makes no call: the same run without it makes as many.
         w.spokeInbound = null
         expect(w.run().calls).toBe(report.calls)
+    })
+
+    test('HMAC-based registry called only by dynamic webhooks (Jira does not HMAC-sign them) -> warn', () => {
+        jiraAdmin()
+        const id = register(`${INSTANCE_URL}/${PATH}`)
+        state.registries = [registry({ auth: 'hmac' })]
+        const { report, inbound } = seen()
+        const c = check(report, 'inbound.instance_registry')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'hmac_unsigned_caller' })
+        expect(c.found).toContain(`hmac-based, called by Jira dynamic #${id}`)
+        expect(c.fix).toMatch(/token-based callback URL/)
+        expect(inbound[0].instance!.callbacks[0].problem).toMatch(/only dynamic webhooks/)
+        // An admin webhook (which can carry the secret) calling it as well: no warning.
+        w.emu.webhooks.registerAdminWebhook({
+            cloudId: SITE.cloudId,
+            name: 'ServiceNow HMAC',
+            url: `${INSTANCE_URL}/${PATH}`,
+            events: ['jira:issue_updated'],
+            jqlFilter: 'project = ACME',
+            enabled: true,
+        })
+        expect(check(w.run(), 'inbound.instance_registry').status).toBe('pass')
     })
 
     test('registry with an empty Token -> fail token_missing', () => {

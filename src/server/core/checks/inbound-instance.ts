@@ -189,6 +189,33 @@ function checkRegistries(
         })
         return
     }
+    // Only admin webhooks carry a secret (Atlassian "Secure admin webhooks"); the dynamic-webhook registration API has no
+    // secret field, so an HMAC-based callback called only by dynamic webhooks never gets an X-Hub-Signature.
+    const unsigned = jira
+        ? active.filter(
+              (v) =>
+                  v.auth === 'hmac' &&
+                  v.matchedBy !== null &&
+                  v.matchedBy.length > 0 &&
+                  v.matchedBy.every((m) => m.indexOf('dynamic ') === 0)
+          )
+        : []
+    for (const v of unsigned) v.problem = 'HMAC-based, but only dynamic webhooks (unsigned) call it'
+    if (unsigned.length > 0) {
+        log.warn(id, {
+            code: 'hmac_unsigned_caller',
+            found:
+                `HMAC-based Jira Webhook Registry record(s) ${unsigned.map(how).join('; ')} are called only by ` +
+                "dynamic webhooks of an OAuth app. Jira signs those with a JWT, not with the webhook secret's " +
+                'X-Hub-Signature the HMAC-based callback checks, so their calls cannot be verified there.',
+            expected: "An HMAC-based callback called by an admin webhook whose Secret is the registry's secret.",
+            fix:
+                'Use the token-based callback URL of the registry record for the dynamic webhooks, or create an admin ' +
+                "webhook (Jira settings > System > WebHooks) with the HMAC-based URL and the registry's secret in " +
+                'its Secret field.',
+        })
+        return
+    }
     log.pass(id, `${active.length} active Jira Webhook Registry record(s): ${active.map(how).join('; ')}.`)
 }
 
