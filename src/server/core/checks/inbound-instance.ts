@@ -189,8 +189,8 @@ function checkRegistries(
         })
         return
     }
-    // Only admin webhooks carry a secret (Atlassian "Secure admin webhooks"); the dynamic-webhook registration API has no
-    // secret field, so an HMAC-based callback called only by dynamic webhooks never gets an X-Hub-Signature.
+    // Only admin webhooks carry a secret (Atlassian "Secure admin webhooks"); the dynamic-webhook registration API
+    // has no secret field, so an HMAC-based callback called only by dynamic webhooks never gets an X-Hub-Signature.
     const unsigned = jira
         ? active.filter(
               (v) =>
@@ -210,9 +210,9 @@ function checkRegistries(
                 'X-Hub-Signature the HMAC-based callback checks, so their calls cannot be verified there.',
             expected: "An HMAC-based callback called by an admin webhook whose Secret is the registry's secret.",
             fix:
-                'Use the token-based callback URL of the registry record for the dynamic webhooks, or create an admin ' +
-                "webhook (Jira settings > System > WebHooks) with the HMAC-based URL and the registry's secret in " +
-                'its Secret field.',
+                'Use the token-based callback URL of the registry record for the dynamic webhooks, or create an ' +
+                "admin webhook (Jira settings > System > WebHooks) with the HMAC-based URL and the registry's " +
+                'secret in its Secret field.',
         })
         return
     }
