@@ -165,7 +165,7 @@ function SwitchBack({ state, reload }: { state: SetupState; reload: () => Promis
 
 /**
  * The call behind every switch on this page (activate, switch-back): the server validates before it switches. On an
- * answer the page reloads its state, then focus goes to what happened (the button it was on may be gone by then).
+ * answer the page reloads its state, then shows what happened and moves focus to it (the button it was on may be gone).
  */
 function useSwitch<T extends HTMLElement>(
     resource: 'activate' | 'switch-back',
@@ -179,13 +179,16 @@ function useSwitch<T extends HTMLElement>(
         setBusy(true)
         setErrors([])
         const r = await call<Activation>('POST', resource, body)
-        setBusy(false)
         if (!r.ok) {
+            setBusy(false)
             setErrors(r.errors)
             return focusOutcome()
         }
-        setResult(r.value)
+        // The outcome shows with the state it describes (badges, notices, banner): reload first, then both in one
+        // render. Shown before the reload, "is now the live connection" sat beside the old badges and "not live".
         await reload()
+        setBusy(false)
+        setResult(r.value)
         focusOutcome()
     }
     return { busy, errors, result, run, ref }

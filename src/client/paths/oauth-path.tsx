@@ -136,17 +136,19 @@ function ClientSecrets({ state, reload, onSaved }: { state: SetupState; reload: 
         setBusy(true)
         setSaved('')
         const r = await call<{ savedOn: string }>('PUT', 'oauth-client', { clientId, clientSecret })
-        setBusy(false)
         if (!r.ok) {
+            setBusy(false)
             setErrors(r.errors)
             return focusOutcome()
         }
+        // The notice shows with the state it describes (the "set on" line, step 2 Done): reload first.
+        await reload()
+        setBusy(false)
         setErrors([])
         setClientId('')
         setClientSecret('')
         setSaved('Client ID and secret saved. Next: Get OAuth Token (step 3).')
         onSaved()
-        await reload()
         focusOutcome()
     }
     const o = state.oauth
@@ -307,12 +309,13 @@ function SiteStep({ state, reload }: { state: SetupState; reload: Reload }) {
                 setErrors(r.errors)
                 return auto ? undefined : focusOutcome()
             }
+            // Reload first: the notice shows with the state it describes (step 4 Done, the connection's URL).
+            await reload()
             setErrors([])
             setNotice(
                 `${auto ? 'The only site this token reaches, ' : ''}${r.value.site.name} (${r.value.site.url}) ` +
                     "is now the connection's site."
             )
-            await reload()
             if (!auto) focusOutcome()
         },
         [reload, focusOutcome]

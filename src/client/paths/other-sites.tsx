@@ -62,15 +62,19 @@ function OtherSite(props: {
     const add = async () => {
         setBusy(true)
         const r = await call<{ created: boolean }>('POST', 'site-connection', { cloudId: site.cloudId })
+        if (!r.ok) {
+            setBusy(false)
+            return setErrors(r.errors)
+        }
+        // Reload first: the message shows with the connection (and its Get OAuth Token) it talks about.
+        await props.reload()
         setBusy(false)
-        if (!r.ok) return setErrors(r.errors)
         setErrors([])
         setMessage(
             r.value.created
                 ? `${site.name} now has its own connection. Get its OAuth token next.`
                 : `${site.name} already had its own connection.`
         )
-        await props.reload()
     }
     const token = async () => {
         if (!c || !c.getTokenPath) return

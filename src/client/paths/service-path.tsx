@@ -185,11 +185,14 @@ function ServiceForm(props: {
         setBusy(true)
         setSaved(null)
         const r = await call<SavedServiceAccount>('PUT', 'service-account', { clientId, clientSecret, site })
-        setBusy(false)
         if (!r.ok) {
+            setBusy(false)
             setErrors(r.errors)
             return focusOutcome()
         }
+        // The notice is worded from the reloaded state (live or not): reload first, then show it.
+        await props.reload()
+        setBusy(false)
         setErrors([])
         setClientSecret('')
         setSaved({
@@ -197,7 +200,6 @@ function ServiceForm(props: {
             liveAtSave: r.value.active,
         })
         props.onSave(r.value.token.outcome === 'refused')
-        await props.reload()
         // Atlassian refused the new values while an older token is still stored: a validation would pass on that
         // token, so the refusal is what the admin sees.
         if (r.value.token.outcome === 'refused') {

@@ -97,16 +97,18 @@ function TokenForm(props: { state: SetupState; reload: () => Promise<SetupState 
             email: email || t.email,
             apiToken,
         })
-        setBusy(false)
         if (!r.ok) {
+            setBusy(false)
             setErrors(r.errors)
             return focusOutcome()
         }
+        // The notice is worded from the reloaded state (live or not): reload first, then show it and focus it.
+        await reload()
+        setBusy(false)
         setErrors([])
         setApiToken('')
         setSaved({ url: r.value.url, liveAtSave: r.value.active })
         props.onSaved()
-        await reload()
         focusOutcome()
     }
     return (
