@@ -4,6 +4,7 @@
  * (sys_store_app) and the alias's configuration template with its Test Action, and the validator reports them.
  */
 import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { linesWithCheckIds } from '../support/check-ids'
 
 let world: World
 beforeEach(async () => {
@@ -43,7 +44,8 @@ test('the connection uses a specific MID Server that is down: a failing finding 
     })
     world.emu.clearRequests()
     const r = world.validate('http_connection', world.ids.connection)
-    expect(r.errors.join('\n')).toMatch(/MID Server .*"mid-dc1" \(Down\).*Start the MID Server.*\(path\.mid\)/)
+    expect(r.errors.join('\n')).toMatch(/Network path \(MID Server\): .*"mid-dc1" \(Down\).*Start the MID Server/)
+    expect(linesWithCheckIds(...r.errors, ...r.info)).toEqual([])
     expect(world.emu.requests.map((q) => q.target).slice(0, 3)).toEqual([
         'accessible-resources',
         'myself',

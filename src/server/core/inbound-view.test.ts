@@ -185,7 +185,7 @@ test('a skip reason stored by an earlier version is shown without the check id a
     )
 })
 
-test('the page gets skip reasons without check ids, also from runs stored by earlier versions: the section a failed sign-in leaves (instance checks ran)', () => {
+test('skip reasons stored by earlier versions reach the page without check ids (failed sign-in)', () => {
     const why = 'Skipped: needs "Jira: /myself" (jira.myself), which failed (credentials_rejected).'
     const [s] = inboundSections(
         report(
