@@ -5,6 +5,8 @@
  * nothing), and Validate reports them. No token value reaches a row, a message or a log.
  */
 import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
+import { SetupClient } from '../../harness/glide-simulator/setup-client'
 import { installJiraSpoke, SPOKE_DEFAULTS } from '../../harness/glide-simulator/spoke-tables'
 import { expectNoSecretAnywhere } from './no-secret'
 
@@ -111,4 +113,68 @@ test('health check (Validate all): an inactive run-as user breaks the row, alert
     expect(emails.length).toBeGreaterThan(0)
     expect(emails.map((e) => e.body).join('\n')).toContain('jira.webhook')
     expectNoSecretAnywhere(world, [secret])
+})
+
+const SECOND = { cloudId: '6a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'acme-eu', host: 'acme-eu.atlassian.net' }
+
+/** A live connection to a second Jira site (a child alias of Jira, as the setup page's "another site" makes it). */
+async function secondSite(admin: SetupClient): Promise<{ sysId: string; name: string }> {
+    world.emu.addSite(SECOND)
+    world.emu.addUser({
+        accountId: world.accountId,
+        email: world.email,
+        displayName: 'Jira Admin',
+        apiTokens: [world.apiToken],
+        sites: [world.cloudId, SECOND.cloudId],
+    })
+    // A new token, so its accessible resources list the second site.
+    expect((await world.getOAuthToken('accept')).text).toContain('Access token received')
+    expect((await admin.api('PUT', 'site', { cloudId: world.cloudId })).status).toBe(200)
+    const added = await admin.api('POST', 'site-connection', { cloudId: SECOND.cloudId })
+    expect([added.status, added.text]).toEqual([200, expect.anything()])
+    const c = (added.json!.result as { connection: { connectionSysId: string; credentialSysId: string } }).connection
+    expect((await world.getOAuthToken('accept', c.credentialSysId)).text).toContain('Access token received')
+    expect((await admin.api('POST', 'activate', { connectionSysId: c.connectionSysId })).status).toBe(200)
+    return { sysId: c.connectionSysId, name: world.sim.read('http_connection', c.connectionSysId)!.name }
+}
+
+test('health check over two connections: one instance fault breaks one row and sends one alert; the other row says where it is', async () => {
+    world.addAppAdmin()
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const other = await secondSite(admin)
+    const spoke = installJiraSpoke(world.sim)
+    spoke.registry({
+        name: 'Jira webhook',
+        token: spoke.token({ name: 'Jira token', token: 'tv-two-1' }),
+        type: 'token',
+    })
+    const runAs = spoke.user('jira.webhook', [], false)
+    spoke.trigger({ name: 'Jira External Trigger', runAs })
+
+    expect((await world.validateAll(admin)).status).toBe(200)
+    const row = (sysId: string) => world.sim.one('x_jira_connect_connection_health', { subject_sys_id: sysId })
+    const main = world.sim.read('http_connection', world.ids.connection)!.name
+    expect([row(world.ids.connection), row(other.sysId)].map((r) => [r.verdict, r.last_finding_code])).toEqual([
+        ['broken', 'inbound.instance_trigger/run_as_inactive'],
+        ['healthy', ''],
+    ])
+    // The run reads the spoke once: its checks appear once, on the Jira alias's connection.
+    const runs = world.sim.query('x_jira_connect_validation_run')
+    const checks = JSON.parse(runs[runs.length - 1].checks_json) as Array<Check & { subject?: string }>
+    expect(checks.filter((c) => c.id === 'inbound.instance_trigger').map((c) => [c.subject, c.code])).toEqual([
+        [main, 'run_as_inactive'],
+    ])
+    const broken = () => world.sim.query('sys_email').filter((e) => /broken/i.test(`${e.subject}\n${e.body}`))
+    expect(broken().map((e) => e.subject.includes(main))).toEqual([true])
+    // The other row's section points at the row that carries the instance side.
+    const section = JSON.parse(row(other.sysId).inbound_json || '{}') as { instanceOn?: string; instance?: unknown }
+    expect(section).toMatchObject({ instanceOn: main })
+    expect(section.instance).toBeUndefined()
+    expect(JSON.parse(row(world.ids.connection).inbound_json).instance.callbacks.length).toBe(2)
+
+    // Fixed on the instance: the one broken row recovers; the other never changed, so no mail about it.
+    world.sim.admin.setField('sys_user', runAs, 'active', true)
+    expect((await world.validateAll(admin)).status).toBe(200)
+    expect([row(world.ids.connection).verdict, row(other.sysId).verdict]).toEqual(['healthy', 'healthy'])
+    expect(world.sim.query('sys_email').filter((e) => e.subject.includes(other.name))).toEqual([])
 })

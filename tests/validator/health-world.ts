@@ -14,6 +14,8 @@ import type { RunLockPort } from '../../src/server/core/health/single-flight'
 import type { ClockPort, ConfigPort, HttpPort } from '../../src/server/core/ports'
 import type { ValidationReport } from '../../src/server/core/report'
 import { InMemoryConfig } from '../../harness/node-platform/in-memory-platform'
+import { InMemoryRealPath } from '../../harness/node-platform/in-memory-real-path'
+import { InMemorySpokeInbound } from '../../harness/node-platform/in-memory-spoke-inbound'
 import { IDS, type World } from './world'
 
 export class MemoryHealthStore implements HealthStorePort {
@@ -83,6 +85,9 @@ export function healthHarness(world: World, opts: HarnessOptions = {}): HealthHa
                     tokens: world.tokens,
                     http: opts.http ? opts.http(http) : http,
                     clock: opts.clock ?? world.clock,
+                    // The instance side, when the world has one (world.realPath, world.spokeInbound).
+                    realPath: world.realPath ? new InMemoryRealPath(world.realPath) : undefined,
+                    spokeInbound: world.spokeInbound ? new InMemorySpokeInbound(world.spokeInbound) : undefined,
                     inventory: worldInventory(world),
                     health: store,
                     alerts,

@@ -962,6 +962,10 @@ declare global {
                         table: 'sys_module'
                         id: 'ecd5f13f8e924118962305902ad81fdd'
                     }
+                    'src_server_core_instance-reads_ts': {
+                        table: 'sys_module'
+                        id: 'ca345770dee640a7b6e35f4cad57f709'
+                    }
                     'src_server_core_jira-scopes_ts': {
                         table: 'sys_module'
                         id: 'e4827a396d814bb3a65ccef047089890'

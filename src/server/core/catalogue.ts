@@ -565,7 +565,9 @@ export const CHECKS = catalogue({
                 'the spoke is installed, but its registry table was not found (check by hand)'
             ),
             none_configured: info('no registry record, and no Jira webhook listed points at the spoke here'),
-            match_unknown: info('registry records; admin webhooks unreadable, so which one Jira calls is not known'),
+            match_unknown: info(
+                "registry records; which one Jira calls is not known (admin or some connection's webhooks unlisted)"
+            ),
             no_registry: warn("a Jira webhook points at the spoke's callback here, but no registry record exists"),
             callback_unmatched: warn('a registry callback path is the URL of no Jira webhook pointing here'),
         },

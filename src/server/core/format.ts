@@ -26,18 +26,27 @@ export interface FormMessages {
 
 /**
  * The verdict first: an error message when the connection does not work, else an info message; each failure as an
- * error message; each warning as an info message marked Warning.
+ * error message; each warning as an info message marked Warning; each part not checked for a reason of its own as one
+ * info message.
  */
 export function formMessages(report: ValidationReport): FormMessages {
     const calls = `${report.calls} call${report.calls === 1 ? '' : 's'} to Atlassian`
     const headline = `${report.summary} (${calls}, ${(report.durationMs / 1000).toFixed(1)} s.)`
     const info = report.verdict === 'fail' ? [] : [headline]
     const errors: string[] = report.verdict === 'fail' ? [headline] : []
+    const notChecked = new Map<string, CheckResult[]>()
     for (const c of report.checks) {
         if (isInbound(c)) continue // the Jira → ServiceNow block below
         if (c.status === 'fail') errors.push(problemMessage(c))
         else if (c.status === 'warn') info.push(`Warning: ${problemMessage(c)}`)
+        else if (c.status === 'skip' && /^Not checked: /.test(c.found)) {
+            const key = `${subject(c)}${c.found}`
+            notChecked.set(key, (notChecked.get(key) || []).concat(c))
+        }
     }
+    // Parts not checked for a reason of their own (instance-reads.ts: a platform error reading the instance), one
+    // line per reason naming its checks; other skips only repeat the failure that caused them.
+    notChecked.forEach((cs) => info.push(`${subject(cs[0])}${cs.map((c) => c.title).join(', ')}: ${cs[0].found}`))
     // The person is shown here, at validation time, and never stored (report.people is not in reportText).
     for (const p of report.people || []) {
         const tag = p.subject ? `[${p.subject}] ` : ''

@@ -8,8 +8,10 @@ import {
     inboundSections,
     readSection,
     sanitizeInbound,
+    sectionHeadline,
     sectionJson,
     sectionLines,
+    shownSection,
     webhookLine,
     withoutIds,
 } from './inbound-view'
@@ -202,4 +204,44 @@ test('skip reasons stored by earlier versions reach the page without check ids (
         'Skipped: needs "Jira: /myself", which failed.',
     ])
     expect(JSON.stringify(s)).not.toMatch(/jira\.myself|credentials_rejected/)
+})
+
+test('read back, a section keeps its instance-only mark and where the instance side is shown instead', () => {
+    const instanceOnly = inboundSections({
+        ...report([check('inbound.instance_trigger', 'fail', 'run_as_inactive')], []),
+        inbound: [{ webhooks: [], failedDeliveries: 0, lastFailureMs: null, refresh: null, instanceOnly: true }],
+    })[0]
+    expect(sectionHeadline(readSection(sectionJson(instanceOnly))!)).toBe(
+        'Jira → ServiceNow: what this instance has for Jira to call.'
+    )
+    const elsewhere = inboundSections({
+        ...report(
+            [check('inbound.dynamic_webhooks', 'pass', 'ok')],
+            [{ webhooks: [hook({})], failedDeliveries: 0, lastFailureMs: null, refresh: null }]
+        ),
+        inboundInstanceOn: 'Jira <b>main</b>',
+    })[0]
+    const back = readSection(sectionJson(elsewhere))!
+    expect(back.instanceOn).toBe('Jira <b>main</b>')
+    expect(shownSection(back).instanceLines).toEqual([
+        "The Jira spoke's records on this instance are one for every connection: the health check reads them once " +
+            'per run and shows them, with their problems, on the row of "Jira <b>main</b>".',
+    ])
+    // A section that has the instance side itself does not point elsewhere.
+    const own = inboundSections({
+        ...report(
+            [check('inbound.dynamic_webhooks', 'pass', 'ok')],
+            [
+                {
+                    webhooks: [],
+                    failedDeliveries: 0,
+                    lastFailureMs: null,
+                    refresh: null,
+                    instance: { spoke: null, callbacks: [] },
+                },
+            ]
+        ),
+        inboundInstanceOn: 'Jira main',
+    })[0]
+    expect(own.instanceOn).toBeUndefined()
 })

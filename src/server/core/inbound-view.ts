@@ -18,6 +18,8 @@ import { safeText } from './sanitize'
 /** What the Jira → ServiceNow checks saw for one connection (report.inbound). */
 export interface InboundOfConnection extends InboundResult {
     subject?: string
+    /** Only the instance side: this connection's Jira side was not read (the health check's instance subject). */
+    instanceOnly?: boolean
 }
 
 /**
@@ -40,6 +42,8 @@ export interface InboundSection {
     refresh: InboundResult['refresh']
     /** The instance side (the Jira spoke's callbacks), when it was read; sanitised like the rest. */
     instance?: InboundInstance
+    /** The health check read the instance side once and shows it on this subject's row, not here. */
+    instanceOn?: string
     /** Failures, then warnings, then passes and skips, each in check order. */
     findings: InboundFinding[]
 }
@@ -96,6 +100,7 @@ export function sanitizeInbound(r: InboundResult, subject?: string): InboundOfCo
     }
     if (r.instance && typeof r.instance === 'object') out.instance = cleanInstance(r.instance)
     if (subject) out.subject = subject
+    if ((r as InboundOfConnection).instanceOnly === true) out.instanceOnly = true
     return out
 }
 
@@ -162,7 +167,9 @@ export function inboundSections(report: ValidationReport): InboundSection[] {
         // The instance side is one for the run (every connection's result carries it).
         const instance = seen ? seen.instance : (report.inbound || []).map((r) => r.instance).find((x) => !!x)
         if (instance) section.instance = instance
-        if (!seen) section.instanceOnly = true
+        if (!seen || seen.instanceOnly) section.instanceOnly = true
+        const on = report.inboundInstanceOn
+        if (!instance && on && on !== subject) section.instanceOn = safeText(on, 100)
         if (subject) section.subject = subject
         return section
     })
@@ -222,8 +229,12 @@ export function readSection(json: string | null | undefined): InboundSection | n
     const r = raw as InboundSection
     const base = sanitizeInbound(r, r.subject)
     const findings = Array.isArray(r.findings) ? r.findings : []
+    const marks: Partial<InboundSection> = {}
+    if (r.instanceOnly === true) marks.instanceOnly = true
+    if (typeof r.instanceOn === 'string' && r.instanceOn) marks.instanceOn = safeText(r.instanceOn, 100)
     return {
         ...base,
+        ...marks,
         checked: r.checked !== false,
         checkedAtMs: Number(r.checkedAtMs) || 0,
         findings: findings
@@ -336,12 +347,21 @@ export function instanceLines(i: InboundInstance | undefined): string[] {
     return out
 }
 
+/** The instance lines of a section, or where the health check shows them instead. */
+export function sectionInstanceLines(s: InboundSection): string[] {
+    if (s.instance || !s.instanceOn) return instanceLines(s.instance)
+    return [
+        "The Jira spoke's records on this instance are one for every connection: the health check reads them once " +
+            `per run and shows them, with their problems, on the row of "${s.instanceOn}".`,
+    ]
+}
+
 /** The section as text lines: headline, webhooks, instance callbacks, then findings (failures first). */
 export function sectionLines(s: InboundSection, nowMs: number, statuses: CheckStatus[]): string[] {
     return [
         sectionHeadline(s),
         ...s.webhooks.map((h) => webhookLine(h, nowMs)),
-        ...instanceLines(s.instance),
+        ...sectionInstanceLines(s),
         ...s.findings.filter((f) => statuses.indexOf(f.status) >= 0).map(findingLine),
     ]
 }
@@ -388,6 +408,6 @@ export function shownSection(s: InboundSection): InboundShown {
             failing: typeof h.lastFailureMs === 'number',
             problem: h.problem,
         })),
-        instanceLines: instanceLines(s.instance),
+        instanceLines: sectionInstanceLines(s),
     }
 }

@@ -52,6 +52,11 @@ export interface ValidationReport {
     rateLimit?: RateLimitInfo | null
     /** What the Jira → ServiceNow checks saw per connection (sanitised: inbound-view.ts), when they ran. */
     inbound?: InboundOfConnection[]
+    /**
+     * The health check reads the Jira spoke's records once per run and reports them on one subject's row: its name,
+     * so the other sections say where to look (health/runner.ts).
+     */
+    inboundInstanceOn?: string
     /** Each connection's way in and where it stands against Atlassian's and ServiceNow's rules (auth-standing.ts). */
     standings?: StandingOfConnection[]
 }

@@ -12,7 +12,7 @@ import { checkAccessibleResources } from './checks/atlassian'
 import { checkCapability } from './checks/capability'
 import { audienceAdvice, type Advice } from './checks/platform-findings'
 import { checkAttributes, checkBasicCredential, checkConnectionUrl, checkCredentialLink } from './checks/configuration'
-import { checkInbound, type InboundResult } from './checks/inbound'
+import { checkInbound, type InboundInstance, type InboundResult } from './checks/inbound'
 import { checkInboundInstance, type JiraSide } from './checks/inbound-instance'
 import type { SpokeInboundPort } from './spoke-inbound'
 import { checkJira, type JiraIdentity } from './checks/jira'
@@ -33,7 +33,6 @@ import type {
     TokenPort,
 } from './ports'
 import { parseProjectsSetting } from './projects-setting'
-import { safeText } from './sanitize'
 import { describeRateLimit, type RateLimitInfo } from './rate-limit'
 import {
     CheckLog,
@@ -42,6 +41,7 @@ import {
     verdictOf,
     type AccountOfConnection,
     type CapabilityOfConnection,
+    type CheckResult,
     type PersonOfConnection,
     type StandingOfConnection,
     type ValidationReport,
@@ -51,6 +51,7 @@ import type { RealPathPort } from './real-path'
 import { originOf, type UrlForm } from './urls'
 import { webhookRefreshDays, webhookRefreshOn } from './inbound-settings'
 import { sanitizeInbound } from './inbound-view'
+import { guardInstanceRead, INSTANCE_PARTS, standingPart } from './instance-reads'
 
 export interface ValidatorPorts {
     config: ConfigPort
@@ -99,8 +100,16 @@ export interface ValidateOptions {
     cache?: CredentialRunCache
     /** Health check: whether this run may refresh the connection's expiring Jira webhooks (at most once a day). */
     webhookRefresh?: (connectionSysId: string) => boolean
-    /** Health check: what the Jira → ServiceNow checks saw for a connection (its webhooks and their expiry). */
-    onInbound?: (connectionSysId: string, result: InboundResult) => void
+    /**
+     * Health check: what the Jira → ServiceNow checks saw for a connection (its webhooks and their expiry), and the
+     * webhooks pointing here that the instance side is compared with.
+     */
+    onInbound?: (connectionSysId: string, result: InboundResult, jira: JiraSide) => void
+    /**
+     * false: the Jira spoke's records on this instance are not read (the health check reads them once per run, for
+     * every connection, with instanceInbound() below). Default true.
+     */
+    instanceInbound?: boolean
     /** Health check: whether each connection's capability checks are due, and the last result when they are not. */
     capability?: CapabilitySchedule
     /** false: no instance.deprecated_calls scan (the health check; Validate runs it). Default true. */
@@ -152,6 +161,7 @@ export function validate(
         inbound: [],
     }
 
+    let instanceOnly: InboundInstance | null = null
     const plan = resolveTarget(target, ports.config, log)
     if (plan) {
         targetName = plan.name
@@ -183,9 +193,18 @@ export function validate(
             log.skipBlocked(plan.credentialOnly.kind === 'other' ? null : plan.credentialOnly.kind)
         }
         if (ports.realPath) {
-            checkInstanceStanding(log, ports.realPath, plan.alias ? plan.alias.id : null)
-            if (ports.spokeInbound)
-                inboundInstance(log, ports.realPath, ports.spokeInbound, extras, ports.clock.nowMs())
+            // Instance-side parts (instance-reads.ts): a platform error costs only the checks of the part that threw.
+            const realPath = ports.realPath
+            const aliasId = plan.alias ? plan.alias.id : null
+            const standing = () => checkInstanceStanding(log, realPath, aliasId)
+            guardInstanceRead(log, standingPart(!!aliasId), standing, undefined)
+            if (ports.spokeInbound && options.instanceInbound !== false) {
+                const jira = jiraSideOf(extras.inbound.map((x) => x.jira))
+                const instance = readInstance(log, realPath, ports.spokeInbound, jira, ports.clock.nowMs())
+                if (instance) for (const seen of extras.inbound) seen.result.instance = instance
+                // No connection got to Jira's side: the instance side is still shown, on its own.
+                if (instance && !extras.inbound.length) instanceOnly = instance
+            }
             // Service-account and scoped-token connections reach Jira only through the gateway URL.
             const gatewayAuth = plan.connections.some((c) =>
                 /^https:\/\/api\.atlassian\.com\/ex\/jira\//.test(c.url.trim())
@@ -194,11 +213,13 @@ export function validate(
             // not by the hour, and Validate runs it (docs/health.md). Bounded by the run's remaining budget.
             if (options.deprecationScan !== false) {
                 const remaining = () => settings.budgetMs - engine.elapsedMs()
-                checkDeprecatedCalls(log, ports.realPath, gatewayAuth, remaining, settings.budgetMs)
+                const scan = () => checkDeprecatedCalls(log, realPath, gatewayAuth, remaining, settings.budgetMs)
+                guardInstanceRead(log, INSTANCE_PARTS.scan, scan, undefined)
             }
         }
     }
-    if (options.onInbound) for (const seen of extras.inbound) options.onInbound(seen.connectionSysId, seen.result)
+    if (options.onInbound)
+        for (const seen of extras.inbound) options.onInbound(seen.connectionSysId, seen.result, seen.jira)
     if (engine.rateLimit) logRateLimit(log, engine.rateLimit)
     const verdict = verdictOf(log.checks)
     return {
@@ -216,7 +237,9 @@ export function validate(
         standings: extras.standings,
         rateLimit: engine.rateLimit,
         // What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts): the report shows and stores it.
-        inbound: extras.inbound.map((x) => sanitizeInbound(x.result, x.subject)),
+        inbound: extras.inbound
+            .map((x) => sanitizeInbound(x.result, x.subject))
+            .concat(instanceOnly ? [{ ...sanitizeInbound(noJiraSide(instanceOnly)), instanceOnly: true }] : []),
     }
 }
 
@@ -366,8 +389,10 @@ function validateConnection(
     checkCredentialLink(log, connection, credential)
     const urlPlan = checkConnectionUrl(log, connection, credential, gatewayBase)
     if (ports.realPath) {
+        const realPath = ports.realPath
         const host = originOf(connection.url.trim()) || 'Atlassian'
-        extras.midRoute = checkMidPath(log, ports.realPath, connection, credential, host)
+        const mid = () => checkMidPath(log, realPath, connection, credential, host)
+        extras.midRoute = guardInstanceRead(log, INSTANCE_PARTS.mid, mid, null)
         // The spoke's path: this connection's Atlassian calls go through the chosen MID Server.
         engine.route = extras.midRoute ? extras.midRoute.mid : null
     }
@@ -376,11 +401,14 @@ function validateConnection(
     const method = checkAuthMethod(log, connection, credential, urlPlan.inspection.form, ports.config)
     if (method && log.ready('config.auth_standing')) {
         // Information beside the verdict (docs/auth-standing.md): the template tells the spoke's 3LO app apart.
-        const standing = authStanding(method, templateOf(ports.realPath, alias ? alias.id : null))
-        log.pass('config.auth_standing', standingLine(standing), standing.code)
-        const site = urlPlan.inspection.form.kind === 'site' ? urlPlan.inspection.form.site : ''
-        const names = { connectionSysId: connection.sysId, connectionName: connection.name, site }
-        extras.standings.push({ ...standing, ...names, subject: extras.subject })
+        const template = () => templateOf(ports.realPath, alias ? alias.id : null)
+        const standing = guardInstanceRead(log, INSTANCE_PARTS.template, () => authStanding(method, template()), null)
+        if (standing) {
+            log.pass('config.auth_standing', standingLine(standing), standing.code)
+            const site = urlPlan.inspection.form.kind === 'site' ? urlPlan.inspection.form.site : ''
+            const names = { connectionSysId: connection.sysId, connectionName: connection.name, site }
+            extras.standings.push({ ...standing, ...names, subject: extras.subject })
+        }
     }
     const form = urlPlan.inspection.form
     const siteOfConnection: KnownSite | null =
@@ -417,6 +445,9 @@ function validateConnection(
             refreshOn: webhookRefreshOn(ports.config),
             nowMs: ports.clock.nowMs(),
         })
+        // Skipped (an earlier check failed): Jira's side was not read, so there is nothing to report or compare with.
+        const listed = log.result('inbound.dynamic_webhooks')
+        if (!listed || listed.status === 'skip') return
         const admin = log.result('inbound.admin_webhooks')
         const complete =
             !!admin &&
@@ -735,36 +766,51 @@ function logRateLimit(log: CheckLog, r: RateLimitInfo): void {
     })
 }
 
+/** A result with the instance side only (Jira's side not read). */
+export function noJiraSide(instance: InboundInstance): InboundResult {
+    return { webhooks: [], failedDeliveries: 0, lastFailureMs: null, refresh: null, instance }
+}
+
+/**
+ * What Jira sends to this instance, from the webhooks each connection listed: null when none listed them (Jira's side
+ * not read); complete when at least one could list the admin webhooks too.
+ */
+export function jiraSideOf(sides: JiraSide[]): JiraSide | null {
+    if (!sides.length) return null
+    return {
+        webhooks: ([] as JiraSide['webhooks']).concat(...sides.map((x) => x.webhooks)),
+        complete: sides.some((x) => x.complete),
+    }
+}
+
 /**
  * The instance side of Jira → ServiceNow, once per run after every connection: compared with the webhooks all of them
- * listed (Jira's side is known only when at least one connection listed it), and added to each connection's result.
+ * listed. Returns what it saw (every connection's result carries it), or null when the read failed.
  */
-function inboundInstance(
+function readInstance(
     log: CheckLog,
     realPath: RealPathPort,
     port: SpokeInboundPort,
-    extras: RunExtras,
+    jira: JiraSide | null,
     nowMs: number
-): void {
-    const jira: JiraSide | null = extras.inbound.length
-        ? {
-              webhooks: ([] as JiraSide['webhooks']).concat(...extras.inbound.map((x) => x.jira.webhooks)),
-              complete: extras.inbound.some((x) => x.jira.complete),
-          }
-        : null
-    let instance: ReturnType<typeof checkInboundInstance>
-    try {
-        instance = checkInboundInstance(log, realPath, port, jira, nowMs)
-    } catch (e) {
-        // The spoke's tables are partly undocumented (A48 to A50) and in another scope: a platform error reading them
-        // must not cost the admin the outbound half, which was proved by calls. Nothing about the instance is said.
-        const why =
-            "Not checked: reading the Jira spoke's records on this instance failed (" +
-            `${safeText(e instanceof Error ? e.message : String(e), 160)}). The rest of this validation stands; ` +
-            'check that the Jira spoke tables can be read from this application scope.'
-        for (const id of ['inbound.instance_registry', 'inbound.instance_trigger'] as const)
-            if (!log.result(id)) log.skip(id, why)
-        return
-    }
-    for (const seen of extras.inbound) seen.result.instance = instance
+): InboundInstance | null {
+    // The spoke's tables are partly undocumented (A48 to A50) and in another scope: on a platform error reading them
+    // nothing about the instance is said (instance-reads.ts).
+    const read = () => checkInboundInstance(log, realPath, port, jira, nowMs)
+    return guardInstanceRead(log, INSTANCE_PARTS.spokeInbound, read, null)
+}
+
+/**
+ * The health check's instance side (issue 19): the Jira spoke's records are one per instance, so a run reads them
+ * once and reports them on one connection's row, not on every row (one fault, one broken row, one alert). `jira`: the
+ * webhooks pointing here that the run's connections listed (jiraSideOf), null when none did.
+ */
+export function instanceInbound(
+    ports: ValidatorPorts,
+    jira: JiraSide | null
+): { checks: CheckResult[]; instance: InboundInstance | null } {
+    const log = new CheckLog()
+    if (!ports.realPath || !ports.spokeInbound) return { checks: [], instance: null }
+    const instance = readInstance(log, ports.realPath, ports.spokeInbound, jira, ports.clock.nowMs())
+    return { checks: log.checks, instance }
 }

@@ -112,6 +112,27 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
         expect(inbound[0].instance).toBeUndefined()
     })
 
+    test("Jira refused the sign-in, so Jira's side was not read -> the instance side is still shown, on its own", () => {
+        w.emu.setFault('myself', { status: 401, body: '{"code":401,"message":"Unauthorized"}' })
+        state.registries = [registry({ token: { name: 'Jira token', active: false, expiresAtMs: null } })]
+        const { report, inbound } = seen()
+        expect(report.verdict).toBe('fail')
+        expect(inbound).toEqual([])
+        expect(check(report, 'inbound.instance_token').code).toBe('token_inactive')
+        expect(report.inbound).toEqual([
+            expect.objectContaining({
+                webhooks: [],
+                instanceOnly: true,
+                instance: expect.objectContaining({ spoke: { version: '6.1.3' } }),
+            }),
+        ])
+        const text = reportText(report)
+        expect(text).toContain('Jira → ServiceNow: what this instance has for Jira to call.')
+        expect(text).toContain(
+            'Jira webhook registry "Jira webhook" at api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
+        )
+    })
+
     test('spoke installed, registry table not found (its name is undocumented) -> info registry_table_unknown', () => {
         state.registryTable = ''
         const c = check(w.run(), 'inbound.instance_registry')

@@ -4,7 +4,9 @@
  * finding, over real loopback HTTP to the Atlassian emulator; the instance side is the in-memory RealPathPort.
  */
 import { IP_ALLOWLISTED_TARGETS, ipAllowlistRejection } from '../../../harness/atlassian-emulator/ip-allowlist'
-import type { MidServer } from '../../../src/server/core/real-path'
+import { CHECK_IDS } from '../../../src/server/core/catalogue'
+import { formMessages, reportText } from '../../../src/server/core/format'
+import type { MidServer, RealPathPort } from '../../../src/server/core/real-path'
 import type { RealPathState } from '../../../harness/node-platform/in-memory-real-path'
 import type { ScriptSource } from '../../../src/server/core/deprecated-calls'
 import { check, expectFail, IDS, startWorld, type World } from '../world'
@@ -291,5 +293,113 @@ describe('the path the spoke really takes', () => {
         const removed = report.checks.find((c) => c.code === 'removed_jira_api')!
         expect(removed.found).toMatch(new RegExp(`in ${read} scanned record`))
         expect(report.durationMs).toBeLessThan(5000 + 500)
+    })
+
+    /**
+     * A platform error on the instance side (a table this scope may not read, a GlideRecord exception): only the
+     * checks of the part that threw say "Not checked", the verdict the Jira calls proved stands, the calls are the same.
+     */
+    describe('a platform error reading the instance side costs only the checks of the part that threw', () => {
+        beforeEach(() => {
+            w.realPath!.apps = { sn_jira_spoke: { name: 'Jira Spoke', version: '6.1.3', source: 'sys_store_app' } }
+        })
+
+        const line = (c: { id: string; status: string; code: string }) => `${c.id}=${c.status}:${c.code}`
+
+        /** Runs healthy, then with `read` throwing `error`: `ids` are skipped with the reason, everything else is as it was. */
+        function withFault(read: keyof RealPathPort, error: string, ids: string[]) {
+            const healthy = w.run()
+            w.realPath!.readErrors = { [read]: error }
+            const report = w.run()
+            expect(report.verdict).toBe(healthy.verdict)
+            expect(check(report, 'jira.myself').status).toBe('pass')
+            expect(report.checks.some((c) => c.id === 'validator.internal')).toBe(false)
+            expect(report.calls).toBe(healthy.calls)
+            const others = (r: typeof report) => r.checks.filter((c) => !ids.includes(c.id)).map(line)
+            expect(others(report)).toEqual(others(healthy))
+            const skipped = ids.map((id) => check(report, id))
+            for (const c of skipped) {
+                expect({ id: c.id, status: c.status, code: c.code }).toEqual({
+                    id: c.id,
+                    status: 'skip',
+                    code: 'skipped',
+                })
+                expect(c.found).toMatch(
+                    /^Not checked: .* on this instance failed \(.*\)\. The rest of this validation stands; /
+                )
+                for (const id of CHECK_IDS) expect(c.found).not.toContain(id)
+                // The form shows it: a "Works" with a part not checked says which part.
+                expect(formMessages(report).info.join('\n')).toContain(c.found)
+            }
+            return { report, skipped }
+        }
+
+        test('reading the installed Jira spoke fails: the spoke and template checks are not checked', () => {
+            const denied = "Access to table 'sys_store_app' (read) from scope 'x_jira_connect' has been refused"
+            const { report, skipped } = withFault('installedApp', denied, [
+                'instance.jira_spoke',
+                'instance.alias_template',
+            ])
+            // One reason, one line on the form, naming both checks.
+            expect(formMessages(report).info.filter((m) => m.includes(skipped[0].found))).toEqual([
+                `Jira spoke version, Configuration template Workflow Studio uses: ${skipped[0].found}`,
+            ])
+            expect(skipped[1].found).toBe(skipped[0].found)
+            expect(skipped[0].found).toBe(
+                "Not checked: reading the Jira spoke's version and the alias's configuration template on this instance " +
+                    `failed (${denied}). The rest of this validation stands; check that this application may read ` +
+                    'sys_store_app, sys_scope, sys_alias and sys_alias_templates (System Applications > Application ' +
+                    'Cross-Scope Access, source scope x_jira_connect: no Requested rows), then validate again.'
+            )
+        })
+
+        test("reading the alias's configuration template fails: the standing and the template are not checked", () => {
+            const { report } = withFault('aliasTemplate', 'GlideRecord.query: table sys_alias_templates not readable', [
+                'config.auth_standing',
+                'instance.alias_template',
+            ])
+            // Read before the template: the spoke's version stands.
+            expect(line(check(report, 'instance.jira_spoke'))).toBe('instance.jira_spoke=pass:ok')
+            expect(check(report, 'config.auth_standing').found).toMatch(
+                /^Not checked: reading the alias's configuration/
+            )
+            expect(report.standings).toEqual([])
+        })
+
+        test('the scan of scripts for Jira calls fails: the deprecation check is not checked', () => {
+            withFault('jiraScripts', "Access to table 'sys_script' (read) has been refused", [
+                'instance.deprecated_calls',
+            ])
+        })
+
+        test('reading the MID Servers fails: the path is not checked, and the Jira calls go directly instead', () => {
+            w.realPath!.mids = [REST_MID]
+            w.net.mids.set('mid-dc1', { address: '127.0.0.3' })
+            useMid(w, 'specific_mid_server', { midServer: 'mid-dc1' })
+            w.emu.clearRequests()
+            const { skipped } = withFault('midServers', "Access to table 'ecc_agent' (read) has been refused", [
+                'path.mid',
+            ])
+            expect(skipped[0].found).toMatch(
+                /its Jira calls went directly from the instance, not through the MID Server: check/
+            )
+            const jira = w.emu.requests.filter((q) => q.host === 'api.atlassian.com')
+            // The healthy run went through the MID; the run with the fault went direct.
+            expect([...new Set(jira.map((q) => q.remoteAddress))].sort()).toEqual(['127.0.0.1', '127.0.0.3'])
+        })
+
+        test('a platform error with a stack and a token in its text: the reason keeps one line, without either', () => {
+            const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmMxMjMifQ.c2lnbmF0dXJlMTIz'
+            const error =
+                `com.glide.script.RhinoEcmaError: read refused, Authorization: Bearer ${jwt}\n` +
+                '\tat com.glide.script.GlideRecord.query(GlideRecord.java:512)\n\tat sys_script_include.x_jira.js:12'
+            const { report, skipped } = withFault('jiraScripts', error, ['instance.deprecated_calls'])
+            expect(skipped[0].found).toContain(
+                '(com.glide.script.RhinoEcmaError: read refused, Authorization: Bearer [redacted])'
+            )
+            const shown = [reportText(report), ...formMessages(report).info, ...formMessages(report).errors].join('\n')
+            expect(shown).not.toContain(jwt)
+            expect(shown).not.toMatch(/GlideRecord\.java|\.js:\d+|\tat /)
+        })
     })
 })

@@ -28,6 +28,8 @@ export interface JiraSide {
     webhooks: WebhookView[]
     /** false: the admin webhooks could not be listed (no Administer Jira), so a callback may be in use unseen. */
     complete: boolean
+    /** Why a callback may be in use unseen, when not the admin webhooks (e.g. a connection whose list was not read). */
+    unknownWhy?: string
 }
 
 /** The path of a URL or a Path field: no scheme, host, query, leading or trailing slash; lower case. */
@@ -154,8 +156,8 @@ function checkRegistries(
         log.pass(
             id,
             `${active.length} Jira Webhook Registry record(s): ${active.map(how).join('; ')}. Which of them Jira ` +
-                'calls is not known: listing admin webhooks needs a Jira administrator (see ' +
-                `"${checkSpec('inbound.admin_webhooks').title}").`,
+                `calls is not known: ${jira.unknownWhy || 'listing admin webhooks needs a Jira administrator'}` +
+                (jira.unknownWhy ? '.' : ` (see "${checkSpec('inbound.admin_webhooks').title}").`),
             'match_unknown'
         )
         return

@@ -8,7 +8,7 @@
 import type { ConfigPort, ConnectionSnapshot, CredentialSnapshot, TokenState } from '../ports'
 import type { CheckResult, ValidationReport, Verdict } from '../report'
 import { humanDuration, summarize, verdictOf } from '../report'
-import { PROPERTY, validate, type ValidatorPorts } from '../validator'
+import { instanceInbound, jiraSideOf, noJiraSide, PROPERTY, validate, type ValidatorPorts } from '../validator'
 import { safeText } from '../sanitize'
 import { assess, notChecked, retired } from './assess'
 import type { AlertPort, HealthAlert, HealthInventoryPort, HealthState, HealthStorePort, HealthSubject } from './model'
@@ -17,7 +17,8 @@ import { CredentialRunCache, type SubjectEvidence } from './run-cache'
 import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from './settings'
 import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 import type { InboundResult } from '../checks/inbound'
-import { withInbound } from '../inbound-view'
+import type { JiraSide } from '../checks/inbound-instance'
+import { sanitizeInbound, withInbound } from '../inbound-view'
 import { capabilityIntervalHours, capabilitySchedule, settleRound, withCapability } from './capability-round'
 import { standingsOf, withStanding } from './standing'
 import { webhookRefreshDays } from '../inbound-settings'
@@ -121,6 +122,8 @@ interface Pending {
     at: number
     /** What the Jira → ServiceNow checks saw (webhook-refresh.ts), when they ran. */
     inbound?: InboundResult
+    /** The webhooks pointing here that its Jira → ServiceNow checks listed (for the run's instance side). */
+    sides: JiraSide[]
     /** The validator's report and whether its capability round was cut (capability-round.ts). */
     /** `projects`: the tag of the project list the round ran for (projectsTag). */
     round?: { report: ValidationReport; cut: string; startedAtMs: number; projects: string }
@@ -210,6 +213,10 @@ function checkAll(
         pending.push(p)
     }
 
+    // The Jira spoke's records are one per instance: read once, reported on one subject's row (instanceSide).
+    const instance = instanceSide(ports, all, pending, onlySysId)
+    checks.push(...instance.checks)
+
     const notCheckedList = skipped.map((s) => ({ name: s.subject.name, reason: s.reason }))
     for (const s of skipped) {
         checks.push({
@@ -261,6 +268,7 @@ function checkAll(
         ),
         standings: standingsOf(pending),
     }
+    if (instance.on) report.inboundInstanceOn = instance.on
     const runSysId = sink.saveRun(report, trigger, notCheckedList.map((n) => `${n.name}: ${n.reason}`).join('\n'))
 
     const outcomes: SubjectOutcome[] = []
@@ -361,6 +369,7 @@ function checkSubject(
     let previous: HealthState | null = null
     const refreshedBefore = !!(oauth && cache.refreshOf(oauth.sysId))
     let inbound: InboundResult | undefined
+    const sides: JiraSide[] = []
     let round: Pending['round']
     try {
         previous = ports.health.read(subject.table, subject.sysId)
@@ -380,7 +389,12 @@ function checkSubject(
             {
                 cache,
                 webhookRefresh: () => webhookRefreshAllowed(prev, now(ports)),
-                onInbound: (_sysId, result) => (inbound = result),
+                onInbound: (_sysId, result, jira) => {
+                    inbound = result
+                    sides.push(jira)
+                },
+                // Read once for the run, not per subject (instanceSide).
+                instanceInbound: false,
                 deprecationScan: false,
                 capability: capabilitySchedule(
                     (sysId) => (sysId === subject.sysId ? prev : null),
@@ -428,7 +442,72 @@ function checkSubject(
         after = before
     }
     const evidence = cache.evidence()
-    return { subject, checks: own, token: after, keepAlive, evidence, stopped, at: now(ports), inbound, round }
+    return { subject, checks: own, token: after, keepAlive, evidence, stopped, at: now(ports), inbound, sides, round }
+}
+
+/**
+ * The Jira spoke's side of Jira → ServiceNow (checks/inbound-instance.ts) is one per instance: checked per subject, one
+ * fault (an inactive run-as user) would break every row and send one alert per connection. The run reads it once,
+ * compares it with the webhooks every subject listed, and reports it on one subject's row: the first of the inventory
+ * (the Jira alias's first active connection) that this run checked; a single-subject run (a row's Validate) reads it
+ * only when that row is the one. The other rows' sections say where it is. Returns the checks for the run's report.
+ */
+function instanceSide(
+    ports: HealthPorts,
+    all: HealthSubject[],
+    pending: Pending[],
+    onlySysId: string | null
+): { checks: CheckResult[]; on: string } {
+    if (!ports.realPath || !ports.spokeInbound) return { checks: [], on: '' }
+    const withReport = pending.filter((p) => !!p.round)
+    const first = all.length ? all[0] : null
+    const host =
+        onlySysId === null ? firstOf(all, withReport) : first && first.sysId === onlySysId ? withReport[0] : null
+    const on = onlySysId === null ? (host ? host.subject.name : '') : first ? first.name : ''
+    for (const p of withReport) if (p !== host && on && p.round) p.round.report.inboundInstanceOn = on
+    if (!host || !host.round) return { checks: [], on }
+    const seen = instanceInbound(ports, runJiraSide(all, pending))
+    const report = host.round.report
+    report.checks.push(...seen.checks)
+    if (seen.instance) {
+        const only = sanitizeInbound(noJiraSide(seen.instance))
+        const inbound = report.inbound || (report.inbound = [])
+        for (const r of inbound) r.instance = only.instance
+        // Its own Jira side was not read (an earlier check failed): the section carries the instance side only.
+        if (!inbound.length) inbound.push({ ...only, instanceOnly: true })
+    }
+    const tagged = seen.checks.map((c) => ({ ...c, subject: host.subject.name }))
+    host.checks.push(...tagged)
+    return { checks: tagged, on }
+}
+
+/**
+ * The webhooks pointing here that the run's subjects listed. A connection whose list this run did not read (not in
+ * the run, or its checks stopped before Jira) may be the one calling a registry record: then which records Jira calls
+ * is not known, and the check says why instead of calling a record unused.
+ */
+function runJiraSide(all: HealthSubject[], pending: Pending[]): JiraSide | null {
+    const jira = jiraSideOf(pending.flatMap((p) => p.sides))
+    const listed = (s: HealthSubject) => pending.some((p) => p.subject.sysId === s.sysId && p.sides.length > 0)
+    const unlisted = all.filter((s) => s.kind === 'connection' && !listed(s))
+    if (!jira || !unlisted.length) return jira
+    const names = unlisted.slice(0, 3).map((s) => `"${s.name}"`)
+    return {
+        ...jira,
+        complete: false,
+        unknownWhy:
+            `this run did not list the Jira webhooks of ${unlisted.length} connection(s) (${names.join(', ')}` +
+            `${unlisted.length > 3 ? ', …' : ''}), and one of them may be calling it`,
+    }
+}
+
+/** The first subject of the inventory that is among `checked`. */
+function firstOf(all: HealthSubject[], checked: Pending[]): Pending | null {
+    for (const s of all) {
+        const p = checked.find((x) => x.subject.sysId === s.sysId)
+        if (p) return p
+    }
+    return null
 }
 
 function now(ports: Pick<HealthPorts, 'clock'>): number {

@@ -261,9 +261,17 @@ function rowsOf(deps: SetupDeps, aliasSysId: string): HealthRow[] {
         if (!rows.some((r) => r.subjectSysId === s.sysId) && !inRow(s)) rows.push(credentialRow(s))
     }
     let runs: RunRow[] | null = null
-    // The standing needs no call (it is about the way in), so every connection row has it, validated or not.
-    const standingOf = (r: HealthRow) =>
-        r.kind === 'connection' && deps.records.standingOf ? deps.records.standingOf(r.subjectSysId) : null
+    // The standing needs no call (it is about the way in), so every connection row has it, validated or not. It
+    // reads the alias's template, another scope's table: a platform error there costs the row its standing, not the
+    // view (a validation says why: instance-reads.ts).
+    const standingOf = (r: HealthRow) => {
+        if (r.kind !== 'connection' || !deps.records.standingOf) return null
+        try {
+            return deps.records.standingOf(r.subjectSysId)
+        } catch (e) {
+            return null
+        }
+    }
     const row = (r: HealthRow): HealthRow => {
         const h = states.find((x) => x.subjectSysId === r.subjectSysId)
         const isCovered = covered.has(r.subjectSysId)
