@@ -8,6 +8,9 @@
 import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
 import { Admin, expectAccessible, expectNoSecret } from './setup-page-driver'
+import { SetupClient } from '../../harness/glide-simulator/setup-client'
+import { installJiraSpoke } from '../../harness/glide-simulator/spoke-tables'
+import { connectSecondSite } from './second-site'
 
 jest.setTimeout(180000)
 
@@ -109,5 +112,40 @@ test('the validation result: the same section after the outbound result', async 
     await expectSection(section, ids)
     await expectAccessible(admin, 'validation result, Jira → ServiceNow')
     await admin.shot('inbound-validate')
+    await expectNoSecret(admin, [TOKEN])
+})
+
+test('the health view with two connections: the Jira spoke side on one row, the other row says where it is', async () => {
+    world.configureOAuth()
+    const other = await connectSecondSite(world, new SetupClient(world.sim, ADMIN_USER))
+    const spoke = installJiraSpoke(world.sim)
+    spoke.registry({ name: 'Jira webhook', token: spoke.token({ name: 'Jira token', token: TOKEN }), type: 'token' })
+    spoke.trigger({ name: 'Jira External Trigger', runAs: spoke.user('jira.webhook', [], false) })
+    const main = world.sim.read('http_connection', world.ids.connection)!.name
+    admin = await Admin.open(world, ADMIN_USER, 'inbound-two-rows')
+    await admin.openFromMenu('Setup: Connection Health')
+    await admin.page.locator(`tr[data-connection="${other.sysId}"]`).waitFor()
+    await admin.click('[data-action="validate-all"]', 'Validate all')
+    const mine = admin.page.locator(`section[data-inbound-section="${main}"]`)
+    const theirs = admin.page.locator(`section[data-inbound-section="${other.name}"]`)
+    await mine.waitFor({ timeout: 30000 })
+    await theirs.waitFor()
+    // The Jira alias's connection carries the spoke's records and the one problem they have.
+    const callbacks = mine.getByRole('list', { name: 'Callbacks on this instance' })
+    expect(await callbacks.textContent()).toContain('Jira external trigger "Jira External Trigger"')
+    expect(await mine.locator('[data-inbound-finding="run_as_inactive"] [data-fix]').textContent()).toMatch(
+        /^Fix: In Workflow Studio > Integrations > Inbound > Jira Spoke/
+    )
+    // The other connection's section: no copy of that problem, a sentence naming the row that has it.
+    expect(await theirs.locator('[data-inbound-finding="run_as_inactive"]').count()).toBe(0)
+    expect(await theirs.getByRole('list', { name: 'Callbacks on this instance' }).textContent()).toBe(
+        "The Jira spoke's records on this instance are one for every connection: the health check reads them once " +
+            `per run and shows them, with their problems, on the row of "${main}".`
+    )
+    const verdict = (sysId: string) =>
+        admin!.page.locator(`tr[data-connection="${sysId}"] td[data-verdict]`).getAttribute('data-verdict')
+    expect([await verdict(world.ids.connection), await verdict(other.sysId)]).toEqual(['broken', 'healthy'])
+    await expectAccessible(admin, 'health view, two connections, Jira → ServiceNow')
+    await admin.shot('inbound-two-rows')
     await expectNoSecret(admin, [TOKEN])
 })
