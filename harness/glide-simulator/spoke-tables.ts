@@ -11,6 +11,14 @@
  * callback_url_type), token_verification's active and expires, and the endpoint table with name, path, active, run_as,
  * required_roles. The Glide adapter (src/server/glide/spoke-inbound-reader.ts) finds the registry table through
  * sys_db_object and reads a column only when isValidField says the table has it.
+ *
+ * The secret of an HMAC-based callback: the Jira page has the admin paste "the secret token created" (the
+ * token_verification record) into the Jira webhook's Secret field, so by default it is the Token field's record [C].
+ * The platform keeps HMAC secrets for other inbound messages in hash_message_verification (Name, Description, Secret:
+ * Virtual Agent docs set-up-msg-auth-va-cccif, AI voice docs) [C]; that the spoke's registry might reference one
+ * instead is not documented [I], so SpokeModel.hmacSecret switches it on (docs/assumptions.md, A53). Every registry
+ * column has its sys_dictionary row (name, element, internal_type, reference: columns of the SDK's sys_dictionary
+ * definition), as on an instance, so the reader can ask which column references what.
  */
 import type { Row } from './store'
 import type { GlideSimulator } from './simulator'
@@ -29,6 +37,14 @@ export interface SpokeModel {
     tokenExpires?: boolean
     /** The external trigger endpoint table exists (default true). */
     triggerTable?: boolean
+    /**
+     * Where an HMAC-based registry record keeps its secret: 'token' (default, the Jira page): the token_verification
+     * record of its Token field; 'hash_message': a registry column `hmac_secret` referencing hash_message_verification
+     * (not documented, A53; the column name is a placeholder: the reader finds it through sys_dictionary).
+     */
+    hmacSecret?: 'token' | 'hash_message'
+    /** hash_message_verification has an active column (default true; not documented, A53). */
+    hashActive?: boolean
 }
 
 export const SPOKE_DEFAULTS = {
@@ -60,11 +76,23 @@ export function defineTokenVerification(sim: GlideSimulator, model: SpokeModel =
     })
 }
 
+/** Defines hash_message_verification (a platform table: Virtual Agent message auth uses it) when the simulator lacks it. */
+export function defineHashMessageVerification(sim: GlideSimulator, model: SpokeModel = {}): void {
+    const columns: Record<string, string> = { name: 'String', description: 'String', secret: 'Password2' }
+    if (model.hashActive !== false) columns.active = 'Boolean'
+    sim.store.schema.definePlatformTable('hash_message_verification', {
+        extends: null,
+        source: `C SNDOCS set-up-msg-auth-va-cccif (zurich): Name, Description, Secret; active ${GUESS}`,
+        columns,
+    })
+}
+
 /** Installs the Jira spoke: its sys_store_app record and the tables of its inbound half. */
 export function installJiraSpoke(sim: GlideSimulator, model: SpokeModel = {}) {
     const version = model.version ?? SPOKE_DEFAULTS.version
     sim.admin.insertRecord('sys_store_app', { scope: 'sn_jira_spoke', name: 'Jira Spoke', version, active: true })
     defineTokenVerification(sim, model)
+    const hashModel = model.hmacSecret === 'hash_message'
     const registryTable = model.registryTable === undefined ? SPOKE_DEFAULTS.registryTable : model.registryTable
     if (registryTable) {
         const columns: Record<string, string> = {
@@ -75,11 +103,24 @@ export function installJiraSpoke(sim: GlideSimulator, model: SpokeModel = {}) {
             active: 'Boolean',
         }
         if (model.callbackType ?? atLeast(version, '5.4.0')) columns.callback_url_type = 'String'
+        if (hashModel) {
+            defineHashMessageVerification(sim, model)
+            columns.hmac_secret = 'Reference>hash_message_verification'
+        }
         sim.store.schema.definePlatformTable(registryTable, { extends: null, source: `${DOC}; ${GUESS}`, columns })
         sim.admin.insertRecord('sys_db_object', {
             name: registryTable,
             label: model.registryLabel ?? SPOKE_DEFAULTS.registryLabel,
         })
+        for (const [element, type] of Object.entries(columns)) {
+            const reference = type.indexOf('Reference>') === 0 ? type.slice('Reference>'.length) : ''
+            sim.admin.insertRecord('sys_dictionary', {
+                name: registryTable,
+                element,
+                internal_type: reference ? 'reference' : type.toLowerCase(),
+                reference,
+            })
+        }
     }
     if (model.triggerTable !== false) {
         sim.store.schema.definePlatformTable(SPOKE_DEFAULTS.triggerTable, {
@@ -104,7 +145,21 @@ export function installJiraSpoke(sim: GlideSimulator, model: SpokeModel = {}) {
             if (model.tokenExpires !== false && values.expires) v.expires = values.expires
             return insert('token_verification', v).sys_id
         },
-        registry(values: { name: string; path?: string; token?: string; active?: boolean; type?: string }): string {
+        /** A hash_message_verification record (hmacSecret 'hash_message'); its Secret is stored as a password. */
+        hashSecret(values: { name: string; secret: string; active?: boolean }): string {
+            if (!hashModel) throw new Error('this spoke model keeps HMAC secrets in token_verification')
+            const v: Record<string, string | boolean> = { name: values.name, secret: values.secret }
+            if (model.hashActive !== false) v.active = values.active ?? true
+            return insert('hash_message_verification', v).sys_id
+        },
+        registry(values: {
+            name: string
+            path?: string
+            token?: string
+            active?: boolean
+            type?: string
+            hashSecret?: string
+        }): string {
             if (!registryTable) throw new Error('this spoke model has no registry table')
             const v: Record<string, string | boolean> = {
                 name: values.name,
@@ -113,6 +168,7 @@ export function installJiraSpoke(sim: GlideSimulator, model: SpokeModel = {}) {
             }
             if (values.token) v.token = values.token
             if (values.type) v.callback_url_type = values.type
+            if (values.hashSecret) v.hmac_secret = values.hashSecret
             return insert(registryTable, v).sys_id
         },
         user(userName: string, roles: string[], active = true): string {

@@ -51,7 +51,9 @@ test('classic API token: the form messages and the stored run say "Not compliant
     expect(lines[0]).toMatch(/: Not compliant: classic API token on the site URL \(legacy\)\. Why: .*Option 3/)
     expect(lines[0]).toMatch(/Move to a service account: Jira Cloud Connect > Setup > Service account\.$/)
     // Information beside the verdict: the one warning is still config.auth_method's.
-    expect(r.info.filter((m) => m.startsWith('Warning:'))).toEqual([expect.stringMatching(/\(config\.auth_method\)$/)])
+    expect(r.info.filter((m) => m.startsWith('Warning:'))).toEqual([
+        expect.stringMatching(/^Warning: Authentication method: /),
+    ])
     const run = latestRun()
     expect(run).toMatchObject({ verdict: 'warn', auth_standing: 'standing_classic_token' })
     expect(run.report).toContain(lines[0])

@@ -156,3 +156,75 @@ test('health check over two connections: one instance fault breaks one row and s
     expect([row(world.ids.connection).verdict, row(other.sysId).verdict]).toEqual(['healthy', 'healthy'])
     expect(world.sim.query('sys_email').filter((e) => e.subject.includes(other.name))).toEqual([])
 })
+
+describe('HMAC-based callbacks: the secret record Jira signs against (X-Hub-Signature, HMAC-SHA256)', () => {
+    test('documented model: the Token record is the secret; inactive -> hmac_secret_inactive, emptied -> missing', () => {
+        const spoke = installJiraSpoke(world.sim)
+        const secret = 'tv-hmac-secret-51e0c2'
+        const token = spoke.token({ name: 'Jira token', token: secret, active: false })
+        const reg = spoke.registry({ name: 'Jira webhook', token, type: 'hmac' })
+        const first = validate()
+        const c = first.byId('inbound.instance_token')
+        expect(c).toMatchObject({ status: 'fail', code: 'hmac_secret_inactive' })
+        expect(c.found).toContain('token_verification "Jira token"')
+        world.sim.admin.setFields(spoke.registryTable!, reg, { token: '' })
+        const second = validate()
+        const m = second.byId('inbound.instance_token')
+        expect(m).toMatchObject({ status: 'fail', code: 'hmac_secret_missing' })
+        expect(m.found).toContain('Token empty')
+        expectNoSecretAnywhere(world, [secret], first.shown + second.shown)
+    })
+
+    test('secret in hash_message_verification (registry column found through sys_dictionary): read, no Token needed', () => {
+        const spoke = installJiraSpoke(world.sim, { hmacSecret: 'hash_message' })
+        const secret = 'hmv-secret-7c3e0d19aa'
+        const hash = spoke.hashSecret({ name: 'Jira HMAC', secret })
+        spoke.registry({ name: 'Jira webhook', type: 'hmac', hashSecret: hash })
+        const { byId, shown } = validate()
+        const c = byId('inbound.instance_token')
+        expect(c).toMatchObject({ status: 'pass', code: 'ok' })
+        expect(c.found).toContain('"Jira HMAC" (HMAC secret, hash_message_verification)')
+        expectNoSecretAnywhere(world, [secret], shown)
+    })
+
+    test('hash_message_verification record inactive -> hmac_secret_inactive; none named -> hmac_secret_missing', () => {
+        const spoke = installJiraSpoke(world.sim, { hmacSecret: 'hash_message' })
+        const hash = spoke.hashSecret({ name: 'Jira HMAC', secret: 'hmv-secret-2b', active: false })
+        const token = spoke.token({ name: 'Jira token', token: 'tv-secret-3c' })
+        const reg = spoke.registry({ name: 'Jira webhook', type: 'hmac', token, hashSecret: hash })
+        const c = validate().byId('inbound.instance_token')
+        expect(c).toMatchObject({ status: 'fail', code: 'hmac_secret_inactive' })
+        expect(c.found).toContain('hash_message_verification "Jira HMAC"')
+        expect(c.fix).toContain('hash_message_verification.list')
+        world.sim.admin.setFields(spoke.registryTable!, reg, { hmac_secret: '' })
+        const m = validate().byId('inbound.instance_token')
+        expect(m).toMatchObject({ status: 'fail', code: 'hmac_secret_missing' })
+        expect(m.found).toContain('no hash_message_verification record in hmac_secret')
+    })
+
+    test('health check with a broken HMAC secret: no planted secret in any row, message, log, event or email', async () => {
+        world.addAppAdmin()
+        const spoke = installJiraSpoke(world.sim, { hmacSecret: 'hash_message' })
+        const planted = ['hmv-planted-secret-9f41d7', 'tv-planted-token-0c88e3']
+        const hash = spoke.hashSecret({ name: 'Jira HMAC', secret: planted[0], active: false })
+        const token = spoke.token({ name: 'Jira token', token: planted[1] })
+        spoke.registry({ name: 'Jira webhook', type: 'hmac', token, hashSecret: hash })
+        const answer = await world.validateAll()
+        expect(answer.status).toBe(200)
+        const row = world.sim.one('x_jira_connect_connection_health', { subject_sys_id: world.ids.connection })
+        expect(row.last_finding_code).toBe('inbound.instance_token/hmac_secret_inactive')
+        // The alert went out (an event and its email), so the scan below covers them; rows and logs are in it too.
+        const events = world.sim.eventManager.events
+        expect(events.length).toBeGreaterThan(0)
+        expect(world.sim.query('sys_email').length).toBeGreaterThan(0)
+        // Their stored (encrypted) forms count too, even cut short: getValue() on a password2 column returns that text.
+        const stored = [
+            ...world.sim.query('hash_message_verification').map((r) => r.secret),
+            ...world.sim.query('token_verification').map((r) => r.token),
+        ]
+        expect(stored.filter((v) => /^sim-enc:.{32}/.test(v))).toHaveLength(2)
+        const pieces = stored.map((v) => v.slice('sim-enc:'.length, 'sim-enc:'.length + 32))
+        const scanned = [JSON.stringify(answer), JSON.stringify(events)].join('\n')
+        expectNoSecretAnywhere(world, [...planted, ...pieces], scanned)
+    })
+})

@@ -573,15 +573,20 @@ export const CHECKS = catalogue({
         },
     },
     'inbound.instance_token': {
-        title: 'Jira → ServiceNow: the token verification record of each registry',
+        title: 'Jira → ServiceNow: the token or HMAC secret record of each registry',
         verifies:
             'The `token_verification` record each Jira Webhook Registry record names (the token of a token-based ' +
-            'callback URL, the secret of an HMAC-based one): there, active, not expired; never its value (no call)',
+            'callback URL, the secret of an HMAC-based one), or the `hash_message_verification` record an ' +
+            'HMAC-based one references: there, active, not expired; never its value (no call)',
         requires: ['inbound.instance_registry'],
         calls: 0,
         codes: {
             token_missing: fail('a registry record names no token verification record, or one that is gone'),
+            hmac_secret_missing: fail(
+                "an HMAC-based registry record has no secret record to check Jira's X-Hub-Signature with"
+            ),
             token_inactive: fail('the token verification record is inactive: the callback refuses every call'),
+            hmac_secret_inactive: fail("an HMAC-based registry record's secret record is inactive: calls are refused"),
             token_expired: fail('the token verification record has expired: the callback refuses every call'),
         },
     },

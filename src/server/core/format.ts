@@ -11,9 +11,12 @@ function subject(c: CheckResult): string {
     return c.subject ? `[${c.subject}] ` : ''
 }
 
-/** One message per problem, in check order: "<title>: <found> Expected: <expected> Fix: <fix> (<id>)". */
+/**
+ * One message per problem, in check order: "<title>: <found> Expected: <expected> Fix: <fix>". No check id: text an
+ * admin reads names checks by their titles (issue 17 §7); the ids stay in the data (checks_json, the page's data-*).
+ */
 export function problemMessage(c: CheckResult): string {
-    return `${subject(c)}${c.title}: ${c.found} Expected: ${c.expected} Fix: ${c.fix} (${c.id})`
+    return `${subject(c)}${c.title}: ${c.found} Expected: ${c.expected} Fix: ${c.fix}`
 }
 
 export interface FormMessages {
@@ -112,7 +115,7 @@ export function reportText(report: ValidationReport): string {
     const lines = [report.summary, '']
     const sections = inboundSections(report)
     const checkLines = (c: CheckResult) => {
-        lines.push(`${MARK[c.status]}  ${subject(c)}${c.title} (${c.id})`)
+        lines.push(`${MARK[c.status]}  ${subject(c)}${c.title}`)
         lines.push(`      ${c.found}`)
         if (c.status === 'fail' || c.status === 'warn') {
             lines.push(`      Expected: ${c.expected}`)

@@ -5,6 +5,9 @@
  * their run-as user (docs jira-ext-trigger: "Select the user who can trigger the endpoint and click Activate").
  * A port so the checks (checks/inbound-instance.ts) stay plain TypeScript; src/server/glide/spoke-inbound-reader.ts
  * reads it over GlideRecord. Reads only, and never a token or HMAC secret value: only whether one is set.
+ * An HMAC-based callback checks Jira's X-Hub-Signature (HMAC-SHA256 of the body, Atlassian "Managing webhooks") with a
+ * secret: the Token field's token_verification record (the Jira page), or a hash_message_verification record where the
+ * registry table references one (A53).
  * Whether the spoke is installed comes from RealPathPort.installedApp (read once per run).
  */
 
@@ -15,6 +18,16 @@ export interface VerificationRecord {
     active: boolean | null
     /** epoch ms, or null: no expiry field, or empty. */
     expiresAtMs: number | null
+}
+
+/** The hash_message_verification record an HMAC-based registry record names: name and state, never its Secret. */
+export interface HashSecretRef {
+    /** The registry column that names it (its sys_dictionary row references hash_message_verification). */
+    field: string
+    /** That column is filled. */
+    set: boolean
+    /** The record; null when none is named or the one named is gone. active null: the table has no active field. */
+    record: { name: string; active: boolean | null } | null
 }
 
 /** One Jira Webhook Registry record. */
@@ -29,6 +42,11 @@ export interface RegistryRecord {
     tokenSet: boolean
     /** The token_verification record the Token field names; null when empty or not found. */
     token: VerificationRecord | null
+    /**
+     * HMAC-based records where the registry table references hash_message_verification (not documented, A53): the
+     * secret record. Absent or null otherwise: the Token field's record is the secret (docs setup-jira302-webhooks).
+     */
+    hashSecret?: HashSecretRef | null
 }
 
 /** The run-as user of an external trigger endpoint. */

@@ -12,10 +12,16 @@
  *   contains "Webhook Registr"; its columns name, path, token (reference to token_verification), active, and the
  *   callback type in callback_url_type (read only when the column exists: isValidField);
  * - token_verification active and expires (read only when the columns exist);
+ * - an HMAC-based record's secret: the Token field's token_verification record (the Jira page: paste "the secret
+ *   token created" into the Jira webhook's Secret field), unless the registry table has a column whose sys_dictionary
+ *   row references hash_message_verification (the platform's table of HMAC secrets, Name, Description, Secret: docs
+ *   set-up-msg-auth-va-cccif); then that record, and its active field when the table has one (A53). Found by the
+ *   reference, not by a guessed column name; never its Secret;
  * - the external trigger endpoints in TRIGGER.table with name, path, active, run_as (sys_user) and required_roles
  *   (comma-separated role names); a table this instance lacks is reported, not guessed at (isValid() false).
  */
 import type {
+    HashSecretRef,
     RegistryRecord,
     RunAsUser,
     SpokeInboundPort,
@@ -31,6 +37,7 @@ export const REGISTRY = {
     fields: { name: 'name', path: 'path', token: 'token', active: 'active', callbackType: 'callback_url_type' },
 } as const
 export const TOKEN_VERIFICATION = { table: 'token_verification', active: 'active', expires: 'expires' } as const
+export const HASH_MESSAGE_VERIFICATION = { table: 'hash_message_verification', active: 'active' } as const
 export const TRIGGER = {
     table: 'sys_hub_external_trigger_endpoint',
     pathPrefix: 'api/sn_jira_spoke/',
@@ -79,22 +86,37 @@ export class GlideSpokeInboundReader implements SpokeInboundPort {
         return newRecord(name).isValid() ? name : ''
     }
 
+    /** The registry column that references hash_message_verification ('' when none), from sys_dictionary. */
+    private hashField(table: string): string {
+        const d = newRecord('sys_dictionary')
+        d.addQuery('name', table)
+        d.addQuery('reference', HASH_MESSAGE_VERIFICATION.table)
+        d.orderBy('element')
+        d.setLimit(1)
+        d.query()
+        return d.next() ? str(d, 'element') : ''
+    }
+
     private registries(table: string): RegistryRecord[] {
         const f = REGISTRY.fields
         const out: RegistryRecord[] = []
+        let hashField: string | null = null
         each(
             table,
             [],
             (r) => {
                 const type = r.isValidField(f.callbackType) ? str(r, f.callbackType).toLowerCase() : ''
                 const tokenId = r.isValidField(f.token) ? str(r, f.token) : ''
+                const auth = type.indexOf('hmac') >= 0 ? 'hmac' : type.indexOf('token') >= 0 ? 'token' : 'unknown'
+                if (auth === 'hmac' && hashField === null) hashField = this.hashField(table)
                 out.push({
                     name: str(r, f.name),
                     path: str(r, f.path),
                     active: flag(r, f.active, true),
-                    auth: type.indexOf('hmac') >= 0 ? 'hmac' : type.indexOf('token') >= 0 ? 'token' : 'unknown',
+                    auth,
                     tokenSet: !!tokenId,
                     token: tokenId ? this.verification(tokenId) : null,
+                    hashSecret: auth === 'hmac' && hashField ? this.hashSecret(r, hashField) : null,
                 })
             },
             MAX_ROWS
@@ -111,6 +133,20 @@ export class GlideSpokeInboundReader implements SpokeInboundPort {
             name: str(row, 'name'),
             active: row.isValidField(TOKEN_VERIFICATION.active) ? flag(row, TOKEN_VERIFICATION.active, true) : null,
             expiresAtMs: expires ? glideDateMs(expires) : null,
+        }
+    }
+
+    /** Name and state of the hash_message_verification record a registry names; never its Secret. */
+    private hashSecret(registry: Row, field: string): HashSecretRef {
+        const id = str(registry, field)
+        const row = id ? byId(HASH_MESSAGE_VERIFICATION.table, id) : null
+        const active = HASH_MESSAGE_VERIFICATION.active
+        return {
+            field,
+            set: !!id,
+            record: row
+                ? { name: str(row, 'name'), active: row.isValidField(active) ? flag(row, active, true) : null }
+                : null,
         }
     }
 

@@ -236,6 +236,53 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
         expect(c.found).toContain(new Date(at).toISOString().slice(0, 10))
     })
 
+    test('HMAC-based registry whose Token is empty (its secret, per the Jira page) -> fail hmac_secret_missing', () => {
+        state.registries = [registry({ auth: 'hmac', tokenSet: false, token: null })]
+        const { report, inbound } = seen()
+        const c = expectFail(
+            report,
+            'inbound.instance_token',
+            'hmac_secret_missing',
+            /Secret field of the Jira webhook/
+        )
+        expect(c.found).toContain('"Jira webhook"')
+        expect(c.found).toContain('Token empty')
+        expect(c.found).toContain('X-Hub-Signature')
+        expect(c.fix).toMatch(/token_verification\.list > New/)
+        expect(inbound[0].instance!.callbacks[0]).toMatchObject({ auth: 'hmac', problem: 'no HMAC secret record' })
+    })
+
+    test('HMAC-based registry whose hash_message_verification record is gone -> fail hmac_secret_missing', () => {
+        const gone = { field: 'hmac_secret', set: true, record: null }
+        state.registries = [registry({ auth: 'hmac', tokenSet: false, token: null, hashSecret: gone })]
+        const c = expectFail(
+            w.run(),
+            'inbound.instance_token',
+            'hmac_secret_missing',
+            /hash_message_verification\.list/
+        )
+        expect(c.found).toContain('the hash_message_verification record in hmac_secret is gone')
+        expect(c.fix).not.toContain('token_verification')
+    })
+
+    test('HMAC secret record inactive -> fail hmac_secret_inactive, naming the table and record', () => {
+        const hash = { field: 'hmac_secret', set: true, record: { name: 'Jira HMAC', active: false } }
+        state.registries = [registry({ auth: 'hmac', hashSecret: hash })]
+        const { report, inbound } = seen()
+        const c = expectFail(report, 'inbound.instance_token', 'hmac_secret_inactive', /set it Active/)
+        expect(c.found).toContain('hash_message_verification "Jira HMAC"')
+        expect(c.fix).toContain('hash_message_verification.list')
+        expect(inbound[0].instance!.callbacks[0]).toMatchObject({ verification: 'Jira HMAC' })
+    })
+
+    test('HMAC-based registry with its secret in a hash record: the Token record is not needed -> pass', () => {
+        const hash = { field: 'hmac_secret', set: true, record: { name: 'Jira HMAC', active: true } }
+        state.registries = [registry({ auth: 'hmac', tokenSet: false, token: null, hashSecret: hash })]
+        const c = check(w.run(), 'inbound.instance_token')
+        expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'ok' })
+        expect(c.found).toContain('"Jira HMAC" (HMAC secret, hash_message_verification)')
+    })
+
     describe('Jira External Trigger endpoints', () => {
         beforeEach(() => {
             state.triggerTable = 'sys_hub_external_trigger_endpoint'

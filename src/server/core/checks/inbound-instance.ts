@@ -5,7 +5,10 @@
  *   Path, default api/sn_jira_spoke/jira_webhook_callbacks/wh_entry; token-based or HMAC-based callback URL, HMAC from
  *   spoke 5.4.0, Store release notes) and whether a Jira webhook pointing here has each one's path.
  * - inbound.instance_token: the token_verification record a registry names (docs: Name, Description, Token). For an
- *   HMAC-based URL the same token is the secret pasted in Jira's webhook "Secret" field (same doc).
+ *   HMAC-based URL the same token is the secret pasted in Jira's webhook "Secret" field (same doc), which Jira signs
+ *   each call with (X-Hub-Signature, HMAC-SHA256: Atlassian "Managing webhooks"); where the registry references a
+ *   hash_message_verification record instead (not documented, A53), that record. An HMAC secret record missing or
+ *   inactive has its own codes: the spoke has nothing to check Jira's signature with.
  * - inbound.instance_trigger: Jira External Trigger endpoints and the user selected to trigger them (docs
  *   jira-ext-trigger: "Select the user who can trigger the endpoint and click Activate").
  * Where the tables and fields are not documented, the adapter says so (docs/assumptions.md, "spoke inbound" rows).
@@ -14,6 +17,7 @@
 import type { CallbackView, InboundInstance, WebhookView } from './inbound'
 import type { RealPathPort } from '../real-path'
 import type { RegistryRecord, SpokeInboundPort, TriggerRecord } from '../spoke-inbound'
+import { checkSpec } from '../catalogue'
 import type { CheckLog } from '../report'
 import { fieldText } from '../sanitize'
 
@@ -57,11 +61,20 @@ function registryView(r: RegistryRecord, jira: JiraSide | null): CallbackView {
         path: fieldText(callbackPath(r.path), 200),
         auth: r.auth,
         active: r.active,
-        verification: r.token ? fieldText(r.token.name, 80) : '',
+        verification: fieldText(secretName(r), 80),
         runAs: '',
         matchedBy: matchesOf(r.path, jira),
         problem: '',
     }
+}
+
+/** The HMAC secret lives in hash_message_verification (A53), not in the Token field's record. */
+const hashHeld = (r: RegistryRecord) => r.auth === 'hmac' && !!r.hashSecret
+
+/** Name of the record the callback is checked with: the hash_message_verification one, else the Token's. */
+function secretName(r: RegistryRecord): string {
+    if (hashHeld(r)) return r.hashSecret!.record ? r.hashSecret!.record.name : ''
+    return r.token ? r.token.name : ''
 }
 
 function triggerView(t: TriggerRecord, jira: JiraSide | null): CallbackView {
@@ -155,7 +168,8 @@ function checkRegistries(
         log.pass(
             id,
             `${active.length} Jira Webhook Registry record(s): ${active.map(how).join('; ')}. Which of them Jira ` +
-                `calls is not known: ${jira.unknownWhy || 'listing admin webhooks needs a Jira administrator'}.`,
+                `calls is not known: ${jira.unknownWhy || 'listing admin webhooks needs a Jira administrator'}` +
+                (jira.unknownWhy ? '.' : ` (see "${checkSpec('inbound.admin_webhooks').title}").`),
             'match_unknown'
         )
         return
@@ -180,31 +194,37 @@ function checkRegistries(
     log.pass(id, `${active.length} active Jira Webhook Registry record(s): ${active.map(how).join('; ')}.`)
 }
 
+type Pair = { r: RegistryRecord; v: CallbackView }
+const names = (xs: Pair[]) => xs.map((x) => `"${x.v.name}"`).join(', ')
+const SIGNED = "Jira signs each call to an HMAC-based callback with the webhook's secret (X-Hub-Signature, HMAC-SHA256)"
+
 function checkTokens(log: CheckLog, records: RegistryRecord[], views: CallbackView[], nowMs: number): void {
     const id = 'inbound.instance_token'
     const pairs = records.map((r, i) => ({ r, v: views[i] })).filter((x) => x.v.active)
     if (pairs.length === 0) return
-    const missing = pairs.filter((x) => !x.r.token)
-    const inactive = pairs.filter((x) => x.r.token && x.r.token.active === false)
-    const expired = pairs.filter((x) => x.r.token && x.r.token.expiresAtMs !== null && x.r.token.expiresAtMs <= nowMs)
+    const hmac = pairs.filter((x) => x.r.auth === 'hmac')
+    const plain = pairs.filter((x) => x.r.auth !== 'hmac')
+    // The token_verification record is the secret of an HMAC-based callback unless a hash record holds it (A53).
+    const byToken = pairs.filter((x) => !hashHeld(x.r))
+    const missing = plain.filter((x) => !x.r.token)
     for (const x of missing) x.v.problem = x.r.tokenSet ? 'its token record is gone' : 'no token'
-    for (const x of inactive) x.v.problem = `token "${x.v.verification}" inactive`
-    for (const x of expired) x.v.problem = `token "${x.v.verification}" expired`
-    const names = (xs: typeof pairs) => xs.map((x) => `"${x.v.name}"`).join(', ')
     if (missing.length > 0) {
         log.fail(id, {
             code: 'token_missing',
             found:
                 `Jira Webhook Registry record(s) ${names(missing)} name no token verification record ` +
                 `(${missing.map((x) => (x.r.tokenSet ? 'the one named is gone' : 'Token empty')).join(', ')}): ` +
-                'the spoke cannot check the token (or HMAC signature) of a call.',
+                'the spoke cannot check the token of a call.',
             expected: 'Each registry record naming an existing token_verification record.',
             fix:
                 'Create a token (token_verification.list > New: Name, Token), select it in the Token field of the ' +
-                'registry record, then copy the new callback URL (or secret, HMAC-based) into the webhook in Jira.',
+                'registry record, then copy the new callback URL into the webhook in Jira.',
         })
         return
     }
+    if (checkHmacSecrets(log, hmac)) return
+    const inactive = plain.filter((x) => x.r.token && x.r.token.active === false)
+    for (const x of inactive) x.v.problem = `token "${x.v.verification}" inactive`
     if (inactive.length > 0) {
         log.fail(id, {
             code: 'token_inactive',
@@ -216,6 +236,8 @@ function checkTokens(log: CheckLog, records: RegistryRecord[], views: CallbackVi
         })
         return
     }
+    const expired = byToken.filter((x) => x.r.token && x.r.token.expiresAtMs !== null && x.r.token.expiresAtMs <= nowMs)
+    for (const x of expired) x.v.problem = `token "${x.v.verification}" expired`
     if (expired.length > 0) {
         log.fail(id, {
             code: 'token_expired',
@@ -230,10 +252,78 @@ function checkTokens(log: CheckLog, records: RegistryRecord[], views: CallbackVi
         })
         return
     }
-    log.pass(
-        id,
-        `Token verification record(s) present and active: ${pairs.map((x) => `"${x.v.verification}"`).join(', ')}.`
-    )
+    const shown = (x: Pair) =>
+        hashHeld(x.r)
+            ? `"${x.v.verification}" (HMAC secret, hash_message_verification)`
+            : `"${x.v.verification}"${x.r.auth === 'hmac' ? ' (HMAC secret)' : ''}`
+    log.pass(id, `Token verification record(s) present and active: ${pairs.map(shown).join(', ')}.`)
+}
+
+/** HMAC-based records: the secret record is missing or inactive. Logs the failure and returns true, if any. */
+function checkHmacSecrets(log: CheckLog, hmac: Pair[]): boolean {
+    const id = 'inbound.instance_token'
+    const where = (x: Pair) => (hashHeld(x.r) ? 'hash_message_verification' : 'token_verification')
+    const lacking = (x: Pair) =>
+        hashHeld(x.r)
+            ? x.r.hashSecret!.set
+                ? `the hash_message_verification record in ${fieldText(x.r.hashSecret!.field, 40)} is gone`
+                : `no hash_message_verification record in ${fieldText(x.r.hashSecret!.field, 40)}`
+            : x.r.tokenSet
+              ? 'the token_verification record in Token is gone'
+              : 'Token empty'
+    const missing = hmac.filter((x) => (hashHeld(x.r) ? !x.r.hashSecret!.record : !x.r.token))
+    for (const x of missing) x.v.problem = 'no HMAC secret record'
+    const tables = (xs: Pair[]) => Array.from(new Set(xs.map(where)))
+    const recordFix = (xs: Pair[]) =>
+        tables(xs)
+            .map((t) =>
+                t === 'token_verification'
+                    ? 'create a token (token_verification.list > New: Name, Token) and select it in the Token field ' +
+                      'of the registry record'
+                    : 'create a secret (hash_message_verification.list > New: Name, Secret) and select it on the ' +
+                      'registry record'
+            )
+            .join('; or ')
+    if (missing.length > 0) {
+        log.fail(id, {
+            code: 'hmac_secret_missing',
+            found:
+                `HMAC-based Jira Webhook Registry record(s) ${names(missing)} have no secret record ` +
+                `(${missing.map(lacking).join(', ')}). ${SIGNED}: without the record the spoke has nothing to ` +
+                'check the signature with, so it cannot accept those calls.',
+            expected:
+                'Each HMAC-based registry record naming an existing secret record: the token_verification record ' +
+                'of its Token field (ServiceNow, "Set up a bi-directional webhook for the Jira spoke"), or the ' +
+                'hash_message_verification record it references.',
+            fix:
+                `${recordFix(missing).replace(/^c/, 'C')}; then paste the same value into the Secret field of ` +
+                "the Jira webhook (Jira settings > System > WebHooks), so both sides sign with it. Keep 'HMAC-based " +
+                "Callback URL' on the registry record.",
+        })
+        return true
+    }
+    const inactive = hmac.filter((x) => {
+        const rec = hashHeld(x.r) ? x.r.hashSecret!.record : x.r.token
+        return !!rec && rec.active === false
+    })
+    for (const x of inactive) x.v.problem = `HMAC secret "${x.v.verification}" inactive`
+    if (inactive.length > 0) {
+        log.fail(id, {
+            code: 'hmac_secret_inactive',
+            found:
+                `The HMAC secret record(s) of ${names(inactive)} are inactive: ` +
+                `${inactive.map((x) => `${where(x)} "${x.v.verification}"`).join(', ')}. ${SIGNED}; ` +
+                'with the record inactive the spoke refuses them.',
+            expected: 'An active secret record for each HMAC-based registry record.',
+            fix:
+                `Open the record (${tables(inactive)
+                    .map((t) => `${t}.list`)
+                    .join(' or ')}) and set it Active, or select an active one whose secret is the Jira ` +
+                "webhook's Secret.",
+        })
+        return true
+    }
+    return false
 }
 
 function checkTriggers(
