@@ -104,7 +104,8 @@ const MOVE: { [H in 'do' | 'ask' | 'stored']: string } = {
 export function standingText(report: ValidationReport, move: keyof typeof MOVE = 'stored'): string[] {
     return (report.standings || []).map((s) => {
         const tag = s.subject ? ` [${s.subject}]` : ''
-        return `Standing against Atlassian's and ServiceNow's rules${tag}: ${standingLine(s)}${s.move ? MOVE[move] : ''}`
+        const hint = s.move ? MOVE[move] : ''
+        return `Standing against Atlassian's and ServiceNow's rules${tag}: ${standingLine(s)}${hint}`
     })
 }
 
