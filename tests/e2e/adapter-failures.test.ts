@@ -13,6 +13,7 @@ import type { EmulatorTarget } from '../../harness/atlassian-emulator'
 import type { PlatformOptions } from '../../harness/glide-simulator/platform-apis'
 import type { UiActionResult } from '../../harness/glide-simulator/simulator'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { linesWithCheckIds } from '../support/check-ids'
 
 const HOUR = 3600 * 1000
 let world: World
@@ -106,7 +107,8 @@ describe.each(NO_ANSWER)('RESTMessageV2 gives no answer as %s with the Java text
             const shown = world.sim.outbound.filter((o) => o.via === 'RESTMessageV2').at(-1)!
             expect(shown.status).toBeNull()
             expect(text.test(platformMessageOf(c))).toBe(true)
-            expect(r.errors.join('\n')).toContain('(atlassian.accessible_resources)')
+            expect(r.errors.join('\n')).toContain('Atlassian accepts the token (accessible-resources): ')
+            expect(linesWithCheckIds(...r.errors, ...r.info)).toEqual([])
         }
     )
 })

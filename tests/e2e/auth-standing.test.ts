@@ -51,10 +51,12 @@ test('classic API token: the form messages and the stored run say "Not compliant
     expect(lines[0]).toMatch(/: Not compliant: classic API token on the site URL \(legacy\)\. Why: .*Option 3/)
     expect(lines[0]).toMatch(/Move to a service account: Jira Cloud Connect > Setup > Service account\.$/)
     // Information beside the verdict: the one warning is still config.auth_method's.
-    expect(r.info.filter((m) => m.startsWith('Warning:'))).toEqual([expect.stringMatching(/\(config\.auth_method\)$/)])
+    expect(r.info.filter((m) => m.startsWith('Warning:'))).toEqual([
+        expect.stringMatching(/^Warning: Authentication method: /),
+    ])
     const run = latestRun()
     expect(run).toMatchObject({ verdict: 'warn', auth_standing: 'standing_classic_token' })
-    expect(run.report).toContain(lines[0])
+    expect(run.report).toContain(lines[0].split(' Move to a service account:')[0])
     const checks = JSON.parse(run.checks_json) as Array<{ id: string; status: string; code: string }>
     expect(checks.find((c) => c.id === 'config.auth_standing')).toMatchObject({
         status: 'pass',
@@ -114,4 +116,29 @@ test("health: Validate all stores the standing on the health record; the health 
     // Never validated, inactive: the standing comes from the records (no call needed to know the way in).
     expect(standing(world.ids.saConnection)).toMatchObject({ code: 'standing_service_account', move: false })
     expect(standing(world.ids.connection)).toMatchObject({ code: 'standing_own_3lo_app', level: 'allowed' })
+})
+
+test('the move to a service account is offered to admin, who can make it; x_jira_connect.admin is told who can', async () => {
+    const admin = new SetupClient(world.sim, ADMIN_USER)
+    const conn = await classicTokenLive(admin)
+    const standing = (r: { info: string[] }) =>
+        r.info.filter((m) => m.indexOf(LINE) === 0).map((m) => m.replace(/&gt;/g, '>'))
+    const asAdmin = standing(world.validate('http_connection', conn))
+    expect(asAdmin).toEqual([
+        expect.stringMatching(/ Move to a service account: Jira Cloud Connect > Setup > Service account\.$/),
+    ])
+    // The app's own role may validate but not change where the integration points (only admin saves, server-side).
+    world.sim.session.user = { ...world.sim.session.user, userName: 'jira.owner', roles: ['x_jira_connect.admin'] }
+    const r = world.validate('http_connection', conn)
+    expect(r.exception).toBeNull()
+    const asAppAdmin = standing(r)
+    expect(asAppAdmin).toHaveLength(1)
+    expect(asAppAdmin[0]).not.toMatch(/Move to a service account/)
+    expect(asAppAdmin[0]).toMatch(
+        / Ask a user with the admin role to move it to a service account \(Jira Cloud Connect > Setup > Service account\)/
+    )
+    // The stored run is read by either role later: it says who can make the move.
+    expect(latestRun().report).toContain(
+        'A user with the admin role can move it to a service account: Jira Cloud Connect > Setup > Service account.'
+    )
 })

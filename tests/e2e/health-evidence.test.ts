@@ -8,6 +8,7 @@ import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { APP_ADMIN, SetupClient } from '../../harness/glide-simulator/setup-client'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
 import { connectedE2EWorld } from '../support/health-worlds'
+import { linesWithCheckIds } from '../support/check-ids'
 import { expectNoSecretAnywhere } from './no-secret'
 
 const HOUR = 3600000
@@ -220,6 +221,9 @@ test('alerts reach someone by default: with no x_jira_connect.admin holder the a
     const broken = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.broken')
     expect(broken).toHaveLength(1)
     expect(broken[0].recipients).toEqual(['admin@example.com'])
+    // The email names the failing check by its title, never by its id (issue 17 §7).
+    expect(broken[0].body).toContain('stopped working. Access token: ')
+    expect(linesWithCheckIds(broken[0].subject, broken[0].body)).toEqual([])
 
     // A group named in the property: its active members, not the app admins, get the next alert.
     w.addAppAdmin()

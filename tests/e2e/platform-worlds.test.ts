@@ -13,6 +13,7 @@ import type { EmulatorOptions } from '../../harness/atlassian-emulator'
 import type { PlatformOptions } from '../../harness/glide-simulator/platform-apis'
 import type { UiActionResult } from '../../harness/glide-simulator/simulator'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { linesWithCheckIds } from '../support/check-ids'
 
 const HOUR = 3600 * 1000
 let world: World
@@ -112,7 +113,8 @@ describe('OAuth API Script worlds (A11)', () => {
         expect(r.errors).toEqual([])
         expect(r.info[0]).toMatch(/works/)
         expect(checkOf('oauth.registry.api_script')).toMatchObject({ status: 'warn', code: 'api_script_missing' })
-        expect(text(r)).toContain('(oauth.registry.api_script)')
+        expect(text(r)).toContain('Warning: OAuth API Script adds audience and prompt=consent: ')
+        expect(linesWithCheckIds(text(r))).toEqual([])
         expect(text(r)).toContain(API_SCRIPT_GLOBAL_NAME)
     })
 
@@ -136,7 +138,8 @@ test('A5 failing: the platform does not store the rotated refresh token: Validat
     const r = world.validate('oauth_2_0_credentials', world.ids.credential)
     expect(r.errors[0]).toMatch(/does not work/)
     expect(r.errors.join('\n')).toMatch(/rotated refresh token/)
-    expect(r.errors.join('\n')).toContain('(token.access)')
+    expect(r.errors).toContainEqual(expect.stringMatching(/^Access token: /))
+    expect(linesWithCheckIds(...r.errors, ...r.info)).toEqual([])
     noSecrets(r)
 })
 
@@ -170,7 +173,8 @@ describe('Redirect URL after an XML install', () => {
         expect(world.sim.one('oauth_entity', { sys_id: world.ids.registry }).redirect_url ?? '').toBe('')
         const r = world.validate('oauth_2_0_credentials', world.ids.credential)
         const t = text(r)
-        expect(t).toContain('(oauth.callback_url)')
+        expect(t).toContain('Callback URL to register in the Atlassian app: ')
+        expect(linesWithCheckIds(t)).toEqual([])
         expect(t).toContain(world.sim.callbackUrl)
         expect(t).toMatch(/redirect_uri/)
         world.configureOAuth()

@@ -7,6 +7,7 @@ import { ADMIN_USER } from '../../harness/glide-simulator/simulator'
 import { SetupClient } from '../../harness/glide-simulator/setup-client'
 import { World, e2eSource } from '../../harness/glide-simulator/world'
 import { htmlText } from '../../src/server/core/html'
+import { linesWithCheckIds } from '../support/check-ids'
 import { expectNoSecretAnywhere } from './no-secret'
 
 let world: World
@@ -47,7 +48,8 @@ test('the connection uses a specific MID Server that is down: a failing finding 
     })
     world.emu.clearRequests()
     const r = world.validate('http_connection', world.ids.connection)
-    expect(r.errors.join('\n')).toMatch(/MID Server .*"mid-dc1" \(Down\).*Start the MID Server.*\(path\.mid\)/)
+    expect(r.errors.join('\n')).toMatch(/Network path \(MID Server\): .*"mid-dc1" \(Down\).*Start the MID Server/)
+    expect(linesWithCheckIds(...r.errors, ...r.info)).toEqual([])
     expect(world.emu.requests.map((q) => q.target).slice(0, 3)).toEqual([
         'accessible-resources',
         'myself',

@@ -5,6 +5,7 @@
  * than the one asked, and a redirect is reported (redirect_not_followed), never passed off as a working connection.
  */
 import { World, e2eSource } from '../../harness/glide-simulator/world'
+import { linesWithCheckIds } from '../support/check-ids'
 
 const COLLECTOR = 'collector.example'
 
@@ -34,7 +35,8 @@ describe.each(['not-followed', 'followed'] as const)('RESTMessageV2 redirects %s
         expect(toCollector()).toEqual([])
         const errors = r.errors.join('\n')
         expect(errors).toMatch(/answered 302, a redirect to https:\/\/collector\.example; not followed\./)
-        expect(errors).toContain('(jira.myself)')
+        expect(errors).toContain('Jira accepts the credential (myself): ')
+        expect(linesWithCheckIds(...r.errors, ...r.info)).toEqual([])
         expect(r.info.join('\n')).not.toMatch(/ works/)
         // The one request that carried the token went to the host asked.
         const myself = world.emu.requestsTo('myself')

@@ -7,6 +7,7 @@
  */
 import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
 import type { ActionRunResult } from '../../harness/glide-simulator/flow-designer'
+import { linesWithCheckIds } from '../support/check-ids'
 
 let world: World
 beforeEach(async () => {
@@ -71,7 +72,8 @@ test('Save and Test with a wrong client secret: the action ends in error, and sa
     expect(test.status.message).toMatch(/failed validation/)
     expect(test.outputs.verdict).toBe('fail')
     expect(Number(test.outputs.failed_count)).toBeGreaterThan(0)
-    expect(test.outputs.failing_checks).toMatch(/^FAIL .*service_account_rejected|\(token\.access\)/m)
+    expect(test.outputs.failing_checks).toMatch(/^FAIL Access token: .*refused the client id and secret/m)
+    expect(linesWithCheckIds(test.outputs.failing_checks, test.outputs.summary)).toEqual([])
     expect(test.outputs.failing_checks).toMatch(/Fix: /)
     expectStoredRun(test, 'fail')
     expectNoSecret(test)
@@ -93,7 +95,8 @@ test('a platform that hands the test action the alias and the saved connection: 
     expect(test.error).toBe(false)
     // the classic API token works and is reported as legacy (a warning, with the migration path)
     expect(test.outputs.verdict).toBe('warn')
-    expect(test.outputs.failing_checks).toMatch(/^WARN .*\(config\.auth_method\)$/m)
+    expect(test.outputs.failing_checks).toMatch(/^WARN Authentication method: .*classic API token/m)
+    expect(linesWithCheckIds(test.outputs.failing_checks)).toEqual([])
     const run = world.sim.read(RUN_TABLE, test.outputs.run)!
     expect(run).toMatchObject({ target_table: 'http_connection', target_sys_id: connection.sys_id })
     expectNoSecret(test)

@@ -6,6 +6,7 @@
  */
 import type { UiActionResult } from '../../harness/glide-simulator/simulator'
 import { TEMPLATE, World, e2eSource } from '../../harness/glide-simulator/world'
+import { linesWithCheckIds } from '../support/check-ids'
 
 let world: World
 
@@ -157,10 +158,15 @@ test('from the app-owned Validation Runs list: fresh install fails cleanly with 
     expect(fresh.exception).toBeNull()
     // (the blank Redirect URL of a fresh XML install is a warning: oauth.callback_url redirect_url_missing)
     expect(fresh.errors[0]).toMatch(/^Jira connection "Jira" does not work: \d+ checks failed(, \d+ warnings?)?\./)
-    expect(fresh.errors.join('\n')).toContain('(config.connection.cloud_id)')
-    expect(fresh.errors.join('\n')).toContain('(oauth.registry.client_credentials)')
+    expect(fresh.errors.join('\n')).toContain('Connection URL holds a real cloud id: ')
+    expect(fresh.errors.join('\n')).toContain('Registry has the Atlassian client ID and secret: ')
+    expect(linesWithCheckIds(...fresh.errors, ...fresh.info)).toEqual([])
     expect(fresh.errors.slice(1).every((e) => / Fix: .{10,}/.test(e))).toBe(true)
     const [firstRun] = runs()
+    // The stored run: its summary and report text name checks by title; the ids are in checks_json only.
+    expect(firstRun.report).toContain('FAIL  Connection URL holds a real cloud id\n')
+    expect(linesWithCheckIds(firstRun.summary, firstRun.report)).toEqual([])
+    expect(JSON.parse(firstRun.checks_json).map((c: { id: string }) => c.id)).toContain('config.connection.cloud_id')
     expect(fresh.redirect).toBe(`x_jira_connect_validation_run.do?sys_id=${firstRun.sys_id}`)
     expect(firstRun).toMatchObject({ target_table: 'sys_alias', target_name: 'Jira', verdict: 'fail', calls: '0' })
 

@@ -116,9 +116,10 @@ describe('Jira → ServiceNow section of the validation result', () => {
         // The stored text lists the section's failure first too.
         const text = reportText(r)
         const section = text.slice(text.indexOf('Jira → ServiceNow (webhooks'))
-        expect(section.indexOf('(inbound.webhook_failures)')).toBeLessThan(
-            section.indexOf('(inbound.dynamic_webhooks)')
-        )
+        const failLine = section.indexOf("FAIL  Jira → ServiceNow: the app's failed webhook deliveries\n")
+        expect(failLine).toBeGreaterThan(0)
+        expect(failLine).toBeLessThan(section.indexOf('WARN  Jira → ServiceNow: dynamic webhooks of this OAuth app\n'))
+        expect(section).not.toMatch(/\(inbound\./)
     })
 
     test('the inbound checks did not get to Jira: one line says so, without internal ids', () => {

@@ -18,6 +18,7 @@ import './scenarios/inbound-instance'
 import './scenarios/real-path'
 import './scenarios/auth-standing'
 import { CHECK_IDS, checkSpec, codesOf, TRANSPORT_CODES, type CheckId } from '../../src/server/core/catalogue'
+import { linesWithCheckIds } from '../support/check-ids'
 import { observed } from './world'
 
 const GENERIC = { pass: ['ok'], skip: ['skipped'] } as Record<string, string[]>
@@ -67,6 +68,12 @@ describe('catalogue conformance (over the reports of every scenario above)', () 
             if (!remote.some((id) => seen.has(`${id} ${code}`))) missing.push(`(any remote check) ${code}`)
         }
         expect(missing).toEqual([])
+    })
+
+    test('no text an admin reads names a check by its id (issue 17 §7): ids stay in the data (checks_json, ids)', () => {
+        const lines = new Set<string>()
+        for (const report of observed) for (const line of linesWithCheckIds(...report.shown)) lines.add(line)
+        expect([...lines].slice(0, 20)).toEqual([])
     })
 
     test('checks that were skipped made no call: calls stay within what the checks that ran may make', () => {

@@ -368,12 +368,23 @@ export async function startWorld(): Promise<World> {
 export interface Observed {
     checks: { id: string; status: string; code: string }[]
     calls: number
+    /**
+     * The text an admin reads of it: the form messages, the stored run's summary and report text, and each check's
+     * title, finding, expectation and fix (the setup page, the Flow action's output and the alert emails use those).
+     */
+    shown: string[]
 }
 
 export const observed: Observed[] = []
 
 export function observe(report: ValidationReport): void {
-    observed.push({ checks: report.checks.map(({ id, status, code }) => ({ id, status, code })), calls: report.calls })
+    const m = formMessages(report)
+    const fields = report.checks.map((c) => [c.title, c.found, c.expected, c.fix].join('\n'))
+    observed.push({
+        checks: report.checks.map(({ id, status, code }) => ({ id, status, code })),
+        calls: report.calls,
+        shown: [...m.info, ...m.errors, report.summary, reportText(report), ...fields],
+    })
 }
 
 /** Everything the admin sees or we store for a report. */

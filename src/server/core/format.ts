@@ -11,9 +11,12 @@ function subject(c: CheckResult): string {
     return c.subject ? `[${c.subject}] ` : ''
 }
 
-/** One message per problem, in check order: "<title>: <found> Expected: <expected> Fix: <fix> (<id>)". */
+/**
+ * One message per problem, in check order: "<title>: <found> Expected: <expected> Fix: <fix>". No check id: text an
+ * admin reads names checks by their titles (issue 17 §7); the ids stay in the data (checks_json, the page's data-*).
+ */
 export function problemMessage(c: CheckResult): string {
-    return `${subject(c)}${c.title}: ${c.found} Expected: ${c.expected} Fix: ${c.fix} (${c.id})`
+    return `${subject(c)}${c.title}: ${c.found} Expected: ${c.expected} Fix: ${c.fix}`
 }
 
 export interface FormMessages {
@@ -22,11 +25,19 @@ export interface FormMessages {
 }
 
 /**
+ * Who reads the form messages. `canRepoint`: the session user may change where the integration points (the admin
+ * role, checked server-side through SetupPort.isAdmin; README "Who may do what"), so a move is theirs to make.
+ */
+export interface MessageReader {
+    canRepoint: boolean
+}
+
+/**
  * The verdict first: an error message when the connection does not work, else an info message; each failure as an
  * error message; each warning as an info message marked Warning; each part not checked for a reason of its own as one
  * info message.
  */
-export function formMessages(report: ValidationReport): FormMessages {
+export function formMessages(report: ValidationReport, reader: MessageReader = { canRepoint: false }): FormMessages {
     const calls = `${report.calls} call${report.calls === 1 ? '' : 's'} to Atlassian`
     const headline = `${report.summary} (${calls}, ${(report.durationMs / 1000).toFixed(1)} s.)`
     const info = report.verdict === 'fail' ? [] : [headline]
@@ -50,7 +61,7 @@ export function formMessages(report: ValidationReport): FormMessages {
         const who = `${p.displayName}${p.email ? ` (${p.email})` : ' (email hidden)'}`
         info.push(`${tag}Signed in to Jira as ${who}${accountKind(report, p.subject)}.`)
     }
-    info.push(...standingText(report))
+    info.push(...standingText(report, reader.canRepoint ? 'do' : 'ask'))
     info.push(...capabilityText(report))
     if (report.rateLimit) info.push(`Atlassian rate limit: ${describeRateLimit(report.rateLimit)}.`)
     // After the outbound result, one block per connection; a block with a failure is shown at error level, whole,
@@ -73,15 +84,28 @@ export function inboundMessages(s: InboundSection, nowMs: number): string[] {
     return sectionLines({ ...s, findings: said }, nowMs, ['fail', 'warn', 'pass', 'skip'])
 }
 
+const MOVE_PATH = 'Jira Cloud Connect > Setup > Service account'
+
+/**
+ * The move to a service account, said to whoever reads it: a step for a user who may make it ('do'); for one who may
+ * not, who can ('ask'); in the stored run, read later by either, who can ('stored'). Only admin may change where the
+ * integration points (the setup API's writes are admin only).
+ */
+const MOVE: { [H in 'do' | 'ask' | 'stored']: string } = {
+    do: ` Move to a service account: ${MOVE_PATH}.`,
+    ask: ` Ask a user with the admin role to move it to a service account (${MOVE_PATH}); your role can validate it.`,
+    stored: ` A user with the admin role can move it to a service account: ${MOVE_PATH}.`,
+}
+
 /**
  * The way in and where it stands against Atlassian's and ServiceNow's rules, one line per connection (form messages,
  * the stored run's report); with the move to a service account for every standing but the recommended one.
  */
-export function standingText(report: ValidationReport): string[] {
+export function standingText(report: ValidationReport, move: keyof typeof MOVE = 'stored'): string[] {
     return (report.standings || []).map((s) => {
         const tag = s.subject ? ` [${s.subject}]` : ''
-        const move = s.move ? ' Move to a service account: Jira Cloud Connect > Setup > Service account.' : ''
-        return `Standing against Atlassian's and ServiceNow's rules${tag}: ${standingLine(s)}${move}`
+        const hint = s.move ? MOVE[move] : ''
+        return `Standing against Atlassian's and ServiceNow's rules${tag}: ${standingLine(s)}${hint}`
     })
 }
 
@@ -112,7 +136,7 @@ export function reportText(report: ValidationReport): string {
     const lines = [report.summary, '']
     const sections = inboundSections(report)
     const checkLines = (c: CheckResult) => {
-        lines.push(`${MARK[c.status]}  ${subject(c)}${c.title} (${c.id})`)
+        lines.push(`${MARK[c.status]}  ${subject(c)}${c.title}`)
         lines.push(`      ${c.found}`)
         if (c.status === 'fail' || c.status === 'warn') {
             lines.push(`      Expected: ${c.expected}`)

@@ -181,13 +181,13 @@ test('the health row keeps the section bounded, failures and fixes kept; read ba
     expect(JSON.stringify(readSection(tampered))).not.toContain(SECRET)
 })
 
-test('a skip reason is shown without the check id and code that caused it', () => {
+test('a skip reason stored by an earlier version is shown without the check id and code that caused it', () => {
     expect(withoutIds('Skipped: needs "Jira: /myself" (jira.myself), which failed (credentials_rejected).')).toBe(
         'Skipped: needs "Jira: /myself", which failed.'
     )
 })
 
-test('the page gets skip reasons without check ids: the section a failed sign-in leaves (instance checks ran)', () => {
+test('skip reasons stored by earlier versions reach the page without check ids (failed sign-in)', () => {
     const why = 'Skipped: needs "Jira: /myself" (jira.myself), which failed (credentials_rejected).'
     const [s] = inboundSections(
         report(

@@ -127,7 +127,7 @@ function findingOf(c: CheckResult): InboundFinding {
         status: c.status,
         title: safeText(c.title.replace(/^Jira → ServiceNow:\s*/, ''), 120),
         code: c.code,
-        // A skip's reason names the check that stopped it by its id: no internal ids on the page (issue 17 §7).
+        // No internal ids on the page (issue 17 §7): skip reasons stored by earlier versions named the check by its id.
         found: safeText(c.status === 'skip' ? withoutIds(c.found) : c.found, MAX_TEXT),
         expected: safeText(c.expected, 300),
         fix: safeText(c.fix, MAX_TEXT),
@@ -299,7 +299,10 @@ export function findingLine(f: InboundFinding): string {
     return `${f.status === 'skip' ? 'Not checked' : 'Checked'}: ${f.title}: ${f.found}`
 }
 
-/** A skip's reason names the check and code that stopped it ("(jira.myself), which failed (x)"): not shown. */
+/**
+ * Skip reasons stored by earlier versions named the check and code that stopped it ("(jira.myself), which failed (x)"):
+ * not shown. Current reasons name the check by its title only (report.ts ready()).
+ */
 export function withoutIds(text: string): string {
     return text.replace(/\s*\((?:[a-z_]+\.)+[a-z_]+\)/g, '').replace(/, which failed \([a-z_]+\)/g, ', which failed')
 }

@@ -76,3 +76,12 @@ export function standingPart(withAlias: boolean): InstancePart {
         next: mayRead('sys_store_app, sys_scope, sys_alias and sys_alias_templates'),
     }
 }
+
+/** A check an instance-side part logs: its skip says what could not be read here, not why Jira was not called. */
+export function isInstancePartCheck(id: string): boolean {
+    const parts = [
+        ...Object.keys(INSTANCE_PARTS).map((k) => INSTANCE_PARTS[k as keyof typeof INSTANCE_PARTS]),
+        standingPart(true),
+    ]
+    return parts.some((p) => (p.ids as readonly string[]).indexOf(id) >= 0)
+}

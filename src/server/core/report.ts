@@ -151,14 +151,14 @@ export class CheckLog {
         return null
     }
 
-    /** True when check `id` may run; otherwise logs it as skipped, naming the failed check it needs, and is false. */
+    /**
+     * True when check `id` may run; otherwise logs it as skipped, naming the failed check it needs by its title (no
+     * check id or finding code in text an admin reads, issue 17 §7: the skip's cause stays in the data), and is false.
+     */
     ready(id: CheckId): boolean {
         const blocker = this.blocker(id)
         if (!blocker) return true
-        const reason =
-            blocker.status === 'fail'
-                ? `Skipped: needs "${blocker.title}" (${blocker.id}), which failed (${blocker.code}).`
-                : blocker.found
+        const reason = blocker.status === 'fail' ? `Skipped: needs "${blocker.title}", which failed.` : blocker.found
         this.causes.set(this.skip(id, reason), blocker)
         return false
     }

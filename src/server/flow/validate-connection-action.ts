@@ -17,7 +17,7 @@ import { findAliasSysId, JIRA_ALIAS_ID, validateAndStore } from '../glide/valida
 export interface ValidateActionOutputs {
     verdict: string
     summary: string
-    /** One line per failing or warning check: "<title>: <found> Expected: ... Fix: ... (<id>)". */
+    /** One line per failing or warning check: "<title>: <found> Expected: ... Fix: ...". */
     failing_checks: string
     failed_count: number
     warning_count: number

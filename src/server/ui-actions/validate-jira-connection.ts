@@ -6,6 +6,7 @@
  */
 import { formMessages } from '../core/format'
 import { RUN_TABLE } from '../glide/run-store'
+import { GlideSetupRecords } from '../glide/setup-records'
 import type { ValidationReport } from '../core/report'
 import { showError, showInfo } from '../glide/session-messages'
 import { findAliasSysId, JIRA_ALIAS_ID, targetOfRun, validateAndStore } from '../glide/validation-service'
@@ -58,7 +59,9 @@ export function validateJiraAlias(current: CurrentRecord, action?: UiActionObjec
 }
 
 function showMessages(report: ValidationReport): void {
-    const messages = formMessages(report)
+    // Whether the move to a service account is the reader's to make: only admin may change where the integration
+    // points, checked server-side through the setup's user/role port (the page hides its Move button alike).
+    const messages = formMessages(report, { canRepoint: new GlideSetupRecords().isAdmin() })
     for (const m of messages.info) showInfo(m)
     for (const m of messages.errors) showError(m)
 }

@@ -34,9 +34,10 @@ function standingOf(w: World) {
     expect(report.standings).toHaveLength(1)
     const s = report.standings![0]
     expect(s.code).toBe(c.code)
-    const line = formMessages(report).info.filter((m) => m.indexOf(STANDING_LINE) === 0)
+    // Read by admin, who may make the move; the stored run says the same standing, and who can make the move.
+    const line = formMessages(report, { canRepoint: true }).info.filter((m) => m.indexOf(STANDING_LINE) === 0)
     expect(line).toHaveLength(1)
-    expect(reportText(report)).toContain(line[0])
+    expect(reportText(report)).toContain(line[0].split(' Move to a service account:')[0])
     return { report, c, s, line: line[0] }
 }
 
@@ -77,6 +78,23 @@ describe("standing of the way in against Atlassian's and ServiceNow's rules", ()
         expect(report.checks.filter((x) => x.status === 'warn' || x.status === 'fail')).toEqual([])
         expect(line).toMatch(/\[inference/)
         expect(line).toMatch(/Move to a service account: Jira Cloud Connect > Setup > Service account\./)
+    })
+
+    test('the move is a step for admin only; x_jira_connect.admin is told who can make it, the stored run says who can', () => {
+        w.useBasic()
+        const report = w.run()
+        const shown = (canRepoint: boolean) =>
+            formMessages(report, { canRepoint }).info.filter((m) => m.indexOf(STANDING_LINE) === 0)
+        expect(shown(true)).toEqual([
+            expect.stringMatching(/ Move to a service account: Jira Cloud Connect > Setup > Service account\.$/),
+        ])
+        const [asked] = shown(false)
+        expect(asked).not.toMatch(/Move to a service account/)
+        expect(asked).toMatch(/ Ask a user with the admin role to move it to a service account \(Jira Cloud Connect/)
+        expect(formMessages(report).info).toContain(asked) // no reader given: told who can, never a step it cannot do
+        const stored = reportText(report)
+        expect(stored).not.toMatch(/Move to a service account|Ask a user/)
+        expect(stored).toContain('A user with the admin role can move it to a service account: Jira Cloud Connect >')
     })
 
     test('scoped API token through the gateway: works, but not compliant (ServiceNow Option 4)', () => {
@@ -124,7 +142,9 @@ describe("standing of the way in against Atlassian's and ServiceNow's rules", ()
         const report = w.run()
         expect(report.standings).toEqual([])
         expect(check(report, 'config.auth_standing')).toMatchObject({ status: 'skip' })
-        expect(check(report, 'config.auth_standing').found).toMatch(/config\.connection\.credential/)
+        expect(check(report, 'config.auth_standing').found).toBe(
+            'Skipped: needs "Connection has an active credential", which failed.'
+        )
         expect(formMessages(report).info.join('\n')).not.toContain(STANDING_LINE)
     })
 })

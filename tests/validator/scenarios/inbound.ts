@@ -83,9 +83,11 @@ describe('Jira → ServiceNow: webhooks', () => {
         // The validation result shows these checks as a section of their own, each webhook with where it points.
         const text = reportText(r)
         expect(text).toMatch(
-            /\nJira → ServiceNow \(webhooks that call this instance\):\n✔? ?.*\(inbound\.dynamic_webhooks\)/
+            /\nJira → ServiceNow \(webhooks that call this instance\):\n✔? ?.*Jira → ServiceNow: dynamic webhooks of this OAuth app\n/
         )
-        expect(text.indexOf('Jira → ServiceNow (webhooks')).toBeGreaterThan(text.indexOf('(jira.server_info)'))
+        expect(text.indexOf('Jira → ServiceNow (webhooks')).toBeGreaterThan(
+            text.indexOf('Jira Cloud site (serverInfo)')
+        )
         expect(text).toContain(HERE)
     })
 

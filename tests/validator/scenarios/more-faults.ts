@@ -134,7 +134,9 @@ describe('more faults', () => {
             const r = w.run()
             expectFail(r, 'oauth.profile', 'profile_not_found', /Jira OAuth Profile/)
             expect(check(r, 'token.access').status).toBe('skip')
-            expect(check(r, 'token.access').found).toContain('oauth.profile')
+            expect(check(r, 'token.access').found).toBe(
+                'Skipped: needs "Credential has an OAuth entity profile", which failed.'
+            )
         })
 
         test('profile of no registry -> set Jira OAuth Profile', () => {

@@ -17,6 +17,7 @@
 import type { CallbackView, InboundInstance, WebhookView } from './inbound'
 import type { RealPathPort } from '../real-path'
 import type { RegistryRecord, SpokeInboundPort, TriggerRecord } from '../spoke-inbound'
+import { checkSpec } from '../catalogue'
 import type { CheckLog } from '../report'
 import { fieldText } from '../sanitize'
 
@@ -167,7 +168,8 @@ function checkRegistries(
         log.pass(
             id,
             `${active.length} Jira Webhook Registry record(s): ${active.map(how).join('; ')}. Which of them Jira ` +
-                `calls is not known: ${jira.unknownWhy || 'listing admin webhooks needs a Jira administrator'}.`,
+                `calls is not known: ${jira.unknownWhy || 'listing admin webhooks needs a Jira administrator'}` +
+                (jira.unknownWhy ? '.' : ` (see "${checkSpec('inbound.admin_webhooks').title}").`),
             'match_unknown'
         )
         return

@@ -16,6 +16,7 @@ import type { AuthMethod } from '../auth-method'
 import type { CallEngine, CallOutcome } from '../calls'
 import { errorMessageOf, jsonOrFail } from '../findings'
 import type { AuthRef } from '../ports'
+import { checkSpec } from '../catalogue'
 import type { CheckLog } from '../report'
 import { fieldText } from '../sanitize'
 import { joinUrl } from '../urls'
@@ -370,7 +371,8 @@ function checkDynamic(log: CheckLog, engine: CallEngine, t: InboundTarget, resul
             `${here.map((h) => `#${h.id} ${h.url}`).join('; ')} ` +
             `(next expiry ${day(isFinite(next) ? next : null)}). ` +
             'Jira delivers them only if the Atlassian app is shared (developer console > Distribution) or its owner ' +
-            'is the account that registered them (the one shown under jira.myself): check that by hand once.',
+            'is the account that registered them (the one shown under ' +
+            `"${checkSpec('jira.myself').title}"): check that by hand once.`,
         'owner_rule'
     )
     return true

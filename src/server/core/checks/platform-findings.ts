@@ -7,6 +7,7 @@
  * - who may read tokens (KB0859525) and whether a refresh stored what Atlassian returned (assumption A5).
  */
 import { API_SCRIPT_GLOBAL_NAME, apiScriptGlobalSteps } from '../api-script-snippet'
+import { checkSpec } from '../catalogue'
 import type { ProfileSnapshot, RefreshLoss, RegistrySnapshot, TokenAccessDenied } from '../ports'
 import type { CheckLog } from '../report'
 
@@ -46,7 +47,7 @@ export function apiScriptMissing(log: CheckLog, registry: RegistrySnapshot): voi
         found:
             `Registry "${registry.name}" has no OAuth API Script: the authorization request carries no ` +
             'audience=api.atlassian.com and no prompt=consent. If Atlassian accepts the token (see ' +
-            'atlassian.accessible_resources) the connection works without it.',
+            `"${checkSpec('atlassian.accessible_resources').title}") the connection works without it.`,
         expected: `OAuth API Script = OAuthJiraCloudUtil (shipped) or ${API_SCRIPT_GLOBAL_NAME} (global).`,
         fix: `If Atlassian rejects the token right after Get OAuth Token: ${apiScriptGlobalSteps(registry.name)}`,
     })

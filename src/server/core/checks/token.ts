@@ -114,7 +114,7 @@ export function checkTokens(
             expected: 'A new access token stored against the credential after the refresh.',
             fix:
                 `Validate again; if it repeats, ${getToken.charAt(0).toLowerCase()}${getToken.slice(1)} Check the ` +
-                "registry's Token URL and Refresh Token URL (oauth.registry.urls) and the outbound OAuth log.",
+                "registry's Token URL and Refresh Token URL and the outbound OAuth log.",
         })
         return null
     }

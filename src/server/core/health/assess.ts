@@ -6,6 +6,7 @@
  * check; a transient failure (429, 5xx, no answer) or no call at all is "not checked" with the reason, and a broken
  * subject stays broken until a call succeeds; what was never set up is "not configured" (no alert).
  */
+import { isInstancePartCheck } from '../instance-reads'
 import type { TokenState } from '../ports'
 import type { CheckResult } from '../report'
 import { humanDuration } from '../report'
@@ -362,10 +363,12 @@ function whyNotChecked(o: Observation, transient: CheckResult[]): string {
             t.code === 'rate_limited' || t.code === 'token_rate_limited' ? 'rate limiting by Atlassian' : t.code
         return bounded(`Not checked: ${what.replace(/_/g, ' ')} (a passing problem, not a broken credential).`, 255)
     }
-    const skip = o.checks.find((c) => c.status === 'skip' && c.found)
+    // The skip that stopped the calls; an instance part that could not be read says nothing about them.
+    const skip = o.checks.find((c) => c.status === 'skip' && c.found && !isInstancePartCheck(c.id))
     const idle = o.checks.find((c) => c.id === 'token.access' && c.code === 'access_idle')
     if (idle) return 'Not checked: the access token has expired and keep-alive is off (keepalive_days = 0).'
-    return bounded(`Not checked: no call to Atlassian could be made${skip ? ` (${skip.found})` : ''}.`, 255)
+    const why = skip ? ` (${skip.found.replace(/^Not checked: /, '').replace(/\.$/, '')})` : ''
+    return bounded(`Not checked: no call to Atlassian could be made${why}.`, 255)
 }
 
 /** A subject that had no proof for two intervals is itself a warning (it may be starved or failing silently). */
