@@ -86,7 +86,7 @@ function cleanWebhook(h: WebhookView): WebhookView {
 }
 
 /** What report.inbound keeps of a check group's result: sanitised, bounded, the instance part when present. */
-export function sanitizeInbound(r: InboundResult, subject?: string): InboundOfConnection {
+export function sanitizeInbound(r: InboundOfConnection, subject?: string): InboundOfConnection {
     const out: InboundOfConnection = {
         webhooks: (r.webhooks || []).slice(0, MAX_WEBHOOKS).map(cleanWebhook),
         failedDeliveries: Number(r.failedDeliveries) || 0,
@@ -100,8 +100,14 @@ export function sanitizeInbound(r: InboundResult, subject?: string): InboundOfCo
     }
     if (r.instance && typeof r.instance === 'object') out.instance = cleanInstance(r.instance)
     if (subject) out.subject = subject
-    if ((r as InboundOfConnection).instanceOnly === true) out.instanceOnly = true
+    if (r.instanceOnly === true) out.instanceOnly = true
     return out
+}
+
+/** The entry of a connection whose Jira side was not read: the instance side only, sanitised. */
+export function instanceOnlyEntry(instance: InboundInstance): InboundOfConnection {
+    const empty = { webhooks: [], failedDeliveries: 0, lastFailureMs: null, refresh: null }
+    return sanitizeInbound({ ...empty, instance, instanceOnly: true })
 }
 
 /** The instance part, field by field (names and paths only: a field it does not know is not carried). */
@@ -230,7 +236,6 @@ export function readSection(json: string | null | undefined): InboundSection | n
     const base = sanitizeInbound(r, r.subject)
     const findings = Array.isArray(r.findings) ? r.findings : []
     const marks: Partial<InboundSection> = {}
-    if (r.instanceOnly === true) marks.instanceOnly = true
     if (typeof r.instanceOn === 'string' && r.instanceOn) marks.instanceOn = safeText(r.instanceOn, 100)
     return {
         ...base,

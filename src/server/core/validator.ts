@@ -50,7 +50,7 @@ import {
 import type { RealPathPort } from './real-path'
 import { originOf, type UrlForm } from './urls'
 import { webhookRefreshDays, webhookRefreshOn } from './inbound-settings'
-import { sanitizeInbound } from './inbound-view'
+import { instanceOnlyEntry, sanitizeInbound } from './inbound-view'
 import { guardInstanceRead, INSTANCE_PARTS, standingPart } from './instance-reads'
 
 export interface ValidatorPorts {
@@ -239,7 +239,7 @@ export function validate(
         // What the Jira → ServiceNow checks saw, sanitised (inbound-view.ts): the report shows and stores it.
         inbound: extras.inbound
             .map((x) => sanitizeInbound(x.result, x.subject))
-            .concat(instanceOnly ? [{ ...sanitizeInbound(noJiraSide(instanceOnly)), instanceOnly: true }] : []),
+            .concat(instanceOnly ? [instanceOnlyEntry(instanceOnly)] : []),
     }
 }
 
@@ -764,11 +764,6 @@ function logRateLimit(log: CheckLog, r: RateLimitInfo): void {
               'and spread or batch them; permission checks are expensive, so this app runs its own at most daily.'
             : 'Calls come in bursts: spread the flows that call the same Jira endpoint.',
     })
-}
-
-/** A result with the instance side only (Jira's side not read). */
-export function noJiraSide(instance: InboundInstance): InboundResult {
-    return { webhooks: [], failedDeliveries: 0, lastFailureMs: null, refresh: null, instance }
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { ConfigPort, ConnectionSnapshot, CredentialSnapshot, TokenState } from '../ports'
 import type { CheckResult, ValidationReport, Verdict } from '../report'
 import { humanDuration, summarize, verdictOf } from '../report'
-import { instanceInbound, jiraSideOf, noJiraSide, PROPERTY, validate, type ValidatorPorts } from '../validator'
+import { instanceInbound, jiraSideOf, PROPERTY, validate, type ValidatorPorts } from '../validator'
 import { safeText } from '../sanitize'
 import { assess, notChecked, retired } from './assess'
 import type { AlertPort, HealthAlert, HealthInventoryPort, HealthState, HealthStorePort, HealthSubject } from './model'
@@ -18,7 +18,7 @@ import { healthSettings, MIN_CONNECTION_BUDGET_MS, type HealthSettings } from '.
 import { releaseLock, takeLock, type RunLockPort } from './single-flight'
 import type { InboundResult } from '../checks/inbound'
 import type { JiraSide } from '../checks/inbound-instance'
-import { sanitizeInbound, withInbound } from '../inbound-view'
+import { instanceOnlyEntry, withInbound } from '../inbound-view'
 import { capabilityIntervalHours, capabilitySchedule, settleRound, withCapability } from './capability-round'
 import { standingsOf, withStanding } from './standing'
 import { webhookRefreshDays } from '../inbound-settings'
@@ -120,10 +120,11 @@ interface Pending {
     /** Why no verdict could be formed (an exception), else ''. */
     stopped: string
     at: number
-    /** What the Jira → ServiceNow checks saw (webhook-refresh.ts), when they ran. */
-    inbound?: InboundResult
-    /** The webhooks pointing here that its Jira → ServiceNow checks listed (for the run's instance side). */
-    sides: JiraSide[]
+    /**
+     * What the Jira → ServiceNow checks saw (webhook-refresh.ts) and the webhooks pointing here they listed (for the
+     * run's instance side), when they read Jira's side.
+     */
+    inbound?: { result: InboundResult; jira: JiraSide }
     /** The validator's report and whether its capability round was cut (capability-round.ts). */
     /** `projects`: the tag of the project list the round ran for (projectsTag). */
     round?: { report: ValidationReport; cut: string; startedAtMs: number; projects: string }
@@ -300,13 +301,13 @@ function checkAll(
             // deadline.
             const a = keepInboundBroken(previous, p.checks, assessed)
             a.alerts.push(...webhookExpiryAlerts(previous, p.subject, p.checks, a.alerts.length > 0))
-            a.state = withWebhookDeadline(a.state, p.inbound, previous, p.at)
+            a.state = withWebhookDeadline(a.state, p.inbound && p.inbound.result, previous, p.at)
             if (p.round) {
                 const r = p.round
                 a.state = withCapability(a.state, r.report, r.cut, r.startedAtMs, p.at, r.projects)
                 a.state = withInbound(a.state, r.report)
+                a.state = withStanding(a.state, r.report)
             }
-            if (p.round) a.state = withStanding(a.state, p.round.report)
             ports.health.write(a.state)
             for (const alert of a.alerts) ports.alerts.fire(alert, a.state)
             alerts.push(...a.alerts)
@@ -368,8 +369,7 @@ function checkSubject(
     let before: TokenState | null = null
     let previous: HealthState | null = null
     const refreshedBefore = !!(oauth && cache.refreshOf(oauth.sysId))
-    let inbound: InboundResult | undefined
-    const sides: JiraSide[] = []
+    let inbound: Pending['inbound']
     let round: Pending['round']
     try {
         previous = ports.health.read(subject.table, subject.sysId)
@@ -389,10 +389,7 @@ function checkSubject(
             {
                 cache,
                 webhookRefresh: () => webhookRefreshAllowed(prev, now(ports)),
-                onInbound: (_sysId, result, jira) => {
-                    inbound = result
-                    sides.push(jira)
-                },
+                onInbound: (_sysId, result, jira) => (inbound = { result, jira }),
                 // Read once for the run, not per subject (instanceSide).
                 instanceInbound: false,
                 deprecationScan: false,
@@ -442,7 +439,7 @@ function checkSubject(
         after = before
     }
     const evidence = cache.evidence()
-    return { subject, checks: own, token: after, keepAlive, evidence, stopped, at: now(ports), inbound, sides, round }
+    return { subject, checks: own, token: after, keepAlive, evidence, stopped, at: now(ports), inbound, round }
 }
 
 /**
@@ -470,11 +467,11 @@ function instanceSide(
     const report = host.round.report
     report.checks.push(...seen.checks)
     if (seen.instance) {
-        const only = sanitizeInbound(noJiraSide(seen.instance))
+        const only = instanceOnlyEntry(seen.instance)
         const inbound = report.inbound || (report.inbound = [])
         for (const r of inbound) r.instance = only.instance
         // Its own Jira side was not read (an earlier check failed): the section carries the instance side only.
-        if (!inbound.length) inbound.push({ ...only, instanceOnly: true })
+        if (!inbound.length) inbound.push(only)
     }
     const tagged = seen.checks.map((c) => ({ ...c, subject: host.subject.name }))
     host.checks.push(...tagged)
@@ -487,8 +484,8 @@ function instanceSide(
  * is not known, and the check says why instead of calling a record unused.
  */
 function runJiraSide(all: HealthSubject[], pending: Pending[]): JiraSide | null {
-    const jira = jiraSideOf(pending.flatMap((p) => p.sides))
-    const listed = (s: HealthSubject) => pending.some((p) => p.subject.sysId === s.sysId && p.sides.length > 0)
+    const jira = jiraSideOf(pending.flatMap((p) => (p.inbound ? [p.inbound.jira] : [])))
+    const listed = (s: HealthSubject) => pending.some((p) => p.subject.sysId === s.sysId && !!p.inbound)
     const unlisted = all.filter((s) => s.kind === 'connection' && !listed(s))
     if (!jira || !unlisted.length) return jira
     const names = unlisted.slice(0, 3).map((s) => `"${s.name}"`)
