@@ -228,14 +228,7 @@ test('alerts reach someone by default: with no x_jira_connect.admin holder the a
     // A group named in the property: its active members, not the app admins, get the next alert.
     w.addAppAdmin()
     const group = w.sim.admin.insertRecord('sys_user_group', { name: 'Jira integration owners' })
-    const member = w.sim.admin.insertRecord('sys_user', {
-        user_name: 'on.call',
-        name: 'On Call',
-        email: 'oncall@acme.example',
-        active: true,
-    })
-    w.sim.admin.insertRecord('sys_user_grmember', { group: group.sys_id, user: member.sys_id })
-    w.setProperty('x_jira_connect.health.alert_group', 'Jira integration owners')
+    onCallAlertGroup(w, group.sys_id)
     expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
     w.advanceWithJobs(DAY)
     const recovered = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.recovered')
@@ -268,14 +261,7 @@ test('alerts reach the active app admin and the active group member behind more 
     const broken = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.broken')
     expect(broken.map((e) => e.recipients)).toEqual([['integration.owner@acme.example']])
 
-    const member = w.sim.admin.insertRecord('sys_user', {
-        user_name: 'on.call',
-        name: 'On Call',
-        email: 'oncall@acme.example',
-        active: true,
-    })
-    w.sim.admin.insertRecord('sys_user_grmember', { group: group.sys_id, user: member.sys_id })
-    w.setProperty('x_jira_connect.health.alert_group', 'Jira integration owners')
+    onCallAlertGroup(w, group.sys_id)
     expect((await w.getOAuthToken('accept')).text).toMatch(/stored/)
     w.advanceWithJobs(DAY)
     const recovered = w.sim.eventManager.emails.filter((e) => e.event === 'x_jira_connect.connection.recovered')
@@ -292,3 +278,15 @@ test('a fresh install (the shipped <cloud-id> placeholder, no client ID, no toke
     expect({ verdict: row.verdict }).toEqual({ verdict: 'not_configured' })
     expect(w.sim.eventManager.emails).toEqual([])
 })
+
+/** An active member (oncall@acme.example) of the group, and the group named as the alerts' recipients. */
+function onCallAlertGroup(w: World, groupSysId: string): void {
+    const member = w.sim.admin.insertRecord('sys_user', {
+        user_name: 'on.call',
+        name: 'On Call',
+        email: 'oncall@acme.example',
+        active: true,
+    })
+    w.sim.admin.insertRecord('sys_user_grmember', { group: groupSysId, user: member.sys_id })
+    w.setProperty('x_jira_connect.health.alert_group', 'Jira integration owners')
+}

@@ -6,9 +6,8 @@
  */
 import type { HealthRunResult, SubjectStep } from '../../src/server/core/health/runner'
 import type { RunLock, RunLockPort, StoredRunLock } from '../../src/server/core/health/single-flight'
-import type { ConfigPort } from '../../src/server/core/ports'
 import { basicConnectionsEach } from '../support/health-worlds'
-import { followingClock, healthHarness } from './health-world'
+import { connectionReadFails, followingClock, healthHarness } from './health-world'
 import { API_TOKEN, IDS, startWorld, USER, type World } from './world'
 
 const HOUR = 3600000
@@ -199,22 +198,7 @@ test('one subject whose check throws is recorded against it; the others are chec
     basicReady()
     world.state.basicSecrets[IDS.basicCredential] = { userName: USER.email, password: `${API_TOKEN}x` }
     world.getOAuthToken()
-    const throwing = (inner: ConfigPort): ConfigPort => ({
-        ...inner,
-        alias: (s) => inner.alias(s),
-        connectionsOfAlias: (s) => inner.connectionsOfAlias(s),
-        connectionsUsingCredential: (s) => inner.connectionsUsingCredential(s),
-        credential: (s) => inner.credential(s),
-        profile: (s) => inner.profile(s),
-        registry: (s) => inner.registry(s),
-        property: (n, f) => inner.property(n, f),
-        instanceCallbackUrl: () => inner.instanceCallbackUrl(),
-        connection: (s) => {
-            if (s === IDS.oauthConnection) throw new Error('GlideRecord: read failed')
-            return inner.connection(s)
-        },
-    })
-    const h = healthHarness(world, { config: throwing })
+    const h = healthHarness(world, { config: connectionReadFails(IDS.oauthConnection, 'GlideRecord: read failed') })
     const result = h.run()
     const by = (name: string) => result.outcomes.find((o) => o.subject.name === name)!.state
     expect(by('Jira Cloud OAuth Connection')).toMatchObject({ verdict: 'not_checked' })

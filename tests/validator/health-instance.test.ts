@@ -5,55 +5,36 @@
  * instance is the in-memory SpokeInboundPort (the Glide adapter runs in tests/e2e/inbound-instance.test.ts).
  */
 import type { SpokeInboundState } from '../../harness/node-platform/in-memory-spoke-inbound'
-import type { RegistryRecord, TriggerRecord } from '../../src/server/core/spoke-inbound'
-import type { ConfigPort } from '../../src/server/core/ports'
 import { readSection, shownSection } from '../../src/server/core/inbound-view'
-import { addChildAlias, healthHarness } from './health-world'
-import { IDS, INSTANCE_URL, OTHER_SITE, registerWebhook, SITE, startWorld, USER, type World } from './world'
+import { addChildAlias, connectionReadFails, healthHarness } from './health-world'
+import {
+    IDS,
+    INSTANCE_URL,
+    OTHER_SITE,
+    registerWebhook,
+    SITE,
+    SPOKE_CALLBACK_PATH,
+    spokeRealPath,
+    spokeRegistry,
+    spokeTrigger,
+    startWorld,
+    USER,
+    type World,
+} from './world'
 
-const PATH = 'api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
 const HOST = 'Jira Cloud OAuth Connection'
 const OTHER = { sysId: 'c0000000000000000000000000000a01', name: 'Acme projects' }
 const CHILD = 'a11a5000000000000000000000000a02'
-
-function registry(): RegistryRecord {
-    return {
-        name: 'Jira webhook',
-        path: PATH,
-        active: true,
-        auth: 'token',
-        tokenSet: true,
-        token: { name: 'Jira token', active: true, expiresAtMs: null },
-    }
-}
-
-function trigger(runAsActive: boolean): TriggerRecord {
-    return {
-        name: 'Jira External Trigger',
-        path: 'api/sn_jira_spoke/jira_external_trigger',
-        active: true,
-        runAsSet: true,
-        runAs: { userName: 'jira.webhook', active: runAsActive, roles: ['sn_jira_spoke.jira_webhook_user'] },
-        requiredRoles: ['sn_jira_spoke.jira_webhook_user'],
-    }
-}
 
 let w: World
 let spoke: SpokeInboundState
 beforeEach(async () => {
     w = await startWorld()
     w.getOAuthToken()
-    w.realPath = {
-        mid: {},
-        mids: [],
-        tokenViaMid: [],
-        apps: { sn_jira_spoke: { name: 'Jira Spoke', version: '6.1.3', source: 'sys_store_app' } },
-        scripts: [],
-        templates: {},
-    }
+    w.realPath = spokeRealPath(true)
     spoke = {
         registryTable: 'sn_jira_spoke_webhook_registry',
-        registries: [registry()],
+        registries: [spokeRegistry()],
         triggerTable: 't',
         triggers: [],
     }
@@ -73,10 +54,13 @@ beforeEach(async () => {
 })
 afterEach(() => w.close())
 
+const inactiveRunAs = spokeTrigger({
+    runAs: { userName: 'jira.webhook', active: false, roles: ['sn_jira_spoke.jira_webhook_user'] },
+})
 const instanceChecks = (checks: Array<{ id: string }>) => checks.filter((c) => /^inbound\.instance_/.test(c.id))
 
 test('an inactive run-as user: one broken row (the Jira alias connection), one alert, the run reads the spoke once', () => {
-    spoke.triggers = [trigger(false)]
+    spoke.triggers = [inactiveRunAs]
     const h = healthHarness(w)
     const result = h.run()
     expect(result.outcomes.map((o) => [o.subject.name, o.state.verdict, o.state.lastFindingCode])).toEqual([
@@ -107,7 +91,7 @@ test("the registry is compared with every connection's webhooks: one only the ot
         url: `https://api.atlassian.com/ex/jira/${OTHER_SITE.cloudId}/rest/api/2/webhook`,
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({
-            url: `${INSTANCE_URL}/${PATH}?token=abc`,
+            url: `${INSTANCE_URL}/${SPOKE_CALLBACK_PATH}?token=abc`,
             webhooks: [{ events: ['jira:issue_updated'], jqlFilter: 'project = GLX' }],
         }),
         timeoutMs: 3000,
@@ -120,7 +104,7 @@ test("the registry is compared with every connection's webhooks: one only the ot
 })
 
 test("a row's Validate of another connection reads no spoke record and points at the row that has them", () => {
-    spoke.triggers = [trigger(false)]
+    spoke.triggers = [inactiveRunAs]
     const h = healthHarness(w)
     const result = h.run('on_demand', { onlySysId: OTHER.sysId })
     expect(instanceChecks(result.report.checks)).toEqual([])
@@ -130,7 +114,7 @@ test("a row's Validate of another connection reads no spoke record and points at
 })
 
 test("a row's Validate of the Jira alias connection reads the spoke, and says the others' webhooks were not listed", () => {
-    registerWebhook(w, w.getOAuthToken().accessToken, `https://other.service-now.com/${PATH}`)
+    registerWebhook(w, w.getOAuthToken().accessToken, `https://other.service-now.com/${SPOKE_CALLBACK_PATH}`)
     const h = healthHarness(w)
     const result = h.run('on_demand', { onlySysId: IDS.oauthConnection })
     const registryCheck = result.report.checks.find((c) => c.id === 'inbound.instance_registry')!
@@ -140,15 +124,8 @@ test("a row's Validate of the Jira alias connection reads the spoke, and says th
 })
 
 test('the Jira alias connection stopped on an error: the next connection carries the instance side', () => {
-    spoke.triggers = [trigger(false)]
-    const throwing = (inner: ConfigPort): ConfigPort => ({
-        ...bound(inner),
-        connection: (sysId) => {
-            if (sysId === IDS.oauthConnection) throw new Error('connection record unreadable')
-            return inner.connection(sysId)
-        },
-    })
-    const h = healthHarness(w, { config: throwing })
+    spoke.triggers = [inactiveRunAs]
+    const h = healthHarness(w, { config: connectionReadFails(IDS.oauthConnection, 'connection record unreadable') })
     const result = h.run()
     expect(instanceChecks(result.report.checks).map((c) => (c as { subject?: string }).subject)).toEqual([
         OTHER.name,
@@ -157,18 +134,3 @@ test('the Jira alias connection stopped on an error: the next connection carries
     ])
     expect(h.alerts.fired.filter((a) => a.subject === OTHER.name).map((a) => a.alert.kind)).toEqual(['broken'])
 })
-
-/** The port's methods bound to it (a spread copies no class methods). */
-function bound(c: ConfigPort): ConfigPort {
-    return {
-        alias: (x) => c.alias(x),
-        connectionsOfAlias: (x) => c.connectionsOfAlias(x),
-        connection: (x) => c.connection(x),
-        connectionsUsingCredential: (x) => c.connectionsUsingCredential(x),
-        credential: (x) => c.credential(x),
-        profile: (x) => c.profile(x),
-        registry: (x) => c.registry(x),
-        property: (n, f) => c.property(n, f),
-        instanceCallbackUrl: () => c.instanceCallbackUrl(),
-    }
-}

@@ -138,3 +138,21 @@ export function addChildAlias(world: World, sysId: string, name: string, multipl
         attributeDefaults,
     })
 }
+
+/** The configuration as `inner` says, except that reading connection `sysId` throws (a GlideRecord error on it). */
+export function connectionReadFails(sysId: string, message: string): (inner: ConfigPort) => ConfigPort {
+    return (inner) => ({
+        alias: (s) => inner.alias(s),
+        connectionsOfAlias: (s) => inner.connectionsOfAlias(s),
+        connectionsUsingCredential: (s) => inner.connectionsUsingCredential(s),
+        credential: (s) => inner.credential(s),
+        profile: (s) => inner.profile(s),
+        registry: (s) => inner.registry(s),
+        property: (n, f) => inner.property(n, f),
+        instanceCallbackUrl: () => inner.instanceCallbackUrl(),
+        connection: (s) => {
+            if (s === sysId) throw new Error(message)
+            return inner.connection(s)
+        },
+    })
+}

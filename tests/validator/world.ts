@@ -14,6 +14,7 @@ import {
     type InstanceState,
 } from '../../harness/node-platform/in-memory-platform'
 import { InMemoryRealPath, type RealPathState } from '../../harness/node-platform/in-memory-real-path'
+import type { RegistryRecord, TriggerRecord } from '../../src/server/core/spoke-inbound'
 import { InMemorySpokeInbound, type SpokeInboundState } from '../../harness/node-platform/in-memory-spoke-inbound'
 import { REQUIRED_JIRA_SCOPES, SERVICE_ACCOUNT_SCOPES } from '../../src/server/core/jira-scopes'
 import { formMessages, reportText } from '../../src/server/core/format'
@@ -429,4 +430,47 @@ export function expectFail(report: ValidationReport, id: string, code: string, f
     expect(c.found.length).toBeGreaterThan(10)
     expect(c.expected.length).toBeGreaterThan(3)
     return c
+}
+
+/** The Jira spoke's callback path (a registry record's default Path, setup-jira302-webhooks). */
+export const SPOKE_CALLBACK_PATH = 'api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
+/** The path of the Jira External Trigger endpoint the scenarios use. */
+export const SPOKE_TRIGGER_PATH = 'api/sn_jira_spoke/jira_external_trigger'
+
+/** The instance's real-path state with the Jira spoke installed (6.1.3) or not, nothing else configured. */
+export function spokeRealPath(installed: boolean): RealPathState {
+    return {
+        mid: {},
+        mids: [],
+        tokenViaMid: [],
+        apps: installed ? { sn_jira_spoke: { name: 'Jira Spoke', version: '6.1.3', source: 'sys_store_app' } } : {},
+        scripts: [],
+        templates: {},
+    }
+}
+
+/** An active token-based Jira Webhook Registry record with an active token, changed by `extra`. */
+export function spokeRegistry(extra: Partial<RegistryRecord> = {}): RegistryRecord {
+    return {
+        name: 'Jira webhook',
+        path: SPOKE_CALLBACK_PATH,
+        active: true,
+        auth: 'token',
+        tokenSet: true,
+        token: { name: 'Jira token', active: true, expiresAtMs: null },
+        ...extra,
+    }
+}
+
+/** An active Jira External Trigger endpoint whose run-as user is active and has its role, changed by `extra`. */
+export function spokeTrigger(extra: Partial<TriggerRecord> = {}): TriggerRecord {
+    return {
+        name: 'Jira External Trigger',
+        path: SPOKE_TRIGGER_PATH,
+        active: true,
+        runAsSet: true,
+        runAs: { userName: 'jira.webhook', active: true, roles: ['sn_jira_spoke.jira_webhook_user'] },
+        requiredRoles: ['sn_jira_spoke.jira_webhook_user'],
+        ...extra,
+    }
 }

@@ -3,10 +3,8 @@
  * side is real loopback HTTP to the emulator's webhooks; the instance side is the in-memory SpokeInboundPort (the Glide
  * adapter over the simulator's spoke tables runs in tests/e2e/inbound-instance.test.ts).
  */
-import type { RealPathState } from '../../../harness/node-platform/in-memory-real-path'
 import type { SpokeInboundState } from '../../../harness/node-platform/in-memory-spoke-inbound'
 import type { InboundResult } from '../../../src/server/core/checks/inbound'
-import type { RegistryRecord, TriggerRecord } from '../../../src/server/core/spoke-inbound'
 import { reportText } from '../../../src/server/core/format'
 import {
     check,
@@ -18,46 +16,16 @@ import {
     startWorld,
     USER,
     type World,
+    SPOKE_CALLBACK_PATH,
+    spokeRealPath,
+    SPOKE_TRIGGER_PATH,
+    spokeRegistry,
+    spokeTrigger,
 } from '../world'
 
 const DAY = 86400000
-const PATH = 'api/sn_jira_spoke/jira_webhook_callbacks/wh_entry'
-const TRIGGER_PATH = 'api/sn_jira_spoke/jira_external_trigger'
-
-function realPath(spoke: boolean): RealPathState {
-    return {
-        mid: {},
-        mids: [],
-        tokenViaMid: [],
-        apps: spoke ? { sn_jira_spoke: { name: 'Jira Spoke', version: '6.1.3', source: 'sys_store_app' } } : {},
-        scripts: [],
-        templates: {},
-    }
-}
-
-function registry(extra: Partial<RegistryRecord> = {}): RegistryRecord {
-    return {
-        name: 'Jira webhook',
-        path: PATH,
-        active: true,
-        auth: 'token',
-        tokenSet: true,
-        token: { name: 'Jira token', active: true, expiresAtMs: null },
-        ...extra,
-    }
-}
-
-function trigger(extra: Partial<TriggerRecord> = {}): TriggerRecord {
-    return {
-        name: 'Jira External Trigger',
-        path: TRIGGER_PATH,
-        active: true,
-        runAsSet: true,
-        runAs: { userName: 'jira.webhook', active: true, roles: ['sn_jira_spoke.jira_webhook_user'] },
-        requiredRoles: ['sn_jira_spoke.jira_webhook_user'],
-        ...extra,
-    }
-}
+const PATH = SPOKE_CALLBACK_PATH
+const TRIGGER_PATH = SPOKE_TRIGGER_PATH
 
 describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     let w: World
@@ -66,7 +34,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     beforeEach(async () => {
         w = await startWorld()
         token = w.getOAuthToken().accessToken
-        w.realPath = realPath(true)
+        w.realPath = spokeRealPath(true)
         state = { registryTable: 'sn_jira_spoke_webhook_registry', registries: [], triggerTable: '', triggers: [] }
         w.spokeInbound = state
     })
@@ -81,7 +49,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     }
 
     test('spoke not installed: one plain info sentence, no other instance check, no call, nothing read', () => {
-        w.realPath = realPath(false)
+        w.realPath = spokeRealPath(false)
         const without = w.run()
         const { report, inbound } = seen()
         expect(report.verdict).toBe('pass')
@@ -114,7 +82,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
 
     test("Jira refused the sign-in, so Jira's side was not read -> the instance side is still shown, on its own", () => {
         w.emu.setFault('myself', { status: 401, body: '{"code":401,"message":"Unauthorized"}' })
-        state.registries = [registry({ token: { name: 'Jira token', active: false, expiresAtMs: null } })]
+        state.registries = [spokeRegistry({ token: { name: 'Jira token', active: false, expiresAtMs: null } })]
         const { report, inbound } = seen()
         expect(report.verdict).toBe('fail')
         expect(inbound).toEqual([])
@@ -148,7 +116,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
 
     test('a Jira webhook points at the spoke here but no registry record exists -> warn no_registry', () => {
         register(`${INSTANCE_URL}/${PATH}`)
-        state.registries = [registry({ active: false })]
+        state.registries = [spokeRegistry({ active: false })]
         const r = w.run()
         const c = check(r, 'inbound.instance_registry')
         expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'no_registry' })
@@ -160,7 +128,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     test('registry callback path matched by no Jira webhook pointing here (admin list read) -> warn', () => {
         jiraAdmin()
         register(`${INSTANCE_URL}/api/sn_jira_spoke/other_path`)
-        state.registries = [registry()]
+        state.registries = [spokeRegistry()]
         const { report, inbound } = seen()
         const c = check(report, 'inbound.instance_registry')
         expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'callback_unmatched' })
@@ -174,7 +142,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     })
 
     test('registry records but the account cannot list admin webhooks -> info match_unknown (no false alarm)', () => {
-        state.registries = [registry()]
+        state.registries = [spokeRegistry()]
         const c = check(w.run(), 'inbound.instance_registry')
         expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'match_unknown' })
         expect(c.found).toMatch(/needs a Jira administrator/)
@@ -183,7 +151,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     test('registry matched by a dynamic webhook (query token not shown), token active -> both pass', () => {
         jiraAdmin()
         const id = register(`${INSTANCE_URL}/${PATH}?token=never-shown-token-value`)
-        state.registries = [registry({ auth: 'token' })]
+        state.registries = [spokeRegistry({ auth: 'token' })]
         const { report, inbound } = seen()
         expect(report.verdict).toBe('pass')
         expect(check(report, 'inbound.instance_registry').found).toContain(
@@ -215,7 +183,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     test('HMAC-based registry called only by dynamic webhooks (Jira does not HMAC-sign them) -> warn', () => {
         jiraAdmin()
         const id = register(`${INSTANCE_URL}/${PATH}`)
-        state.registries = [registry({ auth: 'hmac' })]
+        state.registries = [spokeRegistry({ auth: 'hmac' })]
         const { report, inbound } = seen()
         const c = check(report, 'inbound.instance_registry')
         expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'hmac_unsigned_caller' })
@@ -235,31 +203,31 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
     })
 
     test('registry with an empty Token -> fail token_missing', () => {
-        state.registries = [registry({ tokenSet: false, token: null })]
+        state.registries = [spokeRegistry({ tokenSet: false, token: null })]
         const c = expectFail(w.run(), 'inbound.instance_token', 'token_missing', /token_verification\.list > New/)
         expect(c.found).toContain('Token empty')
     })
 
     test('registry whose token record was deleted -> fail token_missing (the one named is gone)', () => {
-        state.registries = [registry({ token: null })]
+        state.registries = [spokeRegistry({ token: null })]
         expect(expectFail(w.run(), 'inbound.instance_token', 'token_missing', /Token field/).found).toContain('gone')
     })
 
     test('token verification record inactive -> fail token_inactive', () => {
-        state.registries = [registry({ token: { name: 'Jira token', active: false, expiresAtMs: null } })]
+        state.registries = [spokeRegistry({ token: { name: 'Jira token', active: false, expiresAtMs: null } })]
         const c = expectFail(w.run(), 'inbound.instance_token', 'token_inactive', /set it Active/)
         expect(c.found).toContain('"Jira token"')
     })
 
     test('token verification record expired -> fail token_expired, with the date', () => {
         const at = w.clock.nowMs() - 2 * DAY
-        state.registries = [registry({ token: { name: 'Jira token', active: true, expiresAtMs: at } })]
+        state.registries = [spokeRegistry({ token: { name: 'Jira token', active: true, expiresAtMs: at } })]
         const c = expectFail(w.run(), 'inbound.instance_token', 'token_expired', /Create a new token/)
         expect(c.found).toContain(new Date(at).toISOString().slice(0, 10))
     })
 
     test('HMAC-based registry whose Token is empty (its secret, per the Jira page) -> fail hmac_secret_missing', () => {
-        state.registries = [registry({ auth: 'hmac', tokenSet: false, token: null })]
+        state.registries = [spokeRegistry({ auth: 'hmac', tokenSet: false, token: null })]
         const { report, inbound } = seen()
         const c = expectFail(
             report,
@@ -276,7 +244,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
 
     test('HMAC-based registry whose hash_message_verification record is gone -> fail hmac_secret_missing', () => {
         const gone = { field: 'hmac_secret', set: true, record: null }
-        state.registries = [registry({ auth: 'hmac', tokenSet: false, token: null, hashSecret: gone })]
+        state.registries = [spokeRegistry({ auth: 'hmac', tokenSet: false, token: null, hashSecret: gone })]
         const c = expectFail(
             w.run(),
             'inbound.instance_token',
@@ -289,7 +257,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
 
     test('HMAC secret record inactive -> fail hmac_secret_inactive, naming the table and record', () => {
         const hash = { field: 'hmac_secret', set: true, record: { name: 'Jira HMAC', active: false } }
-        state.registries = [registry({ auth: 'hmac', hashSecret: hash })]
+        state.registries = [spokeRegistry({ auth: 'hmac', hashSecret: hash })]
         const { report, inbound } = seen()
         const c = expectFail(report, 'inbound.instance_token', 'hmac_secret_inactive', /set it Active/)
         expect(c.found).toContain('hash_message_verification "Jira HMAC"')
@@ -299,7 +267,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
 
     test('HMAC-based registry with its secret in a hash record: the Token record is not needed -> pass', () => {
         const hash = { field: 'hmac_secret', set: true, record: { name: 'Jira HMAC', active: true } }
-        state.registries = [registry({ auth: 'hmac', tokenSet: false, token: null, hashSecret: hash })]
+        state.registries = [spokeRegistry({ auth: 'hmac', tokenSet: false, token: null, hashSecret: hash })]
         const c = check(w.run(), 'inbound.instance_token')
         expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'ok' })
         expect(c.found).toContain('"Jira HMAC" (HMAC secret, hash_message_verification)')
@@ -318,24 +286,24 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
         })
 
         test('none active -> info no_trigger', () => {
-            state.triggers = [trigger({ active: false })]
+            state.triggers = [spokeTrigger({ active: false })]
             expect(check(w.run(), 'inbound.instance_trigger').code).toBe('no_trigger')
         })
 
         test('active endpoint without a run-as user -> fail run_as_missing', () => {
-            state.triggers = [trigger({ runAsSet: false, runAs: null })]
+            state.triggers = [spokeTrigger({ runAsSet: false, runAs: null })]
             const c = expectFail(w.run(), 'inbound.instance_trigger', 'run_as_missing', /Configure, select an active/)
             expect(c.found).toContain('no run-as user')
         })
 
         test('active endpoint whose run-as user is inactive -> fail run_as_inactive', () => {
-            state.triggers = [trigger({ runAs: { userName: 'jira.webhook', active: false, roles: [] } })]
+            state.triggers = [spokeTrigger({ runAs: { userName: 'jira.webhook', active: false, roles: [] } })]
             const c = expectFail(w.run(), 'inbound.instance_trigger', 'run_as_inactive', /active user/)
             expect(c.found).toContain('jira.webhook')
         })
 
         test('run-as user lacks a role the endpoint requires -> fail run_as_roles_missing, naming the role', () => {
-            state.triggers = [trigger({ runAs: { userName: 'jira.webhook', active: true, roles: ['itil'] } })]
+            state.triggers = [spokeTrigger({ runAs: { userName: 'jira.webhook', active: true, roles: ['itil'] } })]
             const c = expectFail(
                 w.run(),
                 'inbound.instance_trigger',
@@ -347,7 +315,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
 
         test('healthy endpoint that no Jira webhook pointing here uses (admin list read) -> warn callback_unmatched', () => {
             jiraAdmin()
-            state.triggers = [trigger()]
+            state.triggers = [spokeTrigger()]
             const c = check(w.run(), 'inbound.instance_trigger')
             expect({ status: c.status, code: c.code }).toEqual({ status: 'warn', code: 'callback_unmatched' })
         })
@@ -362,7 +330,7 @@ describe('Jira → ServiceNow: what this instance has for Jira to call', () => {
                 jqlFilter: 'project = ACME',
                 enabled: true,
             })
-            state.triggers = [trigger()]
+            state.triggers = [spokeTrigger()]
             const { report, inbound } = seen()
             const c = check(report, 'inbound.instance_trigger')
             expect({ status: c.status, code: c.code }).toEqual({ status: 'pass', code: 'ok' })
